@@ -1,0 +1,53 @@
+# trade-chart: the two commands a newcomer needs are `make demo` and `make test`.
+# Both install what is missing first (scripts/setup.sh) and are safe to run again.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+CRATE := trade_chart
+WASM := target/wasm32-unknown-unknown/release/$(CRATE).wasm
+PORT ?= 8080
+
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e lint clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+# The release wasm, its bindings twice (ES module + classic script), optimised, then pkg/ and dist/.
+wasm: setup
+	cargo build --release --target wasm32-unknown-unknown
+	rm -rf target/wb && mkdir -p target/wb
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir target/wb/web $(WASM)
+	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-dir target/wb/nomod $(WASM)
+	for d in web nomod; do wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	  -o target/wb/$$d/$(CRATE)_bg.wasm target/wb/$$d/$(CRATE)_bg.wasm; done
+
+package:
+	node scripts/package.mjs
+
+build: wasm package
+
+demo: build
+	node scripts/serve.mjs
+
+# Every test: native, in-browser wasm, end to end against the built page.
+test: setup test-native build test-wasm test-e2e
+
+test-native:
+	cargo test
+
+test-wasm: setup
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+	  HOME=$$(mktemp -d) cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+
+clean:
+	rm -rf target/wb pkg dist test-results

@@ -1,0 +1,250 @@
+//! The dataset schema as it is written in JSON (docs/DATA.md). These types only
+//! describe the shape; `validate` turns them into a checked [`super::Dataset`].
+
+use serde::{Deserialize, Serialize};
+
+/// A whole dataset: one pair of countries, their figures, where each comes from,
+/// the claims of a story checked against them, and the views to show.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDataset {
+    /// Schema version; this crate reads version 1.
+    pub schema: u32,
+    /// A short identifier, e.g. `kp-cn`.
+    pub id: String,
+    /// The chart's headline when a view has none of its own.
+    pub title: String,
+    /// The two trading partners, by ISO code and name. Directions name these codes.
+    pub partners: Vec<RawPartner>,
+    /// What the numbers count.
+    pub unit: RawUnit,
+    /// The statistical bases figures may rest on (customs, an agency's estimate…).
+    pub bases: Vec<RawBasis>,
+    /// Everything cited.
+    pub sources: Vec<RawSource>,
+    /// Series of observations.
+    pub series: Vec<RawSeries>,
+    /// Statements from the story, checked against the observations.
+    #[serde(default)]
+    pub claims: Vec<RawClaim>,
+    /// Dated events drawn on time views.
+    #[serde(default)]
+    pub annotations: Vec<RawAnnotation>,
+    /// The views a reader can switch between, in tab order.
+    pub views: Vec<RawView>,
+    /// Notes shown under every view.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// One trading partner.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPartner {
+    /// ISO 3166 alpha-2 code, e.g. `KP`.
+    pub code: String,
+    /// Name as readers know it, e.g. `North Korea`.
+    pub name: String,
+}
+
+/// The unit of every `value`: `currency` times `scale` (e.g. USD × 1,000,000).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    /// ISO 4217 code; only `USD` is formatted today.
+    pub currency: String,
+    /// The multiplier, e.g. `1000000` when values are written in millions.
+    pub scale: f64,
+}
+
+/// A statistical basis, e.g. China's customs figures.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBasis {
+    /// Identifier used by series and observations.
+    pub id: String,
+    /// Shown to readers.
+    pub label: String,
+}
+
+/// A cited publication.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Identifier used by observations, claims and annotations.
+    pub id: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Headline or short description (our words where the headline is unknown).
+    pub title: String,
+    /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `null` where no copy shows one.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Where to read it (`http://` or `https://`).
+    pub url: String,
+    /// Anything a reader should know about the source (e.g. whose data it reports).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A series: observations sharing a direction and (by default) a basis.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeries {
+    /// Identifier used by views.
+    pub id: String,
+    /// Legend label.
+    pub label: String,
+    /// `"two-way"` or `"XX>YY"` (exports of XX to YY), with the partners' codes.
+    pub direction: String,
+    /// Default basis of the observations (a `bases` id).
+    pub basis: String,
+    /// The figures.
+    pub observations: Vec<RawObservation>,
+}
+
+/// One figure.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawObservation {
+    /// Needed when a derived value, claim or view refers to this one.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// `2020`, `2020-06`, or a combined release `2020-01/2020-02`.
+    pub period: String,
+    /// A product or category, for breakdowns (e.g. `Tungsten`).
+    #[serde(default)]
+    pub category: Option<String>,
+    /// The figure in the dataset's unit; absent for derived observations.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// Overrides the series' basis for this figure.
+    #[serde(default)]
+    pub basis: Option<String>,
+    /// `approx` ("about") or `at_least` ("more than"), as the source words it.
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    /// Source ids; required unless the figure is derived.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How a derived figure is computed from others.
+    #[serde(default)]
+    pub derived: Option<RawFormula>,
+    /// Anything a reader should know about this figure.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A formula over other observations' values.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFormula {
+    /// `sum` (all of `of`) or `difference` (the first minus the rest).
+    pub op: String,
+    /// Observation ids.
+    pub of: Vec<String>,
+}
+
+/// A statement from the story, checked against the data.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClaim {
+    /// Identifier.
+    pub id: String,
+    /// The claim in our words.
+    pub text: String,
+    /// The figure the story gives.
+    pub figure: RawFigure,
+    /// `agrees`, `unsupported` or `unverified`; validation checks it against `check`.
+    pub status: String,
+    /// What to compare the figure with.
+    #[serde(default)]
+    pub check: Option<RawCheck>,
+    /// Where the claim appears (a source id: the story).
+    pub source: String,
+    /// Why it has the status it has.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A claimed number: money in the dataset's unit, or a percentage change.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    /// `money` or `percent`.
+    pub kind: String,
+    /// As printed (its decimals set the tolerance of the check).
+    pub value: f64,
+}
+
+/// What a claim is compared with.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheck {
+    /// The claim's money figure should equal this observation's value.
+    #[serde(default)]
+    pub equals: Option<String>,
+    /// The claim's percentage should equal the change from the first to the second.
+    #[serde(default)]
+    pub change: Option<Vec<String>>,
+}
+
+/// A dated event.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnnotation {
+    /// Identifier used by views.
+    pub id: String,
+    /// When (a period, as for observations).
+    pub period: String,
+    /// A short label drawn on the chart.
+    pub label: String,
+    /// A sentence for the tooltip and the notes.
+    pub text: String,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// One view (tab).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawView {
+    /// Identifier (`options.view`).
+    pub id: String,
+    /// Tab label.
+    pub label: String,
+    /// Headline for this view.
+    pub title: String,
+    /// Line under the headline.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// `bars` (categories side by side), `time-bars` (bars as wide as their period)
+    /// or `time-line` (a line over time).
+    pub kind: String,
+    /// Series ids, in legend order.
+    pub series: Vec<String>,
+    /// `period` (default) or `category`: what the bars of a `bars` view stand for.
+    #[serde(default)]
+    pub x: Option<String>,
+    /// For `bars` by period: which periods, in order (default: all, in order).
+    #[serde(default)]
+    pub periods: Option<Vec<String>>,
+    /// For time views: the first and last period shown.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// See `from`.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Two observation ids: the change from the first to the second is drawn.
+    #[serde(default)]
+    pub change: Option<Vec<String>>,
+    /// Annotation ids drawn on this view.
+    #[serde(default)]
+    pub annotations: Vec<String>,
+    /// Notes for this view.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Source ids for figures quoted in `notes`.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}

@@ -1,0 +1,63 @@
+//! One error type for every failure a caller can cause: it says where (a field path
+//! such as `series[2].observations[4].value`) and what (expected vs found).
+
+use std::fmt;
+
+/// An error that names the place it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    path: String,
+    message: String,
+}
+
+impl Error {
+    /// An error at `path` (a field path, or a short subject such as `options.view`).
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// "expected X, found Y" at `path`.
+    pub fn expected(path: impl Into<String>, expected: &str, found: impl fmt::Display) -> Self {
+        Error::new(path, format!("expected {expected}, found {found}"))
+    }
+
+    /// The field path, e.g. `data.series[0].observations[3].value`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong there.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The same error one level further out (`series[0]` → `data.series[0]`).
+    pub fn within(mut self, prefix: &str) -> Self {
+        self.path = if self.path.is_empty() {
+            prefix.to_string()
+        } else if self.path.starts_with('[') {
+            format!("{prefix}{}", self.path)
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Shorthand used across the crate.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,106 @@
+//! Sizes: the chart's height for a width, text width estimates, the plot box.
+//! Deterministic (no DOM measuring), so it is the same natively and in the browser.
+
+/// A box in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    /// Left.
+    pub x0: f64,
+    /// Top.
+    pub y0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Bottom.
+    pub y1: f64,
+}
+
+impl Rect {
+    /// From two corners.
+    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Self {
+        Rect { x0, y0, x1, y1 }
+    }
+    /// Width.
+    pub fn w(&self) -> f64 {
+        self.x1 - self.x0
+    }
+    /// Height.
+    pub fn h(&self) -> f64 {
+        self.y1 - self.y0
+    }
+    /// Whether the point is inside (edges included).
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+    /// Whether `other` lies within this box (with a little slack for rounding).
+    pub fn encloses(&self, other: &Rect) -> bool {
+        const E: f64 = 0.5;
+        other.x0 >= self.x0 - E
+            && other.x1 <= self.x1 + E
+            && other.y0 >= self.y0 - E
+            && other.y1 <= self.y1 + E
+    }
+    /// Centre x.
+    pub fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// The narrowest chart we lay out; narrower containers are drawn at this width.
+pub const MIN_WIDTH: f64 = 240.0;
+
+/// Font sizes (CSS px).
+pub const FONT: f64 = 12.0;
+
+/// The chart's height for a container width: taller than wide on phones, 2:1 on desktops.
+pub fn preferred_height(width: f64) -> f64 {
+    if !width.is_finite() || width <= 0.0 {
+        return 0.0;
+    }
+    if width < 560.0 {
+        (width * 0.9).clamp(260.0, 380.0)
+    } else {
+        (width * 0.5).clamp(300.0, 480.0)
+    }
+}
+
+/// Estimated width of `s` at `size` px in a system sans-serif: generous, so labels never collide.
+pub fn text_width(s: &str, size: f64) -> f64 {
+    let em: f64 = s
+        .chars()
+        .map(|c| match c {
+            ' ' | '.' | ',' | ':' | 'i' | 'l' | 'j' | '\'' | '|' => 0.3,
+            'm' | 'w' | 'M' | 'W' | '—' | '%' => 0.9,
+            c if c.is_ascii_uppercase() || c == '$' || c == '–' || c == '−' => 0.68,
+            c if c.is_ascii() => 0.56,
+            c if (c as u32) >= 0x1100 => 1.0, // Hangul, CJK
+            _ => 0.6,
+        })
+        .sum();
+    em * size
+}
+
+/// Splits `s` into at most `max_lines` lines of at most `width` px (by words); the last line
+/// keeps what is left.
+pub fn wrap(s: &str, size: f64, width: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in s.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if text_width(&candidate, size) <= width
+            || current.is_empty()
+            || lines.len() + 1 >= max_lines
+        {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}

@@ -1,0 +1,26 @@
+//! trade-chart: an embeddable, traceable trade chart for news stories.
+//!
+//! The dataset (`data`) is validated into checked types; a view of it at a size becomes
+//! a `Scene` of marks in CSS pixels (`scene`); `render` draws a scene on any plotters
+//! backend; `hit` maps a pointer to a data item and its tooltip; `Chart` holds the state
+//! between calls. Only `web` (the wasm-bindgen facade) needs a browser.
+#![deny(missing_docs)]
+
+mod chart;
+pub mod data;
+mod error;
+pub mod format;
+mod hit;
+pub mod layout;
+mod render;
+pub mod scale;
+pub mod scene;
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use chart::{Chart, ItemInfo, LegendEntry, Meta, Options, ViewInfo};
+pub use data::{validate, Dataset, RawDataset};
+pub use error::{Error, Result};
+pub use hit::{describe, item_at, Hover};
+pub use render::{draw, FONT_FAMILY};
+pub use scene::{build, Scene, SceneInput};

@@ -1,0 +1,163 @@
+//! Draws a [`Scene`] on any plotters `DrawingBackend` (canvas in the browser, SVG or a
+//! recorder in tests). The only module that knows plotters.
+
+use plotters::backend::DrawingBackend;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
+use plotters_backend::DrawingErrorKind;
+
+use crate::scene::{HAlign, Mark, Rgba, Scene, Shape, VAlign};
+
+/// The font stack for every label.
+pub const FONT_FAMILY: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+
+fn color(c: Rgba) -> RGBAColor {
+    RGBAColor(c.0, c.1, c.2, c.3)
+}
+
+fn style(c: Rgba, filled: bool, width: f64) -> ShapeStyle {
+    ShapeStyle {
+        color: color(c),
+        filled,
+        stroke_width: (width.round() as u32).max(1),
+    }
+}
+
+/// Draws `scene` scaled by `dpr` (device pixels per CSS pixel).
+pub fn draw<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &Scene,
+    dpr: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let k = if dpr.is_finite() && dpr > 0.0 {
+        dpr
+    } else {
+        1.0
+    };
+    let p = |x: f64, y: f64| ((x * k).round() as i32, (y * k).round() as i32);
+    backend.ensure_prepared()?;
+    for m in &scene.marks {
+        match m {
+            Mark::Rect { r, fill } => {
+                backend.draw_rect(p(r.x0, r.y0), p(r.x1, r.y1), &style(*fill, true, 1.0), true)?;
+            }
+            Mark::Frame { r, stroke } => {
+                backend.draw_rect(
+                    p(r.x0, r.y0),
+                    p(r.x1, r.y1),
+                    &style(*stroke, false, k),
+                    false,
+                )?;
+            }
+            Mark::Line {
+                a,
+                b,
+                stroke,
+                width,
+                dash,
+            } => {
+                let s = style(*stroke, false, width * k);
+                if *dash {
+                    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                    let len = (dx * dx + dy * dy).sqrt();
+                    let (on, period) = (4.0, 7.0);
+                    let mut t = 0.0;
+                    while t < len {
+                        let t1 = (t + on).min(len);
+                        let (f0, f1) = (t / len, t1 / len);
+                        backend.draw_line(
+                            p(a.0 + dx * f0, a.1 + dy * f0),
+                            p(a.0 + dx * f1, a.1 + dy * f1),
+                            &s,
+                        )?;
+                        t += period;
+                    }
+                } else {
+                    backend.draw_line(p(a.0, a.1), p(b.0, b.1), &s)?;
+                }
+            }
+            Mark::Path {
+                points,
+                stroke,
+                width,
+            } => {
+                backend.draw_path(
+                    points.iter().map(|&(x, y)| p(x, y)),
+                    &style(*stroke, false, width * k),
+                )?;
+            }
+            Mark::Marker {
+                at,
+                r,
+                shape,
+                color: c,
+            } => {
+                let s = style(*c, true, 1.0);
+                let (x, y, r) = (at.0, at.1, *r);
+                match shape {
+                    Shape::Circle => {
+                        backend.draw_circle(p(x, y), (r * k).round() as u32, &s, true)?
+                    }
+                    Shape::Square => {
+                        let q = r * 0.9;
+                        backend.draw_rect(p(x - q, y - q), p(x + q, y + q), &s, true)?
+                    }
+                    Shape::Triangle => backend.fill_polygon(
+                        [
+                            p(x, y - r * 1.15),
+                            p(x + r * 1.1, y + r * 0.8),
+                            p(x - r * 1.1, y + r * 0.8),
+                        ],
+                        &s,
+                    )?,
+                    Shape::Diamond => backend.fill_polygon(
+                        [
+                            p(x, y - r * 1.25),
+                            p(x + r * 1.1, y),
+                            p(x, y + r * 1.25),
+                            p(x - r * 1.1, y),
+                        ],
+                        &s,
+                    )?,
+                }
+            }
+            Mark::Text {
+                at,
+                text,
+                size,
+                color: c,
+                h,
+                v,
+                bold,
+            } => {
+                let font = FontDesc::new(
+                    FontFamily::Name(FONT_FAMILY),
+                    size * k,
+                    if *bold {
+                        FontStyle::Bold
+                    } else {
+                        FontStyle::Normal
+                    },
+                );
+                let anchor = Pos::new(
+                    match h {
+                        HAlign::Left => HPos::Left,
+                        HAlign::Center => HPos::Center,
+                        HAlign::Right => HPos::Right,
+                    },
+                    match v {
+                        VAlign::Top => VPos::Top,
+                        VAlign::Middle => VPos::Center,
+                        VAlign::Bottom => VPos::Bottom,
+                    },
+                );
+                let rgba = color(*c);
+                let ts = TextStyle::from(font).color(&rgba).pos(anchor);
+                backend.draw_text(text, &ts, p(at.0, at.1))?;
+            }
+        }
+    }
+    backend.present()?;
+    Ok(())
+}

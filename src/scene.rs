@@ -1,0 +1,772 @@
+//! What to draw, in CSS pixels: a flat list of marks plus the hit boxes of the data
+//! items. Built from the dataset, the view and the size; drawn by `render`, hit-tested
+//! by `hit`. Pure: no plotters, no DOM.
+
+use crate::data::{Dataset, Direction, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
+use crate::format;
+use crate::layout::{self, text_width, wrap, Rect, FONT};
+use crate::scale::{nice_ticks, Linear};
+
+/// A colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgba(pub u8, pub u8, pub u8, pub f64);
+
+impl Rgba {
+    /// The same colour at `alpha`.
+    pub fn alpha(self, a: f64) -> Rgba {
+        Rgba(self.0, self.1, self.2, a)
+    }
+}
+
+/// The colours of a chart. Series colours follow the direction of trade, so a flow
+/// keeps its colour across views.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Background.
+    pub bg: Rgba,
+    /// Text.
+    pub fg: Rgba,
+    /// Secondary text (ticks).
+    pub muted: Rgba,
+    /// Grid lines.
+    pub grid: Rgba,
+    /// Axis baseline.
+    pub axis: Rgba,
+    /// Two-way, first partner's exports, second partner's exports.
+    pub series: [Rgba; 3],
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            bg: Rgba(255, 255, 255, 1.0),
+            fg: Rgba(28, 28, 30, 1.0),
+            muted: Rgba(92, 92, 98, 1.0),
+            grid: Rgba(224, 224, 228, 1.0),
+            axis: Rgba(60, 60, 66, 1.0),
+            series: [
+                Rgba(42, 92, 154, 1.0),
+                Rgba(13, 128, 120, 1.0),
+                Rgba(196, 80, 27, 1.0),
+            ],
+        }
+    }
+}
+
+impl Theme {
+    /// The colour of a direction.
+    pub fn direction(&self, d: Direction) -> Rgba {
+        match d {
+            Direction::TwoWay => self.series[0],
+            Direction::Flow { from: 0, .. } => self.series[1],
+            Direction::Flow { .. } => self.series[2],
+        }
+    }
+}
+
+/// Marker shapes, one per statistical basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// ●
+    Circle,
+    /// ■
+    Square,
+    /// ▲
+    Triangle,
+    /// ◆
+    Diamond,
+}
+
+impl Shape {
+    /// The shape for basis number `i`.
+    pub fn for_basis(i: usize) -> Shape {
+        [
+            Shape::Circle,
+            Shape::Square,
+            Shape::Triangle,
+            Shape::Diamond,
+        ][i % 4]
+    }
+}
+
+/// Horizontal text anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HAlign {
+    /// Text starts at x.
+    Left,
+    /// Text is centred on x.
+    Center,
+    /// Text ends at x.
+    Right,
+}
+
+/// Vertical text anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VAlign {
+    /// Top of the text at y.
+    Top,
+    /// Middle at y.
+    Middle,
+    /// Bottom at y.
+    Bottom,
+}
+
+/// One thing to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A filled box.
+    Rect {
+        /// Where.
+        r: Rect,
+        /// Fill.
+        fill: Rgba,
+    },
+    /// A box outline.
+    Frame {
+        /// Where.
+        r: Rect,
+        /// Stroke.
+        stroke: Rgba,
+    },
+    /// A straight line, optionally dashed.
+    Line {
+        /// From.
+        a: (f64, f64),
+        /// To.
+        b: (f64, f64),
+        /// Stroke.
+        stroke: Rgba,
+        /// Width in CSS px.
+        width: f64,
+        /// Dashed.
+        dash: bool,
+    },
+    /// A polyline.
+    Path {
+        /// Points.
+        points: Vec<(f64, f64)>,
+        /// Stroke.
+        stroke: Rgba,
+        /// Width in CSS px.
+        width: f64,
+    },
+    /// A data marker.
+    Marker {
+        /// Centre.
+        at: (f64, f64),
+        /// Radius.
+        r: f64,
+        /// Shape.
+        shape: Shape,
+        /// Colour.
+        color: Rgba,
+    },
+    /// A label.
+    Text {
+        /// Anchor point.
+        at: (f64, f64),
+        /// The text.
+        text: String,
+        /// Size in CSS px.
+        size: f64,
+        /// Colour.
+        color: Rgba,
+        /// Horizontal anchor.
+        h: HAlign,
+        /// Vertical anchor.
+        v: VAlign,
+        /// Bold.
+        bold: bool,
+    },
+}
+
+/// A data item on screen: what it is and where a pointer finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The observation.
+    pub obs: ObsRef,
+    /// Pointer target (a column through the item, so small bars are easy to hit).
+    pub hit: Rect,
+    /// The drawn mark's box, for the highlight.
+    pub mark: Rect,
+}
+
+/// Everything drawn for one view at one size.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    /// CSS width.
+    pub width: f64,
+    /// CSS height.
+    pub height: f64,
+    /// The plot area (inside the axes).
+    pub plot: Rect,
+    /// Marks in paint order.
+    pub marks: Vec<Mark>,
+    /// Data items in reading order (series by series).
+    pub items: Vec<Item>,
+}
+
+/// Which view, which series are hidden, how big.
+pub struct SceneInput<'a> {
+    /// The data.
+    pub ds: &'a Dataset,
+    /// Index of the view.
+    pub view: usize,
+    /// Per dataset series: hidden?
+    pub hidden: &'a [bool],
+    /// CSS width.
+    pub width: f64,
+    /// CSS height.
+    pub height: f64,
+    /// Colours.
+    pub theme: &'a Theme,
+}
+
+struct Builder<'a> {
+    inp: &'a SceneInput<'a>,
+    scene: Scene,
+}
+
+fn text(at: (f64, f64), s: impl Into<String>, color: Rgba, h: HAlign, v: VAlign) -> Mark {
+    Mark::Text {
+        at,
+        text: s.into(),
+        size: FONT,
+        color,
+        h,
+        v,
+        bold: false,
+    }
+}
+
+/// Diagonal hatching clipped to `r`, spaced `gap` px: the mark of a derived figure.
+pub fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
+    let mut out = Vec::new();
+    if r.w() <= 0.0 || r.h() <= 0.0 || gap <= 0.0 {
+        return out;
+    }
+    // Lines x - y = c (going up to the right), c from x0 - y1 to x1 - y0.
+    let mut c = r.x0 - r.y1 + gap;
+    while c < r.x1 - r.y0 {
+        // Points on the line inside r: x in [max(x0, c + y0), min(x1, c + y1)].
+        let xa = r.x0.max(c + r.y0);
+        let xb = r.x1.min(c + r.y1);
+        if xb > xa {
+            out.push(((xa, xa - c), (xb, xb - c)));
+        }
+        c += gap;
+    }
+    out
+}
+
+impl<'a> Builder<'a> {
+    fn view(&self) -> &'a crate::data::View {
+        &self.inp.ds.views[self.inp.view]
+    }
+
+    fn visible_series(&self) -> Vec<usize> {
+        self.view()
+            .series
+            .iter()
+            .copied()
+            .filter(|&s| !self.inp.hidden.get(s).copied().unwrap_or(false))
+            .collect()
+    }
+
+    fn usd(&self, v: f64) -> f64 {
+        v * self.inp.ds.scale
+    }
+
+    fn in_range(&self, p: &Period) -> bool {
+        let (a, b) = self.view().range;
+        p.start >= a && p.end <= b
+    }
+
+    /// The observations this view shows for series `s`.
+    fn shown(&self, s: usize) -> impl Iterator<Item = (usize, &'a Observation)> + '_ {
+        let view = self.view();
+        self.inp.ds.series[s]
+            .observations
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| match view.kind {
+                ViewKind::Bars => match &view.groups {
+                    Groups::Periods(ps) => ps.contains(&o.period),
+                    Groups::Categories(_) => true,
+                },
+                _ => self.in_range(&o.period),
+            })
+    }
+
+    fn max_value(&self, series: &[usize]) -> f64 {
+        series
+            .iter()
+            .flat_map(|&s| self.shown(s).map(|(_, o)| o.value))
+            .fold(0.0, f64::max)
+    }
+
+    fn push(&mut self, m: Mark) {
+        self.scene.marks.push(m);
+    }
+
+    /// Y axis: grid, tick labels, baseline. Returns the scale.
+    fn y_axis(&mut self, plot: Rect, ticks: &[f64]) -> Linear {
+        let top = ticks.last().copied().unwrap_or(1.0);
+        let y = Linear::new(0.0, top, plot.y1, plot.y0);
+        let theme = self.inp.theme;
+        for &t in ticks {
+            let py = y.map(t);
+            if t > 0.0 {
+                self.push(Mark::Line {
+                    a: (plot.x0, py),
+                    b: (plot.x1, py),
+                    stroke: theme.grid,
+                    width: 1.0,
+                    dash: false,
+                });
+            }
+            self.push(text(
+                (plot.x0 - 6.0, py),
+                format::money_short(self.usd(t)),
+                theme.muted,
+                HAlign::Right,
+                VAlign::Middle,
+            ));
+        }
+        y
+    }
+
+    fn baseline(&mut self, plot: Rect) {
+        let theme = self.inp.theme;
+        self.push(Mark::Line {
+            a: (plot.x0, plot.y1),
+            b: (plot.x1, plot.y1),
+            stroke: theme.axis,
+            width: 1.0,
+            dash: false,
+        });
+    }
+
+    /// Plot box for the given tick labels and bottom label lines.
+    fn plot_rect(&self, ticks: &[f64], bottom_lines: usize, top: f64) -> Rect {
+        let label_w = ticks
+            .iter()
+            .map(|&t| text_width(&format::money_short(self.usd(t)), FONT))
+            .fold(0.0, f64::max);
+        let w = self.inp.width.max(layout::MIN_WIDTH);
+        let h = self.inp.height.max(120.0);
+        Rect::new(
+            (label_w + 10.0).max(28.0),
+            top,
+            w - 10.0,
+            h - 8.0 - bottom_lines as f64 * (FONT + 3.0),
+        )
+    }
+
+    fn tick_target(&self) -> usize {
+        ((self.inp.height - 60.0) / 55.0).clamp(2.0, 6.0) as usize
+    }
+
+    /// A bar for observation `o` in box `r` (already from zero to its value).
+    fn bar(&mut self, r: Rect, o: &Observation, color: Rgba) {
+        if o.derived.is_some() {
+            self.push(Mark::Rect {
+                r,
+                fill: color.alpha(0.18),
+            });
+            for (a, b) in hatch(&r, 5.0) {
+                self.push(Mark::Line {
+                    a,
+                    b,
+                    stroke: color,
+                    width: 1.0,
+                    dash: false,
+                });
+            }
+            self.push(Mark::Frame { r, stroke: color });
+        } else {
+            self.push(Mark::Rect { r, fill: color });
+        }
+        if o.qualifier == Qualifier::AtLeast {
+            // "more than": an open-ended cap above the bar.
+            self.push(Mark::Marker {
+                at: (r.cx(), r.y0 - 5.0),
+                r: 3.5,
+                shape: Shape::Triangle,
+                color,
+            });
+        }
+    }
+
+    fn value_label(&self, o: &Observation) -> String {
+        let prefix = match o.qualifier {
+            Qualifier::Exact => "",
+            Qualifier::Approx => "≈",
+            Qualifier::AtLeast => ">",
+        };
+        format!("{prefix}{}", format::money_short(self.usd(o.value)))
+    }
+
+    fn annotations(&mut self, plot: Rect, x: &Linear) {
+        let ds = self.inp.ds;
+        for &a in &self.view().annotations {
+            let an = &ds.annotations[a];
+            if !self.in_range(&an.period) {
+                continue;
+            }
+            let px = x.map((an.period.start + an.period.end) as f64 / 2.0);
+            let theme = self.inp.theme;
+            self.push(Mark::Line {
+                a: (px, plot.y0),
+                b: (px, plot.y1),
+                stroke: theme.fg,
+                width: 1.0,
+                dash: true,
+            });
+            let right = px + 4.0 + text_width(&an.label, FONT) <= plot.x1;
+            let (tx, h) = if right {
+                (px + 4.0, HAlign::Left)
+            } else {
+                (px - 4.0, HAlign::Right)
+            };
+            self.push(text(
+                (tx, plot.y0 + 1.0),
+                an.label.clone(),
+                theme.fg,
+                h,
+                VAlign::Top,
+            ));
+        }
+    }
+
+    fn build_bars(&mut self) {
+        let view = self.view();
+        let vis = self.visible_series();
+        let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
+        let n_groups = match &view.groups {
+            Groups::Periods(p) => p.len(),
+            Groups::Categories(c) => c.len(),
+        }
+        .max(1);
+        // Group labels, wrapped to the band width.
+        let probe = self.plot_rect(&ticks, 1, 24.0);
+        let band = probe.w() / n_groups as f64;
+        let labels: Vec<Vec<String>> = match &view.groups {
+            Groups::Periods(ps) => ps.iter().map(|p| vec![format::period_short(p)]).collect(),
+            Groups::Categories(cs) => cs.iter().map(|c| wrap(c, FONT, band - 4.0, 2)).collect(),
+        };
+        let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+        let plot = self.plot_rect(&ticks, lines, 24.0);
+        self.scene.plot = plot;
+        let y = self.y_axis(plot, &ticks);
+        let band = plot.w() / n_groups as f64;
+        let n = vis.len().max(1) as f64;
+        let gap = 3.0;
+        let bar_w = ((band * 0.7 - gap * (n - 1.0)) / n).clamp(2.0, 90.0);
+        let theme = self.inp.theme;
+        for (g, label) in labels.iter().enumerate() {
+            let cx = plot.x0 + band * (g as f64 + 0.5);
+            for (k, line) in label.iter().enumerate() {
+                let at = (cx, plot.y1 + 5.0 + k as f64 * (FONT + 3.0));
+                self.push(text(
+                    at,
+                    line.clone(),
+                    theme.fg,
+                    HAlign::Center,
+                    VAlign::Top,
+                ));
+            }
+        }
+        let ds = self.inp.ds;
+        let mut tops: Vec<(ObsRef, Rect)> = Vec::new();
+        for (k, &s) in vis.iter().enumerate() {
+            let color = theme.direction(ds.series[s].direction);
+            for (oi, o) in self.shown(s).collect::<Vec<_>>() {
+                let g = match &view.groups {
+                    Groups::Periods(ps) => ps.iter().position(|p| *p == o.period),
+                    Groups::Categories(cs) => o
+                        .category
+                        .as_ref()
+                        .and_then(|c| cs.iter().position(|x| x == c)),
+                };
+                let Some(g) = g else { continue };
+                let x0 = plot.x0
+                    + band * g as f64
+                    + (band - (bar_w * n + gap * (n - 1.0))) / 2.0
+                    + k as f64 * (bar_w + gap);
+                let top = y.map(o.value).min(plot.y1 - 1.0);
+                let r = Rect::new(x0, top, x0 + bar_w, plot.y1);
+                self.bar(r, o, color);
+                let label = self.value_label(o);
+                if text_width(&label, FONT) <= bar_w + gap + 2.0 {
+                    self.push(Mark::Text {
+                        at: (r.cx(), r.y0 - 4.0),
+                        text: label,
+                        size: FONT,
+                        color: theme.fg,
+                        h: HAlign::Center,
+                        v: VAlign::Bottom,
+                        bold: true,
+                    });
+                }
+                let obs = ObsRef { series: s, obs: oi };
+                tops.push((obs, r));
+                let hit = Rect::new(x0 - gap / 2.0, plot.y0, x0 + bar_w + gap / 2.0, plot.y1);
+                self.scene.items.push(Item { obs, hit, mark: r });
+            }
+        }
+        // The change between two figures (e.g. −80.7%), when both are on screen.
+        if let Some((a, b)) = view.change {
+            let find = |r: ObsRef| tops.iter().find(|(o, _)| *o == r).map(|(_, rect)| *rect);
+            if let (Some(ra), Some(rb), Some(oa), Some(ob)) =
+                (find(a), find(b), ds.obs(a), ds.obs(b))
+            {
+                let pct = (ob.value - oa.value) / oa.value * 100.0;
+                let (ya, yb) = (ra.y0, rb.y0);
+                self.push(Mark::Line {
+                    a: (ra.x1, ya),
+                    b: (rb.cx(), ya),
+                    stroke: theme.muted,
+                    width: 1.0,
+                    dash: true,
+                });
+                self.push(Mark::Line {
+                    a: (rb.cx(), ya),
+                    b: (rb.cx(), yb - 22.0),
+                    stroke: theme.muted,
+                    width: 1.0,
+                    dash: false,
+                });
+                self.push(Mark::Text {
+                    at: (rb.cx() + 6.0, (ya + yb - 22.0) / 2.0),
+                    text: format::percent_change(pct),
+                    size: 16.0,
+                    color: theme.fg,
+                    h: HAlign::Left,
+                    v: VAlign::Middle,
+                    bold: true,
+                });
+            }
+        }
+        self.baseline(plot);
+    }
+
+    /// X labels for a month axis: month names (or initials), years under January.
+    fn month_labels(&mut self, plot: Rect, x: &Linear) {
+        let (a, b) = self.view().range;
+        let month_w = x.map(1.0) - x.map(0.0);
+        let theme = self.inp.theme;
+        for m in a..b {
+            let cx = x.map(m as f64 + 0.5);
+            let name = format::month_short(m);
+            let label = if month_w >= text_width(name, FONT) + 4.0 {
+                name.to_string()
+            } else {
+                name[..1].to_string()
+            };
+            self.push(text(
+                (cx, plot.y1 + 5.0),
+                label,
+                theme.fg,
+                HAlign::Center,
+                VAlign::Top,
+            ));
+            if m.rem_euclid(12) == 0 || m == a {
+                let year = m.div_euclid(12).to_string();
+                self.push(text(
+                    (x.map(m as f64), plot.y1 + 5.0 + FONT + 3.0),
+                    year,
+                    theme.muted,
+                    HAlign::Left,
+                    VAlign::Top,
+                ));
+            }
+        }
+    }
+
+    /// X labels for a year axis, every `step` years so they never collide.
+    fn year_labels(&mut self, plot: Rect, x: &Linear) {
+        let (a, b) = self.view().range;
+        let year_w = x.map(12.0) - x.map(0.0);
+        let need = text_width("2000", FONT) + 8.0;
+        let step = [1, 2, 4, 5, 10, 20]
+            .into_iter()
+            .find(|s| year_w * *s as f64 >= need)
+            .unwrap_or(50);
+        let theme = self.inp.theme;
+        let (y0, y1) = (a.div_euclid(12), (b - 1).div_euclid(12));
+        for yr in y0..=y1 {
+            if (yr - y0) % step != 0 {
+                continue;
+            }
+            let cx = x.map(yr as f64 * 12.0 + 6.0);
+            self.push(text(
+                (cx, plot.y1 + 5.0),
+                yr.to_string(),
+                theme.fg,
+                HAlign::Center,
+                VAlign::Top,
+            ));
+        }
+    }
+
+    fn build_time_bars(&mut self) {
+        let vis = self.visible_series();
+        let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
+        let plot = self.plot_rect(&ticks, 2, 24.0);
+        self.scene.plot = plot;
+        let y = self.y_axis(plot, &ticks);
+        let (a, b) = self.view().range;
+        let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
+        let month_w = x.map(1.0) - x.map(0.0);
+        let n = vis.len().max(1) as f64;
+        let pad = month_w * 0.12;
+        let ds = self.inp.ds;
+        let theme = self.inp.theme;
+        for (k, &s) in vis.iter().enumerate() {
+            let color = theme.direction(ds.series[s].direction);
+            for (oi, o) in self.shown(s).collect::<Vec<_>>() {
+                let pad = pad * o.period.months() as f64; // widths stay proportional to duration
+                let (s0, s1) = (
+                    x.map(o.period.start as f64) + pad,
+                    x.map(o.period.end as f64) - pad,
+                );
+                let w = (s1 - s0) / n;
+                let x0 = s0 + w * k as f64;
+                let top = y.map(o.value).min(plot.y1 - 1.0);
+                let r = Rect::new(x0 + 0.5, top, x0 + w - 0.5, plot.y1);
+                self.bar(r, o, color);
+                let obs = ObsRef { series: s, obs: oi };
+                self.scene.items.push(Item {
+                    obs,
+                    hit: Rect::new(x0, plot.y0, x0 + w, plot.y1),
+                    mark: r,
+                });
+            }
+        }
+        self.annotations(plot, &x);
+        self.month_labels(plot, &x);
+        self.baseline(plot);
+    }
+
+    fn build_time_line(&mut self) {
+        let vis = self.visible_series();
+        let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
+        let plot = self.plot_rect(&ticks, 1, 44.0);
+        self.scene.plot = plot;
+        let y = self.y_axis(plot, &ticks);
+        let (a, b) = self.view().range;
+        let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
+        let ds = self.inp.ds;
+        let theme = self.inp.theme;
+        let mut bases_used: Vec<usize> = Vec::new();
+        for &s in &vis {
+            let color = theme.direction(ds.series[s].direction);
+            let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
+            pts.sort_by_key(|(_, o)| o.period);
+            let at = |o: &Observation| {
+                (
+                    x.map((o.period.start + o.period.end) as f64 / 2.0),
+                    y.map(o.value),
+                )
+            };
+            // Segments only between adjacent periods: a gap stays a gap. Dashed where the basis changes.
+            for w in pts.windows(2) {
+                let (p, q) = (w[0].1, w[1].1);
+                if p.period.end == q.period.start {
+                    self.push(Mark::Line {
+                        a: at(p),
+                        b: at(q),
+                        stroke: color,
+                        width: 2.0,
+                        dash: p.basis != q.basis,
+                    });
+                }
+            }
+            for (oi, o) in pts {
+                let c = at(o);
+                self.push(Mark::Marker {
+                    at: c,
+                    r: 4.0,
+                    shape: Shape::for_basis(o.basis),
+                    color,
+                });
+                if !bases_used.contains(&o.basis) {
+                    bases_used.push(o.basis);
+                }
+                let (c0, c1) = (x.map(o.period.start as f64), x.map(o.period.end as f64));
+                let mark = Rect::new(c.0 - 6.0, c.1 - 6.0, c.0 + 6.0, c.1 + 6.0);
+                self.scene.items.push(Item {
+                    obs: ObsRef { series: s, obs: oi },
+                    hit: Rect::new(c0, plot.y0, c1, plot.y1),
+                    mark,
+                });
+            }
+        }
+        // Key: which marker is which basis, above the plot.
+        bases_used.sort();
+        let mut kx = plot.x0;
+        let mut ky = 8.0;
+        for bi in bases_used {
+            let label = &ds.bases[bi].label;
+            let w = 14.0 + text_width(label, FONT) + 14.0;
+            if kx + w > plot.x1 && kx > plot.x0 {
+                kx = plot.x0;
+                ky += FONT + 6.0;
+            }
+            self.push(Mark::Marker {
+                at: (kx + 5.0, ky),
+                r: 4.0,
+                shape: Shape::for_basis(bi),
+                color: theme.muted,
+            });
+            self.push(text(
+                (kx + 14.0, ky),
+                label.clone(),
+                theme.muted,
+                HAlign::Left,
+                VAlign::Middle,
+            ));
+            kx += w;
+        }
+        self.annotations(plot, &x);
+        self.year_labels(plot, &x);
+        self.baseline(plot);
+    }
+}
+
+/// Builds the scene for a view at a size.
+pub fn build(inp: &SceneInput<'_>) -> Scene {
+    let mut b = Builder {
+        inp,
+        scene: Scene {
+            width: inp.width,
+            height: inp.height,
+            ..Scene::default()
+        },
+    };
+    if inp.view >= inp.ds.views.len() {
+        return b.scene;
+    }
+    b.push(Mark::Rect {
+        r: Rect::new(0.0, 0.0, inp.width, inp.height),
+        fill: inp.theme.bg,
+    });
+    match b.view().kind {
+        ViewKind::Bars => b.build_bars(),
+        ViewKind::TimeBars => b.build_time_bars(),
+        ViewKind::TimeLine => b.build_time_line(),
+    }
+    if b.visible_series().is_empty() {
+        let p = b.scene.plot;
+        let msg = "All series are hidden: choose one in the legend.";
+        b.push(text(
+            (p.cx(), (p.y0 + p.y1) / 2.0),
+            msg,
+            inp.theme.muted,
+            HAlign::Center,
+            VAlign::Middle,
+        ));
+    }
+    b.scene
+}

@@ -1,0 +1,166 @@
+//! The wasm-bindgen facade: a few lines per method, everything else is native code.
+//! Every failure becomes a JS `Error` whose message names the field; nothing panics on
+//! caller input.
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::data::{validate, Dataset, RawDataset, DEFAULT_JSON};
+use crate::{Error, Options};
+
+fn js(e: Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Deserializes a JS value, naming the failing field under `root` ("data.series[0].id").
+fn from_js<T: DeserializeOwned>(v: JsValue, root: &str) -> Result<T, Error> {
+    let de = serde_wasm_bindgen::Deserializer::from(v);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." {
+            root.to_string()
+        } else {
+            format!("{root}.{path}")
+        };
+        Error::new(path, e.inner().to_string())
+    })
+}
+
+fn dataset(data: JsValue) -> Result<Dataset, Error> {
+    let data = if data.is_undefined() || data.is_null() {
+        js_sys::JSON::parse(DEFAULT_JSON)
+            .map_err(|_| Error::new("data", "the embedded dataset is not JSON"))?
+    } else {
+        data
+    };
+    if !data.is_object() || js_sys::Array::is_array(&data) {
+        return Err(Error::expected(
+            "data",
+            "an object in the trade-chart dataset schema",
+            "another type",
+        ));
+    }
+    let raw: RawDataset = from_js(data, "data")?;
+    validate(&raw).map_err(|e| e.within("data"))
+}
+
+fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
+    serde_wasm_bindgen::to_value(v).unwrap_or(JsValue::NULL)
+}
+
+/// A chart drawn on one canvas.
+#[wasm_bindgen]
+pub struct Chart {
+    core: crate::Chart,
+    canvas: HtmlCanvasElement,
+    dpr: f64,
+}
+
+impl Chart {
+    fn paint(&self) -> Result<(), JsError> {
+        if self.core.scene().marks.is_empty() {
+            return Ok(());
+        }
+        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(self.canvas.clone())
+            .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
+        crate::draw(&mut backend, self.core.scene(), self.dpr)
+            .map_err(|e| JsError::new(&format!("canvas: {e}")))
+    }
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// Parses and validates `data` (or the embedded default when undefined) and `options`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        canvas: HtmlCanvasElement,
+        data: JsValue,
+        options: JsValue,
+    ) -> Result<Chart, JsError> {
+        let ds = dataset(data).map_err(js)?;
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            from_js(options, "options").map_err(js)?
+        };
+        let core = crate::Chart::new(ds, &options).map_err(js)?;
+        Ok(Chart {
+            core,
+            canvas,
+            dpr: 1.0,
+        })
+    }
+
+    /// Height for a CSS width.
+    pub fn preferred_height(&self, css_width: f64) -> f64 {
+        crate::Chart::preferred_height(css_width)
+    }
+
+    /// Sizes the backing store (`css × dpr`) and redraws.
+    pub fn resize(&mut self, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsError> {
+        self.core.resize(css_width, css_height).map_err(js)?;
+        self.dpr = if dpr.is_finite() && dpr > 0.0 {
+            dpr.min(4.0)
+        } else {
+            1.0
+        };
+        self.canvas.set_width((css_width * self.dpr).round() as u32);
+        self.canvas
+            .set_height((css_height * self.dpr).round() as u32);
+        self.paint()
+    }
+
+    /// Switches view and redraws.
+    pub fn set_view(&mut self, id: &str) -> Result<(), JsError> {
+        self.core.set_view(id).map_err(js)?;
+        self.paint()
+    }
+
+    /// Hides or shows a series; returns whether it is now visible.
+    pub fn toggle_series(&mut self, id: &str) -> Result<bool, JsError> {
+        let visible = self.core.toggle_series(id).map_err(js)?;
+        self.paint()?;
+        Ok(visible)
+    }
+
+    /// Replaces the dataset (the old one stays on error).
+    pub fn set_data(&mut self, data: JsValue) -> Result<(), JsError> {
+        let ds = dataset(data).map_err(js)?;
+        self.core.set_data(ds);
+        self.paint()
+    }
+
+    /// Redraws.
+    pub fn render(&self) -> Result<(), JsError> {
+        self.paint()
+    }
+
+    /// The item under CSS (x, y): highlight box and tooltip texts, or null.
+    pub fn hover(&self, x: f64, y: f64) -> JsValue {
+        self.core.hover(x, y).map_or(JsValue::NULL, |h| to_js(&h))
+    }
+
+    /// The tooltip for item `index` (keyboard navigation), or null.
+    pub fn describe(&self, index: usize) -> JsValue {
+        self.core
+            .describe(index)
+            .map_or(JsValue::NULL, |h| to_js(&h))
+    }
+
+    /// Titles, tabs, legend, notes, sources and summary of the current view.
+    pub fn meta(&self) -> JsValue {
+        to_js(&self.core.meta())
+    }
+
+    /// Every drawn item with its hit box.
+    pub fn items(&self) -> JsValue {
+        to_js(&self.core.items())
+    }
+
+    /// The current view id.
+    #[wasm_bindgen(getter)]
+    pub fn view(&self) -> String {
+        self.core.view_id().to_string()
+    }
+}

@@ -1,0 +1,166 @@
+//! The chart state machine and hit-testing: pixel → item → tooltip, options, errors.
+
+mod common;
+use common::*;
+use trade_chart::{item_at, Chart, Dataset, Options};
+
+#[test]
+fn hover_the_2020_imports_bar() {
+    let c = chart("balance", 600.0, 320.0);
+    let item = c
+        .items()
+        .into_iter()
+        .find(|i| i.id == "cnkp-2020")
+        .expect("2020 imports drawn");
+    let h = c
+        .hover(item.x + item.w / 2.0, item.y + item.h - 5.0)
+        .expect("hover finds it");
+    assert_eq!(h.value, "$491.06 million");
+    assert_eq!(h.title, "2020");
+    assert_eq!(h.series, "North Korea's imports from China");
+    assert!(
+        h.source.starts_with("Yonhap News Agency, 12 February 2021"),
+        "{}",
+        h.source
+    );
+    assert_eq!(h.url, "https://en.yna.co.kr/view/AEN20210209007800325");
+    assert!(h.lines.contains(&"Basis: China customs".to_string()));
+}
+
+#[test]
+fn every_item_is_found_at_its_own_centre_and_nothing_outside() {
+    for view in VIEWS {
+        for w in WIDTHS {
+            let c = chart(view, w, 360.0);
+            let s = c.scene();
+            for (i, it) in s.items.iter().enumerate() {
+                let (x, y) = (it.mark.cx(), (it.mark.y0 + it.mark.y1) / 2.0);
+                assert_eq!(item_at(s, x, y), Some(i), "{view}@{w}: item {i}");
+                let h = c.describe(i).unwrap();
+                // The highlight box is the drawn mark.
+                assert!((h.x - it.mark.x0).abs() < 1e-9 && (h.w - it.mark.w()).abs() < 1e-9);
+                assert!(!h.value.is_empty() && !h.source.is_empty());
+            }
+            assert_eq!(item_at(s, 1.0, 1.0), None);
+            assert_eq!(item_at(s, w - 1.0, s.plot.y1 + 20.0), None);
+        }
+    }
+}
+
+#[test]
+fn derived_and_qualified_figures_say_so() {
+    let c = chart("monthly", 1200.0, 480.0);
+    let find = |pred: &dyn Fn(&trade_chart::Hover) -> bool| {
+        (0..c.scene().items.len())
+            .map(|i| c.describe(i).unwrap())
+            .find(|h| pred(h))
+    };
+    let dec = find(&|h| h.title == "December 2020").unwrap();
+    assert!(
+        dec.lines
+            .iter()
+            .any(|l| l.starts_with("Derived, not reported: $539.06m − $208.1m")),
+        "{:?}",
+        dec.lines
+    );
+    assert_eq!(dec.source, "Computed from the sourced figures");
+    let may = find(&|h| h.title == "May 2020" && h.series == "Imports from China").unwrap();
+    assert_eq!(may.value, "more than $58 million");
+    let janfeb =
+        find(&|h| h.title == "January–February 2020" && h.series == "Exports to China").unwrap();
+    assert_eq!(janfeb.value, "$10.7 million");
+}
+
+#[test]
+fn bad_options_and_calls_name_the_field() {
+    let ds = Dataset::default_dataset().unwrap();
+    let e = Chart::new(
+        ds.clone(),
+        &Options {
+            view: Some("pie".into()),
+            lang: None,
+        },
+    )
+    .err()
+    .unwrap();
+    assert!(e.to_string().starts_with("options.view: expected one of collapse, monthly, balance, products, history, found \"pie\""), "{e}");
+    let e = Chart::new(
+        ds.clone(),
+        &Options {
+            view: None,
+            lang: Some("fr".into()),
+        },
+    )
+    .err()
+    .unwrap();
+    assert!(e.to_string().starts_with("options.lang"), "{e}");
+    let mut c = Chart::new(ds, &Options::default()).unwrap();
+    assert_eq!(c.view_id(), "collapse");
+    assert!(c
+        .resize(0.0, 300.0)
+        .unwrap_err()
+        .to_string()
+        .starts_with("container.width"));
+    assert!(c.resize(f64::NAN, 300.0).is_err());
+    assert!(c
+        .set_view("nope")
+        .unwrap_err()
+        .to_string()
+        .starts_with("view:"));
+    assert!(c
+        .toggle_series("cn-kp-monthly")
+        .unwrap_err()
+        .to_string()
+        .starts_with("series: expected one of two-way-annual"));
+    // Unknown option fields are rejected (typos surface).
+    let e = serde_json::from_str::<Options>(r#"{"veiw":"monthly"}"#).unwrap_err();
+    assert!(e.to_string().contains("unknown field `veiw`"));
+}
+
+#[test]
+fn meta_describes_the_view() {
+    let mut c = chart("collapse", 600.0, 320.0);
+    let m = c.meta();
+    assert_eq!(m.views.len(), 5);
+    assert_eq!(m.view, "collapse");
+    assert_eq!(m.summary, "Two-way trade between North Korea and China fell 80.7%, from $2.79 billion in 2019 to $539.06 million in 2020.");
+    assert!(
+        m.source_line
+            .starts_with("Sources: KBS World; Yonhap News Agency"),
+        "{}",
+        m.source_line
+    );
+    c.set_view("balance").unwrap();
+    let m = c.meta();
+    assert_eq!(m.legend.len(), 2);
+    assert!(
+        m.notes.iter().any(|n| n.contains("different bases")),
+        "{:?}",
+        m.notes
+    );
+    assert!(m.summary.contains("North Korea's imports from China: highest $2.59 billion (2019), lowest $491.06 million (2020)"), "{}", m.summary);
+    c.set_view("products").unwrap();
+    assert!(c
+        .meta()
+        .source_line
+        .contains("Korea International Trade Association"));
+}
+
+#[test]
+fn set_data_keeps_the_view_when_it_can() {
+    let mut c = chart("monthly", 600.0, 320.0);
+    let mut raw: serde_json::Value = serde_json::from_str(trade_chart::data::DEFAULT_JSON).unwrap();
+    raw["views"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|v| v["id"] != "collapse");
+    c.set_data(Dataset::from_json(&raw.to_string()).unwrap());
+    assert_eq!(c.view_id(), "monthly");
+    raw["views"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|v| v["id"] != "monthly");
+    c.set_data(Dataset::from_json(&raw.to_string()).unwrap());
+    assert_eq!(c.view_id(), "balance");
+    assert!(!c.scene().items.is_empty());
+}

@@ -1,0 +1,277 @@
+//! Layout and scene at several widths: bars from zero, one mark per observation,
+//! everything inside the canvas and the plot.
+
+mod common;
+use common::*;
+use trade_chart::data::{Groups, ViewKind};
+use trade_chart::layout::{preferred_height, Rect};
+use trade_chart::scene::Mark;
+
+fn shown_count(c: &trade_chart::Chart) -> usize {
+    let ds = c.dataset();
+    let view = ds.views.iter().find(|v| v.id == c.view_id()).unwrap();
+    view.series
+        .iter()
+        .map(|&s| {
+            ds.series[s]
+                .observations
+                .iter()
+                .filter(|o| match (view.kind, &view.groups) {
+                    (ViewKind::Bars, Groups::Periods(ps)) => ps.contains(&o.period),
+                    (ViewKind::Bars, Groups::Categories(_)) => true,
+                    _ => o.period.start >= view.range.0 && o.period.end <= view.range.1,
+                })
+                .count()
+        })
+        .sum()
+}
+
+#[test]
+fn height_follows_width() {
+    assert_eq!(preferred_height(0.0), 0.0);
+    assert!(preferred_height(320.0) >= 260.0 && preferred_height(320.0) <= 380.0);
+    assert_eq!(preferred_height(1200.0), 480.0);
+    assert_eq!(preferred_height(800.0), 400.0);
+}
+
+#[test]
+fn every_view_lays_out_at_every_width() {
+    for view in VIEWS {
+        for w in WIDTHS {
+            let h = preferred_height(w);
+            let c = chart(view, w, h);
+            let s = c.scene();
+            let canvas = Rect::new(0.0, 0.0, w, h);
+            assert!(
+                s.plot.w() > 100.0 && s.plot.h() > 100.0,
+                "{view}@{w}: plot {:?}",
+                s.plot
+            );
+            assert!(canvas.encloses(&s.plot), "{view}@{w}");
+            // One item (bar or point) per shown observation.
+            assert_eq!(s.items.len(), shown_count(&c), "{view}@{w}");
+            for it in &s.items {
+                assert!(
+                    s.plot.encloses(&it.hit),
+                    "{view}@{w}: hit {:?} outside plot {:?}",
+                    it.hit,
+                    s.plot
+                );
+                assert!(
+                    s.plot.encloses(&it.mark) || view == "history",
+                    "{view}@{w}: mark outside plot"
+                );
+            }
+            // Nothing is drawn outside the canvas; text anchors lie inside it.
+            for m in &s.marks {
+                match m {
+                    Mark::Rect { r, .. } | Mark::Frame { r, .. } => {
+                        assert!(canvas.encloses(r), "{view}@{w}: {m:?}")
+                    }
+                    Mark::Line { a, b, .. } => {
+                        assert!(
+                            canvas.contains(a.0, a.1) && canvas.contains(b.0, b.1),
+                            "{view}@{w}: {m:?}"
+                        )
+                    }
+                    Mark::Marker { at, .. } | Mark::Text { at, .. } => {
+                        assert!(canvas.contains(at.0, at.1), "{view}@{w}: {m:?}")
+                    }
+                    Mark::Path { points, .. } => {
+                        assert!(points.iter().all(|p| canvas.contains(p.0, p.1)))
+                    }
+                }
+            }
+            // Text fits horizontally (estimated widths).
+            for m in &s.marks {
+                if let Mark::Text {
+                    at, text, size, h, ..
+                } = m
+                {
+                    let tw = trade_chart::layout::text_width(text, *size);
+                    let (l, r) = match h {
+                        trade_chart::scene::HAlign::Left => (at.0, at.0 + tw),
+                        trade_chart::scene::HAlign::Center => (at.0 - tw / 2.0, at.0 + tw / 2.0),
+                        trade_chart::scene::HAlign::Right => (at.0 - tw, at.0),
+                    };
+                    assert!(
+                        l >= -1.0 && r <= w + 1.0,
+                        "{view}@{w}: {text:?} spans {l}..{r}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn bars_start_at_zero_and_scale_with_value() {
+    for view in ["collapse", "balance", "products", "monthly"] {
+        let c = chart(view, 800.0, 400.0);
+        let s = c.scene();
+        let ds = c.dataset();
+        let mut ratio: Option<f64> = None;
+        for it in &s.items {
+            assert_eq!(
+                it.mark.y1, s.plot.y1,
+                "{view}: bar does not start at the baseline"
+            );
+            let v = ds.obs(it.obs).unwrap().value;
+            if it.mark.h() > 20.0 {
+                let r = it.mark.h() / v;
+                if let Some(r0) = ratio {
+                    assert!(
+                        (r / r0 - 1.0f64).abs() < 0.02,
+                        "{view}: bar heights not proportional"
+                    );
+                }
+                ratio = Some(r);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_combined_release_is_one_two_month_bar() {
+    let c = chart("monthly", 1200.0, 480.0);
+    let s = c.scene();
+    let ds = c.dataset();
+    let width_of = |id: &str| {
+        s.items
+            .iter()
+            .find(|it| ds.obs(it.obs).unwrap().id.as_deref() == Some(id))
+            .map(|it| it.mark.w())
+            .unwrap()
+    };
+    let janfeb = width_of("tw-2020-0102");
+    let march = width_of("tw-2020-03");
+    assert!(
+        (janfeb / march - 2.0).abs() < 0.2,
+        "Jan–Feb {janfeb} vs March {march}"
+    );
+    // The border closure annotation is drawn.
+    assert!(s
+        .marks
+        .iter()
+        .any(|m| matches!(m, Mark::Text { text, .. } if text == "Border closed")));
+    // Derived December is hatched: lines drawn inside its bar.
+    let dec = s
+        .items
+        .iter()
+        .find(|it| ds.obs(it.obs).unwrap().id.as_deref() == Some("tw-2020-12"))
+        .unwrap();
+    let hatch = s.marks.iter().filter(|m| matches!(m, Mark::Line { a, b, .. } if dec.mark.contains(a.0, a.1) && dec.mark.contains(b.0, b.1) && a.0 != b.0 && a.1 != b.1)).count();
+    assert!(hatch >= 1, "December (derived) is not hatched");
+}
+
+#[test]
+fn the_collapse_shows_the_computed_change() {
+    let c = chart("collapse", 600.0, 320.0);
+    let texts: Vec<&str> = c
+        .scene()
+        .marks
+        .iter()
+        .filter_map(|m| {
+            if let Mark::Text { text, .. } = m {
+                Some(text.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert!(texts.contains(&"−80.7%"), "{texts:?}");
+    assert!(
+        texts.contains(&"$2.79bn") && texts.contains(&"$539.06m"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"2019") && texts.contains(&"2020"));
+}
+
+#[test]
+fn history_breaks_the_line_at_gaps_and_marks_bases() {
+    let c = chart("history", 1200.0, 480.0);
+    let s = c.scene();
+    let ds = c.dataset();
+    let pts: Vec<f64> = s.items.iter().map(|it| it.mark.cx()).collect();
+    let solid_or_dashed: Vec<(f64, f64)> = s
+        .marks
+        .iter()
+        .filter_map(|m| {
+            if let Mark::Line { a, b, width, .. } = m {
+                (*width == 2.0).then_some((a.0, b.0))
+            } else {
+                None
+            }
+        })
+        .collect();
+    // 2004 and 2007 are both drawn, but no segment joins them (2005–06 are gaps).
+    let x_of = |year: &str| {
+        let p = trade_chart::data::Period::parse(year).unwrap();
+        s.items
+            .iter()
+            .find(|it| ds.obs(it.obs).unwrap().period == p)
+            .unwrap()
+            .mark
+            .cx()
+    };
+    let (x04, x07, x09, x10) = (x_of("2004"), x_of("2007"), x_of("2009"), x_of("2010"));
+    assert!(!solid_or_dashed
+        .iter()
+        .any(|&(a, b)| (a - x04).abs() < 0.5 && (b - x07).abs() < 0.5));
+    assert!(solid_or_dashed
+        .iter()
+        .any(|&(a, b)| (a - x09).abs() < 0.5 && (b - x10).abs() < 0.5));
+    assert_eq!(pts.len(), 16);
+    // Different bases get different marker shapes, and the key names them.
+    let shapes: std::collections::HashSet<String> = s
+        .marks
+        .iter()
+        .filter_map(|m| {
+            if let Mark::Marker { shape, .. } = m {
+                Some(format!("{shape:?}"))
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert!(shapes.len() >= 3, "{shapes:?}");
+    let texts: Vec<&str> = s
+        .marks
+        .iter()
+        .filter_map(|m| {
+            if let Mark::Text { text, .. } = m {
+                Some(text.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert!(texts.contains(&"China customs") && texts.contains(&"KOTRA estimate"));
+}
+
+#[test]
+fn hiding_a_series_removes_its_marks_and_rescales() {
+    let mut c = chart("monthly", 800.0, 400.0);
+    let before = c.scene().items.len();
+    let visible = c.toggle_series("two-way-monthly").unwrap();
+    assert!(!visible);
+    let after = c.scene().items.len();
+    assert_eq!(before - after, 11);
+    assert!(c
+        .scene()
+        .items
+        .iter()
+        .all(|it| c.dataset().series[it.obs.series].id != "two-way-monthly"));
+    assert!(c
+        .meta()
+        .legend
+        .iter()
+        .any(|l| l.id == "two-way-monthly" && !l.visible));
+    for id in ["cn-kp-monthly", "kp-cn-monthly"] {
+        c.toggle_series(id).unwrap();
+    }
+    assert!(c.scene().items.is_empty());
+    assert!(c.scene().marks.iter().any(
+        |m| matches!(m, Mark::Text { text, .. } if text.starts_with("All series are hidden"))
+    ));
+}
