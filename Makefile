@@ -38,8 +38,10 @@ test-native:
 	cargo test
 
 test-wasm: setup
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-	  HOME=$$(mktemp -d) cargo test --target wasm32-unknown-unknown --test web
+	# Chromium gets a throw-away HOME; rustup and cargo keep theirs.
+	RUSTUP_HOME=$${RUSTUP_HOME:-$$HOME/.rustup} CARGO_HOME=$${CARGO_HOME:-$$HOME/.cargo} HOME=$$(mktemp -d) \
+	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+	  cargo test --target wasm32-unknown-unknown --test web
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/

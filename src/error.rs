@@ -24,6 +24,24 @@ impl Error {
         Error::new(path, format!("expected {expected}, found {found}"))
     }
 
+    /// An error from a serde deserializer at `path` (already prefixed with its root,
+    /// e.g. `data.series[0]`): strips the JS `Error: ` prefix and moves a missing
+    /// field's name into the path (`data.series[0].label: missing field`).
+    pub fn from_serde(path: String, message: &str) -> Self {
+        let message = message.strip_prefix("Error: ").unwrap_or(message);
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            if let Some((field, tail)) = rest.split_once('`') {
+                let path = if path.is_empty() {
+                    field.to_string()
+                } else {
+                    format!("{path}.{field}")
+                };
+                return Error::new(path, format!("missing field `{field}`{tail}"));
+            }
+        }
+        Error::new(path, message)
+    }
+
     /// The field path, e.g. `data.series[0].observations[3].value`.
     pub fn path(&self) -> &str {
         &self.path

@@ -94,6 +94,11 @@ pub fn money_qualified(usd: f64, q: Qualifier) -> String {
 
 /// Short money for axis ticks and bar labels: "$0", "$500m", "$1.5bn", "$250k".
 pub fn money_short(usd: f64) -> String {
+    money_compact(usd, 2)
+}
+
+/// Short money with at most `decimals` places: `money_compact(491.06e6, 0)` is "$491m".
+pub fn money_compact(usd: f64, decimals: u32) -> String {
     let a = usd.abs();
     let (div, suffix) = if a >= 1e9 {
         (1e9, "bn")
@@ -105,7 +110,7 @@ pub fn money_short(usd: f64) -> String {
         (1.0, "")
     };
     let mut s = String::from("$");
-    s.push_str(&decimal(usd / div, 2));
+    s.push_str(&decimal(usd / div, decimals));
     s.push_str(suffix);
     s
 }

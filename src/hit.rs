@@ -39,6 +39,8 @@ pub struct Hover {
     pub title: String,
     /// Series label.
     pub series: String,
+    /// Series id.
+    pub series_id: String,
     /// The value in words: "$491.06 million", "about $24 million".
     pub value: String,
     /// Basis, formula, notes.
@@ -105,6 +107,7 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize) -> Option<Hover> {
         h: mark.h().max(2.0),
         title,
         series: series.label.clone(),
+        series_id: series.id.clone(),
         value: format::money_qualified(o.value * ds.scale, o.qualifier),
         lines,
         source,

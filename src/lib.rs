@@ -16,7 +16,7 @@ mod render;
 pub mod scale;
 pub mod scene;
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use chart::{Chart, ItemInfo, LegendEntry, Meta, Options, ViewInfo};
 pub use data::{validate, Dataset, RawDataset};

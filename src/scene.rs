@@ -398,13 +398,21 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn value_label(&self, o: &Observation) -> String {
+    /// The bar's label: exact to two decimals if it fits `width`, else rounded to whole
+    /// units as axis labels are, else nothing. The tooltip always has the exact figure.
+    fn value_label(&self, o: &Observation, width: f64) -> Option<String> {
         let prefix = match o.qualifier {
             Qualifier::Exact => "",
             Qualifier::Approx => "≈",
             Qualifier::AtLeast => ">",
         };
-        format!("{prefix}{}", format::money_short(self.usd(o.value)))
+        let exact = format!("{prefix}{}", format::money_short(self.usd(o.value)));
+        if text_width(&exact, FONT) <= width {
+            return Some(exact);
+        }
+        let rounded = format::money_compact(self.usd(o.value), 0);
+        let rounded = format!("{prefix}{rounded}");
+        (text_width(&rounded, FONT) <= width).then_some(rounded)
     }
 
     fn annotations(&mut self, plot: Rect, x: &Linear) {
@@ -497,8 +505,7 @@ impl<'a> Builder<'a> {
                 let top = y.map(o.value).min(plot.y1 - 1.0);
                 let r = Rect::new(x0, top, x0 + bar_w, plot.y1);
                 self.bar(r, o, color);
-                let label = self.value_label(o);
-                if text_width(&label, FONT) <= bar_w + gap + 2.0 {
+                if let Some(label) = self.value_label(o, bar_w + gap + 2.0) {
                     self.push(Mark::Text {
                         at: (r.cx(), r.y0 - 4.0),
                         text: label,
@@ -649,17 +656,47 @@ impl<'a> Builder<'a> {
         self.baseline(plot);
     }
 
+    /// The bases the visible series of this view use, in basis order.
+    fn bases_shown(&self, vis: &[usize]) -> Vec<usize> {
+        let mut b: Vec<usize> = vis
+            .iter()
+            .flat_map(|&s| self.shown(s).map(|(_, o)| o.basis))
+            .collect();
+        b.sort_unstable();
+        b.dedup();
+        b
+    }
+
+    /// Positions of the basis key entries (marker x, row y) laid out in rows from
+    /// `x0` to `x1`, and the y below the last row.
+    fn key_layout(&self, bases: &[usize], x0: f64, x1: f64) -> (Vec<(f64, f64)>, f64) {
+        let (mut x, mut y) = (x0, 8.0);
+        let mut out = Vec::with_capacity(bases.len());
+        for &bi in bases {
+            let w = 14.0 + text_width(&self.inp.ds.bases[bi].label, FONT) + 14.0;
+            if x + w > x1 && x > x0 {
+                x = x0;
+                y += FONT + 6.0;
+            }
+            out.push((x, y));
+            x += w;
+        }
+        (out, y + FONT)
+    }
+
     fn build_time_line(&mut self) {
         let vis = self.visible_series();
         let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
-        let plot = self.plot_rect(&ticks, 1, 44.0);
+        let bases = self.bases_shown(&vis);
+        let probe = self.plot_rect(&ticks, 1, 0.0);
+        let (key, key_bottom) = self.key_layout(&bases, probe.x0, probe.x1);
+        let plot = self.plot_rect(&ticks, 1, key_bottom + 14.0);
         self.scene.plot = plot;
         let y = self.y_axis(plot, &ticks);
         let (a, b) = self.view().range;
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let ds = self.inp.ds;
         let theme = self.inp.theme;
-        let mut bases_used: Vec<usize> = Vec::new();
         for &s in &vis {
             let color = theme.direction(ds.series[s].direction);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
@@ -691,9 +728,6 @@ impl<'a> Builder<'a> {
                     shape: Shape::for_basis(o.basis),
                     color,
                 });
-                if !bases_used.contains(&o.basis) {
-                    bases_used.push(o.basis);
-                }
                 let (c0, c1) = (x.map(o.period.start as f64), x.map(o.period.end as f64));
                 let mark = Rect::new(c.0 - 6.0, c.1 - 6.0, c.0 + 6.0, c.1 + 6.0);
                 self.scene.items.push(Item {
@@ -704,16 +738,7 @@ impl<'a> Builder<'a> {
             }
         }
         // Key: which marker is which basis, above the plot.
-        bases_used.sort();
-        let mut kx = plot.x0;
-        let mut ky = 8.0;
-        for bi in bases_used {
-            let label = &ds.bases[bi].label;
-            let w = 14.0 + text_width(label, FONT) + 14.0;
-            if kx + w > plot.x1 && kx > plot.x0 {
-                kx = plot.x0;
-                ky += FONT + 6.0;
-            }
+        for (&bi, &(kx, ky)) in bases.iter().zip(&key) {
             self.push(Mark::Marker {
                 at: (kx + 5.0, ky),
                 r: 4.0,
@@ -722,12 +747,11 @@ impl<'a> Builder<'a> {
             });
             self.push(text(
                 (kx + 14.0, ky),
-                label.clone(),
+                ds.bases[bi].label.clone(),
                 theme.muted,
                 HAlign::Left,
                 VAlign::Middle,
             ));
-            kx += w;
         }
         self.annotations(plot, &x);
         self.year_labels(plot, &x);

@@ -4,9 +4,12 @@
 
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use crate::data::{validate, Dataset, RawDataset, DEFAULT_JSON};
+use crate::data::{
+    fields_of, unknown_field, unknown_key, validate, Dataset, Node, RawDataset, DEFAULT_JSON,
+};
 use crate::{Error, Options};
 
 fn js(e: Error) -> JsError {
@@ -23,8 +26,34 @@ fn from_js<T: DeserializeOwned>(v: JsValue, root: &str) -> Result<T, Error> {
         } else {
             format!("{root}.{path}")
         };
-        Error::new(path, e.inner().to_string())
+        Error::from_serde(path, &e.inner().to_string())
     })
+}
+
+/// A JS value as a tree the schema walk can read.
+struct Js(JsValue);
+
+impl Node for Js {
+    fn keys(&self) -> Option<Vec<String>> {
+        if !self.0.is_object() || js_sys::Array::is_array(&self.0) {
+            return None;
+        }
+        let obj: &js_sys::Object = self.0.unchecked_ref();
+        Some(
+            js_sys::Object::keys(obj)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect(),
+        )
+    }
+    fn get(&self, key: &str) -> Option<Self> {
+        let v = js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        (!v.is_undefined()).then_some(Js(v))
+    }
+    fn elements(&self) -> Option<Vec<Self>> {
+        js_sys::Array::is_array(&self.0)
+            .then(|| js_sys::Array::from(&self.0).iter().map(Js).collect())
+    }
 }
 
 fn dataset(data: JsValue) -> Result<Dataset, Error> {
@@ -41,7 +70,11 @@ fn dataset(data: JsValue) -> Result<Dataset, Error> {
             "another type",
         ));
     }
-    let raw: RawDataset = from_js(data, "data")?;
+    let data = Js(data);
+    if let Some((path, message)) = unknown_field(&data, "data") {
+        return Err(Error::new(path, message));
+    }
+    let raw: RawDataset = from_js(data.0, "data")?;
     validate(&raw).map_err(|e| e.within("data"))
 }
 
@@ -82,7 +115,11 @@ impl Chart {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
-            from_js(options, "options").map_err(js)?
+            let o = Js(options);
+            if let Some((path, message)) = unknown_key(&o, "options", fields_of::<Options>()) {
+                return Err(js(Error::new(path, message)));
+            }
+            from_js(o.0, "options").map_err(js)?
         };
         let core = crate::Chart::new(ds, &options).map_err(js)?;
         Ok(Chart {

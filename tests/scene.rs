@@ -275,3 +275,53 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
         |m| matches!(m, Mark::Text { text, .. } if text.starts_with("All series are hidden"))
     ));
 }
+
+#[test]
+fn the_basis_key_never_overlaps_the_plot() {
+    for w in WIDTHS {
+        let c = chart("history", w, preferred_height(w));
+        let s = c.scene();
+        let key_texts: Vec<f64> = s
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { at, text, .. }
+                    if c.dataset().bases.iter().any(|b| &b.label == text) =>
+                {
+                    Some(at.1)
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(!key_texts.is_empty());
+        for y in key_texts {
+            assert!(
+                y + 8.0 <= s.plot.y0,
+                "@{w}: key row at {y} overlaps plot top {}",
+                s.plot.y0
+            );
+        }
+    }
+}
+
+#[test]
+fn narrow_bars_get_a_rounded_label() {
+    let texts = |w: f64| -> Vec<String> {
+        chart("balance", w, preferred_height(w))
+            .scene()
+            .marks
+            .iter()
+            .filter_map(|m| {
+                if let Mark::Text { text, .. } = m {
+                    Some(text.clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    assert!(texts(1200.0).contains(&"$491.06m".to_string()));
+    let narrow = texts(320.0);
+    assert!(narrow.contains(&"$491m".to_string()), "{narrow:?}");
+    assert!(narrow.contains(&"$48m".to_string()), "{narrow:?}");
+}

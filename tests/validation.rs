@@ -244,3 +244,28 @@ fn hostile_mutations_never_panic_and_always_explain() {
     }
     assert!(rejected > 1000, "only {rejected} mutations rejected");
 }
+
+#[test]
+fn unknown_fields_are_found_by_the_schema_walk_too() {
+    // The walk the browser uses (serde-wasm-bindgen ignores unknown keys), run on JSON here.
+    use trade_chart::data::unknown_field;
+    assert_eq!(unknown_field(&base(), "data"), None);
+    let v = with(|v| v["series"][2]["observations"][1]["valu"] = json!(1));
+    let (path, msg) = unknown_field(&v, "data").unwrap();
+    assert_eq!(path, "data.series[2].observations[1].valu");
+    assert!(
+        msg.starts_with("unknown field `valu`, expected one of `id`, `period`"),
+        "{msg}"
+    );
+    let v = with(|v| v["claims"][0]["figure"]["unit"] = json!("USD"));
+    assert_eq!(
+        unknown_field(&v, "data").unwrap().0,
+        "data.claims[0].figure.unit"
+    );
+    let v = with(|v| v["colour"] = json!("red"));
+    assert_eq!(unknown_field(&v, "").unwrap().0, "colour");
+    assert_eq!(
+        trade_chart::data::fields_of::<trade_chart::data::RawUnit>(),
+        &["currency", "scale"]
+    );
+}

@@ -1,10 +1,12 @@
 //! The dataset: the JSON model, its validation into checked types, derived values
 //! and the claim check.
 
+mod keys;
 mod model;
 mod period;
 mod validate;
 
+pub use keys::{fields_of, unknown_field, unknown_key, Node};
 pub use model::*;
 pub use period::{is_date, Period, PeriodKind};
 pub use validate::validate;
@@ -300,8 +302,13 @@ impl Dataset {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> crate::Result<Dataset> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        let raw: RawDataset = serde_path_to_error::deserialize(de)
-            .map_err(|e| crate::Error::new(e.path().to_string(), e.inner().to_string()))?;
+        let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            crate::Error::from_serde(
+                if path == "." { String::new() } else { path },
+                &e.inner().to_string(),
+            )
+        })?;
         validate(&raw)
     }
 }

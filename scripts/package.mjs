@@ -1,0 +1,184 @@
+// Builds the npm package pkg/ and the demo site dist/ from the wasm-bindgen outputs
+// (target/wb/web: --target web; target/wb/nomod: --target no-modules; both already
+// through wasm-opt) and www/. Node 20, no dependencies. Usage: node scripts/package.mjs
+import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync, existsSync, cpSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...p) => join(root, ...p);
+const read = (p) => readFileSync(at(p), 'utf8');
+const need = (p) => { if (!existsSync(at(p))) throw new Error(`missing ${p}: build the wasm first (make)`); return p; };
+
+// name, version, description, license, repository from Cargo.toml's [package] table.
+function cargoPackage() {
+  const table = read('Cargo.toml').split(/^\[/m).find((t) => t.startsWith('package]')) || '';
+  const field = (k) => (table.match(new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, 'm')) || [])[1];
+  const version = field('version');
+  if (!version) throw new Error('Cargo.toml: [package] version not found');
+  return { version, description: field('description'), license: field('license'), repository: field('repository') };
+}
+
+// A JS constant block the shell expects before its source.
+const prelude = (version) =>
+  `const TRADE_CHART_VERSION = ${JSON.stringify(version)};\n` +
+  `const TRADE_CHART_CSS = ${JSON.stringify(read('www/trade-chart.css').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '\n').trim())};\n`;
+
+// Replaces `find` in `text` exactly once (a function replacement: no `$` patterns).
+function replaceOnce(text, find, by, what) {
+  const i = text.indexOf(find);
+  if (i < 0 || text.indexOf(find, i + 1) >= 0) throw new Error(`${what}: expected exactly one ${find}`);
+  return text.slice(0, i) + by + text.slice(i + find.length);
+}
+
+// Safe to put between <script> and </script>.
+function inlineScript(js) {
+  if (js.includes('<!--')) throw new Error('standalone script contains "<!--": cannot inline it');
+  return js.replace(/<\/script/gi, '<\\/script');
+}
+
+const cargo = cargoPackage();
+const shell = read('www/shell.js');
+const banner = `/*! trade-chart ${cargo.version} | ${cargo.license || 'see package.json'} */\n`;
+for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.wasm',
+  'target/wb/web/trade_chart.d.ts', 'target/wb/nomod/trade_chart.js', 'target/wb/nomod/trade_chart_bg.wasm']) need(p);
+
+// ---- pkg/ ----
+rmSync(at('pkg'), { recursive: true, force: true });
+mkdirSync(at('pkg'));
+for (const f of ['trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
+
+writeFileSync(at('pkg/index.js'), banner +
+  `import init, * as wasm from './trade_chart.js';\n\n` + prelude(cargo.version) + '\n' + shell + '\n' +
+  `function once(f) { let p; return () => p || (p = f()); }\n\n` +
+  `export const { create, mountAll, version } = tradeChartApi(wasm, once(() => init()));\n`);
+
+const wasmBase64 = readFileSync(at('target/wb/nomod/trade_chart_bg.wasm')).toString('base64');
+const nomod = read('target/wb/nomod/trade_chart.js');
+if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
+writeFileSync(at('pkg/trade-chart.standalone.js'), banner + `(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
+// The wasm, inline: no fetch, so this works from file:// too. Decoded on first use.
+const WASM_BASE64 = "${wasmBase64}";
+let initialised = null;
+function ready() {
+  return initialised || (initialised = new Promise((resolve) => {
+    const text = atob(WASM_BASE64), bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    wasm_bindgen.initSync({ module: bytes });
+    resolve();
+  }));
+}
+// The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
+if (window.TradeChart && window.TradeChart.mountAll) {
+  if (document.readyState !== 'loading') window.TradeChart.mountAll();
+  return;
+}
+const api = tradeChartApi(wasm_bindgen, ready);
+window.TradeChart = api;
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.mountAll());
+else api.mountAll();
+})();
+`);
+
+writeFileSync(at('pkg/index.d.ts'), `// trade-chart ${cargo.version}: the JS API (see README.md).
+/** Options for create(); all optional. */
+export interface ChartOptions {
+  /** A view id from \`chart.views\` (e.g. "collapse"); default: the dataset's first view. */
+  view?: string;
+  /** Language of labels and numbers, e.g. "en". */
+  lang?: string;
+  /** A dataset (schema: docs/DATA.md); default: the embedded North Korea–China dataset. */
+  data?: unknown;
+  /** Fixed CSS height in px; default: derived from the width. */
+  height?: number;
+}
+export interface ViewInfo { id: string; label: string; }
+/** One visible mark and its hit box in CSS px, relative to the canvas. */
+export interface ChartItem {
+  id: string; series: string; period: string; label: string; /** formatted, e.g. "$491.06 million" */ value: string;
+  x: number; y: number; w: number; h: number;
+}
+export interface TradeChart {
+  /** Switches view; throws an Error for an unknown id. */
+  setView(id: string): void;
+  /** Hides or shows a series; returns its new visibility. */
+  toggleSeries(id: string): boolean;
+  /** Replaces the dataset; throws an Error naming the bad field and keeps the old data. */
+  setData(data: unknown): void;
+  readonly view: string;
+  readonly views: ViewInfo[];
+  items(): ChartItem[];
+  /** Removes the DOM, listeners and observers and frees the wasm; safe to call twice. */
+  destroy(): void;
+}
+/** Mounts a chart in \`element\`; rejects with an Error naming the bad field or a zero-width container. */
+export function create(element: HTMLElement, options?: ChartOptions): Promise<TradeChart>;
+/** Mounts every [data-trade-chart] element under root not mounted yet; resolves with the new charts. */
+export function mountAll(root?: ParentNode): Promise<TradeChart[]>;
+export const version: string;
+
+declare global {
+  interface HTMLElement { tradeChart?: TradeChart; }
+  interface HTMLElementEventMap {
+    'trade-chart:ready': CustomEvent<TradeChart>;
+    'trade-chart:error': CustomEvent<Error>;
+  }
+}
+`);
+
+const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts',
+  'trade-chart.standalone.js', 'README.md'];
+writeFileSync(at('pkg/package.json'), JSON.stringify({
+  name: 'trade-chart',
+  version: cargo.version,
+  description: cargo.description,
+  license: cargo.license,
+  ...(cargo.repository ? { repository: cargo.repository } : {}),
+  type: 'module',
+  main: './index.js',
+  module: './index.js',
+  types: './index.d.ts',
+  exports: {
+    '.': { types: './index.d.ts', import: './index.js', default: './index.js' },
+    './standalone': './trade-chart.standalone.js',
+    './trade_chart_bg.wasm': './trade_chart_bg.wasm',
+    './package.json': './package.json',
+  },
+  files,
+  sideEffects: ['./trade-chart.standalone.js'], // importing the standalone script mounts charts
+}, null, 2) + '\n');
+
+writeFileSync(at('pkg/README.md'), `# trade-chart ${cargo.version}
+
+An embeddable North Korea–China trade chart (Rust + WebAssembly) for news stories.
+
+\`\`\`js
+import { create } from 'trade-chart';
+const chart = await create(document.querySelector('#chart'), { view: 'collapse' });
+\`\`\`
+
+Or, with no build step: \`<div data-trade-chart data-view="collapse"></div>\` and
+\`<script src="trade-chart.standalone.js"></script>\` (one file, wasm inline, works from file://).
+
+Options, views, the dataset schema and the full API: see README.md in the repository${cargo.repository ? ` (${cargo.repository})` : ''}.
+`);
+
+// ---- dist/ ----
+rmSync(at('dist'), { recursive: true, force: true });
+mkdirSync(at('dist'));
+cpSync(at('pkg'), at('dist/pkg'), { recursive: true });
+copyFileSync(at('www/index.html'), at('dist/index.html'));
+copyFileSync(at('www/esm.html'), at('dist/esm.html'));
+const tag = '<script src="pkg/trade-chart.standalone.js"></script>';
+writeFileSync(at('dist/trade-chart-demo.html'), replaceOnce(read('www/index.html'), tag,
+  `<script>\n${inlineScript(read('pkg/trade-chart.standalone.js'))}\n</script>`, 'www/index.html'));
+
+// ---- sizes ----
+const kb = (n) => `${n} B (${(n / 1024).toFixed(1)} KB)`.padStart(22);
+console.log(`trade-chart ${cargo.version}: pkg/ and dist/ written\n${'file'.padEnd(34)}${'raw'.padStart(22)}${'gzip -9'.padStart(22)}`);
+for (const f of ['pkg/trade_chart_bg.wasm', 'pkg/trade_chart.js', 'pkg/index.js', 'pkg/trade-chart.standalone.js',
+  'dist/trade-chart-demo.html']) {
+  const buf = readFileSync(at(f));
+  console.log(`${f.padEnd(34)}${kb(buf.length)}${kb(gzipSync(buf, { level: 9 }).length)}`);
+}

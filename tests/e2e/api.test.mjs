@@ -1,0 +1,164 @@
+// The JS API with the real wasm: errors name the field and show in the widget, other
+// charts keep working, destroy() cleans up; mountAll; the ESM entry point.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, collectErrors, canvasStats, dataset, mounted } from './helpers.mjs';
+
+const CHART = '[data-trade-chart]';
+let server, browser, page, errors;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  page = await browser.browser.newPage({ viewport: { width: 1000, height: 1000 } });
+  errors = collectErrors(page);
+  await page.goto(server.url + 'index.html');
+  await mounted(page, CHART);
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+// In the page: a new container after the story chart (style: its CSS), returned by id.
+const container = (style = '') => page.evaluate((style) => {
+  const el = document.createElement('div');
+  el.id = 'x' + Math.random().toString(36).slice(2);
+  el.style.cssText = style;
+  document.querySelector('article').append(el);
+  return el.id;
+}, style);
+
+// In the page: create() on #id, settled as { ok } or { error: {isError, message} }.
+const tryCreate = (id, options) => page.evaluate(([id, options]) =>
+  TradeChart.create(document.getElementById(id), options).then(
+    () => ({ ok: true }),
+    (e) => ({ error: { isError: e instanceof Error, message: String(e && e.message) } })), [id, options]);
+
+const widget = (id) => page.$eval(`#${id}`, (el) => {
+  const f = el.querySelector('figure.tc'), e = f && f.querySelector('.tc-error');
+  return f && { state: f.dataset.state, message: e.textContent, visible: !e.hidden && e.getBoundingClientRect().height > 0 };
+});
+
+// The story chart still answers and redraws.
+async function storyChartWorks() {
+  const r = await page.$eval(CHART, (el) => {
+    const c = el.tradeChart;
+    c.setView('balance');
+    const a = c.items().length;
+    c.setView('collapse');
+    return { a, b: c.items().length, view: c.view, state: el.querySelector('figure').dataset.state };
+  });
+  assert.ok(r.a > 0 && r.b > 0, JSON.stringify(r));
+  assert.equal(r.view, 'collapse');
+  assert.equal(r.state, 'ready');
+  assert.ok((await page.$eval(`${CHART} canvas`, canvasStats)).colours >= 3);
+}
+
+test('bad data: create rejects with an Error naming the field, the widget shows it, the other chart keeps working', async () => {
+  const broken = dataset();
+  broken.series[0].observations[3].value = 'lots';
+  const id = await container();
+  const r = await tryCreate(id, { data: broken });
+  assert.ok(r.error, 'create accepted a broken dataset');
+  assert.equal(r.error.isError, true);
+  assert.match(r.error.message, /data\.series\[0\]\.observations\[3\]\.value/);
+  assert.deepEqual(await widget(id), { state: 'error', message: r.error.message, visible: true });
+  await storyChartWorks();
+});
+
+test('setData: bad input throws naming the field and keeps the old chart; good input replaces it', async () => {
+  const broken = dataset();
+  delete broken.series[1].observations[0].period;
+  const r = await page.$eval(CHART, (el, [broken, good]) => {
+    const c = el.tradeChart, before = c.items().length;
+    let message = null;
+    try { c.setData(broken); } catch (e) { message = e instanceof Error ? e.message : 'not an Error'; }
+    const kept = c.items().length;
+    const shown = el.querySelector('.tc-error').textContent;
+    c.setData(good);
+    return { message, before, kept, shown, after: c.items().length, state: el.querySelector('figure').dataset.state };
+  }, [broken, dataset()]);
+  assert.match(r.message, /data\.series\[1\]\.observations\[0\]/);
+  assert.equal(r.shown, r.message);
+  assert.equal(r.kept, r.before);
+  assert.equal(r.after, r.before);
+  assert.equal(r.state, 'ready');
+});
+
+test('unknown view: create rejects and setView throws, both with an Error', async () => {
+  const id = await container();
+  const r = await tryCreate(id, { view: 'no-such-view' });
+  assert.ok(r.error && r.error.isError, JSON.stringify(r));
+  assert.match(r.error.message, /no-such-view/);
+  assert.equal((await widget(id)).message, r.error.message);
+  const s = await page.$eval(CHART, (el) => {
+    try { el.tradeChart.setView('no-such-view'); return { thrown: false }; } catch (e) {
+      return { thrown: e instanceof Error, message: e.message, view: el.tradeChart.view };
+    }
+  });
+  assert.equal(s.thrown, true);
+  assert.match(s.message, /no-such-view/);
+  assert.equal(s.view, 'collapse');
+  await storyChartWorks();
+});
+
+test('a zero-width container rejects with an Error mentioning zero width', async () => {
+  for (const style of ['width: 0', 'display: none']) {
+    const id = await container(style);
+    const r = await tryCreate(id, {});
+    assert.ok(r.error && r.error.isError, `${style}: ${JSON.stringify(r)}`);
+    assert.match(r.error.message, /zero width/);
+    assert.equal((await widget(id)).message, r.error.message);
+  }
+});
+
+test('destroy() removes the DOM and listeners; a second destroy is harmless', async () => {
+  const id = await container();
+  assert.deepEqual(await tryCreate(id, { view: 'monthly', height: 300 }), { ok: true });
+  const r = await page.$eval(`#${id}`, (el) => {
+    const c = el.tradeChart;
+    const had = { figures: el.querySelectorAll('figure.tc').length, view: c.view, height: el.querySelector('canvas').getBoundingClientRect().height };
+    c.destroy();
+    c.destroy();
+    let after = null;
+    try { c.items(); } catch (e) { after = e instanceof Error && e.message; }
+    return { had, children: el.childElementCount, handle: el.tradeChart, after };
+  });
+  assert.deepEqual(r.had, { figures: 1, view: 'monthly', height: 300 });
+  assert.equal(r.children, 0);
+  assert.equal(r.handle, undefined);
+  assert.match(r.after, /destroyed/);
+  // Events on the page after destroy must not reach the dead chart.
+  await page.mouse.move(10, 10);
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await storyChartWorks();
+});
+
+test('mountAll mounts new [data-trade-chart] elements and fires trade-chart:ready', async () => {
+  const r = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.dataset.tradeChart = '';
+    el.dataset.view = 'monthly';
+    document.querySelector('article').append(el);
+    const ready = new Promise((resolve) => el.addEventListener('trade-chart:ready', (e) => resolve(e.detail === el.tradeChart)));
+    const mounted = await TradeChart.mountAll();
+    return { count: mounted.length, same: await ready, view: el.tradeChart.view, again: (await TradeChart.mountAll()).length };
+  });
+  assert.deepEqual(r, { count: 1, same: true, view: 'monthly', again: 0 });
+});
+
+test('the ESM entry point (esm.html) creates a chart', async () => {
+  const p = await browser.browser.newPage();
+  const errs = collectErrors(p);
+  await p.goto(server.url + 'esm.html');
+  await p.waitForFunction(() => window.chart || /Could not/.test(document.getElementById('status').textContent));
+  const r = await p.evaluate(() => ({ status: document.getElementById('status').textContent, view: window.chart && window.chart.view }));
+  assert.equal(r.view, 'balance', r.status);
+  assert.ok((await p.$eval('#chart canvas', canvasStats)).colours >= 3);
+  assert.deepEqual(errs, []);
+  await p.close();
+});
+
+test('no console errors or page errors during the session', () => {
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,42 @@
+// The shape of pkg/ and dist/ as scripts/package.mjs leaves them (no browser).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { ROOT } from './helpers.mjs';
+
+const read = (p) => readFileSync(join(ROOT, p), 'utf8');
+
+test('pkg/package.json describes an ESM package with types, versioned like Cargo.toml', () => {
+  const pkg = JSON.parse(read('pkg/package.json'));
+  const cargoVersion = read('Cargo.toml').match(/^version\s*=\s*"([^"]+)"/m)[1];
+  assert.equal(pkg.name, 'trade-chart');
+  assert.equal(pkg.version, cargoVersion);
+  assert.equal(pkg.type, 'module');
+  assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js']);
+  assert.equal(pkg.main, './index.js');
+  assert.equal(pkg.types, './index.d.ts');
+  assert.equal(pkg.exports['.'].import, './index.js');
+  for (const f of pkg.files) assert.ok(existsSync(join(ROOT, 'pkg', f)), `pkg/${f} listed but missing`);
+  for (const f of ['trade_chart_bg.wasm', 'trade-chart.standalone.js', 'index.d.ts']) assert.ok(pkg.files.includes(f), f);
+});
+
+test('index.js is the ESM API; the standalone is one classic script', () => {
+  const esm = read('pkg/index.js');
+  assert.match(esm, /^import init, \* as wasm from '\.\/trade_chart\.js';$/m);
+  assert.match(esm, /^export const \{ create, mountAll, version \} = tradeChartApi\(/m);
+  const standalone = read('pkg/trade-chart.standalone.js');
+  assert.doesNotThrow(() => new Script(standalone), 'not a classic script');
+  assert.match(standalone, /window\.TradeChart = /);
+  assert.match(standalone, /initSync\(\{ module: bytes \}\)/);
+});
+
+test('the single-file demo inlines the standalone script and references no other file', () => {
+  const html = read('dist/trade-chart-demo.html');
+  assert.doesNotMatch(html, /<script[^>]+src=/);
+  assert.ok(html.includes('window.TradeChart = '));
+  assert.ok(html.includes('<div data-trade-chart data-view="collapse"></div>'));
+  assert.equal(read('dist/index.html'), read('www/index.html'));
+  assert.ok(existsSync(join(ROOT, 'dist/pkg/trade_chart_bg.wasm')) && existsSync(join(ROOT, 'dist/esm.html')));
+});

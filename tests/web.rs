@@ -1,0 +1,187 @@
+//! The wasm facade in a real browser (wasm-bindgen-test-runner + headless Chromium):
+//! it draws on a real canvas, and bad input is an `Error`, never a panic.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use trade_chart::web::Chart;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn canvas() -> HtmlCanvasElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+fn pixels(c: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+/// Pixels within a small distance of `rgb`.
+fn count(px: &[u8], rgb: (u8, u8, u8)) -> usize {
+    px.chunks(4)
+        .filter(|p| {
+            (p[0] as i32 - rgb.0 as i32).abs() < 8
+                && (p[1] as i32 - rgb.1 as i32).abs() < 8
+                && (p[2] as i32 - rgb.2 as i32).abs() < 8
+                && p[3] > 200
+        })
+        .count()
+}
+
+fn message(e: wasm_bindgen::JsError) -> String {
+    let v: JsValue = e.into();
+    let e: js_sys::Error = v.dyn_into().expect("an Error object");
+    e.message().into()
+}
+
+fn json(s: &str) -> JsValue {
+    js_sys::JSON::parse(s).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn draws_every_view_on_a_real_canvas_at_2x() {
+    let c = canvas();
+    let mut chart = Chart::new(c.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    chart.resize(600.0, 300.0, 2.0).unwrap();
+    assert_eq!((c.width(), c.height()), (1200, 600));
+    let px = pixels(&c);
+    // Two-way bars in their colour: the 2019 bar alone is thousands of device pixels.
+    assert!(count(&px, (42, 92, 154)) > 5_000, "two-way bars not drawn");
+    assert!(
+        count(&px, (255, 255, 255)) > 100_000,
+        "background not drawn"
+    );
+    let mut last = px;
+    for view in ["monthly", "balance", "products", "history", "collapse"] {
+        chart.set_view(view).unwrap();
+        assert_eq!(chart.view(), view);
+        let px = pixels(&c);
+        assert_ne!(px, last, "{view} drew nothing new");
+        last = px;
+    }
+    chart.set_view("balance").unwrap();
+    let px = pixels(&c);
+    assert!(count(&px, (196, 80, 27)) > 2_000, "imports bars missing");
+    assert!(count(&px, (13, 128, 120)) > 100, "exports bars missing");
+    // Hover returns the tooltip without repainting.
+    let items: js_sys::Array = chart.items().dyn_into().unwrap();
+    assert_eq!(items.length(), 4);
+    let first = items.get(0);
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap();
+    let (x, w) = (
+        get(&first, "x").as_f64().unwrap(),
+        get(&first, "w").as_f64().unwrap(),
+    );
+    let hover = chart.hover(x + w / 2.0, 200.0);
+    assert!(get(&hover, "value")
+        .as_string()
+        .unwrap()
+        .ends_with("billion"));
+    assert_eq!(pixels(&c), px, "hover repainted the canvas");
+    assert!(chart.hover(1.0, 1.0).is_null());
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_an_error_naming_the_field() {
+    let cases = [
+        (r#"{"schema":1}"#, "data.id: missing field `id`"),
+        ("5", "data: expected an object"),
+        ("[]", "data: expected an object"),
+    ];
+    for (data, expected) in cases {
+        let e = Chart::new(canvas(), json(data), JsValue::UNDEFINED)
+            .err()
+            .expect("rejected");
+        let m = message(e);
+        assert!(m.starts_with(expected), "{m}");
+    }
+    // A negative value deep inside the default data.
+    let mut raw: serde_json_like::Value = serde_json_like::default();
+    raw.set_value(-3.0);
+    let e = Chart::new(canvas(), raw.to_js(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(e),
+        "data.series[0].observations[0].value: expected a finite number ≥ 0, found -3"
+    );
+    // A string where a number belongs.
+    let e = Chart::new(canvas(), raw.with_string_value(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    let m = message(e);
+    assert!(
+        m.starts_with("data.series[0].observations[0].value: invalid type"),
+        "{m}"
+    );
+
+    let e = Chart::new(canvas(), JsValue::UNDEFINED, json(r#"{"view":"pie"}"#))
+        .err()
+        .unwrap();
+    assert!(message(e).starts_with("options.view: expected one of collapse"));
+    let e = Chart::new(canvas(), JsValue::UNDEFINED, json(r#"{"colour":"red"}"#))
+        .err()
+        .unwrap();
+    assert!(message(e).starts_with("options.colour: unknown field `colour`"));
+    // A typo deep in the data is caught too (serde-wasm-bindgen alone would ignore it).
+    let typo = json(&trade_chart::data::DEFAULT_JSON.replacen("\"period\"", "\"periode\"", 1));
+    let m = message(
+        Chart::new(canvas(), typo, JsValue::UNDEFINED)
+            .err()
+            .unwrap(),
+    );
+    assert!(
+        m.starts_with("data.series[0].observations[0].periode: unknown field `periode`"),
+        "{m}"
+    );
+
+    let c = canvas();
+    let mut chart = Chart::new(c.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    assert!(message(chart.resize(0.0, 300.0, 1.0).unwrap_err()).starts_with("container.width"));
+    chart.resize(400.0, 300.0, 1.0).unwrap();
+    let before = pixels(&c);
+    assert!(message(chart.set_view("nope").unwrap_err()).starts_with("view: expected one of"));
+    assert!(
+        message(chart.set_data(json(r#"{"schema":1}"#)).unwrap_err())
+            .starts_with("data.id: missing field")
+    );
+    // The old chart is still there and still answers.
+    assert_eq!(pixels(&c), before);
+    assert_eq!(chart.view(), "collapse");
+    assert!(!chart.meta().is_null());
+}
+
+/// Just enough JSON editing for these tests, on the JS side (no serde_json in the wasm).
+mod serde_json_like {
+    use wasm_bindgen::JsValue;
+    pub struct Value(JsValue);
+    pub fn default() -> Value {
+        Value(js_sys::JSON::parse(trade_chart::data::DEFAULT_JSON).unwrap())
+    }
+    fn first_obs(v: &JsValue) -> JsValue {
+        let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap();
+        let series = js_sys::Reflect::get_u32(&get(v, "series"), 0).unwrap();
+        js_sys::Reflect::get_u32(&get(&series, "observations"), 0).unwrap()
+    }
+    impl Value {
+        pub fn set_value(&mut self, x: f64) {
+            js_sys::Reflect::set(&first_obs(&self.0), &"value".into(), &x.into()).unwrap();
+        }
+        pub fn with_string_value(&self) -> JsValue {
+            js_sys::Reflect::set(&first_obs(&self.0), &"value".into(), &"lots".into()).unwrap();
+            self.0.clone()
+        }
+        pub fn to_js(&self) -> JsValue {
+            self.0.clone()
+        }
+    }
+}
