@@ -1,14 +1,16 @@
-//! The chart's state, without a canvas: dataset, view, hidden series, size, and the
-//! scene built from them. The wasm facade wraps this; native tests drive it directly.
+//! The chart's state, without a canvas: dataset, view, hidden series, language,
+//! theme, size, and the scene built from them. The wasm facade wraps this; native
+//! tests drive it directly.
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Dataset, Direction, Groups, ViewKind};
+use crate::data::{Check, ClaimStatus, Dataset, FigureKind, Groups, Op, ViewKind};
 use crate::error::{Error, Result};
 use crate::format;
-use crate::hit::{self, Hover};
-use crate::layout;
-use crate::scene::{self, Rgba, Scene, SceneInput, Theme};
+use crate::hit::{self, Hover, Key};
+use crate::i18n::{t, Lang, Msg, Ui};
+use crate::layout::{self, text_width, wrap, Rect, FONT};
+use crate::scene::{self, HAlign, Mark, Scene, SceneInput, Target, Texture, Theme, VAlign};
 
 /// Options a caller may pass; unknown fields are rejected so typos surface.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -17,7 +19,7 @@ pub struct Options {
     /// The view to open with (a view id).
     #[serde(default)]
     pub view: Option<String>,
-    /// Reader language: `en`.
+    /// Reader language: `en`, `ko` or `zh` (any tag starting so, e.g. `ko-KR`).
     #[serde(default)]
     pub lang: Option<String>,
 }
@@ -40,6 +42,8 @@ pub struct LegendEntry {
     pub label: String,
     /// CSS colour.
     pub color: String,
+    /// `solid`, `stripes` or `dots`: the bars' fill, so series differ by more than colour.
+    pub texture: &'static str,
     /// Shown?
     pub visible: bool,
 }
@@ -47,12 +51,12 @@ pub struct LegendEntry {
 /// Everything the shell writes around the canvas.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Meta {
+    /// Language tag.
+    pub lang: &'static str,
     /// Headline.
     pub title: String,
     /// Line under it.
     pub subtitle: String,
-    /// Unit line.
-    pub unit: String,
     /// Notes for this view.
     pub notes: Vec<String>,
     /// "Sources: …".
@@ -65,16 +69,20 @@ pub struct Meta {
     pub legend: Vec<LegendEntry>,
     /// A sentence on what the view shows (the canvas's accessible description).
     pub summary: String,
+    /// How many claims the story makes that the data check.
+    pub claims: usize,
+    /// The widget's own labels.
+    pub ui: Ui,
 }
 
 /// A drawn item, for tests and keyboard navigation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ItemInfo {
-    /// Observation id or "series#index".
+    /// Observation id, "series#index", or "claim:id".
     pub id: String,
-    /// Series id.
+    /// Series id ("" for a claim).
     pub series: String,
-    /// Period as written in words.
+    /// Period in words.
     pub period: String,
     /// Category, if any.
     pub label: String,
@@ -90,6 +98,38 @@ pub struct ItemInfo {
     pub h: f64,
 }
 
+/// A data table for the current view: a caption, headers and rows of text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Table {
+    /// Caption (the view's title).
+    pub caption: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// One row per figure shown, in reading order.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A claim of the story, with its verdict, for the claims list.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClaimInfo {
+    /// Id.
+    pub id: String,
+    /// The claim in words.
+    pub text: String,
+    /// `agrees`, `unsupported` or `unverified`.
+    pub status: &'static str,
+    /// The verdict in words.
+    pub status_label: String,
+    /// The figure as the story gives it.
+    pub story: String,
+    /// What the data give, when checked.
+    pub data: String,
+    /// Why.
+    pub note: String,
+    /// Where the story says it.
+    pub source: String,
+}
+
 /// The chart's state.
 pub struct Chart {
     ds: Dataset,
@@ -98,25 +138,37 @@ pub struct Chart {
     width: f64,
     height: f64,
     theme: Theme,
+    lang: Lang,
     scene: Scene,
 }
 
-fn css(c: Rgba) -> String {
-    format!("rgb({},{},{})", c.0, c.1, c.2)
+fn parse_lang(tag: &str) -> Result<Lang> {
+    Lang::parse(tag).ok_or_else(|| {
+        Error::expected(
+            "options.lang",
+            "\"en\", \"ko\" or \"zh\"",
+            format!("\"{tag}\""),
+        )
+    })
+}
+
+fn csv_field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
 }
 
 impl Chart {
     /// A chart over `ds` with `options`; no size yet (call `resize`).
     pub fn new(ds: Dataset, options: &Options) -> Result<Chart> {
-        if let Some(lang) = &options.lang {
-            if lang != "en" {
-                return Err(Error::expected(
-                    "options.lang",
-                    "\"en\"",
-                    format!("\"{lang}\""),
-                ));
-            }
-        }
+        let lang = match &options.lang {
+            Some(tag) => parse_lang(tag)?,
+            None => Lang::En,
+        };
         let view = match &options.view {
             None => 0,
             Some(id) => find_view(&ds, id, "options.view")?,
@@ -129,6 +181,7 @@ impl Chart {
             width: 0.0,
             height: 0.0,
             theme: Theme::default(),
+            lang,
             scene: Scene::default(),
         })
     }
@@ -148,16 +201,26 @@ impl Chart {
         &self.theme
     }
 
+    /// The reader language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn input(&self, width: f64, height: f64) -> SceneInput<'_> {
+        SceneInput {
+            ds: &self.ds,
+            view: self.view,
+            hidden: &self.hidden,
+            width,
+            height,
+            theme: &self.theme,
+            lang: self.lang,
+        }
+    }
+
     fn rebuild(&mut self) {
         if self.width > 0.0 && self.height > 0.0 {
-            self.scene = scene::build(&SceneInput {
-                ds: &self.ds,
-                view: self.view,
-                hidden: &self.hidden,
-                width: self.width,
-                height: self.height,
-                theme: &self.theme,
-            });
+            self.scene = scene::build(&self.input(self.width, self.height));
         }
     }
 
@@ -190,6 +253,19 @@ impl Chart {
         self.view = find_view(&self.ds, id, "view")?;
         self.rebuild();
         Ok(())
+    }
+
+    /// Switches language (`en`, `ko`, `zh`, or a tag starting so).
+    pub fn set_lang(&mut self, tag: &str) -> Result<()> {
+        self.lang = parse_lang(tag).map_err(|e| Error::new("lang", e.message()))?;
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Replaces the colours.
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+        self.rebuild();
     }
 
     /// The current view's id.
@@ -227,31 +303,63 @@ impl Chart {
 
     /// The tooltip for the pointer at CSS (x, y), if it is over an item.
     pub fn hover(&self, x: f64, y: f64) -> Option<Hover> {
-        hit::describe(&self.ds, &self.scene, hit::item_at(&self.scene, x, y)?)
+        self.describe(hit::item_at(&self.scene, x, y)?)
     }
 
     /// The tooltip for item `index`.
     pub fn describe(&self, index: usize) -> Option<Hover> {
-        hit::describe(&self.ds, &self.scene, index)
+        hit::describe(&self.ds, &self.scene, index, self.lang)
+    }
+
+    /// Keyboard focus: the item to move to from `from` on `key` (a `KeyboardEvent.key`).
+    pub fn navigate(&self, from: Option<usize>, key: &str) -> Option<usize> {
+        hit::navigate(&self.scene, from, Key::parse(key)?)
     }
 
     /// Every drawn item.
     pub fn items(&self) -> Vec<ItemInfo> {
+        let lang = self.lang;
         self.scene
             .items
             .iter()
             .filter_map(|it| {
-                let s = self.ds.series.get(it.obs.series)?;
-                let o = s.observations.get(it.obs.obs)?;
+                let (id, series, period, label, value) = match it.target {
+                    Target::Obs(r) => {
+                        let s = self.ds.series.get(r.series)?;
+                        let o = s.observations.get(r.obs)?;
+                        (
+                            o.id.clone()
+                                .unwrap_or_else(|| format!("{}#{}", s.id, r.obs)),
+                            s.id.clone(),
+                            format::period(&o.period, lang),
+                            o.category
+                                .as_ref()
+                                .map(|c| c.get(lang).to_string())
+                                .unwrap_or_default(),
+                            format::money_qualified(o.value * self.ds.scale, o.qualifier, lang),
+                        )
+                    }
+                    Target::Claim(c) => {
+                        let c = self.ds.claims.get(c)?;
+                        let period = c
+                            .period
+                            .map(|p| format::period(&p, lang))
+                            .unwrap_or_default();
+                        (
+                            format!("claim:{}", c.id),
+                            String::new(),
+                            period,
+                            String::new(),
+                            format::money(c.value * self.ds.scale, lang),
+                        )
+                    }
+                };
                 Some(ItemInfo {
-                    id: o
-                        .id
-                        .clone()
-                        .unwrap_or_else(|| format!("{}#{}", s.id, it.obs.obs)),
-                    series: s.id.clone(),
-                    period: format::period(&o.period),
-                    label: o.category.clone().unwrap_or_default(),
-                    value: format::money_qualified(o.value * self.ds.scale, o.qualifier),
+                    id,
+                    series,
+                    period,
+                    label,
+                    value,
                     x: it.hit.x0,
                     y: it.hit.y0,
                     w: it.hit.w(),
@@ -266,68 +374,87 @@ impl Chart {
         layout::preferred_height(width)
     }
 
-    /// Titles, tabs, legend, notes and sources for the current view.
+    /// Sources behind what the current scene draws, in order of first use, and the bases.
+    fn used(&self) -> (Vec<usize>, Vec<usize>) {
+        let ds = &self.ds;
+        let (mut used, mut bases) = (Vec::new(), Vec::new());
+        let add = |v: &mut Vec<usize>, x: usize| {
+            if !v.contains(&x) {
+                v.push(x)
+            }
+        };
+        for it in &self.scene.items {
+            match it.target {
+                Target::Obs(r) => {
+                    if let Some(o) = ds.obs(r) {
+                        o.sources.iter().for_each(|&s| add(&mut used, s));
+                        add(&mut bases, o.basis);
+                    }
+                }
+                Target::Claim(c) => add(&mut used, ds.claims[c].source),
+            }
+        }
+        ds.views[self.view]
+            .sources
+            .iter()
+            .for_each(|&s| add(&mut used, s));
+        (used, bases)
+    }
+
+    /// Titles, tabs, legend, notes, sources, summary and labels for the current view.
     pub fn meta(&self) -> Meta {
         let ds = &self.ds;
+        let lang = self.lang;
         let view = &ds.views[self.view];
+        let many = view.series.len() > 1;
         let legend = view
             .series
             .iter()
-            .map(|&s| LegendEntry {
+            .enumerate()
+            .map(|(k, &s)| LegendEntry {
                 id: ds.series[s].id.clone(),
-                label: ds.series[s].label.clone(),
-                color: css(self.theme.direction(ds.series[s].direction)),
+                label: ds.series[s].label.get(lang).to_string(),
+                color: self.theme.direction(ds.series[s].direction).css(),
+                texture: if many {
+                    Texture::for_slot(k).name()
+                } else {
+                    Texture::Solid.name()
+                },
                 visible: !self.hidden[s],
             })
             .collect();
-        // Sources actually behind what this view draws, in order of first use.
-        let mut used: Vec<usize> = Vec::new();
-        let mut bases: Vec<usize> = Vec::new();
-        for it in &self.scene.items {
-            if let Some(o) = ds.obs(it.obs) {
-                for &s in &o.sources {
-                    if !used.contains(&s) {
-                        used.push(s);
-                    }
-                }
-                if !bases.contains(&o.basis) {
-                    bases.push(o.basis);
-                }
+        let (used, bases) = self.used();
+        let mut publishers: Vec<&str> = Vec::new();
+        for &s in &used {
+            let name = ds.sources[s].publisher.as_str();
+            if !publishers.contains(&name) {
+                publishers.push(name);
             }
         }
-        for &s in &view.sources {
-            if !used.contains(&s) {
-                used.push(s);
-            }
-        }
-        let publishers: Vec<&str> = {
-            let mut p: Vec<&str> = Vec::new();
-            for &s in &used {
-                let name = ds.sources[s].publisher.as_str();
-                if !p.contains(&name) {
-                    p.push(name);
-                }
-            }
-            p
-        };
-        let mut notes = view.notes.clone();
+        let mut notes: Vec<String> = view.notes.iter().map(|n| n.get(lang).to_string()).collect();
         if bases.len() > 1 && view.kind != ViewKind::TimeLine {
-            let names: Vec<&str> = bases.iter().map(|&b| ds.bases[b].label.as_str()).collect();
+            let names: Vec<&str> = bases.iter().map(|&b| ds.bases[b].label.get(lang)).collect();
             notes.push(format!(
-                "Figures here rest on different bases ({}); hover a bar to see which.",
+                "{} {}.",
+                t(lang, Msg::DifferentBases),
                 names.join(", ")
             ));
         }
-        notes.extend(ds.notes.iter().cloned());
+        notes.extend(ds.notes.iter().map(|n| n.get(lang).to_string()));
+        let sep = if lang == Lang::Zh { "：" } else { ": " };
         Meta {
-            title: view.title.clone(),
-            subtitle: view.subtitle.clone().unwrap_or_default(),
-            unit: format!("{} (current prices)", ds.currency),
+            lang: lang.code(),
+            title: view.title.get(lang).to_string(),
+            subtitle: view
+                .subtitle
+                .as_ref()
+                .map(|s| s.get(lang).to_string())
+                .unwrap_or_default(),
             notes,
             source_line: if publishers.is_empty() {
                 String::new()
             } else {
-                format!("Sources: {}", publishers.join("; "))
+                format!("{}{sep}{}", t(lang, Msg::Sources), publishers.join("; "))
             },
             view: view.id.clone(),
             views: ds
@@ -335,33 +462,47 @@ impl Chart {
                 .iter()
                 .map(|v| ViewInfo {
                     id: v.id.clone(),
-                    label: v.label.clone(),
+                    label: v.label.get(lang).to_string(),
                 })
                 .collect(),
             legend,
             summary: self.summary(),
+            claims: ds.claims.len(),
+            ui: Ui::new(lang),
         }
     }
 
     /// A sentence on what the current view shows, computed from the data.
     pub fn summary(&self) -> String {
         let ds = &self.ds;
+        let lang = self.lang;
         let view = &ds.views[self.view];
+        let money = |v: f64| format::money(v * ds.scale, lang);
         if let Some((a, b)) = view.change {
             if let (Some(oa), Some(ob)) = (ds.obs(a), ds.obs(b)) {
-                let pct = (ob.value - oa.value) / oa.value * 100.0;
-                let verb = if pct < 0.0 { "fell" } else { "rose" };
-                let label = &ds.series[a.series].label;
-                return format!(
-                    "{label} between {} and {} {verb} {}%, from {} in {} to {} in {}.",
-                    ds.partners[0].name,
-                    ds.partners[1].name,
-                    format::decimal(pct.abs(), 1),
-                    format::money(oa.value * ds.scale),
-                    format::period(&oa.period),
-                    format::money(ob.value * ds.scale),
-                    format::period(&ob.period),
+                let pct = format::decimal(((ob.value - oa.value) / oa.value * 100.0).abs(), 1);
+                let fell = ob.value < oa.value;
+                let (pa, pb) = (
+                    format::period(&oa.period, lang),
+                    format::period(&ob.period, lang),
                 );
+                let (na, nb) = (ds.partners[0].name.get(lang), ds.partners[1].name.get(lang));
+                let label = ds.series[a.series].label.get(lang);
+                let (va, vb) = (money(oa.value), money(ob.value));
+                return match lang {
+                    Lang::En => {
+                        let verb = if fell { "fell" } else { "rose" };
+                        format!("{label} between {na} and {nb} {verb} {pct}%, from {va} in {pa} to {vb} in {pb}.")
+                    }
+                    Lang::Ko => {
+                        let verb = if fell { "감소" } else { "증가" };
+                        format!("{na}·{nb} {label}: {pa} {va}에서 {pb} {vb}(으)로 {pct}% {verb}.")
+                    }
+                    Lang::Zh => {
+                        let verb = if fell { "下降" } else { "增长" };
+                        format!("{na}与{nb}的{label}从{pa}的{va}变为{pb}的{vb}，{verb}{pct}%。")
+                    }
+                };
             }
         }
         let mut parts = Vec::new();
@@ -373,8 +514,9 @@ impl Chart {
                 .scene
                 .items
                 .iter()
-                .filter(|it| it.obs.series == s)
-                .filter_map(|it| ds.obs(it.obs))
+                .filter_map(|it| it.obs())
+                .filter(|r| r.series == s)
+                .filter_map(|r| ds.obs(r))
                 .collect();
             let Some(max) = items.iter().max_by(|a, b| a.value.total_cmp(&b.value)) else {
                 continue;
@@ -384,28 +526,323 @@ impl Chart {
                 .min_by(|a, b| a.value.total_cmp(&b.value))
                 .unwrap_or(max);
             let name = |o: &crate::data::Observation| match &o.category {
-                Some(c) => c.clone(),
-                None => format::period(&o.period),
+                Some(c) => c.get(lang).to_string(),
+                None => format::period(&o.period, lang),
             };
-            parts.push(format!(
-                "{}: highest {} ({}), lowest {} ({})",
-                ds.series[s].label,
-                format::money(max.value * ds.scale),
-                name(max),
-                format::money(min.value * ds.scale),
-                name(min)
-            ));
+            let label = ds.series[s].label.get(lang);
+            let (hi, lo) = (money(max.value), money(min.value));
+            parts.push(match lang {
+                Lang::En => format!(
+                    "{label}: highest {hi} ({}), lowest {lo} ({})",
+                    name(max),
+                    name(min)
+                ),
+                Lang::Ko => format!(
+                    "{label}: 최고 {hi}({}), 최저 {lo}({})",
+                    name(max),
+                    name(min)
+                ),
+                Lang::Zh => format!(
+                    "{label}：最高{hi}（{}），最低{lo}（{}）",
+                    name(max),
+                    name(min)
+                ),
+            });
         }
-        let what = match (&view.groups, view.kind) {
-            (Groups::Categories(c), ViewKind::Bars) => format!("{} categories", c.len()),
-            _ => format!("{} figures", self.scene.items.len()),
-        };
-        format!("{}. {what}. {}.", view.title, parts.join("; "))
+        let n = self
+            .scene
+            .items
+            .iter()
+            .filter(|it| it.obs().is_some())
+            .count();
+        let title = view.title.get(lang);
+        match (lang, &view.groups, view.kind) {
+            (Lang::En, Groups::Categories(c), ViewKind::Bars) => {
+                format!("{title}. {} categories. {}.", c.len(), parts.join("; "))
+            }
+            (Lang::En, _, _) => format!("{title}. {n} figures. {}.", parts.join("; ")),
+            (Lang::Ko, _, _) => format!("{title}. 수치 {n}개. {}.", parts.join("; ")),
+            (Lang::Zh, _, _) => format!("{title}。共{n}个数据。{}。", parts.join("；")),
+        }
     }
 
-    /// The direction colour of a series (for tests).
-    pub fn series_color(&self, d: Direction) -> Rgba {
-        self.theme.direction(d)
+    /// The figures of the current view as a table (what "Show data" opens).
+    pub fn table(&self) -> Table {
+        let lang = self.lang;
+        let headers = [
+            Msg::Period,
+            Msg::Series,
+            Msg::Value,
+            Msg::Basis,
+            Msg::Source,
+            Msg::Note,
+        ]
+        .iter()
+        .map(|&m| t(lang, m).to_string())
+        .collect();
+        let rows = (0..self.scene.items.len())
+            .filter(|&i| self.scene.items[i].obs().is_some())
+            .filter_map(|i| {
+                let h = self.describe(i)?;
+                let basis_prefix = format!("{}: ", t(lang, Msg::Basis));
+                let basis = h
+                    .lines
+                    .first()
+                    .map(|l| l.strip_prefix(&basis_prefix).unwrap_or(l).to_string())
+                    .unwrap_or_default();
+                let note = h
+                    .lines
+                    .iter()
+                    .skip(1)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Some(vec![h.title, h.series, h.value, basis, h.source, note])
+            })
+            .collect();
+        Table {
+            caption: self.ds.views[self.view].title.get(lang).to_string(),
+            headers,
+            rows,
+        }
+    }
+
+    /// The figures of the current view as CSV, one row per figure, with its sources.
+    pub fn csv(&self) -> String {
+        let ds = &self.ds;
+        let lang = self.lang;
+        let mut out = String::from(
+            "period,period_label,series_id,series,direction,category,value_usd,qualifier,basis,derived_formula,note,source_publishers,source_dates,source_urls\n",
+        );
+        for it in &self.scene.items {
+            let Some(r) = it.obs() else { continue };
+            let (Some(s), Some(o)) = (ds.series.get(r.series), ds.obs(r)) else {
+                continue;
+            };
+            let direction = match s.direction {
+                crate::data::Direction::TwoWay => "two-way".to_string(),
+                crate::data::Direction::Flow { from, to } => {
+                    format!("{}>{}", ds.partners[from].code, ds.partners[to].code)
+                }
+            };
+            let formula = o.derived.as_ref().map_or(String::new(), |d| {
+                let ids: Vec<String> =
+                    d.of.iter()
+                        .filter_map(|r| ds.obs(*r))
+                        .map(|i| i.id.clone().unwrap_or_default())
+                        .collect();
+                let op = if d.op == Op::Sum { " + " } else { " - " };
+                ids.join(op)
+            });
+            let src = |f: &dyn Fn(&crate::data::Source) -> String| {
+                o.sources
+                    .iter()
+                    .filter_map(|&i| ds.sources.get(i))
+                    .map(f)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            let fields = [
+                o.period.iso(),
+                format::period(&o.period, lang),
+                s.id.clone(),
+                s.label.get(lang).to_string(),
+                direction,
+                o.category
+                    .as_ref()
+                    .map(|c| c.get(lang).to_string())
+                    .unwrap_or_default(),
+                format::decimal(o.value * ds.scale, 0).replace(',', ""),
+                match o.qualifier {
+                    crate::data::Qualifier::Exact => "",
+                    crate::data::Qualifier::Approx => "approx",
+                    crate::data::Qualifier::AtLeast => "at_least",
+                }
+                .to_string(),
+                ds.bases[o.basis].label.get(lang).to_string(),
+                formula,
+                o.note
+                    .as_ref()
+                    .map(|n| n.get(lang).to_string())
+                    .unwrap_or_default(),
+                src(&|s| s.publisher.clone()),
+                src(&|s| s.date.clone().unwrap_or_default()),
+                src(&|s| s.url.clone()),
+            ];
+            for (k, f) in fields.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                csv_field(&mut out, f);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The story's claims with their verdicts.
+    pub fn claims(&self) -> Vec<ClaimInfo> {
+        let ds = &self.ds;
+        let lang = self.lang;
+        ds.claims
+            .iter()
+            .map(|c| {
+                let story = match c.kind {
+                    FigureKind::Money => format::money(c.value * ds.scale, lang),
+                    FigureKind::Percent => format::percent_change(c.value),
+                };
+                let data = match c.check {
+                    Some((Check::Equals(r), v)) => {
+                        let when = ds
+                            .obs(r)
+                            .map(|o| format::period(&o.period, lang))
+                            .unwrap_or_default();
+                        format!("{} ({when})", format::money(v * ds.scale, lang))
+                    }
+                    Some((Check::Change(..), v)) => format::percent_change(v),
+                    None => String::new(),
+                };
+                ClaimInfo {
+                    id: c.id.clone(),
+                    text: c.text.get(lang).to_string(),
+                    status: match c.status {
+                        ClaimStatus::Agrees => "agrees",
+                        ClaimStatus::Unsupported => "unsupported",
+                        ClaimStatus::Unverified => "unverified",
+                    },
+                    status_label: hit::status_text(c.status, lang).to_string(),
+                    story,
+                    data,
+                    note: c
+                        .note
+                        .as_ref()
+                        .map(|n| n.get(lang).to_string())
+                        .unwrap_or_default(),
+                    source: ds
+                        .sources
+                        .get(c.source)
+                        .map(|s| s.publisher.clone())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
+
+    /// The current view as a standalone picture `width` CSS px wide: title and subtitle
+    /// above, the chart, notes and sources below. The PNG and SVG downloads draw this.
+    pub fn export_scene(&self, width: f64) -> Scene {
+        let width = width.clamp(layout::MIN_WIDTH, 4000.0);
+        let meta = self.meta();
+        let pad = 16.0;
+        let inner = width - 2.0 * pad;
+        let th = &self.theme;
+        let mut head: Vec<Mark> = Vec::new();
+        let mut y = pad;
+        for line in wrap(&meta.title, 18.0, inner, 3) {
+            head.push(Mark::Text {
+                at: (pad, y),
+                text: line,
+                size: 18.0,
+                color: th.fg,
+                h: HAlign::Left,
+                v: VAlign::Top,
+                bold: true,
+            });
+            y += 24.0;
+        }
+        for line in wrap(&meta.subtitle, 13.0, inner, 3) {
+            head.push(Mark::Text {
+                at: (pad, y),
+                text: line,
+                size: 13.0,
+                color: th.muted,
+                h: HAlign::Left,
+                v: VAlign::Top,
+                bold: false,
+            });
+            y += 18.0;
+        }
+        let top = y + 6.0;
+        let chart_h = layout::preferred_height(width);
+        let mut chart = scene::build(&self.input(width, chart_h));
+        let mut foot: Vec<Mark> = Vec::new();
+        let mut fy = top + chart_h + 8.0;
+        let lines: Vec<String> = meta
+            .notes
+            .iter()
+            .chain(std::iter::once(&meta.source_line))
+            .flat_map(|n| wrap(n, 11.0, inner, 6))
+            .collect();
+        for line in lines {
+            foot.push(Mark::Text {
+                at: (pad, fy),
+                text: line,
+                size: 11.0,
+                color: th.muted,
+                h: HAlign::Left,
+                v: VAlign::Top,
+                bold: false,
+            });
+            fy += 15.0;
+        }
+        let height = fy + pad - 4.0;
+        let mut marks = vec![Mark::Rect {
+            r: Rect::new(0.0, 0.0, width, height),
+            fill: th.bg,
+        }];
+        marks.extend(head);
+        for m in chart.marks.iter_mut() {
+            shift(m, top);
+        }
+        marks.extend(chart.marks);
+        marks.extend(foot);
+        for it in chart.items.iter_mut() {
+            it.hit.y0 += top;
+            it.hit.y1 += top;
+            it.mark.y0 += top;
+            it.mark.y1 += top;
+        }
+        let mut plot = chart.plot;
+        plot.y0 += top;
+        plot.y1 += top;
+        let _ = (text_width, FONT);
+        Scene {
+            width,
+            height,
+            plot,
+            marks,
+            items: chart.items,
+        }
+    }
+
+    /// The current view as an SVG document (plotters' SVG backend, the same drawing code
+    /// as the canvas), `width` CSS px wide.
+    pub fn svg(&self, width: f64) -> Result<String> {
+        let scene = self.export_scene(width);
+        let mut out = String::new();
+        {
+            let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+            let mut backend = plotters::backend::SVGBackend::with_string(&mut out, size);
+            crate::render::draw(&mut backend, &scene, 1.0)
+                .map_err(|e| Error::new("svg", e.to_string()))?;
+        }
+        Ok(out)
+    }
+}
+
+/// Moves a mark down by `dy`.
+fn shift(m: &mut Mark, dy: f64) {
+    match m {
+        Mark::Rect { r, .. } | Mark::Frame { r, .. } => {
+            r.y0 += dy;
+            r.y1 += dy;
+        }
+        Mark::Line { a, b, .. } => {
+            a.1 += dy;
+            b.1 += dy;
+        }
+        Mark::Path { points, .. } => points.iter_mut().for_each(|p| p.1 += dy),
+        Mark::Marker { at, .. } | Mark::Text { at, .. } => at.1 += dy,
     }
 }
 

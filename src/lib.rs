@@ -11,16 +11,19 @@ pub mod data;
 mod error;
 pub mod format;
 mod hit;
+pub mod i18n;
 pub mod layout;
 mod render;
 pub mod scale;
 pub mod scene;
+pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use chart::{Chart, ItemInfo, LegendEntry, Meta, Options, ViewInfo};
+pub use chart::{Chart, ClaimInfo, ItemInfo, LegendEntry, Meta, Options, Table, ViewInfo};
 pub use data::{validate, Dataset, RawDataset};
 pub use error::{Error, Result};
-pub use hit::{describe, item_at, Hover};
+pub use hit::{describe, item_at, navigate, Hover, Key};
+pub use i18n::Lang;
 pub use render::{draw, FONT_FAMILY};
 pub use scene::{build, Scene, SceneInput};

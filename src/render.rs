@@ -63,6 +63,12 @@ pub fn draw<DB: DrawingBackend>(
                     let len = (dx * dx + dy * dy).sqrt();
                     let (on, period) = (4.0, 7.0);
                     let mut t = 0.0;
+                    // Non-finite or absurdly long lines are skipped, never looped over.
+                    let len = if len.is_finite() && len / period < 20_000.0 {
+                        len
+                    } else {
+                        0.0
+                    };
                     while t < len {
                         let t1 = (t + on).min(len);
                         let (f0, f1) = (t / len, t1 / len);
@@ -92,34 +98,51 @@ pub fn draw<DB: DrawingBackend>(
                 r,
                 shape,
                 color: c,
+                hollow,
             } => {
-                let s = style(*c, true, 1.0);
+                // Hollow markers (derived figures, claims) are outlined, two pixels wide.
+                let s = if *hollow {
+                    style(*c, false, 2.0 * k)
+                } else {
+                    style(*c, true, 1.0)
+                };
                 let (x, y, r) = (at.0, at.1, *r);
-                match shape {
+                let poly: Vec<(i32, i32)> = match shape {
                     Shape::Circle => {
-                        backend.draw_circle(p(x, y), (r * k).round() as u32, &s, true)?
+                        backend.draw_circle(p(x, y), (r * k).round() as u32, &s, !*hollow)?;
+                        continue;
                     }
                     Shape::Square => {
                         let q = r * 0.9;
-                        backend.draw_rect(p(x - q, y - q), p(x + q, y + q), &s, true)?
+                        vec![
+                            p(x - q, y - q),
+                            p(x + q, y - q),
+                            p(x + q, y + q),
+                            p(x - q, y + q),
+                        ]
                     }
-                    Shape::Triangle => backend.fill_polygon(
-                        [
-                            p(x, y - r * 1.15),
-                            p(x + r * 1.1, y + r * 0.8),
-                            p(x - r * 1.1, y + r * 0.8),
-                        ],
-                        &s,
-                    )?,
-                    Shape::Diamond => backend.fill_polygon(
-                        [
-                            p(x, y - r * 1.25),
-                            p(x + r * 1.1, y),
-                            p(x, y + r * 1.25),
-                            p(x - r * 1.1, y),
-                        ],
-                        &s,
-                    )?,
+                    Shape::Triangle => vec![
+                        p(x, y - r * 1.15),
+                        p(x + r * 1.1, y + r * 0.8),
+                        p(x - r * 1.1, y + r * 0.8),
+                    ],
+                    Shape::Diamond => vec![
+                        p(x, y - r * 1.25),
+                        p(x + r * 1.1, y),
+                        p(x, y + r * 1.25),
+                        p(x - r * 1.1, y),
+                    ],
+                    Shape::TriangleDown => vec![
+                        p(x, y + r * 1.15),
+                        p(x + r * 1.1, y - r * 0.8),
+                        p(x - r * 1.1, y - r * 0.8),
+                    ],
+                };
+                if *hollow {
+                    let first = poly[0];
+                    backend.draw_path(poly.into_iter().chain(std::iter::once(first)), &s)?;
+                } else {
+                    backend.fill_polygon(poly, &s)?;
                 }
             }
             Mark::Text {

@@ -59,6 +59,10 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
                 .total_cmp(&((max / b) - target).abs())
         })
         .unwrap_or(mag);
-    let n = (max / step - 1e-9).ceil().max(1.0) as usize;
+    if !(step.is_finite() && step > 0.0) {
+        // Subnormal or extreme input: one interval, no arithmetic that can underflow.
+        return vec![0.0, max];
+    }
+    let n = (max / step - 1e-9).ceil().clamp(1.0, 100.0) as usize;
     (0..=n).map(|i| i as f64 * step).collect()
 }

@@ -2,64 +2,37 @@
 //! items. Built from the dataset, the view and the size; drawn by `render`, hit-tested
 //! by `hit`. Pure: no plotters, no DOM.
 
-use crate::data::{Dataset, Direction, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
+use crate::data::{Dataset, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::format;
+use crate::i18n::{t, Lang, Msg};
 use crate::layout::{self, text_width, wrap, Rect, FONT};
 use crate::scale::{nice_ticks, Linear};
 
-/// A colour with alpha.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rgba(pub u8, pub u8, pub u8, pub f64);
+pub use crate::theme::{Rgba, Theme};
 
-impl Rgba {
-    /// The same colour at `alpha`.
-    pub fn alpha(self, a: f64) -> Rgba {
-        Rgba(self.0, self.1, self.2, a)
+/// How a bar is filled, so series differ by more than colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texture {
+    /// Plain fill.
+    Solid,
+    /// Fill with light horizontal stripes.
+    Stripes,
+    /// Fill with light dots.
+    Dots,
+}
+
+impl Texture {
+    /// The texture of the `k`-th series of a view.
+    pub fn for_slot(k: usize) -> Texture {
+        [Texture::Solid, Texture::Stripes, Texture::Dots][k % 3]
     }
-}
 
-/// The colours of a chart. Series colours follow the direction of trade, so a flow
-/// keeps its colour across views.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
-    /// Background.
-    pub bg: Rgba,
-    /// Text.
-    pub fg: Rgba,
-    /// Secondary text (ticks).
-    pub muted: Rgba,
-    /// Grid lines.
-    pub grid: Rgba,
-    /// Axis baseline.
-    pub axis: Rgba,
-    /// Two-way, first partner's exports, second partner's exports.
-    pub series: [Rgba; 3],
-}
-
-impl Default for Theme {
-    fn default() -> Self {
-        Theme {
-            bg: Rgba(255, 255, 255, 1.0),
-            fg: Rgba(28, 28, 30, 1.0),
-            muted: Rgba(92, 92, 98, 1.0),
-            grid: Rgba(224, 224, 228, 1.0),
-            axis: Rgba(60, 60, 66, 1.0),
-            series: [
-                Rgba(42, 92, 154, 1.0),
-                Rgba(13, 128, 120, 1.0),
-                Rgba(196, 80, 27, 1.0),
-            ],
-        }
-    }
-}
-
-impl Theme {
-    /// The colour of a direction.
-    pub fn direction(&self, d: Direction) -> Rgba {
-        match d {
-            Direction::TwoWay => self.series[0],
-            Direction::Flow { from: 0, .. } => self.series[1],
-            Direction::Flow { .. } => self.series[2],
+    /// The name the shell uses for the legend swatch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Texture::Solid => "solid",
+            Texture::Stripes => "stripes",
+            Texture::Dots => "dots",
         }
     }
 }
@@ -75,6 +48,8 @@ pub enum Shape {
     Triangle,
     /// ◆
     Diamond,
+    /// ▼
+    TriangleDown,
 }
 
 impl Shape {
@@ -160,6 +135,8 @@ pub enum Mark {
         shape: Shape,
         /// Colour.
         color: Rgba,
+        /// Outline only.
+        hollow: bool,
     },
     /// A label.
     Text {
@@ -180,11 +157,22 @@ pub enum Mark {
     },
 }
 
+/// What a data item on screen stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// An observation.
+    Obs(ObsRef),
+    /// A story's claim (index into `Dataset::claims`), drawn against the data.
+    Claim(usize),
+}
+
 /// A data item on screen: what it is and where a pointer finds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    /// The observation.
-    pub obs: ObsRef,
+    /// What it stands for.
+    pub target: Target,
+    /// Keyboard row: the series' place in the view (claims come after the series).
+    pub row: usize,
     /// Pointer target (a column through the item, so small bars are easy to hit).
     pub hit: Rect,
     /// The drawn mark's box, for the highlight.
@@ -202,8 +190,18 @@ pub struct Scene {
     pub plot: Rect,
     /// Marks in paint order.
     pub marks: Vec<Mark>,
-    /// Data items in reading order (series by series).
+    /// Data items in reading order: row by row, left to right.
     pub items: Vec<Item>,
+}
+
+impl Item {
+    /// The observation, if the item is one.
+    pub fn obs(&self) -> Option<ObsRef> {
+        match self.target {
+            Target::Obs(r) => Some(r),
+            Target::Claim(_) => None,
+        }
+    }
 }
 
 /// Which view, which series are hidden, how big.
@@ -220,6 +218,8 @@ pub struct SceneInput<'a> {
     pub height: f64,
     /// Colours.
     pub theme: &'a Theme,
+    /// Reader language.
+    pub lang: Lang,
 }
 
 struct Builder<'a> {
@@ -242,7 +242,8 @@ fn text(at: (f64, f64), s: impl Into<String>, color: Rgba, h: HAlign, v: VAlign)
 /// Diagonal hatching clipped to `r`, spaced `gap` px: the mark of a derived figure.
 pub fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
     let mut out = Vec::new();
-    if r.w() <= 0.0 || r.h() <= 0.0 || gap <= 0.0 {
+    let finite = [r.x0, r.y0, r.x1, r.y1, gap].iter().all(|v| v.is_finite());
+    if !finite || r.w() <= 0.0 || r.h() <= 0.0 || gap <= 0.0 || (r.w() + r.h()) / gap > 4000.0 {
         return out;
     }
     // Lines x - y = c (going up to the right), c from x0 - y1 to x1 - y0.
@@ -264,12 +265,19 @@ impl<'a> Builder<'a> {
         &self.inp.ds.views[self.inp.view]
     }
 
-    fn visible_series(&self) -> Vec<usize> {
+    fn lang(&self) -> Lang {
+        self.inp.lang
+    }
+
+    /// Visible series of the view with their slot (place in the view, for texture and row).
+    fn visible_series(&self) -> Vec<(usize, usize)> {
+        let hidden = self.inp.hidden;
         self.view()
             .series
             .iter()
             .copied()
-            .filter(|&s| !self.inp.hidden.get(s).copied().unwrap_or(false))
+            .enumerate()
+            .filter(|&(_, s)| !hidden.get(s).copied().unwrap_or(false))
             .collect()
     }
 
@@ -298,11 +306,35 @@ impl<'a> Builder<'a> {
             })
     }
 
-    fn max_value(&self, series: &[usize]) -> f64 {
-        series
+    /// Claims of this view drawn on its time axis.
+    fn shown_claims(&self) -> Vec<usize> {
+        let ds = self.inp.ds;
+        self.view()
+            .claims
             .iter()
-            .flat_map(|&s| self.shown(s).map(|(_, o)| o.value))
-            .fold(0.0, f64::max)
+            .copied()
+            .filter(|&c| {
+                self.view().kind != ViewKind::Bars
+                    && ds.claims[c].period.is_some_and(|p| self.in_range(&p))
+            })
+            .collect()
+    }
+
+    fn max_value(&self, series: &[(usize, usize)]) -> f64 {
+        let data = series
+            .iter()
+            .flat_map(|&(_, s)| self.shown(s).map(|(_, o)| o.value))
+            .fold(0.0, f64::max);
+        let claims = self
+            .shown_claims()
+            .iter()
+            .map(|&c| self.inp.ds.claims[c].value)
+            .fold(0.0, f64::max);
+        if data > 0.0 {
+            data.max(claims)
+        } else {
+            data
+        }
     }
 
     fn push(&mut self, m: Mark) {
@@ -314,9 +346,9 @@ impl<'a> Builder<'a> {
         let top = ticks.last().copied().unwrap_or(1.0);
         let y = Linear::new(0.0, top, plot.y1, plot.y0);
         let theme = self.inp.theme;
-        for &t in ticks {
-            let py = y.map(t);
-            if t > 0.0 {
+        for &tk in ticks {
+            let py = y.map(tk);
+            if tk > 0.0 {
                 self.push(Mark::Line {
                     a: (plot.x0, py),
                     b: (plot.x1, py),
@@ -325,9 +357,10 @@ impl<'a> Builder<'a> {
                     dash: false,
                 });
             }
+            let label = format::money_short(self.usd(tk), self.lang());
             self.push(text(
                 (plot.x0 - 6.0, py),
-                format::money_short(self.usd(t)),
+                label,
                 theme.muted,
                 HAlign::Right,
                 VAlign::Middle,
@@ -351,7 +384,7 @@ impl<'a> Builder<'a> {
     fn plot_rect(&self, ticks: &[f64], bottom_lines: usize, top: f64) -> Rect {
         let label_w = ticks
             .iter()
-            .map(|&t| text_width(&format::money_short(self.usd(t)), FONT))
+            .map(|&tk| text_width(&format::money_short(self.usd(tk), self.lang()), FONT))
             .fold(0.0, f64::max);
         let w = self.inp.width.max(layout::MIN_WIDTH);
         let h = self.inp.height.max(120.0);
@@ -368,7 +401,8 @@ impl<'a> Builder<'a> {
     }
 
     /// A bar for observation `o` in box `r` (already from zero to its value).
-    fn bar(&mut self, r: Rect, o: &Observation, color: Rgba) {
+    fn bar(&mut self, r: Rect, o: &Observation, color: Rgba, texture: Texture) {
+        let bg = self.inp.theme.bg;
         if o.derived.is_some() {
             self.push(Mark::Rect {
                 r,
@@ -386,6 +420,38 @@ impl<'a> Builder<'a> {
             self.push(Mark::Frame { r, stroke: color });
         } else {
             self.push(Mark::Rect { r, fill: color });
+            match texture {
+                Texture::Solid => {}
+                Texture::Stripes => {
+                    let mut y = r.y1 - 3.0;
+                    while y > r.y0 + 1.0 && r.w() > 3.0 {
+                        self.push(Mark::Line {
+                            a: (r.x0 + 1.0, y),
+                            b: (r.x1 - 1.0, y),
+                            stroke: bg.alpha(0.7),
+                            width: 1.0,
+                            dash: false,
+                        });
+                        y -= 4.0;
+                    }
+                }
+                Texture::Dots => {
+                    let mut y = r.y1 - 3.0;
+                    let mut row = 0;
+                    while y > r.y0 + 2.0 && r.w() > 4.0 {
+                        let mut x = r.x0 + if row % 2 == 0 { 2.5 } else { 5.0 };
+                        while x < r.x1 - 1.5 {
+                            self.push(Mark::Rect {
+                                r: Rect::new(x - 0.75, y - 0.75, x + 0.75, y + 0.75),
+                                fill: bg.alpha(0.8),
+                            });
+                            x += 5.0;
+                        }
+                        y -= 4.0;
+                        row += 1;
+                    }
+                }
+            }
         }
         if o.qualifier == Qualifier::AtLeast {
             // "more than": an open-ended cap above the bar.
@@ -394,6 +460,7 @@ impl<'a> Builder<'a> {
                 r: 3.5,
                 shape: Shape::Triangle,
                 color,
+                hollow: false,
             });
         }
     }
@@ -406,12 +473,17 @@ impl<'a> Builder<'a> {
             Qualifier::Approx => "≈",
             Qualifier::AtLeast => ">",
         };
-        let exact = format!("{prefix}{}", format::money_short(self.usd(o.value)));
+        let exact = format!(
+            "{prefix}{}",
+            format::money_short(self.usd(o.value), self.lang())
+        );
         if text_width(&exact, FONT) <= width {
             return Some(exact);
         }
-        let rounded = format::money_compact(self.usd(o.value), 0);
-        let rounded = format!("{prefix}{rounded}");
+        let rounded = format!(
+            "{prefix}{}",
+            format::money_compact(self.usd(o.value), 0, self.lang())
+        );
         (text_width(&rounded, FONT) <= width).then_some(rounded)
     }
 
@@ -431,24 +503,69 @@ impl<'a> Builder<'a> {
                 width: 1.0,
                 dash: true,
             });
-            let right = px + 4.0 + text_width(&an.label, FONT) <= plot.x1;
+            let label = an.label.get(self.lang());
+            let right = px + 4.0 + text_width(label, FONT) <= plot.x1;
             let (tx, h) = if right {
                 (px + 4.0, HAlign::Left)
             } else {
                 (px - 4.0, HAlign::Right)
             };
-            self.push(text(
-                (tx, plot.y0 + 1.0),
-                an.label.clone(),
-                theme.fg,
+            self.push(text((tx, plot.y0 + 1.0), label, theme.fg, h, VAlign::Top));
+        }
+    }
+
+    /// The story's claims at their period: a hollow diamond in the claim colour, labelled.
+    fn claims(&mut self, plot: Rect, x: &Linear, y: &Linear) {
+        let ds = self.inp.ds;
+        let theme = self.inp.theme;
+        let row = self.view().series.len();
+        for c in self.shown_claims() {
+            let claim = &ds.claims[c];
+            let Some(p) = claim.period else { continue };
+            let at = (
+                x.map((p.start + p.end) as f64 / 2.0),
+                y.map(claim.value).max(plot.y0 + 6.0),
+            );
+            self.push(Mark::Marker {
+                at,
+                r: 5.5,
+                shape: Shape::Diamond,
+                color: theme.claim,
+                hollow: true,
+            });
+            let label = format!(
+                "{}: {}",
+                t(self.lang(), Msg::Story),
+                format::money_short(self.usd(claim.value), self.lang())
+            );
+            let right = at.0 + 10.0 + text_width(&label, FONT) <= plot.x1;
+            let (tx, h) = if right {
+                (at.0 + 10.0, HAlign::Left)
+            } else {
+                (at.0 - 10.0, HAlign::Right)
+            };
+            self.push(Mark::Text {
+                at: (tx, at.1 - 9.0),
+                text: label,
+                size: FONT,
+                color: theme.claim,
                 h,
-                VAlign::Top,
-            ));
+                v: VAlign::Middle,
+                bold: true,
+            });
+            let mark = Rect::new(at.0 - 8.0, at.1 - 8.0, at.0 + 8.0, at.1 + 8.0);
+            self.scene.items.push(Item {
+                target: Target::Claim(c),
+                row,
+                hit: mark,
+                mark,
+            });
         }
     }
 
     fn build_bars(&mut self) {
         let view = self.view();
+        let lang = self.lang();
         let vis = self.visible_series();
         let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
         let n_groups = match &view.groups {
@@ -459,9 +576,24 @@ impl<'a> Builder<'a> {
         // Group labels, wrapped to the band width.
         let probe = self.plot_rect(&ticks, 1, 24.0);
         let band = probe.w() / n_groups as f64;
+        let ds = self.inp.ds;
+        let category_text = |en: &str| -> String {
+            ds.series
+                .iter()
+                .flat_map(|s| s.observations.iter())
+                .filter_map(|o| o.category.as_ref())
+                .find(|c| c.en == en)
+                .map_or_else(|| en.to_string(), |c| c.get(lang).to_string())
+        };
         let labels: Vec<Vec<String>> = match &view.groups {
-            Groups::Periods(ps) => ps.iter().map(|p| vec![format::period_short(p)]).collect(),
-            Groups::Categories(cs) => cs.iter().map(|c| wrap(c, FONT, band - 4.0, 2)).collect(),
+            Groups::Periods(ps) => ps
+                .iter()
+                .map(|p| vec![format::period_short(p, lang)])
+                .collect(),
+            Groups::Categories(cs) => cs
+                .iter()
+                .map(|c| wrap(&category_text(c), FONT, band - 4.0, 2))
+                .collect(),
         };
         let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
         let plot = self.plot_rect(&ticks, lines, 24.0);
@@ -485,17 +617,21 @@ impl<'a> Builder<'a> {
                 ));
             }
         }
-        let ds = self.inp.ds;
         let mut tops: Vec<(ObsRef, Rect)> = Vec::new();
-        for (k, &s) in vis.iter().enumerate() {
+        for (k, &(slot, s)) in vis.iter().enumerate() {
             let color = theme.direction(ds.series[s].direction);
+            let texture = if view.series.len() > 1 {
+                Texture::for_slot(slot)
+            } else {
+                Texture::Solid
+            };
             for (oi, o) in self.shown(s).collect::<Vec<_>>() {
                 let g = match &view.groups {
                     Groups::Periods(ps) => ps.iter().position(|p| *p == o.period),
                     Groups::Categories(cs) => o
                         .category
                         .as_ref()
-                        .and_then(|c| cs.iter().position(|x| x == c)),
+                        .and_then(|c| cs.iter().position(|x| *x == c.en)),
                 };
                 let Some(g) = g else { continue };
                 let x0 = plot.x0
@@ -504,7 +640,7 @@ impl<'a> Builder<'a> {
                     + k as f64 * (bar_w + gap);
                 let top = y.map(o.value).min(plot.y1 - 1.0);
                 let r = Rect::new(x0, top, x0 + bar_w, plot.y1);
-                self.bar(r, o, color);
+                self.bar(r, o, color, texture);
                 if let Some(label) = self.value_label(o, bar_w + gap + 2.0) {
                     self.push(Mark::Text {
                         at: (r.cx(), r.y0 - 4.0),
@@ -519,7 +655,12 @@ impl<'a> Builder<'a> {
                 let obs = ObsRef { series: s, obs: oi };
                 tops.push((obs, r));
                 let hit = Rect::new(x0 - gap / 2.0, plot.y0, x0 + bar_w + gap / 2.0, plot.y1);
-                self.scene.items.push(Item { obs, hit, mark: r });
+                self.scene.items.push(Item {
+                    target: Target::Obs(obs),
+                    row: slot,
+                    hit,
+                    mark: r,
+                });
             }
         }
         // The change between two figures (e.g. −80.7%), when both are on screen.
@@ -544,8 +685,9 @@ impl<'a> Builder<'a> {
                     width: 1.0,
                     dash: false,
                 });
+                let at = (rb.cx() + 6.0, (ya + yb - 22.0) / 2.0);
                 self.push(Mark::Text {
-                    at: (rb.cx() + 6.0, (ya + yb - 22.0) / 2.0),
+                    at,
                     text: format::percent_change(pct),
                     size: 16.0,
                     color: theme.fg,
@@ -558,35 +700,46 @@ impl<'a> Builder<'a> {
         self.baseline(plot);
     }
 
-    /// X labels for a month axis: month names (or initials), years under January.
+    /// X labels for a month axis: month names, initials, or every k-th month, so labels
+    /// never collide; the year under each January.
     fn month_labels(&mut self, plot: Rect, x: &Linear) {
         let (a, b) = self.view().range;
         let month_w = x.map(1.0) - x.map(0.0);
         let theme = self.inp.theme;
+        let lang = self.lang();
+        let fits = |narrow: bool, step: i32| {
+            (a..b).all(|m| {
+                text_width(&format::month_axis(m, lang, narrow), FONT) + 4.0
+                    <= month_w * step as f64
+            })
+        };
+        let (narrow, step) = [(false, 1), (true, 1), (false, 3), (false, 6), (false, 12)]
+            .into_iter()
+            .find(|&(n, k)| fits(n, k))
+            .unwrap_or((false, 12));
         for m in a..b {
-            let cx = x.map(m as f64 + 0.5);
-            let name = format::month_short(m);
-            let label = if month_w >= text_width(name, FONT) + 4.0 {
-                name.to_string()
-            } else {
-                name[..1].to_string()
-            };
-            self.push(text(
-                (cx, plot.y1 + 5.0),
-                label,
-                theme.fg,
-                HAlign::Center,
-                VAlign::Top,
-            ));
-            if m.rem_euclid(12) == 0 || m == a {
-                let year = m.div_euclid(12).to_string();
+            if m.rem_euclid(12) % step == 0 {
+                let cx = x.map(m as f64 + 0.5);
                 self.push(text(
-                    (x.map(m as f64), plot.y1 + 5.0 + FONT + 3.0),
-                    year,
-                    theme.muted,
-                    HAlign::Left,
+                    (cx, plot.y1 + 5.0),
+                    format::month_axis(m, lang, narrow),
+                    theme.fg,
+                    HAlign::Center,
                     VAlign::Top,
                 ));
+            }
+            if m.rem_euclid(12) == 0 || m == a {
+                let year = m.div_euclid(12).to_string();
+                let yx = x.map(m as f64);
+                if yx + text_width(&year, FONT) <= plot.x1 + 8.0 {
+                    self.push(text(
+                        (yx, plot.y1 + 5.0 + FONT + 3.0),
+                        year,
+                        theme.muted,
+                        HAlign::Left,
+                        VAlign::Top,
+                    ));
+                }
             }
         }
     }
@@ -627,13 +780,18 @@ impl<'a> Builder<'a> {
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let month_w = x.map(1.0) - x.map(0.0);
         let n = vis.len().max(1) as f64;
-        let pad = month_w * 0.12;
         let ds = self.inp.ds;
         let theme = self.inp.theme;
-        for (k, &s) in vis.iter().enumerate() {
+        let many = self.view().series.len() > 1;
+        for (k, &(slot, s)) in vis.iter().enumerate() {
             let color = theme.direction(ds.series[s].direction);
+            let texture = if many {
+                Texture::for_slot(slot)
+            } else {
+                Texture::Solid
+            };
             for (oi, o) in self.shown(s).collect::<Vec<_>>() {
-                let pad = pad * o.period.months() as f64; // widths stay proportional to duration
+                let pad = month_w * 0.12 * o.period.months() as f64; // widths stay proportional to duration
                 let (s0, s1) = (
                     x.map(o.period.start as f64) + pad,
                     x.map(o.period.end as f64) - pad,
@@ -642,25 +800,27 @@ impl<'a> Builder<'a> {
                 let x0 = s0 + w * k as f64;
                 let top = y.map(o.value).min(plot.y1 - 1.0);
                 let r = Rect::new(x0 + 0.5, top, x0 + w - 0.5, plot.y1);
-                self.bar(r, o, color);
+                self.bar(r, o, color, texture);
                 let obs = ObsRef { series: s, obs: oi };
                 self.scene.items.push(Item {
-                    obs,
+                    target: Target::Obs(obs),
+                    row: slot,
                     hit: Rect::new(x0, plot.y0, x0 + w, plot.y1),
                     mark: r,
                 });
             }
         }
         self.annotations(plot, &x);
+        self.claims(plot, &x, &y);
         self.month_labels(plot, &x);
         self.baseline(plot);
     }
 
     /// The bases the visible series of this view use, in basis order.
-    fn bases_shown(&self, vis: &[usize]) -> Vec<usize> {
+    fn bases_shown(&self, vis: &[(usize, usize)]) -> Vec<usize> {
         let mut b: Vec<usize> = vis
             .iter()
-            .flat_map(|&s| self.shown(s).map(|(_, o)| o.basis))
+            .flat_map(|&(_, s)| self.shown(s).map(|(_, o)| o.basis))
             .collect();
         b.sort_unstable();
         b.dedup();
@@ -673,7 +833,7 @@ impl<'a> Builder<'a> {
         let (mut x, mut y) = (x0, 8.0);
         let mut out = Vec::with_capacity(bases.len());
         for &bi in bases {
-            let w = 14.0 + text_width(&self.inp.ds.bases[bi].label, FONT) + 14.0;
+            let w = 14.0 + text_width(self.inp.ds.bases[bi].label.get(self.lang()), FONT) + 14.0;
             if x + w > x1 && x > x0 {
                 x = x0;
                 y += FONT + 6.0;
@@ -697,7 +857,7 @@ impl<'a> Builder<'a> {
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let ds = self.inp.ds;
         let theme = self.inp.theme;
-        for &s in &vis {
+        for &(slot, s) in &vis {
             let color = theme.direction(ds.series[s].direction);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
             pts.sort_by_key(|(_, o)| o.period);
@@ -727,11 +887,14 @@ impl<'a> Builder<'a> {
                     r: 4.0,
                     shape: Shape::for_basis(o.basis),
                     color,
+                    hollow: o.derived.is_some(),
                 });
                 let (c0, c1) = (x.map(o.period.start as f64), x.map(o.period.end as f64));
                 let mark = Rect::new(c.0 - 6.0, c.1 - 6.0, c.0 + 6.0, c.1 + 6.0);
+                let target = Target::Obs(ObsRef { series: s, obs: oi });
                 self.scene.items.push(Item {
-                    obs: ObsRef { series: s, obs: oi },
+                    target,
+                    row: slot,
                     hit: Rect::new(c0, plot.y0, c1, plot.y1),
                     mark,
                 });
@@ -744,16 +907,18 @@ impl<'a> Builder<'a> {
                 r: 4.0,
                 shape: Shape::for_basis(bi),
                 color: theme.muted,
+                hollow: false,
             });
             self.push(text(
                 (kx + 14.0, ky),
-                ds.bases[bi].label.clone(),
+                ds.bases[bi].label.get(self.lang()),
                 theme.muted,
                 HAlign::Left,
                 VAlign::Middle,
             ));
         }
         self.annotations(plot, &x);
+        self.claims(plot, &x, &y);
         self.year_labels(plot, &x);
         self.baseline(plot);
     }
@@ -783,7 +948,7 @@ pub fn build(inp: &SceneInput<'_>) -> Scene {
     }
     if b.visible_series().is_empty() {
         let p = b.scene.plot;
-        let msg = "All series are hidden: choose one in the legend.";
+        let msg = t(inp.lang, Msg::AllHidden);
         b.push(text(
             (p.cx(), (p.y0 + p.y1) / 2.0),
             msg,
@@ -792,5 +957,9 @@ pub fn build(inp: &SceneInput<'_>) -> Scene {
             VAlign::Middle,
         ));
     }
+    // Reading order for keyboards and screen readers: row by row, left to right.
+    b.scene
+        .items
+        .sort_by(|p, q| p.row.cmp(&q.row).then(p.mark.cx().total_cmp(&q.mark.cx())));
     b.scene
 }

@@ -10,6 +10,7 @@ use web_sys::HtmlCanvasElement;
 use crate::data::{
     fields_of, unknown_field, unknown_key, validate, Dataset, Node, RawDataset, DEFAULT_JSON,
 };
+use crate::theme::Theme;
 use crate::{Error, Options};
 
 fn js(e: Error) -> JsError {
@@ -199,5 +200,98 @@ impl Chart {
     #[wasm_bindgen(getter)]
     pub fn view(&self) -> String {
         self.core.view_id().to_string()
+    }
+
+    /// The reader language (`en`, `ko`, `zh`).
+    #[wasm_bindgen(getter)]
+    pub fn lang(&self) -> String {
+        self.core.lang().code().to_string()
+    }
+
+    /// Switches language (`en`, `ko`, `zh` or a tag starting so) and redraws.
+    pub fn set_lang(&mut self, tag: &str) -> Result<(), JsError> {
+        self.core.set_lang(tag).map_err(js)?;
+        self.paint()
+    }
+
+    /// Sets colours from CSS strings keyed `bg`, `fg`, `muted`, `grid`, `axis`, `two-way`,
+    /// `flow-a`, `flow-b`, `claim` (what `getComputedStyle` gives), over the `base` theme
+    /// (`"light"` or `"dark"`), and redraws.
+    pub fn set_theme(&mut self, base: &str, colors: JsValue) -> Result<(), JsError> {
+        let base = match base {
+            "dark" => Theme::dark(),
+            "light" | "" => Theme::light(),
+            other => {
+                return Err(js(Error::expected(
+                    "theme",
+                    "\"light\" or \"dark\"",
+                    format!("\"{other}\""),
+                )))
+            }
+        };
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        if colors.is_object() {
+            let obj: &js_sys::Object = colors.unchecked_ref();
+            for entry in js_sys::Object::entries(obj).iter() {
+                let kv = js_sys::Array::from(&entry);
+                if let (Some(k), Some(v)) = (kv.get(0).as_string(), kv.get(1).as_string()) {
+                    pairs.push((k, v));
+                }
+            }
+        }
+        let theme = Theme::from_pairs(&base, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(js)?;
+        self.core.set_theme(theme);
+        self.paint()
+    }
+
+    /// Keyboard focus: the item index to move to from `from` (-1: none yet) on `key`
+    /// (a `KeyboardEvent.key`), or -1 when the key does not move focus.
+    pub fn navigate(&self, from: i32, key: &str) -> i32 {
+        let from = usize::try_from(from).ok();
+        self.core.navigate(from, key).map_or(-1, |i| i as i32)
+    }
+
+    /// The current view's figures as a table: `{caption, headers[], rows[][]}`.
+    pub fn table(&self) -> JsValue {
+        to_js(&self.core.table())
+    }
+
+    /// The current view's figures as CSV, with their sources.
+    pub fn csv(&self) -> String {
+        self.core.csv()
+    }
+
+    /// The story's claims with their verdicts.
+    pub fn claims(&self) -> JsValue {
+        to_js(&self.core.claims())
+    }
+
+    /// The current view as an SVG document, `width` CSS px wide, title and sources included.
+    pub fn svg(&self, width: f64) -> Result<String, JsError> {
+        self.core.svg(width).map_err(js)
+    }
+
+    /// Draws the current view with its title and sources on `canvas` (for the PNG
+    /// download), `width` CSS px wide at `dpr`; returns the CSS height.
+    pub fn render_export(
+        &self,
+        canvas: HtmlCanvasElement,
+        width: f64,
+        dpr: f64,
+    ) -> Result<f64, JsError> {
+        let scene = self.core.export_scene(width);
+        let dpr = if dpr.is_finite() && dpr > 0.0 {
+            dpr.min(4.0)
+        } else {
+            2.0
+        };
+        canvas.set_width((scene.width * dpr).round() as u32);
+        canvas.set_height((scene.height * dpr).round() as u32);
+        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
+        crate::draw(&mut backend, &scene, dpr)
+            .map_err(|e| JsError::new(&format!("canvas: {e}")))?;
+        Ok(scene.height)
     }
 }

@@ -18,7 +18,7 @@ fn value(
     let o = s
         .observations
         .iter()
-        .find(|o| o.period == p && o.category.as_deref() == category)?;
+        .find(|o| o.period == p && o.category.as_ref().map(|c| c.en.as_str()) == category)?;
     Some((
         o.value,
         o.qualifier,
@@ -133,6 +133,56 @@ fn every_research_figure_is_present_with_a_source() {
             value(&ds, series, period, None).unwrap_or_else(|| panic!("missing {series} {period}"));
         assert!(close(v, expected), "{series} {period}: {v} != {expected}");
         assert!(!sources.is_empty(), "{series} {period} has no source");
+    }
+}
+
+#[test]
+fn qualifiers_and_sources_follow_the_research_notes() {
+    let ds = ds();
+    let approx = [
+        ("two-way-annual", "2007"),
+        ("two-way-annual", "2009"),
+        ("two-way-annual", "2023"),
+        ("cn-kp-annual", "2007"),
+        ("two-way-monthly", "2020-04"),
+        ("cn-kp-monthly", "2020-04"),
+        ("kp-cn-monthly", "2020-04"),
+        ("kp-cn-monthly", "2020-03"),
+        ("two-way-monthly", "2020-12"),
+    ];
+    let at_least = [("cn-kp-monthly", "2020-05"), ("kp-cn-monthly", "2020-05")];
+    for &(series, period, expected) in FIGURES {
+        let (_, q, _) = value(&ds, series, period, None).unwrap();
+        let want = if approx.contains(&(series, period)) {
+            Qualifier::Approx
+        } else if at_least.contains(&(series, period)) {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::Exact
+        };
+        assert_eq!(q, want, "{series} {period} ({expected})");
+    }
+    // December 2020 is derived from approximate months: approximate too.
+    assert_eq!(
+        value(&ds, "two-way-monthly", "2020-12", None).unwrap().1,
+        Qualifier::Approx
+    );
+    // Which publication each key figure cites.
+    for (series, period, source) in [
+        ("two-way-annual", "2019", "kbs-2023-01-20"),
+        ("two-way-annual", "2018", "reuters-2019-01-23"),
+        ("two-way-monthly", "2020-06", "yonhap-2020-08-26"),
+        ("cn-kp-monthly", "2020-01/2020-02", "diplomat-2020-03"),
+        ("two-way-monthly", "2020-10", "asiapress-2020-12-12"),
+        ("two-way-monthly", "2020-11", "koreaherald-2020-12-27"),
+        ("kp-cn-annual", "2023", "straitstimes-2024-02-03"),
+        ("two-way-annual", "2004", "brecorder-2005-01-31"),
+    ] {
+        let (_, _, sources) = value(&ds, series, period, None).unwrap();
+        assert!(
+            sources.contains(&source.to_string()),
+            "{series} {period}: {sources:?}"
+        );
     }
 }
 

@@ -48,8 +48,10 @@ fn every_view_lays_out_at_every_width() {
                 s.plot
             );
             assert!(canvas.encloses(&s.plot), "{view}@{w}");
-            // One item (bar or point) per shown observation.
-            assert_eq!(s.items.len(), shown_count(&c), "{view}@{w}");
+            // One item (bar or point) per shown observation, plus the story's claims drawn.
+            let claims = s.items.iter().filter(|it| it.obs().is_none()).count();
+            assert_eq!(s.items.len() - claims, shown_count(&c), "{view}@{w}");
+            assert_eq!(claims, if view == "monthly" { 1 } else { 0 }, "{view}@{w}");
             for it in &s.items {
                 assert!(
                     s.plot.encloses(&it.hit),
@@ -111,12 +113,12 @@ fn bars_start_at_zero_and_scale_with_value() {
         let s = c.scene();
         let ds = c.dataset();
         let mut ratio: Option<f64> = None;
-        for it in &s.items {
+        for it in s.items.iter().filter(|it| it.obs().is_some()) {
             assert_eq!(
                 it.mark.y1, s.plot.y1,
                 "{view}: bar does not start at the baseline"
             );
-            let v = ds.obs(it.obs).unwrap().value;
+            let v = ds.obs(it.obs().unwrap()).unwrap().value;
             if it.mark.h() > 20.0 {
                 let r = it.mark.h() / v;
                 if let Some(r0) = ratio {
@@ -139,7 +141,7 @@ fn the_combined_release_is_one_two_month_bar() {
     let width_of = |id: &str| {
         s.items
             .iter()
-            .find(|it| ds.obs(it.obs).unwrap().id.as_deref() == Some(id))
+            .find(|it| ds.obs(it.obs().unwrap()).unwrap().id.as_deref() == Some(id))
             .map(|it| it.mark.w())
             .unwrap()
     };
@@ -158,7 +160,7 @@ fn the_combined_release_is_one_two_month_bar() {
     let dec = s
         .items
         .iter()
-        .find(|it| ds.obs(it.obs).unwrap().id.as_deref() == Some("tw-2020-12"))
+        .find(|it| ds.obs(it.obs().unwrap()).unwrap().id.as_deref() == Some("tw-2020-12"))
         .unwrap();
     let hatch = s.marks.iter().filter(|m| matches!(m, Mark::Line { a, b, .. } if dec.mark.contains(a.0, a.1) && dec.mark.contains(b.0, b.1) && a.0 != b.0 && a.1 != b.1)).count();
     assert!(hatch >= 1, "December (derived) is not hatched");
@@ -209,7 +211,7 @@ fn history_breaks_the_line_at_gaps_and_marks_bases() {
         let p = trade_chart::data::Period::parse(year).unwrap();
         s.items
             .iter()
-            .find(|it| ds.obs(it.obs).unwrap().period == p)
+            .find(|it| ds.obs(it.obs().unwrap()).unwrap().period == p)
             .unwrap()
             .mark
             .cx()
@@ -257,11 +259,10 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
     assert!(!visible);
     let after = c.scene().items.len();
     assert_eq!(before - after, 11);
-    assert!(c
-        .scene()
-        .items
-        .iter()
-        .all(|it| c.dataset().series[it.obs.series].id != "two-way-monthly"));
+    assert!(c.scene().items.iter().all(|it| it
+        .obs()
+        .map_or("claim", |r| c.dataset().series[r.series].id.as_str())
+        != "two-way-monthly"));
     assert!(c
         .meta()
         .legend
@@ -270,7 +271,10 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
     for id in ["cn-kp-monthly", "kp-cn-monthly"] {
         c.toggle_series(id).unwrap();
     }
-    assert!(c.scene().items.is_empty());
+    assert!(
+        c.scene().items.iter().all(|it| it.obs().is_none()),
+        "only the story's claim is left"
+    );
     assert!(c.scene().marks.iter().any(
         |m| matches!(m, Mark::Text { text, .. } if text.starts_with("All series are hidden"))
     ));
@@ -286,7 +290,7 @@ fn the_basis_key_never_overlaps_the_plot() {
             .iter()
             .filter_map(|m| match m {
                 Mark::Text { at, text, .. }
-                    if c.dataset().bases.iter().any(|b| &b.label == text) =>
+                    if c.dataset().bases.iter().any(|b| &b.label.en == text) =>
                 {
                     Some(at.1)
                 }

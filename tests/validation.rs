@@ -1,5 +1,7 @@
 //! Bad data is rejected with an error that names the field, and never panics.
 
+mod common;
+
 use serde_json::{json, Value};
 use trade_chart::data::{Dataset, DEFAULT_JSON};
 
@@ -193,7 +195,7 @@ fn mutate(v: &mut Value, rng: &mut Rng) {
             }
         }
         _ => {
-            *v = match rng.below(8) {
+            *v = match rng.below(14) {
                 0 => json!(-1.5),
                 1 => json!(0),
                 2 => json!(1e308),
@@ -201,8 +203,40 @@ fn mutate(v: &mut Value, rng: &mut Rng) {
                 4 => json!(null),
                 5 => json!("2020-01/2019-12"),
                 6 => json!([]),
+                7 => json!(5e-324),
+                8 => json!(1.75e308),
+                9 => json!(1e-300),
+                10 => json!("1000-01"),
+                11 => json!("9999-12"),
+                12 => json!({"en": "x", "ko": "y"}),
                 _ => json!({}),
             }
+        }
+    }
+}
+
+/// Lays out, hit-tests and draws every view of `ds` at a few sizes, as the browser would.
+fn exercise(ds: &Dataset) {
+    for view in 0..ds.views.len() {
+        for (w, h) in [(240.0, 120.0), (320.0, 300.0), (1200.0, 480.0)] {
+            let hidden = vec![false; ds.series.len()];
+            let theme = trade_chart::scene::Theme::default();
+            let inp = trade_chart::SceneInput {
+                ds,
+                view,
+                hidden: &hidden,
+                width: w,
+                height: h,
+                theme: &theme,
+                lang: trade_chart::Lang::Ko,
+            };
+            let scene = trade_chart::build(&inp);
+            assert!(scene.marks.len() < 50_000, "{} marks", scene.marks.len());
+            for i in 0..scene.items.len() {
+                trade_chart::describe(ds, &scene, i, trade_chart::Lang::En).unwrap();
+            }
+            let mut rec = common::Recorder::new(w as u32, h as u32);
+            trade_chart::draw(&mut rec, &scene, 2.0).unwrap();
         }
     }
 }
@@ -223,21 +257,8 @@ fn hostile_mutations_never_panic_and_always_explain() {
                 assert!(!e.to_string().is_empty());
             }
             Ok(Ok(ds)) => {
-                // Whatever is accepted must lay out and hit-test without panicking.
-                for view in 0..ds.views.len() {
-                    let hidden = vec![false; ds.series.len()];
-                    let theme = trade_chart::scene::Theme::default();
-                    let scene = trade_chart::build(&trade_chart::SceneInput {
-                        ds: &ds,
-                        view,
-                        hidden: &hidden,
-                        width: 320.0,
-                        height: 300.0,
-                        theme: &theme,
-                    });
-                    for i in 0..scene.items.len() {
-                        trade_chart::describe(&ds, &scene, i).unwrap();
-                    }
+                if std::panic::catch_unwind(|| exercise(&ds)).is_err() {
+                    panic!("accepted data that panics when drawn: {v}");
                 }
             }
         }
@@ -245,27 +266,41 @@ fn hostile_mutations_never_panic_and_always_explain() {
     assert!(rejected > 1000, "only {rejected} mutations rejected");
 }
 
+/// The inputs the review found: extreme but finite values and huge ranges.
 #[test]
-fn unknown_fields_are_found_by_the_schema_walk_too() {
-    // The walk the browser uses (serde-wasm-bindgen ignores unknown keys), run on JSON here.
-    use trade_chart::data::unknown_field;
-    assert_eq!(unknown_field(&base(), "data"), None);
-    let v = with(|v| v["series"][2]["observations"][1]["valu"] = json!(1));
-    let (path, msg) = unknown_field(&v, "data").unwrap();
-    assert_eq!(path, "data.series[2].observations[1].valu");
+fn extreme_values_are_rejected_or_drawn() {
+    let tiny = with(|v| v["series"][0]["observations"][0]["value"] = json!(5e-324));
+    match load(&tiny) {
+        Ok(ds) => exercise(&ds),
+        Err(e) => assert!(e.to_string().contains("value"), "{e}"),
+    }
+    let e = err(&with(|v| {
+        v["series"][0]["observations"][3]["value"] = json!(1.75e308)
+    }));
     assert!(
-        msg.starts_with("unknown field `valu`, expected one of `id`, `period`"),
-        "{msg}"
+        e.starts_with("series[0].observations[3].value: expected at most"),
+        "{e}"
     );
-    let v = with(|v| v["claims"][0]["figure"]["unit"] = json!("USD"));
-    assert_eq!(
-        unknown_field(&v, "data").unwrap().0,
-        "data.claims[0].figure.unit"
+    // A derived figure that overflows is rejected too.
+    let e = err(&with(|v| {
+        v["series"][1]["observations"][3]["value"] = json!(6e8);
+        v["series"][2]["observations"][3]["value"] = json!(6e8);
+    }));
+    assert!(e.contains("derived"), "{e}");
+    // A time view over millennia is refused, not drawn with 100,000 labels.
+    let e = err(&with(|v| {
+        v["views"][1]["from"] = json!("1000-01");
+        v["views"][1]["to"] = json!("9999-12");
+    }));
+    assert!(
+        e.starts_with("views[1].to: expected a range of at most"),
+        "{e}"
     );
-    let v = with(|v| v["colour"] = json!("red"));
-    assert_eq!(unknown_field(&v, "").unwrap().0, "colour");
-    assert_eq!(
-        trade_chart::data::fields_of::<trade_chart::data::RawUnit>(),
-        &["currency", "scale"]
-    );
+    // A long but allowed monthly range draws thinned labels.
+    let ds = load(&with(|v| {
+        v["views"][1]["from"] = json!("2018-01");
+        v["views"][1]["to"] = json!("2021-12");
+    }))
+    .unwrap();
+    exercise(&ds);
 }

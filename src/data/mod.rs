@@ -11,8 +11,41 @@ pub use model::*;
 pub use period::{is_date, Period, PeriodKind};
 pub use validate::validate;
 
+use crate::i18n::Lang;
+
 /// The default dataset (North Korea–China), in the same schema users give.
 pub const DEFAULT_JSON: &str = include_str!("../../data/kp-cn.json");
+
+/// Reader-facing text in each language it was given in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    /// English (also the fallback).
+    pub en: String,
+    /// Korean.
+    pub ko: Option<String>,
+    /// Chinese (simplified).
+    pub zh: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, or English.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ko => self.ko.as_deref().unwrap_or(&self.en),
+            Lang::Zh => self.zh.as_deref().unwrap_or(&self.en),
+        }
+    }
+
+    /// The same text for all languages.
+    pub fn plain(s: &str) -> Text {
+        Text {
+            en: s.to_string(),
+            ko: None,
+            zh: None,
+        }
+    }
+}
 
 /// One trading partner.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +53,7 @@ pub struct Partner {
     /// ISO code.
     pub code: String,
     /// Name.
-    pub name: String,
+    pub name: Text,
 }
 
 /// A cited publication.
@@ -46,7 +79,7 @@ pub struct Basis {
     /// Identifier.
     pub id: String,
     /// Label.
-    pub label: String,
+    pub label: Text,
 }
 
 /// Which way goods went.
@@ -109,7 +142,7 @@ pub struct Observation {
     /// When.
     pub period: Period,
     /// Product or category.
-    pub category: Option<String>,
+    pub category: Option<Text>,
     /// The figure in the dataset's unit (computed for derived ones).
     pub value: f64,
     /// Index into `Dataset::bases`.
@@ -121,7 +154,7 @@ pub struct Observation {
     /// The formula, for derived values.
     pub derived: Option<Derived>,
     /// Note.
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A checked series.
@@ -130,7 +163,7 @@ pub struct Series {
     /// Identifier.
     pub id: String,
     /// Legend label.
-    pub label: String,
+    pub label: Text,
     /// Direction of every observation in it.
     pub direction: Direction,
     /// The observations, in the order given.
@@ -172,7 +205,7 @@ pub struct Claim {
     /// Identifier.
     pub id: String,
     /// The claim in our words.
-    pub text: String,
+    pub text: Text,
     /// Money or percent.
     pub kind: FigureKind,
     /// The figure as the story prints it.
@@ -184,7 +217,9 @@ pub struct Claim {
     /// Index into sources.
     pub source: usize,
     /// Why.
-    pub note: Option<String>,
+    pub note: Option<Text>,
+    /// The period it is about, if it is drawn.
+    pub period: Option<Period>,
 }
 
 /// A checked annotation.
@@ -195,9 +230,9 @@ pub struct Annotation {
     /// When.
     pub period: Period,
     /// Drawn label.
-    pub label: String,
+    pub label: Text,
     /// Sentence.
-    pub text: String,
+    pub text: Text,
     /// Indices into sources.
     pub sources: Vec<usize>,
 }
@@ -218,7 +253,7 @@ pub enum ViewKind {
 pub enum Groups {
     /// One group per period, in this order.
     Periods(Vec<Period>),
-    /// One group per category, in order of first appearance.
+    /// One group per category (its English text), in order of first appearance.
     Categories(Vec<String>),
 }
 
@@ -228,11 +263,11 @@ pub struct View {
     /// Identifier.
     pub id: String,
     /// Tab label.
-    pub label: String,
+    pub label: Text,
     /// Headline.
-    pub title: String,
+    pub title: Text,
     /// Line under the headline.
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Text>,
     /// How it draws.
     pub kind: ViewKind,
     /// Series indices in legend order.
@@ -246,9 +281,11 @@ pub struct View {
     /// Annotation indices.
     pub annotations: Vec<usize>,
     /// Notes.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// Sources of figures quoted in the notes (indices).
     pub sources: Vec<usize>,
+    /// Claims drawn on this view (indices).
+    pub claims: Vec<usize>,
 }
 
 /// A checked dataset: every reference resolved, every derived value computed,
@@ -258,7 +295,7 @@ pub struct Dataset {
     /// Identifier.
     pub id: String,
     /// Fallback headline.
-    pub title: String,
+    pub title: Text,
     /// The two partners.
     pub partners: Vec<Partner>,
     /// Currency code.
@@ -278,7 +315,7 @@ pub struct Dataset {
     /// Views.
     pub views: Vec<View>,
     /// Notes under every view.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 impl Dataset {

@@ -1,7 +1,20 @@
 //! The dataset schema as it is written in JSON (docs/DATA.md). These types only
 //! describe the shape; `validate` turns them into a checked [`super::Dataset`].
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+/// Reader-facing text: a plain string, or one per language
+/// (`{"en": "…", "ko": "…", "zh": "…"}`; `en` is the fallback and required).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum RawText {
+    /// The same text for every reader.
+    Plain(String),
+    /// By language tag.
+    Localized(BTreeMap<String, String>),
+}
 
 /// A whole dataset: one pair of countries, their figures, where each comes from,
 /// the claims of a story checked against them, and the views to show.
@@ -13,7 +26,7 @@ pub struct RawDataset {
     /// A short identifier, e.g. `kp-cn`.
     pub id: String,
     /// The chart's headline when a view has none of its own.
-    pub title: String,
+    pub title: RawText,
     /// The two trading partners, by ISO code and name. Directions name these codes.
     pub partners: Vec<RawPartner>,
     /// What the numbers count.
@@ -34,7 +47,7 @@ pub struct RawDataset {
     pub views: Vec<RawView>,
     /// Notes shown under every view.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<RawText>,
 }
 
 /// One trading partner.
@@ -44,7 +57,7 @@ pub struct RawPartner {
     /// ISO 3166 alpha-2 code, e.g. `KP`.
     pub code: String,
     /// Name as readers know it, e.g. `North Korea`.
-    pub name: String,
+    pub name: RawText,
 }
 
 /// The unit of every `value`: `currency` times `scale` (e.g. USD × 1,000,000).
@@ -64,7 +77,7 @@ pub struct RawBasis {
     /// Identifier used by series and observations.
     pub id: String,
     /// Shown to readers.
-    pub label: String,
+    pub label: RawText,
 }
 
 /// A cited publication.
@@ -94,7 +107,7 @@ pub struct RawSeries {
     /// Identifier used by views.
     pub id: String,
     /// Legend label.
-    pub label: String,
+    pub label: RawText,
     /// `"two-way"` or `"XX>YY"` (exports of XX to YY), with the partners' codes.
     pub direction: String,
     /// Default basis of the observations (a `bases` id).
@@ -114,7 +127,7 @@ pub struct RawObservation {
     pub period: String,
     /// A product or category, for breakdowns (e.g. `Tungsten`).
     #[serde(default)]
-    pub category: Option<String>,
+    pub category: Option<RawText>,
     /// The figure in the dataset's unit; absent for derived observations.
     #[serde(default)]
     pub value: Option<f64>,
@@ -132,7 +145,7 @@ pub struct RawObservation {
     pub derived: Option<RawFormula>,
     /// Anything a reader should know about this figure.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<RawText>,
 }
 
 /// A formula over other observations' values.
@@ -152,7 +165,7 @@ pub struct RawClaim {
     /// Identifier.
     pub id: String,
     /// The claim in our words.
-    pub text: String,
+    pub text: RawText,
     /// The figure the story gives.
     pub figure: RawFigure,
     /// `agrees`, `unsupported` or `unverified`; validation checks it against `check`.
@@ -162,9 +175,12 @@ pub struct RawClaim {
     pub check: Option<RawCheck>,
     /// Where the claim appears (a source id: the story).
     pub source: String,
+    /// The period the claim is about, to draw it on time views.
+    #[serde(default)]
+    pub period: Option<String>,
     /// Why it has the status it has.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<RawText>,
 }
 
 /// A claimed number: money in the dataset's unit, or a percentage change.
@@ -198,9 +214,9 @@ pub struct RawAnnotation {
     /// When (a period, as for observations).
     pub period: String,
     /// A short label drawn on the chart.
-    pub label: String,
+    pub label: RawText,
     /// A sentence for the tooltip and the notes.
-    pub text: String,
+    pub text: RawText,
     /// Source ids.
     pub sources: Vec<String>,
 }
@@ -212,12 +228,12 @@ pub struct RawView {
     /// Identifier (`options.view`).
     pub id: String,
     /// Tab label.
-    pub label: String,
+    pub label: RawText,
     /// Headline for this view.
-    pub title: String,
+    pub title: RawText,
     /// Line under the headline.
     #[serde(default)]
-    pub subtitle: Option<String>,
+    pub subtitle: Option<RawText>,
     /// `bars` (categories side by side), `time-bars` (bars as wide as their period)
     /// or `time-line` (a line over time).
     pub kind: String,
@@ -243,8 +259,11 @@ pub struct RawView {
     pub annotations: Vec<String>,
     /// Notes for this view.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<RawText>,
     /// Source ids for figures quoted in `notes`.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Claim ids drawn on this (time) view next to the data they are checked against.
+    #[serde(default)]
+    pub claims: Vec<String>,
 }

@@ -99,6 +99,16 @@ impl Period {
         self.start < other.end && other.start < self.end
     }
 
+    /// As written in a dataset: `2020`, `2020-06`, `2020-01/2020-02`.
+    pub fn iso(&self) -> String {
+        let ym = |m: i32| format!("{}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1);
+        match self.kind {
+            PeriodKind::Year => self.first_year().to_string(),
+            PeriodKind::Month => ym(self.start),
+            PeriodKind::MonthRange => format!("{}/{}", ym(self.start), ym(self.end - 1)),
+        }
+    }
+
     /// The year of the first month.
     pub fn first_year(&self) -> i32 {
         self.start.div_euclid(12)

@@ -28,6 +28,49 @@ fn index_ids<'a>(
     Ok(map)
 }
 
+/// Checks reader-facing text: non-empty, with English when given per language.
+fn text(path: impl Fn() -> String, raw: &RawText) -> Result<Text> {
+    match raw {
+        RawText::Plain(s) => {
+            non_empty(&path, s)?;
+            Ok(Text::plain(s))
+        }
+        RawText::Localized(map) => {
+            let mut t = Text::default();
+            for (lang, s) in map {
+                let p = || format!("{}.{lang}", path());
+                non_empty(p, s)?;
+                match lang.as_str() {
+                    "en" => t.en = s.clone(),
+                    "ko" => t.ko = Some(s.clone()),
+                    "zh" => t.zh = Some(s.clone()),
+                    _ => {
+                        return Err(Error::new(
+                            p(),
+                            "unknown language: expected \"en\", \"ko\" or \"zh\"",
+                        ))
+                    }
+                }
+            }
+            if t.en.is_empty() {
+                return Err(Error::expected(
+                    format!("{}.en", path()),
+                    "English text (the fallback)",
+                    "none",
+                ));
+            }
+            Ok(t)
+        }
+    }
+}
+
+fn texts(path: impl Fn() -> String, raw: &[RawText]) -> Result<Vec<Text>> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, r)| text(|| format!("{}[{i}]", path()), r))
+        .collect()
+}
+
 fn lookup(
     map: &HashMap<&str, usize>,
     what: &str,
@@ -57,9 +100,18 @@ pub(crate) fn decimals(v: f64) -> i32 {
 
 /// Whether a figure printed with its decimals matches `computed` when rounded so.
 pub(crate) fn agrees(printed: f64, computed: f64) -> bool {
+    if !computed.is_finite() {
+        return false;
+    }
     let tolerance = 0.5 * 10f64.powi(-decimals(printed)) + 1e-9 * computed.abs().max(1.0);
     (printed - computed).abs() <= tolerance
 }
+
+/// The largest figure accepted, in US dollars (world trade is about 3 × 10¹³).
+pub const MAX_USD: f64 = 1e15;
+
+/// The longest time view, in months.
+pub const MAX_MONTHS: i32 = 1200;
 
 /// Validates a raw dataset and resolves every reference in it.
 pub fn validate(raw: &RawDataset) -> Result<Dataset> {
@@ -67,7 +119,8 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         return Err(Error::expected("schema", "1", raw.schema));
     }
     non_empty(|| "id".into(), &raw.id)?;
-    non_empty(|| "title".into(), &raw.title)?;
+    let title = text(|| "title".into(), &raw.title)?;
+    let notes = texts(|| "notes".into(), &raw.notes)?;
 
     // Partners: exactly two, distinct codes.
     if raw.partners.len() != 2 {
@@ -77,9 +130,14 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             raw.partners.len(),
         ));
     }
+    let mut partners = Vec::with_capacity(2);
     for (i, p) in raw.partners.iter().enumerate() {
         non_empty(|| format!("partners[{i}].code"), &p.code)?;
-        non_empty(|| format!("partners[{i}].name"), &p.name)?;
+        let name = text(|| format!("partners[{i}].name"), &p.name)?;
+        partners.push(Partner {
+            code: p.code.clone(),
+            name,
+        });
     }
     if raw.partners[0].code == raw.partners[1].code {
         return Err(Error::new(
@@ -87,14 +145,6 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             "the two partners have the same code",
         ));
     }
-    let partners: Vec<Partner> = raw
-        .partners
-        .iter()
-        .map(|p| Partner {
-            code: p.code.clone(),
-            name: p.name.clone(),
-        })
-        .collect();
 
     if raw.unit.currency != "USD" {
         return Err(Error::expected(
@@ -113,8 +163,12 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
 
     // Bases and sources.
     let basis_ids = index_ids("bases", raw.bases.iter().map(|b| b.id.as_str()))?;
+    let mut bases = Vec::with_capacity(raw.bases.len());
     for (i, b) in raw.bases.iter().enumerate() {
-        non_empty(|| format!("bases[{i}].label"), &b.label)?;
+        bases.push(Basis {
+            id: b.id.clone(),
+            label: text(|| format!("bases[{i}].label"), &b.label)?,
+        });
     }
     let source_ids = index_ids("sources", raw.sources.iter().map(|s| s.id.as_str()))?;
     for (i, s) in raw.sources.iter().enumerate() {
@@ -147,7 +201,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let mut series = Vec::with_capacity(raw.series.len());
     for (si, rs) in raw.series.iter().enumerate() {
         let sp = |f: &str| format!("series[{si}].{f}");
-        non_empty(|| sp("label"), &rs.label)?;
+        let label = text(|| sp("label"), &rs.label)?;
         let direction = parse_direction(&rs.direction, &partners).ok_or_else(|| {
             Error::expected(
                 sp("direction"),
@@ -163,28 +217,24 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 "an empty list",
             ));
         }
-        let mut seen: HashSet<(Period, Option<&str>)> = HashSet::new();
+        let mut seen: HashSet<(Period, Option<String>)> = HashSet::new();
+        let mut spans: Vec<(Option<String>, i32, i32, usize)> = Vec::new();
         let mut observations = Vec::with_capacity(rs.observations.len());
         for (oi, ro) in rs.observations.iter().enumerate() {
             let op = |f: &str| format!("series[{si}].observations[{oi}].{f}");
             let p = period(|| op("period"), &ro.period)?;
-            if let Some(c) = &ro.category {
-                non_empty(|| op("category"), c)?;
-            }
-            if !seen.insert((p, ro.category.as_deref())) {
+            let category = match &ro.category {
+                Some(c) => Some(text(|| op("category"), c)?),
+                None => None,
+            };
+            let key = category.as_ref().map(|c| c.en.clone());
+            if !seen.insert((p, key.clone())) {
                 return Err(Error::new(
                     op("period"),
                     format!("a second figure for \"{}\" in this series", ro.period),
                 ));
             }
-            for (other, q) in seen.iter() {
-                if q == &ro.category.as_deref() && *other != p && other.overlaps(&p) {
-                    return Err(Error::new(
-                        op("period"),
-                        format!("\"{}\" overlaps another period in this series", ro.period),
-                    ));
-                }
-            }
+            spans.push((key, p.start, p.end, oi));
             if let Some(id) = &ro.id {
                 non_empty(|| op("id"), id)?;
                 if obs_ids
@@ -218,6 +268,16 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                     }
                     (None, Some(v)) if !v.is_finite() || v < 0.0 => {
                         return Err(Error::expected(op("value"), "a finite number ≥ 0", v))
+                    }
+                    (None, Some(v)) if v * raw.unit.scale > MAX_USD => {
+                        return Err(Error::expected(
+                            op("value"),
+                            &format!(
+                                "at most {} in this unit (US$1 quadrillion)",
+                                MAX_USD / raw.unit.scale
+                            ),
+                            v,
+                        ))
                     }
                     (None, Some(v)) => v,
                     (Some(_), None) => f64::NAN, // computed below
@@ -254,21 +314,40 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                     s,
                 )?);
             }
+            let note = match &ro.note {
+                Some(n) => Some(text(|| op("note"), n)?),
+                None => None,
+            };
             observations.push(Observation {
                 id: ro.id.clone(),
                 period: p,
-                category: ro.category.clone(),
+                category,
                 value,
                 basis,
                 qualifier,
                 sources,
                 derived: None,
-                note: ro.note.clone(),
+                note,
             });
+        }
+        // Overlapping periods (2020 and 2020-06 in one series): sorted, so linear.
+        spans.sort();
+        for w in spans.windows(2) {
+            if w[0].0 == w[1].0 && w[1].1 < w[0].2 {
+                let oi = w[0].3.max(w[1].3);
+                let path = format!("series[{si}].observations[{oi}].period");
+                return Err(Error::new(
+                    path,
+                    format!(
+                        "\"{}\" overlaps another period in this series",
+                        rs.observations[oi].period
+                    ),
+                ));
+            }
         }
         series.push(Series {
             id: rs.id.clone(),
-            label: rs.label.clone(),
+            label,
             direction,
             observations,
         });
@@ -333,7 +412,10 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                     Op::Difference => inputs[0] - inputs[1..].iter().sum::<f64>(),
                 };
                 let path = format!("series[{si}].observations[{oi}].derived");
-                if !v.is_finite() || v < -1e-9 * inputs[0].abs().max(1.0) {
+                if !v.is_finite()
+                    || v < -1e-9 * inputs[0].abs().max(1.0)
+                    || v * raw.unit.scale > MAX_USD
+                {
                     return Err(Error::new(
                         path,
                         format!("the formula gives {v}: the inputs are inconsistent"),
@@ -358,10 +440,18 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
 
     // Claims.
     let mut claims = Vec::with_capacity(raw.claims.len());
-    index_ids("claims", raw.claims.iter().map(|c| c.id.as_str()))?;
+    let claim_ids = index_ids("claims", raw.claims.iter().map(|c| c.id.as_str()))?;
     for (ci, rc) in raw.claims.iter().enumerate() {
         let cp = |f: &str| format!("claims[{ci}].{f}");
-        non_empty(|| cp("text"), &rc.text)?;
+        let claim_text = text(|| cp("text"), &rc.text)?;
+        let note = match &rc.note {
+            Some(n) => Some(text(|| cp("note"), n)?),
+            None => None,
+        };
+        let claim_period = match &rc.period {
+            Some(p) => Some(period(|| cp("period"), p)?),
+            None => None,
+        };
         let kind = match rc.figure.kind.as_str() {
             "money" => FigureKind::Money,
             "percent" => FigureKind::Percent,
@@ -471,9 +561,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             }
             _ => {}
         }
-        if status == ClaimStatus::Unsupported
-            && rc.note.as_deref().map_or(true, |n| n.trim().is_empty())
-        {
+        if status == ClaimStatus::Unsupported && note.is_none() {
             return Err(Error::expected(
                 cp("note"),
                 "an explanation for an unsupported claim",
@@ -482,13 +570,14 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         }
         claims.push(Claim {
             id: rc.id.clone(),
-            text: rc.text.clone(),
+            text: claim_text,
             kind,
             value: rc.figure.value,
             status,
             check,
             source,
-            note: rc.note.clone(),
+            note,
+            period: claim_period,
         });
     }
 
@@ -497,8 +586,8 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let mut annotations = Vec::with_capacity(raw.annotations.len());
     for (ai, ra) in raw.annotations.iter().enumerate() {
         let ap = |f: &str| format!("annotations[{ai}].{f}");
-        non_empty(|| ap("label"), &ra.label)?;
-        non_empty(|| ap("text"), &ra.text)?;
+        let label = text(|| ap("label"), &ra.label)?;
+        let sentence = text(|| ap("text"), &ra.text)?;
         if ra.sources.is_empty() {
             return Err(Error::expected(
                 ap("sources"),
@@ -518,8 +607,8 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         annotations.push(Annotation {
             id: ra.id.clone(),
             period: period(|| ap("period"), &ra.period)?,
-            label: ra.label.clone(),
-            text: ra.text.clone(),
+            label,
+            text: sentence,
             sources,
         });
     }
@@ -532,8 +621,13 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let mut views = Vec::with_capacity(raw.views.len());
     for (vi, rv) in raw.views.iter().enumerate() {
         let vp = |f: &str| format!("views[{vi}].{f}");
-        non_empty(|| vp("label"), &rv.label)?;
-        non_empty(|| vp("title"), &rv.title)?;
+        let label = text(|| vp("label"), &rv.label)?;
+        let vtitle = text(|| vp("title"), &rv.title)?;
+        let subtitle = match &rv.subtitle {
+            Some(t) => Some(text(|| vp("subtitle"), t)?),
+            None => None,
+        };
+        let vnotes = texts(|| vp("notes"), &rv.notes)?;
         let kind = match rv.kind.as_str() {
             "bars" => ViewKind::Bars,
             "time-bars" => ViewKind::TimeBars,
@@ -583,8 +677,8 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                         "\"category\", but a series in this view has figures without a category",
                     ));
                 };
-                if !cats.contains(c) {
-                    cats.push(c.clone());
+                if !cats.contains(&c.en) {
+                    cats.push(c.en.clone());
                 }
             }
             Groups::Categories(cats)
@@ -606,6 +700,13 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 let (f, t) = (period(|| vp("from"), f)?, period(|| vp("to"), t)?);
                 if t.end <= f.start {
                     return Err(Error::new(vp("to"), "ends before \"from\" starts"));
+                }
+                if t.end - f.start > MAX_MONTHS {
+                    return Err(Error::expected(
+                        vp("to"),
+                        "a range of at most 100 years",
+                        format!("{} months", t.end - f.start),
+                    ));
                 }
                 (f.start, t.end)
             }
@@ -647,6 +748,17 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 id,
             )?);
         }
+        let mut view_claims = Vec::new();
+        for (k, id) in rv.claims.iter().enumerate() {
+            let i = lookup(&claim_ids, "claim", || format!("{}[{k}]", vp("claims")), id)?;
+            if claims[i].period.is_none() {
+                return Err(Error::new(
+                    format!("{}[{k}]", vp("claims")),
+                    "a drawn claim needs a period",
+                ));
+            }
+            view_claims.push(i);
+        }
         let mut note_sources = Vec::new();
         for (k, id) in rv.sources.iter().enumerate() {
             note_sources.push(lookup(
@@ -658,34 +770,28 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         }
         views.push(View {
             id: rv.id.clone(),
-            label: rv.label.clone(),
-            title: rv.title.clone(),
-            subtitle: rv.subtitle.clone(),
+            label,
+            title: vtitle,
+            subtitle,
             kind,
             series: vs,
             groups,
             range,
             change,
             annotations: va,
-            notes: rv.notes.clone(),
+            notes: vnotes,
             sources: note_sources,
+            claims: view_claims,
         });
     }
 
     Ok(Dataset {
         id: raw.id.clone(),
-        title: raw.title.clone(),
+        title,
         partners,
         currency: raw.unit.currency.clone(),
         scale: raw.unit.scale,
-        bases: raw
-            .bases
-            .iter()
-            .map(|b| Basis {
-                id: b.id.clone(),
-                label: b.label.clone(),
-            })
-            .collect(),
+        bases,
         sources: raw
             .sources
             .iter()
@@ -702,7 +808,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         claims,
         annotations,
         views,
-        notes: raw.notes.clone(),
+        notes,
     })
 }
 

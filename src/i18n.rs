@@ -1,0 +1,250 @@
+//! Reader languages and the widget's own words. Dataset texts carry their own
+//! translations (`Text`); everything the widget says itself lives here, once.
+
+use serde::Serialize;
+
+/// A reader language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Korean.
+    Ko,
+    /// Chinese (simplified).
+    Zh,
+}
+
+impl Lang {
+    /// From a BCP 47 tag (`ko`, `ko-KR`, `zh-Hans-CN`, `en-GB`…); `None` for others.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "ko" => Some(Lang::Ko),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The tag, `en`, `ko` or `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
+/// The widget's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// "Basis"
+    Basis,
+    /// "Derived, not reported"
+    Derived,
+    /// For a derived figure's source line.
+    ComputedFromSourced,
+    /// "Sources"
+    Sources,
+    /// When every series is hidden.
+    AllHidden,
+    /// Unknown publication date.
+    DateUnknown,
+    /// A view mixing bases.
+    DifferentBases,
+    /// Table header.
+    Period,
+    /// Table header.
+    Series,
+    /// Table header.
+    Value,
+    /// Table header.
+    Source,
+    /// Table header / claim.
+    Note,
+    /// Claim status.
+    Agrees,
+    /// Claim status.
+    Unsupported,
+    /// Claim status.
+    Unverified,
+    /// "The story says"
+    StorySays,
+    /// "The data say"
+    DataSay,
+    /// Button.
+    ShowData,
+    /// Button.
+    HideData,
+    /// Button.
+    Claims,
+    /// Button.
+    Download,
+    /// Label of the tab list.
+    Views,
+    /// Label of the legend.
+    Legend,
+    /// "Chart"
+    Chart,
+    /// "Category"
+    Category,
+    /// Keyboard hint.
+    KeyboardHint,
+    /// Unit line.
+    Unit,
+    /// Close button.
+    Close,
+    /// Short label of a claim drawn on the chart.
+    Story,
+}
+
+/// The text of `m` in `lang`.
+pub fn t(lang: Lang, m: Msg) -> &'static str {
+    use Lang::*;
+    use Msg::*;
+    match (m, lang) {
+        (Basis, En) => "Basis",
+        (Basis, Ko) => "기준",
+        (Basis, Zh) => "口径",
+        (Derived, En) => "Derived, not reported",
+        (Derived, Ko) => "발표치가 아닌 계산값",
+        (Derived, Zh) => "推算值，非公布数据",
+        (ComputedFromSourced, En) => "Computed from the sourced figures",
+        (ComputedFromSourced, Ko) => "출처가 있는 수치로 계산",
+        (ComputedFromSourced, Zh) => "根据有出处的数据计算",
+        (Sources, En) => "Sources",
+        (Sources, Ko) => "출처",
+        (Sources, Zh) => "来源",
+        (AllHidden, En) => "All series are hidden: choose one in the legend.",
+        (AllHidden, Ko) => "모든 계열이 숨겨져 있습니다. 범례에서 하나를 고르세요.",
+        (AllHidden, Zh) => "所有数据系列均已隐藏，请在图例中选择。",
+        (DateUnknown, En) => "date not known",
+        (DateUnknown, Ko) => "날짜 미상",
+        (DateUnknown, Zh) => "日期不详",
+        (DifferentBases, En) => {
+            "Figures here rest on different bases; each tooltip names its basis:"
+        }
+        (DifferentBases, Ko) => {
+            "이 그래프의 수치는 기준이 서로 다릅니다. 각 수치의 기준은 툴팁에 있습니다:"
+        }
+        (DifferentBases, Zh) => "本图数据口径不一，各数据口径见提示框：",
+        (Period, En) => "Period",
+        (Period, Ko) => "기간",
+        (Period, Zh) => "时间",
+        (Series, En) => "Series",
+        (Series, Ko) => "계열",
+        (Series, Zh) => "系列",
+        (Value, En) => "Value (US$)",
+        (Value, Ko) => "금액(미국 달러)",
+        (Value, Zh) => "金额（美元）",
+        (Source, En) => "Source",
+        (Source, Ko) => "출처",
+        (Source, Zh) => "来源",
+        (Note, En) => "Note",
+        (Note, Ko) => "비고",
+        (Note, Zh) => "备注",
+        (Agrees, En) => "Checked: the data agree",
+        (Agrees, Ko) => "확인됨: 자료와 일치",
+        (Agrees, Zh) => "已核实：与数据一致",
+        (Unsupported, En) => "Not supported by the data",
+        (Unsupported, Ko) => "자료로 뒷받침되지 않음",
+        (Unsupported, Zh) => "数据不支持",
+        (Unverified, En) => "No independent source",
+        (Unverified, Ko) => "독립적인 출처 없음",
+        (Unverified, Zh) => "无独立来源",
+        (StorySays, En) => "The story says",
+        (StorySays, Ko) => "기사 내용",
+        (StorySays, Zh) => "报道称",
+        (DataSay, En) => "The data say",
+        (DataSay, Ko) => "자료상 수치",
+        (DataSay, Zh) => "数据显示",
+        (ShowData, En) => "Show data",
+        (ShowData, Ko) => "데이터 보기",
+        (ShowData, Zh) => "查看数据",
+        (HideData, En) => "Hide data",
+        (HideData, Ko) => "데이터 숨기기",
+        (HideData, Zh) => "隐藏数据",
+        (Claims, En) => "Check the story's claims",
+        (Claims, Ko) => "기사 수치 검증",
+        (Claims, Zh) => "核对报道中的数字",
+        (Download, En) => "Download",
+        (Download, Ko) => "내려받기",
+        (Download, Zh) => "下载",
+        (Views, En) => "Views",
+        (Views, Ko) => "보기",
+        (Views, Zh) => "视图",
+        (Legend, En) => "Series shown",
+        (Legend, Ko) => "표시할 계열",
+        (Legend, Zh) => "显示的系列",
+        (Chart, En) => "Chart",
+        (Chart, Ko) => "그래프",
+        (Chart, Zh) => "图表",
+        (Category, En) => "Category",
+        (Category, Ko) => "품목",
+        (Category, Zh) => "类别",
+        (KeyboardHint, En) => {
+            "Use the arrow keys to move between figures; Escape closes the tooltip."
+        }
+        (KeyboardHint, Ko) => "화살표 키로 수치 사이를 이동하고 Esc 키로 툴팁을 닫습니다.",
+        (KeyboardHint, Zh) => "用方向键在数据之间移动，按 Esc 关闭提示框。",
+        (Unit, En) => "US dollars, current prices",
+        (Unit, Ko) => "미국 달러, 경상 가격",
+        (Unit, Zh) => "美元，现价",
+        (Close, En) => "Close",
+        (Close, Ko) => "닫기",
+        (Close, Zh) => "关闭",
+        (Story, En) => "Story",
+        (Story, Ko) => "기사",
+        (Story, Zh) => "报道",
+    }
+}
+
+/// The widget's labels for the shell, in one language.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Ui {
+    /// Language tag.
+    pub lang: &'static str,
+    /// Tab list label.
+    pub views: &'static str,
+    /// Legend label.
+    pub legend: &'static str,
+    /// Button.
+    pub show_data: &'static str,
+    /// Button.
+    pub hide_data: &'static str,
+    /// Button.
+    pub claims: &'static str,
+    /// Button.
+    pub download: &'static str,
+    /// Keyboard hint.
+    pub keyboard: &'static str,
+    /// Close.
+    pub close: &'static str,
+    /// Chart.
+    pub chart: &'static str,
+}
+
+impl Ui {
+    /// The labels in `lang`.
+    pub fn new(lang: Lang) -> Ui {
+        Ui {
+            lang: lang.code(),
+            views: t(lang, Msg::Views),
+            legend: t(lang, Msg::Legend),
+            show_data: t(lang, Msg::ShowData),
+            hide_data: t(lang, Msg::HideData),
+            claims: t(lang, Msg::Claims),
+            download: t(lang, Msg::Download),
+            keyboard: t(lang, Msg::KeyboardHint),
+            close: t(lang, Msg::Close),
+            chart: t(lang, Msg::Chart),
+        }
+    }
+}

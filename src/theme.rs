@@ -1,0 +1,219 @@
+//! Colours: light and dark defaults, and colours read from the host page's CSS
+//! (custom properties resolved by the shell), so a site's own theme reaches the canvas.
+
+use crate::data::Direction;
+use crate::error::{Error, Result};
+
+/// A colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgba(pub u8, pub u8, pub u8, pub f64);
+
+impl Rgba {
+    /// The same colour at `alpha`.
+    pub fn alpha(self, a: f64) -> Rgba {
+        Rgba(self.0, self.1, self.2, a)
+    }
+
+    /// Relative luminance (WCAG 2).
+    pub fn luminance(self) -> f64 {
+        let lin = |c: u8| {
+            let c = c as f64 / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// WCAG contrast ratio between two opaque colours (1 to 21).
+    pub fn contrast(self, other: Rgba) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// `rgb(r,g,b)` for CSS.
+    pub fn css(self) -> String {
+        format!("rgb({},{},{})", self.0, self.1, self.2)
+    }
+}
+
+/// Parses what `getComputedStyle` returns (`rgb(1, 2, 3)`, `rgba(1, 2, 3, 0.5)`,
+/// `rgb(1 2 3 / 50%)`) and `#rgb` / `#rrggbb`.
+pub fn parse_color(s: &str) -> Option<Rgba> {
+    let s = s.trim();
+    if let Some(hex) = s.strip_prefix('#') {
+        let v = |i: usize, n: usize| u8::from_str_radix(hex.get(i..i + n)?, 16).ok();
+        return match hex.len() {
+            3 => Some(Rgba(v(0, 1)? * 17, v(1, 1)? * 17, v(2, 1)? * 17, 1.0)),
+            6 => Some(Rgba(v(0, 2)?, v(2, 2)?, v(4, 2)?, 1.0)),
+            _ => None,
+        };
+    }
+    let inner = s
+        .strip_prefix("rgba(")
+        .or_else(|| s.strip_prefix("rgb("))?
+        .strip_suffix(')')?;
+    let parts: Vec<&str> = inner
+        .split([',', ' ', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 3 || parts.len() > 4 {
+        return None;
+    }
+    let channel = |p: &str| -> Option<u8> {
+        let v: f64 = p.parse().ok()?;
+        (v.is_finite() && (0.0..=255.0).contains(&v)).then(|| v.round() as u8)
+    };
+    let alpha = match parts.get(3) {
+        None => 1.0,
+        Some(a) => {
+            let v: f64 = match a.strip_suffix('%') {
+                Some(p) => p.parse::<f64>().ok()? / 100.0,
+                None => a.parse().ok()?,
+            };
+            if !(0.0..=1.0).contains(&v) {
+                return None;
+            }
+            v
+        }
+    };
+    Some(Rgba(
+        channel(parts[0])?,
+        channel(parts[1])?,
+        channel(parts[2])?,
+        alpha,
+    ))
+}
+
+/// The colours of a chart. Series colours follow the direction of trade, so a flow
+/// keeps its colour across views.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Background.
+    pub bg: Rgba,
+    /// Text.
+    pub fg: Rgba,
+    /// Secondary text (ticks).
+    pub muted: Rgba,
+    /// Grid lines.
+    pub grid: Rgba,
+    /// Axis baseline.
+    pub axis: Rgba,
+    /// Two-way, first partner's exports, second partner's exports.
+    pub series: [Rgba; 3],
+    /// A story's claim drawn against the data.
+    pub claim: Rgba,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::light()
+    }
+}
+
+/// The names a host page (or the shell) gives colours in, in `Theme::from_pairs` order.
+pub const THEME_KEYS: [&str; 9] = [
+    "bg", "fg", "muted", "grid", "axis", "two-way", "flow-a", "flow-b", "claim",
+];
+
+impl Theme {
+    /// For light pages: text ≥ 7:1, marks ≥ 4.5:1 on white.
+    pub fn light() -> Theme {
+        Theme {
+            bg: Rgba(255, 255, 255, 1.0),
+            fg: Rgba(28, 28, 30, 1.0),
+            muted: Rgba(84, 84, 90, 1.0),
+            grid: Rgba(224, 224, 228, 1.0),
+            axis: Rgba(60, 60, 66, 1.0),
+            series: [
+                Rgba(42, 92, 154, 1.0),
+                Rgba(13, 122, 114, 1.0),
+                Rgba(196, 80, 27, 1.0),
+            ],
+            claim: Rgba(176, 0, 60, 1.0),
+        }
+    }
+
+    /// For dark pages: the same hues, lightened.
+    pub fn dark() -> Theme {
+        Theme {
+            bg: Rgba(24, 24, 27, 1.0),
+            fg: Rgba(236, 236, 240, 1.0),
+            muted: Rgba(176, 176, 184, 1.0),
+            grid: Rgba(62, 62, 70, 1.0),
+            axis: Rgba(190, 190, 198, 1.0),
+            series: [
+                Rgba(122, 168, 235, 1.0),
+                Rgba(64, 196, 178, 1.0),
+                Rgba(242, 140, 90, 1.0),
+            ],
+            claim: Rgba(255, 110, 150, 1.0),
+        }
+    }
+
+    /// The colour of a direction.
+    pub fn direction(&self, d: Direction) -> Rgba {
+        match d {
+            Direction::TwoWay => self.series[0],
+            Direction::Flow { from: 0, .. } => self.series[1],
+            Direction::Flow { .. } => self.series[2],
+        }
+    }
+
+    /// A theme from CSS colour strings keyed by [`THEME_KEYS`]; missing keys keep
+    /// `base`'s colour, unreadable ones are an error naming the key.
+    pub fn from_pairs<'a>(
+        base: &Theme,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Theme> {
+        let mut t = base.clone();
+        for (k, v) in pairs {
+            let c = parse_color(v).ok_or_else(|| {
+                Error::expected(format!("theme.{k}"), "a CSS colour", format!("\"{v}\""))
+            })?;
+            let c = if c.3 == 0.0 {
+                base_color(base, k).unwrap_or(c)
+            } else {
+                c
+            };
+            match k {
+                "bg" => t.bg = c,
+                "fg" => t.fg = c,
+                "muted" => t.muted = c,
+                "grid" => t.grid = c,
+                "axis" => t.axis = c,
+                "two-way" => t.series[0] = c,
+                "flow-a" => t.series[1] = c,
+                "flow-b" => t.series[2] = c,
+                "claim" => t.claim = c,
+                _ => {
+                    return Err(Error::expected(
+                        format!("theme.{k}"),
+                        &format!("one of {}", THEME_KEYS.join(", ")),
+                        k,
+                    ))
+                }
+            }
+        }
+        Ok(t)
+    }
+}
+
+/// A transparent colour (an unset property) keeps the base theme's.
+fn base_color(base: &Theme, k: &str) -> Option<Rgba> {
+    Some(match k {
+        "bg" => base.bg,
+        "fg" => base.fg,
+        "muted" => base.muted,
+        "grid" => base.grid,
+        "axis" => base.axis,
+        "two-way" => base.series[0],
+        "flow-a" => base.series[1],
+        "flow-b" => base.series[2],
+        "claim" => base.claim,
+        _ => return None,
+    })
+}
