@@ -6,6 +6,7 @@
 //! between calls. Only `web` (the wasm-bindgen facade) needs a browser.
 #![deny(missing_docs)]
 
+pub mod bulk;
 mod chart;
 pub mod data;
 mod error;

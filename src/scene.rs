@@ -2,7 +2,7 @@
 //! items. Built from the dataset, the view and the size; drawn by `render`, hit-tested
 //! by `hit`. Pure: no plotters, no DOM.
 
-use crate::data::{Dataset, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
+use crate::data::{ClaimStatus, Dataset, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::format;
 use crate::i18n::{t, Lang, Msg};
 use crate::layout::{self, text_width, wrap, Rect, FONT};
@@ -533,8 +533,13 @@ impl<'a> Builder<'a> {
                 color: theme.claim,
                 hollow: true,
             });
+            let verdict = match claim.status {
+                ClaimStatus::Agrees => "✓",
+                ClaimStatus::Unsupported => "✗",
+                ClaimStatus::Unverified => "?",
+            };
             let label = format!(
-                "{}: {}",
+                "{}: {} {verdict}",
                 t(self.lang(), Msg::Story),
                 format::money_short(self.usd(claim.value), self.lang())
             );

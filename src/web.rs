@@ -7,9 +7,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
+use crate::bulk::{ColChart, ColSeries, Columns};
 use crate::data::{
     fields_of, unknown_field, unknown_key, validate, Dataset, Node, RawDataset, DEFAULT_JSON,
 };
+use crate::i18n::Lang;
 use crate::theme::Theme;
 use crate::{Error, Options};
 
@@ -83,23 +85,84 @@ fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
     serde_wasm_bindgen::to_value(v).unwrap_or(JsValue::NULL)
 }
 
+/// What a facade chart shows: a sourced dataset, or plain numeric columns.
+enum Core {
+    Data(crate::Chart),
+    Cols(ColChart),
+}
+
 /// A chart drawn on one canvas.
 #[wasm_bindgen]
 pub struct Chart {
-    core: crate::Chart,
+    core: Core,
     canvas: HtmlCanvasElement,
     dpr: f64,
 }
 
+fn no_views() -> JsError {
+    js(Error::new(
+        "view",
+        "this chart was made from columns: it has no views or dataset",
+    ))
+}
+
+/// A JS array of numbers (or a typed array) as f64s; `null` is a gap (NaN).
+fn numbers(v: &JsValue, path: &str) -> Result<Vec<f64>, Error> {
+    if let Some(a) = v.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(a.to_vec());
+    }
+    if js_sys::ArrayBuffer::is_view(v) {
+        return Ok(js_sys::Float64Array::new(v).to_vec());
+    }
+    if !js_sys::Array::is_array(v) {
+        return Err(Error::expected(
+            path,
+            "an array or typed array of numbers",
+            "another type",
+        ));
+    }
+    let arr = js_sys::Array::from(v);
+    let mut out = Vec::with_capacity(arr.length() as usize);
+    for (i, e) in arr.iter().enumerate() {
+        match e.as_f64() {
+            Some(x) => out.push(x),
+            None if e.is_null() || e.is_undefined() => out.push(f64::NAN),
+            None => {
+                return Err(Error::expected(
+                    format!("{path}[{i}]"),
+                    "a number or null",
+                    "another type",
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
 impl Chart {
     fn paint(&self) -> Result<(), JsError> {
-        if self.core.scene().marks.is_empty() {
+        let scene = self.scene();
+        if scene.marks.is_empty() {
             return Ok(());
         }
         let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
-        crate::draw(&mut backend, self.core.scene(), self.dpr)
+        crate::draw(&mut backend, scene, self.dpr)
             .map_err(|e| JsError::new(&format!("canvas: {e}")))
+    }
+
+    fn scene(&self) -> &crate::Scene {
+        match &self.core {
+            Core::Data(c) => c.scene(),
+            Core::Cols(c) => c.scene(),
+        }
+    }
+
+    fn data(&mut self) -> Result<&mut crate::Chart, JsError> {
+        match &mut self.core {
+            Core::Data(c) => Ok(c),
+            Core::Cols(_) => Err(no_views()),
+        }
     }
 }
 
@@ -124,7 +187,53 @@ impl Chart {
         };
         let core = crate::Chart::new(ds, &options).map_err(js)?;
         Ok(Chart {
-            core,
+            core: Core::Data(core),
+            canvas,
+            dpr: 1.0,
+        })
+    }
+
+    /// A line chart over numeric columns: `x` (non-decreasing) and one array of values
+    /// (US dollars, `null`/NaN for a gap) per series, decimated with M4 when drawn.
+    pub fn from_columns(
+        canvas: HtmlCanvasElement,
+        title: String,
+        x: JsValue,
+        ids: Vec<String>,
+        labels: Vec<String>,
+        values: js_sys::Array,
+        lang: Option<String>,
+    ) -> Result<Chart, JsError> {
+        let x = numbers(&x, "columns.x").map_err(js)?;
+        if ids.len() != values.length() as usize || labels.len() != ids.len() {
+            return Err(js(Error::expected(
+                "columns.series",
+                "an id, a label and values for every series",
+                "different counts",
+            )));
+        }
+        let mut series = Vec::with_capacity(ids.len());
+        for (k, (id, label)) in ids.into_iter().zip(labels).enumerate() {
+            let y = numbers(
+                &values.get(k as u32),
+                &format!("columns.series[{k}].values"),
+            )
+            .map_err(js)?;
+            series.push(ColSeries { id, label, y });
+        }
+        let cols = Columns::new(title, x, series).map_err(js)?;
+        let lang = match lang.as_deref() {
+            None => Lang::En,
+            Some(tag) => Lang::parse(tag).ok_or_else(|| {
+                js(Error::expected(
+                    "options.lang",
+                    "\"en\", \"ko\" or \"zh\"",
+                    format!("\"{tag}\""),
+                ))
+            })?,
+        };
+        Ok(Chart {
+            core: Core::Cols(ColChart::new(cols, lang)),
             canvas,
             dpr: 1.0,
         })
@@ -137,7 +246,11 @@ impl Chart {
 
     /// Sizes the backing store (`css × dpr`) and redraws.
     pub fn resize(&mut self, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsError> {
-        self.core.resize(css_width, css_height).map_err(js)?;
+        match &mut self.core {
+            Core::Data(c) => c.resize(css_width, css_height),
+            Core::Cols(c) => c.resize(css_width, css_height),
+        }
+        .map_err(js)?;
         self.dpr = if dpr.is_finite() && dpr > 0.0 {
             dpr.min(4.0)
         } else {
@@ -151,13 +264,17 @@ impl Chart {
 
     /// Switches view and redraws.
     pub fn set_view(&mut self, id: &str) -> Result<(), JsError> {
-        self.core.set_view(id).map_err(js)?;
+        self.data()?.set_view(id).map_err(js)?;
         self.paint()
     }
 
     /// Hides or shows a series; returns whether it is now visible.
     pub fn toggle_series(&mut self, id: &str) -> Result<bool, JsError> {
-        let visible = self.core.toggle_series(id).map_err(js)?;
+        let visible = match &mut self.core {
+            Core::Data(c) => c.toggle_series(id),
+            Core::Cols(c) => c.toggle_series(id),
+        }
+        .map_err(js)?;
         self.paint()?;
         Ok(visible)
     }
@@ -165,7 +282,7 @@ impl Chart {
     /// Replaces the dataset (the old one stays on error).
     pub fn set_data(&mut self, data: JsValue) -> Result<(), JsError> {
         let ds = dataset(data).map_err(js)?;
-        self.core.set_data(ds);
+        self.data()?.set_data(ds);
         self.paint()
     }
 
@@ -176,41 +293,84 @@ impl Chart {
 
     /// The item under CSS (x, y): highlight box and tooltip texts, or null.
     pub fn hover(&self, x: f64, y: f64) -> JsValue {
-        self.core.hover(x, y).map_or(JsValue::NULL, |h| to_js(&h))
+        let h = match &self.core {
+            Core::Data(c) => c.hover(x, y),
+            Core::Cols(c) => c.hover(x, y),
+        };
+        h.map_or(JsValue::NULL, |h| to_js(&h))
     }
 
     /// The tooltip for item `index` (keyboard navigation), or null.
     pub fn describe(&self, index: usize) -> JsValue {
-        self.core
-            .describe(index)
-            .map_or(JsValue::NULL, |h| to_js(&h))
+        match &self.core {
+            Core::Data(c) => c.describe(index).map_or(JsValue::NULL, |h| to_js(&h)),
+            Core::Cols(_) => JsValue::NULL,
+        }
     }
 
     /// Titles, tabs, legend, notes, sources and summary of the current view.
     pub fn meta(&self) -> JsValue {
-        to_js(&self.core.meta())
+        match &self.core {
+            Core::Data(c) => to_js(&c.meta()),
+            Core::Cols(c) => {
+                let cols = c.columns();
+                let lang = c.lang();
+                let summary = format!("{}: {} × {}", cols.title, cols.series.len(), cols.x.len());
+                to_js(&crate::Meta {
+                    lang: lang.code(),
+                    title: cols.title.clone(),
+                    subtitle: String::new(),
+                    notes: Vec::new(),
+                    source_line: String::new(),
+                    view: String::new(),
+                    views: Vec::new(),
+                    legend: c.legend(),
+                    summary,
+                    claims: 0,
+                    ui: crate::i18n::Ui::new(lang),
+                })
+            }
+        }
     }
 
-    /// Every drawn item with its hit box.
+    /// Every drawn item with its hit box (none for columns: they are hovered by x).
     pub fn items(&self) -> JsValue {
-        to_js(&self.core.items())
+        match &self.core {
+            Core::Data(c) => to_js(&c.items()),
+            Core::Cols(_) => js_sys::Array::new().into(),
+        }
     }
 
     /// The current view id.
     #[wasm_bindgen(getter)]
     pub fn view(&self) -> String {
-        self.core.view_id().to_string()
+        match &self.core {
+            Core::Data(c) => c.view_id().to_string(),
+            Core::Cols(_) => String::new(),
+        }
     }
 
     /// The reader language (`en`, `ko`, `zh`).
     #[wasm_bindgen(getter)]
     pub fn lang(&self) -> String {
-        self.core.lang().code().to_string()
+        match &self.core {
+            Core::Data(c) => c.lang().code().to_string(),
+            Core::Cols(c) => c.lang().code().to_string(),
+        }
     }
 
     /// Switches language (`en`, `ko`, `zh` or a tag starting so) and redraws.
     pub fn set_lang(&mut self, tag: &str) -> Result<(), JsError> {
-        self.core.set_lang(tag).map_err(js)?;
+        match &mut self.core {
+            Core::Data(c) => c.set_lang(tag).map_err(js)?,
+            Core::Cols(c) => c.set_lang(Lang::parse(tag).ok_or_else(|| {
+                js(Error::expected(
+                    "lang",
+                    "\"en\", \"ko\" or \"zh\"",
+                    format!("\"{tag}\""),
+                ))
+            })?),
+        }
         self.paint()
     }
 
@@ -241,35 +401,54 @@ impl Chart {
         }
         let theme = Theme::from_pairs(&base, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(js)?;
-        self.core.set_theme(theme);
+        match &mut self.core {
+            Core::Data(c) => c.set_theme(theme),
+            Core::Cols(c) => c.set_theme(theme),
+        }
         self.paint()
     }
 
     /// Keyboard focus: the item index to move to from `from` (-1: none yet) on `key`
     /// (a `KeyboardEvent.key`), or -1 when the key does not move focus.
     pub fn navigate(&self, from: i32, key: &str) -> i32 {
-        let from = usize::try_from(from).ok();
-        self.core.navigate(from, key).map_or(-1, |i| i as i32)
+        match &self.core {
+            Core::Data(c) => c
+                .navigate(usize::try_from(from).ok(), key)
+                .map_or(-1, |i| i as i32),
+            Core::Cols(_) => -1,
+        }
     }
 
     /// The current view's figures as a table: `{caption, headers[], rows[][]}`.
     pub fn table(&self) -> JsValue {
-        to_js(&self.core.table())
+        match &self.core {
+            Core::Data(c) => to_js(&c.table()),
+            Core::Cols(_) => JsValue::NULL,
+        }
     }
 
     /// The current view's figures as CSV, with their sources.
     pub fn csv(&self) -> String {
-        self.core.csv()
+        match &self.core {
+            Core::Data(c) => c.csv(),
+            Core::Cols(c) => c.csv(),
+        }
     }
 
     /// The story's claims with their verdicts.
     pub fn claims(&self) -> JsValue {
-        to_js(&self.core.claims())
+        match &self.core {
+            Core::Data(c) => to_js(&c.claims()),
+            Core::Cols(_) => js_sys::Array::new().into(),
+        }
     }
 
     /// The current view as an SVG document, `width` CSS px wide, title and sources included.
     pub fn svg(&self, width: f64) -> Result<String, JsError> {
-        self.core.svg(width).map_err(js)
+        match &self.core {
+            Core::Data(c) => c.svg(width).map_err(js),
+            Core::Cols(_) => Err(no_views()),
+        }
     }
 
     /// Draws the current view with its title and sources on `canvas` (for the PNG
@@ -280,7 +459,10 @@ impl Chart {
         width: f64,
         dpr: f64,
     ) -> Result<f64, JsError> {
-        let scene = self.core.export_scene(width);
+        let Core::Data(c) = &self.core else {
+            return Err(no_views());
+        };
+        let scene = c.export_scene(width);
         let dpr = if dpr.is_finite() && dpr > 0.0 {
             dpr.min(4.0)
         } else {

@@ -59,7 +59,11 @@ fn keyboard_walks_rows_and_columns() {
     for _ in 0..5 {
         i = c.navigate(Some(i), "ArrowDown").unwrap();
     }
-    assert_eq!(c.items()[i].id, "claim:c-2020-feb");
+    assert_eq!(c.items()[i].id, "claim:c-2020-june");
+    assert_eq!(
+        c.items()[c.navigate(Some(i), "Home").unwrap()].id,
+        "claim:c-2020-feb"
+    );
     assert_eq!(
         c.navigate(Some(june), "Tab"),
         None,
@@ -280,6 +284,16 @@ fn claims_list_and_drawn_claim() {
         .iter()
         .find(|it| matches!(it.target, Target::Claim(_)))
         .unwrap();
+    assert!(c
+        .scene()
+        .marks
+        .iter()
+        .any(|m| matches!(m, Mark::Text { text, .. } if text == "Story: $10.71m ✗")));
+    assert!(c
+        .scene()
+        .marks
+        .iter()
+        .any(|m| matches!(m, Mark::Text { text, .. } if text == "Story: $96.8m ✓")));
     let (cx, cy) = (item.mark.cx(), (item.mark.y0 + item.mark.y1) / 2.0);
     assert!(c.scene().marks.iter().any(|m| matches!(m, Mark::Marker { at, hollow: true, color, .. } if (at.0 - cx).abs() < 0.01 && (at.1 - cy).abs() < 0.01 && *color == c.theme().claim)));
     assert!(c.meta().source_line.contains("Walltrace"));

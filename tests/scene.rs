@@ -51,7 +51,7 @@ fn every_view_lays_out_at_every_width() {
             // One item (bar or point) per shown observation, plus the story's claims drawn.
             let claims = s.items.iter().filter(|it| it.obs().is_none()).count();
             assert_eq!(s.items.len() - claims, shown_count(&c), "{view}@{w}");
-            assert_eq!(claims, if view == "monthly" { 1 } else { 0 }, "{view}@{w}");
+            assert_eq!(claims, if view == "monthly" { 2 } else { 0 }, "{view}@{w}");
             for it in &s.items {
                 assert!(
                     s.plot.encloses(&it.hit),

@@ -9,7 +9,7 @@ mod validate;
 pub use keys::{fields_of, unknown_field, unknown_key, Node};
 pub use model::*;
 pub use period::{is_date, Period, PeriodKind};
-pub use validate::validate;
+pub use validate::{validate, MAX_USD};
 
 use crate::i18n::Lang;
 

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::*;
 use crate::error::{Error, Result};
 
-fn non_empty(path: impl FnOnce() -> String, s: &str) -> Result<()> {
+fn non_empty(path: &dyn Fn() -> String, s: &str) -> Result<()> {
     if s.trim().is_empty() {
         return Err(Error::expected(path(), "a non-empty string", "\"\""));
     }
@@ -20,7 +20,7 @@ fn index_ids<'a>(
     let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
         let path = || format!("{list}[{i}].id");
-        non_empty(path, id)?;
+        non_empty(&path, id)?;
         if map.insert(id, i).is_some() {
             return Err(Error::new(path(), format!("duplicate id \"{id}\"")));
         }
@@ -29,17 +29,17 @@ fn index_ids<'a>(
 }
 
 /// Checks reader-facing text: non-empty, with English when given per language.
-fn text(path: impl Fn() -> String, raw: &RawText) -> Result<Text> {
+fn text(path: &dyn Fn() -> String, raw: &RawText) -> Result<Text> {
     match raw {
         RawText::Plain(s) => {
-            non_empty(&path, s)?;
+            non_empty(path, s)?;
             Ok(Text::plain(s))
         }
         RawText::Localized(map) => {
             let mut t = Text::default();
             for (lang, s) in map {
                 let p = || format!("{}.{lang}", path());
-                non_empty(p, s)?;
+                non_empty(&p, s)?;
                 match lang.as_str() {
                     "en" => t.en = s.clone(),
                     "ko" => t.ko = Some(s.clone()),
@@ -64,17 +64,17 @@ fn text(path: impl Fn() -> String, raw: &RawText) -> Result<Text> {
     }
 }
 
-fn texts(path: impl Fn() -> String, raw: &[RawText]) -> Result<Vec<Text>> {
+fn texts(path: &dyn Fn() -> String, raw: &[RawText]) -> Result<Vec<Text>> {
     raw.iter()
         .enumerate()
-        .map(|(i, r)| text(|| format!("{}[{i}]", path()), r))
+        .map(|(i, r)| text(&|| format!("{}[{i}]", path()), r))
         .collect()
 }
 
 fn lookup(
     map: &HashMap<&str, usize>,
     what: &str,
-    path: impl FnOnce() -> String,
+    path: &dyn Fn() -> String,
     id: &str,
 ) -> Result<usize> {
     map.get(id)
@@ -82,7 +82,7 @@ fn lookup(
         .ok_or_else(|| Error::new(path(), format!("unknown {what} \"{id}\"")))
 }
 
-fn period(path: impl FnOnce() -> String, s: &str) -> Result<Period> {
+fn period(path: &dyn Fn() -> String, s: &str) -> Result<Period> {
     Period::parse(s).map_err(|e| Error::expected(path(), &e.to_string(), format!("\"{s}\"")))
 }
 
@@ -118,9 +118,9 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     if raw.schema != 1 {
         return Err(Error::expected("schema", "1", raw.schema));
     }
-    non_empty(|| "id".into(), &raw.id)?;
-    let title = text(|| "title".into(), &raw.title)?;
-    let notes = texts(|| "notes".into(), &raw.notes)?;
+    non_empty(&|| "id".into(), &raw.id)?;
+    let title = text(&|| "title".into(), &raw.title)?;
+    let notes = texts(&|| "notes".into(), &raw.notes)?;
 
     // Partners: exactly two, distinct codes.
     if raw.partners.len() != 2 {
@@ -132,8 +132,8 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     }
     let mut partners = Vec::with_capacity(2);
     for (i, p) in raw.partners.iter().enumerate() {
-        non_empty(|| format!("partners[{i}].code"), &p.code)?;
-        let name = text(|| format!("partners[{i}].name"), &p.name)?;
+        non_empty(&|| format!("partners[{i}].code"), &p.code)?;
+        let name = text(&|| format!("partners[{i}].name"), &p.name)?;
         partners.push(Partner {
             code: p.code.clone(),
             name,
@@ -167,13 +167,13 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     for (i, b) in raw.bases.iter().enumerate() {
         bases.push(Basis {
             id: b.id.clone(),
-            label: text(|| format!("bases[{i}].label"), &b.label)?,
+            label: text(&|| format!("bases[{i}].label"), &b.label)?,
         });
     }
     let source_ids = index_ids("sources", raw.sources.iter().map(|s| s.id.as_str()))?;
     for (i, s) in raw.sources.iter().enumerate() {
-        non_empty(|| format!("sources[{i}].publisher"), &s.publisher)?;
-        non_empty(|| format!("sources[{i}].title"), &s.title)?;
+        non_empty(&|| format!("sources[{i}].publisher"), &s.publisher)?;
+        non_empty(&|| format!("sources[{i}].title"), &s.title)?;
         if !(s.url.starts_with("https://") || s.url.starts_with("http://")) || s.url.len() < 12 {
             return Err(Error::expected(
                 format!("sources[{i}].url"),
@@ -201,7 +201,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let mut series = Vec::with_capacity(raw.series.len());
     for (si, rs) in raw.series.iter().enumerate() {
         let sp = |f: &str| format!("series[{si}].{f}");
-        let label = text(|| sp("label"), &rs.label)?;
+        let label = text(&|| sp("label"), &rs.label)?;
         let direction = parse_direction(&rs.direction, &partners).ok_or_else(|| {
             Error::expected(
                 sp("direction"),
@@ -209,7 +209,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 format!("\"{}\"", rs.direction),
             )
         })?;
-        let basis = lookup(&basis_ids, "basis", || sp("basis"), &rs.basis)?;
+        let basis = lookup(&basis_ids, "basis", &|| sp("basis"), &rs.basis)?;
         if rs.observations.is_empty() {
             return Err(Error::expected(
                 sp("observations"),
@@ -222,9 +222,9 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         let mut observations = Vec::with_capacity(rs.observations.len());
         for (oi, ro) in rs.observations.iter().enumerate() {
             let op = |f: &str| format!("series[{si}].observations[{oi}].{f}");
-            let p = period(|| op("period"), &ro.period)?;
+            let p = period(&|| op("period"), &ro.period)?;
             let category = match &ro.category {
-                Some(c) => Some(text(|| op("category"), c)?),
+                Some(c) => Some(text(&|| op("category"), c)?),
                 None => None,
             };
             let key = category.as_ref().map(|c| c.en.clone());
@@ -236,7 +236,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             }
             spans.push((key, p.start, p.end, oi));
             if let Some(id) = &ro.id {
-                non_empty(|| op("id"), id)?;
+                non_empty(&|| op("id"), id)?;
                 if obs_ids
                     .insert(
                         id,
@@ -283,7 +283,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                     (Some(_), None) => f64::NAN, // computed below
                 };
             let basis = match &ro.basis {
-                Some(b) => lookup(&basis_ids, "basis", || op("basis"), b)?,
+                Some(b) => lookup(&basis_ids, "basis", &|| op("basis"), b)?,
                 None => basis,
             };
             let qualifier = match ro.qualifier.as_deref() {
@@ -310,12 +310,12 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 sources.push(lookup(
                     &source_ids,
                     "source",
-                    || format!("{}[{k}]", op("sources")),
+                    &|| format!("{}[{k}]", op("sources")),
                     s,
                 )?);
             }
             let note = match &ro.note {
-                Some(n) => Some(text(|| op("note"), n)?),
+                Some(n) => Some(text(&|| op("note"), n)?),
                 None => None,
             };
             observations.push(Observation {
@@ -443,13 +443,13 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let claim_ids = index_ids("claims", raw.claims.iter().map(|c| c.id.as_str()))?;
     for (ci, rc) in raw.claims.iter().enumerate() {
         let cp = |f: &str| format!("claims[{ci}].{f}");
-        let claim_text = text(|| cp("text"), &rc.text)?;
+        let claim_text = text(&|| cp("text"), &rc.text)?;
         let note = match &rc.note {
-            Some(n) => Some(text(|| cp("note"), n)?),
+            Some(n) => Some(text(&|| cp("note"), n)?),
             None => None,
         };
         let claim_period = match &rc.period {
-            Some(p) => Some(period(|| cp("period"), p)?),
+            Some(p) => Some(period(&|| cp("period"), p)?),
             None => None,
         };
         let kind = match rc.figure.kind.as_str() {
@@ -482,7 +482,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 ))
             }
         };
-        let source = lookup(&source_ids, "source", || cp("source"), &rc.source)?;
+        let source = lookup(&source_ids, "source", &|| cp("source"), &rc.source)?;
         let check = match &rc.check {
             None => None,
             Some(RawCheck {
@@ -586,8 +586,8 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let mut annotations = Vec::with_capacity(raw.annotations.len());
     for (ai, ra) in raw.annotations.iter().enumerate() {
         let ap = |f: &str| format!("annotations[{ai}].{f}");
-        let label = text(|| ap("label"), &ra.label)?;
-        let sentence = text(|| ap("text"), &ra.text)?;
+        let label = text(&|| ap("label"), &ra.label)?;
+        let sentence = text(&|| ap("text"), &ra.text)?;
         if ra.sources.is_empty() {
             return Err(Error::expected(
                 ap("sources"),
@@ -600,13 +600,13 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             sources.push(lookup(
                 &source_ids,
                 "source",
-                || format!("{}[{k}]", ap("sources")),
+                &|| format!("{}[{k}]", ap("sources")),
                 s,
             )?);
         }
         annotations.push(Annotation {
             id: ra.id.clone(),
-            period: period(|| ap("period"), &ra.period)?,
+            period: period(&|| ap("period"), &ra.period)?,
             label,
             text: sentence,
             sources,
@@ -621,13 +621,13 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let mut views = Vec::with_capacity(raw.views.len());
     for (vi, rv) in raw.views.iter().enumerate() {
         let vp = |f: &str| format!("views[{vi}].{f}");
-        let label = text(|| vp("label"), &rv.label)?;
-        let vtitle = text(|| vp("title"), &rv.title)?;
+        let label = text(&|| vp("label"), &rv.label)?;
+        let vtitle = text(&|| vp("title"), &rv.title)?;
         let subtitle = match &rv.subtitle {
-            Some(t) => Some(text(|| vp("subtitle"), t)?),
+            Some(t) => Some(text(&|| vp("subtitle"), t)?),
             None => None,
         };
-        let vnotes = texts(|| vp("notes"), &rv.notes)?;
+        let vnotes = texts(&|| vp("notes"), &rv.notes)?;
         let kind = match rv.kind.as_str() {
             "bars" => ViewKind::Bars,
             "time-bars" => ViewKind::TimeBars,
@@ -652,7 +652,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             vs.push(lookup(
                 &series_ids,
                 "series",
-                || format!("{}[{k}]", vp("series")),
+                &|| format!("{}[{k}]", vp("series")),
                 id,
             )?);
         }
@@ -685,7 +685,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         } else if let Some(ps) = &rv.periods {
             let mut out = Vec::new();
             for (k, p) in ps.iter().enumerate() {
-                out.push(period(|| format!("{}[{k}]", vp("periods")), p)?);
+                out.push(period(&|| format!("{}[{k}]", vp("periods")), p)?);
             }
             Groups::Periods(out)
         } else {
@@ -697,7 +697,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         let range = match (kind, &rv.from, &rv.to) {
             (ViewKind::Bars, _, _) => (0, 0),
             (_, Some(f), Some(t)) => {
-                let (f, t) = (period(|| vp("from"), f)?, period(|| vp("to"), t)?);
+                let (f, t) = (period(&|| vp("from"), f)?, period(&|| vp("to"), t)?);
                 if t.end <= f.start {
                     return Err(Error::new(vp("to"), "ends before \"from\" starts"));
                 }
@@ -744,13 +744,18 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             va.push(lookup(
                 &annotation_ids,
                 "annotation",
-                || format!("{}[{k}]", vp("annotations")),
+                &|| format!("{}[{k}]", vp("annotations")),
                 id,
             )?);
         }
         let mut view_claims = Vec::new();
         for (k, id) in rv.claims.iter().enumerate() {
-            let i = lookup(&claim_ids, "claim", || format!("{}[{k}]", vp("claims")), id)?;
+            let i = lookup(
+                &claim_ids,
+                "claim",
+                &|| format!("{}[{k}]", vp("claims")),
+                id,
+            )?;
             if claims[i].period.is_none() {
                 return Err(Error::new(
                     format!("{}[{k}]", vp("claims")),
@@ -764,7 +769,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             note_sources.push(lookup(
                 &source_ids,
                 "source",
-                || format!("{}[{k}]", vp("sources")),
+                &|| format!("{}[{k}]", vp("sources")),
                 id,
             )?);
         }

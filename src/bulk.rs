@@ -1,0 +1,497 @@
+//! Large numeric series given as columns (typed arrays from JS): one x column and
+//! one y column per series, drawn as lines decimated with M4 — the first, last,
+//! smallest and largest point of every pixel column (Jugel et al., VLDB 2014), which
+//! draws the same picture as all the points. For data far beyond what a sourced
+//! dataset holds (benchmarks, long machine-made series); no per-point sources here.
+
+use crate::error::{Error, Result};
+use crate::format;
+use crate::i18n::Lang;
+use crate::layout::{self, text_width, Rect, FONT};
+use crate::scale::{nice_ticks, Linear};
+use crate::scene::{HAlign, Mark, Scene, VAlign};
+use crate::theme::Theme;
+
+/// One series: y values aligned with the x column; NaN is a gap, never drawn as 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColSeries {
+    /// Identifier (legend toggles).
+    pub id: String,
+    /// Legend label.
+    pub label: String,
+    /// Values in US dollars; NaN for a gap.
+    pub y: Vec<f64>,
+}
+
+/// Columns: a shared, non-decreasing x and the series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    /// Headline.
+    pub title: String,
+    /// x values (any unit, e.g. seconds), non-decreasing.
+    pub x: Vec<f64>,
+    /// The series.
+    pub series: Vec<ColSeries>,
+}
+
+impl Columns {
+    /// Checks lengths, order and values; errors name `columns.…` fields.
+    pub fn new(title: String, x: Vec<f64>, series: Vec<ColSeries>) -> Result<Columns> {
+        if x.is_empty() {
+            return Err(Error::expected(
+                "columns.x",
+                "at least one value",
+                "an empty array",
+            ));
+        }
+        if series.is_empty() || series.len() > 8 {
+            return Err(Error::expected(
+                "columns.series",
+                "1 to 8 series",
+                series.len(),
+            ));
+        }
+        let mut prev = f64::NEG_INFINITY;
+        for (i, &v) in x.iter().enumerate() {
+            if !v.is_finite() || v < prev {
+                return Err(Error::expected(
+                    format!("columns.x[{i}]"),
+                    "finite, non-decreasing numbers",
+                    v,
+                ));
+            }
+            prev = v;
+        }
+        for (k, s) in series.iter().enumerate() {
+            if s.y.len() != x.len() {
+                return Err(Error::expected(
+                    format!("columns.series[{k}].values"),
+                    &format!("{} values, as many as x", x.len()),
+                    s.y.len(),
+                ));
+            }
+            if let Some(i) =
+                s.y.iter()
+                    .position(|v| v.is_infinite() || *v < 0.0 || *v > crate::data::MAX_USD)
+            {
+                return Err(Error::expected(
+                    format!("columns.series[{k}].values[{i}]"),
+                    "a finite number ≥ 0 (NaN for a gap)",
+                    s.y[i],
+                ));
+            }
+        }
+        Ok(Columns { title, x, series })
+    }
+}
+
+/// M4 over `x[lo..hi]`, `y[lo..hi]`: at most four points per pixel column, in order;
+/// a NaN starts a new path (a gap stays a gap).
+pub fn m4(x: &[f64], y: &[f64], xs: &Linear, ys: &Linear) -> Vec<Vec<(f64, f64)>> {
+    let mut paths: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut path: Vec<(f64, f64)> = Vec::new();
+    // Current column: first, min, max, last as (index, y).
+    let mut col = i64::MIN;
+    let (mut first, mut min, mut max, mut last) = (
+        (0usize, 0.0f64),
+        (0usize, 0.0f64),
+        (0usize, 0.0f64),
+        (0usize, 0.0f64),
+    );
+    let flush = |path: &mut Vec<(f64, f64)>, pts: [(usize, f64); 4]| {
+        let mut pts = pts;
+        pts.sort_by_key(|p| p.0);
+        let mut prev = usize::MAX;
+        for (i, v) in pts {
+            if i != prev {
+                path.push((xs.map(x[i]), ys.map(v)));
+                prev = i;
+            }
+        }
+    };
+    for i in 0..x.len().min(y.len()) {
+        let v = y[i];
+        if v.is_nan() {
+            if col != i64::MIN {
+                flush(&mut path, [first, min, max, last]);
+                col = i64::MIN;
+            }
+            if !path.is_empty() {
+                paths.push(std::mem::take(&mut path));
+            }
+            continue;
+        }
+        let c = xs.map(x[i]).floor() as i64;
+        if c != col {
+            if col != i64::MIN {
+                flush(&mut path, [first, min, max, last]);
+            }
+            col = c;
+            first = (i, v);
+            min = (i, v);
+            max = (i, v);
+        } else {
+            if v < min.1 {
+                min = (i, v);
+            }
+            if v > max.1 {
+                max = (i, v);
+            }
+        }
+        last = (i, v);
+    }
+    if col != i64::MIN {
+        flush(&mut path, [first, min, max, last]);
+    }
+    if !path.is_empty() {
+        paths.push(path);
+    }
+    paths
+}
+
+/// Round ticks inside `[lo, hi]` (for an x axis that does not start at zero).
+pub fn range_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo {
+        return vec![lo];
+    }
+    let span = nice_ticks(hi - lo, target);
+    let step = span.get(1).copied().unwrap_or(hi - lo);
+    if !(step > 0.0) {
+        return vec![lo];
+    }
+    let first = (lo / step).ceil() * step;
+    (0..=100)
+        .map(|k| first + k as f64 * step)
+        .take_while(|v| *v <= hi + step * 1e-9)
+        .collect()
+}
+
+/// The scene for columns at a size: axes, one decimated path per visible series.
+pub fn build(
+    cols: &Columns,
+    hidden: &[bool],
+    width: f64,
+    height: f64,
+    theme: &Theme,
+    lang: Lang,
+) -> Scene {
+    let mut marks = vec![Mark::Rect {
+        r: Rect::new(0.0, 0.0, width, height),
+        fill: theme.bg,
+    }];
+    let visible: Vec<usize> = (0..cols.series.len())
+        .filter(|&k| !hidden.get(k).copied().unwrap_or(false))
+        .collect();
+    let ymax = visible
+        .iter()
+        .flat_map(|&k| cols.series[k].y.iter().copied().filter(|v| !v.is_nan()))
+        .fold(0.0, f64::max);
+    let target = ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize;
+    let ticks = nice_ticks(ymax * 1.04, target);
+    let label_w = ticks
+        .iter()
+        .map(|&t| text_width(&format::money_short(t, lang), FONT))
+        .fold(0.0, f64::max);
+    let w = width.max(layout::MIN_WIDTH);
+    let plot = Rect::new(
+        (label_w + 10.0).max(28.0),
+        12.0,
+        w - 10.0,
+        height.max(120.0) - 8.0 - (FONT + 3.0),
+    );
+    let ys = Linear::new(0.0, ticks.last().copied().unwrap_or(1.0), plot.y1, plot.y0);
+    for &t in &ticks {
+        let py = ys.map(t);
+        if t > 0.0 {
+            marks.push(Mark::Line {
+                a: (plot.x0, py),
+                b: (plot.x1, py),
+                stroke: theme.grid,
+                width: 1.0,
+                dash: false,
+            });
+        }
+        marks.push(Mark::Text {
+            at: (plot.x0 - 6.0, py),
+            text: format::money_short(t, lang),
+            size: FONT,
+            color: theme.muted,
+            h: HAlign::Right,
+            v: VAlign::Middle,
+            bold: false,
+        });
+    }
+    let (x0, x1) = (cols.x[0], cols.x[cols.x.len() - 1]);
+    let (x0, x1) = if x1 > x0 {
+        (x0, x1)
+    } else {
+        (x0 - 0.5, x0 + 0.5)
+    };
+    let xs = Linear::new(x0, x1, plot.x0, plot.x1);
+    let xticks = range_ticks(x0, x1, (plot.w() / 90.0).clamp(2.0, 10.0) as usize);
+    for &t in &xticks {
+        marks.push(Mark::Text {
+            at: (xs.map(t), plot.y1 + 5.0),
+            text: format::decimal(t, 2),
+            size: FONT,
+            color: theme.fg,
+            h: HAlign::Center,
+            v: VAlign::Top,
+            bold: false,
+        });
+    }
+    for &k in &visible {
+        let color = theme.series[k % 3];
+        for points in m4(&cols.x, &cols.series[k].y, &xs, &ys) {
+            marks.push(Mark::Path {
+                points,
+                stroke: color,
+                width: 1.5,
+            });
+        }
+    }
+    marks.push(Mark::Line {
+        a: (plot.x0, plot.y1),
+        b: (plot.x1, plot.y1),
+        stroke: theme.axis,
+        width: 1.0,
+        dash: false,
+    });
+    Scene {
+        width,
+        height,
+        plot,
+        marks,
+        items: Vec::new(),
+    }
+}
+
+/// The point under a pointer: the nearest x (binary search), then the visible series
+/// nearest in y. Returns (index, series).
+pub fn nearest(
+    cols: &Columns,
+    hidden: &[bool],
+    plot: &Rect,
+    height: f64,
+    px: f64,
+    py: f64,
+) -> Option<(usize, usize)> {
+    if !plot.contains(px, py) {
+        return None;
+    }
+    let (x0, x1) = (cols.x[0], cols.x[cols.x.len() - 1]);
+    let xs = Linear::new(x0, if x1 > x0 { x1 } else { x0 + 1.0 }, plot.x0, plot.x1);
+    let xv = xs.invert(px);
+    let i = cols.x.partition_point(|&v| v < xv);
+    let i = match (i.checked_sub(1), cols.x.get(i)) {
+        (Some(p), Some(&n)) if (xv - cols.x[p]) <= (n - xv) => p,
+        (Some(p), None) => p,
+        _ => i.min(cols.x.len() - 1),
+    };
+    let ymax = (0..cols.series.len())
+        .filter(|&k| !hidden.get(k).copied().unwrap_or(false))
+        .flat_map(|k| cols.series[k].y.iter().copied().filter(|v| !v.is_nan()))
+        .fold(0.0, f64::max);
+    let target = ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize;
+    let top = nice_ticks(ymax * 1.04, target)
+        .last()
+        .copied()
+        .unwrap_or(1.0);
+    let ys = Linear::new(0.0, top, plot.y1, plot.y0);
+    (0..cols.series.len())
+        .filter(|&k| !hidden.get(k).copied().unwrap_or(false) && !cols.series[k].y[i].is_nan())
+        .min_by(|&a, &b| {
+            (ys.map(cols.series[a].y[i]) - py)
+                .abs()
+                .total_cmp(&(ys.map(cols.series[b].y[i]) - py).abs())
+        })
+        .map(|k| (i, k))
+}
+
+/// A chart over columns: the state the facade keeps (size, hidden series, theme, language).
+pub struct ColChart {
+    cols: Columns,
+    hidden: Vec<bool>,
+    width: f64,
+    height: f64,
+    theme: Theme,
+    lang: Lang,
+    scene: Scene,
+}
+
+impl ColChart {
+    /// A chart over `cols`; no size yet.
+    pub fn new(cols: Columns, lang: Lang) -> ColChart {
+        let hidden = vec![false; cols.series.len()];
+        ColChart {
+            cols,
+            hidden,
+            width: 0.0,
+            height: 0.0,
+            theme: Theme::default(),
+            lang,
+            scene: Scene::default(),
+        }
+    }
+
+    fn rebuild(&mut self) {
+        if self.width > 0.0 && self.height > 0.0 {
+            self.scene = build(
+                &self.cols,
+                &self.hidden,
+                self.width,
+                self.height,
+                &self.theme,
+                self.lang,
+            );
+        }
+    }
+
+    /// The current scene.
+    pub fn scene(&self) -> &Scene {
+        &self.scene
+    }
+
+    /// The columns.
+    pub fn columns(&self) -> &Columns {
+        &self.cols
+    }
+
+    /// Sets the CSS size (same bounds as the dataset chart).
+    pub fn resize(&mut self, width: f64, height: f64) -> Result<()> {
+        for (name, v) in [("width", width), ("height", height)] {
+            if !(v.is_finite() && (1.0..=20_000.0).contains(&v)) {
+                return Err(Error::expected(
+                    format!("container.{name}"),
+                    "a size from 1 to 20000 px",
+                    v,
+                ));
+            }
+        }
+        self.width = width;
+        self.height = height;
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Hides or shows a series; returns whether it is now visible.
+    pub fn toggle_series(&mut self, id: &str) -> Result<bool> {
+        let k = self
+            .cols
+            .series
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| {
+                Error::expected("series", "a series id of the columns", format!("\"{id}\""))
+            })?;
+        self.hidden[k] = !self.hidden[k];
+        self.rebuild();
+        Ok(!self.hidden[k])
+    }
+
+    /// Colours.
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+        self.rebuild();
+    }
+
+    /// Language of numbers and labels.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.rebuild();
+    }
+
+    /// Reader language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The point under the pointer.
+    pub fn hover(&self, px: f64, py: f64) -> Option<crate::Hover> {
+        let (i, k) = nearest(
+            &self.cols,
+            &self.hidden,
+            &self.scene.plot,
+            self.height,
+            px,
+            py,
+        )?;
+        let s = &self.cols.series[k];
+        let plot = self.scene.plot;
+        let (x0, x1) = (self.cols.x[0], self.cols.x[self.cols.x.len() - 1]);
+        let xs = Linear::new(x0, if x1 > x0 { x1 } else { x0 + 1.0 }, plot.x0, plot.x1);
+        let top = nice_ticks(
+            (0..self.cols.series.len())
+                .filter(|&j| !self.hidden[j])
+                .flat_map(|j| {
+                    self.cols.series[j]
+                        .y
+                        .iter()
+                        .copied()
+                        .filter(|v| !v.is_nan())
+                })
+                .fold(0.0, f64::max)
+                * 1.04,
+            ((self.height - 60.0) / 55.0).clamp(2.0, 6.0) as usize,
+        )
+        .last()
+        .copied()
+        .unwrap_or(1.0);
+        let ys = Linear::new(0.0, top, plot.y1, plot.y0);
+        let (cx, cy) = (xs.map(self.cols.x[i]), ys.map(s.y[i]));
+        let title = format::decimal(self.cols.x[i], 3);
+        let value = format::money(s.y[i], self.lang);
+        Some(crate::Hover {
+            index: i,
+            x: cx - 4.0,
+            y: cy - 4.0,
+            w: 8.0,
+            h: 8.0,
+            announce: format!("{title}, {}, {value}", s.label),
+            title,
+            series: s.label.clone(),
+            series_id: s.id.clone(),
+            value,
+            lines: Vec::new(),
+            source: String::new(),
+            url: String::new(),
+        })
+    }
+
+    /// Legend entries (id, label, colour, visible).
+    pub fn legend(&self) -> Vec<crate::LegendEntry> {
+        self.cols
+            .series
+            .iter()
+            .enumerate()
+            .map(|(k, s)| crate::LegendEntry {
+                id: s.id.clone(),
+                label: s.label.clone(),
+                color: self.theme.series[k % 3].css(),
+                texture: "solid",
+                visible: !self.hidden[k],
+            })
+            .collect()
+    }
+
+    /// All points as CSV: x, then one column per series (empty for a gap).
+    pub fn csv(&self) -> String {
+        let mut out = String::from("x");
+        for s in &self.cols.series {
+            out.push(',');
+            out.push_str(&s.id.replace([',', '"', '\n'], "_"));
+        }
+        out.push('\n');
+        for (i, x) in self.cols.x.iter().enumerate() {
+            out.push_str(&format::decimal(*x, 6).replace(',', ""));
+            for s in &self.cols.series {
+                out.push(',');
+                if !s.y[i].is_nan() {
+                    out.push_str(&format::decimal(s.y[i], 6).replace(',', ""));
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
