@@ -86,18 +86,36 @@ writeFileSync(at('pkg/index.d.ts'), `// trade-chart ${cargo.version}: the JS API
 export interface ChartOptions {
   /** A view id from \`chart.views\` (e.g. "collapse"); default: the dataset's first view. */
   view?: string;
-  /** Language of labels and numbers, e.g. "en". */
+  /**
+   * Reader language: a tag starting "en", "ko" or "zh" (e.g. "ko-KR"). Default: the nearest
+   * [lang] attribute of the element or its ancestors, else <html lang>; other languages
+   * fall back to English.
+   */
   lang?: string;
+  /**
+   * "auto" (default) follows the page: prefers-color-scheme, an ancestor with class
+   * "dark"/"light" or [data-theme], and any --tc-* custom properties; "light" and "dark"
+   * override all of that (forced colours still win).
+   */
+  theme?: ChartTheme;
   /** A dataset (schema: docs/DATA.md); default: the embedded North Korea–China dataset. */
   data?: unknown;
   /** Fixed CSS height in px; default: derived from the width. */
   height?: number;
 }
+export type ChartTheme = 'auto' | 'light' | 'dark';
 export interface ViewInfo { id: string; label: string; }
-/** One visible mark and its hit box in CSS px, relative to the canvas. */
+/** One visible mark and its hit box in CSS px, relative to the canvas; claims have ids "claim:…". */
 export interface ChartItem {
   id: string; series: string; period: string; label: string; /** formatted, e.g. "$491.06 million" */ value: string;
   x: number; y: number; w: number; h: number;
+}
+/** What "Show data" shows: the current view's figures, in the reader's language. */
+export interface ChartTable { caption: string; headers: string[]; rows: string[][]; }
+/** A claim of the story checked against the data. */
+export interface ChartClaim {
+  id: string; text: string; status: 'agrees' | 'unsupported' | 'unverified'; status_label: string;
+  story: string; data: string; note: string; source: string;
 }
 export interface TradeChart {
   /** Switches view; throws an Error for an unknown id. */
@@ -106,15 +124,34 @@ export interface TradeChart {
   toggleSeries(id: string): boolean;
   /** Replaces the dataset; throws an Error naming the bad field and keeps the old data. */
   setData(data: unknown): void;
+  /** Switches language ("en", "ko", "zh" or a tag starting so); throws an Error for others. */
+  setLang(tag: string): void;
+  /** Sets the theme option; throws for anything but "auto", "light", "dark". */
+  setTheme(theme: ChartTheme): void;
+  /** Opens (default) or closes the data table under the chart. */
+  showData(open?: boolean): void;
+  /** Opens (default) or closes the list of the story's claims. */
+  showClaims(open?: boolean): void;
+  /** Downloads the current view as CSV (UTF-8 with BOM, source columns): trade-chart-<view>.csv. */
+  downloadCsv(): Promise<Blob>;
+  /** Downloads the current view with title and sources as a PNG at 2×: trade-chart-<view>.png. */
+  downloadPng(): Promise<Blob>;
+  /** Downloads the current view with title and sources as SVG: trade-chart-<view>.svg. */
+  downloadSvg(): Promise<Blob>;
   readonly view: string;
   readonly views: ViewInfo[];
+  /** "en", "ko" or "zh". */
+  readonly lang: string;
+  readonly theme: ChartTheme;
   items(): ChartItem[];
+  table(): ChartTable;
+  claims(): ChartClaim[];
   /** Removes the DOM, listeners and observers and frees the wasm; safe to call twice. */
   destroy(): void;
 }
 /** Mounts a chart in \`element\`; rejects with an Error naming the bad field or a zero-width container. */
 export function create(element: HTMLElement, options?: ChartOptions): Promise<TradeChart>;
-/** Mounts every [data-trade-chart] element under root not mounted yet; resolves with the new charts. */
+/** Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang, data-theme, data-height); resolves with the new charts. */
 export function mountAll(root?: ParentNode): Promise<TradeChart[]>;
 export const version: string;
 

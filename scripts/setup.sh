@@ -22,12 +22,13 @@ if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null || true)" != "wasm-bindg
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS" --force
 fi
 
-# 3. Debian's Chromium and ChromeDriver for the browser tests.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# 3. Debian's Chromium and ChromeDriver for the browser tests, and a CJK font so the
+#    Korean and Chinese screenshots show glyphs (the tests do not depend on it).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  log "installing Debian's chromium and chromium-driver"
+  log "installing Debian's chromium, chromium-driver and fonts-wqy-microhei"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 fi
 
 # 4. npm dev dependencies (playwright-core, binaryen's wasm-opt), from the lockfile.

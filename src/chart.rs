@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::format;
 use crate::hit::{self, Hover, Key};
 use crate::i18n::{t, Lang, Msg, Ui};
-use crate::layout::{self, text_width, wrap, Rect, FONT};
+use crate::layout::{self, wrap, Rect};
 use crate::scene::{self, HAlign, Mark, Scene, SceneInput, Target, Texture, Theme, VAlign};
 
 /// Options a caller may pass; unknown fields are rejected so typos surface.
@@ -763,8 +763,10 @@ impl Chart {
             y += 18.0;
         }
         let top = y + 6.0;
-        let chart_h = layout::preferred_height(width);
-        let mut chart = scene::build(&self.input(width, chart_h));
+        // The chart is inset like the text, so its axis labels do not touch the edge.
+        let chart_w = width - 2.0 * pad;
+        let chart_h = layout::preferred_height(chart_w);
+        let mut chart = scene::build(&self.input(chart_w, chart_h));
         let mut foot: Vec<Mark> = Vec::new();
         let mut fy = top + chart_h + 8.0;
         let lines: Vec<String> = meta
@@ -791,21 +793,18 @@ impl Chart {
             fill: th.bg,
         }];
         marks.extend(head);
-        for m in chart.marks.iter_mut() {
-            shift(m, top);
+        // Its own background is the picture's: leave it out, move the rest into place.
+        for m in chart.marks.iter_mut().skip(1) {
+            shift(m, pad, top);
         }
-        marks.extend(chart.marks);
+        marks.extend(chart.marks.into_iter().skip(1));
         marks.extend(foot);
+        let moved = |r: Rect| Rect::new(r.x0 + pad, r.y0 + top, r.x1 + pad, r.y1 + top);
         for it in chart.items.iter_mut() {
-            it.hit.y0 += top;
-            it.hit.y1 += top;
-            it.mark.y0 += top;
-            it.mark.y1 += top;
+            it.hit = moved(it.hit);
+            it.mark = moved(it.mark);
         }
-        let mut plot = chart.plot;
-        plot.y0 += top;
-        plot.y1 += top;
-        let _ = (text_width, FONT);
+        let plot = moved(chart.plot);
         Scene {
             width,
             height,
@@ -830,19 +829,22 @@ impl Chart {
     }
 }
 
-/// Moves a mark down by `dy`.
-fn shift(m: &mut Mark, dy: f64) {
+/// Moves a mark by (`dx`, `dy`).
+fn shift(m: &mut Mark, dx: f64, dy: f64) {
+    let mv = |p: &mut (f64, f64)| {
+        p.0 += dx;
+        p.1 += dy;
+    };
     match m {
         Mark::Rect { r, .. } | Mark::Frame { r, .. } => {
-            r.y0 += dy;
-            r.y1 += dy;
+            *r = Rect::new(r.x0 + dx, r.y0 + dy, r.x1 + dx, r.y1 + dy)
         }
         Mark::Line { a, b, .. } => {
-            a.1 += dy;
-            b.1 += dy;
+            mv(a);
+            mv(b);
         }
-        Mark::Path { points, .. } => points.iter_mut().for_each(|p| p.1 += dy),
-        Mark::Marker { at, .. } | Mark::Text { at, .. } => at.1 += dy,
+        Mark::Path { points, .. } => points.iter_mut().for_each(mv),
+        Mark::Marker { at, .. } | Mark::Text { at, .. } => mv(at),
     }
 }
 

@@ -229,6 +229,14 @@ pub struct Ui {
     pub close: &'static str,
     /// Chart.
     pub chart: &'static str,
+    /// Claims list: the story's figure.
+    pub story_says: &'static str,
+    /// Claims list: the data's figure.
+    pub data_say: &'static str,
+    /// Claims list / table: note.
+    pub note: &'static str,
+    /// Claims list / table: source.
+    pub source: &'static str,
 }
 
 impl Ui {
@@ -245,6 +253,10 @@ impl Ui {
             keyboard: t(lang, Msg::KeyboardHint),
             close: t(lang, Msg::Close),
             chart: t(lang, Msg::Chart),
+            story_says: t(lang, Msg::StorySays),
+            data_say: t(lang, Msg::DataSay),
+            note: t(lang, Msg::Note),
+            source: t(lang, Msg::Source),
         }
     }
 }

@@ -519,7 +519,7 @@ impl<'a> Builder<'a> {
         let ds = self.inp.ds;
         let theme = self.inp.theme;
         let row = self.view().series.len();
-        for c in self.shown_claims() {
+        for (k, c) in self.shown_claims().into_iter().enumerate() {
             let claim = &ds.claims[c];
             let Some(p) = claim.period else { continue };
             let at = (
@@ -543,14 +543,27 @@ impl<'a> Builder<'a> {
                 t(self.lang(), Msg::Story),
                 format::money_short(self.usd(claim.value), self.lang())
             );
-            let right = at.0 + 10.0 + text_width(&label, FONT) <= plot.x1;
+            // The label sits in the free band under the top of the plot (below an
+            // annotation's label), one row per claim, with a leader down to the diamond,
+            // so it never runs over the bars.
+            let label_y = plot.y0 + 22.0 + k as f64 * (FONT + 6.0);
+            let right = at.0 + 4.0 + text_width(&label, FONT) <= plot.x1;
             let (tx, h) = if right {
-                (at.0 + 10.0, HAlign::Left)
+                (at.0 + 4.0, HAlign::Left)
             } else {
-                (at.0 - 10.0, HAlign::Right)
+                (at.0 - 4.0, HAlign::Right)
             };
+            if at.1 - 8.0 > label_y + FONT / 2.0 + 2.0 {
+                self.push(Mark::Line {
+                    a: (at.0, label_y + FONT / 2.0 + 2.0),
+                    b: (at.0, at.1 - 8.0),
+                    stroke: theme.claim,
+                    width: 1.0,
+                    dash: true,
+                });
+            }
             self.push(Mark::Text {
-                at: (tx, at.1 - 9.0),
+                at: (tx, label_y),
                 text: label,
                 size: FONT,
                 color: theme.claim,

@@ -381,3 +381,60 @@ fn export_picture_has_title_chart_and_sources() {
     let ko = chart_in("collapse", "ko").svg(600.0).unwrap();
     assert!(ko.contains("북한의 대중국 교역"));
 }
+
+#[test]
+fn claim_labels_and_export_stay_clear() {
+    use trade_chart::layout::{text_width, Rect};
+    use trade_chart::scene::HAlign;
+    for w in WIDTHS {
+        let c = chart("monthly", w, trade_chart::layout::preferred_height(w));
+        let s = c.scene();
+        let bars: Vec<Rect> = s
+            .marks
+            .iter()
+            .filter_map(|m| {
+                if let Mark::Rect { r, .. } = m {
+                    (r.w() < w - 1.0).then_some(*r)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        for m in &s.marks {
+            if let Mark::Text {
+                at, text, size, h, ..
+            } = m
+            {
+                if !text.starts_with("Story:") {
+                    continue;
+                }
+                let tw = text_width(text, *size);
+                let x0 = if *h == HAlign::Left { at.0 } else { at.0 - tw };
+                let label = Rect::new(x0, at.1 - size / 2.0, x0 + tw, at.1 + size / 2.0);
+                for b in &bars {
+                    let overlap =
+                        label.x0 < b.x1 && b.x0 < label.x1 && label.y0 < b.y1 && b.y0 < label.y1;
+                    assert!(
+                        !overlap,
+                        "@{w}: {text:?} at {label:?} runs over a bar at {b:?}"
+                    );
+                }
+            }
+        }
+    }
+    // The export picture insets the chart: its axis labels do not touch the edge.
+    let scene = chart("collapse", 800.0, 400.0).export_scene(800.0);
+    for m in &scene.marks {
+        if let Mark::Text {
+            at,
+            text,
+            size,
+            h: HAlign::Right,
+            ..
+        } = m
+        {
+            assert!(at.0 - text_width(text, *size) >= 8.0, "{text:?} at {at:?}");
+        }
+    }
+    assert!(scene.plot.x0 > 16.0);
+}

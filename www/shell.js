@@ -1,17 +1,29 @@
 // The thin JS shell around the wasm `Chart` (docs/ARCHITECTURE.md): it builds the DOM,
-// forwards events, positions the hover overlay and tears everything down. Rust does the
-// rest. Plain script, no import/export: scripts/package.mjs wraps it twice (ESM and a
+// forwards events, positions the hover overlay, reads the page's theme and language and
+// tears everything down. Rust does the rest: every word and number the reader sees comes
+// from meta(), describe(), table(), claims(), csv() and svg().
+// Plain script, no import/export: scripts/package.mjs wraps it twice (ESM and a
 // standalone IIFE) and defines TRADE_CHART_VERSION and TRADE_CHART_CSS before it.
 function tradeChartApi(wasm, ready) {
   'use strict';
   const version = typeof TRADE_CHART_VERSION === 'string' ? TRADE_CHART_VERSION : 'dev';
   const charts = new WeakMap(); // element -> its chart (null while create is pending)
   const seen = new WeakSet(); // elements mountAll has already handled
+  const THEME_KEYS = ['bg', 'fg', 'muted', 'grid', 'axis', 'two-way', 'flow-a', 'flow-b', 'claim'];
+  const THEMES = ['auto', 'light', 'dark'];
+  const BADGE = { agrees: '✓', unsupported: '✗', unverified: '?' };
+  const ANNOUNCE_DELAY = 250; // ms: a screen reader hears where the arrow keys stopped, not every step
+  let uid = 0;
 
   function h(doc, tag, cls, attrs) {
     const e = doc.createElement(tag);
     if (cls) e.className = cls;
     for (const k in attrs) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+  function text(doc, tag, cls, s, attrs) {
+    const e = h(doc, tag, cls, attrs);
+    e.textContent = s == null ? '' : String(s);
     return e;
   }
 
@@ -37,22 +49,45 @@ function tradeChartApi(wasm, ready) {
     return Math.max(0, Math.floor(el.getBoundingClientRect().width - pad));
   }
 
+  // The reader's language: the option, else the nearest [lang] (the element's own
+  // included), else the document's. Only en/ko/zh go to Rust; anything else is English.
+  function langFor(element, opts) {
+    const near = element.closest('[lang]:not([lang=""])');
+    const tag = String(opts.lang != null ? opts.lang : (near && near.getAttribute('lang')) || element.ownerDocument.documentElement.lang || '').trim();
+    return /^(en|ko|zh)([-_]|$)/i.test(tag) ? tag : undefined;
+  }
+
   function buildDom(doc) {
-    const ui = { figure: h(doc, 'figure', 'tc', { 'data-state': 'ready' }) };
+    const id = 'tc' + (++uid) + '-';
+    const ui = { id, figure: h(doc, 'figure', 'tc', { 'data-state': 'ready' }) };
     const head = h(doc, 'figcaption', 'tc-head');
     ui.title = head.appendChild(h(doc, 'p', 'tc-title'));
     ui.subtitle = head.appendChild(h(doc, 'p', 'tc-subtitle'));
     ui.tabs = h(doc, 'div', 'tc-tabs', { role: 'tablist' });
-    ui.legend = h(doc, 'div', 'tc-legend');
-    ui.plot = h(doc, 'div', 'tc-plot');
-    ui.canvas = ui.plot.appendChild(h(doc, 'canvas', '', { role: 'img', tabindex: '0' }));
+    ui.legend = h(doc, 'div', 'tc-legend', { role: 'group' });
+    ui.plot = h(doc, 'div', 'tc-plot', { role: 'tabpanel', id: id + 'plot' });
+    ui.canvas = ui.plot.appendChild(h(doc, 'canvas', '', { role: 'img', tabindex: '0', 'aria-describedby': id + 'desc' }));
     ui.highlight = ui.plot.appendChild(h(doc, 'div', 'tc-highlight', { hidden: '' }));
     ui.tooltip = ui.plot.appendChild(h(doc, 'div', 'tc-tooltip', { hidden: '' }));
+    ui.desc = h(doc, 'p', 'tc-sr', { id: id + 'desc' }); // the canvas's accessible description
+    ui.live = h(doc, 'p', 'tc-sr tc-live', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     ui.error = h(doc, 'p', 'tc-error', { role: 'alert', hidden: '' });
+    ui.tools = h(doc, 'div', 'tc-tools');
+    ui.dataButton = ui.tools.appendChild(h(doc, 'button', 'tc-toggle tc-show-data',
+      { type: 'button', 'aria-expanded': 'false', 'aria-controls': id + 'data' }));
+    ui.claimsButton = ui.tools.appendChild(h(doc, 'button', 'tc-toggle tc-show-claims',
+      { type: 'button', 'aria-expanded': 'false', 'aria-controls': id + 'claims', hidden: '' }));
+    ui.download = ui.tools.appendChild(h(doc, 'div', 'tc-download', { role: 'group', 'aria-labelledby': id + 'dl' }));
+    ui.downloadLabel = ui.download.appendChild(h(doc, 'span', 'tc-download-label', { id: id + 'dl' }));
+    for (const f of ['csv', 'png', 'svg']) ui.download.appendChild(text(doc, 'button', '', f.toUpperCase(), { type: 'button', 'data-format': f }));
+    ui.data = h(doc, 'div', 'tc-data', { id: id + 'data', role: 'region', tabindex: '0', 'aria-labelledby': id + 'caption', hidden: '' });
+    ui.claims = h(doc, 'div', 'tc-claims', { id: id + 'claims', hidden: '' });
     const foot = h(doc, 'footer', 'tc-foot');
     ui.notes = foot.appendChild(h(doc, 'p', 'tc-notes'));
     ui.source = foot.appendChild(h(doc, 'p', 'tc-source'));
-    ui.figure.append(head, ui.tabs, ui.legend, ui.plot, ui.error, foot);
+    // Resolves the --tc-* colours (forced-color-adjust: none, so system colours come through).
+    ui.probe = h(doc, 'span', 'tc-probe', { 'aria-hidden': 'true' });
+    ui.figure.append(head, ui.tabs, ui.legend, ui.plot, ui.desc, ui.live, ui.error, ui.tools, ui.data, ui.claims, foot, ui.probe);
     return ui;
   }
 
@@ -60,6 +95,12 @@ function tradeChartApi(wasm, ready) {
     ui.figure.dataset.state = 'error';
     ui.error.textContent = err.message;
     ui.error.hidden = false;
+  }
+
+  function themeOption(t) {
+    if (t == null) return 'auto';
+    if (!THEMES.includes(t)) throw new Error(`options.theme: expected "light", "dark" or "auto", found ${JSON.stringify(t)}`);
+    return t;
   }
 
   async function create(element, options) {
@@ -75,10 +116,13 @@ function tradeChartApi(wasm, ready) {
     charts.set(element, null);
     let chart = null;
     try {
+      ui.figure.dataset.tcTheme = themeOption(opts.theme);
       await ready();
       if (widthOf(element) === 0) throw new Error('trade-chart: the container has zero width (is it hidden?); give it a width first');
       const o = {};
-      for (const k of ['view', 'lang']) if (opts[k] != null) o[k] = String(opts[k]);
+      if (opts.view != null) o.view = String(opts.view);
+      const lang = langFor(element, opts);
+      if (lang) o.lang = lang;
       chart = new wasm.Chart(ui.canvas, opts.data == null ? undefined : opts.data, o);
       const api = mount(element, ui, chart, opts);
       charts.set(element, api);
@@ -88,7 +132,7 @@ function tradeChartApi(wasm, ready) {
       const err = asError(e);
       if (chart) try { chart.free(); } catch (_) { /* already unusable */ }
       charts.delete(element);
-      ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = true;
+      ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
       showError(ui, err);
       throw err;
     }
@@ -96,10 +140,14 @@ function tradeChartApi(wasm, ready) {
 
   function mount(element, ui, chart, opts) {
     const doc = element.ownerDocument;
+    const win = doc.defaultView || window;
     const ac = new AbortController();
     const on = (target, type, fn) => target.addEventListener(type, fn, { signal: ac.signal });
-    let meta = null, dead = false, gone = false, frame = 0, shown = '', focus = -1;
+    let meta = null, dead = false, gone = false, frame = 0, themeFrame = 0, shown = '', focus = -1;
     let size = [0, 0, 0]; // css width, css height, devicePixelRatio
+    let printing = false, themeKey = '', liveTimer = 0, dataKey = '', claimsKey = '';
+    let tableOpen = false, claimsOpen = false;
+    const timers = new Set();
 
     // Every wasm call goes through here: one place for errors and for dead instances.
     function call(fn) {
@@ -112,19 +160,62 @@ function tradeChartApi(wasm, ready) {
         throw err;
       }
     }
-    const quiet = (fn) => { try { fn(); } catch (_) { /* already shown in the widget */ } };
+    const quiet = (fn) => { try { return fn(); } catch (_) { /* already shown in the widget */ } };
+    const later = (fn, ms) => { const t = setTimeout(() => { timers.delete(t); fn(); }, ms); timers.add(t); return t; };
 
     function layout() {
       const w = widthOf(element);
       if (w === 0) return false; // hidden for now: keep the last drawing
       const hgt = opts.height > 0 ? Math.round(opts.height) : Math.round(chart.preferred_height(w));
-      const dpr = window.devicePixelRatio || 1;
+      const dpr = printing ? Math.max(2, win.devicePixelRatio || 1) : (win.devicePixelRatio || 1);
       if (w === size[0] && hgt === size[1] && dpr === size[2]) return false;
       Object.assign(ui.canvas.style, { width: w + 'px', height: hgt + 'px' });
       chart.resize(w, hgt, dpr);
       size = [w, hgt, dpr];
       return true;
     }
+
+    // ---- theme: the --tc-* custom properties, resolved where the chart sits ----
+    let scratch = null; // a 1×1 canvas turning colours getComputedStyle keeps as oklch()/color() into rgb
+    function rgbOf(c) {
+      if (/^rgba?\(/.test(c)) return c;
+      if (!scratch) {
+        const cv = h(doc, 'canvas'); cv.width = cv.height = 1;
+        scratch = cv.getContext('2d', { willReadFrequently: true });
+      }
+      scratch.clearRect(0, 0, 1, 1);
+      scratch.fillStyle = '#000';
+      scratch.fillStyle = c;
+      scratch.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = scratch.getImageData(0, 0, 1, 1).data;
+      return `rgba(${r}, ${g}, ${b}, ${+(a / 255).toFixed(3)})`;
+    }
+    function luminance(c) {
+      const m = c.match(/[\d.]+/g) || [];
+      const lin = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return { l: 0.2126 * lin(+m[0] || 0) + 0.7152 * lin(+m[1] || 0) + 0.0722 * lin(+m[2] || 0), a: m.length > 3 ? +m[3] : 1 };
+    }
+    function retheme() {
+      const colors = {};
+      for (const k of THEME_KEYS) {
+        ui.probe.style.color = `var(--tc-${k})`;
+        colors[k] = rgbOf(getComputedStyle(ui.probe).color);
+      }
+      ui.probe.style.color = '';
+      const bg = luminance(colors.bg), fg = luminance(colors.fg);
+      const base = (bg.a > 0 ? bg.l < 0.18 : fg.l > 0.5) ? 'dark' : 'light';
+      const key = base + JSON.stringify(colors);
+      if (key === themeKey) return false;
+      chart.set_theme(base, colors); // may throw (a colour Rust cannot read): then try again next time
+      themeKey = key;
+      ui.figure.dataset.tcBase = base;
+      return true;
+    }
+    const rethemeNow = () => quiet(() => call(() => { if (retheme()) { refresh(); hide(); } }));
+    const rethemeSoon = () => { // many changes in one frame make one check
+      if (themeFrame || dead || gone) return;
+      themeFrame = requestAnimationFrame(() => { themeFrame = 0; if (!dead && !gone) rethemeNow(); });
+    };
 
     function buttons(box, list, make, fill) {
       const ids = list.map((x) => x.id).join('\n');
@@ -135,53 +226,126 @@ function tradeChartApi(wasm, ready) {
       list.forEach((x, i) => fill(box.children[i], x));
     }
 
-    function swatch(color) {
-      const e = h(doc, 'span', 'tc-swatch', { 'aria-hidden': 'true' });
-      e.style.background = color; // a property, not cssText: a colour string cannot add rules
+    function swatch(color, texture) {
+      const e = h(doc, 'span', 'tc-swatch', { 'aria-hidden': 'true', 'data-texture': texture || 'solid' });
+      e.style.backgroundColor = color; // a property, not cssText: a colour string cannot add rules
       return e;
     }
 
-    // Tabs, legend and text from meta(): after every structural change.
+    // "Show data": a real table from chart.table(), text only.
+    function fillTable() {
+      if (!tableOpen) { dataKey = ''; return; }
+      const t = chart.table();
+      const key = JSON.stringify(t);
+      if (key === dataKey) return;
+      dataKey = key;
+      const table = h(doc, 'table');
+      table.append(text(doc, 'caption', '', t.caption, { id: ui.id + 'caption' }));
+      const hr = h(doc, 'tr');
+      for (const c of t.headers) hr.append(text(doc, 'th', '', c, { scope: 'col' }));
+      table.appendChild(h(doc, 'thead')).append(hr);
+      const body = table.appendChild(h(doc, 'tbody'));
+      for (const row of t.rows) {
+        const tr = body.appendChild(h(doc, 'tr'));
+        row.forEach((c, i) => tr.append(i === 0 ? text(doc, 'th', '', c, { scope: 'row' }) : text(doc, 'td', '', c)));
+      }
+      ui.data.replaceChildren(table);
+    }
+
+    // The story's claims against the data, each with its verdict in words.
+    function fillClaims() {
+      if (!claimsOpen) { claimsKey = ''; return; }
+      const list = chart.claims();
+      const key = JSON.stringify(list);
+      if (key === claimsKey) return;
+      claimsKey = key;
+      const u = meta.ui || {};
+      const ul = h(doc, 'ul', 'tc-claim-list');
+      for (const c of list) {
+        const li = ul.appendChild(h(doc, 'li', 'tc-claim', { 'data-status': c.status, 'data-claim': c.id }));
+        const badge = li.appendChild(h(doc, 'p', 'tc-badge'));
+        badge.append(text(doc, 'span', 'tc-badge-symbol', BADGE[c.status] || '?', { 'aria-hidden': 'true' }), text(doc, 'span', '', c.status_label));
+        li.append(text(doc, 'p', 'tc-claim-text', c.text));
+        if (u.story_says && u.data_say) { // "The story says … / The data say …"
+          const figs = li.appendChild(h(doc, 'dl', 'tc-claim-figures'));
+          for (const [label, value, k] of [[u.story_says, c.story, 'story'], [u.data_say, c.data, 'data']]) {
+            if (!value) continue;
+            const row = figs.appendChild(h(doc, 'div', '', { 'data-figure': k }));
+            row.append(text(doc, 'dt', '', label), text(doc, 'dd', '', value));
+          }
+        } else { // no labels from Rust: the two figures side by side
+          const figs = li.appendChild(h(doc, 'p', 'tc-claim-figures'));
+          figs.append(text(doc, 'span', '', c.story, { 'data-figure': 'story' }));
+          if (c.data) figs.append(text(doc, 'span', 'tc-claim-arrow', '→', { 'aria-hidden': 'true' }), text(doc, 'span', '', c.data, { 'data-figure': 'data' }));
+        }
+        if (c.note) li.append(text(doc, 'p', 'tc-claim-note', c.note));
+        if (c.source) li.append(text(doc, 'p', 'tc-claim-source', c.source));
+      }
+      ui.claims.replaceChildren(ul);
+    }
+
+    // Tabs, legend, text, table and claims from meta(): after every structural change.
     function refresh() {
       meta = chart.meta();
-      buttons(ui.tabs, meta.views, (id) => h(doc, 'button', '', { type: 'button', role: 'tab', 'data-view': id }), (b, v) => {
+      const u = meta.ui || {};
+      ui.figure.lang = meta.lang || '';
+      ui.tabs.setAttribute('aria-label', u.views || '');
+      ui.legend.setAttribute('aria-label', u.legend || '');
+      buttons(ui.tabs, meta.views, (id) => h(doc, 'button', '', { type: 'button', role: 'tab', 'data-view': id,
+        id: ui.id + 'tab-' + id.replace(/[^\w-]/g, '_'), 'aria-controls': ui.plot.id }), (b, v) => {
         const selected = v.id === meta.view;
         b.setAttribute('aria-selected', String(selected));
         b.tabIndex = selected ? 0 : -1;
         b.textContent = v.label;
+        if (selected) ui.plot.setAttribute('aria-labelledby', b.id);
       });
       buttons(ui.legend, meta.legend, (id) => h(doc, 'button', '', { type: 'button', 'data-series': id }), (b, s) => {
         b.setAttribute('aria-pressed', String(!!s.visible));
-        b.replaceChildren(swatch(s.color), doc.createTextNode(s.label));
+        b.replaceChildren(swatch(s.color, s.texture), doc.createTextNode(s.label));
       });
       ui.title.textContent = meta.title || '';
       ui.subtitle.textContent = meta.subtitle || '';
       ui.notes.textContent = (meta.notes || []).join('\n');
       ui.source.textContent = meta.source_line || '';
-      ui.canvas.setAttribute('aria-label', meta.summary || meta.title || '');
+      ui.canvas.setAttribute('aria-label', meta.title || u.chart || '');
+      ui.desc.textContent = [meta.summary, u.keyboard].filter(Boolean).join(' ');
+      ui.dataButton.textContent = tableOpen ? u.hide_data || '' : u.show_data || '';
+      ui.dataButton.setAttribute('aria-expanded', String(tableOpen));
+      ui.data.hidden = !tableOpen;
+      ui.claimsButton.textContent = u.claims || '';
+      ui.claimsButton.hidden = !(meta.claims > 0);
+      ui.claimsButton.setAttribute('aria-expanded', String(claimsOpen && meta.claims > 0));
+      ui.claims.hidden = !(claimsOpen && meta.claims > 0);
+      ui.downloadLabel.textContent = u.download || '';
+      fillTable();
+      fillClaims();
       if (!dead) { ui.figure.dataset.state = 'ready'; ui.error.hidden = true; ui.error.textContent = ''; }
     }
 
-    // A structural change: the wasm call, then size and DOM follow.
-    const change = (fn) => call(() => { const r = fn(); layout(); refresh(); hide(); return r; });
+    // A structural change: the wasm call, then size and DOM follow; keyboard focus restarts.
+    const change = (fn) => call(() => {
+      const r = fn();
+      layout(); refresh(); hide();
+      focus = -1;
+      return r;
+    });
 
     function hide() { ui.highlight.hidden = ui.tooltip.hidden = true; shown = ''; }
 
     // Position the highlight box and the tooltip (kept inside the plot, flipped near the right edge).
     function show(hv) {
       if (!hv) return hide();
-      const key = [hv.x, hv.y, hv.w, hv.h, hv.ax, hv.ay, hv.title, hv.series, hv.value].join('|');
-      if (key === shown) return;
+      const key = [hv.index, hv.x, hv.y, hv.w, hv.h, hv.ax, hv.ay, hv.title, hv.series, hv.value].join('|');
+      if (key === shown && !ui.tooltip.hidden) return;
       shown = key;
       Object.assign(ui.highlight.style, { left: hv.x + 'px', top: hv.y + 'px', width: hv.w + 'px', height: hv.h + 'px' });
-      const line = (cls, text) => { const p = h(doc, 'p', cls); p.textContent = text; return p; };
       const tip = ui.tooltip;
-      const entry = meta.legend.find((s) => s.id === hv.series || s.label === hv.series);
-      const series = line('tc-tt-series', (entry && entry.label) || hv.series || '');
-      if (entry) series.prepend(swatch(entry.color));
-      tip.replaceChildren(line('tc-tt-title', hv.title || ''), series, line('tc-tt-value', hv.value || ''),
-        ...(hv.lines || []).map((t) => line('tc-tt-line', t)));
-      if (hv.source) tip.append(line('tc-tt-source', hv.source));
+      const entry = meta.legend.find((s) => (hv.series_id ? s.id === hv.series_id : s.id === hv.series || s.label === hv.series));
+      const series = text(doc, 'p', 'tc-tt-series', (entry && entry.label) || hv.series || '');
+      if (entry) series.prepend(swatch(entry.color, entry.texture));
+      tip.replaceChildren(text(doc, 'p', 'tc-tt-title', hv.title), series, text(doc, 'p', 'tc-tt-value', hv.value),
+        ...(hv.lines || []).map((t) => text(doc, 'p', 'tc-tt-line', t)));
+      if (hv.source) tip.append(text(doc, 'p', 'tc-tt-source', hv.source));
       ui.highlight.hidden = tip.hidden = false;
       // Beside the anchor point, or beside the box when there is none.
       const [a0, a1] = hv.ax != null ? [hv.ax, hv.ax] : [hv.x, hv.x + hv.w], ay = hv.ay != null ? hv.ay : hv.y;
@@ -193,6 +357,43 @@ function tradeChartApi(wasm, ready) {
       tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
     }
 
+    // Keyboard focus on item i: highlight, tooltip, and (debounced) the live region.
+    function focusItem(i) {
+      focus = i;
+      const hv = call(() => chart.describe(i));
+      show(hv);
+      clearTimeout(liveTimer);
+      timers.delete(liveTimer);
+      const say = (hv && hv.announce) || '';
+      liveTimer = later(() => { ui.live.textContent = say; }, ANNOUNCE_DELAY);
+    }
+
+    // Downloads: Blob -> <a download> -> object URL revoked afterwards (or on destroy).
+    const urls = new Set();
+    function save(blob, ext) {
+      const url = URL.createObjectURL(blob);
+      urls.add(url);
+      const a = h(doc, 'a', 'tc-sr', { href: url, download: `trade-chart-${meta.view}.${ext}` });
+      doc.body.append(a);
+      a.click();
+      a.remove();
+      later(() => { urls.delete(url); URL.revokeObjectURL(url); }, 1000);
+      return blob;
+    }
+    const exportWidth = () => size[0] || widthOf(element) || 640;
+    const downloads = { // async: every failure is a rejection (and shown in the widget by call())
+      csv: async () => save(new Blob(['\uFEFF' + call(() => chart.csv())], { type: 'text/csv;charset=utf-8' }), 'csv'),
+      svg: async () => save(new Blob([call(() => chart.svg(exportWidth()))], { type: 'image/svg+xml;charset=utf-8' }), 'svg'),
+      png: async () => {
+        const canvas = h(doc, 'canvas');
+        call(() => chart.render_export(canvas, exportWidth(), 2));
+        const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+        if (!blob) throw new Error('trade-chart: the browser could not encode the PNG');
+        return save(blob, 'png');
+      },
+    };
+
+    call(() => retheme()); // colours first, so the first drawing is in the page's theme
     layout(); // first drawing; errors here reject create() before any listener exists
     refresh();
 
@@ -206,34 +407,67 @@ function tradeChartApi(wasm, ready) {
     on(ui.plot, 'pointerleave', (e) => { if (e.pointerType !== 'touch') hide(); }); // a tap's tooltip stays
     on(doc, 'pointerdown', (e) => { if (!ui.figure.contains(e.target)) hide(); });
     on(ui.canvas, 'blur', hide);
-    on(ui.canvas, 'keydown', (e) => { // arrows walk the marks, Escape hides
-      if (e.key === 'Escape') return hide();
-      const dir = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-      if (!dir || dead) return;
+    on(doc, 'keydown', (e) => { // WCAG 1.4.13: Escape dismisses a hover tooltip wherever the focus is
+      if (e.key === 'Escape' && !ui.tooltip.hidden) ui.tooltip.hidden = true;
+    });
+    on(ui.canvas, 'keydown', (e) => {
+      if (e.key === 'Escape') { // WCAG 1.4.13: dismiss the tooltip, keep the focus where it is
+        if (!ui.tooltip.hidden) { ui.tooltip.hidden = true; e.preventDefault(); }
+        return;
+      }
+      if (dead || e.altKey || e.ctrlKey || e.metaKey) return;
+      const next = quiet(() => call(() => chart.navigate(focus, e.key)));
+      if (next == null || next < 0) return;
       e.preventDefault();
-      quiet(() => {
-        const list = call(() => chart.items());
-        if (!list.length) return;
-        focus = focus < 0 ? (dir > 0 ? 0 : list.length - 1) : (focus + dir + list.length) % list.length;
-        const it = list[focus];
-        hoverAt(it.x + it.w / 2, it.y + it.h / 2);
-      });
+      quiet(() => focusItem(next));
     });
     on(ui.tabs, 'click', (e) => {
       const b = e.target.closest('button[data-view]');
       if (b) quiet(() => api.setView(b.dataset.view));
     });
-    on(ui.tabs, 'keydown', (e) => { // ARIA tabs: arrows move the selection
-      const dir = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-      const tabs = [...ui.tabs.children], i = tabs.indexOf(e.target);
-      if (!dir || i < 0) return;
-      const next = tabs[(i + dir + tabs.length) % tabs.length];
-      quiet(() => api.setView(next.dataset.view));
+    on(ui.tabs, 'keydown', (e) => { // ARIA tabs: arrows, Home and End move the selection
+      const tabs = [...ui.tabs.children], i = tabs.indexOf(e.target), n = tabs.length;
+      const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: n - 1 }[e.key];
+      if (to == null || i < 0) return;
+      e.preventDefault();
+      quiet(() => api.setView(tabs[(to + n) % n].dataset.view));
       ui.tabs.querySelector('[aria-selected=true]')?.focus();
     });
     on(ui.legend, 'click', (e) => {
       const b = e.target.closest('button[data-series]');
       if (b) quiet(() => api.toggleSeries(b.dataset.series));
+    });
+    on(ui.dataButton, 'click', () => quiet(() => api.showData(!tableOpen)));
+    on(ui.claimsButton, 'click', () => quiet(() => api.showClaims(!claimsOpen)));
+    on(ui.download, 'click', (e) => {
+      const b = e.target.closest('button[data-format]');
+      if (b) downloads[b.dataset.format]().catch(() => { /* shown in the widget */ });
+    });
+
+    // The page's theme: colour scheme, forced colours, and the host's classes/attributes.
+    for (const q of ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)']) {
+      const mq = win.matchMedia && win.matchMedia(q);
+      if (mq) on(mq, 'change', rethemeSoon);
+    }
+    const mo = new MutationObserver((records) => {
+      // Only an ancestor's class, data-theme or style can change the chart's colours (our
+      // own overlays restyle themselves on every hover; the rest of the page is not ours).
+      if (records.some((r) => r.target !== ui.figure && r.target.contains(ui.figure))) rethemeSoon();
+    });
+    mo.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
+
+    // Print: light colours and a 2× backing store, back to normal afterwards.
+    on(win, 'beforeprint', () => {
+      if (dead || gone) return;
+      printing = true;
+      ui.figure.dataset.tcPrint = '';
+      quiet(() => call(() => { retheme(); size = [0, 0, 0]; layout(); refresh(); hide(); }));
+    });
+    on(win, 'afterprint', () => {
+      if (dead || gone || !printing) return;
+      printing = false;
+      delete ui.figure.dataset.tcPrint;
+      quiet(() => call(() => { retheme(); size = [0, 0, 0]; layout(); refresh(); hide(); }));
     });
 
     // Width follows the container; many resize notifications make one layout per frame.
@@ -241,7 +475,11 @@ function tradeChartApi(wasm, ready) {
       if (frame || dead || gone) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        quiet(() => call(() => { if (layout()) { refresh(); hide(); } }));
+        quiet(() => call(() => {
+          if (!layout()) return;
+          refresh(); hide();
+          if (focus >= 0 && doc.activeElement === ui.canvas) show(chart.describe(focus)); // keep the keyboard's place
+        }));
       });
     });
 
@@ -249,15 +487,37 @@ function tradeChartApi(wasm, ready) {
       setView: (id) => change(() => chart.set_view(String(id))),
       toggleSeries: (id) => change(() => chart.toggle_series(String(id))),
       setData: (data) => change(() => chart.set_data(data)),
+      setLang: (tag) => change(() => chart.set_lang(String(tag))),
+      setTheme(theme) {
+        const t = themeOption(theme);
+        if (gone) throw new Error('trade-chart: this chart was destroyed');
+        ui.figure.dataset.tcTheme = t;
+        rethemeNow();
+      },
+      showData(open = true) { tableOpen = !!open; call(() => refresh()); },
+      showClaims(open = true) { claimsOpen = !!open; call(() => refresh()); },
+      downloadCsv: () => downloads.csv(),
+      downloadPng: () => downloads.png(),
+      downloadSvg: () => downloads.svg(),
       get view() { return meta && meta.view; },
       get views() { return meta ? meta.views.map((v) => ({ id: v.id, label: v.label })) : []; },
+      get lang() { return meta && meta.lang; },
+      get theme() { return ui.figure.dataset.tcTheme; },
       items: () => call(() => chart.items()),
+      table: () => call(() => chart.table()),
+      claims: () => call(() => chart.claims()),
       destroy() {
         if (gone) return;
         gone = true;
         ac.abort();
         ro.disconnect();
+        mo.disconnect();
         if (frame) cancelAnimationFrame(frame);
+        if (themeFrame) cancelAnimationFrame(themeFrame);
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        for (const u of urls) URL.revokeObjectURL(u);
+        urls.clear();
         ui.figure.remove();
         if (charts.get(element) === api) charts.delete(element);
         if (element.tradeChart === api) delete element.tradeChart;
@@ -278,7 +538,8 @@ function tradeChartApi(wasm, ready) {
       seen.add(el);
       const d = el.dataset, fire = (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
       try {
-        const chart = await create(el, { view: d.view || undefined, lang: d.lang || undefined, height: Number(d.height) || undefined });
+        const chart = await create(el, { view: d.view || undefined, lang: d.lang || undefined, theme: THEMES.includes(d.theme) ? d.theme : undefined,
+          height: Number(d.height) || undefined });
         fire('trade-chart:ready', chart);
         return chart;
       } catch (err) {

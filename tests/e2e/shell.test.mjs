@@ -9,19 +9,35 @@ import { ROOT, launch, collectErrors } from './helpers.mjs';
 
 // Runs in the page: a fake `Chart` with the wasm facade's methods, and counters.
 function mockWasm() {
-  const calls = (window.calls = { resize: [], draw: 0, hover: 0, free: 0 });
+  const calls = (window.calls = { resize: [], draw: 0, hover: 0, free: 0, options: [], theme: [], navigate: [], exports: [] });
   const VIEWS = [{ id: 'a', label: 'View A' }, { id: 'b', label: 'View B' }, { id: 'c', label: 'View C' }]; // set_view('trap') traps
   const SERIES = [{ id: 's1', label: 'One', color: 'rgb(200, 0, 0)' }, { id: 's2', label: 'Two', color: 'rgb(0, 0, 200)' }];
+  // Every word the widget shows, per language (ko: no Latin letters at all, to catch English left in the shell).
+  const UI = {
+    en: { lang: 'en', views: 'Views', legend: 'Series shown', show_data: 'Show data', hide_data: 'Hide data', claims: 'Check the claims',
+      download: 'Download', keyboard: 'Use the arrow keys.', close: 'Close', chart: 'Chart' },
+    ko: { lang: 'ko', views: '보기', legend: '표시할 계열', show_data: '데이터 보기', hide_data: '데이터 숨기기', claims: '기사 수치 검증',
+      download: '내려받기', keyboard: '화살표 키로 이동합니다.', close: '닫기', chart: '그래프' },
+  };
+  const KO = { title: '모의 그래프', label: (i) => `${2017 + i}년`, series: ['하나', '둘'], views: ['보기 가', '보기 나', '보기 다'] };
+  const KEYS = ['bg', 'fg', 'muted', 'grid', 'axis', 'two-way', 'flow-a', 'flow-b', 'claim'];
   class Chart {
     constructor(canvas, data, options) {
+      calls.options.push(options);
       if (data && data.bad) throw new Error('data.series[0].observations[3].value: expected a number, found "x"');
       if (options.view && !VIEWS.some((v) => v.id === options.view)) throw new Error(`options.view: unknown view "${options.view}"`);
-      Object.assign(this, { canvas, view: options.view || 'a', hidden: new Set(), w: 0, h: 0 });
+      if (options.lang && !/^(en|ko)/.test(options.lang)) throw new Error(`options.lang: expected "en", "ko" or "zh", found "${options.lang}"`);
+      Object.assign(this, { canvas, view: options.view || 'a', hidden: new Set(), w: 0, h: 0, lang: options.lang ? options.lang.slice(0, 2) : 'en' });
       this.title = (data && data.title) || 'Mock <img src=x onerror="window.__xss=1"> title';
     }
+    ko() { return this.lang === 'ko'; }
     meta() {
-      return { title: this.title, subtitle: 'Sub', unit: 'USD', notes: ['note one', 'note two'], source_line: 'Source: Mock',
-        view: this.view, views: VIEWS, summary: 'A mock chart', legend: SERIES.map((s) => ({ ...s, visible: !this.hidden.has(s.id) })) };
+      const ko = this.ko();
+      return { lang: this.lang, title: ko ? KO.title : this.title, subtitle: ko ? '부제' : 'Sub', unit: 'USD',
+        notes: ko ? ['주석 하나', '주석 둘'] : ['note one', 'note two'], source_line: ko ? '출처: 모의' : 'Source: Mock',
+        view: this.view, views: VIEWS.map((v, i) => ({ id: v.id, label: ko ? KO.views[i] : v.label })),
+        summary: ko ? '모의 그래프 요약' : 'A mock chart', claims: this.noClaims ? 0 : 2, ui: UI[this.lang],
+        legend: SERIES.map((s, k) => ({ ...s, label: ko ? KO.series[k] : s.label, texture: ['solid', 'stripes'][k], visible: !this.hidden.has(s.id) })) };
     }
     preferred_height(w) { return Math.round(w * 0.5); }
     resize(w, h, dpr) {
@@ -37,6 +53,14 @@ function mockWasm() {
       if (!VIEWS.some((v) => v.id === id)) throw new Error(`view: unknown view "${id}"`);
       this.view = id; this.draw();
     }
+    set_lang(tag) {
+      if (!/^(en|ko)/.test(tag)) throw new Error(`lang: expected "en", "ko" or "zh", found "${tag}"`);
+      this.lang = tag.slice(0, 2); this.draw();
+    }
+    set_theme(base, colors) {
+      for (const k of Object.keys(colors)) if (!KEYS.includes(k) || !/^rgba?\(/.test(colors[k])) throw new Error(`theme.${k}: expected a CSS colour`);
+      calls.theme.push([base, colors, this.canvas.closest('figure').parentElement.id]); this.draw();
+    }
     toggle_series(id) {
       if (this.hidden.has(id)) this.hidden.delete(id); else this.hidden.add(id);
       this.draw(); return !this.hidden.has(id);
@@ -45,17 +69,53 @@ function mockWasm() {
       if (!d || d.bad) throw new Error('data.series[0].observations[3].value: expected a number, found "x"');
       this.title = d.title; this.draw();
     }
-    items() { // four bars per visible series, spread over the width
+    items() { // four bars per visible series, spread over the width; one row per series
       const vis = SERIES.filter((s) => !this.hidden.has(s.id));
       const bw = this.w / (4 * vis.length);
       return vis.flatMap((s, j) => [0, 1, 2, 3].map((i) => ({ id: `${s.id}-${i}`, series: s.id, period: String(2017 + i),
-        label: String(2017 + i), value: i, x: (i * vis.length + j) * bw, y: this.h / 4, w: bw, h: this.h / 2 })));
+        label: this.ko() ? KO.label(i) : String(2017 + i), value: i, x: (i * vis.length + j) * bw, y: this.h / 4, w: bw, h: this.h / 2 })));
+    }
+    describe(i) {
+      const it = this.items()[i];
+      if (!it) return null;
+      const ko = this.ko(), s = SERIES.findIndex((x) => x.id === it.series), series = ko ? KO.series[s] : SERIES[s].label;
+      const value = ko ? `${it.value}백만 달러` : `$${it.value} million`;
+      return { index: i, x: it.x, y: it.y, w: it.w, h: it.h, ax: it.x + it.w / 2, ay: it.y, title: `${it.label} <b>bold</b>`,
+        series, series_id: it.series, value, lines: [ko ? '기준: 모의' : 'line one'], source: ko ? '모의 기관, 2021' : 'Mock Agency, 2021',
+        url: 'https://example.invalid', announce: `${it.label}, ${series}, ${value}` };
+    }
+    navigate(from, key) { // rows are series; Left/Right/Home/End within a row, Up/Down between rows
+      calls.navigate.push([from, key]);
+      const list = this.items();
+      const moves = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+      if (!moves.includes(key) || !list.length) return -1;
+      if (from < 0 || from >= list.length) return key === 'End' ? 3 : 0;
+      const row = Math.floor(from / 4), col = from % 4, rows = list.length / 4;
+      const at = (r, c) => Math.max(0, Math.min(rows - 1, r)) * 4 + Math.max(0, Math.min(3, c));
+      return { ArrowRight: at(row, col + 1), ArrowLeft: at(row, col - 1), Home: at(row, 0), End: at(row, 3), ArrowUp: at(row - 1, col), ArrowDown: at(row + 1, col) }[key];
     }
     hover(x, y) {
       calls.hover++;
-      const it = this.items().find((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
-      return it ? { x: it.x, y: it.y, w: it.w, h: it.h, ax: it.x + it.w / 2, ay: it.y, title: `${it.label} <b>bold</b>`,
-        series: it.series, value: `$${it.value} million`, lines: ['line one'], source: 'Mock Agency, 2021', url: 'https://example.invalid' } : null;
+      const list = this.items(), i = list.findIndex((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
+      return i < 0 ? null : this.describe(i);
+    }
+    table() {
+      return { caption: this.meta().title, headers: this.ko() ? ['기간', '계열', '금액'] : ['Period', 'Series', 'Value'],
+        rows: this.items().map((it) => [it.label, it.series, `$${it.value} <b>million</b>`]) };
+    }
+    claims() {
+      return [
+        { id: 'c1', text: 'Claim <i>one</i>', status: 'agrees', status_label: 'Checked', story: '$1 million', data: '$1 million (2017)', note: '', source: 'Mock' },
+        { id: 'c2', text: 'Claim two', status: 'unsupported', status_label: 'Not supported', story: '$9 million', data: '$2 million (2018)', note: 'Why', source: 'Mock' },
+      ];
+    }
+    csv() { calls.exports.push('csv'); return 'period,value_usd\n2017,1000000\n'; }
+    svg(w) { calls.exports.push(['svg', w]); return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="100"><text y="20">mock</text></svg>`; }
+    render_export(canvas, w, dpr) {
+      calls.exports.push(['png', w, dpr]);
+      canvas.width = w * dpr; canvas.height = 100 * dpr;
+      canvas.getContext('2d').fillRect(0, 0, 10, 10);
+      return 100;
     }
     free() { calls.free++; }
   }
@@ -229,6 +289,18 @@ test('keyboard: arrows on the focused canvas walk the marks', async () => {
   assert.equal(await page.locator(`#${id} .tc-tooltip`).isHidden(), true);
 });
 
+test('Escape dismisses a hover tooltip wherever the keyboard focus is (WCAG 1.4.13)', async () => {
+  const id = await fresh();
+  await page.locator(`#${id} canvas`).scrollIntoViewIfNeeded();
+  const box = await page.locator(`#${id} canvas`).boundingBox();
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.mouse.move(box.x + 40, box.y + 160);
+  assert.equal(await page.locator(`#${id} .tc-tooltip`).isVisible(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator(`#${id} .tc-tooltip`).isHidden(), true);
+  await page.mouse.move(box.x + 40, box.y + box.height + 100);
+});
+
 test('many size changes in one frame make one resize; a fixed height is kept', async () => {
   const id = await fresh({ height: 200 });
   const r = await page.evaluate(async (id) => {
@@ -359,6 +431,289 @@ test('mountAll mounts each [data-trade-chart] once, with events and element.trad
     return { first: first.length, second: second.length, events, view: ok.tradeChart.view, bad: bad.tradeChart === undefined, figures: box.querySelectorAll('figure').length };
   });
   assert.deepEqual(r, { first: 1, second: 0, events: [['ready', 'b'], ['error', 'options.view: unknown view "nope"']], view: 'b', bad: true, figures: 2 });
+});
+
+test('accessible structure: canvas named and described, labelled tablist and legend, live region, textured swatches', async () => {
+  const id = await fresh();
+  const r = await page.evaluate((id) => {
+    const f = document.getElementById(id).firstElementChild, c = f.querySelector('canvas');
+    const desc = document.getElementById(c.getAttribute('aria-describedby'));
+    const live = f.querySelector('[role=status]');
+    const tabs = f.querySelector('[role=tablist]'), legend = f.querySelector('.tc-legend');
+    const plot = f.querySelector('.tc-plot'), selected = f.querySelector('[aria-selected=true]');
+    return {
+      role: c.getAttribute('role'), tabindex: c.tabIndex, label: c.getAttribute('aria-label'),
+      desc: desc && desc.textContent, descInFigure: f.contains(desc), descVisible: desc && desc.getBoundingClientRect().width > 1,
+      live: [live.getAttribute('aria-live'), live.textContent, live.getBoundingClientRect().width <= 1],
+      tabs: tabs.getAttribute('aria-label'), legend: [legend.getAttribute('role'), legend.getAttribute('aria-label')],
+      panel: [plot.getAttribute('role'), plot.getAttribute('aria-labelledby') === selected.id, selected.getAttribute('aria-controls') === plot.id],
+      textures: [...f.querySelectorAll('.tc-legend .tc-swatch')].map((e) => [e.dataset.texture, getComputedStyle(e).backgroundImage !== 'none']),
+      lang: f.lang, ids: new Set([...document.querySelectorAll('[id]')].map((e) => e.id)).size === document.querySelectorAll('[id]').length,
+    };
+  }, id);
+  await page.focus(`#${id} .tc-legend button:last-child`);
+  await page.keyboard.press('Tab'); // keyboard focus: :focus-visible
+  r.focusRing = await page.evaluate((id) => document.activeElement === document.querySelector(`#${id} canvas`) &&
+    getComputedStyle(document.activeElement).outlineStyle, id);
+  assert.equal(r.role, 'img');
+  assert.equal(r.tabindex, 0);
+  assert.match(r.label, /^Mock <img/);
+  assert.equal(r.desc, 'A mock chart Use the arrow keys.');
+  assert.equal(r.descInFigure, true);
+  assert.equal(r.descVisible, false);
+  assert.deepEqual(r.live, ['polite', '', true]);
+  assert.equal(r.tabs, 'Views');
+  assert.deepEqual(r.legend, ['group', 'Series shown']);
+  assert.deepEqual(r.panel, ['tabpanel', true, true]);
+  assert.deepEqual(r.textures, [['solid', false], ['stripes', true]]);
+  assert.equal(r.lang, 'en');
+  assert.equal(r.ids, true, 'duplicate ids');
+  assert.equal(r.focusRing, 'solid', 'no focus ring on the canvas');
+});
+
+test('keyboard: navigate() moves focus, the live region speaks after a pause, Escape hides the tooltip only, a view change restarts', async () => {
+  const id = await fresh();
+  const tip = page.locator(`#${id} .tc-tooltip`), live = page.locator(`#${id} [role=status]`);
+  await page.focus(`#${id} canvas`);
+  await page.evaluate(() => { calls.navigate.length = 0; });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await tip.textContent(), /^2018 <b>bold<\/b>Two/);
+  assert.equal(await live.textContent(), '', 'announced before the pause');
+  await page.waitForTimeout(400);
+  assert.equal(await live.textContent(), '2018, Two, $1 million');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('x'); // not a move: -1, nothing happens
+  await page.waitForTimeout(400);
+  assert.equal(await live.textContent(), '2017, One, $0 million');
+  assert.deepEqual(await page.evaluate(() => calls.navigate), [[-1, 'ArrowRight'], [0, 'ArrowRight'], [1, 'ArrowDown'], [5, 'End'], [7, 'Home'], [4, 'ArrowUp'], [0, 'x']]);
+  // The page does not scroll on arrows the chart uses.
+  const prevented = await page.$eval(`#${id} canvas`, (c) => {
+    const e = new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true });
+    c.dispatchEvent(e);
+    const f = new KeyboardEvent('keydown', { key: 'q', bubbles: true, cancelable: true });
+    c.dispatchEvent(f);
+    return [e.defaultPrevented, f.defaultPrevented];
+  });
+  assert.deepEqual(prevented, [true, false]);
+  await page.keyboard.press('Escape');
+  assert.equal(await tip.isHidden(), true);
+  assert.equal(await page.evaluate((id) => document.activeElement === document.querySelector(`#${id} canvas`), id), true, 'Escape moved focus');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await tip.isVisible(), true);
+  assert.match(await tip.textContent(), /^2019/);
+  // A view change forgets the place: the next arrow starts from the first item.
+  await page.evaluate((id) => { document.getElementById(id).tradeChart.setView('b'); calls.navigate.length = 0; }, id);
+  await page.focus(`#${id} canvas`);
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await page.evaluate(() => calls.navigate), [[-1, 'ArrowRight']]);
+  // Blur hides everything.
+  await page.evaluate(() => document.activeElement.blur());
+  assert.equal(await tip.isHidden(), true);
+  assert.equal(await page.locator(`#${id} .tc-highlight`).isHidden(), true);
+});
+
+test('language: the option, else the nearest [lang], else <html lang>; others are English; setLang; no English left in Korean', async () => {
+  const r = await page.evaluate(async () => {
+    const out = [];
+    const make = async (wrapLang, options) => {
+      const box = document.createElement('section');
+      if (wrapLang != null) box.lang = wrapLang;
+      const el = document.createElement('div'); el.style.width = '500px';
+      box.append(el); document.body.append(box);
+      calls.options.length = 0;
+      const chart = await api.create(el, options);
+      out.push([calls.options[0].lang, el.firstElementChild.lang]);
+      return { chart, el };
+    };
+    await make('ko-KR', {});
+    await make('ko', { lang: 'en-GB' });
+    await make('fr', {});
+    await make('', {});
+    document.documentElement.lang = 'ko';
+    await make(null, {});
+    document.documentElement.lang = '';
+    await make(null, {});
+    const { chart, el } = await make(null, { lang: 'ko' });
+    const f = el.firstElementChild;
+    chart.showData(); chart.showClaims();
+    const visible = [...f.querySelectorAll('*')].filter((e) => !e.closest('[hidden]') && e.children.length === 0 && e.textContent.trim())
+      .map((e) => e.textContent.trim());
+    const labels = [f.querySelector('[role=tablist]').getAttribute('aria-label'), f.querySelector('.tc-legend').getAttribute('aria-label'),
+      f.querySelector('canvas').getAttribute('aria-label')];
+    let thrown = null;
+    try { chart.setLang('fr'); } catch (e) { thrown = e instanceof Error && e.message; }
+    chart.setLang('en');
+    return { out, visible, labels, thrown, after: [f.lang, f.querySelector('[role=tab]').textContent, chart.lang] };
+  });
+  // [lang passed to new Chart, the figure's lang]
+  assert.deepEqual(r.out, [['ko-KR', 'ko'], ['en-GB', 'en'], [undefined, 'en'], [undefined, 'en'], ['ko', 'ko'], [undefined, 'en'], ['ko', 'ko']]);
+  const latin = r.visible.filter((t) => /[A-Za-z]/.test(t) && !['CSV', 'PNG', 'SVG'].includes(t) && !/^Claim|^Mock|^Why|^Checked|^Not supported|^\$|^s[12]$/.test(t));
+  assert.deepEqual(latin, [], 'English in a Korean widget');
+  assert.deepEqual(r.labels, ['보기', '표시할 계열', '모의 그래프']);
+  assert.match(r.thrown, /lang/);
+  assert.deepEqual(r.after, ['en', 'View A', 'en']);
+});
+
+test('theme: --tc-* colours resolved in the page reach set_theme; host class, data-theme, option; nothing while unchanged', async () => {
+  const id = await fresh();
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The last set_theme of this chart (every chart on the page follows the page's theme too).
+  const last = () => page.evaluate((id) => calls.theme.filter((t) => t[2] === id).at(-1), id);
+  let t = await last();
+  assert.equal(t[0], 'light');
+  assert.deepEqual(Object.keys(t[1]).sort(), ['axis', 'bg', 'claim', 'fg', 'flow-a', 'flow-b', 'grid', 'muted', 'two-way']);
+  assert.equal(t[1].bg, 'rgb(255, 255, 255)');
+  assert.equal(t[1]['two-way'], 'rgb(42, 92, 154)');
+  const n = await page.evaluate((id) => calls.theme.filter((t) => t[2] === id).length, id);
+  // Hovering and resizing restyle the overlay: no theme work.
+  const box = await page.locator(`#${id} canvas`).boundingBox();
+  await page.mouse.move(box.x + 40, box.y + 160);
+  await page.mouse.move(box.x + 200, box.y + 160);
+  await frames();
+  assert.equal(await page.evaluate((id) => calls.theme.filter((t) => t[2] === id).length, id), n, 'set_theme without a change');
+  // The host's dark switch on <html>, then data-theme on <body>, then an explicit option.
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await frames();
+  t = await last();
+  assert.equal(t[0], 'dark');
+  assert.equal(t[1].bg, 'rgb(24, 24, 27)');
+  assert.equal(t[1]['flow-b'], 'rgb(242, 140, 90)');
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+  await frames();
+  assert.equal((await last())[0], 'light');
+  await page.evaluate(() => { document.body.dataset.theme = 'dark'; });
+  await frames();
+  assert.equal((await last())[0], 'dark');
+  await page.evaluate((id) => document.getElementById(id).tradeChart.setTheme('light'), id);
+  assert.equal((await last())[0], 'light');
+  await page.evaluate(() => { delete document.body.dataset.theme; });
+  await page.evaluate((id) => document.getElementById(id).tradeChart.setTheme('dark'), id);
+  assert.equal((await last())[0], 'dark');
+  await page.evaluate((id) => document.getElementById(id).tradeChart.setTheme('auto'), id);
+  assert.equal((await last())[0], 'light');
+  // A host's own colours (any colour syntax) on .tc, and a bad option.
+  const custom = await page.evaluate(async () => {
+    const style = document.createElement('style');
+    style.textContent = '.tc { --tc-two-way: oklch(50% 0.2 30); --tc-claim: #123456; }';
+    document.head.append(style);
+    const el = document.createElement('div'); el.style.width = '400px'; document.body.append(el);
+    el.id = 'custom-colours';
+    await api.create(el);
+    style.remove();
+    const colors = calls.theme.filter((t) => t[2] === el.id).at(-1)[1];
+    const bad = await api.create(Object.assign(document.createElement('div'), { style: 'width:400px' }), { theme: 'sepia' }).then(() => null, (e) => e.message);
+    return { twoWay: colors['two-way'], claim: colors.claim, bad };
+  });
+  assert.match(custom.twoWay, /^rgba?\(\d+, \d+, \d+/);
+  assert.notEqual(custom.twoWay, 'rgb(42, 92, 154)');
+  assert.equal(custom.claim, 'rgb(18, 52, 86)');
+  assert.match(custom.bad, /options\.theme/);
+});
+
+test('print: light colours and a 2× backing store while printing, restored afterwards', async () => {
+  const id = await fresh({ theme: 'dark' });
+  const r = await page.evaluate((id) => {
+    const mine = () => calls.theme.filter((t) => t[2] === id).at(-1)[0];
+    const dpr = () => document.querySelector(`#${id} canvas`).width / 640;
+    const before = [mine(), dpr()];
+    window.dispatchEvent(new Event('beforeprint'));
+    const during = [mine(), dpr(), document.querySelector(`#${id} figure`).hasAttribute('data-tc-print')];
+    window.dispatchEvent(new Event('afterprint'));
+    return { before, during, after: [mine(), dpr(), document.querySelector(`#${id} figure`).hasAttribute('data-tc-print')] };
+  }, id);
+  assert.deepEqual(r, { before: ['dark', 1], during: ['light', 2, true], after: ['dark', 1, false] });
+});
+
+test('Show data and the claims: a real table and a list with verdicts, text only, rebuilt on changes', async () => {
+  const id = await fresh();
+  const b = page.locator(`#${id} .tc-show-data`);
+  assert.equal(await b.textContent(), 'Show data');
+  assert.equal(await b.getAttribute('aria-expanded'), 'false');
+  await b.click();
+  const r = await page.evaluate((id) => {
+    const f = document.querySelector(`#${id} figure`), btn = f.querySelector('.tc-show-data');
+    const region = document.getElementById(btn.getAttribute('aria-controls')), t = region.querySelector('table');
+    return { label: btn.textContent, expanded: btn.getAttribute('aria-expanded'), hidden: region.hidden,
+      caption: t.caption.textContent, head: [...t.tHead.rows[0].cells].map((c) => [c.tagName, c.scope, c.textContent]),
+      first: [...t.tBodies[0].rows[0].cells].map((c) => [c.tagName, c.getAttribute('scope'), c.textContent]),
+      rows: t.tBodies[0].rows.length, bold: t.querySelectorAll('b').length };
+  }, id);
+  assert.equal(r.label, 'Hide data');
+  assert.equal(r.expanded, 'true');
+  assert.equal(r.hidden, false);
+  assert.match(r.caption, /^Mock <img/);
+  assert.deepEqual(r.head, [['TH', 'col', 'Period'], ['TH', 'col', 'Series'], ['TH', 'col', 'Value']]);
+  assert.deepEqual(r.first, [['TH', 'row', '2017'], ['TD', null, 's1'], ['TD', null, '$0 <b>million</b>']]);
+  assert.equal(r.rows, 8);
+  assert.equal(r.bold, 0);
+  await page.click(`#${id} .tc-legend [data-series=s2]`);
+  assert.equal(await page.locator(`#${id} .tc-data tbody tr`).count(), 4, 'table not rebuilt after a series was hidden');
+  await b.click();
+  assert.equal(await page.locator(`#${id} .tc-data`).isHidden(), true);
+  assert.equal(await b.getAttribute('aria-expanded'), 'false');
+  // Claims
+  const cb = page.locator(`#${id} .tc-show-claims`);
+  assert.equal(await cb.textContent(), 'Check the claims');
+  await cb.click();
+  const c = await page.$$eval(`#${id} .tc-claim`, (lis) => lis.map((li) => [li.dataset.status, li.querySelector('.tc-badge').textContent,
+    li.querySelector('.tc-claim-text').textContent, li.querySelectorAll('i').length, li.querySelector('[data-figure=story]').textContent,
+    li.querySelector('[data-figure=data]').textContent]));
+  assert.deepEqual(c, [['agrees', '✓Checked', 'Claim <i>one</i>', 0, '$1 million', '$1 million (2017)'],
+    ['unsupported', '✗Not supported', 'Claim two', 0, '$9 million', '$2 million (2018)']]);
+  assert.equal(await cb.getAttribute('aria-expanded'), 'true');
+  // No claims in the data: no button.
+  const none = await page.evaluate(async () => {
+    const el = document.createElement('div'); el.style.width = '400px'; document.body.append(el);
+    const orig = mockModule.Chart.prototype.meta;
+    mockModule.Chart.prototype.meta = function () { return { ...orig.call(this), claims: 0 }; };
+    try { await api.create(el); } finally { mockModule.Chart.prototype.meta = orig; }
+    return el.querySelector('.tc-show-claims').hidden;
+  });
+  assert.equal(none, true);
+});
+
+test('downloads: CSV with a BOM, PNG at 2×, SVG; named after the view; object URLs revoked', async () => {
+  const id = await fresh();
+  const r = await page.evaluate(async (id) => {
+    const made = [], revoked = [], clicked = [];
+    const { createObjectURL, revokeObjectURL } = URL, click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (b) => { const u = createObjectURL(b); made.push([u, b]); return u; };
+    URL.revokeObjectURL = (u) => { revoked.push(u); revokeObjectURL(u); };
+    HTMLAnchorElement.prototype.click = function () { clicked.push([this.download, this.href, this.isConnected]); };
+    try {
+      const chart = document.getElementById(id).tradeChart;
+      chart.setView('b');
+      document.querySelector(`#${id} .tc-download [data-format=csv]`).click();
+      await chart.downloadPng();
+      const svg = await chart.downloadSvg();
+      await new Promise((r) => setTimeout(r, 1200));
+      const bytes = new Uint8Array(await made[0][1].arrayBuffer());
+      const png = new Uint8Array(await made[1][1].arrayBuffer());
+      return {
+        names: clicked.map((c) => c[0]), connected: clicked.every((c) => c[2]), types: made.map((m) => m[1].type),
+        bom: [...bytes.slice(0, 3)], csv: new TextDecoder().decode(bytes.slice(3)), png: [...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join(''),
+        svg: await svg.text(), revoked: made.every((m) => revoked.includes(m[0])), exports: calls.exports.slice(-3),
+        label: document.querySelector(`#${id} .tc-download`).getAttribute('aria-labelledby') &&
+          document.getElementById(document.querySelector(`#${id} .tc-download`).getAttribute('aria-labelledby')).textContent,
+        left: document.querySelectorAll('body > a').length,
+      };
+    } finally { Object.assign(URL, { createObjectURL, revokeObjectURL }); HTMLAnchorElement.prototype.click = click; }
+  }, id);
+  assert.deepEqual(r.names, ['trade-chart-b.csv', 'trade-chart-b.png', 'trade-chart-b.svg']);
+  assert.equal(r.connected, true);
+  assert.deepEqual(r.types, ['text/csv;charset=utf-8', 'image/png', 'image/svg+xml;charset=utf-8']);
+  assert.deepEqual(r.bom, [0xef, 0xbb, 0xbf]);
+  assert.equal(r.csv, 'period,value_usd\n2017,1000000\n');
+  assert.equal(r.png, 'PNG');
+  assert.match(r.svg, /^<svg/);
+  assert.equal(r.revoked, true);
+  assert.deepEqual(r.exports, ['csv', ['png', 640, 2], ['svg', 640]]);
+  assert.equal(r.label, 'Download');
+  assert.equal(r.left, 0);
 });
 
 test('no console errors or uncaught exceptions', () => {

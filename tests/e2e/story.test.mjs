@@ -93,7 +93,8 @@ test('balance view: hovering the 2020 imports bar shows $491.06 million and its 
   const text = await tip.textContent();
   assert.ok(text.includes('$491.06 million'), `tooltip: ${text}`);
   assert.ok(text.includes(publisher), `tooltip lacks "${publisher}": ${text}`);
-  assert.ok(text.includes(cnkp.label), `tooltip lacks the series "${cnkp.label}": ${text}`);
+  const label = typeof cnkp.label === 'string' ? cnkp.label : cnkp.label.en; // labels carry their translations
+  assert.ok(text.includes(label), `tooltip lacks the series "${label}": ${text}`);
   // The highlight (the bar) lies within the item's hit box (the bar's column).
   const hl = await page.locator(`${CHART} .tc-highlight`).boundingBox();
   const ix = box.x + item.x, iy = box.y + item.y;
