@@ -103,10 +103,15 @@ function tradeChartApi(wasm, ready) {
     return t;
   }
 
+  const OPTIONS = ['view', 'lang', 'data', 'columns', 'title', 'height', 'theme'];
+
   async function create(element, options) {
     if (!element || element.nodeType !== 1) throw new TypeError('trade-chart: create() needs a DOM element');
     if (charts.has(element) || element.tradeChart) throw new Error('trade-chart: this element already has a chart; destroy() it first');
     const opts = options || {};
+    for (const k of Object.keys(opts)) { // a misspelt option is an error, not a silent default
+      if (!OPTIONS.includes(k)) throw new Error(`options.${k}: unknown option; expected one of ${OPTIONS.join(', ')}`);
+    }
     const doc = element.ownerDocument;
     injectStyle(doc);
     const stale = element.querySelector(':scope > figure.tc'); // left by an earlier failed create
@@ -119,11 +124,20 @@ function tradeChartApi(wasm, ready) {
       ui.figure.dataset.tcTheme = themeOption(opts.theme);
       await ready();
       if (widthOf(element) === 0) throw new Error('trade-chart: the container has zero width (is it hidden?); give it a width first');
-      const o = {};
-      if (opts.view != null) o.view = String(opts.view);
       const lang = langFor(element, opts);
-      if (lang) o.lang = lang;
-      chart = new wasm.Chart(ui.canvas, opts.data == null ? undefined : opts.data, o);
+      if (opts.columns != null) {
+        // Large numeric series (typed arrays): a line chart, decimated in Rust.
+        if (opts.data != null) throw new Error('options.columns: give data or columns, not both');
+        const c = opts.columns, list = Array.isArray(c.series) ? c.series : [];
+        chart = wasm.Chart.from_columns(ui.canvas, String(opts.title == null ? '' : opts.title), c.x,
+          list.map((s, i) => String(s.id == null ? i : s.id)), list.map((s, i) => String(s.label == null ? (s.id == null ? i : s.id) : s.label)),
+          list.map((s) => s.values), lang || undefined);
+      } else {
+        const o = {};
+        if (opts.view != null) o.view = String(opts.view);
+        if (lang) o.lang = lang;
+        chart = new wasm.Chart(ui.canvas, opts.data == null ? undefined : opts.data, o);
+      }
       const api = mount(element, ui, chart, opts);
       charts.set(element, api);
       element.tradeChart = api;
@@ -236,6 +250,7 @@ function tradeChartApi(wasm, ready) {
     function fillTable() {
       if (!tableOpen) { dataKey = ''; return; }
       const t = chart.table();
+      if (!t) return; // a chart of columns has no table
       const key = JSON.stringify(t);
       if (key === dataKey) return;
       dataKey = key;
@@ -317,6 +332,10 @@ function tradeChartApi(wasm, ready) {
       ui.claimsButton.setAttribute('aria-expanded', String(claimsOpen && meta.claims > 0));
       ui.claims.hidden = !(claimsOpen && meta.claims > 0);
       ui.downloadLabel.textContent = u.download || '';
+      // A chart of columns has no views, table or picture export: only CSV.
+      const columns = !(meta.views && meta.views.length);
+      ui.tabs.hidden = ui.dataButton.hidden = columns;
+      for (const b of ui.download.querySelectorAll('[data-format=png], [data-format=svg]')) b.hidden = columns;
       fillTable();
       fillClaims();
       if (!dead) { ui.figure.dataset.state = 'ready'; ui.error.hidden = true; ui.error.textContent = ''; }

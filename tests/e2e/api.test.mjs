@@ -162,3 +162,42 @@ test('the ESM entry point (esm.html) creates a chart', async () => {
 test('no console errors or page errors during the session', () => {
   assert.deepEqual(errors, []);
 });
+
+test('a misspelt option is an Error naming it, not a silent default', async () => {
+  const id = await container('width: 600px');
+  const r = await tryCreate(id, { veiw: 'monthly' });
+  assert.ok(r.error?.isError, JSON.stringify(r));
+  assert.match(r.error.message, /^options\.veiw: unknown option; expected one of view, lang, data, columns/);
+});
+
+test('columns: 100,000 points per series draw as a decimated line; hover, legend and bad values work', async () => {
+  const id = await container('width: 900px');
+  const r = await page.evaluate(async (id) => {
+    const n = 100000, x = new Float64Array(n), a = new Float64Array(n), b = new Float64Array(n);
+    for (let i = 0; i < n; i++) { x[i] = i; a[i] = 1e8 * (1.2 + Math.sin(i / 500)); b[i] = 5e7 * (1.2 + Math.cos(i / 700)); }
+    a[50000] = NaN; // a gap
+    const el = document.getElementById(id);
+    const chart = await TradeChart.create(el, { columns: { x, series: [{ id: 'a', label: 'Series A', values: a }, { id: 'b', label: 'Series B', values: b }] }, title: 'Synthetic', height: 400 });
+    el.scrollIntoView({ block: 'center' });
+    const canvas = el.querySelector('canvas'), rect = canvas.getBoundingClientRect();
+    const tabsHidden = el.querySelector('.tc-tabs').hidden;
+    const legend = [...el.querySelectorAll('.tc-legend button')].map((b) => b.textContent);
+    const hidden = chart.toggleSeries('a');
+    chart.toggleSeries('a');
+    let error = null;
+    try { await TradeChart.create(document.body.appendChild(document.createElement('div')), { columns: { x: [0, 1], series: [{ id: 'c', values: [1, -5] }] } }); } catch (e) { error = e.message; }
+    return { w: canvas.width, rect: { x: rect.x, y: rect.y, w: rect.width, h: rect.height }, tabsHidden, legend, hidden, error };
+  }, id);
+  assert.equal(r.w, 900);
+  assert.equal(r.tabsHidden, true);
+  assert.deepEqual(r.legend, ['Series A', 'Series B']);
+  assert.equal(r.hidden, false);
+  assert.match(r.error, /^columns\.series\[0\]\.values\[1\]: expected a finite number ≥ 0/);
+  await page.mouse.move(r.rect.x + r.rect.w / 2, r.rect.y + r.rect.h / 3);
+  const tip = await page.$eval(`#${id} .tc-tooltip`, (t) => ({ hidden: t.hidden, text: t.textContent }));
+  assert.equal(tip.hidden, false);
+  assert.match(tip.text, /Series [AB]/);
+  assert.match(tip.text, /\$\d/);
+  const stats = await page.$eval(`#${id} canvas`, canvasStats);
+  assert.ok(stats.colours >= 3, JSON.stringify(stats));
+});
