@@ -32,6 +32,8 @@ pub struct Columns {
     pub x: Vec<f64>,
     /// The series.
     pub series: Vec<ColSeries>,
+    /// Largest value of each series (computed once: hover must not scan the data).
+    pub max: Vec<f64>,
 }
 
 impl Columns {
@@ -81,7 +83,21 @@ impl Columns {
                 ));
             }
         }
-        Ok(Columns { title, x, series })
+        let max = series
+            .iter()
+            .map(|s| {
+                s.y.iter()
+                    .copied()
+                    .filter(|v| !v.is_nan())
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        Ok(Columns {
+            title,
+            x,
+            series,
+            max,
+        })
     }
 }
 
@@ -166,6 +182,20 @@ pub fn range_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
         .collect()
 }
 
+/// The largest value among the visible series.
+fn visible_max(cols: &Columns, hidden: &[bool]) -> f64 {
+    cols.max
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| !hidden.get(k).copied().unwrap_or(false))
+        .map(|(_, &m)| m)
+        .fold(0.0, f64::max)
+}
+
+fn tick_target(height: f64) -> usize {
+    ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize
+}
+
 /// The scene for columns at a size: axes, one decimated path per visible series.
 pub fn build(
     cols: &Columns,
@@ -182,12 +212,7 @@ pub fn build(
     let visible: Vec<usize> = (0..cols.series.len())
         .filter(|&k| !hidden.get(k).copied().unwrap_or(false))
         .collect();
-    let ymax = visible
-        .iter()
-        .flat_map(|&k| cols.series[k].y.iter().copied().filter(|v| !v.is_nan()))
-        .fold(0.0, f64::max);
-    let target = ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize;
-    let ticks = nice_ticks(ymax * 1.04, target);
+    let ticks = nice_ticks(visible_max(cols, hidden) * 1.04, tick_target(height));
     let label_w = ticks
         .iter()
         .map(|&t| text_width(&format::money_short(t, lang), FONT))
@@ -288,12 +313,7 @@ pub fn nearest(
         (Some(p), None) => p,
         _ => i.min(cols.x.len() - 1),
     };
-    let ymax = (0..cols.series.len())
-        .filter(|&k| !hidden.get(k).copied().unwrap_or(false))
-        .flat_map(|k| cols.series[k].y.iter().copied().filter(|v| !v.is_nan()))
-        .fold(0.0, f64::max);
-    let target = ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize;
-    let top = nice_ticks(ymax * 1.04, target)
+    let top = nice_ticks(visible_max(cols, hidden) * 1.04, tick_target(height))
         .last()
         .copied()
         .unwrap_or(1.0);
@@ -421,18 +441,8 @@ impl ColChart {
         let (x0, x1) = (self.cols.x[0], self.cols.x[self.cols.x.len() - 1]);
         let xs = Linear::new(x0, if x1 > x0 { x1 } else { x0 + 1.0 }, plot.x0, plot.x1);
         let top = nice_ticks(
-            (0..self.cols.series.len())
-                .filter(|&j| !self.hidden[j])
-                .flat_map(|j| {
-                    self.cols.series[j]
-                        .y
-                        .iter()
-                        .copied()
-                        .filter(|v| !v.is_nan())
-                })
-                .fold(0.0, f64::max)
-                * 1.04,
-            ((self.height - 60.0) / 55.0).clamp(2.0, 6.0) as usize,
+            visible_max(&self.cols, &self.hidden) * 1.04,
+            tick_target(self.height),
         )
         .last()
         .copied()
