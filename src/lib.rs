@@ -19,6 +19,8 @@ pub mod scale;
 pub mod scene;
 pub mod theme;
 #[cfg(target_arch = "wasm32")]
+mod canvas;
+#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use chart::{Chart, ClaimInfo, ItemInfo, LegendEntry, Meta, Options, Table, ViewInfo};

@@ -145,7 +145,7 @@ impl Chart {
         if scene.marks.is_empty() {
             return Ok(());
         }
-        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(self.canvas.clone())
+        let mut backend = crate::canvas::Canvas2d::new(&self.canvas)
             .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
         crate::draw(&mut backend, scene, self.dpr)
             .map_err(|e| JsError::new(&format!("canvas: {e}")))
@@ -470,7 +470,7 @@ impl Chart {
         };
         canvas.set_width((scene.width * dpr).round() as u32);
         canvas.set_height((scene.height * dpr).round() as u32);
-        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas)
+        let mut backend = crate::canvas::Canvas2d::new(&canvas)
             .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
         crate::draw(&mut backend, &scene, dpr)
             .map_err(|e| JsError::new(&format!("canvas: {e}")))?;
