@@ -7,9 +7,9 @@
 use crate::error::{Error, Result};
 use crate::format;
 use crate::i18n::Lang;
-use crate::layout::{self, text_width, Rect, FONT};
+use crate::layout::{self, Rect, FONT};
 use crate::scale::{nice_ticks, Linear};
-use crate::scene::{HAlign, Mark, Scene, VAlign};
+use crate::scene::{plot_box, tick_target, y_axis, HAlign, Mark, Scene, VAlign};
 use crate::theme::Theme;
 
 /// One series: y values aligned with the x column; NaN is a gap, never drawn as 0.
@@ -192,10 +192,6 @@ fn visible_max(cols: &Columns, hidden: &[bool]) -> f64 {
         .fold(0.0, f64::max)
 }
 
-fn tick_target(height: f64) -> usize {
-    ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize
-}
-
 /// The scene for columns at a size: axes, one decimated path per visible series.
 pub fn build(
     cols: &Columns,
@@ -213,39 +209,12 @@ pub fn build(
         .filter(|&k| !hidden.get(k).copied().unwrap_or(false))
         .collect();
     let ticks = nice_ticks(visible_max(cols, hidden) * 1.04, tick_target(height));
-    let label_w = ticks
+    let labels: Vec<String> = ticks
         .iter()
-        .map(|&t| text_width(&format::money_short(t, lang), FONT))
-        .fold(0.0, f64::max);
-    let w = width.max(layout::MIN_WIDTH);
-    let plot = Rect::new(
-        (label_w + 10.0).max(28.0),
-        12.0,
-        w - 10.0,
-        height.max(120.0) - 8.0 - (FONT + 3.0),
-    );
-    let ys = Linear::new(0.0, ticks.last().copied().unwrap_or(1.0), plot.y1, plot.y0);
-    for &t in &ticks {
-        let py = ys.map(t);
-        if t > 0.0 {
-            marks.push(Mark::Line {
-                a: (plot.x0, py),
-                b: (plot.x1, py),
-                stroke: theme.grid,
-                width: 1.0,
-                dash: false,
-            });
-        }
-        marks.push(Mark::Text {
-            at: (plot.x0 - 6.0, py),
-            text: format::money_short(t, lang),
-            size: FONT,
-            color: theme.muted,
-            h: HAlign::Right,
-            v: VAlign::Middle,
-            bold: false,
-        });
-    }
+        .map(|&t| format::money_short(t, lang))
+        .collect();
+    let plot = plot_box(width, height, &labels, 1, 12.0);
+    let ys = y_axis(&mut marks, plot, &ticks, &labels, theme);
     let (x0, x1) = (cols.x[0], cols.x[cols.x.len() - 1]);
     let (x0, x1) = if x1 > x0 {
         (x0, x1)
@@ -379,15 +348,7 @@ impl ColChart {
 
     /// Sets the CSS size (same bounds as the dataset chart).
     pub fn resize(&mut self, width: f64, height: f64) -> Result<()> {
-        for (name, v) in [("width", width), ("height", height)] {
-            if !(v.is_finite() && (1.0..=20_000.0).contains(&v)) {
-                return Err(Error::expected(
-                    format!("container.{name}"),
-                    "a size from 1 to 20000 px",
-                    v,
-                ));
-            }
-        }
+        layout::check_size(width, height)?;
         self.width = width;
         self.height = height;
         self.rebuild();

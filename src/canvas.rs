@@ -4,7 +4,9 @@
 //! changes, and measures text with `measureText`.
 
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
@@ -21,21 +23,34 @@ impl std::fmt::Display for CanvasError {
 impl std::error::Error for CanvasError {}
 
 fn err(e: JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError(e.as_string().unwrap_or_else(|| "drawing failed".into())))
+    DrawingErrorKind::DrawingError(CanvasError(
+        e.as_string().unwrap_or_else(|| "drawing failed".into()),
+    ))
 }
 
 /// A colour as a comparable key (alpha in thousandths).
 type Key = (u8, u8, u8, u16);
 
 fn key(c: BackendColor) -> Key {
-    (c.rgb.0, c.rgb.1, c.rgb.2, (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u16)
+    (
+        c.rgb.0,
+        c.rgb.1,
+        c.rgb.2,
+        (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u16,
+    )
 }
 
 fn css(k: Key) -> String {
     if k.3 >= 1000 {
         format!("rgb({},{},{})", k.0, k.1, k.2)
     } else {
-        format!("rgba({},{},{},{})", k.0, k.1, k.2, crate::format::decimal(k.3 as f64 / 1000.0, 3))
+        format!(
+            "rgba({},{},{},{})",
+            k.0,
+            k.1,
+            k.2,
+            crate::format::decimal(k.3 as f64 / 1000.0, 3)
+        )
     }
 }
 
@@ -53,7 +68,14 @@ impl Canvas2d {
     /// The backend for `canvas` at its current backing-store size.
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Canvas2d> {
         let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(Canvas2d { ctx, size: (canvas.width(), canvas.height()), fill: None, stroke: None, font: String::new(), align: (9, 9) })
+        Some(Canvas2d {
+            ctx,
+            size: (canvas.width(), canvas.height()),
+            fill: None,
+            stroke: None,
+            font: String::new(),
+            align: (9, 9),
+        })
     }
 
     fn set_fill(&mut self, c: BackendColor) {
@@ -107,7 +129,11 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if color.alpha > 0.0 {
             self.set_fill(color);
             self.ctx.fill_rect(point.0 as f64, point.1 as f64, 1.0, 1.0);
@@ -115,7 +141,12 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
@@ -138,11 +169,22 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, s: &S, fill: bool) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
-        let (x, y, w, h) = (ul.0 as f64, ul.1 as f64, (br.0 - ul.0) as f64, (br.1 - ul.1) as f64);
+        let (x, y, w, h) = (
+            ul.0 as f64,
+            ul.1 as f64,
+            (br.0 - ul.0) as f64,
+            (br.1 - ul.1) as f64,
+        );
         if fill {
             self.set_fill(s.color());
             self.ctx.fill_rect(x, y, w, h);
@@ -153,7 +195,11 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
@@ -164,7 +210,11 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
@@ -175,12 +225,20 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
         self.ctx.begin_path();
-        self.ctx.arc(c.0 as f64, c.1 as f64, r as f64, 0.0, std::f64::consts::TAU).map_err(err)?;
+        self.ctx
+            .arc(c.0 as f64, c.1 as f64, r as f64, 0.0, std::f64::consts::TAU)
+            .map_err(err)?;
         if fill {
             self.set_fill(s.color());
             self.ctx.fill();
@@ -191,7 +249,12 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -211,17 +274,33 @@ impl DrawingBackend for Canvas2d {
             });
             self.align = align;
         }
-        let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
         if self.font != font {
             self.ctx.set_font(&font);
             self.font = font;
         }
         self.set_fill(color);
-        self.ctx.fill_text(text, pos.0 as f64, pos.1 as f64).map_err(err)
+        self.ctx
+            .fill_text(text, pos.0 as f64, pos.1 as f64)
+            .map_err(err)
     }
 
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        self.ctx.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+        self.ctx.set_font(&format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        ));
         let m = self.ctx.measure_text(text).map_err(err)?;
         Ok((m.width().ceil() as u32, style.size().ceil() as u32))
     }

@@ -226,22 +226,7 @@ impl Chart {
 
     /// Sets the CSS size and rebuilds the scene.
     pub fn resize(&mut self, width: f64, height: f64) -> Result<()> {
-        for (name, v) in [("width", width), ("height", height)] {
-            if !(v.is_finite() && v >= 1.0) {
-                return Err(Error::expected(
-                    format!("container.{name}"),
-                    "a size of at least 1 px",
-                    v,
-                ));
-            }
-            if v > 20_000.0 {
-                return Err(Error::expected(
-                    format!("container.{name}"),
-                    "at most 20000 px",
-                    v,
-                ));
-            }
-        }
+        layout::check_size(width, height)?;
         self.width = width;
         self.height = height;
         self.rebuild();

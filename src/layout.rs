@@ -48,6 +48,20 @@ impl Rect {
 /// The narrowest chart we lay out; narrower containers are drawn at this width.
 pub const MIN_WIDTH: f64 = 240.0;
 
+/// A chart size in CSS px must be finite and from 1 to 20,000 on each side.
+pub fn check_size(width: f64, height: f64) -> crate::Result<()> {
+    for (name, v) in [("width", width), ("height", height)] {
+        if !(v.is_finite() && (1.0..=20_000.0).contains(&v)) {
+            return Err(crate::Error::expected(
+                format!("container.{name}"),
+                "a size from 1 to 20000 px",
+                v,
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Font sizes (CSS px).
 pub const FONT: f64 = 12.0;
 

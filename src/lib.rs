@@ -7,6 +7,8 @@
 #![deny(missing_docs)]
 
 pub mod bulk;
+#[cfg(target_arch = "wasm32")]
+mod canvas;
 mod chart;
 pub mod data;
 mod error;
@@ -18,8 +20,6 @@ mod render;
 pub mod scale;
 pub mod scene;
 pub mod theme;
-#[cfg(target_arch = "wasm32")]
-mod canvas;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -222,6 +222,65 @@ pub struct SceneInput<'a> {
     pub lang: Lang,
 }
 
+/// About one y tick per 55 px, two to six.
+pub fn tick_target(height: f64) -> usize {
+    ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize
+}
+
+/// The plot box: room on the left for the widest tick label, `bottom_lines` of labels
+/// below, `top` px above. Never laid out smaller than [`layout::MIN_WIDTH`] × 120.
+pub fn plot_box(
+    width: f64,
+    height: f64,
+    tick_labels: &[String],
+    bottom_lines: usize,
+    top: f64,
+) -> Rect {
+    let label_w = tick_labels
+        .iter()
+        .map(|l| text_width(l, FONT))
+        .fold(0.0, f64::max);
+    let (w, h) = (width.max(layout::MIN_WIDTH), height.max(120.0));
+    Rect::new(
+        (label_w + 10.0).max(28.0),
+        top,
+        w - 10.0,
+        h - 8.0 - bottom_lines as f64 * (FONT + 3.0),
+    )
+}
+
+/// Grid lines and tick labels for a y axis from 0 to the last tick; returns the scale.
+pub fn y_axis(
+    marks: &mut Vec<Mark>,
+    plot: Rect,
+    ticks: &[f64],
+    labels: &[String],
+    theme: &Theme,
+) -> Linear {
+    let top = ticks.last().copied().unwrap_or(1.0);
+    let y = Linear::new(0.0, top, plot.y1, plot.y0);
+    for (&tk, label) in ticks.iter().zip(labels) {
+        let py = y.map(tk);
+        if tk > 0.0 {
+            marks.push(Mark::Line {
+                a: (plot.x0, py),
+                b: (plot.x1, py),
+                stroke: theme.grid,
+                width: 1.0,
+                dash: false,
+            });
+        }
+        marks.push(text(
+            (plot.x0 - 6.0, py),
+            label.clone(),
+            theme.muted,
+            HAlign::Right,
+            VAlign::Middle,
+        ));
+    }
+    y
+}
+
 struct Builder<'a> {
     inp: &'a SceneInput<'a>,
     scene: Scene,
@@ -341,32 +400,18 @@ impl<'a> Builder<'a> {
         self.scene.marks.push(m);
     }
 
-    /// Y axis: grid, tick labels, baseline. Returns the scale.
+    /// Tick labels in the reader's language.
+    fn tick_labels(&self, ticks: &[f64]) -> Vec<String> {
+        ticks
+            .iter()
+            .map(|&tk| format::money_short(self.usd(tk), self.lang()))
+            .collect()
+    }
+
+    /// Y axis: grid, tick labels. Returns the scale.
     fn y_axis(&mut self, plot: Rect, ticks: &[f64]) -> Linear {
-        let top = ticks.last().copied().unwrap_or(1.0);
-        let y = Linear::new(0.0, top, plot.y1, plot.y0);
-        let theme = self.inp.theme;
-        for &tk in ticks {
-            let py = y.map(tk);
-            if tk > 0.0 {
-                self.push(Mark::Line {
-                    a: (plot.x0, py),
-                    b: (plot.x1, py),
-                    stroke: theme.grid,
-                    width: 1.0,
-                    dash: false,
-                });
-            }
-            let label = format::money_short(self.usd(tk), self.lang());
-            self.push(text(
-                (plot.x0 - 6.0, py),
-                label,
-                theme.muted,
-                HAlign::Right,
-                VAlign::Middle,
-            ));
-        }
-        y
+        let labels = self.tick_labels(ticks);
+        y_axis(&mut self.scene.marks, plot, ticks, &labels, self.inp.theme)
     }
 
     fn baseline(&mut self, plot: Rect) {
@@ -382,22 +427,17 @@ impl<'a> Builder<'a> {
 
     /// Plot box for the given tick labels and bottom label lines.
     fn plot_rect(&self, ticks: &[f64], bottom_lines: usize, top: f64) -> Rect {
-        let label_w = ticks
-            .iter()
-            .map(|&tk| text_width(&format::money_short(self.usd(tk), self.lang()), FONT))
-            .fold(0.0, f64::max);
-        let w = self.inp.width.max(layout::MIN_WIDTH);
-        let h = self.inp.height.max(120.0);
-        Rect::new(
-            (label_w + 10.0).max(28.0),
+        plot_box(
+            self.inp.width,
+            self.inp.height,
+            &self.tick_labels(ticks),
+            bottom_lines,
             top,
-            w - 10.0,
-            h - 8.0 - bottom_lines as f64 * (FONT + 3.0),
         )
     }
 
     fn tick_target(&self) -> usize {
-        ((self.inp.height - 60.0) / 55.0).clamp(2.0, 6.0) as usize
+        tick_target(self.inp.height)
     }
 
     /// A bar for observation `o` in box `r` (already from zero to its value).
