@@ -7,7 +7,7 @@ CRATE := trade_chart
 WASM := target/wasm32-unknown-unknown/release/$(CRATE).wasm
 PORT ?= 8080
 
-.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e lint clean
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench lint clean
 
 all: build
 
@@ -45,6 +45,12 @@ test-wasm: setup
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+# Side by side with uPlot and Chart.js in headless Chromium (not part of `make test`).
+# BENCH_ARGS=--quick for a smoke run; results in bench/results.md and BENCHMARKS.md.
+bench: build
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	node bench/run.mjs $(BENCH_ARGS)
 
 lint:
 	cargo fmt --check

@@ -24,6 +24,9 @@
     c.port1.onmessage = () => { c.port1.close(); r(); };
     c.port2.postMessage(0);
   });
+  // bench:<label>:start / :end marks: run.mjs finds them in the trace and sums the main
+  // thread's tasks between them.
+  const mark = (label, edge) => performance.mark(`bench:${label}:${edge}`);
   const box = () => document.getElementById('chart');
   const canvasOf = () => box().querySelector('canvas');
   const S = { lib: null, api: null, chart: null, data: null, memory: null, ro: null };
@@ -249,23 +252,28 @@
       return { ms: now() - t0, points: count, checksum: sum };
     },
 
-    async nullOp() {
+    mark(label, edge) { mark(label, edge); },
+
+    async nullOp(label) {
+      mark(label, 'start');
       const t0 = now();
       await raf();
       await task();
-      return { ms: now() - t0 };
+      const ms = now() - t0;
+      mark(label, 'end');
+      return { ms };
     },
 
     async init() {
-      performance.mark('init-start');
+      mark('init', 'start');
       const t0 = now();
       await L.create(S.data); // the await also lets uPlot's microtask commit (its first draw) run
       const t1 = now();
       await raf();
       const t2 = now();
-      performance.mark('init-first-frame');
       await task();
       const t3 = now();
+      mark('init', 'end');
       L.afterInit();
       return { createMs: t1 - t0, frameMs: t2 - t0, doneMs: t3 - t0 };
     },
@@ -305,8 +313,9 @@
       return L.probe();
     },
 
-    async resize(w) {
+    async resize(w, label) {
       const want = Math.round(w * devicePixelRatio);
+      mark(label, 'start');
       const t0 = now();
       box().style.width = w + 'px';
       for (let f = 1; f <= 60; f++) {
@@ -315,14 +324,17 @@
         await task();
         const c = canvasOf();
         if (c && c.width === want && Math.round(c.getBoundingClientRect().width) === w) {
-          return { frameMs: tf - t0, doneMs: now() - t0, frames: f, h: c.height };
+          const doneMs = now() - t0;
+          mark(label, 'end');
+          return { frameMs: tf - t0, doneMs, frames: f, h: c.height };
         }
       }
       const c = canvasOf();
       throw new Error(`resize to ${w}px: the canvas is still ${c && c.width}×${c && c.height} after 60 frames`);
     },
 
-    async toggle(show) {
+    async toggle(show, label) {
+      mark(label, 'start');
       const t0 = now();
       L.toggle(show);
       await null; // uPlot redraws in a microtask
@@ -330,7 +342,9 @@
       await raf();
       const t2 = now();
       await task();
-      return { callMs: t1 - t0, frameMs: t2 - t0, doneMs: now() - t0 };
+      const doneMs = now() - t0;
+      mark(label, 'end');
+      return { callMs: t1 - t0, frameMs: t2 - t0, doneMs };
     },
 
     destroy() {

@@ -47,7 +47,8 @@ function usage(code) {
   --cycles N        create/destroy cycles of the memory test (default 1000; 0 skips it)
   --moves N         mouse moves per hover sweep (default 100)
   --libs LIST       subset of tc,tcs,uplot,chartjs (default: all)
-  --no-default      skip the default (embedded) data set`);
+  --no-default      skip the default (embedded) data set
+  --report          no run: rewrite bench/results.md from bench/results.json`);
   process.exit(code);
 }
 
@@ -72,6 +73,7 @@ function parseArgs(argv) {
       case '--libs': o.libs = val().split(',').filter(Boolean); break;
       case '--no-default': o.withDefault = false; break;
       case '--quick': o.quick = true; break;
+      case '--report': o.report = join(BENCH, 'results.json'); break;
       case '-h': case '--help': usage(0); break;
       default: console.error(`unknown option ${a}`); usage(2);
     }
@@ -210,6 +212,47 @@ function machine(browserVersion) {
 // ---------------------------------------------------------------- one page, one library
 const sizeName = (n) => (n == null ? 'default' : `1e${Math.round(Math.log10(n))}` + (10 ** Math.round(Math.log10(n)) === n ? '' : `(${n})`));
 
+// Main-thread time from a trace: the renderer main thread's top-level tasks ("RunTask" in
+// disabled-by-default-devtools.timeline, what DevTools shows as "Task") between a
+// bench:<label>:start and bench:<label>:end user-timing mark. CDP's
+// Performance.getMetrics TaskDuration is recorded too (cdpMs) but not used: it stops at
+// the end of the task proper and misses the canvas flush Chromium runs right after it
+// (CanvasRenderingContext2D::FinalizeFrame: where a software canvas is rasterised).
+const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'blink.user_timing'];
+function busyByLabel(buf) {
+  const parsed = JSON.parse(buf.toString('utf8'));
+  const ev = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const marks = {};
+  let pid = null;
+  for (const e of ev) {
+    const m = /^bench:(.+):(start|end)$/.exec(e.name || '');
+    if (m && (e.cat || '').includes('user_timing')) { (marks[m[1]] ??= {})[m[2]] = e.ts; pid = e.pid; }
+  }
+  if (pid == null) return {};
+  const tid = ev.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  // the union of the main thread's RunTask intervals (µs), sorted
+  const iv = ev.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === pid && e.tid === tid && e.dur > 0)
+    .map((e) => [e.ts, e.ts + e.dur]).sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [a, b] of iv) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const out = {};
+  for (const [label, { start, end }] of Object.entries(marks)) {
+    if (start == null || end == null) continue;
+    let busy = 0;
+    for (const [a, b] of merged) {
+      if (b <= start) continue;
+      if (a >= end) break;
+      busy += Math.min(b, end) - Math.max(a, start);
+    }
+    out[label] = { busyMs: busy / 1000, windowMs: (end - start) / 1000 };
+  }
+  return out;
+}
+
 async function page1(browser, base, opt, job, dflt) {
   const { lib, data, dpr, run } = job;
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 1200 }, deviceScaleFactor: dpr });
@@ -223,26 +266,26 @@ async function page1(browser, base, opt, job, dflt) {
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Performance.enable');
   const taskMs = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  // one page.evaluate, with CDP's TaskDuration around it (kept for comparison only)
   const timed = async (fn, arg) => {
     const a = await taskMs();
     const r = await page.evaluate(fn, arg);
     const b = await taskMs();
-    return { ...r, mainMs: b - a };
+    return { ...r, cdpMs: b - a };
   };
   const rec = { lib, data: sizeName(data.n), n: data.n, dpr, run, problems: [] };
   const problem = (p) => rec.problems.push(p);
+  let tracing = false;
   try {
     await page.goto(`${base}/bench/page.html`);
     rec.load = await page.evaluate((l) => window.bench.load(l), lib);
     rec.prepare = await page.evaluate(([k, n, d]) => window.bench.prepare(k, n, d), [data.kind, data.n ?? 0, data.kind === 'default' ? dflt : null]);
-    // The harness floor: an evaluate that only waits for a frame (its main-thread time is
-    // subtracted from every measured operation).
-    const floors = [];
-    for (let i = 0; i < 3; i++) floors.push((await timed(() => window.bench.nullOp())).mainMs);
-    rec.floorMs = median(floors);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    tracing = true;
+    // The harness floor: an evaluate that only waits for a frame (subtracted from every operation).
+    for (let i = 0; i < 3; i++) await timed((l) => window.bench.nullOp(l), `null${i}`);
 
     rec.init = await timed(() => window.bench.init());
-    rec.init.netMs = rec.init.mainMs - rec.floorMs;
     rec.check = await page.evaluate(() => window.bench.check());
     const c = rec.check;
     if (c.error) problem(c.error);
@@ -252,73 +295,82 @@ async function page1(browser, base, opt, job, dflt) {
       if (c.ink < 0.005 || c.colours < 3) problem(`canvas looks blank (ink ${(c.ink * 100).toFixed(2)}%, ${c.colours} colours)`);
       if (c.valid) problem(c.valid);
     }
-    if (run === 0) {
-      mkdirSync(join(BENCH, 'shots'), { recursive: true });
-      await page.locator('#chart').screenshot({ path: join(BENCH, 'shots', `${lib}-${rec.data}-dpr${dpr}.png`) });
-    }
-    if (lib === 'tcs') return rec; // the standalone build: init (with wasm instantiation) only
+    if (run === 0) await page.locator('#chart').screenshot({ path: join(BENCH, 'shots', `${lib}-${rec.data}-dpr${dpr}.png`) });
 
-    // ---- hover: a sweep over the blank strip (floor), then over the plot, each move settled to a frame
-    const r = await page.evaluate(() => window.bench.plotRect());
-    const sweep = async (x0, width, y, n) => {
-      let hits = 0;
-      await page.mouse.move(x0, y);
+    if (lib !== 'tcs') { // the standalone build: init (with wasm instantiation) only
+      // ---- hover: a sweep over the blank strip (the floor), then over the plot, each move settled to a frame
+      const r = await page.evaluate(() => window.bench.plotRect());
+      const sweep = async (label, x0, width, y, n) => {
+        let hits = 0;
+        await page.mouse.move(x0, y);
+        await page.evaluate(() => window.bench.settle());
+        await page.evaluate((l) => window.bench.mark(l, 'start'), label);
+        for (let i = 0; i < n; i++) {
+          await page.mouse.move(x0 + width * (0.05 + (0.9 * i) / (n - 1)), y);
+          if (await page.evaluate(() => window.bench.settle())) hits++;
+        }
+        await page.evaluate((l) => window.bench.mark(l, 'end'), label);
+        return hits;
+      };
+      const blankMoves = Math.max(10, Math.round(opt.moves / 2));
+      await sweep('hoverBlank', r.blank.x, r.blank.width, r.blank.y + r.blank.height / 2, blankMoves);
+      // 70% down the canvas: inside the plot area, over the bars of the default data
+      const hits = await sweep('hoverPlot', r.x, r.width, r.y + r.height * 0.7, opt.moves);
+      await page.mouse.move(r.blank.x + 5, r.blank.y + 5); // leave the chart
       await page.evaluate(() => window.bench.settle());
-      const a = await taskMs();
-      for (let i = 0; i < n; i++) {
-        await page.mouse.move(x0 + width * (0.05 + (0.9 * i) / (n - 1)), y);
-        if (await page.evaluate(() => window.bench.settle())) hits++;
-      }
-      const b = await taskMs();
-      return { mainMs: b - a, moves: n, hits };
-    };
-    const blankMoves = Math.max(10, Math.round(opt.moves / 2));
-    const blank = await sweep(r.blank.x, r.blank.width, r.blank.y + r.blank.height / 2, blankMoves);
-    // 70% down the canvas: inside the plot area, over the bars of the default data
-    const plot = await sweep(r.x, r.width, r.y + r.height * 0.7, opt.moves);
-    await page.mouse.move(r.blank.x + 5, r.blank.y + 5); // leave the chart
-    await page.evaluate(() => window.bench.settle());
-    rec.hover = {
-      perMoveMs: (plot.mainMs - (blank.mainMs / blankMoves) * opt.moves) / opt.moves,
-      grossPerMoveMs: plot.mainMs / opt.moves,
-      floorPerMoveMs: blank.mainMs / blankMoves,
-      hitRate: plot.hits / opt.moves,
-    };
-    if (plot.hits === 0) problem('hover: no tooltip / cursor on any move');
+      rec.hover = { moves: opt.moves, blankMoves, hitRate: hits / opt.moves };
+      if (hits === 0) problem('hover: no tooltip / cursor on any move');
 
-    // ---- resize: 1200 -> 900 -> 1200
-    const small = await timed((w) => window.bench.resize(w), W_SMALL);
-    const back = await timed((w) => window.bench.resize(w), W);
-    rec.resize = {
-      doneMs: (small.doneMs + back.doneMs) / 2,
-      frames: [small.frames, back.frames],
-      netMs: (small.mainMs + back.mainMs) / 2 - rec.floorMs,
-      steps: [small, back],
-    };
-    if (small.h !== Math.round(H * dpr) || back.h !== Math.round(H * dpr)) problem(`resize changed the canvas height: ${small.h}, ${back.h}`);
+      // ---- resize: 1200 -> 900 -> 1200
+      const small = await timed(([w, l]) => window.bench.resize(w, l), [W_SMALL, 'resize1']);
+      const back = await timed(([w, l]) => window.bench.resize(w, l), [W, 'resize2']);
+      rec.resize = { doneMs: (small.doneMs + back.doneMs) / 2, frames: [small.frames, back.frames], steps: [small, back] };
+      if (small.h !== Math.round(H * dpr) || back.h !== Math.round(H * dpr)) problem(`resize changed the canvas height: ${small.h}, ${back.h}`);
 
-    // ---- legend toggle: hide, then show, one series
-    const before = rec.check; // hover draws nothing on the canvas once the mouse has left, and the size is back to 1200
-    const hide = await timed((s) => window.bench.toggle(s), false);
-    const hidden = await page.evaluate(() => window.bench.check());
-    const show = await timed((s) => window.bench.toggle(s), true);
-    const shown = await page.evaluate(() => window.bench.check());
-    rec.toggle = {
-      doneMs: (hide.doneMs + show.doneMs) / 2,
-      callMs: (hide.callMs + show.callMs) / 2,
-      netMs: (hide.mainMs + show.mainMs) / 2 - rec.floorMs,
-      steps: [hide, show],
-    };
-    if (hidden.hash === before.hash) problem('toggle: hiding a series did not change the canvas');
-    if (shown.hash !== before.hash) rec.toggle.note = 'the canvas after hide+show differs from before (pixel hash)';
+      // ---- legend toggle: hide, then show, one series
+      const hide = await timed(([s, l]) => window.bench.toggle(s, l), [false, 'hide']);
+      const hidden = await page.evaluate(() => window.bench.check());
+      const show = await timed(([s, l]) => window.bench.toggle(s, l), [true, 'show']);
+      const shown = await page.evaluate(() => window.bench.check());
+      rec.toggle = { doneMs: (hide.doneMs + show.doneMs) / 2, callMs: (hide.callMs + show.callMs) / 2, steps: [hide, show] };
+      // rec.check was taken after init; hover draws nothing once the mouse has left, and the size is back to 1200
+      if (hidden.hash === c.hash) problem('toggle: hiding a series did not change the canvas');
+      if (shown.hash !== c.hash) rec.toggle.note = 'the canvas after resize + hide + show differs from the one after init (pixel hash)';
 
-    rec.destroy = await page.evaluate(() => window.bench.destroy());
-    if (rec.destroy.left !== 0) problem(`destroy left ${rec.destroy.left} element(s) in the container`);
+      rec.destroy = await page.evaluate(() => window.bench.destroy());
+      if (rec.destroy.left !== 0) problem(`destroy left ${rec.destroy.left} element(s) in the container`);
+    }
+
+    const buf = await browser.stopTracing();
+    tracing = false;
+    const busy = busyByLabel(buf);
+    const need = (l) => {
+      if (!busy[l]) throw new Error(`trace: no bench:${l} marks / main-thread tasks found`);
+      return busy[l].busyMs;
+    };
+    rec.floorMs = median([0, 1, 2].map((i) => need(`null${i}`)));
+    rec.init.mainMs = need('init');
+    rec.init.netMs = rec.init.mainMs - rec.floorMs;
+    if (rec.hover) {
+      const blank = need('hoverBlank'), plot = need('hoverPlot');
+      Object.assign(rec.hover, {
+        perMoveMs: plot / rec.hover.moves - blank / rec.hover.blankMoves,
+        grossPerMoveMs: plot / rec.hover.moves,
+        floorPerMoveMs: blank / rec.hover.blankMoves,
+      });
+      rec.resize.steps[0].mainMs = need('resize1');
+      rec.resize.steps[1].mainMs = need('resize2');
+      rec.resize.netMs = (need('resize1') + need('resize2')) / 2 - rec.floorMs;
+      rec.toggle.steps[0].mainMs = need('hide');
+      rec.toggle.steps[1].mainMs = need('show');
+      rec.toggle.netMs = (need('hide') + need('show')) / 2 - rec.floorMs;
+    }
     return rec;
   } catch (e) {
     rec.error = String(e && e.message ? e.message : e).split('\n')[0];
     return rec;
   } finally {
+    if (tracing) await browser.stopTracing().catch(() => {});
     if (errors.length) rec.console = errors.slice(0, 10);
     await ctx.close().catch(() => {});
   }
@@ -375,7 +427,7 @@ async function memoryTest(browser, base, cycles) {
 const METRICS = [
   { key: 'init', title: 'Init to first frame (wall, ms): just before create() to the next requestAnimationFrame', get: (r) => r.init?.frameMs, withStandalone: true },
   { key: 'initDone', title: 'Init to the end of the first frame (wall, ms): create() to the task after the next requestAnimationFrame (the frame\'s style, layout and paint done)', get: (r) => r.init?.doneMs, withStandalone: true },
-  { key: 'initMain', title: 'Init main-thread time (ms, CDP TaskDuration, net of the harness floor)', get: (r) => r.init?.netMs, withStandalone: true },
+  { key: 'initMain', title: 'Init main-thread time (ms: the renderer main thread\'s tasks in a trace, net of the harness floor)', get: (r) => r.init?.netMs, withStandalone: true },
   { key: 'hover', title: 'Hover: main-thread time per mouse move, settled to the next frame (ms, net of a sweep over blank page)', get: (r) => r.hover?.perMoveMs },
   { key: 'resize', title: 'Resize 1200→900→1200: width change to the frame that shows it (wall, ms, mean of both steps)', get: (r) => r.resize?.doneMs },
   { key: 'resizeMain', title: 'Resize main-thread time (ms per step, net)', get: (r) => r.resize?.netMs },
@@ -415,11 +467,21 @@ function summarise(records, opt) {
 function markdown(res) {
   const { machine: mc, options: opt, transfer, memory, summary, records } = res;
   const L = [];
-  const rows = Object.values(summary).sort((a, b) => (a.data === 'default' ? -1 : b.data === 'default' ? 1 : Number(a.data.slice(2)) - Number(b.data.slice(2))) || a.dpr - b.dpr);
+  const rank = (g) => (g.data === 'default' ? 0 : Number(g.data.slice(2)));
+  const rows = Object.values(summary).sort((a, b) => rank(a) - rank(b) || a.dpr - b.dpr);
   const failed = records.filter((r) => r.error || r.problems.length);
   L.push(`Machine: ${mc.nproc} cores, ${mc.cpu}, ${mc.memGiB} GiB; ${mc.os}; Chromium ${mc.chromium} headless (software raster, 60 Hz rAF); Node ${mc.node}; playwright-core ${mc.playwrightCore}.`);
   L.push(`Run: ${mc.date}; trade-chart ${mc.git}${mc.gitDirty ? ' (working tree with uncommitted changes)' : ''}, pkg/ built ${mc.pkgBuilt} (wasm sha256 ${mc.wasmSha256}…); load average ${mc.loadavgStart.join(' ')} at start, ${(mc.loadavgEnd || []).join(' ')} at the end.`);
   L.push(`Command: \`${res.command}\` — ${opt.runs} runs per library × data set × DPR, a new browser context per run, libraries interleaved; ${opt.moves} mouse moves per hover sweep. Cells: median (p10–p90). Ratios: trade-chart median ÷ peer median (below 1 = trade-chart faster). trade-chart = ES module build with the wasm instantiated before create(); "standalone" = the single-file script, whose first create() includes wasm instantiation.`);
+  L.push('');
+  L.push('### At a glance: trade-chart ÷ uPlot / trade-chart ÷ Chart.js (medians; below 1 = trade-chart faster)');
+  L.push('');
+  L.push('| data | DPR | init (to rAF) | init incl. wasm (standalone) | init main-thread | hover per move | resize (wall) | resize main-thread | toggle (wall) | toggle main-thread |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const g of rows) {
+    const two = (key, lib = 'tc') => `${ratio(g.metrics[key][lib], g.metrics[key].uplot)} / ${ratio(g.metrics[key][lib], g.metrics[key].chartjs)}`;
+    L.push(`| ${g.data} | ${g.dpr} | ${two('init')} | ${two('init', 'tcs')} | ${two('initMain')} | ${two('hover')} | ${two('resize')} | ${two('resizeMain')} | ${two('toggle')} | ${two('toggleMain')} |`);
+  }
   L.push('');
   L.push('### Transfer size');
   L.push('');
@@ -534,6 +596,14 @@ function targets(res, rows) {
 // ---------------------------------------------------------------- main
 async function main() {
   const opt = parseArgs(process.argv.slice(2));
+  if (opt.report) { // re-render the tables of an earlier run
+    const res = JSON.parse(readFileSync(opt.report, 'utf8'));
+    res.summary = summarise(res.records, res.options);
+    const md = markdown(res);
+    writeFileSync(join(BENCH, 'results.md'), `# trade-chart benchmark results\n\n${md}`);
+    console.log(md);
+    return;
+  }
   for (const f of ['index.js', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade-chart.standalone.js']) {
     if (!existsSync(join(PKG, f))) { console.error(`pkg/${f} is missing: build first (make build)`); process.exit(1); }
   }
@@ -558,6 +628,8 @@ async function main() {
 
   const mc = machine(browser.version());
   const datasets = [...(opt.withDefault ? [{ kind: 'default', n: null }] : []), ...opt.sizes.map((n) => ({ kind: 'synthetic', n }))];
+  rmSync(join(BENCH, 'shots'), { recursive: true, force: true });
+  mkdirSync(join(BENCH, 'shots'), { recursive: true });
   const records = [];
   const total = opt.runs * datasets.length * opt.dprs.length * opt.libs.length;
   const t0 = Date.now();

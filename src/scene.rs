@@ -775,8 +775,49 @@ impl<'a> Builder<'a> {
             .into_iter()
             .find(|&(n, k)| fits(n, k))
             .unwrap_or((false, 12));
+        // Months released together (Jan–Feb) get one label and a bracket under the bars,
+        // so no bar of the combined figure reads as one month's.
+        let mut combined: Vec<Period> = self
+            .visible_series()
+            .iter()
+            .flat_map(|&(_, si)| self.shown(si).map(|(_, o)| o.period))
+            .filter(|p| p.months() > 1 && p.kind != crate::data::PeriodKind::Year)
+            .collect();
+        combined.sort();
+        combined.dedup();
+        for p in &combined {
+            let (x0, x1) = (x.map(p.start as f64) + 2.0, x.map(p.end as f64) - 2.0);
+            let y = plot.y1 + 3.0;
+            self.push(Mark::Line {
+                a: (x0, y),
+                b: (x1, y),
+                stroke: theme.muted,
+                width: 1.0,
+                dash: false,
+            });
+            for xe in [x0, x1] {
+                self.push(Mark::Line {
+                    a: (xe, plot.y1),
+                    b: (xe, y),
+                    stroke: theme.muted,
+                    width: 1.0,
+                    dash: false,
+                });
+            }
+            let label = format::period_short(p, lang);
+            if text_width(&label, FONT) <= x1 - x0 + 8.0 {
+                self.push(text(
+                    ((x0 + x1) / 2.0, plot.y1 + 5.0),
+                    label,
+                    theme.fg,
+                    HAlign::Center,
+                    VAlign::Top,
+                ));
+            }
+        }
         for m in a..b {
-            if m.rem_euclid(12) % step == 0 {
+            let in_combined = combined.iter().any(|p| p.start <= m && m < p.end);
+            if m.rem_euclid(12) % step == 0 && !in_combined {
                 let cx = x.map(m as f64 + 0.5);
                 self.push(text(
                     (cx, plot.y1 + 5.0),

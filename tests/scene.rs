@@ -329,3 +329,28 @@ fn narrow_bars_get_a_rounded_label() {
     assert!(narrow.contains(&"$491m".to_string()), "{narrow:?}");
     assert!(narrow.contains(&"$48m".to_string()), "{narrow:?}");
 }
+
+#[test]
+fn a_combined_release_gets_one_label_and_a_bracket() {
+    let c = chart("monthly", 800.0, 400.0);
+    let s = c.scene();
+    let labels: Vec<&str> = s
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { at, text, .. } if at.1 > s.plot.y1 && at.1 < s.plot.y1 + 10.0 => {
+                Some(text.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(labels.contains(&"Jan–Feb"), "{labels:?}");
+    assert!(
+        !labels.contains(&"Jan") && !labels.contains(&"Feb"),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&"Mar"));
+    // The bracket spans both months under the baseline.
+    let bracket = s.marks.iter().any(|m| matches!(m, Mark::Line { a, b, .. } if a.1 == b.1 && a.1 > s.plot.y1 && b.0 - a.0 > 60.0));
+    assert!(bracket);
+}

@@ -132,10 +132,13 @@ test('the layout follows the width: 360 px and 1200 px viewports', async () => {
   const widths = [];
   for (const vw of [360, 1200]) {
     await page.setViewportSize({ width: vw, height: 900 });
+    // Settled: the canvas fills the container and its backing store matches (a scrollbar
+    // appearing after the first relayout narrows the container once more).
     await page.waitForFunction((sel) => {
-      const el = document.querySelector(sel), c = el.querySelector('canvas');
-      return Math.abs(c.getBoundingClientRect().width - el.getBoundingClientRect().width) < 1;
+      const el = document.querySelector(sel), c = el.querySelector('canvas'), w = c.getBoundingClientRect().width;
+      return Math.abs(w - el.getBoundingClientRect().width) < 1 && c.width === Math.round(w * devicePixelRatio);
     }, CHART);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const r = await page.$eval(CHART, (el) => {
       const c = el.querySelector('canvas'), rect = c.getBoundingClientRect();
       return { w: rect.width, h: rect.height, backing: c.width, dpr: devicePixelRatio, items: el.tradeChart.items(),
