@@ -215,14 +215,8 @@ pub fn build(
         .collect();
     let plot = plot_box(width, height, &labels, 1, 12.0);
     let ys = y_axis(&mut marks, plot, &ticks, &labels, theme);
-    let (x0, x1) = (cols.x[0], cols.x[cols.x.len() - 1]);
-    let (x0, x1) = if x1 > x0 {
-        (x0, x1)
-    } else {
-        (x0 - 0.5, x0 + 0.5)
-    };
-    let xs = Linear::new(x0, x1, plot.x0, plot.x1);
-    let xticks = range_ticks(x0, x1, (plot.w() / 90.0).clamp(2.0, 10.0) as usize);
+    let xs = x_scale(cols, &plot);
+    let xticks = range_ticks(xs.d0, xs.d1, (plot.w() / 90.0).clamp(2.0, 10.0) as usize);
     for &t in &xticks {
         marks.push(Mark::Text {
             at: (xs.map(t), plot.y1 + 5.0),
@@ -261,7 +255,7 @@ pub fn build(
 }
 
 /// The point under a pointer: the nearest x (binary search), then the visible series
-/// nearest in y. Returns (index, series).
+/// nearest in y. Returns (index, series, x px, y px).
 pub fn nearest(
     cols: &Columns,
     hidden: &[bool],
@@ -269,12 +263,11 @@ pub fn nearest(
     height: f64,
     px: f64,
     py: f64,
-) -> Option<(usize, usize)> {
+) -> Option<(usize, usize, f64, f64)> {
     if !plot.contains(px, py) {
         return None;
     }
-    let (x0, x1) = (cols.x[0], cols.x[cols.x.len() - 1]);
-    let xs = Linear::new(x0, if x1 > x0 { x1 } else { x0 + 1.0 }, plot.x0, plot.x1);
+    let xs = x_scale(cols, plot);
     let xv = xs.invert(px);
     let i = cols.x.partition_point(|&v| v < xv);
     let i = match (i.checked_sub(1), cols.x.get(i)) {
@@ -282,11 +275,7 @@ pub fn nearest(
         (Some(p), None) => p,
         _ => i.min(cols.x.len() - 1),
     };
-    let top = nice_ticks(visible_max(cols, hidden) * 1.04, tick_target(height))
-        .last()
-        .copied()
-        .unwrap_or(1.0);
-    let ys = Linear::new(0.0, top, plot.y1, plot.y0);
+    let ys = y_scale(cols, hidden, plot, height);
     (0..cols.series.len())
         .filter(|&k| !hidden.get(k).copied().unwrap_or(false) && !cols.series[k].y[i].is_nan())
         .min_by(|&a, &b| {
@@ -294,7 +283,27 @@ pub fn nearest(
                 .abs()
                 .total_cmp(&(ys.map(cols.series[b].y[i]) - py).abs())
         })
-        .map(|k| (i, k))
+        .map(|k| (i, k, xs.map(cols.x[i]), ys.map(cols.series[k].y[i])))
+}
+
+/// The x scale of a columns chart: the data's range (one unit wide around a single x).
+fn x_scale(cols: &Columns, plot: &Rect) -> Linear {
+    let (x0, x1) = (cols.x[0], cols.x[cols.x.len() - 1]);
+    let (x0, x1) = if x1 > x0 {
+        (x0, x1)
+    } else {
+        (x0 - 0.5, x0 + 0.5)
+    };
+    Linear::new(x0, x1, plot.x0, plot.x1)
+}
+
+/// The y scale `build` draws with: zero to the last tick above the visible maximum.
+fn y_scale(cols: &Columns, hidden: &[bool], plot: &Rect, height: f64) -> Linear {
+    let top = nice_ticks(visible_max(cols, hidden) * 1.04, tick_target(height))
+        .last()
+        .copied()
+        .unwrap_or(1.0);
+    Linear::new(0.0, top, plot.y1, plot.y0)
 }
 
 /// A chart over columns: the state the facade keeps (size, hidden series, theme, language).
@@ -389,7 +398,7 @@ impl ColChart {
 
     /// The point under the pointer.
     pub fn hover(&self, px: f64, py: f64) -> Option<crate::Hover> {
-        let (i, k) = nearest(
+        let (i, k, cx, cy) = nearest(
             &self.cols,
             &self.hidden,
             &self.scene.plot,
@@ -398,18 +407,6 @@ impl ColChart {
             py,
         )?;
         let s = &self.cols.series[k];
-        let plot = self.scene.plot;
-        let (x0, x1) = (self.cols.x[0], self.cols.x[self.cols.x.len() - 1]);
-        let xs = Linear::new(x0, if x1 > x0 { x1 } else { x0 + 1.0 }, plot.x0, plot.x1);
-        let top = nice_ticks(
-            visible_max(&self.cols, &self.hidden) * 1.04,
-            tick_target(self.height),
-        )
-        .last()
-        .copied()
-        .unwrap_or(1.0);
-        let ys = Linear::new(0.0, top, plot.y1, plot.y0);
-        let (cx, cy) = (xs.map(self.cols.x[i]), ys.map(s.y[i]));
         let title = format::decimal(self.cols.x[i], 3);
         let value = format::money(s.y[i], self.lang);
         Some(crate::Hover {

@@ -142,16 +142,6 @@ pub struct Chart {
     scene: Scene,
 }
 
-fn parse_lang(tag: &str) -> Result<Lang> {
-    Lang::parse(tag).ok_or_else(|| {
-        Error::expected(
-            "options.lang",
-            "\"en\", \"ko\" or \"zh\"",
-            format!("\"{tag}\""),
-        )
-    })
-}
-
 fn csv_field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
         out.push('"');
@@ -166,7 +156,7 @@ impl Chart {
     /// A chart over `ds` with `options`; no size yet (call `resize`).
     pub fn new(ds: Dataset, options: &Options) -> Result<Chart> {
         let lang = match &options.lang {
-            Some(tag) => parse_lang(tag)?,
+            Some(tag) => Lang::require(tag, "options.lang")?,
             None => Lang::En,
         };
         let view = match &options.view {
@@ -242,7 +232,7 @@ impl Chart {
 
     /// Switches language (`en`, `ko`, `zh`, or a tag starting so).
     pub fn set_lang(&mut self, tag: &str) -> Result<()> {
-        self.lang = parse_lang(tag).map_err(|e| Error::new("lang", e.message()))?;
+        self.lang = Lang::require(tag, "lang")?;
         self.rebuild();
         Ok(())
     }

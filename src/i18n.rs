@@ -32,6 +32,13 @@ impl Lang {
         }
     }
 
+    /// As [`Lang::parse`], or an error at `path` naming the accepted tags.
+    pub fn require(tag: &str, path: &str) -> crate::Result<Lang> {
+        Lang::parse(tag).ok_or_else(|| {
+            crate::Error::expected(path, "\"en\", \"ko\" or \"zh\"", format!("\"{tag}\""))
+        })
+    }
+
     /// The tag, `en`, `ko` or `zh`.
     pub fn code(self) -> &'static str {
         match self {

@@ -224,13 +224,7 @@ impl Chart {
         let cols = Columns::new(title, x, series).map_err(js)?;
         let lang = match lang.as_deref() {
             None => Lang::En,
-            Some(tag) => Lang::parse(tag).ok_or_else(|| {
-                js(Error::expected(
-                    "options.lang",
-                    "\"en\", \"ko\" or \"zh\"",
-                    format!("\"{tag}\""),
-                ))
-            })?,
+            Some(tag) => Lang::require(tag, "options.lang").map_err(js)?,
         };
         Ok(Chart {
             core: Core::Cols(ColChart::new(cols, lang)),
@@ -363,13 +357,7 @@ impl Chart {
     pub fn set_lang(&mut self, tag: &str) -> Result<(), JsError> {
         match &mut self.core {
             Core::Data(c) => c.set_lang(tag).map_err(js)?,
-            Core::Cols(c) => c.set_lang(Lang::parse(tag).ok_or_else(|| {
-                js(Error::expected(
-                    "lang",
-                    "\"en\", \"ko\" or \"zh\"",
-                    format!("\"{tag}\""),
-                ))
-            })?),
+            Core::Cols(c) => c.set_lang(Lang::require(tag, "lang").map_err(js)?),
         }
         self.paint()
     }
