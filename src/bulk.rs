@@ -54,16 +54,14 @@ impl Columns {
             ));
         }
         let mut prev = f64::NEG_INFINITY;
-        for (i, &v) in x.iter().enumerate() {
-            if !v.is_finite() || v < prev {
-                return Err(Error::expected(
-                    format!("columns.x[{i}]"),
-                    "finite, non-decreasing numbers",
-                    v,
-                ));
-            }
-            prev = v;
+        if let Some(i) = chunked(x.len(), |lo, hi| bad_x(&x[lo..hi], &mut prev)) {
+            return Err(Error::expected(
+                format!("columns.x[{i}]"),
+                "finite, non-decreasing numbers",
+                x[i],
+            ));
         }
+        let mut max = Vec::with_capacity(series.len());
         for (k, s) in series.iter().enumerate() {
             if s.y.len() != x.len() {
                 return Err(Error::expected(
@@ -72,26 +70,16 @@ impl Columns {
                     s.y.len(),
                 ));
             }
-            if let Some(i) =
-                s.y.iter()
-                    .position(|v| v.is_infinite() || *v < 0.0 || *v > crate::data::MAX_USD)
-            {
+            let mut m = 0.0;
+            if let Some(i) = chunked(s.y.len(), |lo, hi| scan_y(&s.y[lo..hi], &mut m)) {
                 return Err(Error::expected(
                     format!("columns.series[{k}].values[{i}]"),
                     "a finite number ≥ 0 (NaN for a gap)",
                     s.y[i],
                 ));
             }
+            max.push(m);
         }
-        let max = series
-            .iter()
-            .map(|s| {
-                s.y.iter()
-                    .copied()
-                    .filter(|v| !v.is_nan())
-                    .fold(0.0, f64::max)
-            })
-            .collect();
         Ok(Columns {
             title,
             x,
@@ -101,68 +89,184 @@ impl Columns {
     }
 }
 
-/// M4 over `x[lo..hi]`, `y[lo..hi]`: at most four points per pixel column, in order;
-/// a NaN starts a new path (a gap stays a gap).
-pub fn m4(x: &[f64], y: &[f64], xs: &Linear, ys: &Linear) -> Vec<Vec<(f64, f64)>> {
-    let mut paths: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut path: Vec<(f64, f64)> = Vec::new();
-    // Current column: first, min, max, last as (index, y).
-    let mut col = i64::MIN;
-    let (mut first, mut min, mut max, mut last) = (
-        (0usize, 0.0f64),
-        (0usize, 0.0f64),
-        (0usize, 0.0f64),
-        (0usize, 0.0f64),
-    );
-    let flush = |path: &mut Vec<(f64, f64)>, pts: [(usize, f64); 4]| {
-        let mut pts = pts;
+/// Long loops run in chunks of this many values, each chunk one call of a small
+/// non-inlined function. V8 first runs wasm in its baseline compiler and swaps in
+/// optimised code only between calls (there is no on-stack replacement for wasm), so
+/// one call over 10^6 values would run unoptimised to the end; chunked, all but the
+/// first few chunks run optimised (bench/: Columns::new at 10^6 points 62 ms → see
+/// BENCHMARKS.md).
+const CHUNK: usize = 1 << 13;
+
+/// Runs `f(lo, hi)` over `0..n` in chunks; the first `Some(i)` (an index within the
+/// chunk) is returned as an index into `0..n`.
+fn chunked(n: usize, mut f: impl FnMut(usize, usize) -> Option<usize>) -> Option<usize> {
+    let mut lo = 0;
+    while lo < n {
+        let hi = (lo + CHUNK).min(n);
+        if let Some(i) = f(lo, hi) {
+            return Some(lo + i);
+        }
+        lo = hi;
+    }
+    None
+}
+
+/// The first value that is not finite or smaller than the one before.
+#[inline(never)]
+fn bad_x(x: &[f64], prev: &mut f64) -> Option<usize> {
+    for (i, &v) in x.iter().enumerate() {
+        if !v.is_finite() || v < *prev {
+            return Some(i);
+        }
+        *prev = v;
+    }
+    None
+}
+
+/// The first value outside [0, MAX_USD] (NaN is a gap, not an error); raises `max`.
+#[inline(never)]
+fn scan_y(y: &[f64], max: &mut f64) -> Option<usize> {
+    for (i, &v) in y.iter().enumerate() {
+        if v.is_nan() {
+            continue;
+        }
+        if !(0.0..=crate::data::MAX_USD).contains(&v) {
+            return Some(i);
+        }
+        if v > *max {
+            *max = v;
+        }
+    }
+    None
+}
+
+/// M4's running state: the pixel column being gathered and the paths so far.
+struct M4<'a> {
+    x: &'a [f64],
+    xs: &'a Linear,
+    ys: &'a Linear,
+    col: i64,
+    /// First, min, max, last of the current column as (index, y).
+    pts: [(usize, f64); 4],
+    path: Vec<(f64, f64)>,
+    paths: Vec<Vec<(f64, f64)>>,
+}
+
+impl M4<'_> {
+    fn flush(&mut self) {
+        if self.col == i64::MIN {
+            return;
+        }
+        let mut pts = self.pts;
         pts.sort_by_key(|p| p.0);
         let mut prev = usize::MAX;
         for (i, v) in pts {
             if i != prev {
-                path.push((xs.map(x[i]), ys.map(v)));
+                self.path.push((self.xs.map(self.x[i]), self.ys.map(v)));
                 prev = i;
             }
         }
-    };
-    for i in 0..x.len().min(y.len()) {
-        let v = y[i];
-        if v.is_nan() {
-            if col != i64::MIN {
-                flush(&mut path, [first, min, max, last]);
-                col = i64::MIN;
-            }
-            if !path.is_empty() {
-                paths.push(std::mem::take(&mut path));
-            }
-            continue;
-        }
-        let c = xs.map(x[i]).floor() as i64;
-        if c != col {
-            if col != i64::MIN {
-                flush(&mut path, [first, min, max, last]);
-            }
-            col = c;
-            first = (i, v);
-            min = (i, v);
-            max = (i, v);
-        } else {
+        self.col = i64::MIN;
+    }
+
+    /// Values `lo..hi`, all in pixel column `c`.
+    #[inline(never)]
+    fn column(&mut self, y: &[f64], lo: usize, hi: usize, c: i64) {
+        let s = &y[lo..hi];
+        let (mut min, mut max, mut nan) = ((0, f64::INFINITY), (0, f64::NEG_INFINITY), false);
+        for (i, &v) in s.iter().enumerate() {
+            // Comparisons with NaN are false: a gap never becomes an extreme.
             if v < min.1 {
                 min = (i, v);
             }
             if v > max.1 {
                 max = (i, v);
             }
+            nan |= v.is_nan();
         }
-        last = (i, v);
+        if nan {
+            return self.chunk(y, lo, hi); // a gap inside the column: value by value
+        }
+        self.flush();
+        self.col = c;
+        self.pts = [
+            (lo, s[0]),
+            (lo + min.0, min.1),
+            (lo + max.0, max.1),
+            (hi - 1, s[s.len() - 1]),
+        ];
     }
-    if col != i64::MIN {
-        flush(&mut path, [first, min, max, last]);
+
+    /// Values `lo..hi`, value by value.
+    #[inline(never)]
+    fn chunk(&mut self, y: &[f64], lo: usize, hi: usize) {
+        for (i, &v) in y.iter().enumerate().take(hi).skip(lo) {
+            if v.is_nan() {
+                self.flush();
+                if !self.path.is_empty() {
+                    self.paths.push(std::mem::take(&mut self.path));
+                }
+                continue;
+            }
+            let c = self.xs.map(self.x[i]).floor() as i64;
+            if c != self.col {
+                self.flush();
+                self.col = c;
+                self.pts = [(i, v); 4];
+            } else {
+                if v < self.pts[1].1 {
+                    self.pts[1] = (i, v);
+                }
+                if v > self.pts[2].1 {
+                    self.pts[2] = (i, v);
+                }
+                self.pts[3] = (i, v);
+            }
+        }
     }
-    if !path.is_empty() {
-        paths.push(path);
+}
+
+/// M4 over `x[lo..hi]`, `y[lo..hi]`: at most four points per pixel column, in order;
+/// a NaN starts a new path (a gap stays a gap).
+pub fn m4(x: &[f64], y: &[f64], xs: &Linear, ys: &Linear) -> Vec<Vec<(f64, f64)>> {
+    let n = x.len().min(y.len());
+    let mut m = M4 {
+        x,
+        xs,
+        ys,
+        col: i64::MIN,
+        pts: [(0, 0.0); 4],
+        path: Vec::new(),
+        paths: Vec::new(),
+    };
+    if xs.r1 > xs.r0 && xs.d1 > xs.d0 {
+        // x is non-decreasing, so each pixel column is one index range: find its end by
+        // binary search and scan the range in a tight loop (no per-value mapping).
+        let col = |v: f64| xs.map(v).floor() as i64;
+        let mut lo = 0;
+        while lo < n {
+            let c = col(x[lo]);
+            // Gallop from lo (the range is near: cache-friendly), then bisect the bracket.
+            let mut step = 1;
+            while lo + step < n && col(x[lo + step]) <= c {
+                step *= 2;
+            }
+            let end = (lo + step).min(n);
+            let hi = lo + x[lo..end].partition_point(|&v| col(v) <= c);
+            m.column(y, lo, hi.max(lo + 1), c);
+            lo = hi.max(lo + 1);
+        }
+    } else {
+        chunked(n, |lo, hi| {
+            m.chunk(y, lo, hi);
+            None
+        });
     }
-    paths
+    m.flush();
+    if !m.path.is_empty() {
+        m.paths.push(m.path);
+    }
+    m.paths
 }
 
 /// Round ticks inside `[lo, hi]` (for an x axis that does not start at zero).
@@ -172,7 +276,7 @@ pub fn range_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     }
     let span = nice_ticks(hi - lo, target);
     let step = span.get(1).copied().unwrap_or(hi - lo);
-    if !(step > 0.0) {
+    if step.is_nan() || step <= 0.0 {
         return vec![lo];
     }
     let first = (lo / step).ceil() * step;
@@ -228,13 +332,22 @@ pub fn build(
             bold: false,
         });
     }
+    // Dense lines are 1 CSS px: a software rasteriser strokes a 1 px line on its hairline
+    // path, several times faster than a 2 px one (measured in Chromium: 1000 vertices
+    // 5 ms against 36 ms), and at more than a point per two pixels a thicker line only
+    // merges into a band. Sparse lines keep 1.5 px, easier to follow.
+    let width = if cols.x.len() as f64 > plot.w() / 2.0 {
+        1.0
+    } else {
+        1.5
+    };
     for &k in &visible {
         let color = theme.series[k % 3];
         for points in m4(&cols.x, &cols.series[k].y, &xs, &ys) {
             marks.push(Mark::Path {
                 points,
                 stroke: color,
-                width: 1.5,
+                width,
             });
         }
     }

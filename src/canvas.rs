@@ -1,14 +1,15 @@
-//! Our canvas backend for plotters (browser only). plotters-canvas makes one JS call
-//! per path point, formats a colour string for every primitive and measures text through
-//! the DOM; this one sends a whole path as one `Path2D` string, sets a style only when it
-//! changes, and measures text with `measureText`.
+//! Our canvas backend for plotters (browser only). plotters-canvas formats a colour
+//! string for every primitive, measures text through the DOM and rounds to whole device
+//! pixels without devicePixelRatio; this one sets a style only when it changes and
+//! measures text with `measureText`. Paths are traced with moveTo/lineTo: a Path2D
+//! built from an SVG string (tried) cost more in formatting and parsing than the calls.
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A failed canvas call.
 #[derive(Debug)]
@@ -95,22 +96,24 @@ impl Canvas2d {
         }
     }
 
-    /// An SVG path string for the points (closed with Z when `close`).
-    fn path(points: impl IntoIterator<Item = BackendCoord>, close: bool) -> Option<Path2d> {
-        let mut d = String::with_capacity(256);
-        for (i, (x, y)) in points.into_iter().enumerate() {
-            d.push(if i == 0 { 'M' } else { 'L' });
-            d.push_str(&x.to_string());
-            d.push(' ');
-            d.push_str(&y.to_string());
+    /// Traces the points as the current path (closed when `close`); false when empty.
+    /// moveTo/lineTo per point: cheaper than formatting and parsing an SVG path string
+    /// (measured in bench/: the first Path2D parse of a page costs milliseconds).
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) -> bool {
+        let mut any = false;
+        self.ctx.begin_path();
+        for (x, y) in points {
+            if any {
+                self.ctx.line_to(x as f64, y as f64);
+            } else {
+                self.ctx.move_to(x as f64, y as f64);
+                any = true;
+            }
         }
-        if d.is_empty() {
-            return None;
+        if any && close {
+            self.ctx.close_path();
         }
-        if close {
-            d.push('Z');
-        }
-        Path2d::new_with_path_string(&d).ok()
+        any
     }
 }
 
@@ -203,9 +206,9 @@ impl DrawingBackend for Canvas2d {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
-        if let Some(p) = Self::path(path, false) {
+        if self.trace(path, false) {
             self.set_stroke(s);
-            self.ctx.stroke_with_path(&p);
+            self.ctx.stroke();
         }
         Ok(())
     }
@@ -218,9 +221,9 @@ impl DrawingBackend for Canvas2d {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
-        if let Some(p) = Self::path(path, true) {
+        if self.trace(path, true) {
             self.set_fill(s.color());
-            self.ctx.fill_with_path_2d(&p);
+            self.ctx.fill();
         }
         Ok(())
     }

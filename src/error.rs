@@ -79,3 +79,24 @@ impl std::error::Error for Error {}
 
 /// Shorthand used across the crate.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Reads `T` from JSON text. A syntax error keeps its line and column; a type error
+/// names the field instead (`series[0].observations[3].value: invalid type: …`).
+pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = e.inner();
+        let mut message = inner.to_string();
+        if inner.is_data() {
+            if let Some(i) = message.rfind(" at line ") {
+                message.truncate(i);
+            }
+        }
+        Error::from_serde(path, &message)
+    })?;
+    de.end()
+        .map_err(|e| Error::new("", format!("not one JSON value: {e}")))?;
+    Ok(value)
+}

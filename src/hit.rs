@@ -110,9 +110,9 @@ pub fn navigate(scene: &Scene, from: Option<usize>, key: Key) -> Option<usize> {
     let here = rows.iter().position(|&r| r == row).unwrap_or(0);
     Some(match key {
         Key::Right => in_row(row).find(|&i| i > cur).unwrap_or(cur),
-        Key::Left => in_row(row).filter(|&i| i < cur).last().unwrap_or(cur),
+        Key::Left => in_row(row).rfind(|&i| i < cur).unwrap_or(cur),
         Key::Home => in_row(row).next().unwrap_or(cur),
-        Key::End => in_row(row).last().unwrap_or(cur),
+        Key::End => in_row(row).next_back().unwrap_or(cur),
         Key::Up => here
             .checked_sub(1)
             .and_then(|k| rows.get(k))

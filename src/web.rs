@@ -2,15 +2,12 @@
 //! Every failure becomes a JS `Error` whose message names the field; nothing panics on
 //! caller input.
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use crate::bulk::{ColChart, ColSeries, Columns};
-use crate::data::{
-    fields_of, unknown_field, unknown_key, validate, Dataset, Node, RawDataset, DEFAULT_JSON,
-};
+use crate::data::{Dataset, DEFAULT_JSON};
 use crate::i18n::Lang;
 use crate::theme::Theme;
 use crate::{Error, Options};
@@ -19,70 +16,39 @@ fn js(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Deserializes a JS value, naming the failing field under `root` ("data.series[0].id").
-fn from_js<T: DeserializeOwned>(v: JsValue, root: &str) -> Result<T, Error> {
-    let de = serde_wasm_bindgen::Deserializer::from(v);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." {
-            root.to_string()
-        } else {
-            format!("{root}.{path}")
-        };
-        Error::from_serde(path, &e.inner().to_string())
-    })
+/// JSON text for a JS value: a string is taken as JSON text already (the shell sends
+/// `JSON.stringify(data)`, which turns NaN and ±Infinity into strings that then fail
+/// validation by name); anything else goes through `JSON.stringify` here.
+fn json_text(v: &JsValue, path: &str) -> Result<String, Error> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if v.is_function() || v.is_symbol() || v.is_bigint() {
+        return Err(Error::expected(path, "an object", "another type"));
+    }
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| Error::new(path, "cannot be read as JSON (a cycle, or a BigInt?)"))
 }
 
-/// A JS value as a tree the schema walk can read.
-struct Js(JsValue);
-
-impl Node for Js {
-    fn keys(&self) -> Option<Vec<String>> {
-        if !self.0.is_object() || js_sys::Array::is_array(&self.0) {
-            return None;
-        }
-        let obj: &js_sys::Object = self.0.unchecked_ref();
-        Some(
-            js_sys::Object::keys(obj)
-                .iter()
-                .filter_map(|k| k.as_string())
-                .collect(),
-        )
-    }
-    fn get(&self, key: &str) -> Option<Self> {
-        let v = js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
-        (!v.is_undefined()).then_some(Js(v))
-    }
-    fn elements(&self) -> Option<Vec<Self>> {
-        js_sys::Array::is_array(&self.0)
-            .then(|| js_sys::Array::from(&self.0).iter().map(Js).collect())
-    }
-}
-
+/// Parses and validates `data`, or the embedded default when it is undefined or null.
 fn dataset(data: JsValue) -> Result<Dataset, Error> {
-    let data = if data.is_undefined() || data.is_null() {
-        js_sys::JSON::parse(DEFAULT_JSON)
-            .map_err(|_| Error::new("data", "the embedded dataset is not JSON"))?
+    let text = if data.is_undefined() || data.is_null() {
+        DEFAULT_JSON.to_string()
     } else {
-        data
+        json_text(&data, "data")?
     };
-    if !data.is_object() || js_sys::Array::is_array(&data) {
-        return Err(Error::expected(
-            "data",
-            "an object in the trade-chart dataset schema",
-            "another type",
-        ));
-    }
-    let data = Js(data);
-    if let Some((path, message)) = unknown_field(&data, "data") {
-        return Err(Error::new(path, message));
-    }
-    let raw: RawDataset = from_js(data.0, "data")?;
-    validate(&raw).map_err(|e| e.within("data"))
+    Dataset::from_json(&text).map_err(|e| e.within("data"))
 }
 
+/// A Rust value as a JS value: serde_json writes it, `JSON.parse` reads it (one
+/// boundary crossing, and no second serde format in the wasm).
 fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
-    serde_wasm_bindgen::to_value(v).unwrap_or(JsValue::NULL)
+    serde_json::to_string(v)
+        .ok()
+        .and_then(|s| js_sys::JSON::parse(&s).ok())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// What a facade chart shows: a sourced dataset, or plain numeric columns.
@@ -179,11 +145,8 @@ impl Chart {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
-            let o = Js(options);
-            if let Some((path, message)) = unknown_key(&o, "options", fields_of::<Options>()) {
-                return Err(js(Error::new(path, message)));
-            }
-            from_js(o.0, "options").map_err(js)?
+            let text = json_text(&options, "options").map_err(js)?;
+            crate::error::from_json_text(&text).map_err(|e| js(e.within("options")))?
         };
         let core = crate::Chart::new(ds, &options).map_err(js)?;
         Ok(Chart {

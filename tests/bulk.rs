@@ -176,3 +176,43 @@ fn x_ticks_fall_inside_the_range() {
     assert!(t.iter().all(|v| *v >= 3.0 && *v <= 999_997.0));
     assert_eq!(range_ticks(5.0, 5.0, 4), vec![5.0]);
 }
+
+/// The stroke width of every data line in a chart of `n` points at `width` CSS px.
+fn line_widths(n: usize, width: f64) -> Vec<f64> {
+    let (x, y) = synthetic(n, 3);
+    let cols = Columns::new(
+        "S".into(),
+        x,
+        vec![ColSeries {
+            id: "a".into(),
+            label: "A".into(),
+            y,
+        }],
+    )
+    .unwrap();
+    let mut c = ColChart::new(cols, Lang::En);
+    c.resize(width, 400.0).unwrap();
+    c.scene()
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Path { width, .. } => Some(*width),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn dense_lines_are_one_pixel_sparse_ones_thicker() {
+    // 1 px strokes take the rasteriser's hairline path (bench/: several times faster).
+    let dense = line_widths(1_000, 1200.0);
+    assert!(
+        !dense.is_empty() && dense.iter().all(|&w| w == 1.0),
+        "{dense:?}"
+    );
+    let sparse = line_widths(100, 1200.0);
+    assert!(
+        !sparse.is_empty() && sparse.iter().all(|&w| w == 1.5),
+        "{sparse:?}"
+    );
+}

@@ -248,7 +248,7 @@ fn totals_agree_and_derived_values_equal_their_formulas() {
     for s in &ds.series {
         for o in &s.observations {
             assert!(
-                o.derived.is_some() != !o.sources.is_empty(),
+                o.derived.is_some() == o.sources.is_empty(),
                 "{} {:?}",
                 s.id,
                 o.period

@@ -79,7 +79,11 @@ fn errors_name_the_field() {
         ),
         (
             with(|v| v["series"][0]["observations"][0]["valu"] = json!(1)),
-            "unknown field `valu`",
+            "series[0].observations[0].valu: unknown field `valu`",
+        ),
+        (
+            with(|v| v["series"][0]["observations"][0]["value"] = json!("12")),
+            "series[0].observations[0].value: invalid type: string \"12\"",
         ),
         (
             with(|v| v["series"][0]["direction"] = json!("KP>US")),
@@ -303,4 +307,44 @@ fn extreme_values_are_rejected_or_drawn() {
     }))
     .unwrap();
     exercise(&ds);
+}
+
+#[test]
+fn json_text_errors_say_what_and_where() {
+    for (text, expected) in [
+        (
+            "5",
+            "expected an object in the trade-chart dataset schema, found a number",
+        ),
+        (
+            "[]",
+            "expected an object in the trade-chart dataset schema, found an array",
+        ),
+        (
+            "",
+            "expected an object in the trade-chart dataset schema, found nothing",
+        ),
+        ("{\"schema\": 1,", "EOF while parsing"),
+    ] {
+        let e = Dataset::from_json(text).expect_err(text).to_string();
+        assert!(e.contains(expected), "{text:?}: {e}");
+    }
+    let twice = format!("{} 1", trade_chart::data::DEFAULT_JSON);
+    let e = Dataset::from_json(&twice).unwrap_err().to_string();
+    assert!(
+        e.starts_with("not one JSON value: trailing characters"),
+        "{e}"
+    );
+    // A syntax error keeps its position; a type error names the field instead.
+    let e = Dataset::from_json("{\"schema\": 1, \"id\": }")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("at line 1 column"), "{e}");
+    let e = Dataset::from_json("{\"schema\": \"one\"}")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("schema: invalid type") && !e.contains("at line"),
+        "{e}"
+    );
 }

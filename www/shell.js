@@ -41,6 +41,21 @@ function tradeChartApi(wasm, ready) {
     (doc.head || doc.documentElement).prepend(style); // first, so host styles win
   }
 
+  // A dataset as JSON text for Rust (one parse there, no field-by-field crossing). NaN and
+  // ±Infinity would become null (a gap) in JSON: they go as strings, which fail validation
+  // by name. A string is taken as JSON text already.
+  function jsonOf(data) {
+    if (data == null || typeof data === 'string') return data == null ? undefined : data;
+    let text;
+    try {
+      text = JSON.stringify(data, (k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+    } catch (e) {
+      throw new Error(`data: cannot be read as JSON (${e.message})`);
+    }
+    if (text === undefined) throw new Error(`data: expected an object in the trade-chart dataset schema, found ${typeof data}`);
+    return text;
+  }
+
   // The container's content width in whole CSS px (0 when hidden or collapsed).
   function widthOf(el) {
     const cs = getComputedStyle(el);
@@ -86,8 +101,17 @@ function tradeChartApi(wasm, ready) {
     ui.notes = foot.appendChild(h(doc, 'p', 'tc-notes'));
     ui.source = foot.appendChild(h(doc, 'p', 'tc-source'));
     // Resolves the --tc-* colours (forced-color-adjust: none, so system colours come through).
+    // One span per colour, each styled once: reading them all costs one style recalc.
     ui.probe = h(doc, 'span', 'tc-probe', { 'aria-hidden': 'true' });
-    ui.figure.append(head, ui.tabs, ui.legend, ui.plot, ui.desc, ui.live, ui.error, ui.tools, ui.data, ui.claims, foot, ui.probe);
+    ui.swatches = THEME_KEYS.map((k) => {
+      const s = ui.probe.appendChild(h(doc, 'span'));
+      s.style.color = `var(--tc-${k})`;
+      return s;
+    });
+    // A zero-height block as wide as the figure's content box: the ResizeObserver watches
+    // it, so the chart's own height changes never come back as resize notifications.
+    ui.sizer = h(doc, 'div', 'tc-sizer', { 'aria-hidden': 'true' });
+    ui.figure.append(ui.sizer, head, ui.tabs, ui.legend, ui.plot, ui.desc, ui.live, ui.error, ui.tools, ui.data, ui.claims, foot, ui.probe);
     return ui;
   }
 
@@ -117,13 +141,15 @@ function tradeChartApi(wasm, ready) {
     const stale = element.querySelector(':scope > figure.tc'); // left by an earlier failed create
     if (stale) stale.remove();
     const ui = buildDom(doc);
-    element.appendChild(ui.figure);
     charts.set(element, null);
     let chart = null;
     try {
       ui.figure.dataset.tcTheme = themeOption(opts.theme);
       await ready();
-      if (widthOf(element) === 0) throw new Error('trade-chart: the container has zero width (is it hidden?); give it a width first');
+      // Measured before our figure is in the page: no layout of it is forced here.
+      const width = widthOf(element);
+      element.appendChild(ui.figure);
+      if (width === 0) throw new Error('trade-chart: the container has zero width (is it hidden?); give it a width first');
       const lang = langFor(element, opts);
       if (opts.columns != null) {
         // Large numeric series (typed arrays): a line chart, decimated in Rust.
@@ -136,9 +162,9 @@ function tradeChartApi(wasm, ready) {
         const o = {};
         if (opts.view != null) o.view = String(opts.view);
         if (lang) o.lang = lang;
-        chart = new wasm.Chart(ui.canvas, opts.data == null ? undefined : opts.data, o);
+        chart = new wasm.Chart(ui.canvas, opts.data == null ? undefined : jsonOf(opts.data), o);
       }
-      const api = mount(element, ui, chart, opts);
+      const api = mount(element, ui, chart, opts, width);
       charts.set(element, api);
       element.tradeChart = api;
       return api;
@@ -146,13 +172,14 @@ function tradeChartApi(wasm, ready) {
       const err = asError(e);
       if (chart) try { chart.free(); } catch (_) { /* already unusable */ }
       charts.delete(element);
+      if (!ui.figure.isConnected) element.appendChild(ui.figure);
       ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
       showError(ui, err);
       throw err;
     }
   }
 
-  function mount(element, ui, chart, opts) {
+  function mount(element, ui, chart, opts, width) {
     const doc = element.ownerDocument;
     const win = doc.defaultView || window;
     const ac = new AbortController();
@@ -177,10 +204,11 @@ function tradeChartApi(wasm, ready) {
     const quiet = (fn) => { try { return fn(); } catch (_) { /* already shown in the widget */ } };
     const later = (fn, ms) => { const t = setTimeout(() => { timers.delete(t); fn(); }, ms); timers.add(t); return t; };
 
-    function layout() {
-      const w = widthOf(element);
+    const heightFor = (w) => (opts.height > 0 ? Math.round(opts.height) : Math.round(chart.preferred_height(w)));
+    const sizerWidth = () => Math.floor(ui.sizer.getBoundingClientRect().width);
+    function layout(w = sizerWidth()) {
       if (w === 0) return false; // hidden for now: keep the last drawing
-      const hgt = opts.height > 0 ? Math.round(opts.height) : Math.round(chart.preferred_height(w));
+      const hgt = heightFor(w);
       const dpr = printing ? Math.max(2, win.devicePixelRatio || 1) : (win.devicePixelRatio || 1);
       if (w === size[0] && hgt === size[1] && dpr === size[2]) return false;
       Object.assign(ui.canvas.style, { width: w + 'px', height: hgt + 'px' });
@@ -211,11 +239,7 @@ function tradeChartApi(wasm, ready) {
     }
     function retheme() {
       const colors = {};
-      for (const k of THEME_KEYS) {
-        ui.probe.style.color = `var(--tc-${k})`;
-        colors[k] = rgbOf(getComputedStyle(ui.probe).color);
-      }
-      ui.probe.style.color = '';
+      THEME_KEYS.forEach((k, i) => { colors[k] = rgbOf(getComputedStyle(ui.swatches[i]).color); });
       const bg = luminance(colors.bg), fg = luminance(colors.fg);
       const base = (bg.a > 0 ? bg.l < 0.18 : fg.l > 0.5) ? 'dark' : 'light';
       const key = base + JSON.stringify(colors);
@@ -399,7 +423,7 @@ function tradeChartApi(wasm, ready) {
       later(() => { urls.delete(url); URL.revokeObjectURL(url); }, 1000);
       return blob;
     }
-    const exportWidth = () => size[0] || widthOf(element) || 640;
+    const exportWidth = () => size[0] || sizerWidth() || 640;
     const downloads = { // async: every failure is a rejection (and shown in the widget by call())
       csv: async () => save(new Blob(['\uFEFF' + call(() => chart.csv())], { type: 'text/csv;charset=utf-8' }), 'csv'),
       svg: async () => save(new Blob([call(() => chart.svg(exportWidth()))], { type: 'image/svg+xml;charset=utf-8' }), 'svg'),
@@ -413,7 +437,7 @@ function tradeChartApi(wasm, ready) {
     };
 
     call(() => retheme()); // colours first, so the first drawing is in the page's theme
-    layout(); // first drawing; errors here reject create() before any listener exists
+    layout(width); // first drawing; errors here reject create() before any listener exists
     refresh();
 
     const hoverAt = (x, y) => quiet(() => show(call(() => chart.hover(x, y))));
@@ -489,23 +513,28 @@ function tradeChartApi(wasm, ready) {
       quiet(() => call(() => { retheme(); size = [0, 0, 0]; layout(); refresh(); hide(); }));
     });
 
-    // Width follows the container; many resize notifications make one layout per frame.
-    const ro = new ResizeObserver(() => {
-      if (frame || dead || gone) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        quiet(() => call(() => {
-          if (!layout()) return;
-          refresh(); hide();
-          if (focus >= 0 && doc.activeElement === ui.canvas) show(chart.describe(focus)); // keep the keyboard's place
-        }));
-      });
+    // Width follows the container. A change of width alone is drawn at once, in the frame
+    // that reports it; one that also changes the chart's height (so the page may grow a
+    // scrollbar and narrow again) waits for the next frame, as a resize loop would
+    // otherwise end in "ResizeObserver loop completed with undelivered notifications".
+    const resized = (w) => quiet(() => call(() => {
+      if (!layout(w)) return;
+      hide();
+      if (focus >= 0 && doc.activeElement === ui.canvas) show(chart.describe(focus)); // keep the keyboard's place
+    }));
+    const ro = new ResizeObserver((entries) => {
+      if (dead || gone) return;
+      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (w === 0 || w === size[0]) return;
+      if (frame) { cancelAnimationFrame(frame); frame = 0; }
+      if (quiet(() => call(() => heightFor(w))) === size[1]) return resized(w);
+      frame = requestAnimationFrame(() => { frame = 0; if (!dead && !gone) resized(); });
     });
 
     const api = {
       setView: (id) => change(() => chart.set_view(String(id))),
       toggleSeries: (id) => change(() => chart.toggle_series(String(id))),
-      setData: (data) => change(() => chart.set_data(data)),
+      setData: (data) => change(() => chart.set_data(jsonOf(data))),
       setLang: (tag) => change(() => chart.set_lang(String(tag))),
       setTheme(theme) {
         const t = themeOption(theme);
@@ -544,7 +573,7 @@ function tradeChartApi(wasm, ready) {
       },
     };
 
-    ro.observe(element);
+    ro.observe(ui.sizer);
     return api;
   }
 

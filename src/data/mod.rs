@@ -1,12 +1,10 @@
 //! The dataset: the JSON model, its validation into checked types, derived values
 //! and the claim check.
 
-mod keys;
 mod model;
 mod period;
 mod validate;
 
-pub use keys::{fields_of, unknown_field, unknown_key, Node};
 pub use model::*;
 pub use period::{is_date, Period, PeriodKind};
 pub use validate::{validate, MAX_USD};
@@ -329,23 +327,32 @@ impl Dataset {
         self.views.iter().position(|v| v.id == id)
     }
 
-    /// The default dataset, parsed natively with serde_json.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The default dataset.
     pub fn default_dataset() -> crate::Result<Dataset> {
         Dataset::from_json(DEFAULT_JSON)
     }
 
-    /// Parses and validates a JSON text (native builds; the browser uses JSON.parse).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// Parses and validates a JSON text: the one way in, natively and in the browser
+    /// (where the shell hands over `JSON.stringify(data)`). serde_json rejects unknown
+    /// fields (`deny_unknown_fields`) and serde_path_to_error names where.
     pub fn from_json(text: &str) -> crate::Result<Dataset> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            crate::Error::from_serde(
-                if path == "." { String::new() } else { path },
-                &e.inner().to_string(),
-            )
-        })?;
+        let found = match text.trim_start().as_bytes().first() {
+            Some(b'{') => None,
+            Some(b'[') => Some("an array"),
+            Some(b'"') => Some("a string"),
+            Some(b't' | b'f') => Some("a boolean"),
+            Some(b'n') => Some("null"),
+            Some(_) => Some("a number"),
+            None => Some("nothing"),
+        };
+        if let Some(found) = found {
+            return Err(crate::Error::expected(
+                "",
+                "an object in the trade-chart dataset schema",
+                found,
+            ));
+        }
+        let raw: RawDataset = crate::error::from_json_text(text)?;
         validate(&raw)
     }
 }

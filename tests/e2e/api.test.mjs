@@ -64,6 +64,53 @@ test('bad data: create rejects with an Error naming the field, the widget shows 
   await storyChartWorks();
 });
 
+test('data: NaN and Infinity are errors naming the field (never a gap); JSON text is data too', async () => {
+  const text = JSON.stringify(dataset());
+  const id = await container();
+  const r = await page.evaluate(async ([id, text]) => {
+    const el = document.getElementById(id), out = {};
+    for (const bad of [NaN, Infinity]) {
+      const d = JSON.parse(text);
+      d.series[0].observations[3].value = bad;
+      out[String(bad)] = await TradeChart.create(el, { data: d }).then(() => 'accepted', (e) => e.message);
+    }
+    const c = await TradeChart.create(el, { data: text, view: 'history' });
+    out.text = [c.view, c.items().length > 0, el.querySelector('figure').dataset.state];
+    c.destroy();
+    return out;
+  }, [id, text]);
+  assert.match(r.NaN, /^data\.series\[0\]\.observations\[3\]\.value: invalid type: string "NaN"/);
+  assert.match(r.Infinity, /^data\.series\[0\]\.observations\[3\]\.value: invalid type: string "Infinity"/);
+  assert.deepEqual(r.text, ['history', true, 'ready']);
+});
+
+test('resize: a width change alone is drawn in the frame that reports it; a height change a frame later', async () => {
+  const id = await container('width: 600px');
+  const r = await page.evaluate(async (id) => {
+    const el = document.getElementById(id);
+    const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0))); // that frame's observers ran
+    const fixed = await TradeChart.create(el, { height: 300 });
+    const cv = el.querySelector('canvas');
+    el.style.width = '500px';
+    await frame();
+    const sameFrame = [cv.style.width, cv.style.height];
+    fixed.destroy();
+    el.style.width = '600px';
+    const fluid = await TradeChart.create(el, {});
+    const cv2 = el.querySelector('canvas'), h0 = cv2.style.height;
+    el.style.width = '420px';
+    await frame();
+    const first = cv2.style.width;
+    await frame();
+    const later = [cv2.style.width, cv2.style.height !== h0];
+    fluid.destroy();
+    return { sameFrame, first, later };
+  }, id);
+  assert.deepEqual(r.sameFrame, ['500px', '300px']);
+  assert.equal(r.first, '600px', 'a resize that changes the height waits a frame');
+  assert.deepEqual(r.later, ['420px', true]);
+});
+
 test('setData: bad input throws naming the field and keeps the old chart; good input replaces it', async () => {
   const broken = dataset();
   delete broken.series[1].observations[0].period;

@@ -22,8 +22,9 @@ function mockWasm() {
   const KO = { title: '모의 그래프', label: (i) => `${2017 + i}년`, series: ['하나', '둘'], views: ['보기 가', '보기 나', '보기 다'] };
   const KEYS = ['bg', 'fg', 'muted', 'grid', 'axis', 'two-way', 'flow-a', 'flow-b', 'claim'];
   class Chart {
-    constructor(canvas, data, options) {
+    constructor(canvas, text, options) {
       calls.options.push(options);
+      const data = text === undefined ? undefined : JSON.parse(text); // the shell sends JSON text
       if (data && data.bad) throw new Error('data.series[0].observations[3].value: expected a number, found "x"');
       if (options.view && !VIEWS.some((v) => v.id === options.view)) throw new Error(`options.view: unknown view "${options.view}"`);
       if (options.lang && !/^(en|ko)/.test(options.lang)) throw new Error(`options.lang: expected "en", "ko" or "zh", found "${options.lang}"`);
@@ -65,7 +66,8 @@ function mockWasm() {
       if (this.hidden.has(id)) this.hidden.delete(id); else this.hidden.add(id);
       this.draw(); return !this.hidden.has(id);
     }
-    set_data(d) {
+    set_data(text) {
+      const d = text === undefined ? undefined : JSON.parse(text);
       if (!d || d.bad) throw new Error('data.series[0].observations[3].value: expected a number, found "x"');
       this.title = d.title; this.draw();
     }
