@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync, existsSyn
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(root, ...p);
@@ -200,6 +201,15 @@ Or, with no build step: \`<div data-trade-chart data-view="collapse"></div>\` an
 
 Options, views, the dataset schema and the full API: see README.md in the repository${cargo.repository ? ` (${cargo.repository})` : ''}.
 `);
+
+// ---- minified: what a reader's browser downloads (the banner comment stays) ----
+// Properties are never mangled: the wasm imports and the public API are property names.
+for (const [f, module] of [['index.js', true], ['trade_chart.js', true], ['trade-chart.standalone.js', false]]) {
+  const src = read(`pkg/${f}`);
+  const out = await minify(src, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: /^!/ } });
+  if (!out.code) throw new Error(`pkg/${f}: terser produced nothing`);
+  writeFileSync(at('pkg', f), out.code + '\n');
+}
 
 // ---- dist/ ----
 rmSync(at('dist'), { recursive: true, force: true });

@@ -80,23 +80,100 @@ impl std::error::Error for Error {}
 /// Shorthand used across the crate.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// Reads `T` from JSON text. A syntax error keeps its line and column; a type error
-/// names the field instead (`series[0].observations[3].value: invalid type: …`).
+/// Reads `T` from JSON text. A syntax error keeps its line and column; any error also
+/// names the field where it happened (`series[0].observations[3].value: invalid type: …`),
+/// found by re-reading the text up to serde_json's error position ([`path_at`]), so no
+/// path-tracking wrapper is compiled into every deserializer.
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let inner = e.inner();
-        let mut message = inner.to_string();
-        if inner.is_data() {
+    let value = T::deserialize(&mut *de).and_then(|v| de.end().map(|_| v));
+    value.map_err(|e| {
+        let mut message = e.to_string();
+        if e.is_data() {
             if let Some(i) = message.rfind(" at line ") {
                 message.truncate(i);
             }
         }
-        Error::from_serde(path, &message)
-    })?;
-    de.end()
-        .map_err(|e| Error::new("", format!("not one JSON value: {e}")))?;
-    Ok(value)
+        if e.line() == 0 {
+            return Error::from_serde(String::new(), &message);
+        }
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(e.line() - 1)
+            .map(str::len)
+            .sum();
+        Error::from_serde(path_at(text, line_start + e.column()), &message)
+    })
+}
+
+/// The JSON path (`series[0].observations[3].value`) of the innermost value open or
+/// just read at byte `pos` of `text`: a small scanner over brackets, keys, commas and
+/// strings (the text was valid JSON up to there, or serde_json would have stopped sooner).
+pub fn path_at(text: &str, pos: usize) -> String {
+    enum Frame {
+        Obj { key: Option<String>, want_key: bool },
+        Arr { index: usize },
+    }
+    let bytes = text.as_bytes();
+    let end = pos.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Obj {
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::Arr { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Obj { want_key, .. }) = stack.last_mut() {
+                    *want_key = false;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Obj { want_key, .. }) => *want_key = true,
+                Some(Frame::Arr { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Obj { key, want_key }) = stack.last_mut() {
+                    if *want_key {
+                        let raw = &text[start..i.min(text.len())];
+                        *key = Some(
+                            serde_json::from_str(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_string()),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Obj { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Obj { key: None, .. } => {}
+            Frame::Arr { index } => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
 }

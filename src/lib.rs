@@ -11,7 +11,7 @@ pub mod bulk;
 mod canvas;
 mod chart;
 pub mod data;
-mod error;
+pub mod error;
 pub mod format;
 mod hit;
 pub mod i18n;

@@ -41,6 +41,27 @@ fn errors_name_the_field() {
             "missing field `sources`",
         ),
         (
+            with(|v| {
+                v["series"][1]["observations"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("period");
+            }),
+            "series[1].observations[0].period: missing field `period`",
+        ),
+        (
+            with(|v| v["series"][0]["label"] = json!(5)),
+            "series[0].label: invalid type: integer `5`, expected a string, or an object of strings by language",
+        ),
+        (
+            with(|v| v["series"][0]["label"] = json!({"en": "A", "ko": 5})),
+            "series[0].label.ko: invalid type: integer `5`, expected a string",
+        ),
+        (
+            with(|v| v["sources"][1]["publisher"] = json!(7)),
+            "sources[1].publisher: invalid type: integer `7`",
+        ),
+        (
             with(|v| v["series"][0]["observations"][3]["value"] = json!("lots")),
             "series[0].observations[3].value",
         ),
@@ -331,10 +352,7 @@ fn json_text_errors_say_what_and_where() {
     }
     let twice = format!("{} 1", trade_chart::data::DEFAULT_JSON);
     let e = Dataset::from_json(&twice).unwrap_err().to_string();
-    assert!(
-        e.starts_with("not one JSON value: trailing characters"),
-        "{e}"
-    );
+    assert!(e.starts_with("trailing characters at line"), "{e}");
     // A syntax error keeps its position; a type error names the field instead.
     let e = Dataset::from_json("{\"schema\": 1, \"id\": }")
         .unwrap_err()
@@ -347,4 +365,19 @@ fn json_text_errors_say_what_and_where() {
         e.starts_with("schema: invalid type") && !e.contains("at line"),
         "{e}"
     );
+}
+
+#[test]
+fn path_at_names_the_innermost_value() {
+    use trade_chart::error::path_at;
+    let t = r#"{"a": [1, {"b\"q": 2, "c": [3, 4]}], "d": {}}"#;
+    let at = |s: &str| t.find(s).unwrap() + s.len();
+    assert_eq!(path_at(t, at("[1")), "a[0]");
+    assert_eq!(path_at(t, at(r#""b\"q""#)), "a[1].b\"q");
+    assert_eq!(path_at(t, at(": 2")), "a[1].b\"q");
+    assert_eq!(path_at(t, at("[3, 4")), "a[1].c[1]");
+    assert_eq!(path_at(t, at("4]")), "a[1].c");
+    assert_eq!(path_at(t, at("4]}")), "a[1]");
+    assert_eq!(path_at(t, at("\"d\": {")), "d");
+    assert_eq!(path_at(t, t.len()), "");
 }

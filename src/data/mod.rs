@@ -334,7 +334,7 @@ impl Dataset {
 
     /// Parses and validates a JSON text: the one way in, natively and in the browser
     /// (where the shell hands over `JSON.stringify(data)`). serde_json rejects unknown
-    /// fields (`deny_unknown_fields`) and serde_path_to_error names where.
+    /// fields (`deny_unknown_fields`) and the error names the field (`error::path_at`).
     pub fn from_json(text: &str) -> crate::Result<Dataset> {
         let found = match text.trim_start().as_bytes().first() {
             Some(b'{') => None,

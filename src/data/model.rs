@@ -7,13 +7,54 @@ use serde::{Deserialize, Serialize};
 
 /// Reader-facing text: a plain string, or one per language
 /// (`{"en": "…", "ko": "…", "zh": "…"}`; `en` is the fallback and required).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(untagged)]
+///
+/// Read by hand rather than with `#[serde(untagged)]`, which buffers every value into
+/// serde's private `Content` tree and tries each variant in turn: more code in the wasm,
+/// slower, and a vaguer error ("did not match any variant").
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawText {
     /// The same text for every reader.
     Plain(String),
     /// By language tag.
     Localized(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, or an object of strings by language")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText::Plain(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<RawText, E> {
+                Ok(RawText::Plain(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<RawText, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = m.next_entry::<String, String>()? {
+                    out.insert(k, v);
+                }
+                Ok(RawText::Localized(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for RawText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawText::Plain(t) => s.serialize_str(t),
+            RawText::Localized(m) => m.serialize(s),
+        }
+    }
 }
 
 /// A whole dataset: one pair of countries, their figures, where each comes from,

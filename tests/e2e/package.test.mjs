@@ -22,20 +22,26 @@ test('pkg/package.json describes an ESM package with types, versioned like Cargo
   for (const f of ['trade_chart_bg.wasm', 'trade-chart.standalone.js', 'index.d.ts']) assert.ok(pkg.files.includes(f), f);
 });
 
-test('index.js is the ESM API; the standalone is one classic script', () => {
+test('index.js is the ESM API; the standalone is one classic script; both are minified', () => {
   const esm = read('pkg/index.js');
-  assert.match(esm, /^import init, \* as wasm from '\.\/trade_chart\.js';$/m);
-  assert.match(esm, /^export const \{ create, mountAll, version \} = tradeChartApi\(/m);
+  assert.match(esm, /^import \w+\s*,\s*\*\s*as \w+\s*from\s*["']\.\/trade_chart\.js["'];/m);
+  assert.match(esm, /export const\s*\{\s*create\s*,\s*mountAll\s*,\s*version\s*\}\s*=/);
+  assert.match(esm, /^\/\*! trade-chart \d+\.\d+\.\d+/, 'the banner comment stays');
   const standalone = read('pkg/trade-chart.standalone.js');
   assert.doesNotThrow(() => new Script(standalone), 'not a classic script');
-  assert.match(standalone, /window\.TradeChart = /);
-  assert.match(standalone, /initSync\(\{ module: bytes \}\)/);
+  assert.match(standalone, /window\.TradeChart\s*=/);
+  assert.match(standalone, /initSync\(\{\s*module\s*:/);
+  // Minified (terser): no indented source lines, no comments but the banner.
+  for (const [f, text] of [['index.js', esm], ['trade_chart.js', read('pkg/trade_chart.js')], ['standalone', standalone]]) {
+    assert.doesNotMatch(text, /\n {2,}\S/, `${f} is not minified`);
+    assert.doesNotMatch(text.replace(/^\/\*![^]*?\*\//, ''), /\/\*[^!]|\n\s*\/\/ /, `${f} keeps comments`);
+  }
 });
 
 test('the single-file demo inlines the standalone script and references no other file', () => {
   const html = read('dist/trade-chart-demo.html');
   assert.doesNotMatch(html, /<script[^>]+src=/);
-  assert.ok(html.includes('window.TradeChart = '));
+  assert.match(html, /window\.TradeChart\s*=/);
   assert.ok(html.includes('<div data-trade-chart data-view="collapse"></div>'));
   assert.equal(read('dist/index.html'), read('www/index.html'));
   assert.ok(existsSync(join(ROOT, 'dist/pkg/trade_chart_bg.wasm')) && existsSync(join(ROOT, 'dist/esm.html')));
