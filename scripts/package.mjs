@@ -99,7 +99,7 @@ export interface ChartOptions {
    * override all of that (forced colours still win).
    */
   theme?: ChartTheme;
-  /** A dataset (schema: docs/DATA.md); default: the embedded North Korea–China dataset. */
+  /** A dataset object or its JSON text (schema: docs/DATA.md); default: the embedded North Korea–China dataset. NaN and Infinity are errors, not gaps (use null). */
   data?: unknown;
   /** Fixed CSS height in px; default: derived from the width. */
   height?: number;

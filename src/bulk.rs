@@ -158,7 +158,7 @@ impl M4<'_> {
             return;
         }
         let mut pts = self.pts;
-        pts.sort_by_key(|p| p.0);
+        pts.sort_unstable_by_key(|p| p.0);
         let mut prev = usize::MAX;
         for (i, v) in pts {
             if i != prev {

@@ -783,7 +783,7 @@ impl<'a> Builder<'a> {
             .flat_map(|&(_, si)| self.shown(si).map(|(_, o)| o.period))
             .filter(|p| p.months() > 1 && p.kind != crate::data::PeriodKind::Year)
             .collect();
-        combined.sort();
+        combined.sort_unstable();
         combined.dedup();
         for p in &combined {
             let (x0, x1) = (x.map(p.start as f64) + 2.0, x.map(p.end as f64) - 2.0);
@@ -959,7 +959,7 @@ impl<'a> Builder<'a> {
         for &(slot, s) in &vis {
             let color = theme.direction(ds.series[s].direction);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
-            pts.sort_by_key(|(_, o)| o.period);
+            pts.sort_unstable_by_key(|(_, o)| o.period);
             let at = |o: &Observation| {
                 (
                     x.map((o.period.start + o.period.end) as f64 / 2.0),

@@ -134,18 +134,7 @@ fn korean_and_chinese_readers() {
         );
         // Everything on the canvas follows too.
         c2.set_view("monthly").unwrap();
-        let texts: Vec<String> = c2
-            .scene()
-            .marks
-            .iter()
-            .filter_map(|m| {
-                if let Mark::Text { text, .. } = m {
-                    Some(text.clone())
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let texts: Vec<String> = texts(c2.scene()).into_iter().map(String::from).collect();
         let border = match &lang[..2] {
             "ko" => "국경 봉쇄",
             "zh" => "边境关闭",
@@ -355,17 +344,7 @@ fn data_table_and_csv() {
 fn export_picture_has_title_chart_and_sources() {
     let c = chart_in("collapse", "en");
     let scene = c.export_scene(800.0);
-    let texts: Vec<&str> = scene
-        .marks
-        .iter()
-        .filter_map(|m| {
-            if let Mark::Text { text, .. } = m {
-                Some(text.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let texts = texts(&scene);
     assert!(texts.contains(&"North Korea's trade with China collapsed in 2020"));
     assert!(texts.iter().any(|t| t.starts_with("Sources: KBS World")));
     assert!(texts.contains(&"−80.7%"));

@@ -169,18 +169,7 @@ fn the_combined_release_is_one_two_month_bar() {
 #[test]
 fn the_collapse_shows_the_computed_change() {
     let c = chart("collapse", 600.0, 320.0);
-    let texts: Vec<&str> = c
-        .scene()
-        .marks
-        .iter()
-        .filter_map(|m| {
-            if let Mark::Text { text, .. } = m {
-                Some(text.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let texts = texts(c.scene());
     assert!(texts.contains(&"−80.7%"), "{texts:?}");
     assert!(
         texts.contains(&"$2.79bn") && texts.contains(&"$539.06m"),
@@ -237,17 +226,7 @@ fn history_breaks_the_line_at_gaps_and_marks_bases() {
         })
         .collect();
     assert!(shapes.len() >= 3, "{shapes:?}");
-    let texts: Vec<&str> = s
-        .marks
-        .iter()
-        .filter_map(|m| {
-            if let Mark::Text { text, .. } = m {
-                Some(text.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let texts = texts(s);
     assert!(texts.contains(&"China customs") && texts.contains(&"KOTRA estimate"));
 }
 
@@ -311,17 +290,9 @@ fn the_basis_key_never_overlaps_the_plot() {
 #[test]
 fn narrow_bars_get_a_rounded_label() {
     let texts = |w: f64| -> Vec<String> {
-        chart("balance", w, preferred_height(w))
-            .scene()
-            .marks
-            .iter()
-            .filter_map(|m| {
-                if let Mark::Text { text, .. } = m {
-                    Some(text.clone())
-                } else {
-                    None
-                }
-            })
+        texts(chart("balance", w, preferred_height(w)).scene())
+            .into_iter()
+            .map(String::from)
             .collect()
     };
     assert!(texts(1200.0).contains(&"$491.06m".to_string()));

@@ -331,7 +331,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             });
         }
         // Overlapping periods (2020 and 2020-06 in one series): sorted, so linear.
-        spans.sort();
+        spans.sort_unstable();
         for w in spans.windows(2) {
             if w[0].0 == w[1].0 && w[1].1 < w[0].2 {
                 let oi = w[0].3.max(w[1].3);
@@ -690,7 +690,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             Groups::Periods(out)
         } else {
             let mut ps: Vec<Period> = all_obs().map(|o| o.period).collect();
-            ps.sort();
+            ps.sort_unstable();
             ps.dedup();
             Groups::Periods(ps)
         };

@@ -4,7 +4,8 @@
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
-use trade_chart::{Chart, Dataset, Options};
+use trade_chart::scene::Mark;
+use trade_chart::{Chart, Dataset, Options, Scene};
 
 pub fn chart(view: &str, width: f64, height: f64) -> Chart {
     let ds = Dataset::default_dataset().unwrap();
@@ -18,6 +19,18 @@ pub fn chart(view: &str, width: f64, height: f64) -> Chart {
     .unwrap();
     c.resize(width, height).unwrap();
     c
+}
+
+/// Every text mark of a scene, in drawing order.
+pub fn texts(scene: &Scene) -> Vec<&str> {
+    scene
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 pub const VIEWS: [&str; 5] = ["collapse", "monthly", "balance", "products", "history"];

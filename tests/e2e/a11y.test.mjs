@@ -4,21 +4,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, RESULTS, startServer, launch, collectErrors, mounted } from './helpers.mjs';
+import { ROOT, RESULTS, openStory } from './helpers.mjs';
 
 const CHART = '[data-trade-chart]';
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-let server, browser, page, errors;
+let story, page, errors;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await browser.browser.newPage({ viewport: { width: 1000, height: 1000 } });
-  errors = collectErrors(page);
-  await page.goto(server.url + 'index.html');
-  await mounted(page, CHART);
+  story = await openStory();
+  ({ page, errors } = story);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(() => story?.close());
 
 const chart = (fn, arg) => page.$eval(CHART, fn, arg);
 const live = () => page.$eval(`${CHART} [role=status]`, (e) => e.textContent);

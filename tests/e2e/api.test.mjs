@@ -2,20 +2,16 @@
 // charts keep working, destroy() cleans up; mountAll; the ESM entry point.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, collectErrors, canvasStats, dataset, mounted } from './helpers.mjs';
+import { collectErrors, canvasStats, dataset, mounted, openStory } from './helpers.mjs';
 
 const CHART = '[data-trade-chart]';
-let server, browser, page, errors;
+let story, server, browser, page, errors;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await browser.browser.newPage({ viewport: { width: 1000, height: 1000 } });
-  errors = collectErrors(page);
-  await page.goto(server.url + 'index.html');
-  await mounted(page, CHART);
+  story = await openStory();
+  ({ server, browser, page, errors } = story);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(() => story?.close());
 
 // In the page: a new container after the story chart (style: its CSS), returned by id.
 const container = (style = '') => page.evaluate((style) => {

@@ -4,21 +4,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESULTS, startServer, launch, collectErrors, mounted } from './helpers.mjs';
+import { RESULTS, openStory } from './helpers.mjs';
 
 const CHART = '[data-trade-chart]';
-let server, browser, page, errors;
+let story, page, errors;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  const context = await browser.browser.newContext({ viewport: { width: 1000, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await page.goto(server.url + 'index.html');
-  await mounted(page, CHART);
+  story = await openStory({ context: { acceptDownloads: true } });
+  ({ page, errors } = story);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(() => story?.close());
 
 // Clicks the Download button for `format`; resolves with { name, bytes }.
 async function download(format) {

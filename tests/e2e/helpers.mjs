@@ -41,6 +41,23 @@ export async function launch() {
   return { browser, close: async () => { await browser.close(); rmSync(home, { recursive: true, force: true }); } };
 }
 
+/**
+ * The built story page (dist/index.html) served, in a fresh Chromium page, with its chart
+ * mounted: { server, browser, page, errors, close }. `context`: extra browser-context
+ * options (viewport, colorScheme, acceptDownloads…); `init`: a script run before the page's own.
+ */
+export async function openStory({ context = {}, init } = {}) {
+  const server = await startServer();
+  const browser = await launch();
+  const ctx = await browser.browser.newContext({ viewport: { width: 1000, height: 1000 }, ...context });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  if (init) await page.addInitScript(init);
+  await page.goto(server.url + 'index.html');
+  await mounted(page, '[data-trade-chart]');
+  return { server, browser, page, errors, close: async () => { await browser.close(); server.close(); } };
+}
+
 /** Collects console errors and uncaught page errors. */
 export function collectErrors(page) {
   const errors = [];

@@ -4,20 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { RESULTS, startServer, launch, collectErrors, mounted } from './helpers.mjs';
+import { RESULTS, mounted, openStory } from './helpers.mjs';
 
 const HANGUL = /[\uac00-\ud7a3]/, HAN = /[\u4e00-\u9fff]/;
-let server, browser, page, errors;
+let story, page, errors;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await browser.browser.newPage({ viewport: { width: 1000, height: 1000 } });
-  errors = collectErrors(page);
-  await page.goto(server.url + 'index.html');
-  await mounted(page, '[data-trade-chart]');
+  story = await openStory();
+  ({ page, errors } = story);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(() => story?.close());
 
 // A new chart after the story's, inside an element with `lang` (or none); resolves with its id.
 async function chartIn(lang, options = {}) {

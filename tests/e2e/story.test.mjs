@@ -4,21 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { RESULTS, startServer, launch, collectErrors, countDrawCalls, canvasStats, dataset, mounted } from './helpers.mjs';
+import { RESULTS, countDrawCalls, canvasStats, dataset, openStory } from './helpers.mjs';
 
 const CHART = '[data-trade-chart]';
-let server, browser, page, errors;
+let story, page, errors;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await browser.browser.newPage({ viewport: { width: 1000, height: 1000 } });
-  errors = collectErrors(page);
-  await page.addInitScript(countDrawCalls);
-  await page.goto(server.url + 'index.html');
-  await mounted(page, CHART);
+  story = await openStory({ init: countDrawCalls });
+  ({ page, errors } = story);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(() => story?.close());
 
 const stats = () => page.$eval(`${CHART} canvas`, canvasStats);
 const draws = () => page.evaluate(() => window.__drawCalls);

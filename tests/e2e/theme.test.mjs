@@ -4,20 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { RESULTS, startServer, launch, collectErrors, canvasStats, mounted } from './helpers.mjs';
+import { RESULTS, canvasStats, openStory } from './helpers.mjs';
 
 const CHART = '[data-trade-chart]';
-let server, browser, page, errors;
+let story, page, errors;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await browser.browser.newPage({ viewport: { width: 1000, height: 1000 }, colorScheme: 'dark' });
-  errors = collectErrors(page);
-  await page.goto(server.url + 'index.html');
-  await mounted(page, CHART);
+  story = await openStory({ context: { colorScheme: 'dark' } });
+  ({ page, errors } = story);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(() => story?.close());
 
 const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 // The canvas's top-left background pixel [r, g, b, a] and its relative luminance.
