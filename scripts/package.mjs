@@ -59,16 +59,22 @@ const wasmBase64 = readFileSync(at('target/wb/nomod/trade_chart_bg.wasm')).toStr
 const nomod = read('target/wb/nomod/trade_chart.js');
 if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
 writeFileSync(at('pkg/trade-chart.standalone.js'), banner + `(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
-// The wasm, inline: no fetch, so this works from file:// too. Decoded on first use.
+// The wasm, inline: no fetch, so this works from file:// too. Decoded on first use
+// (natively where the browser has Uint8Array.fromBase64) and compiled asynchronously,
+// so the browser can compile off the main thread.
 const WASM_BASE64 = "${wasmBase64}";
 let initialised = null;
 function ready() {
-  return initialised || (initialised = new Promise((resolve) => {
-    const text = atob(WASM_BASE64), bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    wasm_bindgen.initSync({ module: bytes });
-    resolve();
-  }));
+  return initialised || (initialised = (async () => {
+    let bytes;
+    if (typeof Uint8Array.fromBase64 === 'function') bytes = Uint8Array.fromBase64(WASM_BASE64);
+    else {
+      const text = atob(WASM_BASE64);
+      bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    }
+    await wasm_bindgen({ module_or_path: bytes });
+  })());
 }
 // The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
 if (window.TradeChart && window.TradeChart.mountAll) {

@@ -30,7 +30,7 @@ test('index.js is the ESM API; the standalone is one classic script; both are mi
   const standalone = read('pkg/trade-chart.standalone.js');
   assert.doesNotThrow(() => new Script(standalone), 'not a classic script');
   assert.match(standalone, /window\.TradeChart\s*=/);
-  assert.match(standalone, /initSync\(\{\s*module\s*:/);
+  assert.match(standalone, /module_or_path\s*:/, 'the inline wasm is instantiated asynchronously');
   // Minified (terser): no indented source lines, no comments but the banner.
   for (const [f, text] of [['index.js', esm], ['trade_chart.js', read('pkg/trade_chart.js')], ['standalone', standalone]]) {
     assert.doesNotMatch(text, /\n {2,}\S/, `${f} is not minified`);
