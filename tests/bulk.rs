@@ -192,6 +192,7 @@ fn line_widths(n: usize, width: f64) -> Vec<f64> {
     .unwrap();
     let mut c = ColChart::new(cols, Lang::En);
     c.resize(width, 400.0).unwrap();
+    assert_eq!((c.scene().width, c.scene().height), (width, 400.0));
     c.scene()
         .marks
         .iter()
