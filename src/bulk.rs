@@ -9,7 +9,7 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::layout::{self, Rect, FONT};
 use crate::scale::{nice_ticks, Linear};
-use crate::scene::{plot_box, tick_target, y_axis, HAlign, Mark, Scene, VAlign};
+use crate::scene::{baseline, plot_box, tick_target, y_axis, HAlign, Mark, Scene, VAlign};
 use crate::theme::Theme;
 
 /// One series: y values aligned with the x column; NaN is a gap, never drawn as 0.
@@ -351,13 +351,7 @@ pub fn build(
             });
         }
     }
-    marks.push(Mark::Line {
-        a: (plot.x0, plot.y1),
-        b: (plot.x1, plot.y1),
-        stroke: theme.axis,
-        width: 1.0,
-        dash: false,
-    });
+    baseline(&mut marks, plot, theme);
     Scene {
         width,
         height,

@@ -249,6 +249,17 @@ pub fn plot_box(
     )
 }
 
+/// The plot's bottom edge in the axis colour (drawn over the bars' feet).
+pub fn baseline(marks: &mut Vec<Mark>, plot: Rect, theme: &Theme) {
+    marks.push(Mark::Line {
+        a: (plot.x0, plot.y1),
+        b: (plot.x1, plot.y1),
+        stroke: theme.axis,
+        width: 1.0,
+        dash: false,
+    });
+}
+
 /// Grid lines and tick labels for a y axis from 0 to the last tick; returns the scale.
 pub fn y_axis(
     marks: &mut Vec<Mark>,
@@ -415,14 +426,7 @@ impl<'a> Builder<'a> {
     }
 
     fn baseline(&mut self, plot: Rect) {
-        let theme = self.inp.theme;
-        self.push(Mark::Line {
-            a: (plot.x0, plot.y1),
-            b: (plot.x1, plot.y1),
-            stroke: theme.axis,
-            width: 1.0,
-            dash: false,
-        });
+        baseline(&mut self.scene.marks, plot, self.inp.theme);
     }
 
     /// Plot box for the given tick labels and bottom label lines.
