@@ -34,12 +34,10 @@ fn json_text(v: &JsValue, path: &str) -> Result<String, Error> {
 
 /// Parses and validates `data`, or the embedded default when it is undefined or null.
 fn dataset(data: JsValue) -> Result<Dataset, Error> {
-    let text = if data.is_undefined() || data.is_null() {
-        DEFAULT_JSON.to_string()
-    } else {
-        json_text(&data, "data")?
-    };
-    Dataset::from_json(&text).map_err(|e| e.within("data"))
+    if data.is_undefined() || data.is_null() {
+        return Dataset::from_json(DEFAULT_JSON).map_err(|e| e.within("data"));
+    }
+    Dataset::from_json(&json_text(&data, "data")?).map_err(|e| e.within("data"))
 }
 
 /// A Rust value as a JS value: serde_json writes it, `JSON.parse` reads it (one

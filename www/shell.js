@@ -45,7 +45,8 @@ function tradeChartApi(wasm, ready) {
   // ±Infinity would become null (a gap) in JSON: they go as strings, which fail validation
   // by name. A string is taken as JSON text already.
   function jsonOf(data) {
-    if (data == null || typeof data === 'string') return data == null ? undefined : data;
+    if (data == null) return undefined; // the embedded default
+    if (typeof data === 'string') return data;
     let text;
     try {
       text = JSON.stringify(data, (k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
@@ -162,7 +163,7 @@ function tradeChartApi(wasm, ready) {
         const o = {};
         if (opts.view != null) o.view = String(opts.view);
         if (lang) o.lang = lang;
-        chart = new wasm.Chart(ui.canvas, opts.data == null ? undefined : jsonOf(opts.data), o);
+        chart = new wasm.Chart(ui.canvas, jsonOf(opts.data), o);
       }
       const api = mount(element, ui, chart, opts, width);
       charts.set(element, api);
