@@ -4,7 +4,7 @@
 //   bench.load(lib)            loads the library (script / ES module; trade-chart ESM also
 //                              instantiates its wasm here) and times it
 //   bench.prepare(kind, n, d)  builds the data in memory (not timed)
-//   bench.init()               create() -> next requestAnimationFrame (timed)
+//   bench.init(label)          create() -> next requestAnimationFrame (timed)
 //   bench.check()              canvas size in CSS and device px, ink, a hash (not timed)
 //   bench.settle()             waits for the next frame; says whether a tooltip/cursor shows
 //   bench.resize(w)            container width -> the frame that shows the new canvas size
@@ -264,8 +264,10 @@
       return { ms };
     },
 
-    async init() {
-      mark('init', 'start');
+    // label: 'init' (the first create in a fresh page) or 'init2' (the same create again
+    // in that page after destroy(): the code is compiled, the fonts and styles are loaded).
+    async init(label = 'init') {
+      mark(label, 'start');
       const t0 = now();
       await L.create(S.data); // the await also lets uPlot's microtask commit (its first draw) run
       const t1 = now();
@@ -273,7 +275,7 @@
       const t2 = now();
       await task();
       const t3 = now();
-      mark('init', 'end');
+      mark(label, 'end');
       L.afterInit();
       return { createMs: t1 - t0, frameMs: t2 - t0, doneMs: t3 - t0 };
     },

@@ -46,6 +46,9 @@ function usage(code) {
   --quick           smoke test: 2 runs, sizes 1e3,1e5, 100 memory cycles
   --cycles N        create/destroy cycles of the memory test (default 1000; 0 skips it)
   --moves N         mouse moves per hover sweep (default 100)
+  --compile N       traced pages per library and data set (default, 10^3, 10^4) for the
+                    first-call costs: compile and style time in the first and second create
+                    (default 3; 0 skips them)
   --libs LIST       subset of tc,tcs,uplot,chartjs (default: all)
   --no-default      skip the default (embedded) data set
   --report          no run: rewrite bench/results.md from bench/results.json`);
@@ -53,7 +56,7 @@ function usage(code) {
 }
 
 function parseArgs(argv) {
-  const o = { runs: 10, sizes: [1e3, 1e4, 1e5, 1e6], dprs: [1, 2], cycles: 1000, moves: 100, libs: Object.keys(LIBS), withDefault: true, quick: false };
+  const o = { runs: 10, sizes: [1e3, 1e4, 1e5, 1e6], dprs: [1, 2], cycles: 1000, compileRuns: 3, moves: 100, libs: Object.keys(LIBS), withDefault: true, quick: false };
   const set = new Set();
   const num = (flag, v, min) => {
     const n = Number(v);
@@ -70,6 +73,7 @@ function parseArgs(argv) {
       case '--dpr': o.dprs = list(a, val(), 1); break;
       case '--cycles': o.cycles = num(a, val(), 0); set.add('cycles'); break;
       case '--moves': o.moves = num(a, val(), 2); break;
+      case '--compile': o.compileRuns = num(a, val(), 0); set.add('compile'); break;
       case '--libs': o.libs = val().split(',').filter(Boolean); break;
       case '--no-default': o.withDefault = false; break;
       case '--quick': o.quick = true; break;
@@ -83,6 +87,7 @@ function parseArgs(argv) {
     if (!set.has('runs')) o.runs = 2;
     if (!set.has('sizes')) o.sizes = [1e3, 1e5];
     if (!set.has('cycles')) o.cycles = 100;
+    if (!set.has('compile')) o.compileRuns = 1;
   }
   return o;
 }
@@ -181,7 +186,7 @@ function transferSizes() {
   };
   return {
     'trade-chart (ESM: wasm + glue + shell, data inside the wasm)': size([join(PKG, 'trade_chart_bg.wasm'), join(PKG, 'trade_chart.js'), join(PKG, 'index.js')]),
-    'trade-chart standalone (one script, wasm as base64)': size([join(PKG, 'trade-chart.standalone.js')]),
+    'trade-chart standalone (one script, wasm gzip-compressed then base64)': size([join(PKG, 'trade-chart.standalone.js')]),
     'uPlot 1.6.32 (iife.min.js + min.css)': size([join(NM, 'uplot', 'dist', 'uPlot.iife.min.js'), join(NM, 'uplot', 'dist', 'uPlot.min.css')]),
     'Chart.js 4.6.1 (umd.min.js)': size([join(NM, 'chart.js', 'dist', 'chart.umd.min.js')]),
   };
@@ -339,6 +344,14 @@ async function page1(browser, base, opt, job, dflt) {
 
       rec.destroy = await page.evaluate(() => window.bench.destroy());
       if (rec.destroy.left !== 0) problem(`destroy left ${rec.destroy.left} element(s) in the container`);
+
+      // ---- the same create again in this page: what a second chart costs once the code is
+      // compiled and the fonts and styles are loaded
+      rec.init2 = await timed(() => window.bench.init('init2'));
+      const again = await page.evaluate(() => window.bench.check());
+      if (again.error || again.ink < 0.005) problem(`second create: ${again.error || 'the canvas looks blank'}`);
+      else if (again.hash !== c.hash) rec.init2.note = 'the canvas differs from the first create\'s (pixel hash)';
+      await page.evaluate(() => window.bench.destroy());
     }
 
     const buf = await browser.stopTracing();
@@ -351,6 +364,10 @@ async function page1(browser, base, opt, job, dflt) {
     rec.floorMs = median([0, 1, 2].map((i) => need(`null${i}`)));
     rec.init.mainMs = need('init');
     rec.init.netMs = rec.init.mainMs - rec.floorMs;
+    if (rec.init2) {
+      rec.init2.mainMs = need('init2');
+      rec.init2.netMs = rec.init2.mainMs - rec.floorMs;
+    }
     if (rec.hover) {
       const blank = need('hoverBlank'), plot = need('hoverPlot');
       Object.assign(rec.hover, {
@@ -372,6 +389,61 @@ async function page1(browser, base, opt, job, dflt) {
   } finally {
     if (tracing) await browser.stopTracing().catch(() => {});
     if (errors.length) rec.console = errors.slice(0, 10);
+    await ctx.close().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------- where the first create's time goes
+// A separate page per library and data set (DPR 1), traced with V8's compile categories,
+// which are too verbose to leave on during the timed runs. Sums, on the renderer main
+// thread between the init marks: wasm functions compiled on their first call
+// (wasm.CompileLazy: V8 compiles a wasm function only when it is first called), JavaScript
+// functions compiled on their first call (V8.CompileCode), and style recalculation
+// (UpdateLayoutTree). Then the same for the second create in that page.
+const COMPILE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'blink.user_timing', 'devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile'];
+function firstCallCosts(buf) {
+  const parsed = JSON.parse(buf.toString('utf8'));
+  const ev = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const marks = {};
+  let pid = null;
+  for (const e of ev) {
+    const m = /^bench:(init2?):(start|end)$/.exec(e.name || '');
+    if (m && (e.cat || '').includes('user_timing')) { (marks[m[1]] ??= {})[m[2]] = e.ts; pid = e.pid; }
+  }
+  const tid = ev.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  const out = {};
+  for (const [label, { start, end }] of Object.entries(marks)) {
+    const inside = ev.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.ts >= start && e.ts + (e.dur || 0) <= end);
+    const sum = (name) => inside.filter((e) => e.name === name).reduce((a, e) => a + (e.dur || 0), 0) / 1000;
+    out[label] = {
+      wasmLazyMs: sum('wasm.CompileLazy'), wasmLazyCount: inside.filter((e) => e.name === 'wasm.CompileLazy').length,
+      jsCompileMs: sum('V8.CompileCode'), styleMs: sum('UpdateLayoutTree'),
+    };
+  }
+  return out;
+}
+
+async function compileTest(browser, base, lib, data, dflt) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 1200 }, deviceScaleFactor: 1 });
+  const page = await ctx.newPage();
+  let tracing = false;
+  try {
+    await page.goto(`${base}/bench/page.html`);
+    await page.evaluate((l) => window.bench.load(l), lib);
+    await page.evaluate(([k, n, d]) => window.bench.prepare(k, n, d), [data.kind, data.n ?? 0, data.kind === 'default' ? dflt : null]);
+    await browser.startTracing(page, { categories: COMPILE_CATEGORIES });
+    tracing = true;
+    const first = await page.evaluate(() => window.bench.init());
+    await page.evaluate(() => window.bench.destroy());
+    const second = await page.evaluate(() => window.bench.init('init2'));
+    const buf = await browser.stopTracing();
+    tracing = false;
+    const costs = firstCallCosts(buf);
+    return { lib, data: sizeName(data.n), first: { frameMs: first.frameMs, ...costs.init }, second: { frameMs: second.frameMs, ...costs.init2 } };
+  } catch (e) {
+    return { lib, data: sizeName(data.n), error: String(e && e.message ? e.message : e).split('\n')[0] };
+  } finally {
+    if (tracing) await browser.stopTracing().catch(() => {});
     await ctx.close().catch(() => {});
   }
 }
@@ -428,6 +500,8 @@ const METRICS = [
   { key: 'init', title: 'Init to first frame (wall, ms): just before create() to the next requestAnimationFrame', get: (r) => r.init?.frameMs, withStandalone: true },
   { key: 'initDone', title: 'Init to the end of the first frame (wall, ms): create() to the task after the next requestAnimationFrame (the frame\'s style, layout and paint done)', get: (r) => r.init?.doneMs, withStandalone: true },
   { key: 'initMain', title: 'Init main-thread time (ms: the renderer main thread\'s tasks in a trace, net of the harness floor)', get: (r) => r.init?.netMs, withStandalone: true },
+  { key: 'init2', title: 'Second create in the same page (wall, ms): destroy(), then the same create() to the next requestAnimationFrame; code compiled, fonts and styles loaded', get: (r) => r.init2?.frameMs },
+  { key: 'init2Main', title: 'Second create main-thread time (ms, net)', get: (r) => r.init2?.netMs },
   { key: 'hover', title: 'Hover: main-thread time per mouse move, settled to the next frame (ms, net of a sweep over blank page)', get: (r) => r.hover?.perMoveMs },
   { key: 'resize', title: 'Resize 1200→900→1200: width change to the frame that shows it (wall, ms, mean of both steps)', get: (r) => r.resize?.doneMs },
   { key: 'resizeMain', title: 'Resize main-thread time (ms per step, net)', get: (r) => r.resize?.netMs },
@@ -476,11 +550,11 @@ function markdown(res) {
   L.push('');
   L.push('### At a glance: trade-chart ÷ uPlot / trade-chart ÷ Chart.js (medians; below 1 = trade-chart faster)');
   L.push('');
-  L.push('| data | DPR | init (to rAF) | init incl. wasm (standalone) | init main-thread | hover per move | resize (wall) | resize main-thread | toggle (wall) | toggle main-thread |');
-  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push('| data | DPR | init (to rAF) | init incl. wasm (standalone) | init main-thread | second create (to rAF) | hover per move | resize (wall) | resize main-thread | toggle (wall) | toggle main-thread |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const g of rows) {
     const two = (key, lib = 'tc') => `${ratio(g.metrics[key][lib], g.metrics[key].uplot)} / ${ratio(g.metrics[key][lib], g.metrics[key].chartjs)}`;
-    L.push(`| ${g.data} | ${g.dpr} | ${two('init')} | ${two('init', 'tcs')} | ${two('initMain')} | ${two('hover')} | ${two('resize')} | ${two('resizeMain')} | ${two('toggle')} | ${two('toggleMain')} |`);
+    L.push(`| ${g.data} | ${g.dpr} | ${two('init')} | ${two('init', 'tcs')} | ${two('initMain')} | ${two('init2')} | ${two('hover')} | ${two('resize')} | ${two('resizeMain')} | ${two('toggle')} | ${two('toggleMain')} |`);
   }
   L.push('');
   L.push('### Transfer size');
@@ -519,6 +593,29 @@ function markdown(res) {
     const pc = (s) => (s && s.n ? `${Math.round(s.median * 100)}%` : '–');
     L.push(`| ${g.data} | ${g.dpr} | ${pc(h.tc)} | ${pc(h.uplot)} | ${pc(h.chartjs)} |`);
   }
+  L.push('');
+  L.push('### Where the first create goes: first-call costs (DPR 1, traced pages apart from the timed runs)');
+  L.push('');
+  const comp = (res.compile || []).filter((c) => !c.error);
+  if (!comp.length) L.push('Not run (--compile 0).');
+  else {
+    L.push('Medians over the traced pages. V8 compiles a wasm function on its first call and a JavaScript function on its first call; a second create in the same page finds both compiled and the fonts and styles loaded. "to rAF" here runs with V8\'s compile tracing on, so it is slower than in the timed runs.');
+    L.push('');
+    L.push('| data | library | create | to rAF | wasm compiled on first call | JS compiled on first call | style recalc |');
+    L.push('|---|---|---|---:|---:|---:|---:|');
+    const groups = new Map();
+    for (const c of comp) { const k = `${c.data}|${c.lib}`; if (!groups.has(k)) groups.set(k, []); groups.get(k).push(c); }
+    for (const [k, cs] of groups) {
+      const [data, lib] = k.split('|');
+      for (const which of ['first', 'second']) {
+        const med = (f) => stats(cs.map((c) => f(c[which]))).median;
+        const wasm = lib.startsWith('tc') ? `${fmt(med((x) => x.wasmLazyMs))} ms (${Math.round(med((x) => x.wasmLazyCount))} functions)` : '–';
+        L.push(`| ${data} | ${LIBS[lib]} | ${which} | ${fmt(med((x) => x.frameMs))} | ${wasm} | ${fmt(med((x) => x.jsCompileMs))} ms | ${fmt(med((x) => x.styleMs))} ms |`);
+      }
+    }
+  }
+  const compErr = (res.compile || []).filter((c) => c.error);
+  if (compErr.length) L.push('', ...compErr.map((c) => `- first-call trace failed: ${c.lib} ${c.data}: ${c.error}`));
   L.push('');
   L.push('### Memory: trade-chart create + destroy on the default data, one page');
   L.push('');
@@ -651,6 +748,16 @@ async function main() {
         }
       }
     }
+    // Where the first create's time goes (not timed runs: the compile categories slow V8 down).
+    const compile = [];
+    if (opt.compileRuns > 0) {
+      process.stderr.write(`first-call costs: ${opt.compileRuns} traced page(s) per library and data set…\n`);
+      for (let run = 0; run < opt.compileRuns; run++) {
+        for (const data of datasets.filter((d) => d.kind === 'default' || d.n <= 1e4)) {
+          for (const lib of opt.libs.filter((l) => l !== 'tcs')) compile.push(await compileTest(browser, base, lib, data, dflt));
+        }
+      }
+    }
     let memory = null;
     if (opt.cycles > 0 && opt.libs.includes('tc')) {
       process.stderr.write(`memory: ${opt.cycles} create/destroy cycles…\n`);
@@ -665,6 +772,7 @@ async function main() {
       defaultData: dflt,
       transfer,
       memory,
+      compile,
       summary: summarise(records, opt),
       records,
     };
