@@ -16,8 +16,9 @@ before(async () => {
 });
 after(async () => { await browser?.close(); rmSync(lonely, { recursive: true, force: true }); });
 
-async function opensFromDisk(file, shot) {
+async function opensFromDisk(file, shot, ...inits) {
   const page = await browser.browser.newPage({ viewport: { width: 900, height: 1000 } });
+  for (const init of inits) await page.addInitScript(init);
   const errors = collectErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -29,17 +30,36 @@ async function opensFromDisk(file, shot) {
   assert.ok((await page.$eval('[data-trade-chart] canvas', canvasStats)).colours >= 3, 'canvas blank');
   await page.locator('[data-trade-chart] figure').screenshot({ path: join(RESULTS, shot) });
   assert.deepEqual(errors, []);
+  const streamed = await page.evaluate(() => window.__streamed);
   await page.close();
-  return requests;
+  return { requests, streamed };
 }
+
+// Records whether the wasm was compiled from a stream (the inflated Response) or from bytes.
+const spyStreaming = () => {
+  window.__streamed = false;
+  const streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...a) => { window.__streamed = true; return streaming(...a); };
+};
 
 test('dist/index.html renders from file:// with no errors', async () => {
   await opensFromDisk(join(ROOT, 'dist/index.html'), 'file-index.png');
 });
 
 test('dist/trade-chart-demo.html renders from file:// alone in a folder, loading nothing else', async () => {
-  const requests = await opensFromDisk(join(lonely, 'trade-chart-demo.html'), 'file-demo.png');
+  const { requests, streamed } = await opensFromDisk(join(lonely, 'trade-chart-demo.html'), 'file-demo.png', spyStreaming);
   assert.deepEqual(requests.filter((u) => !u.endsWith('/trade-chart-demo.html') && !u.startsWith('data:')), []);
+  assert.equal(streamed, true, 'the inline wasm is inflated by DecompressionStream and compiled as it streams');
+});
+
+test('the single-file demo also opens where the browser has no DecompressionStream or Uint8Array.fromBase64', async () => {
+  // Safari before 16.4: the inline wasm is inflated by the bundled tiny-inflate instead
+  const { requests, streamed } = await opensFromDisk(join(lonely, 'trade-chart-demo.html'), 'file-demo-inflate.png', () => {
+    delete window.DecompressionStream;
+    delete Uint8Array.fromBase64;
+  }, spyStreaming);
+  assert.deepEqual(requests.filter((u) => !u.endsWith('/trade-chart-demo.html') && !u.startsWith('data:')), []);
+  assert.equal(streamed, false, 'compiled from the bytes tiny-inflate made');
 });
 
 test('the embed snippet pasted twice on one page mounts one chart per element', async () => {

@@ -1,7 +1,7 @@
 // The shape of pkg/ and dist/ as scripts/package.mjs leaves them (no browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { ROOT } from './helpers.mjs';
@@ -31,10 +31,15 @@ test('index.js is the ESM API; the standalone is one classic script; both are mi
   assert.doesNotThrow(() => new Script(standalone), 'not a classic script');
   assert.match(standalone, /window\.TradeChart\s*=/);
   assert.match(standalone, /module_or_path\s*:/, 'the inline wasm is instantiated asynchronously');
+  // The inline wasm is gzip-compressed: base64 of the plain wasm alone would be 4/3 of it.
+  const wasmSize = statSync(join(ROOT, 'pkg/trade_chart_bg.wasm')).size;
+  assert.ok(standalone.length < 0.75 * wasmSize, `standalone is ${standalone.length} B against a ${wasmSize} B wasm: not compressed`);
+  assert.match(standalone, /DecompressionStream\(["']gzip["']\)/);
+  assert.match(standalone, /^\/\*! trade-chart [^\n]*\n\/\*! includes tiny-inflate 1\.0\.3 \| MIT License \| Copyright/, 'the bundled inflater keeps its licence line');
   // Minified (terser): no indented source lines, no comments but the banner.
   for (const [f, text] of [['index.js', esm], ['trade_chart.js', read('pkg/trade_chart.js')], ['standalone', standalone]]) {
     assert.doesNotMatch(text, /\n {2,}\S/, `${f} is not minified`);
-    assert.doesNotMatch(text.replace(/^\/\*![^]*?\*\//, ''), /\/\*[^!]|\n\s*\/\/ /, `${f} keeps comments`);
+    assert.doesNotMatch(text.replace(/^(\/\*![^]*?\*\/\n?)+/, ''), /\/\*|\n\s*\/\/ /, `${f} keeps comments`);
   }
 });
 
