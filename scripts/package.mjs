@@ -56,9 +56,9 @@ writeFileSync(at('pkg/index.js'), banner +
   `function once(f) { let p; return () => p || (p = f()); }\n\n` +
   `export const { create, mountAll, version } = tradeChartApi(wasm, once(() => init()));\n`);
 
-// The standalone script carries its wasm gzip-compressed, then base64: 60% fewer bytes
-// raw (what a page or an HTML file opened from disk carries) and a quarter fewer after the
-// server's own gzip than base64 of the plain wasm, which compresses badly. The browser
+// The standalone script carries its wasm gzip-compressed, then base64: about half the
+// bytes raw (what a page or an HTML file opened from disk carries) and a fifth fewer
+// after the server's own gzip than base64 of the plain wasm, which compresses badly. The browser
 // inflates it with DecompressionStream; where that is missing (Safari before 16.4),
 // tiny-inflate does (pinned dev dependency, MIT: one small file, raw DEFLATE only).
 const wasmPlain = readFileSync(at('target/wb/nomod/trade_chart_bg.wasm'));
