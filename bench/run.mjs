@@ -224,7 +224,9 @@ const sizeName = (n) => (n == null ? 'default' : `1e${Math.round(Math.log10(n))}
 // the end of the task proper and misses the canvas flush Chromium runs right after it
 // (CanvasRenderingContext2D::FinalizeFrame: where a software canvas is rasterised).
 const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'blink.user_timing'];
-function busyByLabel(buf) {
+// A trace's events, its bench:<label>:start/end marks ({label: {start, end}}, µs) and the
+// renderer process and main thread that set them.
+function traceMarks(buf) {
   const parsed = JSON.parse(buf.toString('utf8'));
   const ev = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const marks = {};
@@ -233,8 +235,12 @@ function busyByLabel(buf) {
     const m = /^bench:(.+):(start|end)$/.exec(e.name || '');
     if (m && (e.cat || '').includes('user_timing')) { (marks[m[1]] ??= {})[m[2]] = e.ts; pid = e.pid; }
   }
-  if (pid == null) return {};
   const tid = ev.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  return { ev, marks, pid, tid };
+}
+function busyByLabel(buf) {
+  const { ev, marks, pid, tid } = traceMarks(buf);
+  if (pid == null) return {};
   // the union of the main thread's RunTask intervals (µs), sorted
   const iv = ev.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === pid && e.tid === tid && e.dur > 0)
     .map((e) => [e.ts, e.ts + e.dur]).sort((a, b) => a[0] - b[0]);
@@ -402,17 +408,11 @@ async function page1(browser, base, opt, job, dflt) {
 // (UpdateLayoutTree). Then the same for the second create in that page.
 const COMPILE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'blink.user_timing', 'devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile'];
 function firstCallCosts(buf) {
-  const parsed = JSON.parse(buf.toString('utf8'));
-  const ev = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const marks = {};
-  let pid = null;
-  for (const e of ev) {
-    const m = /^bench:(init2?):(start|end)$/.exec(e.name || '');
-    if (m && (e.cat || '').includes('user_timing')) { (marks[m[1]] ??= {})[m[2]] = e.ts; pid = e.pid; }
-  }
-  const tid = ev.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  const { ev, marks, pid, tid } = traceMarks(buf);
   const out = {};
-  for (const [label, { start, end }] of Object.entries(marks)) {
+  for (const label of ['init', 'init2']) {
+    const { start, end } = marks[label] || {};
+    if (start == null || end == null) throw new Error(`trace: no bench:${label} marks`);
     const inside = ev.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.ts >= start && e.ts + (e.dur || 0) <= end);
     const sum = (name) => inside.filter((e) => e.name === name).reduce((a, e) => a + (e.dur || 0), 0) / 1000;
     out[label] = {
