@@ -30,3 +30,9 @@ pub use hit::{describe, item_at, navigate, Hover, Key};
 pub use i18n::Lang;
 pub use render::{draw, FONT_FAMILY};
 pub use scene::{build, Scene, SceneInput};
+
+/// The wasm's allocator: talc, smaller than std's dlmalloc and as fast here (Cargo.toml
+/// has the measurements). Single-threaded: no atomics in this build.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
