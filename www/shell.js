@@ -21,6 +21,19 @@ function tradeChartApi(wasm, ready) {
     for (const k in attrs) e.setAttribute(k, attrs[k]);
     return e;
   }
+  // Writes only what changed: writing an equal text or attribute still costs the next
+  // frame a style and layout pass over it.
+  function setText(e, s) {
+    s = s == null ? '' : String(s);
+    if (e.textContent !== s) e.textContent = s;
+  }
+  function setAttr(e, k, v) {
+    v = String(v);
+    if (e.getAttribute(k) !== v) e.setAttribute(k, v);
+  }
+  function setHidden(e, hide) {
+    if (e.hidden !== hide) e.hidden = hide;
+  }
   function text(doc, tag, cls, s, attrs) {
     const e = h(doc, tag, cls, attrs);
     e.textContent = s == null ? '' : String(s);
@@ -189,6 +202,7 @@ function tradeChartApi(wasm, ready) {
     let size = [0, 0, 0]; // css width, css height, devicePixelRatio
     let printing = false, themeKey = '', liveTimer = 0, dataKey = '', claimsKey = '';
     let tableOpen = false, claimsOpen = false;
+    const legendKeys = new WeakMap(); // legend button -> the colour, texture and label it shows
     const timers = new Set();
 
     // Every wasm call goes through here: one place for errors and for dead instances.
@@ -328,42 +342,51 @@ function tradeChartApi(wasm, ready) {
     function refresh() {
       meta = chart.meta();
       const u = meta.ui || {};
-      ui.figure.lang = meta.lang || '';
-      ui.tabs.setAttribute('aria-label', u.views || '');
-      ui.legend.setAttribute('aria-label', u.legend || '');
+      if (ui.figure.lang !== (meta.lang || '')) ui.figure.lang = meta.lang || '';
+      setAttr(ui.tabs, 'aria-label', u.views || '');
+      setAttr(ui.legend, 'aria-label', u.legend || '');
       buttons(ui.tabs, meta.views, (id) => h(doc, 'button', '', { type: 'button', role: 'tab', 'data-view': id,
         id: ui.id + 'tab-' + id.replace(/[^\w-]/g, '_'), 'aria-controls': ui.plot.id }), (b, v) => {
         const selected = v.id === meta.view;
-        b.setAttribute('aria-selected', String(selected));
-        b.tabIndex = selected ? 0 : -1;
-        b.textContent = v.label;
-        if (selected) ui.plot.setAttribute('aria-labelledby', b.id);
+        setAttr(b, 'aria-selected', selected);
+        if (b.tabIndex !== (selected ? 0 : -1)) b.tabIndex = selected ? 0 : -1;
+        setText(b, v.label);
+        if (selected) setAttr(ui.plot, 'aria-labelledby', b.id);
       });
       buttons(ui.legend, meta.legend, (id) => h(doc, 'button', '', { type: 'button', 'data-series': id }), (b, s) => {
-        b.setAttribute('aria-pressed', String(!!s.visible));
-        b.replaceChildren(swatch(s.color, s.texture), doc.createTextNode(s.label));
+        setAttr(b, 'aria-pressed', !!s.visible);
+        const key = [s.color, s.texture, s.label].join('\n');
+        if (legendKeys.get(b) !== key) {
+          legendKeys.set(b, key);
+          b.replaceChildren(swatch(s.color, s.texture), doc.createTextNode(s.label));
+        }
       });
-      ui.title.textContent = meta.title || '';
-      ui.subtitle.textContent = meta.subtitle || '';
-      ui.notes.textContent = (meta.notes || []).join('\n');
-      ui.source.textContent = meta.source_line || '';
-      ui.canvas.setAttribute('aria-label', meta.title || u.chart || '');
-      ui.desc.textContent = [meta.summary, u.keyboard].filter(Boolean).join(' ');
-      ui.dataButton.textContent = tableOpen ? u.hide_data || '' : u.show_data || '';
-      ui.dataButton.setAttribute('aria-expanded', String(tableOpen));
-      ui.data.hidden = !tableOpen;
-      ui.claimsButton.textContent = u.claims || '';
-      ui.claimsButton.hidden = !(meta.claims > 0);
-      ui.claimsButton.setAttribute('aria-expanded', String(claimsOpen && meta.claims > 0));
-      ui.claims.hidden = !(claimsOpen && meta.claims > 0);
-      ui.downloadLabel.textContent = u.download || '';
+      setText(ui.title, meta.title);
+      setText(ui.subtitle, meta.subtitle);
+      setText(ui.notes, (meta.notes || []).join('\n'));
+      setText(ui.source, meta.source_line);
+      setAttr(ui.canvas, 'aria-label', meta.title || u.chart || '');
+      setText(ui.desc, [meta.summary, u.keyboard].filter(Boolean).join(' '));
+      setText(ui.dataButton, tableOpen ? u.hide_data : u.show_data);
+      setAttr(ui.dataButton, 'aria-expanded', tableOpen);
+      setHidden(ui.data, !tableOpen);
+      setText(ui.claimsButton, u.claims);
+      setHidden(ui.claimsButton, !(meta.claims > 0));
+      setAttr(ui.claimsButton, 'aria-expanded', claimsOpen && meta.claims > 0);
+      setHidden(ui.claims, !(claimsOpen && meta.claims > 0));
+      setText(ui.downloadLabel, u.download);
       // A chart of columns has no views, table or picture export: only CSV.
       const columns = !(meta.views && meta.views.length);
-      ui.tabs.hidden = ui.dataButton.hidden = columns;
-      for (const b of ui.download.querySelectorAll('[data-format=png], [data-format=svg]')) b.hidden = columns;
+      setHidden(ui.tabs, columns);
+      setHidden(ui.dataButton, columns);
+      for (const b of ui.download.querySelectorAll('[data-format=png], [data-format=svg]')) setHidden(b, columns);
       fillTable();
       fillClaims();
-      if (!dead) { ui.figure.dataset.state = 'ready'; ui.error.hidden = true; ui.error.textContent = ''; }
+      if (!dead) {
+        if (ui.figure.dataset.state !== 'ready') ui.figure.dataset.state = 'ready';
+        setHidden(ui.error, true);
+        setText(ui.error, '');
+      }
     }
 
     // A structural change: the wasm call, then size and DOM follow; keyboard focus restarts.
@@ -374,7 +397,7 @@ function tradeChartApi(wasm, ready) {
       return r;
     });
 
-    function hide() { ui.highlight.hidden = ui.tooltip.hidden = true; shown = ''; }
+    function hide() { setHidden(ui.highlight, true); setHidden(ui.tooltip, true); shown = ''; }
 
     // Position the highlight box and the tooltip (kept inside the plot, flipped near the right edge).
     function show(hv) {

@@ -338,6 +338,31 @@ test('tabs and legend buttons drive the chart and follow meta()', async () => {
   assert.deepEqual(k, { view: 'a', focused: 'a', tabindex: [0, -1, -1] });
 });
 
+test('a structural change writes only the DOM that changed', async () => {
+  const id = await fresh();
+  // Equal writes still cost the next frame a style and layout pass: a toggle changes one attribute.
+  const toggled = await page.evaluate(async (id) => {
+    const el = document.getElementById(id);
+    const seen = [];
+    const mo = new MutationObserver((rs) => seen.push(...rs.map((r) => [r.type, r.target.dataset?.series || r.target.className || r.target.nodeName, r.attributeName || ''])));
+    mo.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+    el.tradeChart.toggleSeries('s2');
+    await Promise.resolve();
+    mo.disconnect();
+    return seen;
+  }, id);
+  assert.deepEqual(toggled, [['attributes', 's2', 'aria-pressed']]);
+  // A change of language rewrites the words, and only those nodes.
+  const relabelled = await page.evaluate(async (id) => {
+    const el = document.getElementById(id);
+    const title = el.querySelector('.tc-title').firstChild, swatch = el.querySelector('[data-series=s1] .tc-swatch');
+    el.tradeChart.setLang('ko');
+    return { title: el.querySelector('.tc-title').textContent, newTitle: el.querySelector('.tc-title').firstChild !== title,
+      legend: el.querySelector('[data-series=s1]').textContent, newSwatch: el.querySelector('[data-series=s1] .tc-swatch') !== swatch };
+  }, id);
+  assert.deepEqual(relabelled, { title: '모의 그래프', newTitle: true, legend: '하나', newSwatch: true });
+});
+
 test('bad input: create rejects naming the field and shows it; setData keeps the old chart', async () => {
   const r = await page.evaluate(async () => {
     const el = document.createElement('div'); el.style.width = '500px'; document.body.append(el);
