@@ -55,6 +55,16 @@ fn css(k: Key) -> String {
     }
 }
 
+/// The CSS font of a plotters text style.
+fn font_of<T: BackendTextStyle>(style: &T) -> String {
+    format!(
+        "{} {}px {}",
+        style.style().as_str(),
+        style.size(),
+        style.family().as_str()
+    )
+}
+
 /// The 2D context of one canvas, with the last styles set on it.
 pub struct Canvas2d {
     ctx: CanvasRenderingContext2d,
@@ -277,12 +287,7 @@ impl DrawingBackend for Canvas2d {
             });
             self.align = align;
         }
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        );
+        let font = font_of(style);
         if self.font != font {
             self.ctx.set_font(&font);
             self.font = font;
@@ -298,13 +303,15 @@ impl DrawingBackend for Canvas2d {
         text: &str,
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        self.ctx.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
-        let m = self.ctx.measure_text(text).map_err(err)?;
+        // Measured in the asked font, then the context is back in the font the cache says
+        // it has: the next draw_text in that font skips setting it.
+        let font = font_of(style);
+        self.ctx.set_font(&font);
+        let m = self.ctx.measure_text(text);
+        if !self.font.is_empty() && self.font != font {
+            self.ctx.set_font(&self.font);
+        }
+        let m = m.map_err(err)?;
         Ok((m.width().ceil() as u32, style.size().ceil() as u32))
     }
 }

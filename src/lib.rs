@@ -8,7 +8,7 @@
 
 pub mod bulk;
 #[cfg(target_arch = "wasm32")]
-mod canvas;
+pub mod canvas;
 mod chart;
 pub mod data;
 pub mod error;

@@ -232,3 +232,25 @@ fn readers_api_in_the_browser() {
     let table = chart.table();
     assert_eq!(js_sys::Array::from(&get(&table, "rows")).length(), 4);
 }
+
+/// The backend caches the font it last set; measuring text in another font must not leave
+/// the context in that font while the cache says otherwise.
+#[wasm_bindgen_test]
+fn measuring_text_leaves_the_drawing_font() {
+    use plotters::style::{IntoFont, TextStyle};
+    use plotters_backend::DrawingBackend;
+    use trade_chart::canvas::Canvas2d;
+    let c = canvas();
+    c.set_width(200);
+    c.set_height(60);
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let mut backend = Canvas2d::new(&c).unwrap();
+    let drawing = TextStyle::from(("serif", 20).into_font());
+    let measured = TextStyle::from(("monospace", 31).into_font());
+    backend.draw_text("a", &drawing, (5, 5)).unwrap();
+    let font = ctx.font();
+    let (w, h) = backend.estimate_text_size("mmmm", &measured).unwrap();
+    assert!(w > 40 && h == 31, "measured in the asked font: {w}×{h}");
+    backend.draw_text("b", &drawing, (40, 5)).unwrap();
+    assert_eq!(ctx.font(), font);
+}
