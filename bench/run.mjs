@@ -414,9 +414,18 @@ function firstCallCosts(buf) {
     const { start, end } = marks[label] || {};
     if (start == null || end == null) throw new Error(`trace: no bench:${label} marks`);
     const inside = ev.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.ts >= start && e.ts + (e.dur || 0) <= end);
-    const sum = (name) => inside.filter((e) => e.name === name).reduce((a, e) => a + (e.dur || 0), 0) / 1000;
+    // each event counted once, not again where one is nested in another of the same name
+    const outermost = (name) => {
+      const out = [];
+      for (const e of inside.filter((x) => x.name === name).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+        const last = out[out.length - 1];
+        if (!last || e.ts >= last.ts + last.dur) out.push(e);
+      }
+      return out;
+    };
+    const sum = (name) => outermost(name).reduce((a, e) => a + (e.dur || 0), 0) / 1000;
     out[label] = {
-      wasmLazyMs: sum('wasm.CompileLazy'), wasmLazyCount: inside.filter((e) => e.name === 'wasm.CompileLazy').length,
+      wasmLazyMs: sum('wasm.CompileLazy'), wasmLazyCount: outermost('wasm.CompileLazy').length,
       jsCompileMs: sum('V8.CompileCode'), styleMs: sum('UpdateLayoutTree'),
     };
   }
@@ -597,7 +606,7 @@ function markdown(res) {
   L.push('### Where the first create goes: first-call costs (DPR 1, traced pages apart from the timed runs)');
   L.push('');
   const comp = (res.compile || []).filter((c) => !c.error);
-  if (!comp.length) L.push('Not run (--compile 0).');
+  if (!comp.length) L.push(res.options?.compileRuns === 0 ? 'Not run (--compile 0).' : 'No traced page succeeded (see below).');
   else {
     L.push('Medians over the traced pages. V8 compiles a wasm function on its first call and a JavaScript function on its first call; a second create in the same page finds both compiled and the fonts and styles loaded. "to rAF" here runs with V8\'s compile tracing on, so it is slower than in the timed runs.');
     L.push('');

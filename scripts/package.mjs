@@ -69,21 +69,31 @@ if (wasmGzip[0] !== 0x1f || wasmGzip[1] !== 0x8b || wasmGzip[2] !== 8 || wasmGzi
 const wasmBase64 = wasmGzip.toString('base64');
 const inflate = read('node_modules/tiny-inflate/index.js');
 if (!/module\.exports = tinf_uncompress;\s*$/.test(inflate)) throw new Error('node_modules/tiny-inflate/index.js: not the expected tiny-inflate 1.0.3');
-const inflateLicence = read('node_modules/tiny-inflate/LICENSE').match(/Copyright[^\n]*/)[0];
+// MIT: the copyright and permission notice go with the code, whole, in a comment terser keeps.
+const inflateLicence = read('node_modules/tiny-inflate/LICENSE').trim();
+if (!/^MIT License\s+Copyright[^]*Permission is hereby granted/.test(inflateLicence) || inflateLicence.includes('*/')) throw new Error('node_modules/tiny-inflate/LICENSE: not the expected MIT licence');
 const nomod = read('target/wb/nomod/trade_chart.js');
 if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
 writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
-  `/*! includes tiny-inflate 1.0.3 | MIT License | ${inflateLicence} */\n(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
+  `/*! includes tiny-inflate 1.0.3 (https://github.com/devongovett/tiny-inflate):\n${inflateLicence}\n*/\n(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
 // The wasm, gzip-compressed and inline: no fetch, so this works from file:// too.
 // Decoded and inflated on first use, and compiled asynchronously (streaming where the
 // browser can), so the browser can compile off the main thread.
 const WASM_GZIP_BASE64 = "${wasmBase64}";
 const WASM_BYTES = ${wasmPlain.length};
-// tiny-inflate 1.0.3 (its licence line is at the top of this file)
+// tiny-inflate 1.0.3 (its licence is at the top of this file)
 const inflateRaw = (function (module) {
 ${inflate}
 return module.exports;
 })({});
+function crc32(bytes) {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    c ^= bytes[i];
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return (c ^ -1) >>> 0;
+}
 function wasmSource() {
   let gz;
   if (typeof Uint8Array.fromBase64 === 'function') gz = Uint8Array.fromBase64(WASM_GZIP_BASE64);
@@ -97,7 +107,11 @@ function wasmSource() {
     return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
   }
   const bytes = inflateRaw(gz.subarray(10, gz.length - 8), new Uint8Array(WASM_BYTES));
-  if (bytes.length !== WASM_BYTES) throw new Error('trade-chart: the inline wasm did not inflate to its size');
+  // gzip's trailer: the CRC-32 and the size of what it compressed (little-endian)
+  const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
+  if (bytes.length !== WASM_BYTES || trailer.getUint32(4, true) !== WASM_BYTES || crc32(bytes) !== trailer.getUint32(0, true)) {
+    throw new Error('trade-chart: the inline wasm did not inflate to what was packed (size or CRC-32 differ)');
+  }
   return bytes;
 }
 let initialised = null;
