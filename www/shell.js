@@ -36,7 +36,7 @@ function tradeChartApi(wasm, ready) {
   }
   function text(doc, tag, cls, s, attrs) {
     const e = h(doc, tag, cls, attrs);
-    e.textContent = s == null ? '' : String(s);
+    setText(e, s);
     return e;
   }
 
@@ -342,7 +342,7 @@ function tradeChartApi(wasm, ready) {
     function refresh() {
       meta = chart.meta();
       const u = meta.ui || {};
-      if (ui.figure.lang !== (meta.lang || '')) ui.figure.lang = meta.lang || '';
+      setAttr(ui.figure, 'lang', meta.lang || '');
       setAttr(ui.tabs, 'aria-label', u.views || '');
       setAttr(ui.legend, 'aria-label', u.legend || '');
       buttons(ui.tabs, meta.views, (id) => h(doc, 'button', '', { type: 'button', role: 'tab', 'data-view': id,
@@ -383,7 +383,7 @@ function tradeChartApi(wasm, ready) {
       fillTable();
       fillClaims();
       if (!dead) {
-        if (ui.figure.dataset.state !== 'ready') ui.figure.dataset.state = 'ready';
+        setAttr(ui.figure, 'data-state', 'ready');
         setHidden(ui.error, true);
         setText(ui.error, '');
       }
