@@ -58,9 +58,10 @@ writeFileSync(at('pkg/index.js'), banner +
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
 // bytes raw (what a page or an HTML file opened from disk carries) and a fifth fewer
-// after the server's own gzip than base64 of the plain wasm, which compresses badly. The browser
-// inflates it with DecompressionStream; where that is missing (Safari before 16.4),
-// tiny-inflate does (pinned dev dependency, MIT: one small file, raw DEFLATE only).
+// after the server's own gzip than base64 of the plain wasm, which compresses badly.
+// The browser inflates it with DecompressionStream; where that is missing (Safari
+// before 16.4), tiny-inflate does (pinned dev dependency, MIT: one small file, raw
+// DEFLATE only).
 const wasmPlain = readFileSync(at('target/wb/nomod/trade_chart_bg.wasm'));
 const wasmGzip = gzipSync(wasmPlain, { level: 9 });
 // a bare 10-byte gzip header (no name, comment or extra field) and an 8-byte trailer:
