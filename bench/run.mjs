@@ -215,6 +215,8 @@ function machine(browserVersion) {
 }
 
 // ---------------------------------------------------------------- one page, one library
+// An error's first line (playwright appends call logs after it).
+const firstLine = (e) => String(e && e.message ? e.message : e).split('\n')[0];
 const sizeName = (n) => (n == null ? 'default' : `1e${Math.round(Math.log10(n))}` + (10 ** Math.round(Math.log10(n)) === n ? '' : `(${n})`));
 
 // Main-thread time from a trace: the renderer main thread's top-level tasks ("RunTask" in
@@ -390,7 +392,7 @@ async function page1(browser, base, opt, job, dflt) {
     }
     return rec;
   } catch (e) {
-    rec.error = String(e && e.message ? e.message : e).split('\n')[0];
+    rec.error = firstLine(e);
     return rec;
   } finally {
     if (tracing) await browser.stopTracing().catch(() => {});
@@ -450,7 +452,7 @@ async function compileTest(browser, base, lib, data, dflt) {
     const costs = firstCallCosts(buf);
     return { lib, data: sizeName(data.n), first: { frameMs: first.frameMs, ...costs.init }, second: { frameMs: second.frameMs, ...costs.init2 } };
   } catch (e) {
-    return { lib, data: sizeName(data.n), error: String(e && e.message ? e.message : e).split('\n')[0] };
+    return { lib, data: sizeName(data.n), error: firstLine(e) };
   } finally {
     if (tracing) await browser.stopTracing().catch(() => {});
     await ctx.close().catch(() => {});
@@ -498,7 +500,7 @@ async function memoryTest(browser, base, cycles) {
       errors,
     };
   } catch (e) {
-    return { cycles, error: String(e.message || e).split('\n')[0], errors };
+    return { cycles, error: firstLine(e), errors };
   } finally {
     await ctx.close().catch(() => {});
   }
