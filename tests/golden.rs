@@ -1,0 +1,77 @@
+//! Golden pictures: for every view of the story data, in three languages and at two
+//! widths, the SVG export and the scene's marks and items as text. The reshape of the
+//! core (issue 9) must change none of them; any deliberate change of a picture updates
+//! them with `GOLDEN=update cargo test --test golden` and shows in the diff.
+
+mod common;
+use common::*;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use trade_chart::{Chart, Dataset, Options};
+
+const WIDTHS: [f64; 2] = [360.0, 1024.0];
+const LANGS: [&str; 3] = ["en", "ko", "zh"];
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// The chart for `view` in `lang`, resized to `width` at its preferred height.
+fn at(view: &str, lang: &str, width: f64) -> Chart {
+    let mut c = Chart::new(
+        Dataset::default_dataset().unwrap(),
+        &Options {
+            view: Some(view.into()),
+            lang: Some(lang.into()),
+        },
+    )
+    .unwrap();
+    c.resize(width, Chart::preferred_height(width)).unwrap();
+    c
+}
+
+/// The scene as text: one line per mark, then one per item.
+fn scene_text(c: &Chart) -> String {
+    let s = c.scene();
+    let mut out = format!("scene {} x {} plot {:?}\n", s.width, s.height, s.plot);
+    for m in &s.marks {
+        writeln!(out, "{m:?}").unwrap();
+    }
+    for it in &s.items {
+        writeln!(out, "{it:?}").unwrap();
+    }
+    out
+}
+
+fn check(name: &str, actual: &str, failures: &mut Vec<String>) {
+    let path = dir().join(name);
+    if std::env::var("GOLDEN").as_deref() == Ok("update") {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (GOLDEN=update writes it)", path.display()));
+    if expected != actual {
+        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+        std::fs::write(&out, actual).unwrap();
+        failures.push(format!("{name}: differs (actual in {})", out.display()));
+    }
+}
+
+#[test]
+fn every_view_language_and_width_draws_as_before() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for view in VIEWS {
+        for lang in LANGS {
+            for w in WIDTHS {
+                let c = at(view, lang, w);
+                check(&format!("{view}-{lang}-{w}.scene.txt"), &scene_text(&c), &mut failures);
+                check(&format!("{view}-{lang}-{w}.svg"), &c.svg(w).unwrap(), &mut failures);
+                n += 2;
+            }
+        }
+    }
+    assert_eq!(n, 60);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
