@@ -2,11 +2,12 @@
 //! items. Built from the dataset, the view and the size; drawn by `render`, hit-tested
 //! by `hit`. Pure: no plotters, no DOM.
 
-use crate::data::{ClaimStatus, Dataset, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
+use crate::data::{Dataset, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::format;
 use crate::i18n::{t, Lang, Msg};
 use crate::layout::{self, text_width, wrap, Rect, FONT};
 use crate::scale::{nice_ticks, Linear};
+use crate::select::Selection;
 
 pub use crate::theme::{Rgba, Theme};
 
@@ -204,14 +205,12 @@ impl Item {
     }
 }
 
-/// Which view, which series are hidden, how big.
+/// What to lay out (a view's selection of the data) and how big.
 pub struct SceneInput<'a> {
     /// The data.
     pub ds: &'a Dataset,
-    /// Index of the view.
-    pub view: usize,
-    /// Per dataset series: hidden?
-    pub hidden: &'a [bool],
+    /// What the view shows.
+    pub sel: &'a Selection,
     /// CSS width.
     pub width: f64,
     /// CSS height.
@@ -332,7 +331,7 @@ pub fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
 
 impl<'a> Builder<'a> {
     fn view(&self) -> &'a crate::data::View {
-        &self.inp.ds.views[self.inp.view]
+        &self.inp.ds.views[self.inp.sel.view]
     }
 
     fn lang(&self) -> Lang {
@@ -341,13 +340,11 @@ impl<'a> Builder<'a> {
 
     /// Visible series of the view with their slot (place in the view, for texture and row).
     fn visible_series(&self) -> Vec<(usize, usize)> {
-        let hidden = self.inp.hidden;
-        self.view()
+        self.inp
+            .sel
             .series
             .iter()
-            .copied()
-            .enumerate()
-            .filter(|&(_, s)| !hidden.get(s).copied().unwrap_or(false))
+            .map(|sh| (sh.slot, sh.series))
             .collect()
     }
 
@@ -355,39 +352,18 @@ impl<'a> Builder<'a> {
         v * self.inp.ds.scale
     }
 
-    fn in_range(&self, p: &Period) -> bool {
-        let (a, b) = self.view().range;
-        p.start >= a && p.end <= b
-    }
-
-    /// The observations this view shows for series `s`.
-    fn shown(&self, s: usize) -> impl Iterator<Item = (usize, &'a Observation)> + '_ {
-        let view = self.view();
-        self.inp.ds.series[s]
-            .observations
+    /// The observations this view shows for series `s`, in reading order.
+    fn shown(&self, s: usize) -> impl Iterator<Item = (usize, &'a Observation)> + 'a {
+        let (ds, sel) = (self.inp.ds, self.inp.sel);
+        sel.series
             .iter()
-            .enumerate()
-            .filter(move |(_, o)| match view.kind {
-                ViewKind::Bars => match &view.groups {
-                    Groups::Periods(ps) => ps.contains(&o.period),
-                    Groups::Categories(_) => true,
-                },
-                _ => self.in_range(&o.period),
-            })
+            .filter(move |sh| sh.series == s)
+            .flat_map(move |sh| sel.of(ds, sh).map(|(i, _, o)| (i, o)))
     }
 
     /// Claims of this view drawn on its time axis.
     fn shown_claims(&self) -> Vec<usize> {
-        let ds = self.inp.ds;
-        self.view()
-            .claims
-            .iter()
-            .copied()
-            .filter(|&c| {
-                self.view().kind != ViewKind::Bars
-                    && ds.claims[c].period.is_some_and(|p| self.in_range(&p))
-            })
-            .collect()
+        self.inp.sel.claims.clone()
     }
 
     fn max_value(&self, series: &[(usize, usize)]) -> f64 {
@@ -533,11 +509,8 @@ impl<'a> Builder<'a> {
 
     fn annotations(&mut self, plot: Rect, x: &Linear) {
         let ds = self.inp.ds;
-        for &a in &self.view().annotations {
+        for &a in &self.inp.sel.annotations {
             let an = &ds.annotations[a];
-            if !self.in_range(&an.period) {
-                continue;
-            }
             let px = x.map((an.period.start + an.period.end) as f64 / 2.0);
             let theme = self.inp.theme;
             self.push(Mark::Line {
@@ -577,11 +550,7 @@ impl<'a> Builder<'a> {
                 color: theme.claim,
                 hollow: true,
             });
-            let verdict = match claim.status {
-                ClaimStatus::Agrees => "✓",
-                ClaimStatus::Unsupported => "✗",
-                ClaimStatus::Unverified => "?",
-            };
+            let verdict = crate::present::badge(claim.status);
             let label = format!(
                 "{}: {} {verdict}",
                 t(self.lang(), Msg::Story),
@@ -687,14 +656,11 @@ impl<'a> Builder<'a> {
             } else {
                 Texture::Solid
             };
-            for (oi, o) in self.shown(s).collect::<Vec<_>>() {
-                let g = match &view.groups {
-                    Groups::Periods(ps) => ps.iter().position(|p| *p == o.period),
-                    Groups::Categories(cs) => o
-                        .category
-                        .as_ref()
-                        .and_then(|c| cs.iter().position(|x| *x == c.en)),
-                };
+            let (ds, sel) = (self.inp.ds, self.inp.sel);
+            let Some(sh) = sel.series.iter().find(|sh| sh.series == s) else {
+                continue;
+            };
+            for (oi, g, o) in sel.of(ds, sh) {
                 let Some(g) = g else { continue };
                 let x0 = plot.x0
                     + band * g as f64
@@ -920,13 +886,9 @@ impl<'a> Builder<'a> {
     }
 
     /// The bases the visible series of this view use, in basis order.
-    fn bases_shown(&self, vis: &[(usize, usize)]) -> Vec<usize> {
-        let mut b: Vec<usize> = vis
-            .iter()
-            .flat_map(|&(_, s)| self.shown(s).map(|(_, o)| o.basis))
-            .collect();
+    fn bases_shown(&self) -> Vec<usize> {
+        let mut b = self.inp.sel.bases.clone();
         b.sort_unstable();
-        b.dedup();
         b
     }
 
@@ -950,7 +912,7 @@ impl<'a> Builder<'a> {
     fn build_time_line(&mut self) {
         let vis = self.visible_series();
         let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
-        let bases = self.bases_shown(&vis);
+        let bases = self.bases_shown();
         let probe = self.plot_rect(&ticks, 1, 0.0);
         let (key, key_bottom) = self.key_layout(&bases, probe.x0, probe.x1);
         let plot = self.plot_rect(&ticks, 1, key_bottom + 14.0);
@@ -1037,7 +999,7 @@ pub fn build(inp: &SceneInput<'_>) -> Scene {
             ..Scene::default()
         },
     };
-    if inp.view >= inp.ds.views.len() {
+    if inp.sel.view >= inp.ds.views.len() {
         return b.scene;
     }
     b.push(Mark::Rect {

@@ -66,8 +66,16 @@ fn every_view_language_and_width_draws_as_before() {
         for lang in LANGS {
             for w in WIDTHS {
                 let c = at(view, lang, w);
-                check(&format!("{view}-{lang}-{w}.scene.txt"), &scene_text(&c), &mut failures);
-                check(&format!("{view}-{lang}-{w}.svg"), &c.svg(w).unwrap(), &mut failures);
+                check(
+                    &format!("{view}-{lang}-{w}.scene.txt"),
+                    &scene_text(&c),
+                    &mut failures,
+                );
+                check(
+                    &format!("{view}-{lang}-{w}.svg"),
+                    &c.svg(w).unwrap(),
+                    &mut failures,
+                );
                 n += 2;
             }
         }
