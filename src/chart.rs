@@ -8,7 +8,7 @@ use crate::data::{Check, ClaimStatus, Dataset, FigureKind, Groups, Op, ViewKind}
 use crate::error::{Error, Result};
 use crate::format;
 use crate::hit::{self, Key};
-use crate::i18n::{t, Lang, Msg, Ui};
+use crate::i18n::{self, t, Lang, Msg, Ui};
 use crate::layout::{self, wrap, Rect};
 use crate::present::{self, ClaimInfo, Hover, ItemInfo, LegendEntry, Meta, Table, ViewInfo};
 use crate::scene::{self, HAlign, Mark, Scene, SceneInput, Target, Texture, Theme, VAlign};
@@ -341,20 +341,17 @@ impl Chart {
                 let (na, nb) = (ds.partners[0].name.get(lang), ds.partners[1].name.get(lang));
                 let label = ds.series[a.series].label.get(lang);
                 let (va, vb) = (money(oa.value), money(ob.value));
-                return match lang {
-                    Lang::En => {
-                        let verb = if fell { "fell" } else { "rose" };
-                        format!("{label} between {na} and {nb} {verb} {pct}%, from {va} in {pa} to {vb} in {pb}.")
-                    }
-                    Lang::Ko => {
-                        let verb = if fell { "감소" } else { "증가" };
-                        format!("{na}·{nb} {label}: {pa} {va}에서 {pb} {vb}(으)로 {pct}% {verb}.")
-                    }
-                    Lang::Zh => {
-                        let verb = if fell { "下降" } else { "增长" };
-                        format!("{na}与{nb}的{label}从{pa}的{va}变为{pb}的{vb}，{verb}{pct}%。")
-                    }
-                };
+                return i18n::change_sentence(
+                    lang,
+                    i18n::Change {
+                        label,
+                        between: (na, nb),
+                        fell,
+                        pct: &pct,
+                        from: (&va, &pa),
+                        to: (&vb, &pb),
+                    },
+                );
             }
         }
         let mut parts = Vec::new();
@@ -374,34 +371,20 @@ impl Chart {
             };
             let label = ds.series[s].label.get(lang);
             let (hi, lo) = (money(max.value), money(min.value));
-            parts.push(match lang {
-                Lang::En => format!(
-                    "{label}: highest {hi} ({}), lowest {lo} ({})",
-                    name(max),
-                    name(min)
-                ),
-                Lang::Ko => format!(
-                    "{label}: 최고 {hi}({}), 최저 {lo}({})",
-                    name(max),
-                    name(min)
-                ),
-                Lang::Zh => format!(
-                    "{label}：最高{hi}（{}），最低{lo}（{}）",
-                    name(max),
-                    name(min)
-                ),
-            });
+            parts.push(i18n::extremes_sentence(
+                lang,
+                label,
+                (&hi, &name(max)),
+                (&lo, &name(min)),
+            ));
         }
         let n = self.sel.obs().count();
         let title = view.title.get(lang);
-        match (lang, &view.groups, view.kind) {
-            (Lang::En, Groups::Categories(c), ViewKind::Bars) => {
-                format!("{title}. {} categories. {}.", c.len(), parts.join("; "))
-            }
-            (Lang::En, _, _) => format!("{title}. {n} figures. {}.", parts.join("; ")),
-            (Lang::Ko, _, _) => format!("{title}. 수치 {n}개. {}.", parts.join("; ")),
-            (Lang::Zh, _, _) => format!("{title}。共{n}个数据。{}。", parts.join("；")),
-        }
+        let categories = match (&view.groups, view.kind) {
+            (Groups::Categories(c), ViewKind::Bars) => Some(c.len()),
+            _ => None,
+        };
+        i18n::summary_sentence(lang, title, n, categories, &parts)
     }
 
     /// The figures of the current view as a table (what "Show data" opens).
