@@ -266,7 +266,7 @@ impl Chart {
             .map(|(k, &s)| LegendEntry {
                 id: ds.series[s].id.clone(),
                 label: ds.series[s].label.get(lang).to_string(),
-                color: self.theme.direction(ds.series[s].direction).css(),
+                color: scene::series_color(&self.theme, ds.series[s].direction).css(),
                 texture: if many {
                     Texture::for_slot(k).name()
                 } else {
@@ -627,15 +627,7 @@ impl Chart {
     /// The current view as an SVG document (plotters' SVG backend, the same drawing code
     /// as the canvas), `width` CSS px wide.
     pub fn svg(&self, width: f64) -> Result<String> {
-        let scene = self.export_scene(width);
-        let mut out = String::new();
-        {
-            let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
-            let mut backend = plotters::backend::SVGBackend::with_string(&mut out, size);
-            crate::render::draw(&mut backend, &scene, 1.0)
-                .map_err(|e| Error::new("svg", e.to_string()))?;
-        }
-        Ok(out)
+        crate::render::svg(&self.export_scene(width))
     }
 }
 

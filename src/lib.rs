@@ -6,6 +6,7 @@
 //! between calls. Only `web` (the wasm-bindgen facade) needs a browser.
 #![deny(missing_docs)]
 
+mod axis;
 pub mod bulk;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;

@@ -2,10 +2,11 @@
 //! items. Built from the dataset, the view and the size; drawn by `render`, hit-tested
 //! by `hit`. Pure: no plotters, no DOM.
 
-use crate::data::{Dataset, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
+use crate::axis::{baseline, plot_box, text, tick_target, y_axis};
+use crate::data::{Dataset, Direction, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::format;
 use crate::i18n::{t, Lang, Msg};
-use crate::layout::{self, text_width, wrap, Rect, FONT};
+use crate::layout::{text_width, wrap, Rect, FONT};
 use crate::scale::{nice_ticks, Linear};
 use crate::select::Selection;
 
@@ -205,6 +206,16 @@ impl Item {
     }
 }
 
+/// A series' colour follows its direction of trade, so a flow keeps its colour across
+/// views: two-way, the first partner's exports, the second partner's.
+pub fn series_color(theme: &Theme, d: Direction) -> Rgba {
+    match d {
+        Direction::TwoWay => theme.series[0],
+        Direction::Flow { from: 0, .. } => theme.series[1],
+        Direction::Flow { .. } => theme.series[2],
+    }
+}
+
 /// What to lay out (a view's selection of the data) and how big.
 pub struct SceneInput<'a> {
     /// The data.
@@ -221,95 +232,13 @@ pub struct SceneInput<'a> {
     pub lang: Lang,
 }
 
-/// About one y tick per 55 px, two to six.
-pub fn tick_target(height: f64) -> usize {
-    ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize
-}
-
-/// The plot box: room on the left for the widest tick label, `bottom_lines` of labels
-/// below, `top` px above. Never laid out smaller than [`layout::MIN_WIDTH`] × 120.
-pub fn plot_box(
-    width: f64,
-    height: f64,
-    tick_labels: &[String],
-    bottom_lines: usize,
-    top: f64,
-) -> Rect {
-    let label_w = tick_labels
-        .iter()
-        .map(|l| text_width(l, FONT))
-        .fold(0.0, f64::max);
-    let (w, h) = (width.max(layout::MIN_WIDTH), height.max(120.0));
-    Rect::new(
-        (label_w + 10.0).max(28.0),
-        top,
-        w - 10.0,
-        h - 8.0 - bottom_lines as f64 * (FONT + 3.0),
-    )
-}
-
-/// The plot's bottom edge in the axis colour (drawn over the bars' feet).
-pub fn baseline(marks: &mut Vec<Mark>, plot: Rect, theme: &Theme) {
-    marks.push(Mark::Line {
-        a: (plot.x0, plot.y1),
-        b: (plot.x1, plot.y1),
-        stroke: theme.axis,
-        width: 1.0,
-        dash: false,
-    });
-}
-
-/// Grid lines and tick labels for a y axis from 0 to the last tick; returns the scale.
-pub fn y_axis(
-    marks: &mut Vec<Mark>,
-    plot: Rect,
-    ticks: &[f64],
-    labels: &[String],
-    theme: &Theme,
-) -> Linear {
-    let top = ticks.last().copied().unwrap_or(1.0);
-    let y = Linear::new(0.0, top, plot.y1, plot.y0);
-    for (&tk, label) in ticks.iter().zip(labels) {
-        let py = y.map(tk);
-        if tk > 0.0 {
-            marks.push(Mark::Line {
-                a: (plot.x0, py),
-                b: (plot.x1, py),
-                stroke: theme.grid,
-                width: 1.0,
-                dash: false,
-            });
-        }
-        marks.push(text(
-            (plot.x0 - 6.0, py),
-            label.clone(),
-            theme.muted,
-            HAlign::Right,
-            VAlign::Middle,
-        ));
-    }
-    y
-}
-
 struct Builder<'a> {
     inp: &'a SceneInput<'a>,
     scene: Scene,
 }
 
-fn text(at: (f64, f64), s: impl Into<String>, color: Rgba, h: HAlign, v: VAlign) -> Mark {
-    Mark::Text {
-        at,
-        text: s.into(),
-        size: FONT,
-        color,
-        h,
-        v,
-        bold: false,
-    }
-}
-
 /// Diagonal hatching clipped to `r`, spaced `gap` px: the mark of a derived figure.
-pub fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
+fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
     let mut out = Vec::new();
     let finite = [r.x0, r.y0, r.x1, r.y1, gap].iter().all(|v| v.is_finite());
     if !finite || r.w() <= 0.0 || r.h() <= 0.0 || gap <= 0.0 || (r.w() + r.h()) / gap > 4000.0 {
@@ -650,7 +579,7 @@ impl<'a> Builder<'a> {
         }
         let mut tops: Vec<(ObsRef, Rect)> = Vec::new();
         for (k, &(slot, s)) in vis.iter().enumerate() {
-            let color = theme.direction(ds.series[s].direction);
+            let color = series_color(theme, ds.series[s].direction);
             let texture = if view.series.len() > 1 {
                 Texture::for_slot(slot)
             } else {
@@ -853,7 +782,7 @@ impl<'a> Builder<'a> {
         let theme = self.inp.theme;
         let many = self.view().series.len() > 1;
         for (k, &(slot, s)) in vis.iter().enumerate() {
-            let color = theme.direction(ds.series[s].direction);
+            let color = series_color(theme, ds.series[s].direction);
             let texture = if many {
                 Texture::for_slot(slot)
             } else {
@@ -923,7 +852,7 @@ impl<'a> Builder<'a> {
         let ds = self.inp.ds;
         let theme = self.inp.theme;
         for &(slot, s) in &vis {
-            let color = theme.direction(ds.series[s].direction);
+            let color = series_color(theme, ds.series[s].direction);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
             pts.sort_unstable_by_key(|(_, o)| o.period);
             let at = |o: &Observation| {
