@@ -414,6 +414,39 @@ fn y_scale(cols: &Columns, hidden: &[bool], plot: &Rect, height: f64) -> Linear 
     Linear::new(0.0, top, plot.y1, plot.y0)
 }
 
+impl crate::Widget for ColChart {
+    fn capabilities(&self) -> crate::Capabilities {
+        crate::Capabilities::COLUMNS
+    }
+    fn scene(&self) -> &Scene {
+        &self.scene
+    }
+    fn language(&self) -> Lang {
+        self.lang
+    }
+    fn resize(&mut self, width: f64, height: f64) -> Result<()> {
+        ColChart::resize(self, width, height)
+    }
+    fn relang(&mut self, lang: Lang) {
+        self.set_lang(lang)
+    }
+    fn retheme(&mut self, theme: Theme) {
+        self.set_theme(theme)
+    }
+    fn toggle(&mut self, id: &str) -> Result<bool> {
+        self.toggle_series(id)
+    }
+    fn info(&self) -> crate::Meta {
+        self.meta()
+    }
+    fn pointer(&self, x: f64, y: f64) -> Option<crate::Hover> {
+        self.hover(x, y)
+    }
+    fn to_csv(&self) -> String {
+        self.csv()
+    }
+}
+
 /// A chart over columns: the state the facade keeps (size, hidden series, theme, language).
 pub struct ColChart {
     cols: Columns,
@@ -532,6 +565,31 @@ impl ColChart {
             source: String::new(),
             url: String::new(),
         })
+    }
+
+    /// Titles, legend and summary: no views, notes, sources or claims.
+    pub fn meta(&self) -> crate::Meta {
+        let lang = self.lang;
+        crate::Meta {
+            kind: "columns",
+            can: crate::Capabilities::COLUMNS,
+            lang: lang.code(),
+            title: self.cols.title.clone(),
+            subtitle: String::new(),
+            notes: Vec::new(),
+            source_line: String::new(),
+            view: String::new(),
+            views: Vec::new(),
+            legend: self.legend(),
+            summary: crate::i18n::columns_sentence(
+                lang,
+                &self.cols.title,
+                self.cols.series.len(),
+                self.cols.x.len(),
+            ),
+            claims: 0,
+            ui: crate::i18n::Ui::new(lang),
+        }
     }
 
     /// Legend entries (id, label, colour, visible).

@@ -2,29 +2,18 @@
 //! theme, size, and the scene built from them. The wasm facade wraps this; native
 //! tests drive it directly.
 
-use serde::Deserialize;
-
 use crate::data::{Check, ClaimStatus, Dataset, FigureKind, Groups, Op, ViewKind};
 use crate::error::{Error, Result};
 use crate::format;
 use crate::hit::{self, Key};
 use crate::i18n::{self, t, Lang, Msg, Ui};
 use crate::layout::{self, wrap, Rect};
-use crate::present::{self, ClaimInfo, Hover, ItemInfo, LegendEntry, Meta, Table, ViewInfo};
+use crate::options::Options;
+use crate::present::{
+    self, Capabilities, ClaimInfo, Hover, ItemInfo, LegendEntry, Meta, Table, ViewInfo,
+};
 use crate::scene::{self, HAlign, Mark, Scene, SceneInput, Target, Texture, Theme, VAlign};
 use crate::select::Selection;
-
-/// Options a caller may pass; unknown fields are rejected so typos surface.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Options {
-    /// The view to open with (a view id).
-    #[serde(default)]
-    pub view: Option<String>,
-    /// Reader language: `en`, `ko` or `zh` (any tag starting so, e.g. `ko-KR`).
-    #[serde(default)]
-    pub lang: Option<String>,
-}
 
 /// The chart's state.
 pub struct Chart {
@@ -52,10 +41,7 @@ fn csv_field(out: &mut String, s: &str) {
 impl Chart {
     /// A chart over `ds` with `options`; no size yet (call `resize`).
     pub fn new(ds: Dataset, options: &Options) -> Result<Chart> {
-        let lang = match &options.lang {
-            Some(tag) => Lang::require(tag, "options.lang")?,
-            None => Lang::En,
-        };
+        let lang = options.language()?.unwrap_or_default();
         let view = match &options.view {
             None => 0,
             Some(id) => find_view(&ds, id, "options.view")?,
@@ -295,6 +281,8 @@ impl Chart {
         notes.extend(ds.notes.iter().map(|n| n.get(lang).to_string()));
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         Meta {
+            kind: "dataset",
+            can: Capabilities::DATASET,
             lang: lang.code(),
             title: view.title.get(lang).to_string(),
             subtitle: view
@@ -628,6 +616,68 @@ impl Chart {
     /// as the canvas), `width` CSS px wide.
     pub fn svg(&self, width: f64) -> Result<String> {
         crate::render::svg(&self.export_scene(width))
+    }
+}
+
+impl crate::Widget for Chart {
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::DATASET
+    }
+    fn scene(&self) -> &Scene {
+        &self.scene
+    }
+    fn language(&self) -> Lang {
+        self.lang
+    }
+    fn resize(&mut self, width: f64, height: f64) -> Result<()> {
+        Chart::resize(self, width, height)
+    }
+    fn relang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.rebuild();
+    }
+    fn retheme(&mut self, theme: Theme) {
+        self.set_theme(theme)
+    }
+    fn toggle(&mut self, id: &str) -> Result<bool> {
+        self.toggle_series(id)
+    }
+    fn info(&self) -> Meta {
+        self.meta()
+    }
+    fn pointer(&self, x: f64, y: f64) -> Option<Hover> {
+        self.hover(x, y)
+    }
+    fn to_csv(&self) -> String {
+        self.csv()
+    }
+    fn current_view(&self) -> Option<&str> {
+        Some(self.view_id())
+    }
+    fn switch_view(&mut self, id: &str) -> Result<()> {
+        self.set_view(id)
+    }
+    fn replace_data(&mut self, ds: Dataset) -> Result<()> {
+        self.set_data(ds);
+        Ok(())
+    }
+    fn focus(&self, index: usize) -> Option<Hover> {
+        self.describe(index)
+    }
+    fn step(&self, from: Option<usize>, key: &str) -> Option<usize> {
+        self.navigate(from, key)
+    }
+    fn figures(&self) -> Vec<ItemInfo> {
+        self.items()
+    }
+    fn as_table(&self) -> Option<Table> {
+        Some(self.table())
+    }
+    fn checked_claims(&self) -> Option<Vec<ClaimInfo>> {
+        Some(self.claims())
+    }
+    fn picture(&self, width: f64) -> Option<Scene> {
+        Some(self.export_scene(width))
     }
 }
 

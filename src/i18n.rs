@@ -286,6 +286,16 @@ pub fn summary_sentence(
     }
 }
 
+/// The summary of a chart made from columns: "Exports: 2 series of 1,000 points".
+pub fn columns_sentence(lang: Lang, title: &str, series: usize, points: usize) -> String {
+    let points = crate::format::decimal(points as f64, 0);
+    match lang {
+        Lang::En => format!("{title}: {series} series of {points} points"),
+        Lang::Ko => format!("{title}: 계열 {series}개, 각 {points}개 점"),
+        Lang::Zh => format!("{title}：{series}个系列，各{points}个点"),
+    }
+}
+
 /// The widget's labels for the shell, in one language.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Ui {

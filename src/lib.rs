@@ -17,6 +17,7 @@ pub mod format;
 mod hit;
 pub mod i18n;
 pub mod layout;
+pub mod options;
 mod present;
 mod render;
 pub mod scale;
@@ -25,18 +26,21 @@ pub mod select;
 pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod widget;
 
-pub use chart::{Chart, Options};
+pub use chart::Chart;
 pub use data::{validate, Dataset, RawDataset};
 pub use error::{Error, Result};
 pub use hit::{item_at, navigate, Key};
 pub use i18n::Lang;
+pub use options::Options;
 pub use present::{
     describe, facts, Capabilities, ClaimInfo, Facts, Hover, ItemInfo, LegendEntry, Meta, Table,
     ViewInfo,
 };
 pub use render::{draw, FONT_FAMILY};
 pub use scene::{build, Scene, SceneInput};
+pub use widget::Widget;
 
 /// The wasm's allocator: talc, smaller than std's dlmalloc and as fast here (Cargo.toml
 /// has the measurements). Single-threaded: no atomics in this build.

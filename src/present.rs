@@ -36,6 +36,10 @@ pub struct LegendEntry {
 /// Everything the shell writes around the canvas.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Meta {
+    /// `dataset` (sourced figures) or `columns` (plain numeric series).
+    pub kind: &'static str,
+    /// What the chart can do: the shell shows only these controls.
+    pub can: Capabilities,
     /// Language tag.
     pub lang: &'static str,
     /// Headline.

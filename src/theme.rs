@@ -192,6 +192,26 @@ impl Theme {
     }
 }
 
+/// Whether colours read from a page make a dark or a light chart, and the chart's theme
+/// from them: the base palette is dark when the background is dark (relative luminance
+/// under 0.18) or, with a transparent background, when the text is light (over 0.5).
+/// Keys as in [`THEME_KEYS`]; an unreadable colour is an error naming its key.
+pub fn from_page<'a>(pairs: &[(&'a str, &'a str)]) -> Result<(Theme, bool)> {
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == k)
+            .and_then(|(_, v)| parse_color(v))
+    };
+    let dark = match (get("bg"), get("fg")) {
+        (Some(bg), _) if bg.3 > 0.0 => bg.luminance() < 0.18,
+        (_, Some(fg)) => fg.luminance() > 0.5,
+        _ => false,
+    };
+    let base = if dark { Theme::dark() } else { Theme::light() };
+    Ok((Theme::from_pairs(&base, pairs.iter().copied())?, dark))
+}
+
 /// A transparent colour (an unset property) keeps the base theme's.
 fn base_color(base: &Theme, k: &str) -> Option<Rgba> {
     Some(match k {
@@ -206,4 +226,40 @@ fn base_color(base: &Theme, k: &str) -> Option<Rgba> {
         "claim" => base.claim,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_colours_pick_the_base() {
+        let dark = |pairs: &[(&str, &str)]| from_page(pairs).unwrap().1;
+        assert!(!dark(&[
+            ("bg", "rgb(255, 255, 255)"),
+            ("fg", "rgb(28, 28, 30)")
+        ]));
+        assert!(dark(&[
+            ("bg", "rgb(24, 24, 27)"),
+            ("fg", "rgb(236, 236, 240)")
+        ]));
+        // A transparent background: the text decides.
+        assert!(dark(&[
+            ("bg", "rgba(0, 0, 0, 0)"),
+            ("fg", "rgb(236, 236, 240)")
+        ]));
+        assert!(!dark(&[
+            ("bg", "rgba(0, 0, 0, 0)"),
+            ("fg", "rgb(20, 20, 20)")
+        ]));
+        // The base fills what the page leaves transparent: the dark palette's series.
+        let (t, _) =
+            from_page(&[("bg", "rgb(24, 24, 27)"), ("two-way", "rgba(0, 0, 0, 0)")]).unwrap();
+        assert_eq!(t.series[0], Theme::dark().series[0]);
+        let e = from_page(&[("bg", "#fff"), ("claim", "blurple")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "theme.claim: expected a CSS colour, found \"blurple\""
+        );
+    }
 }

@@ -1,6 +1,6 @@
-//! The wasm-bindgen facade: a few lines per method, everything else is native code.
-//! Every failure becomes a JS `Error` whose message names the field; nothing panics on
-//! caller input.
+//! The wasm-bindgen facade: a line or two per method over [`Widget`], which both chart
+//! kinds implement. Every failure becomes a JS `Error` whose message names the field;
+//! nothing panics on caller input.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,35 +9,39 @@ use web_sys::HtmlCanvasElement;
 use crate::bulk::{ColChart, ColSeries, Columns};
 use crate::data::{Dataset, DEFAULT_JSON};
 use crate::i18n::Lang;
-use crate::theme::Theme;
-use crate::{Error, Options};
+use crate::options::Options;
+use crate::render::device_ratio;
+use crate::theme::{self, THEME_KEYS};
+use crate::widget::{unsupported, Widget};
+use crate::Error;
 
 fn js(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// JSON text for a JS value: a string is taken as JSON text already (the shell sends
-/// `JSON.stringify(data)`, which turns NaN and ±Infinity into strings that then fail
-/// validation by name); anything else goes through `JSON.stringify` here.
-fn json_text(v: &JsValue, path: &str) -> Result<String, Error> {
-    if let Some(s) = v.as_string() {
-        return Ok(s);
+/// JSON text from the shell, which turns a JS object into JSON once (with NaN and
+/// ±Infinity as strings, so they fail validation by name instead of becoming gaps).
+/// `None` for undefined or null.
+fn json_text(v: &JsValue, path: &str) -> Result<Option<String>, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
     }
-    if v.is_function() || v.is_symbol() || v.is_bigint() {
-        return Err(Error::expected(path, "an object", "another type"));
-    }
-    js_sys::JSON::stringify(v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| Error::new(path, "cannot be read as JSON (a cycle, or a BigInt?)"))
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| Error::expected(path, "JSON text", "another type"))
 }
 
 /// Parses and validates `data`, or the embedded default when it is undefined or null.
-fn dataset(data: JsValue) -> Result<Dataset, Error> {
-    if data.is_undefined() || data.is_null() {
-        return Dataset::from_json(DEFAULT_JSON).map_err(|e| e.within("data"));
-    }
-    Dataset::from_json(&json_text(&data, "data")?).map_err(|e| e.within("data"))
+fn dataset(data: &JsValue) -> Result<Dataset, Error> {
+    let text = json_text(data, "data")?;
+    Dataset::from_json(text.as_deref().unwrap_or(DEFAULT_JSON)).map_err(|e| e.within("data"))
+}
+
+fn options(v: &JsValue) -> Result<Options, Error> {
+    Ok(match json_text(v, "options")? {
+        Some(text) => Options::from_json(&text)?,
+        None => Options::default(),
+    })
 }
 
 /// A Rust value as a JS value: serde_json writes it, `JSON.parse` reads it (one
@@ -49,25 +53,8 @@ fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// What a facade chart shows: a sourced dataset, or plain numeric columns.
-enum Core {
-    Data(crate::Chart),
-    Cols(ColChart),
-}
-
-/// A chart drawn on one canvas.
-#[wasm_bindgen]
-pub struct Chart {
-    core: Core,
-    canvas: HtmlCanvasElement,
-    dpr: f64,
-}
-
-fn no_views() -> JsError {
-    js(Error::new(
-        "view",
-        "this chart was made from columns: it has no views or dataset",
-    ))
+fn or_null<T: serde::Serialize>(v: Option<T>) -> JsValue {
+    v.map_or(JsValue::NULL, |v| to_js(&v))
 }
 
 /// A JS array of numbers (or a typed array) as f64s; `null` is a gap (NaN).
@@ -103,52 +90,63 @@ fn numbers(v: &JsValue, path: &str) -> Result<Vec<f64>, Error> {
     Ok(out)
 }
 
+/// Reads and checks `create()`'s options (JSON text, without `data` and `columns`'
+/// values): the checked set, or an `Error` naming the option.
+#[wasm_bindgen]
+pub fn check_options(text: &str) -> Result<JsValue, JsError> {
+    Options::from_json(text).map(|o| to_js(&o)).map_err(js)
+}
+
+/// The reader language for a BCP 47 tag: `en`, `ko`, `zh`, or undefined for others.
+#[wasm_bindgen]
+pub fn lang_tag(tag: &str) -> Option<String> {
+    Lang::parse(tag).map(|l| l.code().to_string())
+}
+
+/// The colour names the page sets as `--tc-<key>` custom properties.
+#[wasm_bindgen]
+pub fn theme_keys() -> Vec<String> {
+    THEME_KEYS.iter().map(|k| k.to_string()).collect()
+}
+
+/// A chart drawn on one canvas.
+#[wasm_bindgen]
+pub struct Chart {
+    core: Box<dyn Widget>,
+    canvas: HtmlCanvasElement,
+    dpr: f64,
+}
+
 impl Chart {
     fn paint(&self) -> Result<(), JsError> {
-        let scene = self.scene();
-        if scene.marks.is_empty() {
-            return Ok(());
-        }
-        let mut backend = crate::canvas::Canvas2d::new(&self.canvas)
-            .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
-        crate::draw(&mut backend, scene, self.dpr)
-            .map_err(|e| JsError::new(&format!("canvas: {e}")))
+        draw_on(&self.canvas, self.core.scene(), self.dpr)
     }
+}
 
-    fn scene(&self) -> &crate::Scene {
-        match &self.core {
-            Core::Data(c) => c.scene(),
-            Core::Cols(c) => c.scene(),
-        }
+fn draw_on(canvas: &HtmlCanvasElement, scene: &crate::Scene, dpr: f64) -> Result<(), JsError> {
+    if scene.marks.is_empty() {
+        return Ok(());
     }
-
-    fn data(&mut self) -> Result<&mut crate::Chart, JsError> {
-        match &mut self.core {
-            Core::Data(c) => Ok(c),
-            Core::Cols(_) => Err(no_views()),
-        }
-    }
+    let mut backend = crate::canvas::Canvas2d::new(canvas)
+        .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
+    crate::draw(&mut backend, scene, dpr).map_err(|e| JsError::new(&format!("canvas: {e}")))
 }
 
 #[wasm_bindgen]
 impl Chart {
-    /// Parses and validates `data` (or the embedded default when undefined) and `options`.
+    /// Parses and validates `data` (JSON text; the embedded default when undefined) and
+    /// `options` (JSON text, see [`check_options`]).
     #[wasm_bindgen(constructor)]
     pub fn new(
         canvas: HtmlCanvasElement,
         data: JsValue,
         options: JsValue,
     ) -> Result<Chart, JsError> {
-        let ds = dataset(data).map_err(js)?;
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            let text = json_text(&options, "options").map_err(js)?;
-            crate::error::from_json_text(&text).map_err(|e| js(e.within("options")))?
-        };
+        let ds = dataset(&data).map_err(js)?;
+        let options = self::options(&options).map_err(js)?;
         let core = crate::Chart::new(ds, &options).map_err(js)?;
         Ok(Chart {
-            core: Core::Data(core),
+            core: Box::new(core),
             canvas,
             dpr: 1.0,
         })
@@ -175,20 +173,14 @@ impl Chart {
         }
         let mut series = Vec::with_capacity(ids.len());
         for (k, (id, label)) in ids.into_iter().zip(labels).enumerate() {
-            let y = numbers(
-                &values.get(k as u32),
-                &format!("columns.series[{k}].values"),
-            )
-            .map_err(js)?;
+            let path = format!("columns.series[{k}].values");
+            let y = numbers(&values.get(k as u32), &path).map_err(js)?;
             series.push(ColSeries { id, label, y });
         }
         let cols = Columns::new(title, x, series).map_err(js)?;
-        let lang = match lang.as_deref() {
-            None => Lang::En,
-            Some(tag) => Lang::require(tag, "options.lang").map_err(js)?,
-        };
+        let lang = Options::new(None, lang.as_deref()).language().map_err(js)?;
         Ok(Chart {
-            core: Core::Cols(ColChart::new(cols, lang)),
+            core: Box::new(ColChart::new(cols, lang.unwrap_or_default())),
             canvas,
             dpr: 1.0,
         })
@@ -196,21 +188,14 @@ impl Chart {
 
     /// Height for a CSS width.
     pub fn preferred_height(&self, css_width: f64) -> f64 {
-        crate::Chart::preferred_height(css_width)
+        crate::layout::preferred_height(css_width)
     }
 
-    /// Sizes the backing store (`css × dpr`) and redraws.
+    /// Sizes the backing store (`css × dpr`, the page's devicePixelRatio clamped in
+    /// [`device_ratio`]) and redraws.
     pub fn resize(&mut self, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsError> {
-        match &mut self.core {
-            Core::Data(c) => c.resize(css_width, css_height),
-            Core::Cols(c) => c.resize(css_width, css_height),
-        }
-        .map_err(js)?;
-        self.dpr = if dpr.is_finite() && dpr > 0.0 {
-            dpr.min(4.0)
-        } else {
-            1.0
-        };
+        self.core.resize(css_width, css_height).map_err(js)?;
+        self.dpr = device_ratio(dpr);
         self.canvas.set_width((css_width * self.dpr).round() as u32);
         self.canvas
             .set_height((css_height * self.dpr).round() as u32);
@@ -219,25 +204,24 @@ impl Chart {
 
     /// Switches view and redraws.
     pub fn set_view(&mut self, id: &str) -> Result<(), JsError> {
-        self.data()?.set_view(id).map_err(js)?;
+        self.core.switch_view(id).map_err(js)?;
         self.paint()
     }
 
     /// Hides or shows a series; returns whether it is now visible.
     pub fn toggle_series(&mut self, id: &str) -> Result<bool, JsError> {
-        let visible = match &mut self.core {
-            Core::Data(c) => c.toggle_series(id),
-            Core::Cols(c) => c.toggle_series(id),
-        }
-        .map_err(js)?;
+        let visible = self.core.toggle(id).map_err(js)?;
         self.paint()?;
         Ok(visible)
     }
 
-    /// Replaces the dataset (the old one stays on error).
+    /// Replaces the dataset (JSON text; the old one stays on error).
     pub fn set_data(&mut self, data: JsValue) -> Result<(), JsError> {
-        let ds = dataset(data).map_err(js)?;
-        self.data()?.set_data(ds);
+        if !self.core.capabilities().views {
+            return Err(js(unsupported("data", "dataset")));
+        }
+        let ds = dataset(&data).map_err(js)?;
+        self.core.replace_data(ds).map_err(js)?;
         self.paint()
     }
 
@@ -248,96 +232,46 @@ impl Chart {
 
     /// The item under CSS (x, y): highlight box and tooltip texts, or null.
     pub fn hover(&self, x: f64, y: f64) -> JsValue {
-        let h = match &self.core {
-            Core::Data(c) => c.hover(x, y),
-            Core::Cols(c) => c.hover(x, y),
-        };
-        h.map_or(JsValue::NULL, |h| to_js(&h))
+        or_null(self.core.pointer(x, y))
     }
 
     /// The tooltip for item `index` (keyboard navigation), or null.
     pub fn describe(&self, index: usize) -> JsValue {
-        match &self.core {
-            Core::Data(c) => c.describe(index).map_or(JsValue::NULL, |h| to_js(&h)),
-            Core::Cols(_) => JsValue::NULL,
-        }
+        or_null(self.core.focus(index))
     }
 
-    /// Titles, tabs, legend, notes, sources and summary of the current view.
+    /// Titles, tabs, legend, notes, sources, summary and what the chart can do (`can`).
     pub fn meta(&self) -> JsValue {
-        match &self.core {
-            Core::Data(c) => to_js(&c.meta()),
-            Core::Cols(c) => {
-                let cols = c.columns();
-                let lang = c.lang();
-                let summary = format!("{}: {} × {}", cols.title, cols.series.len(), cols.x.len());
-                to_js(&crate::Meta {
-                    lang: lang.code(),
-                    title: cols.title.clone(),
-                    subtitle: String::new(),
-                    notes: Vec::new(),
-                    source_line: String::new(),
-                    view: String::new(),
-                    views: Vec::new(),
-                    legend: c.legend(),
-                    summary,
-                    claims: 0,
-                    ui: crate::i18n::Ui::new(lang),
-                })
-            }
-        }
+        to_js(&self.core.info())
     }
 
     /// Every drawn item with its hit box (none for columns: they are hovered by x).
     pub fn items(&self) -> JsValue {
-        match &self.core {
-            Core::Data(c) => to_js(&c.items()),
-            Core::Cols(_) => js_sys::Array::new().into(),
-        }
+        to_js(&self.core.figures())
     }
 
-    /// The current view id.
+    /// The current view id ("" without views).
     #[wasm_bindgen(getter)]
     pub fn view(&self) -> String {
-        match &self.core {
-            Core::Data(c) => c.view_id().to_string(),
-            Core::Cols(_) => String::new(),
-        }
+        self.core.current_view().unwrap_or_default().to_string()
     }
 
     /// The reader language (`en`, `ko`, `zh`).
     #[wasm_bindgen(getter)]
     pub fn lang(&self) -> String {
-        match &self.core {
-            Core::Data(c) => c.lang().code().to_string(),
-            Core::Cols(c) => c.lang().code().to_string(),
-        }
+        self.core.language().code().to_string()
     }
 
     /// Switches language (`en`, `ko`, `zh` or a tag starting so) and redraws.
     pub fn set_lang(&mut self, tag: &str) -> Result<(), JsError> {
-        match &mut self.core {
-            Core::Data(c) => c.set_lang(tag).map_err(js)?,
-            Core::Cols(c) => c.set_lang(Lang::require(tag, "lang").map_err(js)?),
-        }
+        self.core.relang(Lang::require(tag, "lang").map_err(js)?);
         self.paint()
     }
 
-    /// Sets colours from CSS strings keyed `bg`, `fg`, `muted`, `grid`, `axis`, `two-way`,
-    /// `flow-a`, `flow-b`, `claim` (what `getComputedStyle` gives), over the `base` theme
-    /// (`"light"` or `"dark"`), and redraws.
-    pub fn set_theme(&mut self, base: &str, colors: JsValue) -> Result<(), JsError> {
-        let base = match base {
-            "dark" => Theme::dark(),
-            "light" | "" => Theme::light(),
-            other => {
-                return Err(js(Error::expected(
-                    "theme",
-                    "\"light\" or \"dark\"",
-                    format!("\"{other}\""),
-                )))
-            }
-        };
+    /// Sets colours from CSS strings keyed as [`theme_keys`] (what `getComputedStyle`
+    /// gives), picks the light or dark base palette from them, redraws, and returns
+    /// `"dark"` or `"light"`.
+    pub fn set_theme(&mut self, colors: JsValue) -> Result<String, JsError> {
         let mut pairs: Vec<(String, String)> = Vec::new();
         if colors.is_object() {
             let obj: &js_sys::Object = colors.unchecked_ref();
@@ -348,56 +282,40 @@ impl Chart {
                 }
             }
         }
-        let theme = Theme::from_pairs(&base, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(js)?;
-        match &mut self.core {
-            Core::Data(c) => c.set_theme(theme),
-            Core::Cols(c) => c.set_theme(theme),
-        }
-        self.paint()
+        let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (&**k, &**v)).collect();
+        let (theme, dark) = theme::from_page(&pairs).map_err(js)?;
+        self.core.retheme(theme);
+        self.paint()?;
+        Ok(if dark { "dark" } else { "light" }.to_string())
     }
 
     /// Keyboard focus: the item index to move to from `from` (-1: none yet) on `key`
     /// (a `KeyboardEvent.key`), or -1 when the key does not move focus.
     pub fn navigate(&self, from: i32, key: &str) -> i32 {
-        match &self.core {
-            Core::Data(c) => c
-                .navigate(usize::try_from(from).ok(), key)
-                .map_or(-1, |i| i as i32),
-            Core::Cols(_) => -1,
-        }
+        self.core
+            .step(usize::try_from(from).ok(), key)
+            .map_or(-1, |i| i as i32)
     }
 
-    /// The current view's figures as a table: `{caption, headers[], rows[][]}`.
+    /// The current view's figures as a table: `{caption, headers[], rows[][]}`, or null.
     pub fn table(&self) -> JsValue {
-        match &self.core {
-            Core::Data(c) => to_js(&c.table()),
-            Core::Cols(_) => JsValue::NULL,
-        }
+        or_null(self.core.as_table())
     }
 
     /// The current view's figures as CSV, with their sources.
     pub fn csv(&self) -> String {
-        match &self.core {
-            Core::Data(c) => c.csv(),
-            Core::Cols(c) => c.csv(),
-        }
+        self.core.to_csv()
     }
 
-    /// The story's claims with their verdicts.
+    /// The story's claims with their verdicts (none for columns).
     pub fn claims(&self) -> JsValue {
-        match &self.core {
-            Core::Data(c) => to_js(&c.claims()),
-            Core::Cols(_) => js_sys::Array::new().into(),
-        }
+        to_js(&self.core.checked_claims().unwrap_or_default())
     }
 
     /// The current view as an SVG document, `width` CSS px wide, title and sources included.
     pub fn svg(&self, width: f64) -> Result<String, JsError> {
-        match &self.core {
-            Core::Data(c) => c.svg(width).map_err(js),
-            Core::Cols(_) => Err(no_views()),
-        }
+        let scene = self.picture(width)?;
+        crate::render::svg(&scene).map_err(js)
     }
 
     /// Draws the current view with its title and sources on `canvas` (for the PNG
@@ -408,21 +326,19 @@ impl Chart {
         width: f64,
         dpr: f64,
     ) -> Result<f64, JsError> {
-        let Core::Data(c) = &self.core else {
-            return Err(no_views());
-        };
-        let scene = c.export_scene(width);
-        let dpr = if dpr.is_finite() && dpr > 0.0 {
-            dpr.min(4.0)
-        } else {
-            2.0
-        };
+        let scene = self.picture(width)?;
+        let dpr = device_ratio(dpr);
         canvas.set_width((scene.width * dpr).round() as u32);
         canvas.set_height((scene.height * dpr).round() as u32);
-        let mut backend = crate::canvas::Canvas2d::new(&canvas)
-            .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
-        crate::draw(&mut backend, &scene, dpr)
-            .map_err(|e| JsError::new(&format!("canvas: {e}")))?;
+        draw_on(&canvas, &scene, dpr)?;
         Ok(scene.height)
+    }
+}
+
+impl Chart {
+    fn picture(&self, width: f64) -> Result<crate::Scene, JsError> {
+        self.core
+            .picture(width)
+            .ok_or_else(|| js(unsupported("export", "picture export")))
     }
 }

@@ -82,25 +82,13 @@ fn derived_and_qualified_figures_say_so() {
 #[test]
 fn bad_options_and_calls_name_the_field() {
     let ds = Dataset::default_dataset().unwrap();
-    let e = Chart::new(
-        ds.clone(),
-        &Options {
-            view: Some("pie".into()),
-            lang: None,
-        },
-    )
-    .err()
-    .unwrap();
+    let e = Chart::new(ds.clone(), &Options::new(Some("pie"), None))
+        .err()
+        .unwrap();
     assert!(e.to_string().starts_with("options.view: expected one of collapse, monthly, balance, products, history, found \"pie\""), "{e}");
-    let e = Chart::new(
-        ds.clone(),
-        &Options {
-            view: None,
-            lang: Some("fr".into()),
-        },
-    )
-    .err()
-    .unwrap();
+    let e = Chart::new(ds.clone(), &Options::new(None, Some("fr")))
+        .err()
+        .unwrap();
     assert!(e.to_string().starts_with("options.lang"), "{e}");
     let mut c = Chart::new(ds, &Options::default()).unwrap();
     assert_eq!(c.view_id(), "collapse");
@@ -180,10 +168,7 @@ fn a_chart_never_resized_exports_what_it_shows() {
     for view in VIEWS {
         let fresh = Chart::new(
             Dataset::default_dataset().unwrap(),
-            &Options {
-                view: Some(view.into()),
-                lang: None,
-            },
+            &Options::new(Some(view), None),
         )
         .unwrap();
         let sized = chart(view, 640.0, 360.0);

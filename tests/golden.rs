@@ -20,10 +20,7 @@ fn dir() -> PathBuf {
 fn at(view: &str, lang: &str, width: f64) -> Chart {
     let mut c = Chart::new(
         Dataset::default_dataset().unwrap(),
-        &Options {
-            view: Some(view.into()),
-            lang: Some(lang.into()),
-        },
+        &Options::new(Some(view), Some(lang)),
     )
     .unwrap();
     c.resize(width, Chart::preferred_height(width)).unwrap();

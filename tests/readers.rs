@@ -9,14 +9,7 @@ use trade_chart::{Chart, Dataset, Options};
 
 fn chart_in(view: &str, lang: &str) -> Chart {
     let ds = Dataset::default_dataset().unwrap();
-    let mut c = Chart::new(
-        ds,
-        &Options {
-            view: Some(view.into()),
-            lang: Some(lang.into()),
-        },
-    )
-    .unwrap();
+    let mut c = Chart::new(ds, &Options::new(Some(view), Some(lang))).unwrap();
     c.resize(800.0, 400.0).unwrap();
     c
 }
@@ -157,10 +150,7 @@ fn korean_and_chinese_readers() {
     );
     assert!(Chart::new(
         Dataset::default_dataset().unwrap(),
-        &Options {
-            view: None,
-            lang: Some("fr".into())
-        }
+        &Options::new(None, Some("fr"))
     )
     .is_err());
 }

@@ -47,6 +47,11 @@ fn json(s: &str) -> JsValue {
     js_sys::JSON::parse(s).unwrap()
 }
 
+/// JSON text as the shell sends data and options.
+fn text(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
 #[wasm_bindgen_test]
 fn draws_every_view_on_a_real_canvas_at_2x() {
     let c = canvas();
@@ -97,7 +102,7 @@ fn bad_input_is_an_error_naming_the_field() {
         ("[]", "data: expected an object"),
     ];
     for (data, expected) in cases {
-        let e = Chart::new(canvas(), json(data), JsValue::UNDEFINED)
+        let e = Chart::new(canvas(), text(data), JsValue::UNDEFINED)
             .err()
             .expect("rejected");
         let m = message(e);
@@ -123,16 +128,22 @@ fn bad_input_is_an_error_naming_the_field() {
         "{m}"
     );
 
-    let e = Chart::new(canvas(), JsValue::UNDEFINED, json(r#"{"view":"pie"}"#))
+    let e = Chart::new(canvas(), JsValue::UNDEFINED, text(r#"{"view":"pie"}"#))
         .err()
         .unwrap();
     assert!(message(e).starts_with("options.view: expected one of collapse"));
-    let e = Chart::new(canvas(), JsValue::UNDEFINED, json(r#"{"colour":"red"}"#))
+    let e = Chart::new(canvas(), JsValue::UNDEFINED, text(r#"{"colour":"red"}"#))
         .err()
         .unwrap();
-    assert!(message(e).starts_with("options.colour: unknown field `colour`"));
+    // One whitelist of options (options.rs), so the same words as create() says them.
+    assert!(message(e).starts_with("options.colour: unknown option; expected one of view"));
+    // Data and options cross as JSON text, which the shell writes once.
+    let e = Chart::new(canvas(), json(r#"{"schema":1}"#), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(message(e), "data: expected JSON text, found another type");
     // A typo deep in the data is caught too (serde-wasm-bindgen alone would ignore it).
-    let typo = json(&trade_chart::data::DEFAULT_JSON.replacen("\"period\"", "\"periode\"", 1));
+    let typo = text(&trade_chart::data::DEFAULT_JSON.replacen("\"period\"", "\"periode\"", 1));
     let m = message(
         Chart::new(canvas(), typo, JsValue::UNDEFINED)
             .err()
@@ -150,7 +161,7 @@ fn bad_input_is_an_error_naming_the_field() {
     let before = pixels(&c);
     assert!(message(chart.set_view("nope").unwrap_err()).starts_with("view: expected one of"));
     assert!(
-        message(chart.set_data(json(r#"{"schema":1}"#)).unwrap_err())
+        message(chart.set_data(text(r#"{"schema":1}"#)).unwrap_err())
             .starts_with("data.id: missing field")
     );
     // The old chart is still there and still answers.
@@ -177,10 +188,11 @@ mod serde_json_like {
         }
         pub fn with_string_value(&self) -> JsValue {
             js_sys::Reflect::set(&first_obs(&self.0), &"value".into(), &"lots".into()).unwrap();
-            self.0.clone()
+            self.to_js()
         }
+        /// As JSON text, as the shell sends it.
         pub fn to_js(&self) -> JsValue {
-            self.0.clone()
+            js_sys::JSON::stringify(&self.0).unwrap().into()
         }
     }
 }
@@ -191,7 +203,7 @@ fn readers_api_in_the_browser() {
     let mut chart = Chart::new(
         c.clone(),
         JsValue::UNDEFINED,
-        json(r#"{"view":"balance","lang":"ko-KR"}"#),
+        text(r#"{"view":"balance","lang":"ko-KR"}"#),
     )
     .unwrap();
     chart.resize(600.0, 320.0, 1.0).unwrap();
@@ -210,16 +222,13 @@ fn readers_api_in_the_browser() {
     assert_eq!(get(&meta, "lang").as_string().unwrap(), "zh");
     assert!(message(chart.set_lang("fr").unwrap_err()).starts_with("lang:"));
     // A dark theme from CSS colour strings reaches the canvas background.
-    chart
-        .set_theme("dark", json(r#"{"bg":"rgb(10, 20, 30)"}"#))
+    let base = chart
+        .set_theme(json(r#"{"bg":"rgb(10, 20, 30)"}"#))
         .unwrap();
+    assert_eq!(base, "dark", "Rust picks the base from the background");
     let px = pixels(&c);
     assert_eq!(&px[0..3], &[10, 20, 30]);
-    let e = message(
-        chart
-            .set_theme("dark", json(r#"{"fg":"blurple"}"#))
-            .unwrap_err(),
-    );
+    let e = message(chart.set_theme(json(r#"{"fg":"blurple"}"#)).unwrap_err());
     assert_eq!(e, "theme.fg: expected a CSS colour, found \"blurple\"");
     // Downloads: SVG text, PNG drawn on another canvas with title and sources.
     let svg = chart.svg(600.0).unwrap();

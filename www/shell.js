@@ -11,7 +11,6 @@ function tradeChartApi(wasm, ready) {
   const seen = new WeakSet(); // elements mountAll has already handled
   const THEME_KEYS = ['bg', 'fg', 'muted', 'grid', 'axis', 'two-way', 'flow-a', 'flow-b', 'claim'];
   const THEMES = ['auto', 'light', 'dark'];
-  const BADGE = { agrees: '✓', unsupported: '✗', unverified: '?' };
   const ANNOUNCE_DELAY = 250; // ms: a screen reader hears where the arrow keys stopped, not every step
   let uid = 0;
 
@@ -176,7 +175,7 @@ function tradeChartApi(wasm, ready) {
         const o = {};
         if (opts.view != null) o.view = String(opts.view);
         if (lang) o.lang = lang;
-        chart = new wasm.Chart(ui.canvas, jsonOf(opts.data), o);
+        chart = new wasm.Chart(ui.canvas, jsonOf(opts.data), JSON.stringify(o));
       }
       const api = mount(element, ui, chart, opts, width);
       charts.set(element, api);
@@ -247,19 +246,14 @@ function tradeChartApi(wasm, ready) {
       const [r, g, b, a] = scratch.getImageData(0, 0, 1, 1).data;
       return `rgba(${r}, ${g}, ${b}, ${+(a / 255).toFixed(3)})`;
     }
-    function luminance(c) {
-      const m = c.match(/[\d.]+/g) || [];
-      const lin = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-      return { l: 0.2126 * lin(+m[0] || 0) + 0.7152 * lin(+m[1] || 0) + 0.0722 * lin(+m[2] || 0), a: m.length > 3 ? +m[3] : 1 };
-    }
     function retheme() {
       const colors = {};
       THEME_KEYS.forEach((k, i) => { colors[k] = rgbOf(getComputedStyle(ui.swatches[i]).color); });
-      const bg = luminance(colors.bg), fg = luminance(colors.fg);
-      const base = (bg.a > 0 ? bg.l < 0.18 : fg.l > 0.5) ? 'dark' : 'light';
-      const key = base + JSON.stringify(colors);
+      const key = JSON.stringify(colors);
       if (key === themeKey) return false;
-      chart.set_theme(base, colors); // may throw (a colour Rust cannot read): then try again next time
+      // Rust picks the light or dark base from the colours. It may throw (a colour it
+      // cannot read): then try again next time.
+      const base = chart.set_theme(colors);
       themeKey = key;
       ui.figure.dataset.tcBase = base;
       return true;
@@ -318,7 +312,7 @@ function tradeChartApi(wasm, ready) {
       for (const c of list) {
         const li = ul.appendChild(h(doc, 'li', 'tc-claim', { 'data-status': c.status, 'data-claim': c.id }));
         const badge = li.appendChild(h(doc, 'p', 'tc-badge'));
-        badge.append(text(doc, 'span', 'tc-badge-symbol', BADGE[c.status] || '?', { 'aria-hidden': 'true' }), text(doc, 'span', '', c.status_label));
+        badge.append(text(doc, 'span', 'tc-badge-symbol', c.badge, { 'aria-hidden': 'true' }), text(doc, 'span', '', c.status_label));
         li.append(text(doc, 'p', 'tc-claim-text', c.text));
         if (u.story_says && u.data_say) { // "The story says … / The data say …"
           const figs = li.appendChild(h(doc, 'dl', 'tc-claim-figures'));
@@ -371,15 +365,14 @@ function tradeChartApi(wasm, ready) {
       setAttr(ui.dataButton, 'aria-expanded', tableOpen);
       setHidden(ui.data, !tableOpen);
       setText(ui.claimsButton, u.claims);
-      setHidden(ui.claimsButton, !(meta.claims > 0));
+      setHidden(ui.claimsButton, !(meta.can.claims && meta.claims > 0));
       setAttr(ui.claimsButton, 'aria-expanded', claimsOpen && meta.claims > 0);
       setHidden(ui.claims, !(claimsOpen && meta.claims > 0));
       setText(ui.downloadLabel, u.download);
-      // A chart of columns has no views, table or picture export: only CSV.
-      const columns = !(meta.views && meta.views.length);
-      setHidden(ui.tabs, columns);
-      setHidden(ui.dataButton, columns);
-      for (const b of ui.download.querySelectorAll('[data-format=png], [data-format=svg]')) setHidden(b, columns);
+      // Only the controls for what this chart can do (a chart of columns: CSV alone).
+      setHidden(ui.tabs, !meta.can.views);
+      setHidden(ui.dataButton, !meta.can.table);
+      for (const b of ui.download.querySelectorAll('[data-format=png], [data-format=svg]')) setHidden(b, !meta.can.export);
       fillTable();
       fillClaims();
       if (!dead) {

@@ -9,14 +9,7 @@ use trade_chart::{Chart, Dataset, Options, Scene};
 
 pub fn chart(view: &str, width: f64, height: f64) -> Chart {
     let ds = Dataset::default_dataset().unwrap();
-    let mut c = Chart::new(
-        ds,
-        &Options {
-            view: Some(view.into()),
-            lang: None,
-        },
-    )
-    .unwrap();
+    let mut c = Chart::new(ds, &Options::new(Some(view), None)).unwrap();
     c.resize(width, height).unwrap();
     c
 }

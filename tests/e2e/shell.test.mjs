@@ -22,7 +22,8 @@ function mockWasm() {
   const KO = { title: '모의 그래프', label: (i) => `${2017 + i}년`, series: ['하나', '둘'], views: ['보기 가', '보기 나', '보기 다'] };
   const KEYS = ['bg', 'fg', 'muted', 'grid', 'axis', 'two-way', 'flow-a', 'flow-b', 'claim'];
   class Chart {
-    constructor(canvas, text, options) {
+    constructor(canvas, text, optionsText) {
+      const options = JSON.parse(optionsText); // the shell sends JSON text
       calls.options.push(options);
       const data = text === undefined ? undefined : JSON.parse(text); // the shell sends JSON text
       if (data && data.bad) throw new Error('data.series[0].observations[3].value: expected a number, found "x"');
@@ -38,6 +39,7 @@ function mockWasm() {
         notes: ko ? ['주석 하나', '주석 둘'] : ['note one', 'note two'], source_line: ko ? '출처: 모의' : 'Source: Mock',
         view: this.view, views: VIEWS.map((v, i) => ({ id: v.id, label: ko ? KO.views[i] : v.label })),
         summary: ko ? '모의 그래프 요약' : 'A mock chart', claims: this.noClaims ? 0 : 2, ui: UI[this.lang],
+        kind: 'dataset', can: { views: true, table: true, claims: true, export: true, navigate: true },
         legend: SERIES.map((s, k) => ({ ...s, label: ko ? KO.series[k] : s.label, texture: ['solid', 'stripes'][k], visible: !this.hidden.has(s.id) })) };
     }
     preferred_height(w) { return Math.round(w * 0.5); }
@@ -58,9 +60,15 @@ function mockWasm() {
       if (!/^(en|ko)/.test(tag)) throw new Error(`lang: expected "en", "ko" or "zh", found "${tag}"`);
       this.lang = tag.slice(0, 2); this.draw();
     }
-    set_theme(base, colors) {
+    set_theme(colors) {
       for (const k of Object.keys(colors)) if (!KEYS.includes(k) || !/^rgba?\(/.test(colors[k])) throw new Error(`theme.${k}: expected a CSS colour`);
+      // As Rust does (theme::from_page): dark when the background is dark, or, with a
+      // transparent one, when the text is light.
+      const lum = (c) => { const m = c.match(/[\d.]+/g).map(Number); return { l: (0.3 * m[0] + 0.6 * m[1] + 0.1 * m[2]) / 255, a: m.length > 3 ? m[3] : 1 }; };
+      const bg = lum(colors.bg), fg = lum(colors.fg);
+      const base = (bg.a > 0 ? bg.l < 0.4 : fg.l > 0.6) ? 'dark' : 'light';
       calls.theme.push([base, colors, this.canvas.closest('figure').parentElement.id]); this.draw();
+      return base;
     }
     toggle_series(id) {
       if (this.hidden.has(id)) this.hidden.delete(id); else this.hidden.add(id);
@@ -107,8 +115,8 @@ function mockWasm() {
     }
     claims() {
       return [
-        { id: 'c1', text: 'Claim <i>one</i>', status: 'agrees', status_label: 'Checked', story: '$1 million', data: '$1 million (2017)', note: '', source: 'Mock' },
-        { id: 'c2', text: 'Claim two', status: 'unsupported', status_label: 'Not supported', story: '$9 million', data: '$2 million (2018)', note: 'Why', source: 'Mock' },
+        { id: 'c1', text: 'Claim <i>one</i>', status: 'agrees', status_label: 'Checked', badge: '✓', story: '$1 million', data: '$1 million (2017)', note: '', source: 'Mock' },
+        { id: 'c2', text: 'Claim two', status: 'unsupported', status_label: 'Not supported', badge: '✗', story: '$9 million', data: '$2 million (2018)', note: 'Why', source: 'Mock' },
       ];
     }
     csv() { calls.exports.push('csv'); return 'period,value_usd\n2017,1000000\n'; }

@@ -1,0 +1,131 @@
+//! The options a host passes to `create()`, checked once, here: the shell sends them
+//! as JSON text and reads back the checked set.
+
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{from_json_text, Error, Result};
+use crate::i18n::Lang;
+
+/// Every option `create()` takes, in the order the error for an unknown one lists them.
+pub const OPTION_NAMES: [&str; 7] = [
+    "view", "lang", "data", "columns", "title", "height", "theme",
+];
+
+/// The values `theme` takes.
+pub const THEME_CHOICES: [&str; 3] = ["auto", "light", "dark"];
+
+/// Options a caller may pass; an unknown one is an error, so a typo surfaces.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// The view to open with (a view id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<String>,
+    /// Reader language: `en`, `ko` or `zh` (any tag starting so, e.g. `ko-KR`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// `auto` (follow the page), `light` or `dark`; `None` is `auto`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// A fixed height in CSS px (ignored unless positive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<f64>,
+    /// The headline of a chart made from columns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The dataset: passed to the chart on its own, only its name is checked here.
+    #[serde(default, skip_serializing)]
+    pub data: Option<IgnoredAny>,
+    /// Numeric columns: passed on their own, only the name is checked here.
+    #[serde(default, skip_serializing)]
+    pub columns: Option<IgnoredAny>,
+}
+
+impl Options {
+    /// Options with a view and a language, the rest unset.
+    pub fn new(view: Option<&str>, lang: Option<&str>) -> Options {
+        Options {
+            view: view.map(str::to_string),
+            lang: lang.map(str::to_string),
+            ..Options::default()
+        }
+    }
+
+    /// Reads and checks options from JSON text; errors are named `options.<name>`.
+    pub fn from_json(text: &str) -> Result<Options> {
+        let o: Options = from_json_text(text).map_err(|e| {
+            if e.message().starts_with("unknown field") {
+                Error::new(
+                    e.path(),
+                    format!(
+                        "unknown option; expected one of {}",
+                        OPTION_NAMES.join(", ")
+                    ),
+                )
+                .within("options")
+            } else {
+                e.within("options")
+            }
+        })?;
+        if let Some(t) = &o.theme {
+            if !THEME_CHOICES.contains(&t.as_str()) {
+                return Err(Error::expected(
+                    "options.theme",
+                    "\"light\", \"dark\" or \"auto\"",
+                    format!("\"{t}\""),
+                ));
+            }
+        }
+        Ok(o)
+    }
+
+    /// The reader language the options ask for: `None` when none is given (the caller
+    /// then uses the page's), an error naming `options.lang` for one not offered.
+    pub fn language(&self) -> Result<Option<Lang>> {
+        self.lang
+            .as_deref()
+            .map(|tag| Lang::require(tag, "options.lang"))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_options_are_named_with_the_known_ones() {
+        let e = Options::from_json(r#"{"veiw":"monthly"}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "options.veiw: unknown option; expected one of view, lang, data, columns, title, height, theme"
+        );
+    }
+
+    #[test]
+    fn theme_is_one_of_three() {
+        assert_eq!(
+            Options::from_json(r#"{"theme":"blue"}"#)
+                .unwrap_err()
+                .to_string(),
+            r#"options.theme: expected "light", "dark" or "auto", found "blue""#
+        );
+        let o = Options::from_json(r#"{"theme":"dark","height":300,"data":{"x":1},"columns":[1]}"#)
+            .unwrap();
+        assert_eq!((o.theme.as_deref(), o.height), (Some("dark"), Some(300.0)));
+        assert_eq!(
+            serde_json::to_string(&o).unwrap(),
+            r#"{"theme":"dark","height":300.0}"#
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_option() {
+        let e = Options::from_json(r#"{"height":"tall"}"#).unwrap_err();
+        assert!(
+            e.to_string().starts_with("options.height: invalid type"),
+            "{e}"
+        );
+    }
+}
