@@ -473,3 +473,34 @@ pub fn path_at(text: &str, pos: usize) -> String {
     }
     path
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    /// `ErrorKind::ALL` lists every kind once, in declaration order: this match has no
+    /// wildcard, so a new kind does not compile until it is numbered here (and so
+    /// reminds whoever adds it to list it in `ALL` and docs/DATA.md).
+    #[test]
+    fn all_lists_every_kind() {
+        let ordinal = |k: ErrorKind| match k {
+            ErrorKind::JsonSyntax => 0,
+            ErrorKind::MissingField => 1,
+            ErrorKind::UnknownField => 2,
+            ErrorKind::InvalidType => 3,
+            ErrorKind::InvalidValue => 4,
+            ErrorKind::UnknownId => 5,
+            ErrorKind::DuplicateId => 6,
+            ErrorKind::Overlap => 7,
+            ErrorKind::TooLarge => 8,
+            ErrorKind::Formula => 9,
+            ErrorKind::ClaimCheck => 10,
+            ErrorKind::Size => 11,
+            ErrorKind::Unsupported => 12,
+        };
+        assert_eq!(ErrorKind::ALL.len(), 13);
+        for (i, &k) in ErrorKind::ALL.iter().enumerate() {
+            assert_eq!(ordinal(k), i, "{k:?}");
+        }
+    }
+}
