@@ -1,6 +1,7 @@
 //! The dataset: the JSON model, its validation into checked types, derived values
 //! and the claim check.
 
+mod derive;
 mod model;
 mod period;
 mod validate;
@@ -346,7 +347,8 @@ impl Dataset {
             None => Some("nothing"),
         };
         if let Some(found) = found {
-            return Err(crate::Error::expected(
+            return Err(crate::Error::expected_as(
+                crate::error::ErrorKind::InvalidType,
                 "",
                 "an object in the trade-chart dataset schema",
                 found,

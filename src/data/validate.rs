@@ -1,9 +1,84 @@
 //! Raw JSON model → checked [`Dataset`]. Every rejection names its field.
+//!
+//! [`validate`] runs one function per section of the schema, in document order:
+//! header, partners and unit, bases, sources, series and observations, derived
+//! values, claims, annotations, views. The sections share an [`Ids`] context, the id →
+//! index maps each section adds to as it checks its own list.
 
 use std::collections::{HashMap, HashSet};
 
+use super::derive::{agrees, change, evaluate};
 use super::*;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+
+/// The largest figure accepted, in US dollars (world trade is about 3 × 10¹³).
+pub const MAX_USD: f64 = 1e15;
+
+/// The longest time view, in months.
+pub const MAX_MONTHS: i32 = 1200;
+
+/// Validates a raw dataset and resolves every reference in it.
+pub fn validate(raw: &RawDataset) -> Result<Dataset> {
+    if raw.schema != 1 {
+        return Err(Error::expected_as(
+            ErrorKind::Unsupported,
+            "schema",
+            "1",
+            raw.schema,
+        ));
+    }
+    non_empty(&|| "id".into(), &raw.id)?;
+    let title = text(&|| "title".into(), &raw.title)?;
+    let notes = texts(&|| "notes".into(), &raw.notes)?;
+    let partners = partners(raw)?;
+    unit(raw)?;
+
+    let mut ids = Ids::default();
+    let bases = bases(raw, &mut ids)?;
+    let sources = sources(raw, &mut ids)?;
+    let mut series = series(raw, &partners, &mut ids)?;
+    derived(raw, &mut series, &ids)?;
+    let claims = claims(raw, &series, &mut ids)?;
+    let annotations = annotations(raw, &mut ids)?;
+    let views = views(raw, &series, &claims, &ids)?;
+
+    Ok(Dataset {
+        id: raw.id.clone(),
+        title,
+        partners,
+        currency: raw.unit.currency.clone(),
+        scale: raw.unit.scale,
+        bases,
+        sources,
+        series,
+        claims,
+        annotations,
+        views,
+        notes,
+    })
+}
+
+/// The id → index maps of the lists checked so far, shared by the sections that
+/// refer to them. Each is filled by its own section, before any later one reads it.
+#[derive(Default)]
+struct Ids<'a> {
+    bases: HashMap<&'a str, usize>,
+    sources: HashMap<&'a str, usize>,
+    series: HashMap<&'a str, usize>,
+    observations: HashMap<&'a str, ObsRef>,
+    claims: HashMap<&'a str, usize>,
+    annotations: HashMap<&'a str, usize>,
+}
+
+impl Ids<'_> {
+    /// The observation with this id, or an error at `path`.
+    fn obs(&self, path: &dyn Fn() -> String, id: &str) -> Result<ObsRef> {
+        self.observations
+            .get(id)
+            .copied()
+            .ok_or_else(|| Error::unknown_id(path(), "observation", id))
+    }
+}
 
 fn non_empty(path: &dyn Fn() -> String, s: &str) -> Result<()> {
     if s.trim().is_empty() {
@@ -22,7 +97,7 @@ fn index_ids<'a>(
         let path = || format!("{list}[{i}].id");
         non_empty(&path, id)?;
         if map.insert(id, i).is_some() {
-            return Err(Error::new(path(), format!("duplicate id \"{id}\"")));
+            return Err(Error::duplicate_id(path(), "id", id));
         }
     }
     Ok(map)
@@ -45,7 +120,8 @@ fn text(path: &dyn Fn() -> String, raw: &RawText) -> Result<Text> {
                     "ko" => t.ko = Some(s.clone()),
                     "zh" => t.zh = Some(s.clone()),
                     _ => {
-                        return Err(Error::new(
+                        return Err(Error::at(
+                            ErrorKind::Unsupported,
                             p(),
                             "unknown language: expected \"en\", \"ko\" or \"zh\"",
                         ))
@@ -53,7 +129,8 @@ fn text(path: &dyn Fn() -> String, raw: &RawText) -> Result<Text> {
                 }
             }
             if t.en.is_empty() {
-                return Err(Error::expected(
+                return Err(Error::expected_as(
+                    ErrorKind::MissingField,
                     format!("{}.en", path()),
                     "English text (the fallback)",
                     "none",
@@ -71,6 +148,10 @@ fn texts(path: &dyn Fn() -> String, raw: &[RawText]) -> Result<Vec<Text>> {
         .collect()
 }
 
+fn optional_text(path: &dyn Fn() -> String, raw: &Option<RawText>) -> Result<Option<Text>> {
+    raw.as_ref().map(|r| text(path, r)).transpose()
+}
+
 fn lookup(
     map: &HashMap<&str, usize>,
     what: &str,
@@ -79,50 +160,28 @@ fn lookup(
 ) -> Result<usize> {
     map.get(id)
         .copied()
-        .ok_or_else(|| Error::new(path(), format!("unknown {what} \"{id}\"")))
+        .ok_or_else(|| Error::unknown_id(path(), what, id))
+}
+
+/// Each id of `list` looked up in `map`, at `path[k]`.
+fn lookup_all(
+    map: &HashMap<&str, usize>,
+    what: &str,
+    path: &dyn Fn() -> String,
+    list: &[String],
+) -> Result<Vec<usize>> {
+    list.iter()
+        .enumerate()
+        .map(|(k, id)| lookup(map, what, &|| format!("{}[{k}]", path()), id))
+        .collect()
 }
 
 fn period(path: &dyn Fn() -> String, s: &str) -> Result<Period> {
     Period::parse(s).map_err(|e| Error::expected(path(), &e.to_string(), format!("\"{s}\"")))
 }
 
-/// Decimal places a printed figure has (80.7 → 1, 539.06 → 2, 48 → 0).
-pub(crate) fn decimals(v: f64) -> i32 {
-    let mut scaled = v.abs();
-    for d in 0..9 {
-        if (scaled - scaled.round()).abs() <= 1e-7 * scaled.max(1.0) {
-            return d;
-        }
-        scaled *= 10.0;
-    }
-    9
-}
-
-/// Whether a figure printed with its decimals matches `computed` when rounded so.
-pub(crate) fn agrees(printed: f64, computed: f64) -> bool {
-    if !computed.is_finite() {
-        return false;
-    }
-    let tolerance = 0.5 * 10f64.powi(-decimals(printed)) + 1e-9 * computed.abs().max(1.0);
-    (printed - computed).abs() <= tolerance
-}
-
-/// The largest figure accepted, in US dollars (world trade is about 3 × 10¹³).
-pub const MAX_USD: f64 = 1e15;
-
-/// The longest time view, in months.
-pub const MAX_MONTHS: i32 = 1200;
-
-/// Validates a raw dataset and resolves every reference in it.
-pub fn validate(raw: &RawDataset) -> Result<Dataset> {
-    if raw.schema != 1 {
-        return Err(Error::expected("schema", "1", raw.schema));
-    }
-    non_empty(&|| "id".into(), &raw.id)?;
-    let title = text(&|| "title".into(), &raw.title)?;
-    let notes = texts(&|| "notes".into(), &raw.notes)?;
-
-    // Partners: exactly two, distinct codes.
+/// Partners: exactly two, with distinct codes.
+fn partners(raw: &RawDataset) -> Result<Vec<Partner>> {
     if raw.partners.len() != 2 {
         return Err(Error::expected(
             "partners",
@@ -140,12 +199,17 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         });
     }
     if raw.partners[0].code == raw.partners[1].code {
-        return Err(Error::new(
+        return Err(Error::at(
+            ErrorKind::DuplicateId,
             "partners[1].code",
             "the two partners have the same code",
         ));
     }
+    Ok(partners)
+}
 
+/// The unit: US dollars times a positive scale.
+fn unit(raw: &RawDataset) -> Result<()> {
     if raw.unit.currency != "USD" {
         return Err(Error::expected(
             "unit.currency",
@@ -160,17 +224,26 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             raw.unit.scale,
         ));
     }
+    Ok(())
+}
 
-    // Bases and sources.
-    let basis_ids = index_ids("bases", raw.bases.iter().map(|b| b.id.as_str()))?;
-    let mut bases = Vec::with_capacity(raw.bases.len());
-    for (i, b) in raw.bases.iter().enumerate() {
-        bases.push(Basis {
-            id: b.id.clone(),
-            label: text(&|| format!("bases[{i}].label"), &b.label)?,
-        });
-    }
-    let source_ids = index_ids("sources", raw.sources.iter().map(|s| s.id.as_str()))?;
+fn bases<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Basis>> {
+    ids.bases = index_ids("bases", raw.bases.iter().map(|b| b.id.as_str()))?;
+    raw.bases
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            Ok(Basis {
+                id: b.id.clone(),
+                label: text(&|| format!("bases[{i}].label"), &b.label)?,
+            })
+        })
+        .collect()
+}
+
+fn sources<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Source>> {
+    ids.sources = index_ids("sources", raw.sources.iter().map(|s| s.id.as_str()))?;
+    let mut sources = Vec::with_capacity(raw.sources.len());
     for (i, s) in raw.sources.iter().enumerate() {
         non_empty(&|| format!("sources[{i}].publisher"), &s.publisher)?;
         non_empty(&|| format!("sources[{i}].title"), &s.title)?;
@@ -190,26 +263,37 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 ));
             }
         }
+        sources.push(Source {
+            id: s.id.clone(),
+            publisher: s.publisher.clone(),
+            title: s.title.clone(),
+            date: s.date.clone(),
+            url: s.url.clone(),
+            note: s.note.clone(),
+        });
     }
+    Ok(sources)
+}
 
-    // Series and observations (values of derived ones are filled in below).
+/// Series and their observations; the values of derived ones stay NaN until
+/// [`derived`] computes them.
+fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> Result<Vec<Series>> {
     if raw.series.is_empty() {
         return Err(Error::expected("series", "at least one series", "none"));
     }
-    let series_ids = index_ids("series", raw.series.iter().map(|s| s.id.as_str()))?;
-    let mut obs_ids: HashMap<&str, ObsRef> = HashMap::new();
+    ids.series = index_ids("series", raw.series.iter().map(|s| s.id.as_str()))?;
     let mut series = Vec::with_capacity(raw.series.len());
     for (si, rs) in raw.series.iter().enumerate() {
         let sp = |f: &str| format!("series[{si}].{f}");
         let label = text(&|| sp("label"), &rs.label)?;
-        let direction = parse_direction(&rs.direction, &partners).ok_or_else(|| {
+        let direction = parse_direction(&rs.direction, partners).ok_or_else(|| {
             Error::expected(
                 sp("direction"),
                 "\"two-way\" or \"XX>YY\" with the partners' codes",
                 format!("\"{}\"", rs.direction),
             )
         })?;
-        let basis = lookup(&basis_ids, "basis", &|| sp("basis"), &rs.basis)?;
+        let basis = lookup(&ids.bases, "basis", &|| sp("basis"), &rs.basis)?;
         if rs.observations.is_empty() {
             return Err(Error::expected(
                 sp("observations"),
@@ -223,13 +307,11 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         for (oi, ro) in rs.observations.iter().enumerate() {
             let op = |f: &str| format!("series[{si}].observations[{oi}].{f}");
             let p = period(&|| op("period"), &ro.period)?;
-            let category = match &ro.category {
-                Some(c) => Some(text(&|| op("category"), c)?),
-                None => None,
-            };
+            let category = optional_text(&|| op("category"), &ro.category)?;
             let key = category.as_ref().map(|c| c.en.clone());
             if !seen.insert((p, key.clone())) {
-                return Err(Error::new(
+                return Err(Error::at(
+                    ErrorKind::Overlap,
                     op("period"),
                     format!("a second figure for \"{}\" in this series", ro.period),
                 ));
@@ -237,107 +319,25 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             spans.push((key, p.start, p.end, oi));
             if let Some(id) = &ro.id {
                 non_empty(&|| op("id"), id)?;
-                if obs_ids
-                    .insert(
-                        id,
-                        ObsRef {
-                            series: si,
-                            obs: oi,
-                        },
-                    )
-                    .is_some()
-                {
-                    return Err(Error::new(
-                        op("id"),
-                        format!("duplicate observation id \"{id}\""),
-                    ));
-                }
-            }
-            let value =
-                match (&ro.derived, ro.value) {
-                    (Some(_), Some(_)) => return Err(Error::new(
-                        op("value"),
-                        "a derived figure has no value of its own: it is computed from derived.of",
-                    )),
-                    (None, None) => {
-                        return Err(Error::expected(
-                            op("value"),
-                            "a number",
-                            "nothing (a gap is left out, never written as 0 or null)",
-                        ))
-                    }
-                    (None, Some(v)) if !v.is_finite() || v < 0.0 => {
-                        return Err(Error::expected(op("value"), "a finite number ≥ 0", v))
-                    }
-                    (None, Some(v)) if v * raw.unit.scale > MAX_USD => {
-                        return Err(Error::expected(
-                            op("value"),
-                            &format!(
-                                "at most {} in this unit (US$1 quadrillion)",
-                                MAX_USD / raw.unit.scale
-                            ),
-                            v,
-                        ))
-                    }
-                    (None, Some(v)) => v,
-                    (Some(_), None) => f64::NAN, // computed below
+                let at = ObsRef {
+                    series: si,
+                    obs: oi,
                 };
-            let basis = match &ro.basis {
-                Some(b) => lookup(&basis_ids, "basis", &|| op("basis"), b)?,
-                None => basis,
-            };
-            let qualifier = match ro.qualifier.as_deref() {
-                None => Qualifier::Exact,
-                Some("approx") => Qualifier::Approx,
-                Some("at_least") => Qualifier::AtLeast,
-                Some(q) => {
-                    return Err(Error::expected(
-                        op("qualifier"),
-                        "\"approx\" or \"at_least\"",
-                        format!("\"{q}\""),
-                    ))
+                if ids.observations.insert(id, at).is_some() {
+                    return Err(Error::duplicate_id(op("id"), "observation id", id));
                 }
-            };
-            if ro.sources.is_empty() && ro.derived.is_none() {
-                return Err(Error::expected(
-                    op("sources"),
-                    "at least one source id",
-                    "none",
-                ));
             }
-            let mut sources = Vec::with_capacity(ro.sources.len());
-            for (k, s) in ro.sources.iter().enumerate() {
-                sources.push(lookup(
-                    &source_ids,
-                    "source",
-                    &|| format!("{}[{k}]", op("sources")),
-                    s,
-                )?);
-            }
-            let note = match &ro.note {
-                Some(n) => Some(text(&|| op("note"), n)?),
-                None => None,
-            };
-            observations.push(Observation {
-                id: ro.id.clone(),
-                period: p,
-                category,
-                value,
-                basis,
-                qualifier,
-                sources,
-                derived: None,
-                note,
-            });
+            let scale = raw.unit.scale;
+            observations.push(observation(ro, &op, p, category, basis, scale, ids)?);
         }
         // Overlapping periods (2020 and 2020-06 in one series): sorted, so linear.
         spans.sort_unstable();
         for w in spans.windows(2) {
             if w[0].0 == w[1].0 && w[1].1 < w[0].2 {
                 let oi = w[0].3.max(w[1].3);
-                let path = format!("series[{si}].observations[{oi}].period");
-                return Err(Error::new(
-                    path,
+                return Err(Error::at(
+                    ErrorKind::Overlap,
+                    format!("series[{si}].observations[{oi}].period"),
                     format!(
                         "\"{}\" overlaps another period in this series",
                         rs.observations[oi].period
@@ -352,14 +352,94 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             observations,
         });
     }
+    Ok(series)
+}
 
-    // Derived values: resolve formulas, then evaluate in dependency order.
-    let obs_ref = |path: &dyn Fn() -> String, id: &str| -> Result<ObsRef> {
-        obs_ids
-            .get(id)
-            .copied()
-            .ok_or_else(|| Error::new(path(), format!("unknown observation \"{id}\"")))
+/// The rest of an observation once [`series`] has checked its `period`, `category`
+/// and id (`op` makes its field paths; `basis` is the series' default; values are in
+/// units of `scale` US dollars).
+fn observation(
+    ro: &RawObservation,
+    op: &dyn Fn(&str) -> String,
+    period: Period,
+    category: Option<Text>,
+    basis: usize,
+    scale: f64,
+    ids: &Ids,
+) -> Result<Observation> {
+    let value = match (&ro.derived, ro.value) {
+        (Some(_), Some(_)) => {
+            return Err(Error::new(
+                op("value"),
+                "a derived figure has no value of its own: it is computed from derived.of",
+            ))
+        }
+        (None, None) => {
+            return Err(Error::expected_as(
+                ErrorKind::MissingField,
+                op("value"),
+                "a number",
+                "nothing (a gap is left out, never written as 0 or null)",
+            ))
+        }
+        (None, Some(v)) if !v.is_finite() || v < 0.0 => {
+            return Err(Error::expected(op("value"), "a finite number ≥ 0", v))
+        }
+        (None, Some(v)) if v * scale > MAX_USD => {
+            return Err(Error::expected_as(
+                ErrorKind::TooLarge,
+                op("value"),
+                &format!(
+                    "at most {} in this unit (US$1 quadrillion)",
+                    MAX_USD / scale
+                ),
+                v,
+            ))
+        }
+        (None, Some(v)) => v,
+        (Some(_), None) => f64::NAN, // computed by `derived`
     };
+    let basis = match &ro.basis {
+        Some(b) => lookup(&ids.bases, "basis", &|| op("basis"), b)?,
+        None => basis,
+    };
+    let qualifier = match ro.qualifier.as_deref() {
+        None => Qualifier::Exact,
+        Some("approx") => Qualifier::Approx,
+        Some("at_least") => Qualifier::AtLeast,
+        Some(q) => {
+            return Err(Error::expected(
+                op("qualifier"),
+                "\"approx\" or \"at_least\"",
+                format!("\"{q}\""),
+            ))
+        }
+    };
+    if ro.sources.is_empty() && ro.derived.is_none() {
+        return Err(Error::expected(
+            op("sources"),
+            "at least one source id",
+            "none",
+        ));
+    }
+    let sources = lookup_all(&ids.sources, "source", &|| op("sources"), &ro.sources)?;
+    let note = optional_text(&|| op("note"), &ro.note)?;
+    Ok(Observation {
+        id: ro.id.clone(),
+        period,
+        category,
+        value,
+        basis,
+        qualifier,
+        sources,
+        derived: None,
+        note,
+    })
+}
+
+/// Derived values: resolves each formula's inputs, then computes them in dependency
+/// order ([`evaluate`]).
+fn derived(raw: &RawDataset, series: &mut [Series], ids: &Ids) -> Result<()> {
     for (si, rs) in raw.series.iter().enumerate() {
         for (oi, ro) in rs.observations.iter().enumerate() {
             let Some(f) = &ro.derived else { continue };
@@ -384,70 +464,23 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             }
             let mut of = Vec::with_capacity(f.of.len());
             for (k, id) in f.of.iter().enumerate() {
-                of.push(obs_ref(&|| format!("{}[{k}]", op("of")), id)?);
+                of.push(ids.obs(&|| format!("{}[{k}]", op("of")), id)?);
             }
             series[si].observations[oi].derived = Some(Derived { op: kind, of });
         }
     }
-    loop {
-        let mut progressed = false;
-        let mut pending = None;
-        for si in 0..series.len() {
-            for oi in 0..series[si].observations.len() {
-                let o = &series[si].observations[oi];
-                let Some(d) = &o.derived else { continue };
-                if !o.value.is_nan() {
-                    continue;
-                }
-                let inputs: Vec<f64> =
-                    d.of.iter()
-                        .map(|r| series[r.series].observations[r.obs].value)
-                        .collect();
-                if inputs.iter().any(|v| v.is_nan()) {
-                    pending = Some((si, oi));
-                    continue;
-                }
-                let v = match d.op {
-                    Op::Sum => inputs.iter().sum(),
-                    Op::Difference => inputs[0] - inputs[1..].iter().sum::<f64>(),
-                };
-                let path = format!("series[{si}].observations[{oi}].derived");
-                if !v.is_finite()
-                    || v < -1e-9 * inputs[0].abs().max(1.0)
-                    || v * raw.unit.scale > MAX_USD
-                {
-                    return Err(Error::new(
-                        path,
-                        format!("the formula gives {v}: the inputs are inconsistent"),
-                    ));
-                }
-                series[si].observations[oi].value = v.max(0.0);
-                progressed = true;
-            }
-        }
-        match (pending, progressed) {
-            (None, _) => break,
-            (Some(_), true) => continue,
-            (Some((si, oi)), false) => {
-                return Err(Error::new(
-                    format!("series[{si}].observations[{oi}].derived.of"),
-                    "the formula refers to itself through other derived figures",
-                ))
-            }
-        }
-    }
-    let value = |r: ObsRef| series[r.series].observations[r.obs].value;
+    evaluate(series, raw.unit.scale)
+}
 
-    // Claims.
+/// Claims, each checked against the data its status rests on.
+fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Result<Vec<Claim>> {
+    let value = |r: ObsRef| series[r.series].observations[r.obs].value;
     let mut claims = Vec::with_capacity(raw.claims.len());
-    let claim_ids = index_ids("claims", raw.claims.iter().map(|c| c.id.as_str()))?;
+    ids.claims = index_ids("claims", raw.claims.iter().map(|c| c.id.as_str()))?;
     for (ci, rc) in raw.claims.iter().enumerate() {
         let cp = |f: &str| format!("claims[{ci}].{f}");
         let claim_text = text(&|| cp("text"), &rc.text)?;
-        let note = match &rc.note {
-            Some(n) => Some(text(&|| cp("note"), n)?),
-            None => None,
-        };
+        let note = optional_text(&|| cp("note"), &rc.note)?;
         let claim_period = match &rc.period {
             Some(p) => Some(period(&|| cp("period"), p)?),
             None => None,
@@ -482,7 +515,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 ))
             }
         };
-        let source = lookup(&source_ids, "source", &|| cp("source"), &rc.source)?;
+        let source = lookup(&ids.sources, "source", &|| cp("source"), &rc.source)?;
         let check = match &rc.check {
             None => None,
             Some(RawCheck {
@@ -495,32 +528,29 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                         "compares money; a percent figure takes check.change",
                     ));
                 }
-                let r = obs_ref(&|| cp("check.equals"), id)?;
+                let r = ids.obs(&|| cp("check.equals"), id)?;
                 Some((Check::Equals(r), value(r)))
             }
             Some(RawCheck {
                 equals: None,
-                change: Some(ids),
+                change: Some(list),
             }) => {
-                if kind != FigureKind::Percent || ids.len() != 2 {
+                if kind != FigureKind::Percent || list.len() != 2 {
                     return Err(Error::expected(
                         cp("check.change"),
                         "two observation ids, with a percent figure",
-                        ids.len(),
+                        list.len(),
                     ));
                 }
-                let a = obs_ref(&|| cp("check.change[0]"), &ids[0])?;
-                let b = obs_ref(&|| cp("check.change[1]"), &ids[1])?;
+                let a = ids.obs(&|| cp("check.change[0]"), &list[0])?;
+                let b = ids.obs(&|| cp("check.change[1]"), &list[1])?;
                 if value(a) <= 0.0 {
                     return Err(Error::new(
                         cp("check.change[0]"),
                         "a change from zero has no percentage",
                     ));
                 }
-                Some((
-                    Check::Change(a, b),
-                    (value(b) - value(a)) / value(a) * 100.0,
-                ))
+                Some((Check::Change(a, b), change(value(a), value(b))))
             }
             Some(_) => {
                 return Err(Error::expected(
@@ -531,38 +561,29 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             }
         };
         let passes = check.map(|(_, computed)| agrees(rc.figure.value, computed));
-        match (status, passes) {
+        let contradiction = match (status, passes) {
             (ClaimStatus::Agrees, None) => {
-                return Err(Error::new(
-                    cp("status"),
-                    "\"agrees\" needs a check against the data",
-                ))
+                Some("\"agrees\" needs a check against the data".to_string())
             }
-            (ClaimStatus::Agrees, Some(false)) => {
-                return Err(Error::new(
-                    cp("status"),
-                    format!(
-                        "\"agrees\", but the data give {}",
-                        check.map_or(0.0, |c| c.1)
-                    ),
-                ))
-            }
+            (ClaimStatus::Agrees, Some(false)) => Some(format!(
+                "\"agrees\", but the data give {}",
+                check.map_or(0.0, |c| c.1)
+            )),
             (ClaimStatus::Unsupported, Some(true)) => {
-                return Err(Error::new(
-                    cp("status"),
-                    "\"unsupported\", but the check passes",
-                ))
+                Some("\"unsupported\", but the check passes".to_string())
             }
-            (ClaimStatus::Unverified, Some(_)) => {
-                return Err(Error::new(
-                    cp("status"),
-                    "\"unverified\" has no check; with one it is \"agrees\" or \"unsupported\"",
-                ))
-            }
-            _ => {}
+            (ClaimStatus::Unverified, Some(_)) => Some(
+                "\"unverified\" has no check; with one it is \"agrees\" or \"unsupported\""
+                    .to_string(),
+            ),
+            _ => None,
+        };
+        if let Some(message) = contradiction {
+            return Err(Error::at(ErrorKind::ClaimCheck, cp("status"), message));
         }
         if status == ClaimStatus::Unsupported && note.is_none() {
-            return Err(Error::expected(
+            return Err(Error::expected_as(
+                ErrorKind::MissingField,
                 cp("note"),
                 "an explanation for an unsupported claim",
                 "none",
@@ -580,9 +601,11 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             period: claim_period,
         });
     }
+    Ok(claims)
+}
 
-    // Annotations.
-    let annotation_ids = index_ids("annotations", raw.annotations.iter().map(|a| a.id.as_str()))?;
+fn annotations<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Annotation>> {
+    ids.annotations = index_ids("annotations", raw.annotations.iter().map(|a| a.id.as_str()))?;
     let mut annotations = Vec::with_capacity(raw.annotations.len());
     for (ai, ra) in raw.annotations.iter().enumerate() {
         let ap = |f: &str| format!("annotations[{ai}].{f}");
@@ -595,15 +618,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
                 "none",
             ));
         }
-        let mut sources = Vec::new();
-        for (k, s) in ra.sources.iter().enumerate() {
-            sources.push(lookup(
-                &source_ids,
-                "source",
-                &|| format!("{}[{k}]", ap("sources")),
-                s,
-            )?);
-        }
+        let sources = lookup_all(&ids.sources, "source", &|| ap("sources"), &ra.sources)?;
         annotations.push(Annotation {
             id: ra.id.clone(),
             period: period(&|| ap("period"), &ra.period)?,
@@ -612,208 +627,176 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             sources,
         });
     }
+    Ok(annotations)
+}
 
-    // Views.
+/// Views: what each tab draws, with every reference resolved.
+fn views(raw: &RawDataset, series: &[Series], claims: &[Claim], ids: &Ids) -> Result<Vec<View>> {
     if raw.views.is_empty() {
         return Err(Error::expected("views", "at least one view", "none"));
     }
     index_ids("views", raw.views.iter().map(|v| v.id.as_str()))?;
     let mut views = Vec::with_capacity(raw.views.len());
     for (vi, rv) in raw.views.iter().enumerate() {
-        let vp = |f: &str| format!("views[{vi}].{f}");
-        let label = text(&|| vp("label"), &rv.label)?;
-        let vtitle = text(&|| vp("title"), &rv.title)?;
-        let subtitle = match &rv.subtitle {
-            Some(t) => Some(text(&|| vp("subtitle"), t)?),
-            None => None,
-        };
-        let vnotes = texts(&|| vp("notes"), &rv.notes)?;
-        let kind = match rv.kind.as_str() {
-            "bars" => ViewKind::Bars,
-            "time-bars" => ViewKind::TimeBars,
-            "time-line" => ViewKind::TimeLine,
-            k => {
-                return Err(Error::expected(
-                    vp("kind"),
-                    "\"bars\", \"time-bars\" or \"time-line\"",
-                    format!("\"{k}\""),
-                ))
-            }
-        };
-        if rv.series.is_empty() {
+        views.push(view(
+            rv,
+            &|f| format!("views[{vi}].{f}"),
+            series,
+            claims,
+            ids,
+        )?);
+    }
+    Ok(views)
+}
+
+/// One view (`vp` makes its field paths).
+fn view(
+    rv: &RawView,
+    vp: &dyn Fn(&str) -> String,
+    series: &[Series],
+    claims: &[Claim],
+    ids: &Ids,
+) -> Result<View> {
+    let value = |r: ObsRef| series[r.series].observations[r.obs].value;
+    let label = text(&|| vp("label"), &rv.label)?;
+    let title = text(&|| vp("title"), &rv.title)?;
+    let subtitle = optional_text(&|| vp("subtitle"), &rv.subtitle)?;
+    let notes = texts(&|| vp("notes"), &rv.notes)?;
+    let kind = match rv.kind.as_str() {
+        "bars" => ViewKind::Bars,
+        "time-bars" => ViewKind::TimeBars,
+        "time-line" => ViewKind::TimeLine,
+        k => {
             return Err(Error::expected(
-                vp("series"),
-                "at least one series id",
-                "none",
-            ));
+                vp("kind"),
+                "\"bars\", \"time-bars\" or \"time-line\"",
+                format!("\"{k}\""),
+            ))
         }
-        let mut vs = Vec::new();
-        for (k, id) in rv.series.iter().enumerate() {
-            vs.push(lookup(
-                &series_ids,
-                "series",
-                &|| format!("{}[{k}]", vp("series")),
-                id,
-            )?);
+    };
+    if rv.series.is_empty() {
+        return Err(Error::expected(
+            vp("series"),
+            "at least one series id",
+            "none",
+        ));
+    }
+    let vs = lookup_all(&ids.series, "series", &|| vp("series"), &rv.series)?;
+    let all_obs = || vs.iter().flat_map(|&s| series[s].observations.iter());
+    let by_category = match rv.x.as_deref() {
+        None | Some("period") => false,
+        Some("category") => true,
+        Some(x) => {
+            return Err(Error::expected(
+                vp("x"),
+                "\"period\" or \"category\"",
+                format!("\"{x}\""),
+            ))
         }
-        let all_obs = || vs.iter().flat_map(|&s| series[s].observations.iter());
-        let by_category = match rv.x.as_deref() {
-            None | Some("period") => false,
-            Some("category") => true,
-            Some(x) => {
-                return Err(Error::expected(
-                    vp("x"),
-                    "\"period\" or \"category\"",
-                    format!("\"{x}\""),
-                ))
-            }
-        };
-        let groups = if by_category {
-            let mut cats: Vec<String> = Vec::new();
-            for o in all_obs() {
-                let Some(c) = &o.category else {
-                    return Err(Error::new(
-                        vp("x"),
-                        "\"category\", but a series in this view has figures without a category",
-                    ));
-                };
-                if !cats.contains(&c.en) {
-                    cats.push(c.en.clone());
-                }
-            }
-            Groups::Categories(cats)
-        } else if let Some(ps) = &rv.periods {
-            let mut out = Vec::new();
-            for (k, p) in ps.iter().enumerate() {
-                out.push(period(&|| format!("{}[{k}]", vp("periods")), p)?);
-            }
-            Groups::Periods(out)
-        } else {
-            let mut ps: Vec<Period> = all_obs().map(|o| o.period).collect();
-            ps.sort_unstable();
-            ps.dedup();
-            Groups::Periods(ps)
-        };
-        let range = match (kind, &rv.from, &rv.to) {
-            (ViewKind::Bars, _, _) => (0, 0),
-            (_, Some(f), Some(t)) => {
-                let (f, t) = (period(&|| vp("from"), f)?, period(&|| vp("to"), t)?);
-                if t.end <= f.start {
-                    return Err(Error::new(vp("to"), "ends before \"from\" starts"));
-                }
-                if t.end - f.start > MAX_MONTHS {
-                    return Err(Error::expected(
-                        vp("to"),
-                        "a range of at most 100 years",
-                        format!("{} months", t.end - f.start),
-                    ));
-                }
-                (f.start, t.end)
-            }
-            _ => {
-                return Err(Error::expected(
-                    vp("from"),
-                    "\"from\" and \"to\" periods for a time view",
-                    "none",
-                ))
-            }
-        };
-        let change = match &rv.change {
-            None => None,
-            Some(ids) if ids.len() == 2 => {
-                let a = obs_ref(&|| format!("{}[0]", vp("change")), &ids[0])?;
-                let b = obs_ref(&|| format!("{}[1]", vp("change")), &ids[1])?;
-                if value(a) <= 0.0 {
-                    return Err(Error::new(
-                        vp("change"),
-                        "a change from zero has no percentage",
-                    ));
-                }
-                Some((a, b))
-            }
-            Some(ids) => {
-                return Err(Error::expected(
-                    vp("change"),
-                    "two observation ids",
-                    ids.len(),
-                ))
-            }
-        };
-        let mut va = Vec::new();
-        for (k, id) in rv.annotations.iter().enumerate() {
-            va.push(lookup(
-                &annotation_ids,
-                "annotation",
-                &|| format!("{}[{k}]", vp("annotations")),
-                id,
-            )?);
-        }
-        let mut view_claims = Vec::new();
-        for (k, id) in rv.claims.iter().enumerate() {
-            let i = lookup(
-                &claim_ids,
-                "claim",
-                &|| format!("{}[{k}]", vp("claims")),
-                id,
-            )?;
-            if claims[i].period.is_none() {
+    };
+    let groups = if by_category {
+        let mut cats: Vec<String> = Vec::new();
+        for o in all_obs() {
+            let Some(c) = &o.category else {
                 return Err(Error::new(
-                    format!("{}[{k}]", vp("claims")),
-                    "a drawn claim needs a period",
+                    vp("x"),
+                    "\"category\", but a series in this view has figures without a category",
+                ));
+            };
+            if !cats.contains(&c.en) {
+                cats.push(c.en.clone());
+            }
+        }
+        Groups::Categories(cats)
+    } else if let Some(ps) = &rv.periods {
+        let mut out = Vec::new();
+        for (k, p) in ps.iter().enumerate() {
+            out.push(period(&|| format!("{}[{k}]", vp("periods")), p)?);
+        }
+        Groups::Periods(out)
+    } else {
+        let mut ps: Vec<Period> = all_obs().map(|o| o.period).collect();
+        ps.sort_unstable();
+        ps.dedup();
+        Groups::Periods(ps)
+    };
+    let range = match (kind, &rv.from, &rv.to) {
+        (ViewKind::Bars, _, _) => (0, 0),
+        (_, Some(f), Some(t)) => {
+            let (f, t) = (period(&|| vp("from"), f)?, period(&|| vp("to"), t)?);
+            if t.end <= f.start {
+                return Err(Error::new(vp("to"), "ends before \"from\" starts"));
+            }
+            if t.end - f.start > MAX_MONTHS {
+                return Err(Error::expected_as(
+                    ErrorKind::TooLarge,
+                    vp("to"),
+                    "a range of at most 100 years",
+                    format!("{} months", t.end - f.start),
                 ));
             }
-            view_claims.push(i);
+            (f.start, t.end)
         }
-        let mut note_sources = Vec::new();
-        for (k, id) in rv.sources.iter().enumerate() {
-            note_sources.push(lookup(
-                &source_ids,
-                "source",
-                &|| format!("{}[{k}]", vp("sources")),
-                id,
-            )?);
+        _ => {
+            return Err(Error::expected_as(
+                ErrorKind::MissingField,
+                vp("from"),
+                "\"from\" and \"to\" periods for a time view",
+                "none",
+            ))
         }
-        views.push(View {
-            id: rv.id.clone(),
-            label,
-            title: vtitle,
-            subtitle,
-            kind,
-            series: vs,
-            groups,
-            range,
-            change,
-            annotations: va,
-            notes: vnotes,
-            sources: note_sources,
-            claims: view_claims,
-        });
+    };
+    let change = match &rv.change {
+        None => None,
+        Some(list) if list.len() == 2 => {
+            let a = ids.obs(&|| format!("{}[0]", vp("change")), &list[0])?;
+            let b = ids.obs(&|| format!("{}[1]", vp("change")), &list[1])?;
+            if value(a) <= 0.0 {
+                return Err(Error::new(
+                    vp("change"),
+                    "a change from zero has no percentage",
+                ));
+            }
+            Some((a, b))
+        }
+        Some(list) => {
+            return Err(Error::expected(
+                vp("change"),
+                "two observation ids",
+                list.len(),
+            ))
+        }
+    };
+    let annotations = lookup_all(
+        &ids.annotations,
+        "annotation",
+        &|| vp("annotations"),
+        &rv.annotations,
+    )?;
+    let mut view_claims = Vec::new();
+    for (k, id) in rv.claims.iter().enumerate() {
+        let path = || format!("{}[{k}]", vp("claims"));
+        let i = lookup(&ids.claims, "claim", &path, id)?;
+        if claims[i].period.is_none() {
+            return Err(Error::new(path(), "a drawn claim needs a period"));
+        }
+        view_claims.push(i);
     }
-
-    Ok(Dataset {
-        id: raw.id.clone(),
+    let sources = lookup_all(&ids.sources, "source", &|| vp("sources"), &rv.sources)?;
+    Ok(View {
+        id: rv.id.clone(),
+        label,
         title,
-        partners,
-        currency: raw.unit.currency.clone(),
-        scale: raw.unit.scale,
-        bases,
-        sources: raw
-            .sources
-            .iter()
-            .map(|s| Source {
-                id: s.id.clone(),
-                publisher: s.publisher.clone(),
-                title: s.title.clone(),
-                date: s.date.clone(),
-                url: s.url.clone(),
-                note: s.note.clone(),
-            })
-            .collect(),
-        series,
-        claims,
+        subtitle,
+        kind,
+        series: vs,
+        groups,
+        range,
+        change,
         annotations,
-        views,
         notes,
+        sources,
+        claims: view_claims,
     })
 }
 
