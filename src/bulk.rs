@@ -513,7 +513,12 @@ impl ColChart {
             .iter()
             .position(|s| s.id == id)
             .ok_or_else(|| {
-                Error::expected("series", "a series id of the columns", format!("\"{id}\""))
+                Error::expected_as(
+                    crate::error::ErrorKind::UnknownId,
+                    "series",
+                    "a series id of the columns",
+                    format!("\"{id}\""),
+                )
             })?;
         self.hidden[k] = !self.hidden[k];
         self.rebuild();

@@ -3,7 +3,7 @@
 //! tests drive it directly.
 
 use crate::data::{Check, ClaimStatus, Dataset, FigureKind, Groups, Op, ViewKind};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::format;
 use crate::hit::{self, Key};
 use crate::i18n::{self, t, Lang, Msg, Ui};
@@ -147,7 +147,8 @@ impl Chart {
                 .iter()
                 .map(|&s| self.ds.series[s].id.as_str())
                 .collect();
-            return Err(Error::expected(
+            return Err(Error::expected_as(
+                ErrorKind::UnknownId,
                 "series",
                 &format!("one of {}", known.join(", ")),
                 format!("\"{id}\""),
@@ -703,7 +704,8 @@ fn shift(m: &mut Mark, dx: f64, dy: f64) {
 fn find_view(ds: &Dataset, id: &str, path: &str) -> Result<usize> {
     ds.view_index(id).ok_or_else(|| {
         let known: Vec<&str> = ds.views.iter().map(|v| v.id.as_str()).collect();
-        Error::expected(
+        Error::expected_as(
+            ErrorKind::UnknownId,
             path,
             &format!("one of {}", known.join(", ")),
             format!("\"{id}\""),

@@ -41,8 +41,10 @@ pub enum ErrorKind {
     /// A chart size that cannot be drawn (zero, not finite, or over 20,000 CSS px).
     Size,
     /// Something this version does not support: another schema version, a language
-    /// other than English, Korean and Chinese.
+    /// other than English, Korean and Chinese, a call a chart of columns cannot answer.
     Unsupported,
+    /// Drawing failed: no 2D context for the canvas, or the SVG writer failed.
+    Render,
 }
 
 impl ErrorKind {
@@ -61,6 +63,7 @@ impl ErrorKind {
         ErrorKind::ClaimCheck,
         ErrorKind::Size,
         ErrorKind::Unsupported,
+        ErrorKind::Render,
     ];
 
     /// The stable kebab-case code JS sees as `error.code`, e.g. `"missing-field"`.
@@ -79,6 +82,7 @@ impl ErrorKind {
             ErrorKind::ClaimCheck => "claim-check",
             ErrorKind::Size => "invalid-size",
             ErrorKind::Unsupported => "unsupported",
+            ErrorKind::Render => "render",
         }
     }
 
@@ -497,8 +501,9 @@ mod tests {
             ErrorKind::ClaimCheck => 10,
             ErrorKind::Size => 11,
             ErrorKind::Unsupported => 12,
+            ErrorKind::Render => 13,
         };
-        assert_eq!(ErrorKind::ALL.len(), 13);
+        assert_eq!(ErrorKind::ALL.len(), 14);
         for (i, &k) in ErrorKind::ALL.iter().enumerate() {
             assert_eq!(ordinal(k), i, "{k:?}");
         }

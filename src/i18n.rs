@@ -35,7 +35,12 @@ impl Lang {
     /// As [`Lang::parse`], or an error at `path` naming the accepted tags.
     pub fn require(tag: &str, path: &str) -> crate::Result<Lang> {
         Lang::parse(tag).ok_or_else(|| {
-            crate::Error::expected(path, "\"en\", \"ko\" or \"zh\"", format!("\"{tag}\""))
+            crate::Error::expected_as(
+                crate::error::ErrorKind::Unsupported,
+                path,
+                "\"en\", \"ko\" or \"zh\"",
+                format!("\"{tag}\""),
+            )
         })
     }
 

@@ -52,7 +52,8 @@ pub const MIN_WIDTH: f64 = 240.0;
 pub fn check_size(width: f64, height: f64) -> crate::Result<()> {
     for (name, v) in [("width", width), ("height", height)] {
         if !(v.is_finite() && (1.0..=20_000.0).contains(&v)) {
-            return Err(crate::Error::expected(
+            return Err(crate::Error::expected_as(
+                crate::error::ErrorKind::Size,
                 format!("container.{name}"),
                 "a size from 1 to 20000 px",
                 v,

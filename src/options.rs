@@ -4,7 +4,7 @@
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{from_json_text, Error, Result};
+use crate::error::{from_json_text, Error, ErrorKind, Result};
 use crate::i18n::Lang;
 
 /// Every option `create()` takes, in the order the error for an unknown one lists them.
@@ -56,7 +56,8 @@ impl Options {
     pub fn from_json(text: &str) -> Result<Options> {
         let o: Options = from_json_text(text).map_err(|e| {
             if e.message().starts_with("unknown field") {
-                Error::new(
+                Error::at(
+                    ErrorKind::UnknownField,
                     e.path(),
                     format!(
                         "unknown option; expected one of {}",
@@ -101,6 +102,7 @@ mod tests {
             e.to_string(),
             "options.veiw: unknown option; expected one of view, lang, data, columns, title, height, theme"
         );
+        assert_eq!((e.code(), e.path()), ("unknown-field", "options.veiw"));
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub fn svg(scene: &Scene) -> crate::Result<String> {
     {
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let mut backend = plotters::backend::SVGBackend::with_string(&mut out, size);
-        draw(&mut backend, scene, 1.0).map_err(|e| crate::Error::new("svg", e.to_string()))?;
+        draw(&mut backend, scene, 1.0)
+            .map_err(|e| crate::Error::at(crate::error::ErrorKind::Render, "svg", e.to_string()))?;
     }
     Ok(out)
 }

@@ -180,7 +180,8 @@ impl Theme {
                 "flow-b" => t.series[2] = c,
                 "claim" => t.claim = c,
                 _ => {
-                    return Err(Error::expected(
+                    return Err(Error::expected_as(
+                        crate::error::ErrorKind::UnknownField,
                         format!("theme.{k}"),
                         &format!("one of {}", THEME_KEYS.join(", ")),
                         k,

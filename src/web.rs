@@ -8,15 +8,40 @@ use web_sys::HtmlCanvasElement;
 
 use crate::bulk::{ColChart, ColSeries, Columns};
 use crate::data::{Dataset, DEFAULT_JSON};
+use crate::error::{Error, ErrorKind};
 use crate::i18n::Lang;
 use crate::options::Options;
 use crate::render::device_ratio;
 use crate::theme::{self, THEME_KEYS};
 use crate::widget::{unsupported, Widget};
-use crate::Error;
 
-fn js(e: Error) -> JsError {
-    JsError::new(&e.to_string())
+/// A JS `Error` whose message is the error's text, with its stable `code`, its `path`,
+/// and `row`/`column`, `expected`/`found` where they apply.
+fn js(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
+    };
+    set("code", e.code().into());
+    set("path", e.path().into());
+    if let Some(r) = e.row() {
+        set("row", (r as f64).into());
+    }
+    if let Some(c) = e.column() {
+        set("column", (c as f64).into());
+    }
+    if let Some(x) = e.expectation() {
+        set("expected", x.into());
+    }
+    if let Some(x) = e.found() {
+        set("found", x.into());
+    }
+    err.into()
+}
+
+/// A drawing failure (no 2D context, a canvas error): code `canvas`.
+fn canvas_error(message: String) -> JsValue {
+    js(Error::at(ErrorKind::Render, "canvas", message))
 }
 
 /// JSON text from the shell, which turns a JS object into JSON once (with NaN and
@@ -26,9 +51,9 @@ fn json_text(v: &JsValue, path: &str) -> Result<Option<String>, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    v.as_string()
-        .map(Some)
-        .ok_or_else(|| Error::expected(path, "JSON text", "another type"))
+    v.as_string().map(Some).ok_or_else(|| {
+        Error::expected_as(ErrorKind::InvalidType, path, "JSON text", "another type")
+    })
 }
 
 /// Parses and validates `data`, or the embedded default when it is undefined or null.
@@ -93,7 +118,7 @@ fn numbers(v: &JsValue, path: &str) -> Result<Vec<f64>, Error> {
 /// Reads and checks `create()`'s options (JSON text, without `data` and `columns`'
 /// values): the checked set, or an `Error` naming the option.
 #[wasm_bindgen]
-pub fn check_options(text: &str) -> Result<JsValue, JsError> {
+pub fn check_options(text: &str) -> Result<JsValue, JsValue> {
     Options::from_json(text).map(|o| to_js(&o)).map_err(js)
 }
 
@@ -118,18 +143,18 @@ pub struct Chart {
 }
 
 impl Chart {
-    fn paint(&self) -> Result<(), JsError> {
+    fn paint(&self) -> Result<(), JsValue> {
         draw_on(&self.canvas, self.core.scene(), self.dpr)
     }
 }
 
-fn draw_on(canvas: &HtmlCanvasElement, scene: &crate::Scene, dpr: f64) -> Result<(), JsError> {
+fn draw_on(canvas: &HtmlCanvasElement, scene: &crate::Scene, dpr: f64) -> Result<(), JsValue> {
     if scene.marks.is_empty() {
         return Ok(());
     }
-    let mut backend = crate::canvas::Canvas2d::new(canvas)
-        .ok_or_else(|| JsError::new("canvas: no 2d context"))?;
-    crate::draw(&mut backend, scene, dpr).map_err(|e| JsError::new(&format!("canvas: {e}")))
+    let mut backend =
+        crate::canvas::Canvas2d::new(canvas).ok_or_else(|| canvas_error("no 2d context".into()))?;
+    crate::draw(&mut backend, scene, dpr).map_err(|e| canvas_error(e.to_string()))
 }
 
 #[wasm_bindgen]
@@ -141,7 +166,7 @@ impl Chart {
         canvas: HtmlCanvasElement,
         data: JsValue,
         options: JsValue,
-    ) -> Result<Chart, JsError> {
+    ) -> Result<Chart, JsValue> {
         let ds = dataset(&data).map_err(js)?;
         let options = self::options(&options).map_err(js)?;
         let core = crate::Chart::new(ds, &options).map_err(js)?;
@@ -162,7 +187,7 @@ impl Chart {
         labels: Vec<String>,
         values: js_sys::Array,
         lang: Option<String>,
-    ) -> Result<Chart, JsError> {
+    ) -> Result<Chart, JsValue> {
         let x = numbers(&x, "columns.x").map_err(js)?;
         if ids.len() != values.length() as usize || labels.len() != ids.len() {
             return Err(js(Error::expected(
@@ -193,7 +218,7 @@ impl Chart {
 
     /// Sizes the backing store (`css × dpr`, the page's devicePixelRatio clamped in
     /// [`device_ratio`]) and redraws.
-    pub fn resize(&mut self, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsError> {
+    pub fn resize(&mut self, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsValue> {
         self.core.resize(css_width, css_height).map_err(js)?;
         self.dpr = device_ratio(dpr);
         self.canvas.set_width((css_width * self.dpr).round() as u32);
@@ -203,20 +228,20 @@ impl Chart {
     }
 
     /// Switches view and redraws.
-    pub fn set_view(&mut self, id: &str) -> Result<(), JsError> {
+    pub fn set_view(&mut self, id: &str) -> Result<(), JsValue> {
         self.core.switch_view(id).map_err(js)?;
         self.paint()
     }
 
     /// Hides or shows a series; returns whether it is now visible.
-    pub fn toggle_series(&mut self, id: &str) -> Result<bool, JsError> {
+    pub fn toggle_series(&mut self, id: &str) -> Result<bool, JsValue> {
         let visible = self.core.toggle(id).map_err(js)?;
         self.paint()?;
         Ok(visible)
     }
 
     /// Replaces the dataset (JSON text; the old one stays on error).
-    pub fn set_data(&mut self, data: JsValue) -> Result<(), JsError> {
+    pub fn set_data(&mut self, data: JsValue) -> Result<(), JsValue> {
         if !self.core.capabilities().views {
             return Err(js(unsupported("data", "dataset")));
         }
@@ -226,7 +251,7 @@ impl Chart {
     }
 
     /// Redraws.
-    pub fn render(&self) -> Result<(), JsError> {
+    pub fn render(&self) -> Result<(), JsValue> {
         self.paint()
     }
 
@@ -263,7 +288,7 @@ impl Chart {
     }
 
     /// Switches language (`en`, `ko`, `zh` or a tag starting so) and redraws.
-    pub fn set_lang(&mut self, tag: &str) -> Result<(), JsError> {
+    pub fn set_lang(&mut self, tag: &str) -> Result<(), JsValue> {
         self.core.relang(Lang::require(tag, "lang").map_err(js)?);
         self.paint()
     }
@@ -271,7 +296,7 @@ impl Chart {
     /// Sets colours from CSS strings keyed as [`theme_keys`] (what `getComputedStyle`
     /// gives), picks the light or dark base palette from them, redraws, and returns
     /// `"dark"` or `"light"`.
-    pub fn set_theme(&mut self, colors: JsValue) -> Result<String, JsError> {
+    pub fn set_theme(&mut self, colors: JsValue) -> Result<String, JsValue> {
         let mut pairs: Vec<(String, String)> = Vec::new();
         if colors.is_object() {
             let obj: &js_sys::Object = colors.unchecked_ref();
@@ -313,7 +338,7 @@ impl Chart {
     }
 
     /// The current view as an SVG document, `width` CSS px wide, title and sources included.
-    pub fn svg(&self, width: f64) -> Result<String, JsError> {
+    pub fn svg(&self, width: f64) -> Result<String, JsValue> {
         let scene = self.picture(width)?;
         crate::render::svg(&scene).map_err(js)
     }
@@ -325,7 +350,7 @@ impl Chart {
         canvas: HtmlCanvasElement,
         width: f64,
         dpr: f64,
-    ) -> Result<f64, JsError> {
+    ) -> Result<f64, JsValue> {
         let scene = self.picture(width)?;
         let dpr = device_ratio(dpr);
         canvas.set_width((scene.width * dpr).round() as u32);
@@ -336,7 +361,7 @@ impl Chart {
 }
 
 impl Chart {
-    fn picture(&self, width: f64) -> Result<crate::Scene, JsError> {
+    fn picture(&self, width: f64) -> Result<crate::Scene, JsValue> {
         self.core
             .picture(width)
             .ok_or_else(|| js(unsupported("export", "picture export")))

@@ -3,7 +3,7 @@
 //! method and the shell asks `meta().can` instead of guessing what a chart can do.
 
 use crate::data::Dataset;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::i18n::Lang;
 use crate::present::{Capabilities, ClaimInfo, Hover, ItemInfo, Meta, Table};
 use crate::scene::Scene;
@@ -73,7 +73,8 @@ pub trait Widget {
 
 /// The error for a call a chart made from columns cannot answer.
 pub fn unsupported(path: &str, what: &str) -> Error {
-    Error::new(
+    Error::at(
+        ErrorKind::Unsupported,
         path,
         format!("this chart was made from columns: it has no {what}"),
     )

@@ -342,7 +342,7 @@ fn every_code_is_documented_once() {
         "zero-width",
         "destroyed",
         "stopped",
-        "unknown-option",
+        "bad-data",
         "png-encode",
     ] {
         assert!(seen.insert(code), "{code} clashes with a Rust code");

@@ -37,10 +37,14 @@ fn count(px: &[u8], rgb: (u8, u8, u8)) -> usize {
         .count()
 }
 
-fn message(e: wasm_bindgen::JsError) -> String {
-    let v: JsValue = e.into();
-    let e: js_sys::Error = v.dyn_into().expect("an Error object");
+fn message(e: JsValue) -> String {
+    let e: js_sys::Error = e.dyn_into().expect("an Error object");
     e.message().into()
+}
+
+/// A property of a thrown `Error` (`code`, `path`, `row`…), as a string or a number.
+fn prop(e: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(e, &k.into()).unwrap()
 }
 
 fn json(s: &str) -> JsValue {
@@ -115,8 +119,31 @@ fn bad_input_is_an_error_naming_the_field() {
         .err()
         .unwrap();
     assert_eq!(
+        (
+            prop(&e, "code"),
+            prop(&e, "path"),
+            prop(&e, "expected"),
+            prop(&e, "found")
+        ),
+        (
+            JsValue::from_str("invalid-value"),
+            JsValue::from_str("data.series[0].observations[0].value"),
+            JsValue::from_str("a finite number ≥ 0"),
+            JsValue::from_str("-3")
+        )
+    );
+    assert_eq!(
         message(e),
         "data.series[0].observations[0].value: expected a finite number ≥ 0, found -3"
+    );
+    // A syntax error carries its line and column.
+    let e = Chart::new(canvas(), text("{\n  \"id\": ]"), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(prop(&e, "code"), "json-syntax");
+    assert_eq!(
+        (prop(&e, "row"), prop(&e, "column")),
+        (JsValue::from(2), JsValue::from(9))
     );
     // A string where a number belongs.
     let e = Chart::new(canvas(), raw.with_string_value(), JsValue::UNDEFINED)
