@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';
+import { shellSource } from './shell.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(root, ...p);
@@ -40,8 +41,23 @@ function inlineScript(js) {
   return js.replace(/<\/script/gi, '<\\/script');
 }
 
+// The wasm-bindgen glue keeps its instance in a module-level `wasm` and init()/initSync()
+// return early while it is set. After a trap (the wasm aborts on panic) that instance is
+// unusable for every chart: `__tc_reset()` (added here, next to the variable) clears it,
+// so the next init() instantiates afresh; the glue's own init sets everything else that
+// depends on the instance (its memory views). Checked, so a changed glue fails the build.
+function withReset(glue, what) {
+  const decl = glue.match(/^( *)let wasm(?: = undefined)?;$/m);
+  if (!decl || glue.split(decl[0]).length !== 2) throw new Error(`${what}: expected one top-level "let wasm;"`);
+  if ((glue.match(/if \(wasm !== undefined\) return wasm;/g) || []).length !== 2) throw new Error(`${what}: expected init and initSync to return early on "wasm !== undefined"`);
+  if (!/^\s*wasm = instance\.exports;$/m.test(glue) || !/__destroy_into_raw\(\) \{[^}]*Finalization\.unregister\(this\)/.test(glue)) {
+    throw new Error(`${what}: not the expected wasm-bindgen glue (instance.exports, __destroy_into_raw)`);
+  }
+  return glue.replace(decl[0], `${decl[0]}\n${decl[1]}function __tc_reset() { wasm = undefined; }`);
+}
+
 const cargo = cargoPackage();
-const shell = read('www/shell.js');
+const shell = shellSource();
 const banner = `/*! trade-chart ${cargo.version} | ${cargo.license || 'see package.json'} */\n`;
 for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.wasm',
   'target/wb/web/trade_chart.d.ts', 'target/wb/nomod/trade_chart.js', 'target/wb/nomod/trade_chart_bg.wasm']) need(p);
@@ -49,12 +65,17 @@ for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.w
 // ---- pkg/ ----
 rmSync(at('pkg'), { recursive: true, force: true });
 mkdirSync(at('pkg'));
-for (const f of ['trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
+for (const f of ['trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
+writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js') +
+  'export { __tc_reset };\n');
 
 writeFileSync(at('pkg/index.js'), banner +
   `import init, * as wasm from './trade_chart.js';\n\n` + prelude(cargo.version) + '\n' + shell + '\n' +
-  `function once(f) { let p; return () => p || (p = f()); }\n\n` +
-  `export const { create, mountAll, version } = tradeChartApi(wasm, once(() => init()));\n`);
+  `// The wasm instance, loaded once; after a trap, __tc_reset makes the next init() a fresh one.\n` +
+  `let loading = null;\n` +
+  `const loadWasm = () => loading || (loading = init().then(() => wasm));\n` +
+  `const resetWasm = () => { loading = null; wasm.__tc_reset(); };\n\n` +
+  `export const { create, mountAll, version } = tradeChartApi(loadWasm, resetWasm);\n`);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
 // bytes raw (what a page or an HTML file opened from disk carries) and a fifth fewer
@@ -73,7 +94,7 @@ if (!/module\.exports = tinf_uncompress;\s*$/.test(inflate)) throw new Error('no
 // MIT: the copyright and permission notice go with the code, whole, in a comment terser keeps.
 const inflateLicence = read('node_modules/tiny-inflate/LICENSE').trim();
 if (!/^MIT License\s+Copyright[^]*Permission is hereby granted/.test(inflateLicence) || inflateLicence.includes('*/')) throw new Error('node_modules/tiny-inflate/LICENSE: not the expected MIT licence');
-const nomod = read('target/wb/nomod/trade_chart.js');
+const nomod = withReset(read('target/wb/nomod/trade_chart.js'), 'target/wb/nomod/trade_chart.js');
 if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
 writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
   `/*! includes tiny-inflate 1.0.3 (https://github.com/devongovett/tiny-inflate):\n${inflateLicence}\n*/\n(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
@@ -115,18 +136,24 @@ function wasmSource() {
   }
   return bytes;
 }
+// The wasm instance, made once; after a trap, __tc_reset makes the next one fresh.
 let initialised = null;
-function ready() {
+function loadWasm() {
   return initialised || (initialised = (async () => {
     await wasm_bindgen({ module_or_path: wasmSource() });
+    return wasm_bindgen;
   })());
+}
+function resetWasm() {
+  initialised = null;
+  wasm_bindgen.__tc_reset();
 }
 // The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
 if (window.TradeChart && window.TradeChart.mountAll) {
   if (document.readyState !== 'loading') window.TradeChart.mountAll();
   return;
 }
-const api = tradeChartApi(wasm_bindgen, ready);
+const api = tradeChartApi(loadWasm, resetWasm);
 window.TradeChart = api;
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.mountAll());
 else api.mountAll();

@@ -1,4 +1,4 @@
-// The JS shell (www/shell.js) against a mock wasm module that follows the contract in
+// The JS shell (www/shell/, as scripts/shell.mjs joins it) against a mock wasm module that follows the contract in
 // docs/ARCHITECTURE.md: DOM, text safety, hover overlay, touch, resize coalescing,
 // errors, traps and teardown, independent of the Rust build.
 import { test, before, after } from 'node:test';
@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, collectErrors } from './helpers.mjs';
+import { shellSource } from '../../scripts/shell.mjs';
 
 // Runs in the page: a fake `Chart` with the wasm facade's methods, and counters.
 function mockWasm() {
@@ -149,7 +150,7 @@ function instrument() {
   window.observing = () => observing;
 }
 
-const shell = readFileSync(join(ROOT, 'www/shell.js'), 'utf8');
+const shell = shellSource();
 const css = readFileSync(join(ROOT, 'www/trade-chart.css'), 'utf8');
 let browser, page, errors;
 
@@ -161,7 +162,8 @@ before(async () => {
     '<div id="a" style="width:640px"></div><div id="b" style="width:640px"></div></body></html>');
   await page.addScriptTag({ content: `(${instrument})(); (${mockWasm})();` });
   await page.addScriptTag({ content: `const TRADE_CHART_VERSION = "9.9.9"; const TRADE_CHART_CSS = ${JSON.stringify(css)};\n${shell}\n` +
-    'window.api = tradeChartApi(mockModule, () => Promise.resolve());' });
+    'window.loads = 0; window.resets = 0;\n' +
+    'window.api = tradeChartApi(() => { loads++; return Promise.resolve(mockModule); }, () => { resets++; });' });
 });
 after(async () => { await browser?.close(); });
 
@@ -400,26 +402,34 @@ test('zero width and unknown view reject with an Error; the message is shown', a
   assert.deepEqual(r.view, [true, 'options.view: unknown view "nope"', true]);
 });
 
-test('a wasm trap kills only that instance: clear errors after, the page keeps working', async () => {
+test('a wasm trap stops every chart on the instance: clear errors after, the page keeps working, the next create starts afresh', async () => {
   const [dead, alive] = [await fresh(), await fresh()];
-  const r = await page.evaluate(([dead, alive]) => {
+  const r = await page.evaluate(async ([dead, alive]) => {
     const a = document.getElementById(dead).tradeChart, b = document.getElementById(alive).tradeChart;
-    const grab = (f) => { try { f(); return null; } catch (e) { return e instanceof Error ? e.message : 'not an Error: ' + e; } };
+    const grab = (f) => { try { f(); return null; } catch (e) { return e instanceof Error ? [e.code, e.message].join(' ') : 'not an Error: ' + e; } };
+    const resetsBefore = resets;
     const first = grab(() => a.setView('trap'));
     const later = [grab(() => a.setView('a')), grab(() => a.items()), grab(() => a.toggleSeries('s1'))];
     const shown = document.querySelector(`#${dead} .tc-error`).textContent;
     const state = document.querySelector(`#${dead} figure`).dataset.state;
-    b.setView('b');
+    // The instance is shared: the other chart stopped too, with the same message.
+    const other = [grab(() => b.setView('b')), document.querySelector(`#${alive} .tc-error`).textContent,
+      document.querySelector(`#${alive} figure`).dataset.state, await b.downloadCsv().then(() => 'resolved', (e) => e.code)];
     a.destroy();
-    return { first, later, shown, state, other: b.view, otherItems: b.items().length, gone: !document.querySelector(`#${dead} figure`) };
+    const el = document.createElement('div'); el.style.width = '400px'; document.body.append(el);
+    const next = await api.create(el);
+    return { first, later, shown, state, other, gone: !document.querySelector(`#${dead} figure`), resets: resets - resetsBefore,
+      next: [next.items().length, el.querySelector('figure').dataset.state] };
   }, [dead, alive]);
-  assert.match(r.first, /internal error: unreachable/);
-  for (const m of r.later) assert.match(m, /stopped after an internal error/);
-  assert.equal(r.shown, r.first);
+  assert.match(r.first, /^stopped trade-chart stopped after an internal error: unreachable$/);
+  for (const m of r.later) assert.match(m, /^stopped .*stopped after an internal error/);
+  assert.equal('stopped ' + r.shown, r.first);
   assert.equal(r.state, 'error');
-  assert.equal(r.other, 'b');
-  assert.equal(r.otherItems, 8);
+  assert.match(r.other[0], /^stopped .*stopped after an internal error/);
+  assert.deepEqual(r.other.slice(1), [r.shown, 'error', 'stopped']);
   assert.equal(r.gone, true);
+  assert.equal(r.resets, 1, 'the next create resets the instance');
+  assert.deepEqual(r.next, [8, 'ready']);
   // A click on the dead chart's tab must not throw out of the event handler either.
   const id = await fresh();
   await page.evaluate((id) => { try { document.getElementById(id).tradeChart.setView('trap'); } catch {} }, id);
@@ -427,6 +437,8 @@ test('a wasm trap kills only that instance: clear errors after, the page keeps w
 });
 
 test('destroy removes DOM, listeners and observer, frees once, and is idempotent', async () => {
+  // The page-wide listeners are shared by the charts of a document: counted from none.
+  await page.evaluate(() => { for (const f of document.querySelectorAll('figure.tc')) f.parentElement.tradeChart?.destroy(); });
   const before = await page.evaluate(() => ({ listeners: liveListeners(), observing: observing(), free: calls.free }));
   const id = await fresh();
   const during = await page.evaluate(() => ({ listeners: liveListeners(), observing: observing() }));
