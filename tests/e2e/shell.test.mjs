@@ -148,6 +148,17 @@ function instrument() {
     disconnect() { observing -= this.n || 0; this.n = 0; return super.disconnect(); }
   };
   window.observing = () => observing;
+  // Destroys every chart on the page, those in shadow roots too.
+  window.destroyAll = () => {
+    const all = (root) => [...root.querySelectorAll('figure.tc'), ...[...root.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? all(e.shadowRoot) : []))];
+    for (const f of all(document)) f.parentElement.tradeChart?.destroy();
+  };
+  // MutationObservers made and disconnected (the page's theme watch is one per document).
+  const MO = window.MutationObserver, mo = (window.mutationObservers = { made: 0, disconnected: 0 });
+  window.MutationObserver = class extends MO {
+    constructor(fn) { super(fn); mo.made++; }
+    disconnect() { mo.disconnected++; return super.disconnect(); }
+  };
 }
 
 const shell = shellSource();
@@ -438,7 +449,7 @@ test('a wasm trap stops every chart on the instance: clear errors after, the pag
 
 test('destroy removes DOM, listeners and observer, frees once, and is idempotent', async () => {
   // The page-wide listeners are shared by the charts of a document: counted from none.
-  await page.evaluate(() => { for (const f of document.querySelectorAll('figure.tc')) f.parentElement.tradeChart?.destroy(); });
+  await page.evaluate(() => destroyAll());
   const before = await page.evaluate(() => ({ listeners: liveListeners(), observing: observing(), free: calls.free }));
   const id = await fresh();
   const during = await page.evaluate(() => ({ listeners: liveListeners(), observing: observing() }));
@@ -753,6 +764,104 @@ test('downloads: CSV with a BOM, PNG at 2×, SVG; named after the view; object U
   assert.deepEqual(r.exports, ['csv', ['png', 640, 2], ['svg', 640]]);
   assert.equal(r.label, 'Download');
   assert.equal(r.left, 0);
+});
+
+// A chart in an open shadow root of a new host; returns the host's id (the container is `#<host id>-in`).
+async function freshInShadow(options = {}) {
+  return page.evaluate(async (options) => {
+    const host = document.createElement('div');
+    host.id = 'h' + Math.random().toString(36).slice(2);
+    document.body.append(host);
+    const el = document.createElement('div');
+    el.id = host.id + '-in';
+    el.style.width = '640px';
+    host.attachShadow({ mode: 'open' }).append(el);
+    await api.create(el, options);
+    return host.id;
+  }, options);
+}
+const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test('in a shadow root: the stylesheet goes into that root; a tap inside keeps the tooltip, a tap outside hides it', async () => {
+  const host = await freshInShadow();
+  const canvas = page.locator(`#${host} canvas`), tip = page.locator(`#${host} .tc-tooltip`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + 40, box.y + 160);
+  await page.mouse.down(); // the document sees the host as the target, not the figure
+  assert.equal(await tip.isVisible(), true, 'a tap inside hid its own tooltip');
+  await page.mouse.up();
+  await page.mouse.move(box.x + 40, box.y + box.height + 150);
+  await page.mouse.move(box.x + 40, box.y + 160);
+  assert.equal(await tip.isVisible(), true);
+  await page.evaluate(() => document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' })));
+  assert.equal(await tip.isHidden(), true, 'a tap outside kept the tooltip');
+  const styled = await page.evaluate((host) => {
+    const root = document.getElementById(host).shadowRoot;
+    return { inRoot: root.querySelectorAll('style#trade-chart-style').length, inHead: document.querySelectorAll('style#trade-chart-style').length,
+      touch: getComputedStyle(root.querySelector('.tc-plot')).touchAction };
+  }, host);
+  assert.deepEqual(styled, { inRoot: 1, inHead: 1, touch: 'pan-y' });
+});
+
+test('in a shadow root: a dark class on the host or on <html> re-themes the chart, and removing it brings light back', async () => {
+  const host = await freshInShadow();
+  const last = () => page.evaluate((id) => calls.theme.filter((t) => t[2] === id).at(-1), host + '-in');
+  assert.deepEqual(((t) => [t[0], t[1].bg])(await last()), ['light', 'rgb(255, 255, 255)']);
+  for (const target of ['host', 'html']) {
+    const toggle = (on) => page.evaluate(([host, target, on]) =>
+      (target === 'html' ? document.documentElement : document.getElementById(host)).classList.toggle('dark', on), [host, target, on]);
+    await toggle(true);
+    await frames();
+    assert.deepEqual(((t) => [t[0], t[1].bg])(await last()), ['dark', 'rgb(24, 24, 27)'], `.dark on ${target}`);
+    await toggle(false);
+    await frames();
+    assert.deepEqual(((t) => [t[0], t[1].bg])(await last()), ['light', 'rgb(255, 255, 255)'], `.dark off ${target}`);
+  }
+  // A light switch inside the shadow root, nearer than a dark one outside, wins.
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await frames();
+  assert.equal((await last())[0], 'dark');
+  await page.evaluate((host) => document.getElementById(host).shadowRoot.getElementById(host + '-in').classList.add('light'), host);
+  await frames();
+  assert.equal((await last())[0], 'light');
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+});
+
+test('one coordinator per document: 5 charts share one MutationObserver and one set of page listeners; destroying the last disconnects it', async () => {
+  await page.evaluate(() => destroyAll());
+  const stats = () => page.evaluate(() => ({ ...mutationObservers, listeners: liveListeners() }));
+  const s0 = await stats();
+  const ids = [await fresh()];
+  const s1 = await stats();
+  for (let i = 0; i < 4; i++) ids.push(await fresh());
+  ids.push(await freshInShadow()); // a sixth, in a shadow root: observed by the same observer
+  const s6 = await stats();
+  assert.equal(s6.made - s0.made, 1, 'one MutationObserver for every chart of the document');
+  assert.ok(s1.listeners > s0.listeners, 'the page-wide listeners come with the first chart');
+  assert.equal(s6.listeners, s1.listeners, 'more charts, no more page-wide listeners');
+  // A theme switch reaches every chart, each once.
+  const themed = () => page.evaluate((ids) => ids.map((id) => calls.theme.filter((t) => t[2] === id || t[2] === id + '-in').length), ids);
+  const n0 = await themed();
+  await page.evaluate(() => document.body.classList.add('dark'));
+  await frames();
+  const n1 = await themed();
+  assert.deepEqual(n1.map((n, i) => n - n0[i]), [1, 1, 1, 1, 1, 1]);
+  await page.evaluate(() => document.body.classList.remove('dark'));
+  await frames();
+  // Destroyed charts get nothing; the observer goes with the last chart.
+  await page.evaluate((ids) => ids.slice(0, 5).forEach((id) => document.getElementById(id).tradeChart.destroy()), ids);
+  const s7 = await stats();
+  assert.ok(s7.disconnected - s0.disconnected <= 1, 'observers disconnected while charts remain');
+  await page.evaluate((id) => document.getElementById(id).shadowRoot.getElementById(id + '-in').tradeChart.destroy(), ids[5]);
+  const s8 = await stats();
+  assert.equal(s8.disconnected - s7.disconnected, 1, 'the observer is disconnected with the last chart');
+  assert.equal(s8.listeners, s0.listeners, 'page-wide listeners left behind');
+  const n2 = await themed();
+  await page.evaluate(() => document.body.classList.add('dark'));
+  await frames();
+  assert.deepEqual(await themed(), n2, 'a destroyed chart was re-themed');
+  await page.evaluate(() => document.body.classList.remove('dark'));
 });
 
 test('no console errors or uncaught exceptions', () => {
