@@ -41,19 +41,27 @@ function inlineScript(js) {
   return js.replace(/<\/script/gi, '<\\/script');
 }
 
-// The wasm-bindgen glue keeps its instance in a module-level `wasm` and init()/initSync()
-// return early while it is set. After a trap (the wasm aborts on panic) that instance is
-// unusable for every chart: `__tc_reset()` (added here, next to the variable) clears it,
-// so the next init() instantiates afresh; the glue's own init sets everything else that
-// depends on the instance (its memory views). Checked, so a changed glue fails the build.
-function withReset(glue, what) {
-  const decl = glue.match(/^( *)let wasm(?: = undefined)?;$/m);
-  if (!decl || glue.split(decl[0]).length !== 2) throw new Error(`${what}: expected one top-level "let wasm;"`);
-  if ((glue.match(/if \(wasm !== undefined\) return wasm;/g) || []).length !== 2) throw new Error(`${what}: expected init and initSync to return early on "wasm !== undefined"`);
-  if (!/^\s*wasm = instance\.exports;$/m.test(glue) || !/__destroy_into_raw\(\) \{[^}]*Finalization\.unregister\(this\)/.test(glue)) {
-    throw new Error(`${what}: not the expected wasm-bindgen glue (instance.exports, __destroy_into_raw)`);
-  }
-  return glue.replace(decl[0], `${decl[0]}\n${decl[1]}function __tc_reset() { wasm = undefined; }`);
+// The wasm-bindgen glue (0.2.130) keeps its instance in module-level variables, and
+// init()/initSync() return early while `wasm` is set (init() also keeps its promise).
+// After a trap (the wasm aborts on panic) that instance is unusable for every chart:
+// `__tc_reset()`, added here next to those variables, forgets it, so the next init()
+// instantiates afresh (the glue's own init then renews its memory views). Each pattern is
+// checked, so a different glue fails the build instead of the reset. `exported`: how the
+// build exposes it (ES module: an export; no-modules: a property of wasm_bindgen).
+function withReset(glue, what, exported) {
+  const once = (find) => {
+    const n = glue.split(find).length - 1;
+    if (n !== 1) throw new Error(`${what}: expected exactly one ${find.trim()} (found ${n}): not the glue __tc_reset was written for`);
+  };
+  once('let wasmModule, wasmInstance, wasm;');
+  once('let __wbg_init_promise;\n');
+  once('wasm = instance.exports;');
+  if (glue.split('if (wasm !== undefined) return wasm;').length !== 3) throw new Error(`${what}: expected init and initSync to return early on "wasm !== undefined"`);
+  if (!/__destroy_into_raw\(\) \{[^}]*Finalization\.unregister\(this\)/.test(glue)) throw new Error(`${what}: expected Chart.__destroy_into_raw to unregister its finalizer`);
+  const reset = 'function __tc_reset() { wasm = wasmInstance = wasmModule = __wbg_init_promise = undefined; }\n';
+  const out = glue.replace('let __wbg_init_promise;\n', (m) => m + reset);
+  if (exported === 'export') return out + 'export { __tc_reset };\n';
+  return replaceOnce(out, 'Object.assign(__wbg_init, { initSync }, exports)', 'Object.assign(__wbg_init, { initSync, __tc_reset }, exports)', what);
 }
 
 const cargo = cargoPackage();
@@ -66,8 +74,7 @@ for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.w
 rmSync(at('pkg'), { recursive: true, force: true });
 mkdirSync(at('pkg'));
 for (const f of ['trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
-writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js') +
-  'export { __tc_reset };\n');
+writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js', 'export'));
 
 writeFileSync(at('pkg/index.js'), banner +
   `import init, * as wasm from './trade_chart.js';\n\n` + prelude(cargo.version) + '\n' + shell + '\n' +
@@ -94,7 +101,7 @@ if (!/module\.exports = tinf_uncompress;\s*$/.test(inflate)) throw new Error('no
 // MIT: the copyright and permission notice go with the code, whole, in a comment terser keeps.
 const inflateLicence = read('node_modules/tiny-inflate/LICENSE').trim();
 if (!/^MIT License\s+Copyright[^]*Permission is hereby granted/.test(inflateLicence) || inflateLicence.includes('*/')) throw new Error('node_modules/tiny-inflate/LICENSE: not the expected MIT licence');
-const nomod = withReset(read('target/wb/nomod/trade_chart.js'), 'target/wb/nomod/trade_chart.js');
+const nomod = withReset(read('target/wb/nomod/trade_chart.js'), 'target/wb/nomod/trade_chart.js', 'property');
 if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
 writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
   `/*! includes tiny-inflate 1.0.3 (https://github.com/devongovett/tiny-inflate):\n${inflateLicence}\n*/\n(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
