@@ -186,8 +186,29 @@ export interface ChartOptions {
   theme?: ChartTheme;
   /** A dataset object or its JSON text (schema: docs/DATA.md); default: the embedded North Korea–China dataset. NaN and Infinity are errors, not gaps (use null). */
   data?: unknown;
+  /**
+   * Long numeric series instead of a dataset (not with \`data\`): drawn as lines, decimated
+   * with M4; no views, table, claims or picture export (CSV only).
+   */
+  columns?: ChartColumns;
+  /** The title of a chart of \`columns\` (a dataset carries its own). */
+  title?: string;
   /** Fixed CSS height in px; default: derived from the width. */
   height?: number;
+}
+/** Numeric columns: one x and any number of series of the same length. */
+export interface ChartColumns {
+  /** Ascending x values (e.g. a Float64Array). */
+  x: ArrayLike<number>;
+  series: ChartColumnSeries[];
+}
+export interface ChartColumnSeries {
+  /** Default: the series' index. */
+  id?: string | number;
+  /** Default: the id. */
+  label?: string;
+  /** One value per x; NaN or null is a gap. */
+  values: ArrayLike<number | null>;
 }
 export type ChartTheme = 'auto' | 'light' | 'dark';
 export interface ViewInfo { id: string; label: string; }
@@ -224,17 +245,29 @@ export interface TradeChart {
   downloadPng(): Promise<Blob>;
   /** Downloads the current view with title and sources as SVG: trade-chart-<view>.svg. */
   downloadSvg(): Promise<Blob>;
+  /** The current view's id (a chart of columns has one view). */
   readonly view: string;
+  /** The views the tabs offer (empty for a chart of columns). */
   readonly views: ViewInfo[];
   /** "en", "ko" or "zh". */
   readonly lang: string;
+  /** The theme option: "auto", "light" or "dark". */
   readonly theme: ChartTheme;
+  /** Every visible mark's hit box, in reading order. */
   items(): ChartItem[];
-  table(): ChartTable;
+  /** The table "Show data" shows; null for a chart of columns. */
+  table(): ChartTable | null;
+  /** The story's claims with their verdicts (empty without claims). */
   claims(): ChartClaim[];
   /** Removes the DOM, listeners and observers and frees the wasm; safe to call twice. */
   destroy(): void;
 }
+/**
+ * What create() rejects with and the methods throw: the message names the field. The
+ * shell's own errors have a \`code\` ("not-an-element", "already-mounted", "zero-width",
+ * "destroyed", "stopped", "unknown-option", "png-encode", …); the wasm's carry theirs.
+ */
+export interface TradeChartError extends Error { code?: string; path?: string; row?: number; column?: number; }
 /** Mounts a chart in \`element\`; rejects with an Error naming the bad field or a zero-width container. */
 export function create(element: HTMLElement, options?: ChartOptions): Promise<TradeChart>;
 /** Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang, data-theme, data-height); resolves with the new charts. */
