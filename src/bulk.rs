@@ -4,12 +4,13 @@
 //! draws the same picture as all the points. For data far beyond what a sourced
 //! dataset holds (benchmarks, long machine-made series); no per-point sources here.
 
+use crate::axis::{baseline, plot_box, tick_target, y_axis};
 use crate::error::{Error, Result};
 use crate::format;
 use crate::i18n::Lang;
 use crate::layout::{self, Rect, FONT};
 use crate::scale::{nice_ticks, Linear};
-use crate::scene::{baseline, plot_box, tick_target, y_axis, HAlign, Mark, Scene, VAlign};
+use crate::scene::{HAlign, Mark, Scene, VAlign};
 use crate::theme::Theme;
 
 /// One series: y values aligned with the x column; NaN is a gap, never drawn as 0.

@@ -2,15 +2,17 @@
 //! theme, size, and the scene built from them. The wasm facade wraps this; native
 //! tests drive it directly.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::data::{Check, ClaimStatus, Dataset, FigureKind, Groups, Op, ViewKind};
 use crate::error::{Error, Result};
 use crate::format;
-use crate::hit::{self, Hover, Key};
-use crate::i18n::{t, Lang, Msg, Ui};
+use crate::hit::{self, Key};
+use crate::i18n::{self, t, Lang, Msg, Ui};
 use crate::layout::{self, wrap, Rect};
+use crate::present::{self, ClaimInfo, Hover, ItemInfo, LegendEntry, Meta, Table, ViewInfo};
 use crate::scene::{self, HAlign, Mark, Scene, SceneInput, Target, Texture, Theme, VAlign};
+use crate::select::Selection;
 
 /// Options a caller may pass; unknown fields are rejected so typos surface.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -24,112 +26,6 @@ pub struct Options {
     pub lang: Option<String>,
 }
 
-/// A tab.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ViewInfo {
-    /// Id.
-    pub id: String,
-    /// Label.
-    pub label: String,
-}
-
-/// A legend entry (a series of the current view).
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct LegendEntry {
-    /// Series id.
-    pub id: String,
-    /// Label.
-    pub label: String,
-    /// CSS colour.
-    pub color: String,
-    /// `solid`, `stripes` or `dots`: the bars' fill, so series differ by more than colour.
-    pub texture: &'static str,
-    /// Shown?
-    pub visible: bool,
-}
-
-/// Everything the shell writes around the canvas.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Meta {
-    /// Language tag.
-    pub lang: &'static str,
-    /// Headline.
-    pub title: String,
-    /// Line under it.
-    pub subtitle: String,
-    /// Notes for this view.
-    pub notes: Vec<String>,
-    /// "Sources: …".
-    pub source_line: String,
-    /// Current view id.
-    pub view: String,
-    /// Tabs.
-    pub views: Vec<ViewInfo>,
-    /// Legend.
-    pub legend: Vec<LegendEntry>,
-    /// A sentence on what the view shows (the canvas's accessible description).
-    pub summary: String,
-    /// How many claims the story makes that the data check.
-    pub claims: usize,
-    /// The widget's own labels.
-    pub ui: Ui,
-}
-
-/// A drawn item, for tests and keyboard navigation.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ItemInfo {
-    /// Observation id, "series#index", or "claim:id".
-    pub id: String,
-    /// Series id ("" for a claim).
-    pub series: String,
-    /// Period in words.
-    pub period: String,
-    /// Category, if any.
-    pub label: String,
-    /// Value in words.
-    pub value: String,
-    /// Hit box (CSS px).
-    pub x: f64,
-    /// See `x`.
-    pub y: f64,
-    /// See `x`.
-    pub w: f64,
-    /// See `x`.
-    pub h: f64,
-}
-
-/// A data table for the current view: a caption, headers and rows of text.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Table {
-    /// Caption (the view's title).
-    pub caption: String,
-    /// Column headers.
-    pub headers: Vec<String>,
-    /// One row per figure shown, in reading order.
-    pub rows: Vec<Vec<String>>,
-}
-
-/// A claim of the story, with its verdict, for the claims list.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ClaimInfo {
-    /// Id.
-    pub id: String,
-    /// The claim in words.
-    pub text: String,
-    /// `agrees`, `unsupported` or `unverified`.
-    pub status: &'static str,
-    /// The verdict in words.
-    pub status_label: String,
-    /// The figure as the story gives it.
-    pub story: String,
-    /// What the data give, when checked.
-    pub data: String,
-    /// Why.
-    pub note: String,
-    /// Where the story says it.
-    pub source: String,
-}
-
 /// The chart's state.
 pub struct Chart {
     ds: Dataset,
@@ -139,6 +35,7 @@ pub struct Chart {
     height: f64,
     theme: Theme,
     lang: Lang,
+    sel: Selection,
     scene: Scene,
 }
 
@@ -164,6 +61,7 @@ impl Chart {
             Some(id) => find_view(&ds, id, "options.view")?,
         };
         let hidden = vec![false; ds.series.len()];
+        let sel = Selection::new(&ds, view, &hidden);
         Ok(Chart {
             ds,
             view,
@@ -172,6 +70,7 @@ impl Chart {
             height: 0.0,
             theme: Theme::default(),
             lang,
+            sel,
             scene: Scene::default(),
         })
     }
@@ -199,13 +98,18 @@ impl Chart {
     fn input(&self, width: f64, height: f64) -> SceneInput<'_> {
         SceneInput {
             ds: &self.ds,
-            view: self.view,
-            hidden: &self.hidden,
+            sel: &self.sel,
             width,
             height,
             theme: &self.theme,
             lang: self.lang,
         }
+    }
+
+    /// After a change of view, series or data: what is shown, then the scene.
+    fn reselect(&mut self) {
+        self.sel = Selection::new(&self.ds, self.view, &self.hidden);
+        self.rebuild();
     }
 
     fn rebuild(&mut self) {
@@ -226,7 +130,7 @@ impl Chart {
     /// Switches view.
     pub fn set_view(&mut self, id: &str) -> Result<()> {
         self.view = find_view(&self.ds, id, "view")?;
-        self.rebuild();
+        self.reselect();
         Ok(())
     }
 
@@ -264,7 +168,7 @@ impl Chart {
             ));
         };
         self.hidden[s] = !self.hidden[s];
-        self.rebuild();
+        self.reselect();
         Ok(!self.hidden[s])
     }
 
@@ -273,7 +177,7 @@ impl Chart {
         self.view = ds.view_index(self.view_id()).unwrap_or(0);
         self.hidden = vec![false; ds.series.len()];
         self.ds = ds;
-        self.rebuild();
+        self.reselect();
     }
 
     /// The tooltip for the pointer at CSS (x, y), if it is over an item.
@@ -283,7 +187,7 @@ impl Chart {
 
     /// The tooltip for item `index`.
     pub fn describe(&self, index: usize) -> Option<Hover> {
-        hit::describe(&self.ds, &self.scene, index, self.lang)
+        present::describe(&self.ds, &self.scene, index, self.lang)
     }
 
     /// Keyboard focus: the item to move to from `from` on `key` (a `KeyboardEvent.key`).
@@ -349,33 +253,6 @@ impl Chart {
         layout::preferred_height(width)
     }
 
-    /// Sources behind what the current scene draws, in order of first use, and the bases.
-    fn used(&self) -> (Vec<usize>, Vec<usize>) {
-        let ds = &self.ds;
-        let (mut used, mut bases) = (Vec::new(), Vec::new());
-        let add = |v: &mut Vec<usize>, x: usize| {
-            if !v.contains(&x) {
-                v.push(x)
-            }
-        };
-        for it in &self.scene.items {
-            match it.target {
-                Target::Obs(r) => {
-                    if let Some(o) = ds.obs(r) {
-                        o.sources.iter().for_each(|&s| add(&mut used, s));
-                        add(&mut bases, o.basis);
-                    }
-                }
-                Target::Claim(c) => add(&mut used, ds.claims[c].source),
-            }
-        }
-        ds.views[self.view]
-            .sources
-            .iter()
-            .for_each(|&s| add(&mut used, s));
-        (used, bases)
-    }
-
     /// Titles, tabs, legend, notes, sources, summary and labels for the current view.
     pub fn meta(&self) -> Meta {
         let ds = &self.ds;
@@ -389,7 +266,7 @@ impl Chart {
             .map(|(k, &s)| LegendEntry {
                 id: ds.series[s].id.clone(),
                 label: ds.series[s].label.get(lang).to_string(),
-                color: self.theme.direction(ds.series[s].direction).css(),
+                color: scene::series_color(&self.theme, ds.series[s].direction).css(),
                 texture: if many {
                     Texture::for_slot(k).name()
                 } else {
@@ -398,9 +275,9 @@ impl Chart {
                 visible: !self.hidden[s],
             })
             .collect();
-        let (used, bases) = self.used();
+        let (used, bases) = (&self.sel.sources, &self.sel.bases);
         let mut publishers: Vec<&str> = Vec::new();
-        for &s in &used {
+        for &s in used {
             let name = ds.sources[s].publisher.as_str();
             if !publishers.contains(&name) {
                 publishers.push(name);
@@ -464,35 +341,23 @@ impl Chart {
                 let (na, nb) = (ds.partners[0].name.get(lang), ds.partners[1].name.get(lang));
                 let label = ds.series[a.series].label.get(lang);
                 let (va, vb) = (money(oa.value), money(ob.value));
-                return match lang {
-                    Lang::En => {
-                        let verb = if fell { "fell" } else { "rose" };
-                        format!("{label} between {na} and {nb} {verb} {pct}%, from {va} in {pa} to {vb} in {pb}.")
-                    }
-                    Lang::Ko => {
-                        let verb = if fell { "감소" } else { "증가" };
-                        format!("{na}·{nb} {label}: {pa} {va}에서 {pb} {vb}(으)로 {pct}% {verb}.")
-                    }
-                    Lang::Zh => {
-                        let verb = if fell { "下降" } else { "增长" };
-                        format!("{na}与{nb}的{label}从{pa}的{va}变为{pb}的{vb}，{verb}{pct}%。")
-                    }
-                };
+                return i18n::change_sentence(
+                    lang,
+                    i18n::Change {
+                        label,
+                        between: (na, nb),
+                        fell,
+                        pct: &pct,
+                        from: (&va, &pa),
+                        to: (&vb, &pb),
+                    },
+                );
             }
         }
         let mut parts = Vec::new();
-        for &s in &view.series {
-            if self.hidden[s] {
-                continue;
-            }
-            let items: Vec<_> = self
-                .scene
-                .items
-                .iter()
-                .filter_map(|it| it.obs())
-                .filter(|r| r.series == s)
-                .filter_map(|r| ds.obs(r))
-                .collect();
+        for sh in &self.sel.series {
+            let s = sh.series;
+            let items: Vec<_> = self.sel.of(ds, sh).map(|(_, _, o)| o).collect();
             let Some(max) = items.iter().max_by(|a, b| a.value.total_cmp(&b.value)) else {
                 continue;
             };
@@ -506,39 +371,20 @@ impl Chart {
             };
             let label = ds.series[s].label.get(lang);
             let (hi, lo) = (money(max.value), money(min.value));
-            parts.push(match lang {
-                Lang::En => format!(
-                    "{label}: highest {hi} ({}), lowest {lo} ({})",
-                    name(max),
-                    name(min)
-                ),
-                Lang::Ko => format!(
-                    "{label}: 최고 {hi}({}), 최저 {lo}({})",
-                    name(max),
-                    name(min)
-                ),
-                Lang::Zh => format!(
-                    "{label}：最高{hi}（{}），最低{lo}（{}）",
-                    name(max),
-                    name(min)
-                ),
-            });
+            parts.push(i18n::extremes_sentence(
+                lang,
+                label,
+                (&hi, &name(max)),
+                (&lo, &name(min)),
+            ));
         }
-        let n = self
-            .scene
-            .items
-            .iter()
-            .filter(|it| it.obs().is_some())
-            .count();
+        let n = self.sel.obs().count();
         let title = view.title.get(lang);
-        match (lang, &view.groups, view.kind) {
-            (Lang::En, Groups::Categories(c), ViewKind::Bars) => {
-                format!("{title}. {} categories. {}.", c.len(), parts.join("; "))
-            }
-            (Lang::En, _, _) => format!("{title}. {n} figures. {}.", parts.join("; ")),
-            (Lang::Ko, _, _) => format!("{title}. 수치 {n}개. {}.", parts.join("; ")),
-            (Lang::Zh, _, _) => format!("{title}。共{n}个数据。{}。", parts.join("；")),
-        }
+        let categories = match (&view.groups, view.kind) {
+            (Groups::Categories(c), ViewKind::Bars) => Some(c.len()),
+            _ => None,
+        };
+        i18n::summary_sentence(lang, title, n, categories, &parts)
     }
 
     /// The figures of the current view as a table (what "Show data" opens).
@@ -555,24 +401,13 @@ impl Chart {
         .iter()
         .map(|&m| t(lang, m).to_string())
         .collect();
-        let rows = (0..self.scene.items.len())
-            .filter(|&i| self.scene.items[i].obs().is_some())
-            .filter_map(|i| {
-                let h = self.describe(i)?;
-                let basis_prefix = format!("{}: ", t(lang, Msg::Basis));
-                let basis = h
-                    .lines
-                    .first()
-                    .map(|l| l.strip_prefix(&basis_prefix).unwrap_or(l).to_string())
-                    .unwrap_or_default();
-                let note = h
-                    .lines
-                    .iter()
-                    .skip(1)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                Some(vec![h.title, h.series, h.value, basis, h.source, note])
+        let rows = self
+            .sel
+            .obs()
+            .filter_map(|r| present::facts(&self.ds, r, lang))
+            .map(|f| {
+                let note = f.table_note(lang);
+                vec![f.title, f.series, f.value, f.basis, f.source, note]
             })
             .collect();
         Table {
@@ -589,8 +424,7 @@ impl Chart {
         let mut out = String::from(
             "period,period_label,series_id,series,direction,category,value_usd,qualifier,basis,derived_formula,note,source_publishers,source_dates,source_urls\n",
         );
-        for it in &self.scene.items {
-            let Some(r) = it.obs() else { continue };
+        for r in self.sel.obs() {
             let (Some(s), Some(o)) = (ds.series.get(r.series), ds.obs(r)) else {
                 continue;
             };
@@ -685,7 +519,8 @@ impl Chart {
                         ClaimStatus::Unsupported => "unsupported",
                         ClaimStatus::Unverified => "unverified",
                     },
-                    status_label: hit::status_text(c.status, lang).to_string(),
+                    status_label: present::status_text(c.status, lang).to_string(),
+                    badge: present::badge(c.status),
                     story,
                     data,
                     note: c
@@ -792,15 +627,7 @@ impl Chart {
     /// The current view as an SVG document (plotters' SVG backend, the same drawing code
     /// as the canvas), `width` CSS px wide.
     pub fn svg(&self, width: f64) -> Result<String> {
-        let scene = self.export_scene(width);
-        let mut out = String::new();
-        {
-            let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
-            let mut backend = plotters::backend::SVGBackend::with_string(&mut out, size);
-            crate::render::draw(&mut backend, &scene, 1.0)
-                .map_err(|e| Error::new("svg", e.to_string()))?;
-        }
-        Ok(out)
+        crate::render::svg(&self.export_scene(width))
     }
 }
 

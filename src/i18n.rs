@@ -213,6 +213,79 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
     }
 }
 
+/// A change between two figures, for [`change_sentence`].
+pub struct Change<'a> {
+    /// The series' label.
+    pub label: &'a str,
+    /// The two partners' names.
+    pub between: (&'a str, &'a str),
+    /// Whether it fell (else it rose).
+    pub fell: bool,
+    /// The size of the change in per cent, formatted, without a sign.
+    pub pct: &'a str,
+    /// The first figure and its period, formatted.
+    pub from: (&'a str, &'a str),
+    /// The second figure and its period, formatted.
+    pub to: (&'a str, &'a str),
+}
+
+/// A view's summary when it shows a change: "Two-way trade between North Korea and
+/// China fell 80.7%, from $2.79 billion in 2019 to $539.06 million in 2020."
+pub fn change_sentence(lang: Lang, c: Change<'_>) -> String {
+    let Change {
+        label,
+        between: (na, nb),
+        fell,
+        pct,
+        from: (va, pa),
+        to: (vb, pb),
+    } = c;
+    match lang {
+        Lang::En => {
+            let verb = if fell { "fell" } else { "rose" };
+            format!(
+                "{label} between {na} and {nb} {verb} {pct}%, from {va} in {pa} to {vb} in {pb}."
+            )
+        }
+        Lang::Ko => {
+            let verb = if fell { "감소" } else { "증가" };
+            format!("{na}·{nb} {label}: {pa} {va}에서 {pb} {vb}(으)로 {pct}% {verb}.")
+        }
+        Lang::Zh => {
+            let verb = if fell { "下降" } else { "增长" };
+            format!("{na}与{nb}的{label}从{pa}的{va}变为{pb}的{vb}，{verb}{pct}%。")
+        }
+    }
+}
+
+/// One series in a view's summary: its highest and lowest figure, each with where it
+/// is (period or category).
+pub fn extremes_sentence(lang: Lang, label: &str, hi: (&str, &str), lo: (&str, &str)) -> String {
+    let ((hi, hi_at), (lo, lo_at)) = (hi, lo);
+    match lang {
+        Lang::En => format!("{label}: highest {hi} ({hi_at}), lowest {lo} ({lo_at})"),
+        Lang::Ko => format!("{label}: 최고 {hi}({hi_at}), 최저 {lo}({lo_at})"),
+        Lang::Zh => format!("{label}：最高{hi}（{hi_at}），最低{lo}（{lo_at}）"),
+    }
+}
+
+/// A view's summary: its title, how many figures it shows (or, in English, how many
+/// categories a view of grouped bars has), then each series' extremes.
+pub fn summary_sentence(
+    lang: Lang,
+    title: &str,
+    figures: usize,
+    categories: Option<usize>,
+    parts: &[String],
+) -> String {
+    match (lang, categories) {
+        (Lang::En, Some(c)) => format!("{title}. {c} categories. {}.", parts.join("; ")),
+        (Lang::En, None) => format!("{title}. {figures} figures. {}.", parts.join("; ")),
+        (Lang::Ko, _) => format!("{title}. 수치 {figures}개. {}.", parts.join("; ")),
+        (Lang::Zh, _) => format!("{title}。共{figures}个数据。{}。", parts.join("；")),
+    }
+}
+
 /// The widget's labels for the shell, in one language.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Ui {

@@ -6,6 +6,7 @@
 //! between calls. Only `web` (the wasm-bindgen facade) needs a browser.
 #![deny(missing_docs)]
 
+mod axis;
 pub mod bulk;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
@@ -16,18 +17,24 @@ pub mod format;
 mod hit;
 pub mod i18n;
 pub mod layout;
+mod present;
 mod render;
 pub mod scale;
 pub mod scene;
+pub mod select;
 pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use chart::{Chart, ClaimInfo, ItemInfo, LegendEntry, Meta, Options, Table, ViewInfo};
+pub use chart::{Chart, Options};
 pub use data::{validate, Dataset, RawDataset};
 pub use error::{Error, Result};
-pub use hit::{describe, item_at, navigate, Hover, Key};
+pub use hit::{item_at, navigate, Key};
 pub use i18n::Lang;
+pub use present::{
+    describe, facts, Capabilities, ClaimInfo, Facts, Hover, ItemInfo, LegendEntry, Meta, Table,
+    ViewInfo,
+};
 pub use render::{draw, FONT_FAMILY};
 pub use scene::{build, Scene, SceneInput};
 

@@ -24,17 +24,34 @@ fn style(c: Rgba, filled: bool, width: f64) -> ShapeStyle {
     }
 }
 
+/// Device pixels per CSS pixel as drawn: the page's `devicePixelRatio` up to 4 (a
+/// backing store beyond that only costs memory), 1 when it is not a positive number.
+pub fn device_ratio(dpr: f64) -> f64 {
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr.min(4.0)
+    } else {
+        1.0
+    }
+}
+
+/// `scene` as an SVG document (plotters' SVG backend: the same drawing code as the canvas).
+pub fn svg(scene: &Scene) -> crate::Result<String> {
+    let mut out = String::new();
+    {
+        let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+        let mut backend = plotters::backend::SVGBackend::with_string(&mut out, size);
+        draw(&mut backend, scene, 1.0).map_err(|e| crate::Error::new("svg", e.to_string()))?;
+    }
+    Ok(out)
+}
+
 /// Draws `scene` scaled by `dpr` (device pixels per CSS pixel).
 pub fn draw<DB: DrawingBackend>(
     backend: &mut DB,
     scene: &Scene,
     dpr: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let k = if dpr.is_finite() && dpr > 0.0 {
-        dpr
-    } else {
-        1.0
-    };
+    let k = device_ratio(dpr);
     let p = |x: f64, y: f64| ((x * k).round() as i32, (y * k).round() as i32);
     backend.ensure_prepared()?;
     for m in &scene.marks {

@@ -2,11 +2,13 @@
 //! items. Built from the dataset, the view and the size; drawn by `render`, hit-tested
 //! by `hit`. Pure: no plotters, no DOM.
 
-use crate::data::{ClaimStatus, Dataset, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
+use crate::axis::{baseline, plot_box, text, tick_target, y_axis};
+use crate::data::{Dataset, Direction, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::format;
 use crate::i18n::{t, Lang, Msg};
-use crate::layout::{self, text_width, wrap, Rect, FONT};
+use crate::layout::{text_width, wrap, Rect, FONT};
 use crate::scale::{nice_ticks, Linear};
+use crate::select::Selection;
 
 pub use crate::theme::{Rgba, Theme};
 
@@ -204,14 +206,22 @@ impl Item {
     }
 }
 
-/// Which view, which series are hidden, how big.
+/// A series' colour follows its direction of trade, so a flow keeps its colour across
+/// views: two-way, the first partner's exports, the second partner's.
+pub fn series_color(theme: &Theme, d: Direction) -> Rgba {
+    match d {
+        Direction::TwoWay => theme.series[0],
+        Direction::Flow { from: 0, .. } => theme.series[1],
+        Direction::Flow { .. } => theme.series[2],
+    }
+}
+
+/// What to lay out (a view's selection of the data) and how big.
 pub struct SceneInput<'a> {
     /// The data.
     pub ds: &'a Dataset,
-    /// Index of the view.
-    pub view: usize,
-    /// Per dataset series: hidden?
-    pub hidden: &'a [bool],
+    /// What the view shows.
+    pub sel: &'a Selection,
     /// CSS width.
     pub width: f64,
     /// CSS height.
@@ -222,95 +232,13 @@ pub struct SceneInput<'a> {
     pub lang: Lang,
 }
 
-/// About one y tick per 55 px, two to six.
-pub fn tick_target(height: f64) -> usize {
-    ((height - 60.0) / 55.0).clamp(2.0, 6.0) as usize
-}
-
-/// The plot box: room on the left for the widest tick label, `bottom_lines` of labels
-/// below, `top` px above. Never laid out smaller than [`layout::MIN_WIDTH`] × 120.
-pub fn plot_box(
-    width: f64,
-    height: f64,
-    tick_labels: &[String],
-    bottom_lines: usize,
-    top: f64,
-) -> Rect {
-    let label_w = tick_labels
-        .iter()
-        .map(|l| text_width(l, FONT))
-        .fold(0.0, f64::max);
-    let (w, h) = (width.max(layout::MIN_WIDTH), height.max(120.0));
-    Rect::new(
-        (label_w + 10.0).max(28.0),
-        top,
-        w - 10.0,
-        h - 8.0 - bottom_lines as f64 * (FONT + 3.0),
-    )
-}
-
-/// The plot's bottom edge in the axis colour (drawn over the bars' feet).
-pub fn baseline(marks: &mut Vec<Mark>, plot: Rect, theme: &Theme) {
-    marks.push(Mark::Line {
-        a: (plot.x0, plot.y1),
-        b: (plot.x1, plot.y1),
-        stroke: theme.axis,
-        width: 1.0,
-        dash: false,
-    });
-}
-
-/// Grid lines and tick labels for a y axis from 0 to the last tick; returns the scale.
-pub fn y_axis(
-    marks: &mut Vec<Mark>,
-    plot: Rect,
-    ticks: &[f64],
-    labels: &[String],
-    theme: &Theme,
-) -> Linear {
-    let top = ticks.last().copied().unwrap_or(1.0);
-    let y = Linear::new(0.0, top, plot.y1, plot.y0);
-    for (&tk, label) in ticks.iter().zip(labels) {
-        let py = y.map(tk);
-        if tk > 0.0 {
-            marks.push(Mark::Line {
-                a: (plot.x0, py),
-                b: (plot.x1, py),
-                stroke: theme.grid,
-                width: 1.0,
-                dash: false,
-            });
-        }
-        marks.push(text(
-            (plot.x0 - 6.0, py),
-            label.clone(),
-            theme.muted,
-            HAlign::Right,
-            VAlign::Middle,
-        ));
-    }
-    y
-}
-
 struct Builder<'a> {
     inp: &'a SceneInput<'a>,
     scene: Scene,
 }
 
-fn text(at: (f64, f64), s: impl Into<String>, color: Rgba, h: HAlign, v: VAlign) -> Mark {
-    Mark::Text {
-        at,
-        text: s.into(),
-        size: FONT,
-        color,
-        h,
-        v,
-        bold: false,
-    }
-}
-
 /// Diagonal hatching clipped to `r`, spaced `gap` px: the mark of a derived figure.
-pub fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
+fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
     let mut out = Vec::new();
     let finite = [r.x0, r.y0, r.x1, r.y1, gap].iter().all(|v| v.is_finite());
     if !finite || r.w() <= 0.0 || r.h() <= 0.0 || gap <= 0.0 || (r.w() + r.h()) / gap > 4000.0 {
@@ -332,7 +260,7 @@ pub fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
 
 impl<'a> Builder<'a> {
     fn view(&self) -> &'a crate::data::View {
-        &self.inp.ds.views[self.inp.view]
+        &self.inp.ds.views[self.inp.sel.view]
     }
 
     fn lang(&self) -> Lang {
@@ -341,13 +269,11 @@ impl<'a> Builder<'a> {
 
     /// Visible series of the view with their slot (place in the view, for texture and row).
     fn visible_series(&self) -> Vec<(usize, usize)> {
-        let hidden = self.inp.hidden;
-        self.view()
+        self.inp
+            .sel
             .series
             .iter()
-            .copied()
-            .enumerate()
-            .filter(|&(_, s)| !hidden.get(s).copied().unwrap_or(false))
+            .map(|sh| (sh.slot, sh.series))
             .collect()
     }
 
@@ -355,39 +281,18 @@ impl<'a> Builder<'a> {
         v * self.inp.ds.scale
     }
 
-    fn in_range(&self, p: &Period) -> bool {
-        let (a, b) = self.view().range;
-        p.start >= a && p.end <= b
-    }
-
-    /// The observations this view shows for series `s`.
-    fn shown(&self, s: usize) -> impl Iterator<Item = (usize, &'a Observation)> + '_ {
-        let view = self.view();
-        self.inp.ds.series[s]
-            .observations
+    /// The observations this view shows for series `s`, in reading order.
+    fn shown(&self, s: usize) -> impl Iterator<Item = (usize, &'a Observation)> + 'a {
+        let (ds, sel) = (self.inp.ds, self.inp.sel);
+        sel.series
             .iter()
-            .enumerate()
-            .filter(move |(_, o)| match view.kind {
-                ViewKind::Bars => match &view.groups {
-                    Groups::Periods(ps) => ps.contains(&o.period),
-                    Groups::Categories(_) => true,
-                },
-                _ => self.in_range(&o.period),
-            })
+            .filter(move |sh| sh.series == s)
+            .flat_map(move |sh| sel.of(ds, sh).map(|(i, _, o)| (i, o)))
     }
 
     /// Claims of this view drawn on its time axis.
     fn shown_claims(&self) -> Vec<usize> {
-        let ds = self.inp.ds;
-        self.view()
-            .claims
-            .iter()
-            .copied()
-            .filter(|&c| {
-                self.view().kind != ViewKind::Bars
-                    && ds.claims[c].period.is_some_and(|p| self.in_range(&p))
-            })
-            .collect()
+        self.inp.sel.claims.clone()
     }
 
     fn max_value(&self, series: &[(usize, usize)]) -> f64 {
@@ -533,11 +438,8 @@ impl<'a> Builder<'a> {
 
     fn annotations(&mut self, plot: Rect, x: &Linear) {
         let ds = self.inp.ds;
-        for &a in &self.view().annotations {
+        for &a in &self.inp.sel.annotations {
             let an = &ds.annotations[a];
-            if !self.in_range(&an.period) {
-                continue;
-            }
             let px = x.map((an.period.start + an.period.end) as f64 / 2.0);
             let theme = self.inp.theme;
             self.push(Mark::Line {
@@ -577,11 +479,7 @@ impl<'a> Builder<'a> {
                 color: theme.claim,
                 hollow: true,
             });
-            let verdict = match claim.status {
-                ClaimStatus::Agrees => "✓",
-                ClaimStatus::Unsupported => "✗",
-                ClaimStatus::Unverified => "?",
-            };
+            let verdict = crate::present::badge(claim.status);
             let label = format!(
                 "{}: {} {verdict}",
                 t(self.lang(), Msg::Story),
@@ -681,20 +579,17 @@ impl<'a> Builder<'a> {
         }
         let mut tops: Vec<(ObsRef, Rect)> = Vec::new();
         for (k, &(slot, s)) in vis.iter().enumerate() {
-            let color = theme.direction(ds.series[s].direction);
+            let color = series_color(theme, ds.series[s].direction);
             let texture = if view.series.len() > 1 {
                 Texture::for_slot(slot)
             } else {
                 Texture::Solid
             };
-            for (oi, o) in self.shown(s).collect::<Vec<_>>() {
-                let g = match &view.groups {
-                    Groups::Periods(ps) => ps.iter().position(|p| *p == o.period),
-                    Groups::Categories(cs) => o
-                        .category
-                        .as_ref()
-                        .and_then(|c| cs.iter().position(|x| *x == c.en)),
-                };
+            let (ds, sel) = (self.inp.ds, self.inp.sel);
+            let Some(sh) = sel.series.iter().find(|sh| sh.series == s) else {
+                continue;
+            };
+            for (oi, g, o) in sel.of(ds, sh) {
                 let Some(g) = g else { continue };
                 let x0 = plot.x0
                     + band * g as f64
@@ -887,7 +782,7 @@ impl<'a> Builder<'a> {
         let theme = self.inp.theme;
         let many = self.view().series.len() > 1;
         for (k, &(slot, s)) in vis.iter().enumerate() {
-            let color = theme.direction(ds.series[s].direction);
+            let color = series_color(theme, ds.series[s].direction);
             let texture = if many {
                 Texture::for_slot(slot)
             } else {
@@ -920,13 +815,9 @@ impl<'a> Builder<'a> {
     }
 
     /// The bases the visible series of this view use, in basis order.
-    fn bases_shown(&self, vis: &[(usize, usize)]) -> Vec<usize> {
-        let mut b: Vec<usize> = vis
-            .iter()
-            .flat_map(|&(_, s)| self.shown(s).map(|(_, o)| o.basis))
-            .collect();
+    fn bases_shown(&self) -> Vec<usize> {
+        let mut b = self.inp.sel.bases.clone();
         b.sort_unstable();
-        b.dedup();
         b
     }
 
@@ -950,7 +841,7 @@ impl<'a> Builder<'a> {
     fn build_time_line(&mut self) {
         let vis = self.visible_series();
         let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
-        let bases = self.bases_shown(&vis);
+        let bases = self.bases_shown();
         let probe = self.plot_rect(&ticks, 1, 0.0);
         let (key, key_bottom) = self.key_layout(&bases, probe.x0, probe.x1);
         let plot = self.plot_rect(&ticks, 1, key_bottom + 14.0);
@@ -961,7 +852,7 @@ impl<'a> Builder<'a> {
         let ds = self.inp.ds;
         let theme = self.inp.theme;
         for &(slot, s) in &vis {
-            let color = theme.direction(ds.series[s].direction);
+            let color = series_color(theme, ds.series[s].direction);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
             pts.sort_unstable_by_key(|(_, o)| o.period);
             let at = |o: &Observation| {
@@ -1037,7 +928,7 @@ pub fn build(inp: &SceneInput<'_>) -> Scene {
             ..Scene::default()
         },
     };
-    if inp.view >= inp.ds.views.len() {
+    if inp.sel.view >= inp.ds.views.len() {
         return b.scene;
     }
     b.push(Mark::Rect {

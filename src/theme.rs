@@ -1,7 +1,6 @@
 //! Colours: light and dark defaults, and colours read from the host page's CSS
 //! (custom properties resolved by the shell), so a site's own theme reaches the canvas.
 
-use crate::data::Direction;
 use crate::error::{Error, Result};
 
 /// A colour with alpha.
@@ -88,8 +87,7 @@ pub fn parse_color(s: &str) -> Option<Rgba> {
     ))
 }
 
-/// The colours of a chart. Series colours follow the direction of trade, so a flow
-/// keeps its colour across views.
+/// The colours of a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// Background.
@@ -102,7 +100,8 @@ pub struct Theme {
     pub grid: Rgba,
     /// Axis baseline.
     pub axis: Rgba,
-    /// Two-way, first partner's exports, second partner's exports.
+    /// Series colours: for a dataset two-way trade, the first partner's exports, the
+    /// second partner's exports (`scene::series_color`); for columns, in turn.
     pub series: [Rgba; 3],
     /// A story's claim drawn against the data.
     pub claim: Rgba,
@@ -151,15 +150,6 @@ impl Theme {
                 Rgba(242, 140, 90, 1.0),
             ],
             claim: Rgba(255, 110, 150, 1.0),
-        }
-    }
-
-    /// The colour of a direction.
-    pub fn direction(&self, d: Direction) -> Rgba {
-        match d {
-            Direction::TwoWay => self.series[0],
-            Direction::Flow { from: 0, .. } => self.series[1],
-            Direction::Flow { .. } => self.series[2],
         }
     }
 

@@ -172,3 +172,30 @@ fn set_data_keeps_the_view_when_it_can() {
     assert_eq!(c.view_id(), "balance");
     assert!(!c.scene().items.is_empty());
 }
+
+/// What a view shows does not depend on it having been laid out: a chart never resized
+/// exports the same picture, CSV, table and summary as one that was.
+#[test]
+fn a_chart_never_resized_exports_what_it_shows() {
+    for view in VIEWS {
+        let fresh = Chart::new(
+            Dataset::default_dataset().unwrap(),
+            &Options {
+                view: Some(view.into()),
+                lang: None,
+            },
+        )
+        .unwrap();
+        let sized = chart(view, 640.0, 360.0);
+        let svg = fresh.svg(800.0).unwrap();
+        assert_eq!(svg, sized.svg(800.0).unwrap(), "{view}");
+        let line = fresh.meta().source_line;
+        assert!(line.len() > "Sources: ".len(), "{view}: {line}");
+        assert!(svg.contains("Sources: "), "{view}: {svg}");
+        assert_eq!(fresh.csv(), sized.csv(), "{view}");
+        assert!(fresh.csv().lines().count() > 1, "{view}");
+        assert_eq!(fresh.table(), sized.table(), "{view}");
+        assert_eq!(fresh.summary(), sized.summary(), "{view}");
+        assert_eq!(fresh.meta().source_line, sized.meta().source_line, "{view}");
+    }
+}

@@ -43,6 +43,72 @@ fn scene_text(c: &Chart) -> String {
     out
 }
 
+/// Everything the chart says in words: meta, items, every tooltip, table, claims, CSV
+/// (field by field, so a field added later does not change the text).
+fn words(c: &Chart) -> String {
+    let mut o = String::new();
+    let m = c.meta();
+    writeln!(
+        o,
+        "{} | {} | {} | {:?} | {}",
+        m.lang, m.title, m.subtitle, m.notes, m.source_line
+    )
+    .unwrap();
+    writeln!(o, "view {} | claims {} | {}", m.view, m.claims, m.summary).unwrap();
+    for v in &m.views {
+        writeln!(o, "tab {} {}", v.id, v.label).unwrap();
+    }
+    for l in &m.legend {
+        writeln!(
+            o,
+            "legend {} {} {} {} {}",
+            l.id, l.label, l.color, l.texture, l.visible
+        )
+        .unwrap();
+    }
+    writeln!(o, "ui {}", serde_json::to_string(&m.ui).unwrap()).unwrap();
+    for it in c.items() {
+        let (id, s, p, l, v) = (it.id, it.series, it.period, it.label, it.value);
+        writeln!(
+            o,
+            "item {id} {s} {p} {l} {v} {} {} {} {}",
+            it.x, it.y, it.w, it.h
+        )
+        .unwrap();
+    }
+    for i in 0..c.scene().items.len() {
+        let h = c.describe(i).unwrap();
+        writeln!(o, "hover {} {} {} {} {}", h.index, h.x, h.y, h.w, h.h).unwrap();
+        writeln!(
+            o,
+            "  {} | {} | {} | {}",
+            h.title, h.series, h.series_id, h.value
+        )
+        .unwrap();
+        writeln!(
+            o,
+            "  {:?} | {} | {} | {}",
+            h.lines, h.source, h.url, h.announce
+        )
+        .unwrap();
+    }
+    let t = c.table();
+    writeln!(o, "table {} {:?}", t.caption, t.headers).unwrap();
+    for r in t.rows {
+        writeln!(o, "  {r:?}").unwrap();
+    }
+    for k in c.claims() {
+        writeln!(
+            o,
+            "claim {} {} | {} {} | {} | {} | {} | {}",
+            k.id, k.text, k.status, k.status_label, k.story, k.data, k.note, k.source
+        )
+        .unwrap();
+    }
+    o.push_str(&c.csv());
+    o
+}
+
 fn check(name: &str, actual: &str, failures: &mut Vec<String>) {
     let path = dir().join(name);
     if std::env::var("GOLDEN").as_deref() == Ok("update") {
@@ -66,12 +132,28 @@ fn every_view_language_and_width_draws_as_before() {
         for lang in LANGS {
             for w in WIDTHS {
                 let c = at(view, lang, w);
-                check(&format!("{view}-{lang}-{w}.scene.txt"), &scene_text(&c), &mut failures);
-                check(&format!("{view}-{lang}-{w}.svg"), &c.svg(w).unwrap(), &mut failures);
+                check(
+                    &format!("{view}-{lang}-{w}.scene.txt"),
+                    &scene_text(&c),
+                    &mut failures,
+                );
+                check(
+                    &format!("{view}-{lang}-{w}.svg"),
+                    &c.svg(w).unwrap(),
+                    &mut failures,
+                );
                 n += 2;
+                if w == WIDTHS[1] {
+                    check(
+                        &format!("{view}-{lang}.words.txt"),
+                        &words(&c),
+                        &mut failures,
+                    );
+                    n += 1;
+                }
             }
         }
     }
-    assert_eq!(n, 60);
+    assert_eq!(n, 75);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -246,10 +246,10 @@ fn exercise(ds: &Dataset) {
         for (w, h) in [(240.0, 120.0), (320.0, 300.0), (1200.0, 480.0)] {
             let hidden = vec![false; ds.series.len()];
             let theme = trade_chart::scene::Theme::default();
+            let sel = trade_chart::select::Selection::new(ds, view, &hidden);
             let inp = trade_chart::SceneInput {
                 ds,
-                view,
-                hidden: &hidden,
+                sel: &sel,
                 width: w,
                 height: h,
                 theme: &theme,

@@ -1,0 +1,388 @@
+//! What the shell is sent, in the reader's language: the structs that cross to JS
+//! (meta, legend, tooltip, table, claims) and the facts of one figure they are made of.
+//! Everything a reader reads about a figure comes from [`facts`], once.
+
+use serde::Serialize;
+
+use crate::data::{Check, ClaimStatus, Dataset, ObsRef, Op};
+use crate::format;
+use crate::i18n::{t, Lang, Msg, Ui};
+use crate::scene::{Scene, Target};
+
+/// A tab.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ViewInfo {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+}
+
+/// A legend entry (a series of the current view).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LegendEntry {
+    /// Series id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// CSS colour.
+    pub color: String,
+    /// `solid`, `stripes` or `dots`: the bars' fill, so series differ by more than colour.
+    pub texture: &'static str,
+    /// Shown?
+    pub visible: bool,
+}
+
+/// Everything the shell writes around the canvas.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Meta {
+    /// Language tag.
+    pub lang: &'static str,
+    /// Headline.
+    pub title: String,
+    /// Line under it.
+    pub subtitle: String,
+    /// Notes for this view.
+    pub notes: Vec<String>,
+    /// "Sources: …".
+    pub source_line: String,
+    /// Current view id.
+    pub view: String,
+    /// Tabs.
+    pub views: Vec<ViewInfo>,
+    /// Legend.
+    pub legend: Vec<LegendEntry>,
+    /// A sentence on what the view shows (the canvas's accessible description).
+    pub summary: String,
+    /// How many claims the story makes that the data check.
+    pub claims: usize,
+    /// The widget's own labels.
+    pub ui: Ui,
+}
+
+/// A drawn item, for tests and keyboard navigation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ItemInfo {
+    /// Observation id, "series#index", or "claim:id".
+    pub id: String,
+    /// Series id ("" for a claim).
+    pub series: String,
+    /// Period in words.
+    pub period: String,
+    /// Category, if any.
+    pub label: String,
+    /// Value in words.
+    pub value: String,
+    /// Hit box (CSS px).
+    pub x: f64,
+    /// See `x`.
+    pub y: f64,
+    /// See `x`.
+    pub w: f64,
+    /// See `x`.
+    pub h: f64,
+}
+
+/// A data table for the current view: a caption, headers and rows of text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Table {
+    /// Caption (the view's title).
+    pub caption: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// One row per figure shown, in reading order.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A claim of the story, with its verdict, for the claims list.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClaimInfo {
+    /// Id.
+    pub id: String,
+    /// The claim in words.
+    pub text: String,
+    /// `agrees`, `unsupported` or `unverified`.
+    pub status: &'static str,
+    /// The verdict in words.
+    pub status_label: String,
+    /// The verdict's glyph (✓, ✗ or ?), as on the chart.
+    pub badge: &'static str,
+    /// The figure as the story gives it.
+    pub story: String,
+    /// What the data give, when checked.
+    pub data: String,
+    /// Why.
+    pub note: String,
+    /// Where the story says it.
+    pub source: String,
+}
+
+/// What a chart can do beyond drawing, hovering and CSV: the shell shows only the
+/// controls for these.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Tabs (`set_view`) and a dataset to replace (`set_data`).
+    pub views: bool,
+    /// "Show data" (`table`).
+    pub table: bool,
+    /// The claim check (`claims`).
+    pub claims: bool,
+    /// PNG and SVG of the view with its title and sources (`svg`, `render_export`).
+    pub export: bool,
+    /// Keyboard focus moving between figures (`navigate`, `describe`, `items`).
+    pub navigate: bool,
+}
+
+impl Capabilities {
+    /// A sourced dataset: everything.
+    pub const DATASET: Capabilities = Capabilities {
+        views: true,
+        table: true,
+        claims: true,
+        export: true,
+        navigate: true,
+    };
+    /// Plain numeric columns: drawing, hover, legend and CSV only.
+    pub const COLUMNS: Capabilities = Capabilities {
+        views: false,
+        table: false,
+        claims: false,
+        export: false,
+        navigate: false,
+    };
+}
+
+/// The facts of one observation in words: what the tooltip, the table, the live region
+/// and the exports say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    /// Period (with the category first, if any): "June 2020".
+    pub title: String,
+    /// Series label.
+    pub series: String,
+    /// Series id.
+    pub series_id: String,
+    /// "$491.06 million", "about $24 million".
+    pub value: String,
+    /// The statistical basis' label.
+    pub basis: String,
+    /// For a derived figure: its terms, e.g. "$1.23M + $4.56M".
+    pub formula: Option<String>,
+    /// The observation's note.
+    pub note: Option<String>,
+    /// "Yonhap News Agency, 12 February 2021" (every source, `; `-separated).
+    pub source: String,
+    /// The first source's address (empty for derived figures).
+    pub url: String,
+    /// The first source's publisher (or "computed from the sourced figures").
+    pub publisher: String,
+}
+
+impl Facts {
+    /// The tooltip's lines under the value: the basis, the formula of a derived
+    /// figure, the note.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let mut lines = vec![format!("{}: {}", t(lang, Msg::Basis), self.basis)];
+        if let Some(f) = &self.formula {
+            lines.push(format!("{}: {f}", t(lang, Msg::Derived)));
+        }
+        lines.extend(self.note.clone());
+        lines
+    }
+
+    /// The table's note column: the formula and the note.
+    pub fn table_note(&self, lang: Lang) -> String {
+        self.lines(lang)[1..].join(" ")
+    }
+}
+
+/// The facts of observation `r`, or `None` if `r` is not in `ds`.
+pub fn facts(ds: &Dataset, r: ObsRef, lang: Lang) -> Option<Facts> {
+    let series = ds.series.get(r.series)?;
+    let o = series.observations.get(r.obs)?;
+    let sep = if lang == Lang::En { ", " } else { " · " };
+    let mut title = format::period(&o.period, lang);
+    if let Some(c) = &o.category {
+        title = format!("{}{sep}{title}", c.get(lang));
+    }
+    let formula = o.derived.as_ref().map(|d| {
+        let op = match d.op {
+            Op::Sum => " + ",
+            Op::Difference => " − ",
+        };
+        d.of.iter()
+            .filter_map(|r| ds.obs(*r))
+            .map(|i| format::money_short(i.value * ds.scale, lang))
+            .collect::<Vec<_>>()
+            .join(op)
+    });
+    let first = o.sources.first().and_then(|&i| ds.sources.get(i));
+    Some(Facts {
+        title,
+        series: series.label.get(lang).to_string(),
+        series_id: series.id.clone(),
+        value: format::money_qualified(o.value * ds.scale, o.qualifier, lang),
+        basis: ds
+            .bases
+            .get(o.basis)
+            .map(|b| b.label.get(lang))
+            .unwrap_or_default()
+            .to_string(),
+        formula,
+        note: o.note.as_ref().map(|n| n.get(lang).to_string()),
+        source: if o.sources.is_empty() {
+            t(lang, Msg::ComputedFromSourced).to_string()
+        } else {
+            o.sources
+                .iter()
+                .filter_map(|&i| cite(ds, i, lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        },
+        url: first.map(|s| s.url.clone()).unwrap_or_default(),
+        publisher: first
+            .map_or(t(lang, Msg::ComputedFromSourced), |s| s.publisher.as_str())
+            .to_string(),
+    })
+}
+
+/// The glyph of a claim's verdict, on the chart and in the claims list.
+pub fn badge(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Agrees => "✓",
+        ClaimStatus::Unsupported => "✗",
+        ClaimStatus::Unverified => "?",
+    }
+}
+
+/// What the tooltip shows for an item, plus where to put the highlight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hover {
+    /// Index in `Scene::items`.
+    pub index: usize,
+    /// Highlight box (CSS px).
+    pub x: f64,
+    /// See `x`.
+    pub y: f64,
+    /// See `x`.
+    pub w: f64,
+    /// See `x`.
+    pub h: f64,
+    /// Period (and category) in words: "June 2020".
+    pub title: String,
+    /// Series label (or "The story says" for a claim).
+    pub series: String,
+    /// Series id (empty for a claim).
+    pub series_id: String,
+    /// The value in words: "$491.06 million", "about $24 million".
+    pub value: String,
+    /// Basis, formula, notes.
+    pub lines: Vec<String>,
+    /// "Yonhap News Agency, 12 February 2021".
+    pub source: String,
+    /// The first source's address (empty for derived figures).
+    pub url: String,
+    /// One sentence for screen readers.
+    pub announce: String,
+}
+
+fn cite(ds: &Dataset, i: usize, lang: Lang) -> Option<String> {
+    let s = ds.sources.get(i)?;
+    Some(format!(
+        "{}, {}",
+        s.publisher,
+        format::date(s.date.as_deref(), lang)
+    ))
+}
+
+/// The text of a claim's verdict.
+pub fn status_text(status: ClaimStatus, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match status {
+            ClaimStatus::Agrees => Msg::Agrees,
+            ClaimStatus::Unsupported => Msg::Unsupported,
+            ClaimStatus::Unverified => Msg::Unverified,
+        },
+    )
+}
+
+/// The tooltip for item `index` of `scene`.
+pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option<Hover> {
+    let item = scene.items.get(index)?;
+    let mark = item.mark;
+    let sep = if lang == Lang::En { ", " } else { " · " };
+    let mut hover = Hover {
+        index,
+        x: mark.x0,
+        y: mark.y0,
+        w: mark.w(),
+        h: mark.h().max(2.0),
+        title: String::new(),
+        series: String::new(),
+        series_id: String::new(),
+        value: String::new(),
+        lines: Vec::new(),
+        source: String::new(),
+        url: String::new(),
+        announce: String::new(),
+    };
+    match item.target {
+        Target::Obs(obs) => {
+            let f = facts(ds, obs, lang)?;
+            let derived = if f.formula.is_some() {
+                format!("{sep}{}", t(lang, Msg::Derived))
+            } else {
+                String::new()
+            };
+            hover.announce = format!(
+                "{}{sep}{}{sep}{}{sep}{}{derived}{sep}{}",
+                f.title, f.series, f.value, f.basis, f.publisher
+            );
+            hover.lines = f.lines(lang);
+            hover.title = f.title;
+            hover.series = f.series;
+            hover.series_id = f.series_id;
+            hover.value = f.value;
+            hover.source = f.source;
+            hover.url = f.url;
+        }
+        Target::Claim(c) => {
+            let claim = ds.claims.get(c)?;
+            hover.title = claim
+                .period
+                .map(|p| format::period(&p, lang))
+                .unwrap_or_default();
+            hover.series = t(lang, Msg::StorySays).to_string();
+            hover.value = format::money(claim.value * ds.scale, lang);
+            let status = status_text(claim.status, lang);
+            hover.lines.push(status.to_string());
+            hover.lines.push(claim.text.get(lang).to_string());
+            if let Some((Check::Equals(r), v)) = claim.check {
+                let when = ds
+                    .obs(r)
+                    .map(|o| format::period(&o.period, lang))
+                    .unwrap_or_default();
+                hover.lines.push(format!(
+                    "{}: {} ({when})",
+                    t(lang, Msg::DataSay),
+                    format::money(v * ds.scale, lang)
+                ));
+            }
+            if let Some(n) = &claim.note {
+                hover.lines.push(n.get(lang).to_string());
+            }
+            hover.source = cite(ds, claim.source, lang).unwrap_or_default();
+            hover.url = ds
+                .sources
+                .get(claim.source)
+                .map(|s| s.url.clone())
+                .unwrap_or_default();
+            hover.announce = format!(
+                "{}{sep}{}{sep}{}{sep}{status}",
+                hover.title, hover.series, hover.value
+            );
+        }
+    }
+    Some(hover)
+}

@@ -1,0 +1,221 @@
+//! What a view shows, whatever its size: the visible series and their observations in
+//! reading order, the claims and annotations on its time axis, the bases and the sources
+//! behind them. The scene lays this out; the summary, the table, the CSV and the exports
+//! read it, so a chart that was never sized still knows what it shows.
+
+use crate::data::{Dataset, Groups, ObsRef, Observation, Period, ViewKind};
+
+/// A visible series of the view and the observations it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// Its place in the view's series list (texture, keyboard row).
+    pub slot: usize,
+    /// Index in `Dataset::series`.
+    pub series: usize,
+    /// Observation indices in reading order (left to right), each with its x group for
+    /// a view of grouped bars (`None` for time views).
+    pub obs: Vec<(usize, Option<usize>)>,
+}
+
+/// The data one view shows with some series hidden.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    /// Index in `Dataset::views`.
+    pub view: usize,
+    /// Visible series, in the view's order.
+    pub series: Vec<Shown>,
+    /// Claims drawn on the view's time axis (indices into `Dataset::claims`), in the
+    /// view's order (the order their labels stack in).
+    pub claims: Vec<usize>,
+    /// Annotations inside the view's range.
+    pub annotations: Vec<usize>,
+    /// Bases of the shown observations, in order of first use.
+    pub bases: Vec<usize>,
+    /// Sources behind the shown figures, in order of first use, then the view's own.
+    pub sources: Vec<usize>,
+}
+
+fn add(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn in_range(range: (i32, i32), p: &Period) -> bool {
+    p.start >= range.0 && p.end <= range.1
+}
+
+impl Selection {
+    /// What view `view` of `ds` shows, `hidden[s]` telling which series are hidden.
+    /// An out-of-range view selects nothing.
+    pub fn new(ds: &Dataset, view: usize, hidden: &[bool]) -> Selection {
+        let Some(v) = ds.views.get(view) else {
+            return Selection {
+                view,
+                ..Selection::default()
+            };
+        };
+        let series: Vec<Shown> = v
+            .series
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(_, s)| !hidden.get(s).copied().unwrap_or(false))
+            .filter_map(|(slot, s)| {
+                let list = &ds.series.get(s)?.observations;
+                let mut obs: Vec<(usize, Option<usize>)> = match (&v.kind, &v.groups) {
+                    (ViewKind::Bars, groups) => list
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, o)| Some((i, Some(group(groups, o)?))))
+                        .collect(),
+                    _ => list
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, o)| in_range(v.range, &o.period))
+                        .map(|(i, _)| (i, None))
+                        .collect(),
+                };
+                match v.kind {
+                    ViewKind::Bars => obs.sort_by_key(|&(_, g)| g),
+                    _ => obs.sort_by_key(|&(i, _)| (list[i].period.start, list[i].period.end)),
+                }
+                Some(Shown {
+                    slot,
+                    series: s,
+                    obs,
+                })
+            })
+            .collect();
+        let claims: Vec<usize> = v
+            .claims
+            .iter()
+            .copied()
+            .filter(|&c| {
+                v.kind != ViewKind::Bars
+                    && ds
+                        .claims
+                        .get(c)
+                        .and_then(|c| c.period)
+                        .is_some_and(|p| in_range(v.range, &p))
+            })
+            .collect();
+        let annotations = v
+            .annotations
+            .iter()
+            .copied()
+            .filter(|&a| {
+                ds.annotations
+                    .get(a)
+                    .is_some_and(|a| in_range(v.range, &a.period))
+            })
+            .collect();
+        let (mut bases, mut sources) = (Vec::new(), Vec::new());
+        for sh in &series {
+            for &(i, _) in &sh.obs {
+                let o = &ds.series[sh.series].observations[i];
+                add(&mut bases, o.basis);
+                o.sources.iter().for_each(|&s| add(&mut sources, s));
+            }
+        }
+        // Claims come after the series in reading order, left to right.
+        let mut by_x = claims.clone();
+        by_x.sort_by_key(|&c| ds.claims[c].period.map(|p| p.start + p.end));
+        for c in by_x {
+            add(&mut sources, ds.claims[c].source);
+        }
+        v.sources.iter().for_each(|&s| add(&mut sources, s));
+        Selection {
+            view,
+            series,
+            claims,
+            annotations,
+            bases,
+            sources,
+        }
+    }
+
+    /// Every shown observation, series by series, each left to right.
+    pub fn obs(&self) -> impl Iterator<Item = ObsRef> + '_ {
+        self.series.iter().flat_map(|sh| {
+            sh.obs.iter().map(move |&(obs, _)| ObsRef {
+                series: sh.series,
+                obs,
+            })
+        })
+    }
+
+    /// The shown observations of one visible series, with their groups.
+    pub fn of<'a>(
+        &'a self,
+        ds: &'a Dataset,
+        sh: &'a Shown,
+    ) -> impl Iterator<Item = (usize, Option<usize>, &'a Observation)> + 'a {
+        sh.obs
+            .iter()
+            .map(move |&(i, g)| (i, g, &ds.series[sh.series].observations[i]))
+    }
+}
+
+/// The x group of an observation in a view of grouped bars, if it has one.
+fn group(groups: &Groups, o: &Observation) -> Option<usize> {
+    match groups {
+        Groups::Periods(ps) => ps.iter().position(|p| *p == o.period),
+        Groups::Categories(cs) => o
+            .category
+            .as_ref()
+            .and_then(|c| cs.iter().position(|x| *x == c.en)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ds() -> Dataset {
+        Dataset::default_dataset().unwrap()
+    }
+
+    #[test]
+    fn a_hidden_series_is_not_selected_nor_its_sources() {
+        let ds = ds();
+        let v = ds.view_index("balance").unwrap();
+        let all = Selection::new(&ds, v, &vec![false; ds.series.len()]);
+        assert_eq!(all.series.len(), ds.views[v].series.len());
+        let mut hidden = vec![false; ds.series.len()];
+        hidden[ds.views[v].series[0]] = true;
+        let some = Selection::new(&ds, v, &hidden);
+        assert_eq!(some.series.len(), all.series.len() - 1);
+        assert!(some.obs().all(|r| r.series != ds.views[v].series[0]));
+        assert!(some.obs().count() < all.obs().count());
+    }
+
+    #[test]
+    fn time_views_read_left_to_right_and_stay_in_range() {
+        let ds = ds();
+        for (v, view) in ds.views.iter().enumerate() {
+            let sel = Selection::new(&ds, v, &vec![false; ds.series.len()]);
+            for sh in &sel.series {
+                let ps: Vec<_> = sel.of(&ds, sh).map(|(_, _, o)| o.period).collect();
+                if view.kind != ViewKind::Bars {
+                    assert!(
+                        ps.windows(2).all(|w| w[0].start <= w[1].start),
+                        "{}",
+                        view.id
+                    );
+                    assert!(ps.iter().all(|p| in_range(view.range, p)), "{}", view.id);
+                } else {
+                    let gs: Vec<_> = sh.obs.iter().map(|&(_, g)| g.unwrap()).collect();
+                    assert!(gs.windows(2).all(|w| w[0] <= w[1]), "{}", view.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_view_selects_nothing() {
+        let ds = ds();
+        let sel = Selection::new(&ds, 99, &[]);
+        assert!(sel.series.is_empty() && sel.sources.is_empty());
+    }
+}
