@@ -222,6 +222,7 @@ export interface ChartTable { caption: string; headers: string[]; rows: string[]
 /** A claim of the story checked against the data. */
 export interface ChartClaim {
   id: string; text: string; status: 'agrees' | 'unsupported' | 'unverified'; status_label: string;
+  /** The verdict's glyph: ✓, ✗ or ?. */ badge: string;
   story: string; data: string; note: string; source: string;
 }
 export interface TradeChart {

@@ -108,8 +108,8 @@ function mockWasm() {
     }
     claims() {
       return [
-        { id: 'c1', text: 'Claim <i>one</i>', status: 'agrees', status_label: 'Checked', story: '$1 million', data: '$1 million (2017)', note: '', source: 'Mock' },
-        { id: 'c2', text: 'Claim two', status: 'unsupported', status_label: 'Not supported', story: '$9 million', data: '$2 million (2018)', note: 'Why', source: 'Mock' },
+        { id: 'c1', text: 'Claim <i>one</i>', status: 'agrees', status_label: 'Checked', badge: '✓', story: '$1 million', data: '$1 million (2017)', note: '', source: 'Mock' },
+        { id: 'c2', text: 'Claim two', status: 'unsupported', status_label: 'Not supported', badge: '✗', story: '$9 million', data: '$2 million (2018)', note: 'Why', source: 'Mock' },
       ];
     }
     csv() { calls.exports.push('csv'); return 'period,value_usd\n2017,1000000\n'; }

@@ -2,8 +2,6 @@
 // "Show data" table from table() and the claims list from claims(). Only what changed is
 // written (a legend toggle is one aria-pressed change).
 
-const BADGE = { agrees: '✓', unsupported: '✗', unverified: '?' };
-
 // One button per list entry, rebuilt only when the ids change; `fill` updates each.
 function buttons(box, list, make, fill) {
   const ids = list.map((x) => x.id).join('\n');
@@ -102,7 +100,7 @@ class Panels {
     for (const c of list) {
       const li = ul.appendChild(h(doc, 'li', 'tc-claim', { 'data-status': c.status, 'data-claim': c.id }));
       const badge = li.appendChild(h(doc, 'p', 'tc-badge'));
-      badge.append(text(doc, 'span', 'tc-badge-symbol', c.badge || BADGE[c.status] || '?', { 'aria-hidden': 'true' }), text(doc, 'span', '', c.status_label));
+      badge.append(text(doc, 'span', 'tc-badge-symbol', c.badge, { 'aria-hidden': 'true' }), text(doc, 'span', '', c.status_label));
       li.append(text(doc, 'p', 'tc-claim-text', c.text));
       if (u.story_says && u.data_say) { // "The story says … / The data say …"
         const figs = li.appendChild(h(doc, 'dl', 'tc-claim-figures'));

@@ -32,5 +32,5 @@ export async function usage(el: HTMLElement, other: HTMLElement): Promise<string
   const mounted: TradeChart | undefined = el.tradeChart;
   try { await create(el, { theme: 'sepia' as ChartTheme }); } catch (e) { const err = e as TradeChartError; return [err.code ?? '', err.path ?? '']; }
   return [version, String(visible), String(blobs.length), view, views[0].label, lang, items[0].value, String(rows),
-    claims[0].status_label, String(all.length), String(!!mounted)];
+    claims[0].status_label + claims[0].badge, String(all.length), String(!!mounted)];
 }
