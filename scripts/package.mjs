@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';
+import { shellSource } from './shell.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(root, ...p);
@@ -40,8 +41,31 @@ function inlineScript(js) {
   return js.replace(/<\/script/gi, '<\\/script');
 }
 
+// The wasm-bindgen glue (0.2.130) keeps its instance in module-level variables, and
+// init()/initSync() return early while `wasm` is set (init() also keeps its promise).
+// After a trap (the wasm aborts on panic) that instance is unusable for every chart:
+// `__tc_reset()`, added here next to those variables, forgets it, so the next init()
+// instantiates afresh (the glue's own init then renews its memory views). Each pattern is
+// checked, so a different glue fails the build instead of the reset. `exported`: how the
+// build exposes it (ES module: an export; no-modules: a property of wasm_bindgen).
+function withReset(glue, what, exported) {
+  const once = (find) => {
+    const n = glue.split(find).length - 1;
+    if (n !== 1) throw new Error(`${what}: expected exactly one ${find.trim()} (found ${n}): not the glue __tc_reset was written for`);
+  };
+  once('let wasmModule, wasmInstance, wasm;');
+  once('let __wbg_init_promise;\n');
+  once('wasm = instance.exports;');
+  if (glue.split('if (wasm !== undefined) return wasm;').length !== 3) throw new Error(`${what}: expected init and initSync to return early on "wasm !== undefined"`);
+  if (!/__destroy_into_raw\(\) \{[^}]*Finalization\.unregister\(this\)/.test(glue)) throw new Error(`${what}: expected Chart.__destroy_into_raw to unregister its finalizer`);
+  const reset = 'function __tc_reset() { wasm = wasmInstance = wasmModule = __wbg_init_promise = undefined; }\n';
+  const out = glue.replace('let __wbg_init_promise;\n', (m) => m + reset);
+  if (exported === 'export') return out + 'export { __tc_reset };\n';
+  return replaceOnce(out, 'Object.assign(__wbg_init, { initSync }, exports)', 'Object.assign(__wbg_init, { initSync, __tc_reset }, exports)', what);
+}
+
 const cargo = cargoPackage();
-const shell = read('www/shell.js');
+const shell = shellSource();
 const banner = `/*! trade-chart ${cargo.version} | ${cargo.license || 'see package.json'} */\n`;
 for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.wasm',
   'target/wb/web/trade_chart.d.ts', 'target/wb/nomod/trade_chart.js', 'target/wb/nomod/trade_chart_bg.wasm']) need(p);
@@ -49,12 +73,16 @@ for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.w
 // ---- pkg/ ----
 rmSync(at('pkg'), { recursive: true, force: true });
 mkdirSync(at('pkg'));
-for (const f of ['trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
+for (const f of ['trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
+writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js', 'export'));
 
 writeFileSync(at('pkg/index.js'), banner +
   `import init, * as wasm from './trade_chart.js';\n\n` + prelude(cargo.version) + '\n' + shell + '\n' +
-  `function once(f) { let p; return () => p || (p = f()); }\n\n` +
-  `export const { create, mountAll, version } = tradeChartApi(wasm, once(() => init()));\n`);
+  `// The wasm instance, loaded once; after a trap, __tc_reset makes the next init() a fresh one.\n` +
+  `let loading = null;\n` +
+  `const loadWasm = () => loading || (loading = init().then(() => wasm));\n` +
+  `const resetWasm = () => { loading = null; wasm.__tc_reset(); };\n\n` +
+  `export const { create, mountAll, version } = tradeChartApi(loadWasm, resetWasm);\n`);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
 // bytes raw (what a page or an HTML file opened from disk carries) and a fifth fewer
@@ -73,7 +101,7 @@ if (!/module\.exports = tinf_uncompress;\s*$/.test(inflate)) throw new Error('no
 // MIT: the copyright and permission notice go with the code, whole, in a comment terser keeps.
 const inflateLicence = read('node_modules/tiny-inflate/LICENSE').trim();
 if (!/^MIT License\s+Copyright[^]*Permission is hereby granted/.test(inflateLicence) || inflateLicence.includes('*/')) throw new Error('node_modules/tiny-inflate/LICENSE: not the expected MIT licence');
-const nomod = read('target/wb/nomod/trade_chart.js');
+const nomod = withReset(read('target/wb/nomod/trade_chart.js'), 'target/wb/nomod/trade_chart.js', 'property');
 if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
 writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
   `/*! includes tiny-inflate 1.0.3 (https://github.com/devongovett/tiny-inflate):\n${inflateLicence}\n*/\n(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
@@ -115,18 +143,24 @@ function wasmSource() {
   }
   return bytes;
 }
+// The wasm instance, made once; after a trap, __tc_reset makes the next one fresh.
 let initialised = null;
-function ready() {
+function loadWasm() {
   return initialised || (initialised = (async () => {
     await wasm_bindgen({ module_or_path: wasmSource() });
+    return wasm_bindgen;
   })());
+}
+function resetWasm() {
+  initialised = null;
+  wasm_bindgen.__tc_reset();
 }
 // The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
 if (window.TradeChart && window.TradeChart.mountAll) {
   if (document.readyState !== 'loading') window.TradeChart.mountAll();
   return;
 }
-const api = tradeChartApi(wasm_bindgen, ready);
+const api = tradeChartApi(loadWasm, resetWasm);
 window.TradeChart = api;
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.mountAll());
 else api.mountAll();
@@ -152,8 +186,29 @@ export interface ChartOptions {
   theme?: ChartTheme;
   /** A dataset object or its JSON text (schema: docs/DATA.md); default: the embedded North Korea–China dataset. NaN and Infinity are errors, not gaps (use null). */
   data?: unknown;
+  /**
+   * Long numeric series instead of a dataset (not with \`data\`): drawn as lines, decimated
+   * with M4; no views, table, claims or picture export (CSV only).
+   */
+  columns?: ChartColumns;
+  /** The title of a chart of \`columns\` (a dataset carries its own). */
+  title?: string;
   /** Fixed CSS height in px; default: derived from the width. */
   height?: number;
+}
+/** Numeric columns: one x and any number of series of the same length. */
+export interface ChartColumns {
+  /** Ascending x values (e.g. a Float64Array). */
+  x: ArrayLike<number>;
+  series: ChartColumnSeries[];
+}
+export interface ChartColumnSeries {
+  /** Default: the series' index. */
+  id?: string | number;
+  /** Default: the id. */
+  label?: string;
+  /** One value per x; NaN or null is a gap. */
+  values: ArrayLike<number | null>;
 }
 export type ChartTheme = 'auto' | 'light' | 'dark';
 export interface ViewInfo { id: string; label: string; }
@@ -167,6 +222,7 @@ export interface ChartTable { caption: string; headers: string[]; rows: string[]
 /** A claim of the story checked against the data. */
 export interface ChartClaim {
   id: string; text: string; status: 'agrees' | 'unsupported' | 'unverified'; status_label: string;
+  /** The verdict's glyph: ✓, ✗ or ?. */ badge: string;
   story: string; data: string; note: string; source: string;
 }
 export interface TradeChart {
@@ -190,17 +246,29 @@ export interface TradeChart {
   downloadPng(): Promise<Blob>;
   /** Downloads the current view with title and sources as SVG: trade-chart-<view>.svg. */
   downloadSvg(): Promise<Blob>;
+  /** The current view's id (a chart of columns has one view). */
   readonly view: string;
+  /** The views the tabs offer (empty for a chart of columns). */
   readonly views: ViewInfo[];
   /** "en", "ko" or "zh". */
   readonly lang: string;
+  /** The theme option: "auto", "light" or "dark". */
   readonly theme: ChartTheme;
+  /** Every visible mark's hit box, in reading order. */
   items(): ChartItem[];
-  table(): ChartTable;
+  /** The table "Show data" shows; null for a chart of columns. */
+  table(): ChartTable | null;
+  /** The story's claims with their verdicts (empty without claims). */
   claims(): ChartClaim[];
   /** Removes the DOM, listeners and observers and frees the wasm; safe to call twice. */
   destroy(): void;
 }
+/**
+ * What create() rejects with and the methods throw: the message names the field. The
+ * shell's own errors have a \`code\` ("not-an-element", "already-mounted", "zero-width",
+ * "destroyed", "stopped", "unknown-option", "png-encode", …); the wasm's carry theirs.
+ */
+export interface TradeChartError extends Error { code?: string; path?: string; row?: number; column?: number; }
 /** Mounts a chart in \`element\`; rejects with an Error naming the bad field or a zero-width container. */
 export function create(element: HTMLElement, options?: ChartOptions): Promise<TradeChart>;
 /** Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang, data-theme, data-height); resolves with the new charts. */

@@ -69,6 +69,12 @@ impl Options {
                 e.within("options")
             }
         })?;
+        if o.data.is_some() && o.columns.is_some() {
+            return Err(Error::new(
+                "options.columns",
+                "give data or columns, not both",
+            ));
+        }
         if let Some(t) = &o.theme {
             if !THEME_CHOICES.contains(&t.as_str()) {
                 return Err(Error::expected(
@@ -119,6 +125,15 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&o).unwrap(),
             r#"{"theme":"dark","height":300.0}"#
+        );
+    }
+
+    #[test]
+    fn data_or_columns_not_both() {
+        let e = Options::from_json(r#"{"data":0,"columns":0}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "options.columns: give data or columns, not both"
         );
     }
 

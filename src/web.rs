@@ -122,10 +122,11 @@ pub fn check_options(text: &str) -> Result<JsValue, JsValue> {
     Options::from_json(text).map(|o| to_js(&o)).map_err(js)
 }
 
-/// The reader language for a BCP 47 tag: `en`, `ko`, `zh`, or undefined for others.
+/// The tag itself (trimmed) when it names a language the chart speaks (`en`, `ko`, `zh`,
+/// `ko-KR`…), else undefined (the shell then falls back to English).
 #[wasm_bindgen]
 pub fn lang_tag(tag: &str) -> Option<String> {
-    Lang::parse(tag).map(|l| l.code().to_string())
+    Lang::parse(tag).map(|_| tag.trim().to_string())
 }
 
 /// The colour names the page sets as `--tc-<key>` custom properties.

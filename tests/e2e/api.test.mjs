@@ -26,7 +26,7 @@ const container = (style = '') => page.evaluate((style) => {
 const tryCreate = (id, options) => page.evaluate(([id, options]) =>
   TradeChart.create(document.getElementById(id), options).then(
     () => ({ ok: true }),
-    (e) => ({ error: { isError: e instanceof Error, message: String(e && e.message) } })), [id, options]);
+    (e) => ({ error: { isError: e instanceof Error, message: String(e && e.message), code: e.code, path: e.path } })), [id, options]);
 
 const widget = (id) => page.$eval(`#${id}`, (el) => {
   const f = el.querySelector('figure.tc'), e = f && f.querySelector('.tc-error');
@@ -56,6 +56,8 @@ test('bad data: create rejects with an Error naming the field, the widget shows 
   assert.ok(r.error, 'create accepted a broken dataset');
   assert.equal(r.error.isError, true);
   assert.match(r.error.message, /data\.series\[0\]\.observations\[3\]\.value/);
+  // A stable code and the field path, for code that handles the error.
+  assert.deepEqual([r.error.code, r.error.path], ['invalid-type', 'data.series[0].observations[3].value']);
   assert.deepEqual(await widget(id), { state: 'error', message: r.error.message, visible: true });
   await storyChartWorks();
 });
@@ -131,6 +133,7 @@ test('unknown view: create rejects and setView throws, both with an Error', asyn
   const r = await tryCreate(id, { view: 'no-such-view' });
   assert.ok(r.error && r.error.isError, JSON.stringify(r));
   assert.match(r.error.message, /no-such-view/);
+  assert.deepEqual([r.error.code, r.error.path], ['unknown-id', 'options.view']);
   assert.equal((await widget(id)).message, r.error.message);
   const s = await page.$eval(CHART, (el) => {
     try { el.tradeChart.setView('no-such-view'); return { thrown: false }; } catch (e) {
@@ -211,6 +214,7 @@ test('a misspelt option is an Error naming it, not a silent default', async () =
   const r = await tryCreate(id, { veiw: 'monthly' });
   assert.ok(r.error?.isError, JSON.stringify(r));
   assert.match(r.error.message, /^options\.veiw: unknown option; expected one of view, lang, data, columns/);
+  assert.deepEqual([r.error.code, r.error.path], ['unknown-field', 'options.veiw']);
 });
 
 test('columns: 100,000 points per series draw as a decimated line; hover, legend and bad values work', async () => {

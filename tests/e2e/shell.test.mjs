@@ -1,4 +1,4 @@
-// The JS shell (www/shell.js) against a mock wasm module that follows the contract in
+// The JS shell (www/shell/, as scripts/shell.mjs joins it) against a mock wasm module that follows the contract in
 // docs/ARCHITECTURE.md: DOM, text safety, hover overlay, touch, resize coalescing,
 // errors, traps and teardown, independent of the Rust build.
 import { test, before, after } from 'node:test';
@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, collectErrors } from './helpers.mjs';
+import { shellSource } from '../../scripts/shell.mjs';
 
 // Runs in the page: a fake `Chart` with the wasm facade's methods, and counters.
 function mockWasm() {
@@ -129,7 +130,20 @@ function mockWasm() {
     }
     free() { calls.free++; }
   }
-  window.mockModule = { Chart };
+  // The module's free functions (src/web.rs): the options, the language and the colour names.
+  const OPTIONS = ['view', 'lang', 'data', 'columns', 'title', 'height', 'theme'];
+  function check_options(text) {
+    const o = JSON.parse(text);
+    for (const k of Object.keys(o)) {
+      if (!OPTIONS.includes(k)) throw Object.assign(new Error(`options.${k}: unknown option; expected one of ${OPTIONS.join(', ')}`), { code: 'unknown-field' });
+    }
+    if (o.theme != null && !['auto', 'light', 'dark'].includes(o.theme)) throw new Error(`options.theme: expected "light", "dark" or "auto", found "${o.theme}"`);
+    delete o.data; delete o.columns;
+    return o;
+  }
+  const lang_tag = (tag) => (/^(en|ko|zh)([-_]|$)/i.test(tag.trim()) ? tag.trim() : undefined);
+  const theme_keys = () => KEYS.slice();
+  window.mockModule = { Chart, check_options, lang_tag, theme_keys };
 }
 
 // Runs in the page: counts live listeners on window/document and active ResizeObservers.
@@ -155,9 +169,20 @@ function instrument() {
     disconnect() { observing -= this.n || 0; this.n = 0; return super.disconnect(); }
   };
   window.observing = () => observing;
+  // Destroys every chart on the page, those in shadow roots too.
+  window.destroyAll = () => {
+    const all = (root) => [...root.querySelectorAll('figure.tc'), ...[...root.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? all(e.shadowRoot) : []))];
+    for (const f of all(document)) f.parentElement.tradeChart?.destroy();
+  };
+  // MutationObservers made and disconnected (the page's theme watch is one per document).
+  const MO = window.MutationObserver, mo = (window.mutationObservers = { made: 0, disconnected: 0 });
+  window.MutationObserver = class extends MO {
+    constructor(fn) { super(fn); mo.made++; }
+    disconnect() { mo.disconnected++; return super.disconnect(); }
+  };
 }
 
-const shell = readFileSync(join(ROOT, 'www/shell.js'), 'utf8');
+const shell = shellSource();
 const css = readFileSync(join(ROOT, 'www/trade-chart.css'), 'utf8');
 let browser, page, errors;
 
@@ -169,7 +194,8 @@ before(async () => {
     '<div id="a" style="width:640px"></div><div id="b" style="width:640px"></div></body></html>');
   await page.addScriptTag({ content: `(${instrument})(); (${mockWasm})();` });
   await page.addScriptTag({ content: `const TRADE_CHART_VERSION = "9.9.9"; const TRADE_CHART_CSS = ${JSON.stringify(css)};\n${shell}\n` +
-    'window.api = tradeChartApi(mockModule, () => Promise.resolve());' });
+    'window.loads = 0; window.resets = 0;\n' +
+    'window.api = tradeChartApi(() => { loads++; return Promise.resolve(mockModule); }, () => { resets++; });' });
 });
 after(async () => { await browser?.close(); });
 
@@ -408,26 +434,34 @@ test('zero width and unknown view reject with an Error; the message is shown', a
   assert.deepEqual(r.view, [true, 'options.view: unknown view "nope"', true]);
 });
 
-test('a wasm trap kills only that instance: clear errors after, the page keeps working', async () => {
+test('a wasm trap stops every chart on the instance: clear errors after, the page keeps working, the next create starts afresh', async () => {
   const [dead, alive] = [await fresh(), await fresh()];
-  const r = await page.evaluate(([dead, alive]) => {
+  const r = await page.evaluate(async ([dead, alive]) => {
     const a = document.getElementById(dead).tradeChart, b = document.getElementById(alive).tradeChart;
-    const grab = (f) => { try { f(); return null; } catch (e) { return e instanceof Error ? e.message : 'not an Error: ' + e; } };
+    const grab = (f) => { try { f(); return null; } catch (e) { return e instanceof Error ? [e.code, e.message].join(' ') : 'not an Error: ' + e; } };
+    const resetsBefore = resets;
     const first = grab(() => a.setView('trap'));
     const later = [grab(() => a.setView('a')), grab(() => a.items()), grab(() => a.toggleSeries('s1'))];
     const shown = document.querySelector(`#${dead} .tc-error`).textContent;
     const state = document.querySelector(`#${dead} figure`).dataset.state;
-    b.setView('b');
+    // The instance is shared: the other chart stopped too, with the same message.
+    const other = [grab(() => b.setView('b')), document.querySelector(`#${alive} .tc-error`).textContent,
+      document.querySelector(`#${alive} figure`).dataset.state, await b.downloadCsv().then(() => 'resolved', (e) => e.code)];
     a.destroy();
-    return { first, later, shown, state, other: b.view, otherItems: b.items().length, gone: !document.querySelector(`#${dead} figure`) };
+    const el = document.createElement('div'); el.style.width = '400px'; document.body.append(el);
+    const next = await api.create(el);
+    return { first, later, shown, state, other, gone: !document.querySelector(`#${dead} figure`), resets: resets - resetsBefore,
+      next: [next.items().length, el.querySelector('figure').dataset.state] };
   }, [dead, alive]);
-  assert.match(r.first, /internal error: unreachable/);
-  for (const m of r.later) assert.match(m, /stopped after an internal error/);
-  assert.equal(r.shown, r.first);
+  assert.match(r.first, /^stopped trade-chart stopped after an internal error: unreachable$/);
+  for (const m of r.later) assert.match(m, /^stopped .*stopped after an internal error/);
+  assert.equal('stopped ' + r.shown, r.first);
   assert.equal(r.state, 'error');
-  assert.equal(r.other, 'b');
-  assert.equal(r.otherItems, 8);
+  assert.match(r.other[0], /^stopped .*stopped after an internal error/);
+  assert.deepEqual(r.other.slice(1), [r.shown, 'error', 'stopped']);
   assert.equal(r.gone, true);
+  assert.equal(r.resets, 1, 'the next create resets the instance');
+  assert.deepEqual(r.next, [8, 'ready']);
   // A click on the dead chart's tab must not throw out of the event handler either.
   const id = await fresh();
   await page.evaluate((id) => { try { document.getElementById(id).tradeChart.setView('trap'); } catch {} }, id);
@@ -435,6 +469,8 @@ test('a wasm trap kills only that instance: clear errors after, the page keeps w
 });
 
 test('destroy removes DOM, listeners and observer, frees once, and is idempotent', async () => {
+  // The page-wide listeners are shared by the charts of a document: counted from none.
+  await page.evaluate(() => destroyAll());
   const before = await page.evaluate(() => ({ listeners: liveListeners(), observing: observing(), free: calls.free }));
   const id = await fresh();
   const during = await page.evaluate(() => ({ listeners: liveListeners(), observing: observing() }));
@@ -749,6 +785,104 @@ test('downloads: CSV with a BOM, PNG at 2×, SVG; named after the view; object U
   assert.deepEqual(r.exports, ['csv', ['png', 640, 2], ['svg', 640]]);
   assert.equal(r.label, 'Download');
   assert.equal(r.left, 0);
+});
+
+// A chart in an open shadow root of a new host; returns the host's id (the container is `#<host id>-in`).
+async function freshInShadow(options = {}) {
+  return page.evaluate(async (options) => {
+    const host = document.createElement('div');
+    host.id = 'h' + Math.random().toString(36).slice(2);
+    document.body.append(host);
+    const el = document.createElement('div');
+    el.id = host.id + '-in';
+    el.style.width = '640px';
+    host.attachShadow({ mode: 'open' }).append(el);
+    await api.create(el, options);
+    return host.id;
+  }, options);
+}
+const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test('in a shadow root: the stylesheet goes into that root; a tap inside keeps the tooltip, a tap outside hides it', async () => {
+  const host = await freshInShadow();
+  const canvas = page.locator(`#${host} canvas`), tip = page.locator(`#${host} .tc-tooltip`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + 40, box.y + 160);
+  await page.mouse.down(); // the document sees the host as the target, not the figure
+  assert.equal(await tip.isVisible(), true, 'a tap inside hid its own tooltip');
+  await page.mouse.up();
+  await page.mouse.move(box.x + 40, box.y + box.height + 150);
+  await page.mouse.move(box.x + 40, box.y + 160);
+  assert.equal(await tip.isVisible(), true);
+  await page.evaluate(() => document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' })));
+  assert.equal(await tip.isHidden(), true, 'a tap outside kept the tooltip');
+  const styled = await page.evaluate((host) => {
+    const root = document.getElementById(host).shadowRoot;
+    return { inRoot: root.querySelectorAll('style#trade-chart-style').length, inHead: document.querySelectorAll('style#trade-chart-style').length,
+      touch: getComputedStyle(root.querySelector('.tc-plot')).touchAction };
+  }, host);
+  assert.deepEqual(styled, { inRoot: 1, inHead: 1, touch: 'pan-y' });
+});
+
+test('in a shadow root: a dark class on the host or on <html> re-themes the chart, and removing it brings light back', async () => {
+  const host = await freshInShadow();
+  const last = () => page.evaluate((id) => calls.theme.filter((t) => t[2] === id).at(-1), host + '-in');
+  assert.deepEqual(((t) => [t[0], t[1].bg])(await last()), ['light', 'rgb(255, 255, 255)']);
+  for (const target of ['host', 'html']) {
+    const toggle = (on) => page.evaluate(([host, target, on]) =>
+      (target === 'html' ? document.documentElement : document.getElementById(host)).classList.toggle('dark', on), [host, target, on]);
+    await toggle(true);
+    await frames();
+    assert.deepEqual(((t) => [t[0], t[1].bg])(await last()), ['dark', 'rgb(24, 24, 27)'], `.dark on ${target}`);
+    await toggle(false);
+    await frames();
+    assert.deepEqual(((t) => [t[0], t[1].bg])(await last()), ['light', 'rgb(255, 255, 255)'], `.dark off ${target}`);
+  }
+  // A light switch inside the shadow root, nearer than a dark one outside, wins.
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await frames();
+  assert.equal((await last())[0], 'dark');
+  await page.evaluate((host) => document.getElementById(host).shadowRoot.getElementById(host + '-in').classList.add('light'), host);
+  await frames();
+  assert.equal((await last())[0], 'light');
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+});
+
+test('one coordinator per document: 5 charts share one MutationObserver and one set of page listeners; destroying the last disconnects it', async () => {
+  await page.evaluate(() => destroyAll());
+  const stats = () => page.evaluate(() => ({ ...mutationObservers, listeners: liveListeners() }));
+  const s0 = await stats();
+  const ids = [await fresh()];
+  const s1 = await stats();
+  for (let i = 0; i < 4; i++) ids.push(await fresh());
+  ids.push(await freshInShadow()); // a sixth, in a shadow root: observed by the same observer
+  const s6 = await stats();
+  assert.equal(s6.made - s0.made, 1, 'one MutationObserver for every chart of the document');
+  assert.ok(s1.listeners > s0.listeners, 'the page-wide listeners come with the first chart');
+  assert.equal(s6.listeners, s1.listeners, 'more charts, no more page-wide listeners');
+  // A theme switch reaches every chart, each once.
+  const themed = () => page.evaluate((ids) => ids.map((id) => calls.theme.filter((t) => t[2] === id || t[2] === id + '-in').length), ids);
+  const n0 = await themed();
+  await page.evaluate(() => document.body.classList.add('dark'));
+  await frames();
+  const n1 = await themed();
+  assert.deepEqual(n1.map((n, i) => n - n0[i]), [1, 1, 1, 1, 1, 1]);
+  await page.evaluate(() => document.body.classList.remove('dark'));
+  await frames();
+  // Destroyed charts get nothing; the observer goes with the last chart.
+  await page.evaluate((ids) => ids.slice(0, 5).forEach((id) => document.getElementById(id).tradeChart.destroy()), ids);
+  const s7 = await stats();
+  assert.ok(s7.disconnected - s0.disconnected <= 1, 'observers disconnected while charts remain');
+  await page.evaluate((id) => document.getElementById(id).shadowRoot.getElementById(id + '-in').tradeChart.destroy(), ids[5]);
+  const s8 = await stats();
+  assert.equal(s8.disconnected - s7.disconnected, 1, 'the observer is disconnected with the last chart');
+  assert.equal(s8.listeners, s0.listeners, 'page-wide listeners left behind');
+  const n2 = await themed();
+  await page.evaluate(() => document.body.classList.add('dark'));
+  await frames();
+  assert.deepEqual(await themed(), n2, 'a destroyed chart was re-themed');
+  await page.evaluate(() => document.body.classList.remove('dark'));
 });
 
 test('no console errors or uncaught exceptions', () => {

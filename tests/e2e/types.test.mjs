@@ -1,0 +1,81 @@
+// pkg/index.d.ts against the API it describes: tsc --strict compiles a usage of every
+// option, method and getter (tests/e2e/types/usage.ts), and the objects the built package
+// really returns have exactly the members the declarations name, methods as methods and
+// readonly properties as getters. A new option or method without a type fails here.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { ROOT, RESULTS, openStory } from './helpers.mjs';
+
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+function tsc(project) {
+  try {
+    execFileSync(process.execPath, [TSC, '-p', project], { encoding: 'utf8', stdio: 'pipe' });
+    return '';
+  } catch (e) {
+    return e.stdout + e.stderr || e.message;
+  }
+}
+
+test('tsc --strict compiles a usage of every documented option and method against pkg/index.d.ts', () => {
+  assert.equal(tsc(join(ROOT, 'tests/e2e/types/tsconfig.json')), '');
+});
+
+test('tsc does check against pkg/index.d.ts: a misspelt option and a missing method are errors', () => {
+  const dir = join(RESULTS, 'types-negative');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'bad.ts'), `import { create } from '../../pkg/index.js';
+export async function bad(el: HTMLElement) {
+  const chart = await create(el, { veiw: 'monthly' });
+  chart.zoom(2);
+}
+`);
+  const config = JSON.parse(readFileSync(join(ROOT, 'tests/e2e/types/tsconfig.json'), 'utf8'));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ ...config, files: ['bad.ts'] }));
+  const out = tsc(dir);
+  assert.match(out, /bad\.ts\(3,\d+\): error TS\d+: [^\n]*'veiw' does not exist in type 'ChartOptions'/);
+  assert.match(out, /bad\.ts\(4,\d+\): error TS2339: Property 'zoom' does not exist/);
+});
+
+// The members of an exported interface of pkg/index.d.ts: { name: 'method' | 'readonly' | 'property' }.
+function declared(name) {
+  const file = ts.createSourceFile('index.d.ts', readFileSync(join(ROOT, 'pkg/index.d.ts'), 'utf8'), ts.ScriptTarget.Latest);
+  const decl = file.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  assert.ok(decl, `pkg/index.d.ts: no interface ${name}`);
+  return Object.fromEntries(decl.members.map((m) => [m.name.getText(file),
+    ts.isMethodSignature(m) ? 'method' : m.modifiers?.some((x) => x.kind === ts.SyntaxKind.ReadonlyKeyword) ? 'readonly' : 'property']));
+}
+function exported() {
+  const file = ts.createSourceFile('index.d.ts', readFileSync(join(ROOT, 'pkg/index.d.ts'), 'utf8'), ts.ScriptTarget.Latest);
+  return file.statements.flatMap((s) => {
+    if (!s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [];
+    if (ts.isFunctionDeclaration(s)) return [s.name.text];
+    if (ts.isVariableStatement(s)) return s.declarationList.declarations.map((d) => d.name.getText(file));
+    return [];
+  }).sort();
+}
+
+let story;
+after(() => story?.close());
+
+test('the chart create() returns has exactly the members TradeChart declares; the options and exports match too', async () => {
+  story = await openStory();
+  const { page } = story;
+  const real = await page.evaluate(async () => {
+    const chart = document.querySelector('[data-trade-chart]').tradeChart;
+    const members = Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(chart)).map(([k, d]) =>
+      [k, d.get ? (d.set ? 'property' : 'readonly') : typeof d.value === 'function' ? 'method' : 'property']));
+    const el = document.createElement('div');
+    el.style.width = '300px';
+    document.body.append(el);
+    const message = await TradeChart.create(el, { bogus: 1 }).then(() => '', (e) => e.message);
+    return { members, options: message.replace(/^.*expected one of /, '').split(', ').sort(), api: Object.keys(TradeChart).sort() };
+  });
+  assert.deepEqual(real.members, declared('TradeChart'));
+  assert.deepEqual(real.options, Object.keys(declared('ChartOptions')).sort());
+  assert.deepEqual(real.api, exported());
+  assert.deepEqual(story.errors, []);
+});

@@ -1,0 +1,83 @@
+// The public API: create() and mountAll(). Checks the element and the options, builds the
+// figure, waits for the wasm, makes the chart and mounts it; on any failure the figure
+// shows the message and create() rejects with the same Error.
+
+const version = typeof TRADE_CHART_VERSION === 'string' ? TRADE_CHART_VERSION : 'dev';
+const charts = new WeakMap(); // element -> its chart's public object (null while create is pending)
+const seen = new WeakSet(); // elements mountAll has already handled
+
+// The container's content width in whole CSS px (0 when hidden or collapsed).
+function widthOf(el) {
+  const cs = getComputedStyle(el);
+  const pad = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth']
+    .reduce((sum, k) => sum + (parseFloat(cs[k]) || 0), 0);
+  return Math.max(0, Math.floor(el.getBoundingClientRect().width - pad));
+}
+
+// The reader's language: the option, else the nearest [lang] (the element's own included,
+// across shadow boundaries), else the document's. Only en/ko/zh go to Rust; anything else
+// is English.
+function langFor(mod, element, opts) {
+  let near = null;
+  for (let n = element; n && !near; n = composedParent(n)) {
+    if (n.nodeType === 1 && n.getAttribute('lang')) near = n;
+  }
+  const tag = String(opts.lang != null ? opts.lang : (near && near.getAttribute('lang')) || element.ownerDocument.documentElement.lang || '').trim();
+  return mod.lang_tag(tag);
+}
+
+async function create(element, options) {
+  if (!element || element.nodeType !== 1) throw shellError('not-an-element', 'trade-chart: create() needs a DOM element', TypeError);
+  if (charts.has(element) || element.tradeChart) throw shellError('already-mounted', 'trade-chart: this element already has a chart; destroy() it first');
+  const opts = options || {};
+  injectStyle(element);
+  const stale = element.querySelector(':scope > figure.tc'); // left by an earlier failed create
+  if (stale) stale.remove();
+  const ui = buildDom(element.ownerDocument);
+  charts.set(element, null);
+  let core = null;
+  try {
+    const mod = await engine.module();
+    // A misspelt option is an error, not a silent default (Rust's one list of them).
+    ui.figure.dataset.tcTheme = checkOptions(mod, opts).theme || 'auto';
+    addSwatches(ui, mod.theme_keys());
+    // Measured before our figure is in the page: no layout of it is forced here.
+    const width = widthOf(element);
+    element.appendChild(ui.figure);
+    if (width === 0) throw shellError('zero-width', 'trade-chart: the container has zero width (is it hidden?); give it a width first');
+    core = openCore(mod, ui.canvas, opts, langFor(mod, element, opts));
+    const api = new ChartView(element, ui, core, opts).mount(width);
+    charts.set(element, api);
+    element.tradeChart = api;
+    return api;
+  } catch (e) {
+    const err = e instanceof WebAssembly.RuntimeError ? engine.trapped(e) : asError(e);
+    if (core && !engine.broken) try { core.free(); } catch (_) { /* already unusable */ }
+    else if (core) core.abandon();
+    charts.delete(element);
+    if (!ui.figure.isConnected) element.appendChild(ui.figure);
+    ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
+    showError(ui, err);
+    throw err;
+  }
+}
+
+// Mount every [data-trade-chart] under root that is not mounted yet.
+function mountAll(root) {
+  root = root || document;
+  const sel = '[data-trade-chart]';
+  const found = [...(root.matches && root.matches(sel) ? [root] : []), ...root.querySelectorAll(sel)];
+  return Promise.all(found.filter((el) => !seen.has(el) && !charts.has(el) && !el.tradeChart).map(async (el) => {
+    seen.add(el);
+    const d = el.dataset, fire = (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
+    try {
+      const chart = await create(el, { view: d.view || undefined, lang: d.lang || undefined, theme: d.theme || undefined,
+        height: Number(d.height) || undefined });
+      fire('trade-chart:ready', chart);
+      return chart;
+    } catch (err) {
+      fire('trade-chart:error', err);
+      return null;
+    }
+  })).then((list) => list.filter(Boolean));
+}

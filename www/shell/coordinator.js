@@ -1,0 +1,99 @@
+// One coordinator per document, shared by every chart in it: one MutationObserver for
+// the page's theme switches, one listener per media query, one document pointerdown and
+// keydown, and beforeprint/afterprint. Started with the first chart of the document,
+// stopped with the last. Each chart is told only what concerns it.
+
+const MEDIA = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'];
+const coordinators = new WeakMap(); // document -> Coordinator
+
+class Coordinator {
+  static of(doc) {
+    let c = coordinators.get(doc);
+    if (!c) coordinators.set(doc, c = new Coordinator(doc));
+    return c;
+  }
+
+  constructor(doc) {
+    this.doc = doc;
+    this.charts = new Set(); // ChartViews
+    this.ac = null; // aborts every listener
+    this.mo = null;
+    this.roots = new Map(); // observed shadow root -> how many charts sit in or under it
+  }
+
+  add(chart) {
+    if (!this.charts.size) this.start();
+    this.charts.add(chart);
+    chart.roots = shadowRoots(chart.ui.figure);
+    for (const r of chart.roots) {
+      if (!this.roots.has(r)) this.observe(r);
+      this.roots.set(r, (this.roots.get(r) || 0) + 1);
+    }
+  }
+
+  remove(chart) {
+    if (!this.charts.delete(chart)) return;
+    let gone = false;
+    for (const r of chart.roots) {
+      const n = this.roots.get(r) - 1;
+      if (n) this.roots.set(r, n); else { this.roots.delete(r); gone = true; }
+    }
+    if (!this.charts.size) return this.stop();
+    if (gone) { // a MutationObserver cannot forget one target: start over with the rest
+      this.mo.disconnect();
+      this.observe(this.doc.documentElement);
+      for (const r of this.roots.keys()) this.observe(r);
+    }
+  }
+
+  start() {
+    const { doc } = this, win = doc.defaultView || window;
+    this.ac = new AbortController();
+    const on = (target, type, fn) => target.addEventListener(type, fn, { signal: this.ac.signal });
+    const each = (fn) => { for (const c of [...this.charts]) fn(c); };
+    for (const q of MEDIA) {
+      const mq = win.matchMedia && win.matchMedia(q);
+      if (mq) on(mq, 'change', () => each((c) => c.rethemeSoon()));
+    }
+    // A tap outside a chart hides its tooltip; composedPath() sees into open shadow roots,
+    // where e.target is only the host.
+    on(doc, 'pointerdown', (e) => {
+      const path = e.composedPath();
+      each((c) => { if (!path.includes(c.ui.figure)) c.overlay.hide(); });
+    });
+    // WCAG 1.4.13: Escape dismisses a hover tooltip wherever the focus is.
+    on(doc, 'keydown', (e) => { if (e.key === 'Escape') each((c) => c.overlay.dismiss()); });
+    on(win, 'beforeprint', () => each((c) => c.print(true)));
+    on(win, 'afterprint', () => each((c) => c.print(false)));
+    // Only an ancestor's class, data-theme or style can change a chart's colours (our own
+    // overlays restyle themselves on every hover; the rest of the page is not ours).
+    this.mo = new MutationObserver((records) => {
+      const targets = new Set(records.map((r) => r.target));
+      each((c) => {
+        for (let n = composedParent(c.ui.figure); n; n = composedParent(n)) {
+          if (targets.has(n)) return c.rethemeSoon();
+        }
+      });
+    });
+    this.observe(doc.documentElement);
+  }
+
+  observe(root) {
+    this.mo.observe(root, { subtree: true, attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
+  }
+
+  stop() {
+    this.ac.abort();
+    this.mo.disconnect();
+    this.ac = this.mo = null;
+    this.roots.clear();
+    coordinators.delete(this.doc);
+  }
+}
+
+// The shadow roots a node sits in, innermost first (none in the document itself).
+function shadowRoots(node) {
+  const roots = [];
+  for (let r = node.getRootNode(); r.host; r = r.host.getRootNode()) roots.push(r);
+  return roots;
+}
