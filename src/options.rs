@@ -119,8 +119,7 @@ mod tests {
                 .to_string(),
             r#"options.theme: expected "light", "dark" or "auto", found "blue""#
         );
-        let o = Options::from_json(r#"{"theme":"dark","height":300,"data":{"x":1},"columns":[1]}"#)
-            .unwrap();
+        let o = Options::from_json(r#"{"theme":"dark","height":300,"data":{"x":1}}"#).unwrap();
         assert_eq!((o.theme.as_deref(), o.height), (Some("dark"), Some(300.0)));
         assert_eq!(
             serde_json::to_string(&o).unwrap(),
