@@ -31,8 +31,8 @@ build: wasm package
 demo: build
 	node scripts/serve.mjs
 
-# Every test: native, in-browser wasm, end to end against the built page.
-test: setup test-native build test-wasm test-e2e
+# Every test: lints and docs, native, in-browser wasm, end to end against the built page.
+test: setup lint test-native build test-wasm test-e2e
 
 test-native:
 	cargo test
@@ -52,10 +52,14 @@ bench: build
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/run.mjs $(BENCH_ARGS)
 
-lint:
+# Formatting, clippy natively and for the wasm (warnings denied), and the docs (broken or
+# private links denied).
+lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown
 
 clean:
 	rm -rf target/wb pkg dist test-results

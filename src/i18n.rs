@@ -105,12 +105,8 @@ pub enum Msg {
     Legend,
     /// "Chart"
     Chart,
-    /// "Category"
-    Category,
     /// Keyboard hint.
     KeyboardHint,
-    /// Unit line.
-    Unit,
     /// Close button.
     Close,
     /// Short label of a claim drawn on the chart.
@@ -198,17 +194,11 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Chart, En) => "Chart",
         (Chart, Ko) => "그래프",
         (Chart, Zh) => "图表",
-        (Category, En) => "Category",
-        (Category, Ko) => "품목",
-        (Category, Zh) => "类别",
         (KeyboardHint, En) => {
             "Use the arrow keys to move between figures; Escape closes the tooltip."
         }
         (KeyboardHint, Ko) => "화살표 키로 수치 사이를 이동하고 Esc 키로 툴팁을 닫습니다.",
         (KeyboardHint, Zh) => "用方向键在数据之间移动，按 Esc 关闭提示框。",
-        (Unit, En) => "US dollars, current prices",
-        (Unit, Ko) => "미국 달러, 경상 가격",
-        (Unit, Zh) => "美元，现价",
         (Close, En) => "Close",
         (Close, Ko) => "닫기",
         (Close, Zh) => "关闭",

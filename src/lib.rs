@@ -1,44 +1,53 @@
 //! trade-chart: an embeddable, traceable trade chart for news stories.
 //!
-//! The dataset (`data`) is validated into checked types; a view of it at a size becomes
-//! a `Scene` of marks in CSS pixels (`scene`); `render` draws a scene on any plotters
-//! backend; `hit` maps a pointer to a data item and its tooltip; `Chart` holds the state
-//! between calls. Only `web` (the wasm-bindgen facade) needs a browser.
+//! The flow, one module a step: a dataset's JSON text is read and **checked** into a
+//! [`Dataset`] (`data`, errors in `error`); a view's **selection** of it, whatever the
+//! size, is a [`select::Selection`]; laid out at a size it is a [`Scene`] of marks in CSS
+//! px (`scene`, `axis`, `layout`); [`draw`] puts a scene on any plotters backend
+//! (`render`); `hit` and `present` turn a pointer or a key into a figure and its words.
+//! [`Chart`] (a sourced dataset) and [`bulk::ColChart`] (plain numeric columns) hold the
+//! state between calls behind one [`Widget`] contract; only `web` and `canvas` (the
+//! wasm-bindgen facade and our canvas backend) need a browser.
 #![deny(missing_docs)]
 
-mod axis;
-pub mod bulk;
-#[cfg(target_arch = "wasm32")]
-pub mod canvas;
-mod chart;
+// data → check
 pub mod data;
 pub mod error;
-pub mod format;
-mod hit;
-pub mod i18n;
-pub mod layout;
-pub mod options;
-mod present;
-mod render;
+mod options;
+// → select → lay out
+mod axis;
+mod layout;
 pub mod scale;
 pub mod scene;
 pub mod select;
 pub mod theme;
+// → draw
+mod render;
+// → interact, in the reader's words
+mod format;
+mod hit;
+mod i18n;
+mod present;
+// the state the facade drives: a dataset chart, a columns chart, one contract
+pub mod bulk;
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
+mod chart;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
-pub mod widget;
+mod widget;
 
 pub use chart::Chart;
 pub use data::{validate, Dataset, RawDataset};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Location, Result};
 pub use hit::{item_at, navigate, Key};
-pub use i18n::Lang;
+pub use i18n::{Lang, Ui};
 pub use options::Options;
 pub use present::{
     describe, facts, Capabilities, ClaimInfo, Facts, Hover, ItemInfo, LegendEntry, Meta, Table,
     ViewInfo,
 };
-pub use render::{draw, FONT_FAMILY};
+pub use render::{draw, svg, FONT_FAMILY};
 pub use scene::{build, Scene, SceneInput};
 pub use widget::Widget;
 

@@ -6,10 +6,11 @@ use crate::axis::{baseline, plot_box, text, tick_target, y_axis};
 use crate::data::{Dataset, Direction, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::format;
 use crate::i18n::{t, Lang, Msg};
-use crate::layout::{text_width, wrap, Rect, FONT};
+use crate::layout::{wrap, FONT};
 use crate::scale::{nice_ticks, Linear};
 use crate::select::Selection;
 
+pub use crate::layout::{text_width, Rect};
 pub use crate::theme::{Rgba, Theme};
 
 /// How a bar is filled, so series differ by more than colour.

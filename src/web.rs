@@ -217,8 +217,8 @@ impl Chart {
         crate::layout::preferred_height(css_width)
     }
 
-    /// Sizes the backing store (`css × dpr`, the page's devicePixelRatio clamped in
-    /// [`device_ratio`]) and redraws.
+    /// Sizes the backing store (`css × dpr`, the page's devicePixelRatio up to 4, 1 when
+    /// it is not a positive number) and redraws.
     pub fn resize(&mut self, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsValue> {
         self.core.resize(css_width, css_height).map_err(js)?;
         self.dpr = device_ratio(dpr);

@@ -237,11 +237,14 @@ fn totals_agree_and_derived_values_equal_their_formulas() {
     ));
     // The research notes' rounded results.
     assert_eq!(
-        trade_chart::format::decimal(v("kp-cn-products-2020", "2020", Some("Everything else")), 2),
+        format!(
+            "{:.2}",
+            v("kp-cn-products-2020", "2020", Some("Everything else"))
+        ),
         "25.93"
     );
     assert_eq!(
-        trade_chart::format::decimal(v("two-way-monthly", "2020-12", None), 1),
+        format!("{:.1}", v("two-way-monthly", "2020-12", None)),
         "4.8"
     );
     // Every derived figure has a formula and no sources of its own; every other has sources.

@@ -338,7 +338,7 @@ fn export_picture_has_title_chart_and_sources() {
     assert!(texts.contains(&"North Korea's trade with China collapsed in 2020"));
     assert!(texts.iter().any(|t| t.starts_with("Sources: KBS World")));
     assert!(texts.contains(&"−80.7%"));
-    assert!(scene.height > trade_chart::layout::preferred_height(800.0) + 60.0);
+    assert!(scene.height > trade_chart::Chart::preferred_height(800.0) + 60.0);
     let svg = c.svg(800.0).unwrap();
     assert!(
         svg.starts_with("<svg")
@@ -353,10 +353,10 @@ fn export_picture_has_title_chart_and_sources() {
 
 #[test]
 fn claim_labels_and_export_stay_clear() {
-    use trade_chart::layout::{text_width, Rect};
     use trade_chart::scene::HAlign;
+    use trade_chart::scene::{text_width, Rect};
     for w in WIDTHS {
-        let c = chart("monthly", w, trade_chart::layout::preferred_height(w));
+        let c = chart("monthly", w, trade_chart::Chart::preferred_height(w));
         let s = c.scene();
         let bars: Vec<Rect> = s
             .marks

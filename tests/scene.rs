@@ -4,8 +4,9 @@
 mod common;
 use common::*;
 use trade_chart::data::{Groups, ViewKind};
-use trade_chart::layout::{preferred_height, Rect};
 use trade_chart::scene::Mark;
+use trade_chart::scene::Rect;
+use trade_chart::Chart;
 
 fn shown_count(c: &trade_chart::Chart) -> usize {
     let ds = c.dataset();
@@ -28,17 +29,17 @@ fn shown_count(c: &trade_chart::Chart) -> usize {
 
 #[test]
 fn height_follows_width() {
-    assert_eq!(preferred_height(0.0), 0.0);
-    assert!(preferred_height(320.0) >= 260.0 && preferred_height(320.0) <= 380.0);
-    assert_eq!(preferred_height(1200.0), 480.0);
-    assert_eq!(preferred_height(800.0), 400.0);
+    assert_eq!(Chart::preferred_height(0.0), 0.0);
+    assert!(Chart::preferred_height(320.0) >= 260.0 && Chart::preferred_height(320.0) <= 380.0);
+    assert_eq!(Chart::preferred_height(1200.0), 480.0);
+    assert_eq!(Chart::preferred_height(800.0), 400.0);
 }
 
 #[test]
 fn every_view_lays_out_at_every_width() {
     for view in VIEWS {
         for w in WIDTHS {
-            let h = preferred_height(w);
+            let h = Chart::preferred_height(w);
             let c = chart(view, w, h);
             let s = c.scene();
             let canvas = Rect::new(0.0, 0.0, w, h);
@@ -90,7 +91,7 @@ fn every_view_lays_out_at_every_width() {
                     at, text, size, h, ..
                 } = m
                 {
-                    let tw = trade_chart::layout::text_width(text, *size);
+                    let tw = trade_chart::scene::text_width(text, *size);
                     let (l, r) = match h {
                         trade_chart::scene::HAlign::Left => (at.0, at.0 + tw),
                         trade_chart::scene::HAlign::Center => (at.0 - tw / 2.0, at.0 + tw / 2.0),
@@ -262,7 +263,7 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
 #[test]
 fn the_basis_key_never_overlaps_the_plot() {
     for w in WIDTHS {
-        let c = chart("history", w, preferred_height(w));
+        let c = chart("history", w, Chart::preferred_height(w));
         let s = c.scene();
         let key_texts: Vec<f64> = s
             .marks
@@ -290,7 +291,7 @@ fn the_basis_key_never_overlaps_the_plot() {
 #[test]
 fn narrow_bars_get_a_rounded_label() {
     let texts = |w: f64| -> Vec<String> {
-        texts(chart("balance", w, preferred_height(w)).scene())
+        texts(chart("balance", w, Chart::preferred_height(w)).scene())
             .into_iter()
             .map(String::from)
             .collect()
