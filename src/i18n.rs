@@ -330,9 +330,9 @@ pub struct Ui {
     pub story_says: &'static str,
     /// Claims list: the data's figure.
     pub data_say: &'static str,
-    /// Claims list / table: note.
+    /// "Note", the table's note header, for the claims list; the shell does not read it yet.
     pub note: &'static str,
-    /// Claims list / table: source.
+    /// "Source", the table's source header, for the claims list; the shell does not read it yet.
     pub source: &'static str,
 }
 
