@@ -27,7 +27,8 @@ pub struct ColSeries {
 /// Columns: a shared, non-decreasing x and the series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Columns {
-    /// Headline.
+    /// The title given to `from_columns`, possibly empty (not checked): `Meta::title` and the
+    /// start of the summary. Not drawn on the canvas.
     pub title: String,
     /// x values (any unit, e.g. seconds), non-decreasing.
     pub x: Vec<f64>,
@@ -525,7 +526,8 @@ impl ColChart {
         Ok(!self.hidden[k])
     }
 
-    /// Colours.
+    /// Replaces the colours and redraws; series take `theme.series` in turn (the fourth
+    /// series the first colour again).
     pub fn set_theme(&mut self, theme: Theme) {
         self.theme = theme;
         self.rebuild();

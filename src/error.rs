@@ -280,7 +280,8 @@ impl Error {
         self.0.kind.code()
     }
 
-    /// Where.
+    /// Where it went wrong: a field path, a position in JSON text, a table cell, or none.
+    /// [`Error::path`], [`Error::row`] and [`Error::column`] read it.
     pub fn location(&self) -> &Location {
         &self.0.location
     }

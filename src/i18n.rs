@@ -6,12 +6,12 @@ use serde::Serialize;
 /// A reader language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
-    /// English.
+    /// English (`en`): the default, and the text every dataset must give.
     #[default]
     En,
-    /// Korean.
+    /// Korean (`ko`); dataset texts without a Korean version fall back to English.
     Ko,
-    /// Chinese (simplified).
+    /// Chinese, simplified (`zh`); dataset texts without one fall back to English.
     Zh,
 }
 
@@ -71,43 +71,45 @@ pub enum Msg {
     DateUnknown,
     /// A view mixing bases.
     DifferentBases,
-    /// Table header.
+    /// Header of the table's first column: each figure's period (with its category).
     Period,
-    /// Table header.
+    /// Header of the table's series column (the series' label).
     Series,
-    /// Table header.
+    /// Header of the table's value column, "Value (US$)".
     Value,
-    /// Table header.
+    /// Header of the table's source column (publisher and date); `Ui::source` for the shell.
     Source,
-    /// Table header / claim.
+    /// Header of the table's note column (a derived figure's formula, then its note);
+    /// `Ui::note` for the shell.
     Note,
-    /// Claim status.
+    /// The verdict `agrees` in words ("Checked: the data agree"): tooltip and claims list.
     Agrees,
-    /// Claim status.
+    /// The verdict `unsupported` in words ("Not supported by the data").
     Unsupported,
-    /// Claim status.
+    /// The verdict `unverified` in words ("No independent source").
     Unverified,
     /// "The story says"
     StorySays,
     /// "The data say"
     DataSay,
-    /// Button.
+    /// The table button's text while the table is closed ("Show data").
     ShowData,
-    /// Button.
+    /// The same button's text while the table is open ("Hide data").
     HideData,
-    /// Button.
+    /// The button that opens the claims list ("Check the story's claims").
     Claims,
-    /// Button.
+    /// The label of the CSV / PNG / SVG download buttons ("Download").
     Download,
     /// Label of the tab list.
     Views,
     /// Label of the legend.
     Legend,
-    /// "Chart"
+    /// "Chart": the canvas's `aria-label` when the view has no title.
     Chart,
-    /// Keyboard hint.
+    /// How to use the keyboard (arrow keys, Escape), appended to the canvas's description.
     KeyboardHint,
-    /// Close button.
+    /// "Close", for a control that closes the tooltip; sent as `Ui::close`, but the shell
+    /// has no such control (Escape closes the tooltip).
     Close,
     /// Short label of a claim drawn on the chart.
     Story,
@@ -294,33 +296,33 @@ pub fn columns_sentence(lang: Lang, title: &str, series: usize, points: usize) -
 /// The widget's labels for the shell, in one language.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Ui {
-    /// Language tag.
+    /// `en`, `ko` or `zh`, as `Meta::lang` (which the shell reads instead).
     pub lang: &'static str,
-    /// Tab list label.
+    /// The tab list's `aria-label` ("Views").
     pub views: &'static str,
-    /// Legend label.
+    /// The legend button group's `aria-label` ("Series shown").
     pub legend: &'static str,
-    /// Button.
+    /// The table button's text while the table is closed ("Show data").
     pub show_data: &'static str,
-    /// Button.
+    /// The same button's text while the table is open ("Hide data").
     pub hide_data: &'static str,
-    /// Button.
+    /// The claims button's text ("Check the story's claims"); shown only when `Meta::claims` > 0.
     pub claims: &'static str,
-    /// Button.
+    /// The label of the CSV / PNG / SVG download buttons ("Download").
     pub download: &'static str,
-    /// Keyboard hint.
+    /// How to use the keyboard; the shell appends it to the canvas's accessible description.
     pub keyboard: &'static str,
-    /// Close.
+    /// "Close", for a control that closes the tooltip; the shell has none and does not read it.
     pub close: &'static str,
-    /// Chart.
+    /// The canvas's `aria-label` when `Meta::title` is empty ("Chart").
     pub chart: &'static str,
     /// Claims list: the story's figure.
     pub story_says: &'static str,
     /// Claims list: the data's figure.
     pub data_say: &'static str,
-    /// Claims list / table: note.
+    /// "Note", the table's note header, for the claims list; the shell does not read it yet.
     pub note: &'static str,
-    /// Claims list / table: source.
+    /// "Source", the table's source header, for the claims list; the shell does not read it yet.
     pub source: &'static str,
 }
 

@@ -1,16 +1,18 @@
 //! Sizes: the chart's height for a width, text width estimates, the plot box.
 //! Deterministic (no DOM measuring), so it is the same natively and in the browser.
 
-/// A box in CSS pixels.
+/// A box in CSS pixels: `x0`, `y0` its top-left corner and `x1`, `y1` its bottom-right,
+/// with y growing downwards as on a canvas. Nothing reorders the corners: a box given
+/// backwards has a negative [`Rect::w`] or [`Rect::h`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {
-    /// Left.
+    #[allow(missing_docs)] // one corner coordinate: the struct's doc says which
     pub x0: f64,
-    /// Top.
+    #[allow(missing_docs)] // one corner coordinate: the struct's doc says which
     pub y0: f64,
-    /// Right.
+    #[allow(missing_docs)] // one corner coordinate: the struct's doc says which
     pub x1: f64,
-    /// Bottom.
+    #[allow(missing_docs)] // one corner coordinate: the struct's doc says which
     pub y1: f64,
 }
 
@@ -19,11 +21,11 @@ impl Rect {
     pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Self {
         Rect { x0, y0, x1, y1 }
     }
-    /// Width.
+    /// Width in CSS px (`x1 - x0`; negative if the corners were given backwards).
     pub fn w(&self) -> f64 {
         self.x1 - self.x0
     }
-    /// Height.
+    /// Height in CSS px (`y1 - y0`; negative if the corners were given backwards).
     pub fn h(&self) -> f64 {
         self.y1 - self.y0
     }

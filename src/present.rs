@@ -12,24 +12,26 @@ use crate::scene::{Scene, Target};
 /// A tab.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ViewInfo {
-    /// Id.
+    /// The view's id (`views[i].id`): the tab's `data-view`, what `set_view` takes.
     pub id: String,
-    /// Label.
+    /// The tab's text (`views[i].label`) in the reader's language.
     pub label: String,
 }
 
 /// A legend entry (a series of the current view).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LegendEntry {
-    /// Series id.
+    /// The series' id: the legend button's `data-series`, what `toggle_series` takes.
     pub id: String,
-    /// Label.
+    /// The series' label in the reader's language: the legend button's text, and the
+    /// tooltip's series line.
     pub label: String,
-    /// CSS colour.
+    /// The series' colour as `rgb(r,g,b)` (alpha dropped), for the swatch.
     pub color: String,
     /// `solid`, `stripes` or `dots`: the bars' fill, so series differ by more than colour.
     pub texture: &'static str,
-    /// Shown?
+    /// False while the reader has hidden the series (`toggle_series`); the shell writes it
+    /// to the button's `aria-pressed`.
     pub visible: bool,
 }
 
@@ -40,11 +42,13 @@ pub struct Meta {
     pub kind: &'static str,
     /// What the chart can do: the shell shows only these controls.
     pub can: Capabilities,
-    /// Language tag.
+    /// `en`, `ko` or `zh`, the language of every text here; the shell sets it as the
+    /// figure's `lang` attribute.
     pub lang: &'static str,
-    /// Headline.
+    /// The current view's title (for columns, the title given, possibly empty); the shell
+    /// shows it above the chart and makes it the canvas's `aria-label`.
     pub title: String,
-    /// Line under it.
+    /// The view's subtitle, "" when it has none (always for columns).
     pub subtitle: String,
     /// Notes for this view.
     pub notes: Vec<String>,
@@ -52,13 +56,14 @@ pub struct Meta {
     pub source_line: String,
     /// Current view id.
     pub view: String,
-    /// Tabs.
+    /// Every view of the dataset, in tab order; empty for columns (the shell hides the tabs).
     pub views: Vec<ViewInfo>,
-    /// Legend.
+    /// The current view's series in legend order, hidden ones included (`visible: false`).
     pub legend: Vec<LegendEntry>,
     /// A sentence on what the view shows (the canvas's accessible description).
     pub summary: String,
-    /// How many claims the story makes that the data check.
+    /// How many claims the dataset has, whatever their status (0 for columns); the shell
+    /// shows "Check the story's claims" only when it is above 0.
     pub claims: usize,
     /// The widget's own labels.
     pub ui: Ui,
@@ -73,17 +78,19 @@ pub struct ItemInfo {
     pub series: String,
     /// Period in words.
     pub period: String,
-    /// Category, if any.
+    /// The figure's category in the reader's language; "" without one and for claims.
     pub label: String,
     /// Value in words.
     pub value: String,
-    /// Hit box (CSS px).
+    /// Left edge of the hit box (the pointer target: the figure's column from the plot's top
+    /// to its bottom, or a 16 px square on a claim), in CSS px from the canvas's left.
     pub x: f64,
-    /// See `x`.
+    /// Top edge of the hit box, CSS px from the canvas's top (the plot's top but for claims).
     pub y: f64,
-    /// See `x`.
+    /// Width of the hit box in CSS px: a bar's width with half the gap on each side, or the
+    /// width of the figure's period on time views; 16 for a claim.
     pub w: f64,
-    /// See `x`.
+    /// Height of the hit box in CSS px: the plot's height; 16 for a claim.
     pub h: f64,
 }
 
@@ -101,7 +108,7 @@ pub struct Table {
 /// A claim of the story, with its verdict, for the claims list.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ClaimInfo {
-    /// Id.
+    /// The claim's id (`claims[i].id`); the shell sets it as the item's `data-claim`.
     pub id: String,
     /// The claim in words.
     pub text: String,
@@ -113,11 +120,13 @@ pub struct ClaimInfo {
     pub badge: &'static str,
     /// The figure as the story gives it.
     pub story: String,
-    /// What the data give, when checked.
+    /// What the data give: the observation's value and period for `equals`, the computed
+    /// change for `change`; "" without a check (`unverified`).
     pub data: String,
-    /// Why.
+    /// Why it has its verdict (`claims[i].note`), in the reader's language; "" when none
+    /// (never for `unsupported`, which validation requires to have one).
     pub note: String,
-    /// Where the story says it.
+    /// The publisher of the claim's `source` (the story it is from).
     pub source: String,
 }
 
@@ -262,15 +271,17 @@ pub fn badge(status: ClaimStatus) -> &'static str {
 /// What the tooltip shows for an item, plus where to put the highlight.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hover {
-    /// Index in `Scene::items`.
+    /// Index in `Scene::items`, as `describe` takes it (for columns: the point's index in
+    /// `x`).
     pub index: usize,
-    /// Highlight box (CSS px).
+    /// Left edge of the highlight box: the drawn mark's box (not the wider hit box; for
+    /// columns an 8 px square on the nearest point), in CSS px from the canvas's left.
     pub x: f64,
-    /// See `x`.
+    /// Top edge of the highlight box, CSS px from the canvas's top.
     pub y: f64,
-    /// See `x`.
+    /// Width of the highlight box in CSS px.
     pub w: f64,
-    /// See `x`.
+    /// Height of the highlight box in CSS px, at least 2 (so a zero-height bar still shows one).
     pub h: f64,
     /// Period (and category) in words: "June 2020".
     pub title: String,
@@ -284,7 +295,7 @@ pub struct Hover {
     pub lines: Vec<String>,
     /// "Yonhap News Agency, 12 February 2021".
     pub source: String,
-    /// The first source's address (empty for derived figures).
+    /// The first source's address (empty for derived figures); the shell does not show it.
     pub url: String,
     /// One sentence for screen readers.
     pub announce: String,

@@ -40,7 +40,9 @@ impl Texture {
     }
 }
 
-/// Marker shapes, one per statistical basis.
+/// Marker shapes. On line views a figure's marker shows its basis ([`Shape::for_basis`],
+/// which cycles through the first four); claims are diamonds, and a bar whose figure is
+/// "more than" carries a triangle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     /// ●
@@ -51,7 +53,7 @@ pub enum Shape {
     Triangle,
     /// ◆
     Diamond,
-    /// ▼
+    /// ▼ (drawable, but nothing in this version chooses it)
     TriangleDown,
 }
 
@@ -94,68 +96,70 @@ pub enum VAlign {
 pub enum Mark {
     /// A filled box.
     Rect {
-        /// Where.
+        /// The box in CSS px, filled edge to edge (no outline).
         r: Rect,
-        /// Fill.
+        /// Fill colour; its alpha is kept (a derived figure's bar is its series colour at 0.18).
         fill: Rgba,
     },
     /// A box outline.
     Frame {
-        /// Where.
+        /// The box in CSS px whose edges are stroked.
         r: Rect,
-        /// Stroke.
+        /// Outline colour; the outline is 1 CSS px wide.
         stroke: Rgba,
     },
     /// A straight line, optionally dashed.
     Line {
-        /// From.
+        /// Start point (x, y) in CSS px; a dashed line's first dash starts here.
         a: (f64, f64),
-        /// To.
+        /// End point (x, y) in CSS px.
         b: (f64, f64),
-        /// Stroke.
+        /// Line colour (alpha kept).
         stroke: Rgba,
         /// Width in CSS px.
         width: f64,
-        /// Dashed.
+        /// Drawn as 4 CSS px dashes with 3 px gaps: annotations, claim leaders, the change
+        /// line, and a line segment where the basis changes.
         dash: bool,
     },
     /// A polyline.
     Path {
-        /// Points.
+        /// Vertices (x, y) in CSS px, joined in order; the path is not closed.
         points: Vec<(f64, f64)>,
-        /// Stroke.
+        /// Line colour (alpha kept).
         stroke: Rgba,
         /// Width in CSS px.
         width: f64,
     },
     /// A data marker.
     Marker {
-        /// Centre.
+        /// Centre (x, y) in CSS px.
         at: (f64, f64),
-        /// Radius.
+        /// Radius in CSS px (4 for a figure, 5.5 for a claim, 3.5 for the "more than" cap);
+        /// squares, triangles and diamonds are sized from it.
         r: f64,
-        /// Shape.
+        /// The glyph (on line views, the figure's basis: see [`Shape`]).
         shape: Shape,
-        /// Colour.
+        /// Fill colour, or the outline's when `hollow`.
         color: Rgba,
-        /// Outline only.
+        /// Outline only, 2 CSS px wide: derived figures and claims.
         hollow: bool,
     },
     /// A label.
     Text {
-        /// Anchor point.
+        /// Anchor point (x, y) in CSS px; `h` and `v` say which point of the text sits here.
         at: (f64, f64),
-        /// The text.
+        /// One line of text, drawn as is (callers wrap long text before making marks).
         text: String,
         /// Size in CSS px.
         size: f64,
-        /// Colour.
+        /// Text colour (alpha kept).
         color: Rgba,
         /// Horizontal anchor.
         h: HAlign,
         /// Vertical anchor.
         v: VAlign,
-        /// Bold.
+        /// Bold weight (value labels, the change, claim labels, export titles); else normal.
         bold: bool,
     },
 }
@@ -219,7 +223,7 @@ pub fn series_color(theme: &Theme, d: Direction) -> Rgba {
 
 /// What to lay out (a view's selection of the data) and how big.
 pub struct SceneInput<'a> {
-    /// The data.
+    /// The checked dataset the view belongs to.
     pub ds: &'a Dataset,
     /// What the view shows.
     pub sel: &'a Selection,
@@ -227,9 +231,9 @@ pub struct SceneInput<'a> {
     pub width: f64,
     /// CSS height.
     pub height: f64,
-    /// Colours.
+    /// The palette: the page's colours once `set_theme` has run, else `Theme::light()`.
     pub theme: &'a Theme,
-    /// Reader language.
+    /// The language of every label and number drawn.
     pub lang: Lang,
 }
 

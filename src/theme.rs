@@ -90,9 +90,10 @@ pub fn parse_color(s: &str) -> Option<Rgba> {
 /// The colours of a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
-    /// Background.
+    /// Painted under everything (the exports too); bar stripes and dots are drawn in it.
+    /// The page's `--tc-bg` (key `bg`).
     pub bg: Rgba,
-    /// Text.
+    /// Titles, value labels, annotations and the change label; the page's `--tc-fg`.
     pub fg: Rgba,
     /// Secondary text (ticks).
     pub muted: Rgba,

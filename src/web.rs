@@ -39,7 +39,7 @@ fn js(e: Error) -> JsValue {
     err.into()
 }
 
-/// A drawing failure (no 2D context, a canvas error): code `canvas`.
+/// A drawing failure (no 2D context, a canvas error): code `render`, path `canvas`.
 fn canvas_error(message: String) -> JsValue {
     js(Error::at(ErrorKind::Render, "canvas", message))
 }
@@ -212,7 +212,8 @@ impl Chart {
         })
     }
 
-    /// Height for a CSS width.
+    /// The chart's height in CSS px for a container `css_width` wide (taller than wide on
+    /// phones, 2:1 on desktops); the shell uses it unless `create()` was given a `height`.
     pub fn preferred_height(&self, css_width: f64) -> f64 {
         crate::layout::preferred_height(css_width)
     }
@@ -251,7 +252,8 @@ impl Chart {
         self.paint()
     }
 
-    /// Redraws.
+    /// Draws the current scene on the canvas again, changing nothing. Every call that
+    /// changes the picture already redraws; the shell does not call this.
     pub fn render(&self) -> Result<(), JsValue> {
         self.paint()
     }

@@ -20,9 +20,9 @@ pub const DEFAULT_JSON: &str = include_str!("../../data/kp-cn.json");
 pub struct Text {
     /// English (also the fallback).
     pub en: String,
-    /// Korean.
+    /// Korean (`ko`), if the dataset gives it; Korean readers get `en` without it.
     pub ko: Option<String>,
-    /// Chinese (simplified).
+    /// Chinese, simplified (`zh`), if given; Chinese readers get `en` without it.
     pub zh: Option<String>,
 }
 
@@ -49,35 +49,43 @@ impl Text {
 /// One trading partner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partner {
-    /// ISO code.
+    /// `partners[i].code`, e.g. `KP` (ISO 3166 alpha-2 by convention; validation only
+    /// requires it non-empty and different from the other partner's). Directions such as
+    /// `"KP>CN"` name it.
     pub code: String,
-    /// Name.
+    /// The name readers see, e.g. in a view's change summary ("between North Korea and China").
     pub name: Text,
 }
 
 /// A cited publication.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    /// Identifier.
+    /// `sources[i].id`: never empty and unique among sources (validation refuses both).
+    /// Observations, claims, annotations and views cite the source by it.
     pub id: String,
-    /// Publisher.
+    /// Who published it (never empty): the source line ("Sources: …"), the tooltip's
+    /// citation, the claims list and the CSV name the source by it.
     pub publisher: String,
     /// Headline or description.
     pub title: String,
     /// Publication date if known.
     pub date: Option<String>,
-    /// Address.
+    /// `sources[i].url`, starting `http://` or `https://` (validation checks). The first
+    /// source's goes into the tooltip data (`Hover::url`); the CSV lists every one.
     pub url: String,
-    /// Note.
+    /// `sources[i].note`, one language, as written (e.g. whose data it reports). Kept, but
+    /// not shown by this version.
     pub note: Option<String>,
 }
 
 /// A statistical basis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Basis {
-    /// Identifier.
+    /// `bases[i].id`, e.g. `customs`: never empty, unique among bases. Series and
+    /// observations name their basis by it.
     pub id: String,
-    /// Label.
+    /// Shown to readers: the tooltip's and table's "Basis", the key above a line view,
+    /// the note on other views that mix bases, and the CSV.
     pub label: Text,
 }
 
@@ -88,9 +96,9 @@ pub enum Direction {
     TwoWay,
     /// Exports of partner `from` to partner `to` (indices into `partners`).
     Flow {
-        /// Exporter.
+        /// Index of the exporting partner (`XX` in `"XX>YY"`).
         from: usize,
-        /// Importer.
+        /// Index of the importing partner (`YY`); never equal to `from`.
         to: usize,
     },
 }
@@ -138,7 +146,8 @@ pub struct Derived {
 pub struct Observation {
     /// Identifier, if any.
     pub id: Option<String>,
-    /// When.
+    /// The months the figure covers (`2020`, `2020-06`, `2020-01/2020-02`); no two figures
+    /// of a series with the same category overlap (validation refuses it).
     pub period: Period,
     /// Product or category.
     pub category: Option<Text>,
@@ -152,14 +161,15 @@ pub struct Observation {
     pub sources: Vec<usize>,
     /// The formula, for derived values.
     pub derived: Option<Derived>,
-    /// Note.
+    /// `observations[j].note`: the tooltip's last line, and the table's and CSV's note column.
     pub note: Option<Text>,
 }
 
 /// A checked series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    /// Identifier.
+    /// `series[i].id`: never empty, unique among series. Views list series by it; the
+    /// legend's `data-series` and `toggle_series` use it.
     pub id: String,
     /// Legend label.
     pub label: Text,
@@ -201,7 +211,8 @@ pub enum Check {
 /// A checked claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    /// Identifier.
+    /// `claims[i].id`: never empty, unique among claims. Views draw a claim by it; its
+    /// item's id is `claim:<id>`.
     pub id: String,
     /// The claim in our words.
     pub text: Text,
@@ -215,7 +226,8 @@ pub struct Claim {
     pub check: Option<(Check, f64)>,
     /// Index into sources.
     pub source: usize,
-    /// Why.
+    /// Why it has its verdict (`claims[i].note`): required for `Unsupported` (validation
+    /// refuses one without), optional otherwise. Shown in the tooltip and the claims list.
     pub note: Option<Text>,
     /// The period it is about, if it is drawn.
     pub period: Option<Period>,
@@ -224,13 +236,16 @@ pub struct Claim {
 /// A checked annotation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotation {
-    /// Identifier.
+    /// `annotations[i].id`: never empty, unique among annotations. Views list the
+    /// annotations they draw by it.
     pub id: String,
-    /// When.
+    /// Where it is drawn on a time view: a dashed vertical line at the middle of this period.
     pub period: Period,
     /// Drawn label.
     pub label: Text,
-    /// Sentence.
+    /// `annotations[i].text`, a sentence about the event. Checked (non-empty, English given)
+    /// and kept, but not shown by this version: only `label` is drawn, and annotations have
+    /// no tooltip.
     pub text: Text,
     /// Indices into sources.
     pub sources: Vec<usize>,
@@ -259,11 +274,14 @@ pub enum Groups {
 /// A checked view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
-    /// Identifier.
+    /// `views[i].id`: never empty, unique among views. `options.view`, `set_view` and the
+    /// tabs' `data-view` use it.
     pub id: String,
     /// Tab label.
     pub label: Text,
-    /// Headline.
+    /// `views[i].title`: the shell's title line and the canvas's `aria-label`, the table's
+    /// caption, the export's heading, and the first words of the summary (unless the view
+    /// has a `change`, whose sentence replaces it).
     pub title: Text,
     /// Line under the headline.
     pub subtitle: Option<Text>,
@@ -279,7 +297,8 @@ pub struct View {
     pub change: Option<(ObsRef, ObsRef)>,
     /// Annotation indices.
     pub annotations: Vec<usize>,
-    /// Notes.
+    /// The view's own notes (`views[i].notes`); `meta().notes` adds a line on mixed bases
+    /// (except on line views) and the dataset's `notes` after them.
     pub notes: Vec<Text>,
     /// Sources of figures quoted in the notes (indices).
     pub sources: Vec<usize>,
@@ -291,27 +310,32 @@ pub struct View {
 /// every claim checked. Built only by [`validate`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
-    /// Identifier.
+    /// The top-level `id`, e.g. `kp-cn`: never empty (validation refuses an empty id).
+    /// Not shown to readers.
     pub id: String,
     /// Fallback headline.
     pub title: Text,
     /// The two partners.
     pub partners: Vec<Partner>,
-    /// Currency code.
+    /// Always `USD`: validation refuses any other `unit.currency`.
     pub currency: String,
     /// Multiplier of every value.
     pub scale: f64,
-    /// Bases.
+    /// The statistical bases, in the order given. `Observation::basis` indexes them, and
+    /// a basis's index picks its marker shape on line views (`Shape::for_basis`).
     pub bases: Vec<Basis>,
-    /// Sources.
+    /// Every cited publication, in the order given; observations, claims, annotations and
+    /// views hold indices into it.
     pub sources: Vec<Source>,
-    /// Series.
+    /// At least one (validation refuses none), in the order given. A series' colour
+    /// follows its direction, not its place here.
     pub series: Vec<Series>,
-    /// Claims.
+    /// The story's claims, each checked at load; possibly none. The claims list shows every
+    /// one; time views draw those they list.
     pub claims: Vec<Claim>,
-    /// Annotations.
+    /// Dated events, possibly none; drawn only on the time views that list them.
     pub annotations: Vec<Annotation>,
-    /// Views.
+    /// At least one, in tab order; the first is shown unless `options.view` names another.
     pub views: Vec<View>,
     /// Notes under every view.
     pub notes: Vec<Text>,

@@ -153,7 +153,7 @@ pub struct RawSeries {
     pub direction: String,
     /// Default basis of the observations (a `bases` id).
     pub basis: String,
-    /// The figures.
+    /// At least one figure (validation refuses an empty list); a gap is left out, never 0.
     pub observations: Vec<RawObservation>,
 }
 
@@ -195,7 +195,7 @@ pub struct RawObservation {
 pub struct RawFormula {
     /// `sum` (all of `of`) or `difference` (the first minus the rest).
     pub op: String,
-    /// Observation ids.
+    /// At least two observation ids, in order (`difference` subtracts the rest from the first).
     pub of: Vec<String>,
 }
 
@@ -203,7 +203,7 @@ pub struct RawFormula {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaim {
-    /// Identifier.
+    /// Never empty, unique among claims; a view's `claims` names it to draw the claim.
     pub id: String,
     /// The claim in our words.
     pub text: RawText,
@@ -256,9 +256,10 @@ pub struct RawAnnotation {
     pub period: String,
     /// A short label drawn on the chart.
     pub label: RawText,
-    /// A sentence for the tooltip and the notes.
+    /// A sentence about the event. Checked, but not shown by this version (only `label` is
+    /// drawn; annotations have no tooltip and are not added to the notes).
     pub text: RawText,
-    /// Source ids.
+    /// Source ids, at least one.
     pub sources: Vec<String>,
 }
 
@@ -275,7 +276,8 @@ pub struct RawView {
     /// Line under the headline.
     #[serde(default)]
     pub subtitle: Option<RawText>,
-    /// `bars` (categories side by side), `time-bars` (bars as wide as their period)
+    /// `bars` (groups of bars side by side, by period or category), `time-bars` (bars as
+    /// wide as their period)
     /// or `time-line` (a line over time).
     pub kind: String,
     /// Series ids, in legend order.
@@ -286,10 +288,11 @@ pub struct RawView {
     /// For `bars` by period: which periods, in order (default: all, in order).
     #[serde(default)]
     pub periods: Option<Vec<String>>,
-    /// For time views: the first and last period shown.
+    /// For time views: the first period shown (required there, with `to`; ignored on `bars`).
     #[serde(default)]
     pub from: Option<String>,
-    /// See `from`.
+    /// For time views: the last period shown, through its end; at most 100 years after
+    /// `from` starts.
     #[serde(default)]
     pub to: Option<String>,
     /// Two observation ids: the change from the first to the second is drawn.
