@@ -1,8 +1,7 @@
 //! The options a host passes to `create()`, checked once, here: the shell sends them
 //! as JSON text and reads back the checked set.
 
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::error::{from_json_text, Error, ErrorKind, Result};
 use crate::i18n::Lang;
@@ -16,30 +15,32 @@ pub const OPTION_NAMES: [&str; 7] = [
 pub const THEME_CHOICES: [&str; 3] = ["auto", "light", "dark"];
 
 /// Options a caller may pass; an unknown one is an error, so a typo surfaces.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// The view to open with (a view id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub view: Option<String>,
     /// Reader language: `en`, `ko` or `zh` (any tag starting so, e.g. `ko-KR`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lang: Option<String>,
     /// `auto` (follow the page), `light` or `dark`; `None` is `auto`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub theme: Option<String>,
     /// A fixed height in CSS px (ignored unless positive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub height: Option<f64>,
     /// The headline of a chart made from columns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title: Option<String>,
-    /// The dataset: passed to the chart on its own, only its name is checked here.
-    #[serde(default, skip_serializing)]
-    pub data: Option<IgnoredAny>,
-    /// Numeric columns: passed on their own, only the name is checked here.
-    #[serde(default, skip_serializing)]
-    pub columns: Option<IgnoredAny>,
+    /// Whether a dataset is given: the dataset itself goes to the chart on its own (as
+    /// JSON text), so the shell sends `true` here.
+    #[serde(default)]
+    pub data: Option<bool>,
+    /// Whether numeric columns are given: they go to the chart on their own (typed
+    /// arrays), so the shell sends `true` here.
+    #[serde(default)]
+    pub columns: Option<bool>,
 }
 
 impl Options {
@@ -69,7 +70,7 @@ impl Options {
                 e.within("options")
             }
         })?;
-        if o.data.is_some() && o.columns.is_some() {
+        if o.data == Some(true) && o.columns == Some(true) {
             return Err(Error::new(
                 "options.columns",
                 "give data or columns, not both",
@@ -119,17 +120,14 @@ mod tests {
                 .to_string(),
             r#"options.theme: expected "light", "dark" or "auto", found "blue""#
         );
-        let o = Options::from_json(r#"{"theme":"dark","height":300,"data":{"x":1}}"#).unwrap();
+        let o = Options::from_json(r#"{"theme":"dark","height":300,"data":true}"#).unwrap();
         assert_eq!((o.theme.as_deref(), o.height), (Some("dark"), Some(300.0)));
-        assert_eq!(
-            serde_json::to_string(&o).unwrap(),
-            r#"{"theme":"dark","height":300.0}"#
-        );
+        assert_eq!(o.data, Some(true));
     }
 
     #[test]
     fn data_or_columns_not_both() {
-        let e = Options::from_json(r#"{"data":0,"columns":0}"#).unwrap_err();
+        let e = Options::from_json(r#"{"data":true,"columns":true}"#).unwrap_err();
         assert_eq!(
             e.to_string(),
             "options.columns: give data or columns, not both"

@@ -35,6 +35,11 @@ pub struct Selection {
     pub sources: Vec<usize>,
 }
 
+/// What the selection sorts by: two numbers, then the index that breaks ties. It is the
+/// key type validation already sorts (`validate::series`), so the wasm carries one
+/// instantiation of the sort for both: each costs it a few KB.
+type SortKey = (Option<String>, i32, i32, usize);
+
 fn add(v: &mut Vec<usize>, x: usize) {
     if !v.contains(&x) {
         v.push(x);
@@ -63,23 +68,25 @@ impl Selection {
             .filter(|&(_, s)| !hidden.get(s).copied().unwrap_or(false))
             .filter_map(|(slot, s)| {
                 let list = &ds.series.get(s)?.observations;
-                let mut obs: Vec<(usize, Option<usize>)> = match (&v.kind, &v.groups) {
-                    (ViewKind::Bars, groups) => list
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, o)| Some((i, Some(group(groups, o)?))))
-                        .collect(),
-                    _ => list
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, o)| in_range(v.range, &o.period))
-                        .map(|(i, _)| (i, None))
-                        .collect(),
-                };
-                match v.kind {
-                    ViewKind::Bars => obs.sort_by_key(|&(_, g)| g),
-                    _ => obs.sort_by_key(|&(i, _)| (list[i].period.start, list[i].period.end)),
-                }
+                let bars = v.kind == ViewKind::Bars;
+                // Left to right: by group (grouped bars) or by period (time views), equals
+                // in the data's order, through sort_key (see there).
+                let mut keys: Vec<SortKey> = list
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, o)| {
+                        let p = o.period;
+                        match bars {
+                            true => Some((None, group(&v.groups, o)? as i32, p.start, i)),
+                            false => in_range(v.range, &p).then_some((None, p.start, p.end, i)),
+                        }
+                    })
+                    .collect();
+                keys.sort_unstable();
+                let obs = keys
+                    .into_iter()
+                    .map(|(_, g, _, i)| (i, bars.then_some(g as usize)))
+                    .collect();
                 Some(Shown {
                     slot,
                     series: s,
@@ -119,9 +126,16 @@ impl Selection {
             }
         }
         // Claims come after the series in reading order, left to right.
-        let mut by_x = claims.clone();
-        by_x.sort_by_key(|&c| ds.claims[c].period.map(|p| p.start + p.end));
-        for c in by_x {
+        let mut by_x: Vec<SortKey> = claims
+            .iter()
+            .map(|&c| {
+                // by the middle of its period, where its marker is drawn
+                let mid = ds.claims[c].period.map_or(i32::MIN, |p| p.start + p.end);
+                (None, mid, 0, c)
+            })
+            .collect();
+        by_x.sort_unstable();
+        for (.., c) in by_x {
             add(&mut sources, ds.claims[c].source);
         }
         v.sources.iter().for_each(|&s| add(&mut sources, s));

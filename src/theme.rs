@@ -26,6 +26,17 @@ impl Rgba {
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
     }
 
+    /// Relative luminance within about 0.003 of [`Rgba::luminance`], without `powf`
+    /// (a cubic fit of the sRGB curve): enough to tell a dark page from a light one, and
+    /// the wasm does not carry `pow` (2 KB) for it.
+    pub fn rough_luminance(self) -> f64 {
+        let lin = |c: u8| {
+            let c = c as f64 / 255.0;
+            c * (c * (c * 0.305_306_011 + 0.682_171_111) + 0.012_522_878)
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
     /// WCAG contrast ratio between two opaque colours (1 to 21).
     pub fn contrast(self, other: Rgba) -> f64 {
         let (a, b) = (self.luminance(), other.luminance());
@@ -206,8 +217,8 @@ pub fn from_page<'a>(pairs: &[(&'a str, &'a str)]) -> Result<(Theme, bool)> {
             .and_then(|(_, v)| parse_color(v))
     };
     let dark = match (get("bg"), get("fg")) {
-        (Some(bg), _) if bg.3 > 0.0 => bg.luminance() < 0.18,
-        (_, Some(fg)) => fg.luminance() > 0.5,
+        (Some(bg), _) if bg.3 > 0.0 => bg.rough_luminance() < 0.18,
+        (_, Some(fg)) => fg.rough_luminance() > 0.5,
         _ => false,
     };
     let base = if dark { Theme::dark() } else { Theme::light() };
@@ -233,6 +244,21 @@ fn base_color(base: &Theme, k: &str) -> Option<Rgba> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rough_luminance_is_close_to_wcag() {
+        let mut worst: f64 = 0.0;
+        for v in 0..=255u8 {
+            for c in [
+                Rgba(v, v, v, 1.0),
+                Rgba(v, 0, 0, 1.0),
+                Rgba(0, v, 255 - v, 1.0),
+            ] {
+                worst = worst.max((c.rough_luminance() - c.luminance()).abs());
+            }
+        }
+        assert!(worst < 0.004, "{worst}");
+    }
 
     #[test]
     fn the_page_colours_pick_the_base() {

@@ -115,11 +115,13 @@ fn numbers(v: &JsValue, path: &str) -> Result<Vec<f64>, Error> {
     Ok(out)
 }
 
-/// Reads and checks `create()`'s options (JSON text, without `data` and `columns`'
-/// values): the checked set, or an `Error` naming the option.
+/// Checks `create()`'s options (JSON text; `data` and `columns` as `true` when given):
+/// an `Error` naming a bad one, else the theme they ask for (`auto` when none), which is
+/// all the shell still needs from them before the chart is made.
 #[wasm_bindgen]
-pub fn check_options(text: &str) -> Result<JsValue, JsValue> {
-    Options::from_json(text).map(|o| to_js(&o)).map_err(js)
+pub fn check_options(text: &str) -> Result<String, JsValue> {
+    let o = Options::from_json(text).map_err(js)?;
+    Ok(o.theme.unwrap_or_else(|| "auto".into()))
 }
 
 /// The tag itself (trimmed) when it names a language the chart speaks (`en`, `ko`, `zh`,
@@ -131,8 +133,8 @@ pub fn lang_tag(tag: &str) -> Option<String> {
 
 /// The colour names the page sets as `--tc-<key>` custom properties.
 #[wasm_bindgen]
-pub fn theme_keys() -> Vec<String> {
-    THEME_KEYS.iter().map(|k| k.to_string()).collect()
+pub fn theme_keys() -> JsValue {
+    to_js(&THEME_KEYS)
 }
 
 /// A chart drawn on one canvas.

@@ -138,8 +138,7 @@ function mockWasm() {
       if (!OPTIONS.includes(k)) throw Object.assign(new Error(`options.${k}: unknown option; expected one of ${OPTIONS.join(', ')}`), { code: 'unknown-field' });
     }
     if (o.theme != null && !['auto', 'light', 'dark'].includes(o.theme)) throw new Error(`options.theme: expected "light", "dark" or "auto", found "${o.theme}"`);
-    delete o.data; delete o.columns;
-    return o;
+    return o.theme || 'auto';
   }
   const lang_tag = (tag) => (/^(en|ko|zh)([-_]|$)/i.test(tag.trim()) ? tag.trim() : undefined);
   const theme_keys = () => KEYS.slice();

@@ -39,7 +39,7 @@ async function create(element, options) {
   try {
     const mod = await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
-    ui.figure.dataset.tcTheme = checkOptions(mod, opts).theme || 'auto';
+    ui.figure.dataset.tcTheme = checkOptions(mod, opts);
     addSwatches(ui, mod.theme_keys());
     // Measured before our figure is in the page: no layout of it is forced here.
     const width = widthOf(element);

@@ -4,7 +4,7 @@
 
 // A theme option checked by Rust ("auto" when none is given).
 function themeOption(mod, t) {
-  return (t == null ? null : checkOptions(mod, { theme: t }).theme) || 'auto';
+  return t == null ? 'auto' : checkOptions(mod, { theme: t });
 }
 
 // A colour as rgb()/rgba(): getComputedStyle keeps oklch()/color() as written, so those go

@@ -34,12 +34,13 @@ const engine = {
   },
 };
 
-// Rust checks the options (one whitelist, src/options.rs) and returns them checked: JSON
-// text of every option but the data and the columns, which only say they are there.
+// Rust checks the options (one whitelist, src/options.rs) and returns the theme they ask
+// for ("auto" when none). JSON text of every option; the data and the columns only say
+// they are there.
 function checkOptions(mod, opts) {
   const o = Object.assign({}, opts);
-  if (o.data != null) o.data = 0;
-  if (o.columns != null) o.columns = 0;
+  if (o.data != null) o.data = true;
+  if (o.columns != null) o.columns = true;
   return mod.check_options(JSON.stringify(o));
 }
 
