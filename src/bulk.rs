@@ -620,7 +620,7 @@ impl ColChart {
         let mut out = String::from("x");
         for s in &self.cols.series {
             out.push(',');
-            out.push_str(&s.id.replace([',', '"', '\n'], "_"));
+            format::csv_field(&mut out, &s.id);
         }
         out.push('\n');
         for (i, x) in self.cols.x.iter().enumerate() {

@@ -28,16 +28,6 @@ pub struct Chart {
     scene: Scene,
 }
 
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
 impl Chart {
     /// A chart over `ds` with `options`; no size yet (call `resize`).
     pub fn new(ds: Dataset, options: &Options) -> Result<Chart> {
@@ -471,7 +461,7 @@ impl Chart {
                 if k > 0 {
                     out.push(',');
                 }
-                csv_field(&mut out, f);
+                format::csv_field(&mut out, f);
             }
             out.push('\n');
         }

@@ -297,12 +297,50 @@ pub fn date(d: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// Appends one CSV field: quoted when it holds a comma, a quote or a line break (RFC
+/// 4180), and, when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return,
+/// prefixed with `'` so a spreadsheet opening the download reads text, not a formula
+/// (OWASP's advice on CSV injection). Only text goes through here: the numbers written
+/// beside it are never negative or are written as they are.
+pub(crate) fn csv_field(out: &mut String, s: &str) {
+    let guard = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if guard || s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        if guard {
+            out.push('\'');
+        }
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
 /// Formatting against tables of expected strings, in English, Korean and Chinese.
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::{Period, Qualifier};
     use crate::i18n::Lang::{self, En, Ko, Zh};
+
+    fn field(s: &str) -> String {
+        let mut out = String::new();
+        csv_field(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        for bad in ["=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            let f = field(bad);
+            assert!(f.starts_with("\"'"), "{bad:?} -> {f:?}");
+        }
+        assert_eq!(field("=1,2"), "\"'=1,2\"");
+    }
 
     #[test]
     fn money_reads_like_each_readers_newspaper() {
