@@ -551,6 +551,37 @@ impl Chart {
             });
             y += 18.0;
         }
+        // A key to the series when the view has more than one: without it a downloaded
+        // picture does not say which bars are which (the page has the legend above the
+        // canvas; the picture has only itself).
+        let view = &self.ds.views[self.view];
+        if view.series.len() > 1 && !self.sel.series.is_empty() {
+            let mut x = pad;
+            y += 2.0;
+            for sh in &self.sel.series {
+                let s = &self.ds.series[sh.series];
+                let label = s.label.get(self.lang);
+                let w = 18.0 + layout::text_width(label, 12.0) + 16.0;
+                if x + w > width - pad && x > pad {
+                    x = pad;
+                    y += 18.0;
+                }
+                let swatch = Rect::new(x, y + 1.0, x + 12.0, y + 13.0);
+                let color = scene::series_color(th, s.direction);
+                scene::textured(&mut head, swatch, color, Texture::for_slot(sh.slot), th.bg);
+                head.push(Mark::Text {
+                    at: (x + 18.0, y + 7.0),
+                    text: label.to_string(),
+                    size: 12.0,
+                    color: th.fg,
+                    h: HAlign::Left,
+                    v: VAlign::Middle,
+                    bold: false,
+                });
+                x += w;
+            }
+            y += 18.0;
+        }
         let top = y + 6.0;
         // The chart is inset like the text, so its axis labels do not touch the edge.
         let chart_w = width - 2.0 * pad;

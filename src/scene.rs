@@ -211,6 +211,44 @@ impl Item {
     }
 }
 
+/// A filled box in a series' colour and texture (light stripes or dots in `bg` over the
+/// fill): a bar, or a legend swatch in an exported picture.
+pub(crate) fn textured(marks: &mut Vec<Mark>, r: Rect, color: Rgba, texture: Texture, bg: Rgba) {
+    marks.push(Mark::Rect { r, fill: color });
+    match texture {
+        Texture::Solid => {}
+        Texture::Stripes => {
+            let mut y = r.y1 - 3.0;
+            while y > r.y0 + 1.0 && r.w() > 3.0 {
+                marks.push(Mark::Line {
+                    a: (r.x0 + 1.0, y),
+                    b: (r.x1 - 1.0, y),
+                    stroke: bg.alpha(0.7),
+                    width: 1.0,
+                    dash: false,
+                });
+                y -= 4.0;
+            }
+        }
+        Texture::Dots => {
+            let mut y = r.y1 - 3.0;
+            let mut row = 0;
+            while y > r.y0 + 2.0 && r.w() > 4.0 {
+                let mut x = r.x0 + if row % 2 == 0 { 2.5 } else { 5.0 };
+                while x < r.x1 - 1.5 {
+                    marks.push(Mark::Rect {
+                        r: Rect::new(x - 0.75, y - 0.75, x + 0.75, y + 0.75),
+                        fill: bg.alpha(0.8),
+                    });
+                    x += 5.0;
+                }
+                y -= 4.0;
+                row += 1;
+            }
+        }
+    }
+}
+
 /// A series' colour follows its direction of trade, so a flow keeps its colour across
 /// views: two-way, the first partner's exports, the second partner's.
 pub fn series_color(theme: &Theme, d: Direction) -> Rgba {
@@ -373,39 +411,7 @@ impl<'a> Builder<'a> {
             }
             self.push(Mark::Frame { r, stroke: color });
         } else {
-            self.push(Mark::Rect { r, fill: color });
-            match texture {
-                Texture::Solid => {}
-                Texture::Stripes => {
-                    let mut y = r.y1 - 3.0;
-                    while y > r.y0 + 1.0 && r.w() > 3.0 {
-                        self.push(Mark::Line {
-                            a: (r.x0 + 1.0, y),
-                            b: (r.x1 - 1.0, y),
-                            stroke: bg.alpha(0.7),
-                            width: 1.0,
-                            dash: false,
-                        });
-                        y -= 4.0;
-                    }
-                }
-                Texture::Dots => {
-                    let mut y = r.y1 - 3.0;
-                    let mut row = 0;
-                    while y > r.y0 + 2.0 && r.w() > 4.0 {
-                        let mut x = r.x0 + if row % 2 == 0 { 2.5 } else { 5.0 };
-                        while x < r.x1 - 1.5 {
-                            self.push(Mark::Rect {
-                                r: Rect::new(x - 0.75, y - 0.75, x + 0.75, y + 0.75),
-                                fill: bg.alpha(0.8),
-                            });
-                            x += 5.0;
-                        }
-                        y -= 4.0;
-                        row += 1;
-                    }
-                }
-            }
+            textured(&mut self.scene.marks, r, color, texture, bg);
         }
         if o.qualifier == Qualifier::AtLeast {
             // "more than": an open-ended cap above the bar.

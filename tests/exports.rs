@@ -59,3 +59,36 @@ fn only_http_addresses_are_accepted_as_sources() {
         assert!(e.path().ends_with(".url"), "{bad}: {e}");
     }
 }
+
+/// A downloaded picture of a view with several series says which is which: a key of the
+/// visible series (with their swatches) under the subtitle; a hidden series is not in it.
+#[test]
+fn an_exported_picture_keys_its_series() {
+    let texts = |c: &Chart| -> Vec<String> {
+        c.export_scene(800.0)
+            .marks
+            .into_iter()
+            .filter_map(|m| match m {
+                trade_chart::scene::Mark::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut c = chart_of(DEFAULT_JSON, "balance");
+    let t = texts(&c);
+    for label in [
+        "North Korea's imports from China",
+        "North Korea's exports to China",
+    ] {
+        assert!(t.iter().any(|x| x == label), "{label} missing from {t:?}");
+    }
+    c.toggle_series("kp-cn-annual").unwrap();
+    let t = texts(&c);
+    assert!(
+        !t.iter().any(|x| x == "North Korea's exports to China"),
+        "{t:?}"
+    );
+    // One series: no key (the subtitle says what it is).
+    let t = texts(&chart_of(DEFAULT_JSON, "collapse"));
+    assert!(!t.iter().any(|x| x == "Two-way trade"), "{t:?}");
+}
