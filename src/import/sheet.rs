@@ -404,6 +404,7 @@ struct Sources {
     list: Vec<RawSource>,
     rows: Vec<usize>,
     cols: HashMap<&'static str, usize>,
+    /// Every id in the table (rows with errors too) → its first row.
     ids: HashMap<String, usize>,
     read: bool,
 }
@@ -450,23 +451,20 @@ fn read_sources(cx: &mut Cx, input: Input) -> Sources {
             ok = false;
         }
         if !id.is_empty() {
-            if let Some(&first) = out.ids.get(id) {
+            // Known even when the row has an error, so figures citing it are not blamed.
+            if let Some(first) = out.ids.insert(id.to_string(), n) {
                 cx.error(at(
                     ErrorKind::DuplicateId,
                     file,
                     n,
                     cols["id"],
                     "id",
-                    format!(
-                        "\"{id}\": a second source with this id (row {})",
-                        out.rows[first]
-                    ),
+                    format!("\"{id}\": a second source with this id (row {first})"),
                 ));
                 ok = false;
             }
         }
         if ok {
-            out.ids.insert(id.to_string(), out.list.len());
             out.rows.push(n);
             let opt = |f: &str| {
                 Some(cell(&cols, row, f))

@@ -96,13 +96,14 @@ pub fn parse(text: &str) -> Result<Table, UnclosedQuote> {
     })
 }
 
-/// Splits `text` into rows of cells (RFC 4180 quoting, LF or CRLF or a lone CR).
+/// Splits `text` into rows of cells (RFC 4180 quoting, LF or CRLF or a lone CR). Rows
+/// are counted as a spreadsheet shows them: a blank line is a row, a line break inside
+/// quotes is not.
 fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
     let mut rows = Vec::new();
     let mut cells: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut row = 1;
-    let mut start_row = 1;
     let mut chars = text.chars().peekable();
     // Inside quotes; where the open quote is; whether the row so far has any character.
     let mut quoted = false;
@@ -117,15 +118,10 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
                     cell.push('"');
                 }
                 '"' => quoted = false,
-                '\n' => {
-                    row += 1;
-                    cell.push('\n');
-                }
                 '\r' => {
                     if chars.peek() == Some(&'\n') {
                         chars.next();
                     }
-                    row += 1;
                     cell.push('\n');
                 }
                 _ => cell.push(ch),
@@ -144,11 +140,10 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
                 }
                 cells.push(std::mem::take(&mut cell));
                 rows.push(Row {
-                    number: start_row,
+                    number: row,
                     cells: std::mem::take(&mut cells),
                 });
                 row += 1;
-                start_row = row;
                 any = false;
             }
             c if c == delim => cells.push(std::mem::take(&mut cell)),
@@ -163,10 +158,7 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
     }
     if any {
         cells.push(cell);
-        rows.push(Row {
-            number: start_row,
-            cells,
-        });
+        rows.push(Row { number: row, cells });
     }
     Ok(rows)
 }
@@ -191,8 +183,8 @@ mod tests {
         assert_eq!(t.rows[0].cells, ["x, \"y\"", "two\nlines"]);
         assert_eq!(t.rows[0].number, 2);
         assert!(t.rows[1].is_blank());
-        assert_eq!(t.rows[1].number, 4);
-        assert_eq!(t.rows[2].number, 5);
+        assert_eq!(t.rows[1].number, 3);
+        assert_eq!(t.rows[2].number, 4);
         assert_eq!(t.rows[2].cell(1), "1");
         assert_eq!(
             parse("a\n\"open").unwrap_err(),
