@@ -109,8 +109,9 @@ pub enum ColumnDecimal {
     Known(char),
     /// No cell tells, and some are ambiguous: the indices of the ambiguous cells.
     Ambiguous(Vec<usize>),
-    /// Cells disagree: the index of the first cell of each style, and the cells of the
-    /// less common style (and the ambiguous ones), to report.
+    /// Cells disagree: the index of the first cell of each style, and the cells to
+    /// report: those of the less common style (on a tie, the later one) and the
+    /// ambiguous ones.
     Mixed {
         /// First cell read with `.`.
         point: usize,
@@ -142,7 +143,9 @@ pub fn column_decimal(styles: &[Option<Style>], given: Option<char>) -> ColumnDe
         (None, None) if ambiguous.is_empty() => ColumnDecimal::Known('.'),
         (None, None) => ColumnDecimal::Ambiguous(ambiguous),
         (Some(&p), Some(&c)) => {
-            let mut blame = if comma.len() < point.len() {
+            // The less common style; on a tie, the one that starts later (the first
+            // figure of a column sets its format, as an editor reads it).
+            let mut blame = if comma.len() < point.len() || (comma.len() == point.len() && c > p) {
                 comma.clone()
             } else {
                 point.clone()
