@@ -233,11 +233,11 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
     let name = job.main.display().to_string();
     let text = read(&job.main)?;
     if !is_table(&job.main) {
-        let prefix = |e: Error| format!("{name}: {e}");
-        let raw: RawDataset =
-            trade_chart::error::from_json_text(text.trim_start_matches('\u{feff}'))
-                .map_err(|e| vec![prefix(e)])?;
-        let dataset = Dataset::from_json(&text).map_err(|e| vec![prefix(e)])?;
+        let prefix = |e: Error| vec![format!("{name}: {e}")];
+        let text = text.trim_start_matches('\u{feff}');
+        // Checked first: its errors are the ones the chart gives (a non-object named so).
+        let dataset = Dataset::from_json(text).map_err(prefix)?;
+        let raw: RawDataset = trade_chart::error::from_json_text(text).map_err(prefix)?;
         return Ok(Loaded {
             raw,
             dataset,
