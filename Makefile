@@ -15,8 +15,10 @@ setup:
 	@bash scripts/setup.sh
 
 # The release wasm, its bindings twice (ES module + classic script), optimised, then pkg/ and dist/.
+# --no-default-features: without the `import` feature (spreadsheet tables, the command line),
+# which the reader's wasm does not need.
 wasm: setup
-	cargo build --release --target wasm32-unknown-unknown
+	cargo build --release --target wasm32-unknown-unknown --no-default-features
 	rm -rf target/wb && mkdir -p target/wb
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir target/wb/web $(WASM)
 	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-dir target/wb/nomod $(WASM)

@@ -270,6 +270,13 @@ impl Error {
         self
     }
 
+    /// The same error at another location; kind, expected, found and message are kept
+    /// (the table import moves a dataset error to the cell it came from).
+    pub fn relocated(mut self, location: Location) -> Self {
+        self.0.location = location;
+        self
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {
         self.0.kind

@@ -13,6 +13,8 @@
 // data → check
 pub mod data;
 pub mod error;
+#[cfg(feature = "import")]
+pub mod import;
 mod options;
 // → select → lay out
 mod axis;

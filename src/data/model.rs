@@ -79,15 +79,15 @@ pub struct RawDataset {
     /// Series of observations.
     pub series: Vec<RawSeries>,
     /// Statements from the story, checked against the observations.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<RawClaim>,
     /// Dated events drawn on time views.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annotations: Vec<RawAnnotation>,
     /// The views a reader can switch between, in tab order.
     pub views: Vec<RawView>,
     /// Notes shown under every view.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<RawText>,
 }
 
@@ -132,12 +132,12 @@ pub struct RawSource {
     /// Headline or short description (our words where the headline is unknown).
     pub title: String,
     /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `null` where no copy shows one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Where to read it (`http://` or `https://`).
     pub url: String,
     /// Anything a reader should know about the source (e.g. whose data it reports).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -162,30 +162,30 @@ pub struct RawSeries {
 #[serde(deny_unknown_fields)]
 pub struct RawObservation {
     /// Needed when a derived value, claim or view refers to this one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `2020`, `2020-06`, or a combined release `2020-01/2020-02`.
     pub period: String,
     /// A product or category, for breakdowns (e.g. `Tungsten`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<RawText>,
     /// The figure in the dataset's unit; absent for derived observations.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     /// Overrides the series' basis for this figure.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
     /// `approx` ("about") or `at_least` ("more than"), as the source words it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
     /// Source ids; required unless the figure is derived.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     /// How a derived figure is computed from others.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<RawFormula>,
     /// Anything a reader should know about this figure.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<RawText>,
 }
 
@@ -212,15 +212,15 @@ pub struct RawClaim {
     /// `agrees`, `unsupported` or `unverified`; validation checks it against `check`.
     pub status: String,
     /// What to compare the figure with.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<RawCheck>,
     /// Where the claim appears (a source id: the story).
     pub source: String,
     /// The period the claim is about, to draw it on time views.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Why it has the status it has.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<RawText>,
 }
 
@@ -239,10 +239,10 @@ pub struct RawFigure {
 #[serde(deny_unknown_fields)]
 pub struct RawCheck {
     /// The claim's money figure should equal this observation's value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equals: Option<String>,
     /// The claim's percentage should equal the change from the first to the second.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Vec<String>>,
 }
 
@@ -274,7 +274,7 @@ pub struct RawView {
     /// Headline for this view.
     pub title: RawText,
     /// Line under the headline.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<RawText>,
     /// `bars` (groups of bars side by side, by period or category), `time-bars` (bars as
     /// wide as their period)
@@ -283,31 +283,31 @@ pub struct RawView {
     /// Series ids, in legend order.
     pub series: Vec<String>,
     /// `period` (default) or `category`: what the bars of a `bars` view stand for.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<String>,
     /// For `bars` by period: which periods, in order (default: all, in order).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub periods: Option<Vec<String>>,
     /// For time views: the first period shown (required there, with `to`; ignored on `bars`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// For time views: the last period shown, through its end; at most 100 years after
     /// `from` starts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// Two observation ids: the change from the first to the second is drawn.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Vec<String>>,
     /// Annotation ids drawn on this view.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annotations: Vec<String>,
     /// Notes for this view.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<RawText>,
     /// Source ids for figures quoted in `notes`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     /// Claim ids drawn on this (time) view next to the data they are checked against.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<String>,
 }
