@@ -43,7 +43,7 @@ test-wasm: setup
 	# Chromium gets a throw-away HOME; rustup and cargo keep theirs.
 	RUSTUP_HOME=$${RUSTUP_HOME:-$$HOME/.rustup} CARGO_HOME=$${CARGO_HOME:-$$HOME/.cargo} HOME=$$(mktemp -d) \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-	  cargo test --target wasm32-unknown-unknown --test web
+	  cargo test --target wasm32-unknown-unknown --no-default-features --test web
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
@@ -59,9 +59,9 @@ bench: build
 lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features -- -D warnings
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
-	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features
 
 clean:
 	rm -rf target/wb pkg dist test-results
