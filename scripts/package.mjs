@@ -286,9 +286,10 @@ export const version: string;
  * open shadow root holds the chart; attributes \`view\`, \`lang\`, \`theme\`, \`height\`, \`src\`
  * (a dataset JSON URL, fetched) are reflected here and applied when they change; the data
  * may also be the \`data\` property or a child \`<script type="application/json">\`. The
- * chart's methods throw (code "not-ready") until \`trade-chart:ready\`.
+ * chart's methods (TradeChart's; \`destroy()\` removes the chart, inserting the element
+ * again mounts a new one) throw (code "not-ready") until \`trade-chart:ready\`.
  */
-export interface TradeChartElement extends HTMLElement {
+export interface TradeChartElement extends HTMLElement, Omit<TradeChart, 'view' | 'lang' | 'theme'> {
   /** The current view once drawn (the attribute before); sets the \`view\` attribute. */
   view: string | null;
   /** The reader language once drawn ("en", "ko", "zh"; the attribute before); sets the \`lang\` attribute. */
@@ -301,25 +302,8 @@ export interface TradeChartElement extends HTMLElement {
   src: string;
   /** A dataset object or JSON text; wins over \`src\` and an inline script. */
   data: unknown;
-  /** The views the tabs offer ([] before the chart is drawn). */
-  readonly views: ViewInfo[];
-  /** True once the chart is drawn (after \`trade-chart:ready\`). */
+  /** True once the chart is drawn (after \`trade-chart:ready\`); the methods of TradeChart throw "not-ready" before. */
   readonly ready: boolean;
-  setView(id: string): void;
-  toggleSeries(id: string): boolean;
-  setData(data: unknown): void;
-  setLang(tag: string): void;
-  setTheme(theme: ChartTheme): void;
-  showData(open?: boolean): void;
-  showClaims(open?: boolean): void;
-  downloadCsv(): Promise<Blob>;
-  downloadPng(): Promise<Blob>;
-  downloadSvg(): Promise<Blob>;
-  items(): ChartItem[];
-  table(): ChartTable | null;
-  claims(): ChartClaim[];
-  /** Removes the chart; inserting the element again mounts a new one. */
-  destroy(): void;
 }
 
 declare global {
