@@ -74,6 +74,8 @@ for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.w
 rmSync(at('pkg'), { recursive: true, force: true });
 mkdirSync(at('pkg'));
 for (const f of ['trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
+// Linked by the shell only where constructed stylesheets are missing (both builds carry the CSS).
+copyFileSync(at('www/trade-chart.css'), at('pkg/trade-chart.css'));
 writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js', 'export'));
 
 writeFileSync(at('pkg/index.js'), banner +
@@ -82,7 +84,8 @@ writeFileSync(at('pkg/index.js'), banner +
   `let loading = null;\n` +
   `const loadWasm = () => loading || (loading = init().then(() => wasm));\n` +
   `const resetWasm = () => { loading = null; wasm.__tc_reset(); };\n\n` +
-  `export const { create, mountAll, version } = tradeChartApi(loadWasm, resetWasm);\n`);
+  `// Importing this module defines <trade-chart> (unless a copy already did).\n` +
+  `export const { create, mountAll, version } = tradeChartApi(loadWasm, resetWasm, new URL('./trade-chart.css', import.meta.url).href);\n`);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
 // bytes raw (what a page or an HTML file opened from disk carries) and a fifth fewer
@@ -104,7 +107,10 @@ if (!/^MIT License\s+Copyright[^]*Permission is hereby granted/.test(inflateLice
 const nomod = withReset(read('target/wb/nomod/trade_chart.js'), 'target/wb/nomod/trade_chart.js', 'property');
 if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
 writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
-  `/*! includes tiny-inflate 1.0.3 (https://github.com/devongovett/tiny-inflate):\n${inflateLicence}\n*/\n(function () {\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
+  `/*! includes tiny-inflate 1.0.3 (https://github.com/devongovett/tiny-inflate):\n${inflateLicence}\n*/\n(function () {\n` +
+  `// trade-chart.css next to this script (read while it runs; none when inline), linked only where\n` +
+  `// constructed stylesheets are missing.\n` +
+  `const CSS_URL = document.currentScript && document.currentScript.src ? new URL('trade-chart.css', document.currentScript.src).href : null;\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
 // The wasm, gzip-compressed and inline: no fetch, so this works from file:// too.
 // Decoded and inflated on first use, and compiled asynchronously (streaming where the
 // browser can), so the browser can compile off the main thread.
@@ -160,7 +166,7 @@ if (window.TradeChart && window.TradeChart.mountAll) {
   if (document.readyState !== 'loading') window.TradeChart.mountAll();
   return;
 }
-const api = tradeChartApi(loadWasm, resetWasm);
+const api = tradeChartApi(loadWasm, resetWasm, CSS_URL);
 window.TradeChart = api;
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.mountAll());
 else api.mountAll();
@@ -265,17 +271,43 @@ export interface TradeChart {
 }
 /**
  * What create() rejects with and the methods throw: the message names the field. The
- * shell's own errors have a \`code\` ("not-an-element", "already-mounted", "zero-width",
- * "destroyed", "stopped", "unknown-option", "png-encode", …); the wasm's carry theirs.
+ * shell's own errors have a \`code\` ("not-an-element", "already-mounted", "destroyed",
+ * "stopped", "bad-data", "png-encode", "fetch-failed", "not-ready"); the wasm's carry theirs.
  */
 export interface TradeChartError extends Error { code?: string; path?: string; row?: number; column?: number; }
-/** Mounts a chart in \`element\`; rejects with an Error naming the bad field or a zero-width container. */
+/** Mounts a chart in \`element\` (a hidden one draws when it gets a width); rejects with an Error naming the bad field. */
 export function create(element: HTMLElement, options?: ChartOptions): Promise<TradeChart>;
 /** Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang, data-theme, data-height); resolves with the new charts. */
 export function mountAll(root?: ParentNode): Promise<TradeChart[]>;
 export const version: string;
 
+/**
+ * \`<trade-chart>\`, defined by importing this module or loading the standalone script. Its
+ * open shadow root holds the chart; attributes \`view\`, \`lang\`, \`theme\`, \`height\`, \`src\`
+ * (a dataset JSON URL, fetched) are reflected here and applied when they change; the data
+ * may also be the \`data\` property or a child \`<script type="application/json">\`. The
+ * chart's methods (TradeChart's; \`destroy()\` removes the chart, inserting the element
+ * again mounts a new one) throw (code "not-ready") until \`trade-chart:ready\`.
+ */
+export interface TradeChartElement extends HTMLElement, Omit<TradeChart, 'view' | 'lang' | 'theme'> {
+  /** The current view once drawn (the attribute before); sets the \`view\` attribute. */
+  view: string | null;
+  /** The reader language once drawn ("en", "ko", "zh"; the attribute before); sets the \`lang\` attribute. */
+  lang: string;
+  /** The theme option; sets the \`theme\` attribute. */
+  theme: ChartTheme;
+  /** Fixed CSS height in px, or null (from the width); sets the \`height\` attribute. */
+  height: number | null;
+  /** The URL of a dataset JSON; setting it fetches it and replaces the data. */
+  src: string;
+  /** A dataset object or JSON text; wins over \`src\` and an inline script. */
+  data: unknown;
+  /** True once the chart is drawn (after \`trade-chart:ready\`); the methods of TradeChart throw "not-ready" before. */
+  readonly ready: boolean;
+}
+
 declare global {
+  interface HTMLElementTagNameMap { 'trade-chart': TradeChartElement; }
   interface HTMLElement { tradeChart?: TradeChart; }
   interface HTMLElementEventMap {
     'trade-chart:ready': CustomEvent<TradeChart>;
@@ -285,7 +317,7 @@ declare global {
 `);
 
 const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts',
-  'trade-chart.standalone.js', 'README.md'];
+  'trade-chart.standalone.js', 'trade-chart.css', 'README.md'];
 writeFileSync(at('pkg/package.json'), JSON.stringify({
   name: 'trade-chart',
   version: cargo.version,
@@ -300,10 +332,11 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
     '.': { types: './index.d.ts', import: './index.js', default: './index.js' },
     './standalone': './trade-chart.standalone.js',
     './trade_chart_bg.wasm': './trade_chart_bg.wasm',
+    './trade-chart.css': './trade-chart.css',
     './package.json': './package.json',
   },
   files,
-  sideEffects: ['./trade-chart.standalone.js'], // importing the standalone script mounts charts
+  sideEffects: ['./trade-chart.standalone.js', './index.js'], // importing either defines <trade-chart>; the standalone script mounts charts
 }, null, 2) + '\n');
 
 writeFileSync(at('pkg/README.md'), `# trade-chart ${cargo.version}
@@ -315,7 +348,10 @@ import { create } from 'trade-chart';
 const chart = await create(document.querySelector('#chart'), { view: 'collapse' });
 \`\`\`
 
-Or, with no build step: \`<div data-trade-chart data-view="collapse"></div>\` and
+Importing the module also defines \`<trade-chart view="collapse"></trade-chart>\`.
+
+Or, with no build step: \`<trade-chart view="collapse"></trade-chart>\` (or
+\`<div data-trade-chart data-view="collapse"></div>\`) and
 \`<script src="trade-chart.standalone.js"></script>\` (one file, wasm inline, works from file://).
 
 Options, views, the dataset schema and the full API: see README.md in the repository${cargo.repository ? ` (${cargo.repository})` : ''}.

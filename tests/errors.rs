@@ -339,11 +339,12 @@ fn every_code_is_documented_once() {
     for code in [
         "not-an-element",
         "already-mounted",
-        "zero-width",
         "destroyed",
         "stopped",
         "bad-data",
         "png-encode",
+        "fetch-failed",
+        "not-ready",
     ] {
         assert!(seen.insert(code), "{code} clashes with a Rust code");
         assert!(

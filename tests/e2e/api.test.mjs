@@ -146,14 +146,21 @@ test('unknown view: create rejects and setView throws, both with an Error', asyn
   await storyChartWorks();
 });
 
-test('a zero-width container rejects with an Error mentioning zero width', async () => {
+// A hidden container (zero width) used to reject with code "zero-width"; now the chart waits
+// and draws when it gets a width (issue 11).
+test('a zero-width container (width 0, display: none) mounts without an error and draws when it gets a width', async () => {
   for (const style of ['width: 0', 'display: none']) {
     const id = await container(style);
     const r = await tryCreate(id, {});
-    assert.ok(r.error && r.error.isError, `${style}: ${JSON.stringify(r)}`);
-    assert.match(r.error.message, /zero width/);
-    assert.equal((await widget(id)).message, r.error.message);
+    assert.deepEqual(r, { ok: true }, style);
+    assert.deepEqual(await widget(id), { state: 'ready', message: '', visible: false }, style);
+    await page.$eval(`#${id}`, (el) => { el.style.cssText = 'width: 500px'; });
+    await page.waitForFunction((id) => document.querySelector(`#${id} canvas`).width >= 500, id);
+    const stats = await page.$eval(`#${id} canvas`, canvasStats);
+    assert.ok(stats.colours > 10, `${style}: drew once shown: ${JSON.stringify(stats)}`);
+    await page.$eval(`#${id}`, (el) => el.tradeChart.destroy());
   }
+  assert.deepEqual(errors, []);
 });
 
 test('destroy() removes the DOM and listeners; a second destroy is harmless', async () => {

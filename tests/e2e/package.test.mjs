@@ -14,12 +14,13 @@ test('pkg/package.json describes an ESM package with types, versioned like Cargo
   assert.equal(pkg.name, 'trade-chart');
   assert.equal(pkg.version, cargoVersion);
   assert.equal(pkg.type, 'module');
-  assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js']);
+  // index.js defines <trade-chart> on import (issue 11): a bundler must keep a bare `import 'trade-chart'`.
+  assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js', './index.js']);
   assert.equal(pkg.main, './index.js');
   assert.equal(pkg.types, './index.d.ts');
   assert.equal(pkg.exports['.'].import, './index.js');
   for (const f of pkg.files) assert.ok(existsSync(join(ROOT, 'pkg', f)), `pkg/${f} listed but missing`);
-  for (const f of ['trade_chart_bg.wasm', 'trade-chart.standalone.js', 'index.d.ts']) assert.ok(pkg.files.includes(f), f);
+  for (const f of ['trade_chart_bg.wasm', 'trade-chart.standalone.js', 'index.d.ts', 'trade-chart.css']) assert.ok(pkg.files.includes(f), f);
 });
 
 test('index.js is the ESM API; the standalone is one classic script; both are minified', () => {

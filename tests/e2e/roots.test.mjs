@@ -44,7 +44,7 @@ test('standalone, in a shadow root: styled there, a tap inside keeps the tooltip
   const { page, errors } = await story();
   await page.evaluate(inShadow, ['shadow-host', 600]);
   const canvas = page.locator('#shadow-host canvas'), tip = page.locator('#shadow-host .tc-tooltip');
-  assert.equal(await page.$eval('#shadow-host', (h) => h.shadowRoot.querySelectorAll('style#trade-chart-style').length), 1);
+  assert.equal(await page.$eval('#shadow-host', (h) => h.shadowRoot.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.selectorText === '.tc-sizer')).length), 1);
   // A tap (mouse down) on a bar: the document sees the host as the target.
   const items = await page.$eval('#shadow-host', (h) => h.shadowRoot.querySelector('div').tradeChart.items());
   const it = items.find((i) => i.w > 4 && i.h > 4);

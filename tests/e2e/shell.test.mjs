@@ -217,7 +217,7 @@ test('builds the DOM of the contract, once-only style, sized from the container'
     const el = document.getElementById(id), f = el.firstElementChild, c = f.querySelector('.tc-plot canvas');
     const q = (s) => f.querySelectorAll(s).length;
     return {
-      tag: f.tagName, state: f.dataset.state, styles: document.querySelectorAll('style#trade-chart-style').length,
+      tag: f.tagName, state: f.dataset.state, styles: document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.selectorText === '.tc-sizer')).length,
       parts: [q(':scope > figcaption.tc-head > p.tc-title'), q(':scope > figcaption.tc-head > p.tc-subtitle'),
         q(':scope > .tc-tabs[role=tablist] > button[role=tab][data-view]'), q(':scope > .tc-legend > button[aria-pressed][data-series]'),
         q(':scope > .tc-plot > .tc-highlight[hidden]'), q(':scope > .tc-plot > .tc-tooltip[hidden]'),
@@ -418,18 +418,23 @@ test('bad input: create rejects naming the field and shows it; setData keeps the
   assert.deepEqual(r.fixed, { state: 'ready', hidden: true, title: 'New' });
 });
 
-test('zero width and unknown view reject with an Error; the message is shown', async () => {
+// Zero width used to reject ("zero-width"); a hidden chart now waits for a width (issue 11).
+test('zero width waits and draws when the container gets a width; an unknown view rejects with an Error; the message is shown', async () => {
   const r = await page.evaluate(async () => {
     const mk = (w) => { const el = document.createElement('div'); el.style.width = w; document.body.append(el); return el; };
     const z = mk('0px'), v = mk('400px');
-    const ez = await api.create(z, {}).then(() => null, (e) => e);
+    const before = calls.resize.length;
+    const cz = await api.create(z, {}).then((c) => c, (e) => e);
     const ev = await api.create(v, { view: 'nope' }).then(() => null, (e) => e);
-    return { zero: [ez instanceof Error, ez.message, z.querySelector('.tc-error').textContent === ez.message],
-      view: [ev instanceof Error, ev.message, v.querySelector('.tc-error').textContent === ev.message] };
+    const hidden = [cz instanceof Error, z.querySelector('figure').dataset.state, z.querySelector('.tc-error').hidden, calls.resize.length - before];
+    z.style.width = '300px';
+    await new Promise((r) => setTimeout(r, 100));
+    const shown = [calls.resize.at(-1), z.querySelector('canvas').style.width];
+    cz.destroy();
+    return { hidden, shown, view: [ev instanceof Error, ev.message, v.querySelector('.tc-error').textContent === ev.message] };
   });
-  assert.equal(r.zero[0], true);
-  assert.match(r.zero[1], /zero width/);
-  assert.equal(r.zero[2], true);
+  assert.deepEqual(r.hidden, [false, 'ready', true, 0]);
+  assert.deepEqual(r.shown, [[300, 150, 1], '300px']);
   assert.deepEqual(r.view, [true, 'options.view: unknown view "nope"', true]);
 });
 
@@ -818,7 +823,7 @@ test('in a shadow root: the stylesheet goes into that root; a tap inside keeps t
   assert.equal(await tip.isHidden(), true, 'a tap outside kept the tooltip');
   const styled = await page.evaluate((host) => {
     const root = document.getElementById(host).shadowRoot;
-    return { inRoot: root.querySelectorAll('style#trade-chart-style').length, inHead: document.querySelectorAll('style#trade-chart-style').length,
+    return { inRoot: root.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.selectorText === '.tc-sizer')).length, inHead: document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.selectorText === '.tc-sizer')).length,
       touch: getComputedStyle(root.querySelector('.tc-plot')).touchAction };
   }, host);
   assert.deepEqual(styled, { inRoot: 1, inHead: 1, touch: 'pan-y' });

@@ -28,7 +28,7 @@ test('the story page loads with no console errors or page errors, and the chart 
     return { state: f.dataset.state, title: f.querySelector('.tc-title').textContent, source: f.querySelector('.tc-source').textContent,
       tabs: f.querySelectorAll('[role=tab]').length, legend: f.querySelectorAll('.tc-legend button').length,
       selected: f.querySelector('[role=tab][aria-selected=true]')?.dataset.view, view: el.tradeChart.view,
-      styles: document.querySelectorAll('style#trade-chart-style').length, version: window.TradeChart.version };
+      styles: document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.selectorText === '.tc-sizer')).length, version: window.TradeChart.version };
   });
   assert.equal(r.state, 'ready');
   assert.ok(r.title.length > 10, `title: ${r.title}`);

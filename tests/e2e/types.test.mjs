@@ -79,3 +79,16 @@ test('the chart create() returns has exactly the members TradeChart declares; th
   assert.deepEqual(real.api, exported());
   assert.deepEqual(story.errors, []);
 });
+
+test('<trade-chart> has exactly the members TradeChartElement declares (beyond HTMLElement\'s), accessors as properties', async () => {
+  story = story || await openStory();
+  const real = await story.page.evaluate(() => {
+    const proto = customElements.get('trade-chart').prototype, skip = ['constructor', 'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback'];
+    return Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(proto)).filter(([k]) => !skip.includes(k)).map(([k, d]) =>
+      [k, d.get ? (d.set ? 'property' : 'readonly') : 'method']));
+  });
+  // TradeChartElement: its own members and TradeChart's but view, lang and theme (writable there).
+  const chart = Object.fromEntries(Object.entries(declared('TradeChart')).filter(([k]) => !['view', 'lang', 'theme'].includes(k)));
+  assert.deepEqual(real, { ...chart, ...declared('TradeChartElement') });
+});
+

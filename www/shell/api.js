@@ -41,10 +41,11 @@ async function create(element, options) {
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);
     addSwatches(ui, mod.theme_keys());
-    // Measured before our figure is in the page: no layout of it is forced here.
+    // Measured before our figure is in the page: no layout of it is forced here. Zero
+    // (hidden: display:none, a closed <details>, an inactive tab, not in the document yet)
+    // draws nothing now; the ResizeObserver draws it when it gets a width.
     const width = widthOf(element);
     element.appendChild(ui.figure);
-    if (width === 0) throw shellError('zero-width', 'trade-chart: the container has zero width (is it hidden?); give it a width first');
     core = openCore(mod, ui.canvas, opts, langFor(mod, element, opts));
     const api = new ChartView(element, ui, core, opts).mount(width);
     charts.set(element, api);
@@ -62,21 +63,35 @@ async function create(element, options) {
   }
 }
 
-// Mount every [data-trade-chart] under root that is not mounted yet.
+// create()'s options from an element's attributes: `get(name)` reads one (data-view, or
+// view on <trade-chart>); an empty or missing one is no option.
+function attrOptions(get) {
+  const o = {};
+  for (const k of ['view', 'lang', 'theme']) { const v = get(k); if (v) o[k] = v; }
+  const height = Number(get('height')) || undefined;
+  if (height !== undefined) o.height = height;
+  return o;
+}
+
+// trade-chart:ready (detail: the chart) or trade-chart:error (detail: the Error) on `el`.
+function fire(el, type, detail) {
+  el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+// Mount every [data-trade-chart] under root that is not mounted yet: the thin path onto
+// the same create() as <trade-chart> (element.js).
 function mountAll(root) {
   root = root || document;
   const sel = '[data-trade-chart]';
   const found = [...(root.matches && root.matches(sel) ? [root] : []), ...root.querySelectorAll(sel)];
   return Promise.all(found.filter((el) => !seen.has(el) && !charts.has(el) && !el.tradeChart).map(async (el) => {
     seen.add(el);
-    const d = el.dataset, fire = (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
     try {
-      const chart = await create(el, { view: d.view || undefined, lang: d.lang || undefined, theme: d.theme || undefined,
-        height: Number(d.height) || undefined });
-      fire('trade-chart:ready', chart);
+      const chart = await create(el, attrOptions((k) => el.dataset[k]));
+      fire(el, 'trade-chart:ready', chart);
       return chart;
     } catch (err) {
-      fire('trade-chart:error', err);
+      fire(el, 'trade-chart:error', err);
       return null;
     }
   })).then((list) => list.filter(Boolean));

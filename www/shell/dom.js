@@ -30,35 +30,52 @@ function text(doc, tag, cls, s, attrs) {
 // The parent of a node across shadow boundaries: a shadow root's parent is its host.
 const composedParent = (n) => n.parentNode || n.host || null;
 
-// The stylesheet, once per root: `document.head`, or the shadow root the element is in.
+// The stylesheet, once per root: the document, or the shadow root the chart sits in (a
+// detached element counts as the document's; the chart adopts its root's again when it is
+// shown there). Under a strict CSP (`style-src 'self'`) a <style> element is refused, a
+// constructed sheet in adoptedStyleSheets is not: one per document (a sheet can only be
+// adopted in the document that made it), first in the list. Where constructed sheets are
+// missing, a <link> to trade-chart.css next to the script (`cssUrl`, tradeChartApi's
+// third parameter), else (no URL: the single-file demo) a <style>.
+const sheets = new WeakMap(); // document -> its constructed CSSStyleSheet
 function injectStyle(element) {
   if (typeof TRADE_CHART_CSS !== 'string') return;
-  const root = element.getRootNode();
-  const doc = element.ownerDocument;
-  const inDocument = root === doc || root.nodeType !== 11; // a document, or a detached tree
-  if ((inDocument ? doc : root).getElementById('trade-chart-style')) return;
-  const style = h(doc, 'style', '', { id: 'trade-chart-style' });
-  style.textContent = TRADE_CHART_CSS;
-  (inDocument ? doc.head || doc.documentElement : root).prepend(style); // first, so host styles win
+  const doc = element.ownerDocument, win = doc.defaultView || window, node = element.getRootNode();
+  const root = node.nodeType === 11 && node.host ? node : doc;
+  if ('adoptedStyleSheets' in root && typeof win.CSSStyleSheet === 'function' && 'replaceSync' in win.CSSStyleSheet.prototype) {
+    let sheet = sheets.get(doc);
+    if (!sheet) {
+      sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(TRADE_CHART_CSS);
+      sheets.set(doc, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+    return;
+  }
+  if (root.getElementById('trade-chart-style')) return;
+  const url = typeof cssUrl === 'string' && cssUrl;
+  const el = url ? h(doc, 'link', '', { id: 'trade-chart-style', rel: 'stylesheet', href: url }) : h(doc, 'style', '', { id: 'trade-chart-style' });
+  if (!url) el.textContent = TRADE_CHART_CSS;
+  (root === doc ? doc.head || doc.documentElement : root).prepend(el); // first, so host styles win
 }
 
 let uid = 0;
 function buildDom(doc) {
   const id = 'tc' + (++uid) + '-';
-  const ui = { id, figure: h(doc, 'figure', 'tc', { 'data-state': 'ready' }) };
-  const head = h(doc, 'figcaption', 'tc-head');
-  ui.title = head.appendChild(h(doc, 'p', 'tc-title'));
-  ui.subtitle = head.appendChild(h(doc, 'p', 'tc-subtitle'));
-  ui.tabs = h(doc, 'div', 'tc-tabs', { role: 'tablist' });
-  ui.legend = h(doc, 'div', 'tc-legend', { role: 'group' });
-  ui.plot = h(doc, 'div', 'tc-plot', { role: 'tabpanel', id: id + 'plot' });
-  ui.canvas = ui.plot.appendChild(h(doc, 'canvas', '', { role: 'img', tabindex: '0', 'aria-describedby': id + 'desc' }));
+  const ui = { id, figure: h(doc, 'figure', 'tc', { 'data-state': 'ready', part: 'figure' }) };
+  const head = h(doc, 'figcaption', 'tc-head', { part: 'head' });
+  ui.title = head.appendChild(h(doc, 'p', 'tc-title', { part: 'title' }));
+  ui.subtitle = head.appendChild(h(doc, 'p', 'tc-subtitle', { part: 'subtitle' }));
+  ui.tabs = h(doc, 'div', 'tc-tabs', { role: 'tablist', part: 'tabs' });
+  ui.legend = h(doc, 'div', 'tc-legend', { role: 'group', part: 'legend' });
+  ui.plot = h(doc, 'div', 'tc-plot', { role: 'tabpanel', id: id + 'plot', part: 'plot' });
+  ui.canvas = ui.plot.appendChild(h(doc, 'canvas', '', { role: 'img', tabindex: '0', 'aria-describedby': id + 'desc', part: 'canvas' }));
   ui.highlight = ui.plot.appendChild(h(doc, 'div', 'tc-highlight', { hidden: '' }));
-  ui.tooltip = ui.plot.appendChild(h(doc, 'div', 'tc-tooltip', { hidden: '' }));
+  ui.tooltip = ui.plot.appendChild(h(doc, 'div', 'tc-tooltip', { hidden: '', part: 'tooltip' }));
   ui.desc = h(doc, 'p', 'tc-sr', { id: id + 'desc' }); // the canvas's accessible description
   ui.live = h(doc, 'p', 'tc-sr tc-live', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  ui.error = h(doc, 'p', 'tc-error', { role: 'alert', hidden: '' });
-  ui.tools = h(doc, 'div', 'tc-tools');
+  ui.error = h(doc, 'p', 'tc-error', { role: 'alert', hidden: '', part: 'error' });
+  ui.tools = h(doc, 'div', 'tc-tools', { part: 'tools' });
   ui.dataButton = ui.tools.appendChild(h(doc, 'button', 'tc-toggle tc-show-data',
     { type: 'button', 'aria-expanded': 'false', 'aria-controls': id + 'data' }));
   ui.claimsButton = ui.tools.appendChild(h(doc, 'button', 'tc-toggle tc-show-claims',
@@ -66,9 +83,9 @@ function buildDom(doc) {
   ui.download = ui.tools.appendChild(h(doc, 'div', 'tc-download', { role: 'group', 'aria-labelledby': id + 'dl' }));
   ui.downloadLabel = ui.download.appendChild(h(doc, 'span', 'tc-download-label', { id: id + 'dl' }));
   for (const f of ['csv', 'png', 'svg']) ui.download.appendChild(text(doc, 'button', '', f.toUpperCase(), { type: 'button', 'data-format': f }));
-  ui.data = h(doc, 'div', 'tc-data', { id: id + 'data', role: 'region', tabindex: '0', 'aria-labelledby': id + 'caption', hidden: '' });
-  ui.claims = h(doc, 'div', 'tc-claims', { id: id + 'claims', hidden: '' });
-  const foot = h(doc, 'footer', 'tc-foot');
+  ui.data = h(doc, 'div', 'tc-data', { id: id + 'data', role: 'region', tabindex: '0', 'aria-labelledby': id + 'caption', hidden: '', part: 'data' });
+  ui.claims = h(doc, 'div', 'tc-claims', { id: id + 'claims', hidden: '', part: 'claims' });
+  const foot = h(doc, 'footer', 'tc-foot', { part: 'foot' });
   ui.notes = foot.appendChild(h(doc, 'p', 'tc-notes'));
   ui.source = foot.appendChild(h(doc, 'p', 'tc-source'));
   // Resolves the --tc-* colours (forced-color-adjust: none, so system colours come

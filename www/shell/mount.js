@@ -70,6 +70,7 @@ class ChartView {
   // otherwise end in "ResizeObserver loop completed with undelivered notifications".
   observed(w) {
     if (!this.live || w === 0 || w === this.size[0]) return;
+    this.rehome();
     if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
     if (this.quiet(() => this.call(() => this.heightFor(w))) === this.size[1]) return this.resized(w);
     this.frame = requestAnimationFrame(() => { this.frame = 0; if (this.live) this.resized(); });
@@ -80,6 +81,20 @@ class ChartView {
       this.overlay.hide();
       if (this.focus >= 0 && this.ui.canvas.matches(':focus')) this.show(this.core.describe(this.focus)); // keep the keyboard's place
     }));
+  }
+
+  // The figure now sits in another root (made detached and shown later, or its
+  // <trade-chart> moved): the stylesheet into that root, the coordinator watching the
+  // right shadow roots, the colours of the new place.
+  rehome() {
+    if (!this.live || !this.coordinator || !this.ui.figure.isConnected) return;
+    injectStyle(this.ui.figure);
+    const roots = shadowRoots(this.ui.figure);
+    if (roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i])) return;
+    this.coordinator.remove(this);
+    this.coordinator = Coordinator.of(this.doc);
+    this.coordinator.add(this);
+    this.rethemeSoon();
   }
 
   // ---- theme ----
@@ -243,6 +258,7 @@ class ChartView {
 
 // What create() returns: the chart's public methods and getters (pkg/index.d.ts, checked
 // by tests/e2e/types.test.mjs to declare exactly these).
+const viewOf = new WeakMap(); // public object -> its ChartView (for <trade-chart>)
 function publicApi(view) {
   const api = {
     setView: (id) => view.change(() => view.core.setView(id)),
@@ -274,5 +290,6 @@ function publicApi(view) {
       if (el.tradeChart === api) delete el.tradeChart;
     },
   };
+  viewOf.set(api, view);
   return api;
 }

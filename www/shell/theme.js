@@ -60,7 +60,7 @@ function addSwatches(ui, keys) {
   ui.keys = keys;
   ui.swatches = keys.map((k) => {
     const s = ui.probe.appendChild(h(doc, 'span'));
-    s.style.color = `var(--tc-${k})`;
+    s.style.color = `var(--tc-${k}, var(--tcp-${k}))`; // the host's colour, else the palette's (trade-chart.css)
     return s;
   });
 }

@@ -1,7 +1,7 @@
 // Every documented option, method and getter of pkg/index.d.ts, as a host page would use
 // them; tests/e2e/types.test.mjs compiles this with tsc --strict against the built package.
 import { create, mountAll, version } from '../../../pkg/index.js';
-import type { ChartOptions, ChartItem, ChartTable, ChartClaim, ChartTheme, ViewInfo, TradeChart, TradeChartError } from '../../../pkg/index.js';
+import type { ChartOptions, ChartItem, ChartTable, ChartClaim, ChartTheme, ViewInfo, TradeChart, TradeChartError, TradeChartElement } from '../../../pkg/index.js';
 
 export async function usage(el: HTMLElement, other: HTMLElement): Promise<string[]> {
   const options: ChartOptions = { view: 'monthly', lang: 'ko-KR', theme: 'auto', data: { title: 'x' }, height: 420 };
@@ -33,4 +33,25 @@ export async function usage(el: HTMLElement, other: HTMLElement): Promise<string
   try { await create(el, { theme: 'sepia' as ChartTheme }); } catch (e) { const err = e as TradeChartError; return [err.code ?? '', err.path ?? '']; }
   return [version, String(visible), String(blobs.length), view, views[0].label, lang, items[0].value, String(rows),
     claims[0].status_label + claims[0].badge, String(all.length), String(!!mounted)];
+}
+
+// <trade-chart>: typed by HTMLElementTagNameMap.
+export async function element(): Promise<string[]> {
+  const el = document.createElement('trade-chart');
+  const typed: TradeChartElement = el;
+  el.view = 'monthly'; el.lang = 'ko'; el.theme = 'dark'; el.height = 400; el.src = '/data.json'; el.data = { title: 'x' };
+  document.body.append(el);
+  await new Promise<void>((resolve) => el.addEventListener('trade-chart:ready', () => resolve(), { once: true }));
+  el.setView('balance');
+  const visible: boolean = el.toggleSeries('kp-cn-annual');
+  el.setData('{}'); el.setLang('zh'); el.setTheme('auto'); el.showData(); el.showClaims(false);
+  const blobs: Blob[] = [await el.downloadCsv(), await el.downloadPng(), await el.downloadSvg()];
+  const items: ChartItem[] = el.items();
+  const table: ChartTable | null = el.table();
+  const claims: ChartClaim[] = el.claims();
+  const views: ViewInfo[] = el.views;
+  const found: TradeChartElement | null = document.querySelector('trade-chart');
+  el.destroy();
+  return [String(typed.ready), String(visible), String(blobs.length), String(items.length), String(table?.rows.length), String(claims.length),
+    views[0]?.id ?? '', String(found?.height), el.view ?? '', el.src];
 }
