@@ -1,0 +1,1 @@
+//! Frictionless data packages.
