@@ -76,7 +76,10 @@ fn current_headers_totals_and_commodities_directions_and_flows_left_out() {
     let (i, d) = ok("plus-annual.csv");
     let raw = &i.dataset;
     assert_eq!(
-        raw.partners.iter().map(|p| p.code.as_str()).collect::<Vec<_>>(),
+        raw.partners
+            .iter()
+            .map(|p| p.code.as_str())
+            .collect::<Vec<_>>(),
         ["CHN", "PRK"]
     );
     assert_eq!(raw.unit.scale, 1e6);
@@ -138,10 +141,26 @@ fn current_headers_totals_and_commodities_directions_and_flows_left_out() {
     // Warnings: the ragged row, the breakdowns, RX and RM.
     let w = warnings(&i);
     assert_eq!(w.len(), 4, "{w:#?}");
-    assert!(w[0].starts_with("plus-annual.csv:5:48: 1 rows (this one first) have more cells than the 47 columns"), "{w:#?}");
-    assert!(w[1].starts_with("plus-annual.csv:8:1: 2 rows (this one first) break a figure down"), "{w:#?}");
-    assert!(w[2].starts_with("plus-annual.csv:6:10: flow RX (re-exports): 1 rows (this one first) left out"), "{w:#?}");
-    assert!(w[3].starts_with("plus-annual.csv:7:10: flow RM (re-imports)"), "{w:#?}");
+    assert!(
+        w[0].starts_with(
+            "plus-annual.csv:5:48: 1 rows (this one first) have more cells than the 47 columns"
+        ),
+        "{w:#?}"
+    );
+    assert!(
+        w[1].starts_with("plus-annual.csv:8:1: 2 rows (this one first) break a figure down"),
+        "{w:#?}"
+    );
+    assert!(
+        w[2].starts_with(
+            "plus-annual.csv:6:10: flow RX (re-exports): 1 rows (this one first) left out"
+        ),
+        "{w:#?}"
+    );
+    assert!(
+        w[3].starts_with("plus-annual.csv:7:10: flow RM (re-imports)"),
+        "{w:#?}"
+    );
 }
 
 #[test]
@@ -185,11 +204,20 @@ fn legacy_headers_monthly_and_legacy_flow_codes() {
     let (i, _) = ok("legacy-monthly.csv");
     let raw = &i.dataset;
     assert_eq!(ids(raw), ["chn-prk-monthly", "prk-chn-monthly"]);
-    assert_eq!(series(raw, "chn-prk-monthly").observations[1].period, "2020-02");
+    assert_eq!(
+        series(raw, "chn-prk-monthly").observations[1].period,
+        "2020-02"
+    );
     let w = warnings(&i);
     assert_eq!(w.len(), 2, "{w:#?}");
-    assert!(w[0].starts_with("legacy-monthly.csv:5:7: flow 3 (re-exports)"), "{w:#?}");
-    assert!(w[1].starts_with("legacy-monthly.csv:6:7: flow 4 (re-imports)"), "{w:#?}");
+    assert!(
+        w[0].starts_with("legacy-monthly.csv:5:7: flow 3 (re-exports)"),
+        "{w:#?}"
+    );
+    assert!(
+        w[1].starts_with("legacy-monthly.csv:6:7: flow 4 (re-imports)"),
+        "{w:#?}"
+    );
 }
 
 #[test]
@@ -230,10 +258,15 @@ fn a_mirror_figure_is_another_basis_in_its_own_series() {
     // North Korea's import is valued FOB: its value is the FOB column's.
     assert_eq!(mirror.basis, "comtrade-prk-fob");
     assert_eq!(values(mirror), [("2019".into(), None, 2401.0)]);
-    assert!(mirror.label.english().ends_with("as reported by Dem. People's Rep. of Korea (mirror figures)"));
+    assert!(mirror
+        .label
+        .english()
+        .ends_with("as reported by Dem. People's Rep. of Korea (mirror figures)"));
     assert!(raw.notes[1].english().contains("never merged"));
     // Stated in the source's title and the notes; the chart's view shows both bases.
-    assert!(raw.sources[0].title.contains("as reported by China and Dem. People's Rep. of Korea"));
+    assert!(raw.sources[0]
+        .title
+        .contains("as reported by China and Dem. People's Rep. of Korea"));
     assert_eq!(d.views.len(), 1);
     assert_eq!(d.bases.len(), 3);
 }
@@ -262,8 +295,12 @@ fn a_validation_error_points_at_its_row() {
     let mut lines: Vec<&str> = text.lines().collect();
     lines.push(lines[1]);
     let doubled = lines.join("\n");
-    let i = comtrade::import("doubled.csv", doubled.as_bytes(), &ComtradeOptions::default())
-        .unwrap();
+    let i = comtrade::import(
+        "doubled.csv",
+        doubled.as_bytes(),
+        &ComtradeOptions::default(),
+    )
+    .unwrap();
     let e = i.check().unwrap_err();
     assert_eq!(e.code(), "overlap");
     assert_eq!((e.row(), e.column()), (Some(7), Some(6)), "{e}");
@@ -272,9 +309,15 @@ fn a_validation_error_points_at_its_row() {
 
 #[test]
 fn detected_by_headers() {
-    assert!(comtrade::sniff(&String::from_utf8_lossy(&read("plus-annual.csv"))));
-    assert!(comtrade::sniff(&String::from_utf8_lossy(&read("legacy-latin1.csv"))));
-    assert!(!comtrade::sniff("Direction\tPeriod\tValue\tUnit\tSources\n"));
+    assert!(comtrade::sniff(&String::from_utf8_lossy(&read(
+        "plus-annual.csv"
+    ))));
+    assert!(comtrade::sniff(&String::from_utf8_lossy(&read(
+        "legacy-latin1.csv"
+    ))));
+    assert!(!comtrade::sniff(
+        "Direction\tPeriod\tValue\tUnit\tSources\n"
+    ));
 }
 
 /// A download of 10⁵ rows (commodity rows of many months), converted and checked; prints

@@ -81,7 +81,10 @@ fn norm(h: &str) -> String {
 /// Whether a header row is a Comtrade download's: a flow, a reporter and a trade value.
 pub fn is_comtrade(headers: &[String]) -> bool {
     let has = |field: &str| {
-        let aliases = COLUMNS.iter().find(|c| c.0 == field).map_or(&[][..], |c| c.1);
+        let aliases = COLUMNS
+            .iter()
+            .find(|c| c.0 == field)
+            .map_or(&[][..], |c| c.1);
         headers.iter().any(|h| aliases.contains(&norm(h).as_str()))
     };
     has("flow") && (has("reporter") || has("reporter code")) && has("value")
@@ -120,7 +123,11 @@ fn flow(code: &str, name: &str) -> Option<(Flow, String)> {
         _ if c.chars().all(|ch| ch.is_ascii_alphanumeric()) => Flow::Other,
         _ => return None,
     };
-    let c = if c.is_empty() { name.trim().to_string() } else { c };
+    let c = if c.is_empty() {
+        name.trim().to_string()
+    } else {
+        c
+    };
     Some((f, c))
 }
 
@@ -301,9 +308,9 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     if !cx.errors.is_empty() {
         return None;
     }
-    let get = |row: &Row, field: &str| -> String {
-        col.get(field).map_or(String::new(), |&c| row.cell(c).to_string())
-    };
+    fn get<'r>(col: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
+        col.get(field).map_or("", |&c| row.cell(c))
+    }
     let c = |field: &str| col.get(field).copied().unwrap_or(0);
 
     let mut longer = Tally::default();
@@ -334,15 +341,15 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             continue;
         }
         let before = cx.errors.len() + cx.dropped;
-        let f_cell = get(row, "flow");
-        let Some((fl, fcode)) = flow(&f_cell, &get(row, "flow name")) else {
+        let f_cell = get(&col, row, "flow");
+        let Some((fl, fcode)) = flow(f_cell, get(&col, row, "flow name")) else {
             let fc = if col.contains_key("flow") {
                 c("flow")
             } else {
                 c("flow name")
             };
             let what = "a flow code: M or X (1 or 2 in legacy downloads), or RM, RX…";
-            cx.error(expected(file, n, fc, "flow", what, &f_cell));
+            cx.error(expected(file, n, fc, "flow", what, f_cell));
             continue;
         };
         if fl == Flow::Other {
@@ -357,52 +364,53 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             continue;
         }
         // Value: primaryValue, else the CIF (imports) or FOB (exports) value.
-        let (cif, fob) = (get(row, "cif"), get(row, "fob"));
-        let primary = get(row, "value");
-        let (v, vcol) = if !primary.is_empty() || !col.contains_key("cif") && !col.contains_key("fob") {
-            (primary.clone(), c("value"))
-        } else if fl == Flow::Import && !cif.is_empty() {
-            (cif.clone(), c("cif"))
-        } else if fl == Flow::Export && !fob.is_empty() {
-            (fob.clone(), c("fob"))
-        } else {
-            (String::new(), c("value"))
-        };
+        let (cif, fob) = (get(&col, row, "cif"), get(&col, row, "fob"));
+        let primary = get(&col, row, "value");
+        let (v, vcol) =
+            if !primary.is_empty() || !col.contains_key("cif") && !col.contains_key("fob") {
+                (primary, c("value"))
+            } else if fl == Flow::Import && !cif.is_empty() {
+                (cif, c("cif"))
+            } else if fl == Flow::Export && !fob.is_empty() {
+                (fob, c("fob"))
+            } else {
+                ("", c("value"))
+            };
         if v.is_empty() {
             cx.gaps += 1;
             continue;
         }
-        let canon = numbers::canonical(&v, '.').filter(|s| !s.starts_with('-'));
+        let canon = numbers::canonical(v, '.').filter(|s| !s.starts_with('-'));
         if canon.is_none() {
             let what = "a trade value in US dollars ≥ 0, like 1234567 or 1234567.89";
-            cx.error(expected(file, n, vcol, "value", what, &v));
+            cx.error(expected(file, n, vcol, "value", what, v));
         }
         // Valuation: the CIF or FOB column the value equals, else the usual one.
         let same = |other: &str| {
             !other.is_empty() && numbers::canonical(other, '.') == canon && canon.is_some()
         };
-        let valuation = if fl == Flow::Import && same(&fob) && !same(&cif) {
+        let valuation = if fl == Flow::Import && same(fob) && !same(cif) {
             ("fob", true)
-        } else if fl == Flow::Export && same(&cif) && !same(&fob) {
+        } else if fl == Flow::Export && same(cif) && !same(fob) {
             ("cif", true)
         } else if fl == Flow::Import {
-            ("cif", same(&cif))
+            ("cif", same(cif))
         } else {
-            ("fob", same(&fob))
+            ("fob", same(fob))
         };
         // Period.
-        let p = get(row, "period");
+        let p = get(&col, row, "period");
         let pcol = if p.is_empty() { c("year") } else { c("period") };
         let ptext = if p.is_empty() {
-            let (y, m) = (get(row, "year"), get(row, "month"));
+            let (y, m) = (get(&col, row, "year"), get(&col, row, "month"));
             match m.parse::<u32>() {
-                Ok(m @ 1..=12) if get(row, "frequency").eq_ignore_ascii_case("M") => {
+                Ok(m @ 1..=12) if get(&col, row, "frequency").eq_ignore_ascii_case("M") => {
                     format!("{y}-{m:02}")
                 }
-                _ => y,
+                _ => y.to_string(),
             }
         } else {
-            p.clone()
+            p.to_string()
         };
         let period = (ptext.len() == 4 || ptext.len() == 6 || ptext.len() == 7)
             .then(|| periods::normalize(&ptext))
@@ -415,13 +423,16 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         }
         // Reporter and partner.
         let mut who = |cx: &mut Cx, field: &'static str| -> Option<usize> {
-            let iso = get(row, field).to_ascii_uppercase();
-            let code = get(row, &format!("{field} code"));
-            let name = get(row, &format!("{field} name"));
+            let (code_f, name_f) = if field == "reporter" {
+                ("reporter code", "reporter name")
+            } else {
+                ("partner code", "partner name")
+            };
+            let iso = get(&col, row, field).to_ascii_uppercase();
             let (key, kcol) = if !iso.is_empty() {
                 (iso, c(field))
             } else {
-                (code, c(&format!("{field} code")))
+                (get(&col, row, code_f).to_string(), c(code_f))
             };
             if key.is_empty() || !key.chars().all(|ch| ch.is_ascii_alphanumeric()) {
                 let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
@@ -439,8 +450,13 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
                 cx.error(expected(file, n, kcol, field, &what, &key));
                 return None;
             }
+            let name = get(&col, row, name_f);
             countries.push(Country {
-                name: if name.is_empty() { key.clone() } else { name },
+                name: if name.is_empty() {
+                    key.clone()
+                } else {
+                    name.to_string()
+                },
                 code: key,
             });
             Some(countries.len() - 1)
@@ -462,13 +478,13 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             continue;
         };
         // Commodity: TOTAL is the headline; anything else a category.
-        let cmd = get(row, "commodity");
+        let cmd = get(&col, row, "commodity");
         let category = if cmd.is_empty() || cmd.eq_ignore_ascii_case("TOTAL") {
             None
         } else {
-            let desc = get(row, "commodity name");
+            let desc = get(&col, row, "commodity name");
             Some(if desc.is_empty() || desc == cmd {
-                cmd.clone()
+                cmd.to_string()
             } else {
                 format!("{cmd} {desc}")
             })
@@ -478,7 +494,10 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             _ => (par, rep),
         };
         let class = Class::of(&period, category.is_some());
-        let vi = match valuations.iter().position(|v| v.0 == rep && v.1 == valuation.0) {
+        let vi = match valuations
+            .iter()
+            .position(|v| v.0 == rep && v.1 == valuation.0)
+        {
             Some(i) => {
                 valuations[i].2 |= valuation.1;
                 i
@@ -560,7 +579,11 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         ),
     );
     for (code, t) in &left_out {
-        let fc = col.get("flow").or(col.get("flow name")).copied().unwrap_or(0);
+        let fc = col
+            .get("flow")
+            .or(col.get("flow name"))
+            .copied()
+            .unwrap_or(0);
         warn(
             t,
             fc,
@@ -610,10 +633,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     let mut bases = Vec::new();
     let mut basis_ids = Vec::new();
     for (rep, val, _seen) in &valuations {
-        let id = format!(
-            "comtrade-{}-{val}",
-            sheet::slug(&countries[*rep].code)
-        );
+        let id = format!("comtrade-{}-{val}", sheet::slug(&countries[*rep].code));
         let what = if *val == "cif" {
             "CIF (cost, insurance and freight to the border)"
         } else {
@@ -753,7 +773,14 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     let mut cols: HashMap<&'static str, usize> = HashMap::new();
     for (k, field) in [
         ("value", "value"),
-        ("period", if col.contains_key("period") { "period" } else { "year" }),
+        (
+            "period",
+            if col.contains_key("period") {
+                "period"
+            } else {
+                "year"
+            },
+        ),
         ("category", "commodity"),
         ("direction", "flow"),
         ("basis", "reporter"),
@@ -780,17 +807,22 @@ mod tests {
 
     #[test]
     fn headers_of_both_styles() {
-        let new: Vec<String> = "typeCode,freqCode,period,reporterISO,flowCode,partnerISO,cmdCode,primaryValue"
-            .split(',')
-            .map(String::from)
-            .collect();
+        let new: Vec<String> =
+            "typeCode,freqCode,period,reporterISO,flowCode,partnerISO,cmdCode,primaryValue"
+                .split(',')
+                .map(String::from)
+                .collect();
         assert!(is_comtrade(&new));
         let legacy: Vec<String> = "Classification,Year,Trade Flow Code,Reporter ISO,Partner ISO,Commodity Code,Trade Value (US$)"
             .split(',')
             .map(String::from)
             .collect();
         assert!(is_comtrade(&legacy));
-        assert!(!is_comtrade(&["Direction".into(), "Period".into(), "Value".into()]));
+        assert!(!is_comtrade(&[
+            "Direction".into(),
+            "Period".into(),
+            "Value".into()
+        ]));
         assert_eq!(flow("rx", "").unwrap().0, Flow::Other);
         assert_eq!(flow("2", "Export").unwrap().0, Flow::Export);
         assert_eq!(flow("", "Import").unwrap().0, Flow::Import);
