@@ -12,6 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use trade_chart::import::comtrade::{self, ComtradeOptions};
+use trade_chart::import::datapackage;
 use trade_chart::import::{self, Input, SheetOptions};
 use trade_chart::theme::Theme;
 use trade_chart::{Chart, Dataset, Error, Options, RawDataset};
@@ -35,7 +37,12 @@ table options (for .tsv/.csv/.txt observations tables):
   --decimal . | ,       the value column's decimal mark, when no cell shows it (1,234)
   --unit UNIT           the unit when the table has no unit column (USD, USD million…)
   --partner CODE=NAME   a partner's code and name (twice, in order); default: the codes
-  --title TEXT          the dataset's title; --id ID its id";
+  --title TEXT          the dataset's title; --id ID its id
+  --format F            tsv, csv, comtrade, datapackage or json (default: detected: a
+                        Comtrade download by its headers, a data package by its
+                        datapackage.json or directory, else by the file's extension)
+  --accessed DATE       when a Comtrade download was made (YYYY-MM-DD): its source's date
+  --to json|datapackage (convert) write JSON (default) or a data package directory (-o DIR)";
 
 const CHECK_HELP: &str = "\
 usage: trade-chart check FILE… [table options]
@@ -75,6 +82,9 @@ struct Args {
     lang: Option<String>,
     theme: Option<String>,
     sheet: SheetOptions,
+    format: Option<Format>,
+    accessed: Option<String>,
+    to_package: bool,
     help: bool,
 }
 
@@ -111,6 +121,34 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
                 a.sheet
                     .partners
                     .push((code.trim().to_uppercase(), name.trim().to_string()));
+            }
+            "--format" => {
+                let v = value(arg)?;
+                a.format = Some(Format::parse(&v).ok_or_else(|| {
+                    Usage(format!(
+                        "--format: expected tsv, csv, comtrade, datapackage or json, found {v:?}"
+                    ))
+                })?);
+            }
+            "--accessed" => {
+                let v = value(arg)?;
+                if !(v.len() == 10 && trade_chart::data::is_date(&v)) {
+                    return Err(Usage(format!(
+                        "--accessed: expected YYYY-MM-DD, found {v:?}"
+                    )));
+                }
+                a.accessed = Some(v);
+            }
+            "--to" if command == "convert" => {
+                a.to_package = match value(arg)?.as_str() {
+                    "json" => false,
+                    "datapackage" => true,
+                    v => {
+                        return Err(Usage(format!(
+                            "--to: expected json or datapackage, found {v:?}"
+                        )))
+                    }
+                }
             }
             "-o" | "--output" if out => a.out = Some(value(arg)?.into()),
             "--view" if render => a.view = Some(value(arg)?),
@@ -153,6 +191,11 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
     if render && a.view.is_none() {
         return Err(Usage("render: no view: give --view ID".into()));
     }
+    if a.to_package && a.out.as_deref() == Some(Path::new("-")) {
+        return Err(Usage(
+            "--to datapackage writes a directory: give -o DIR, not -o -".into(),
+        ));
+    }
     if a.sheet.partners.len() > 2 {
         return Err(Usage("--partner: a dataset has two partners".into()));
     }
@@ -177,6 +220,51 @@ fn is_sources(p: &Path) -> bool {
 struct Job {
     main: PathBuf,
     sources: Option<PathBuf>,
+    format: Format,
+    accessed: Option<String>,
+}
+
+/// An input's format, given (`--format`) or detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// Spreadsheet tables (TSV or CSV) with a sources table.
+    Table,
+    Comtrade,
+    DataPackage,
+    Json,
+}
+
+impl Format {
+    fn parse(s: &str) -> Option<Format> {
+        Some(match s {
+            "tsv" | "csv" => Format::Table,
+            "comtrade" => Format::Comtrade,
+            "datapackage" => Format::DataPackage,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+
+    /// A package by its directory or descriptor, a Comtrade download by its headers, a
+    /// table by its extension, else JSON.
+    fn detect(p: &Path) -> Format {
+        if p.is_dir() || p.file_name().and_then(|n| n.to_str()) == Some(datapackage::DESCRIPTOR) {
+            return Format::DataPackage;
+        }
+        if !is_table(p) {
+            return Format::Json;
+        }
+        let mut head = Vec::new();
+        if let Ok(f) = std::fs::File::open(p) {
+            use std::io::Read;
+            let _ = f.take(64 * 1024).read_to_end(&mut head);
+        }
+        if comtrade::sniff(&import::decode(&head).0) {
+            Format::Comtrade
+        } else {
+            Format::Table
+        }
+    }
 }
 
 /// The datasets the inputs make: each JSON file, and each observations table with its
@@ -192,7 +280,8 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
         .or_else(|| given.first().map(|p| (*p).clone()));
     let mut jobs = Vec::new();
     for p in a.inputs.iter().filter(|p| !is_sources(p)) {
-        let sources = if is_table(p) {
+        let format = a.format.unwrap_or_else(|| Format::detect(p));
+        let sources = if format == Format::Table {
             sources.clone().or_else(|| {
                 let dir = p.parent().unwrap_or(Path::new(""));
                 ["sources.tsv", "sources.csv", "sources.txt"]
@@ -206,6 +295,8 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
         jobs.push(Job {
             main: p.clone(),
             sources,
+            format,
+            accessed: a.accessed.clone(),
         });
     }
     if jobs.is_empty() {
@@ -231,8 +322,11 @@ fn read(p: &Path) -> Result<String, Vec<String>> {
 /// Reads and checks one dataset; the error lines as printed.
 fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
     let name = job.main.display().to_string();
+    if let Some(loaded) = load_other(job, sheet, &name) {
+        return loaded;
+    }
     let text = read(&job.main)?;
-    if !is_table(&job.main) {
+    if job.format == Format::Json {
         let prefix = |e: Error| vec![format!("{name}: {e}")];
         let text = text.trim_start_matches('\u{feff}');
         // Checked first: its errors are the ones the chart gives (a non-object named so).
@@ -274,6 +368,49 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         warnings: imported.warnings,
         gaps: imported.gaps,
     })
+}
+
+/// A Comtrade download or a data package (`None` for the other formats).
+fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Loaded, Vec<String>>> {
+    let lines = |errors: Vec<Error>| errors.iter().map(Error::to_string).collect::<Vec<_>>();
+    let imported = match job.format {
+        Format::Comtrade => {
+            let bytes = match std::fs::read(&job.main) {
+                Ok(b) => b,
+                Err(e) => return Some(Err(vec![format!("{name}: cannot read: {e}")])),
+            };
+            // Long downloads: a line on stderr before and after.
+            let long = bytes.len() > 4 << 20;
+            let started = std::time::Instant::now();
+            if long {
+                eprintln!("{name}: reading {:.1} MB…", bytes.len() as f64 / 1e6);
+            }
+            let options = ComtradeOptions {
+                accessed: job.accessed.clone(),
+                title: sheet.title.clone(),
+                id: sheet.id.clone(),
+            };
+            let result = comtrade::import(name, &bytes, &options);
+            if long {
+                eprintln!("{name}: read in {:.2} s", started.elapsed().as_secs_f64());
+            }
+            result
+        }
+        Format::DataPackage => datapackage::import_path(&job.main),
+        _ => return None,
+    };
+    Some(imported.map_err(lines).and_then(|i| {
+        let dataset = i.check().map_err(|e| match e.location() {
+            trade_chart::Location::Cell { .. } => vec![e.to_string()],
+            _ => vec![format!("{name}: {e}")],
+        })?;
+        Ok(Loaded {
+            raw: i.dataset,
+            dataset,
+            warnings: i.warnings,
+            gaps: i.gaps,
+        })
+    }))
 }
 
 fn warn(l: &Loaded) {
@@ -358,6 +495,11 @@ fn convert(a: &Args) -> Result<ExitCode, Usage> {
     let out = a.out.as_deref().unwrap_or(Path::new("-"));
     Ok(report(loaded.and_then(|l| {
         warn(&l);
+        if a.to_package {
+            return datapackage::export(&l.raw)
+                .write(out)
+                .map_err(|e| vec![format!("{}: cannot write: {e}", out.display())]);
+        }
         write(out, &import::to_json(&l.raw))
     })))
 }

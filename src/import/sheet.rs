@@ -117,6 +117,45 @@ impl Import {
     }
 }
 
+impl Import {
+    /// An import of another reader: the dataset, its warnings and gaps, and for each
+    /// series the rows of `file` its observations came from (`cols`: field → 0-based
+    /// column), so that [`Import::locate`] finds them.
+    pub(crate) fn from_rows(
+        dataset: RawDataset,
+        warnings: Vec<Error>,
+        gaps: usize,
+        file: &str,
+        cols: HashMap<&'static str, usize>,
+        rows: Vec<Vec<usize>>,
+    ) -> Import {
+        Import {
+            dataset,
+            warnings,
+            gaps,
+            map: RowMap {
+                obs_file: file.to_string(),
+                obs_cols: cols,
+                obs_rows: rows,
+                ..RowMap::default()
+            },
+        }
+    }
+
+    /// The same, with the sources' rows too (a data package's sources table).
+    pub(crate) fn with_sources(
+        mut self,
+        file: &str,
+        cols: HashMap<&'static str, usize>,
+        rows: Vec<usize>,
+    ) -> Import {
+        self.map.src_file = file.to_string();
+        self.map.src_cols = cols;
+        self.map.src_rows = rows;
+        self
+    }
+}
+
 /// `"series[3].x"` with `prefix` `"series["` → `(3, ".x")`.
 fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
     let rest = path.strip_prefix(prefix)?;
@@ -552,7 +591,7 @@ fn qualifier(cell: &str) -> Option<Option<&'static str>> {
 }
 
 /// An id as a slug: `Korea's exports` → `korea-s-exports`.
-fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -572,14 +611,14 @@ fn is_id(s: &str) -> bool {
 
 /// What a series holds, which decides the view it goes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum Class {
+pub(crate) enum Class {
     Annual,
     Monthly,
     Category,
 }
 
 impl Class {
-    fn of(period: &Period, category: bool) -> Class {
+    pub(crate) fn of(period: &Period, category: bool) -> Class {
         match (category, period.kind) {
             (true, _) => Class::Category,
             (false, PeriodKind::Year) => Class::Annual,
@@ -589,15 +628,15 @@ impl Class {
 }
 
 /// A series as rows arrive.
-struct Acc {
+pub(crate) struct Acc {
     /// The series cell, or empty for the default grouping.
-    name: String,
-    direction: Option<(String, String)>,
-    direction_row: usize,
-    basis: String,
-    class: Class,
-    obs: Vec<(RawObservation, String, i32, Period)>,
-    rows: Vec<usize>,
+    pub(crate) name: String,
+    pub(crate) direction: Option<(String, String)>,
+    pub(crate) direction_row: usize,
+    pub(crate) basis: String,
+    pub(crate) class: Class,
+    pub(crate) obs: Vec<(RawObservation, String, i32, Period)>,
+    pub(crate) rows: Vec<usize>,
 }
 
 /// A series' name, or (no name) its direction and class.
@@ -1106,7 +1145,7 @@ fn read_observations(
 /// Views from what the data hold, each labelled in words: by year (bars for up to six
 /// years, else a line), by month (bars as wide as their months), by product; two-way
 /// totals and the flows each way apart when there are both. No figure is made up.
-fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str) -> Vec<RawView> {
+pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str) -> Vec<RawView> {
     let mut views = Vec::new();
     for class in [Class::Annual, Class::Monthly, Class::Category] {
         let members: Vec<usize> = (0..series.len())

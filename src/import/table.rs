@@ -100,44 +100,68 @@ pub fn parse(text: &str) -> Result<Table, UnclosedQuote> {
 /// are counted as a spreadsheet shows them: a blank line is a row, a line break inside
 /// quotes is not.
 fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
+    // Byte by byte: the delimiter, quotes and line ends are ASCII, which never occur
+    // inside a UTF-8 sequence, so runs between them are copied as whole slices.
+    let d = u8::try_from(delim).unwrap_or(b'\t');
+    let b = text.as_bytes();
     let mut rows = Vec::new();
     let mut cells: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut row = 1;
-    let mut chars = text.chars().peekable();
-    // Inside quotes; where the open quote is; whether the row so far has any character.
-    let mut quoted = false;
-    let mut quote_at = (0, 0);
+    let mut i = 0;
+    // Whether the row so far has any character.
     let mut any = false;
-    while let Some(ch) = chars.next() {
+    while i < b.len() {
         any = true;
-        if quoted {
-            match ch {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    cell.push('"');
-                }
-                '"' => quoted = false,
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    cell.push('\n');
-                }
-                _ => cell.push(ch),
-            }
-            continue;
+        let start = i;
+        while i < b.len() && b[i] != d && b[i] != b'\n' && b[i] != b'\r' && b[i] != b'"' {
+            i += 1;
         }
-        match ch {
-            '"' if cell.trim().is_empty() => {
+        cell.push_str(&text[start..i]);
+        if i == b.len() {
+            break;
+        }
+        match b[i] {
+            b'"' if cell.trim().is_empty() => {
                 cell.clear();
-                quoted = true;
-                quote_at = (row, cells.len() + 1);
-            }
-            '\r' | '\n' => {
-                if ch == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
+                let quote_at = UnclosedQuote {
+                    row,
+                    column: cells.len() + 1,
+                };
+                i += 1;
+                loop {
+                    let s = i;
+                    while i < b.len() && b[i] != b'"' && b[i] != b'\r' {
+                        i += 1;
+                    }
+                    cell.push_str(&text[s..i]);
+                    if i == b.len() {
+                        return Err(quote_at);
+                    }
+                    if b[i] == b'\r' {
+                        i += 1;
+                        if b.get(i) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        cell.push('\n');
+                    } else if b.get(i + 1) == Some(&b'"') {
+                        cell.push('"');
+                        i += 2;
+                    } else {
+                        i += 1;
+                        break;
+                    }
                 }
+            }
+            b'"' => {
+                cell.push('"');
+                i += 1;
+            }
+            b'\r' | b'\n' => {
+                if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                i += 1;
                 cells.push(std::mem::take(&mut cell));
                 rows.push(Row {
                     number: row,
@@ -146,15 +170,11 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
                 row += 1;
                 any = false;
             }
-            c if c == delim => cells.push(std::mem::take(&mut cell)),
-            c => cell.push(c),
+            _ => {
+                cells.push(std::mem::take(&mut cell));
+                i += 1;
+            }
         }
-    }
-    if quoted {
-        return Err(UnclosedQuote {
-            row: quote_at.0,
-            column: quote_at.1,
-        });
     }
     if any {
         cells.push(cell);
