@@ -24,6 +24,8 @@ pub mod scene;
 pub mod select;
 pub mod theme;
 // → draw
+#[cfg(all(feature = "import", not(target_arch = "wasm32")))]
+pub mod raster;
 mod render;
 // → interact, in the reader's words
 mod format;
@@ -39,7 +41,7 @@ mod chart;
 pub mod web;
 mod widget;
 
-pub use chart::Chart;
+pub use chart::{Chart, SOCIAL_CARD, SOCIAL_SCALE};
 pub use data::{validate, Dataset, RawDataset};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use hit::{item_at, navigate, Key};

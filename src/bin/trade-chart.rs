@@ -3,7 +3,9 @@
 //! ```text
 //! trade-chart check FILE… [--sources FILE] [--decimal .|,] [--unit U] [--partner CODE=NAME]…
 //! trade-chart convert IN… [table options] -o dataset.json
-//! trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark] -o FILE.svg
+//! trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
+//!                        [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
+//! trade-chart bundle IN… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark] [--script PATH]
 //! ```
 //!
 //! Exit 0 when all is well, 1 when a dataset has an error, 2 for a usage error. The
@@ -16,7 +18,7 @@ use trade_chart::import::comtrade::{self, ComtradeOptions};
 use trade_chart::import::datapackage;
 use trade_chart::import::{self, Input, SheetOptions};
 use trade_chart::theme::Theme;
-use trade_chart::{Chart, Dataset, Error, Options, RawDataset};
+use trade_chart::{raster, Chart, Dataset, Error, Options, RawDataset, SOCIAL_SCALE};
 
 const USAGE: &str = "\
 trade-chart: check, convert and render trade-chart datasets
@@ -24,7 +26,9 @@ trade-chart: check, convert and render trade-chart datasets
 usage:
   trade-chart check FILE… [table options]
   trade-chart convert IN… [table options] -o dataset.json
-  trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark] -o FILE.svg
+  trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
+                         [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
+  trade-chart bundle IN… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark] [--script PATH]
   trade-chart COMMAND --help
 
 A dataset is a JSON file in the schema of docs/DATA.md, or a spreadsheet table of
@@ -62,12 +66,48 @@ it has an error). `-o -` writes to standard output.
 Exit 0: written; 1: an error in the dataset; 2: a usage error.";
 
 const RENDER_HELP: &str = "\
-usage: trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark] -o FILE.svg
+usage: trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
+                         [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
 
-Draws one view of the dataset as an SVG picture (title, chart, notes and sources), with
-the same selection, layout and drawing code as the chart in the page. --width in CSS px
-(default 800). `-o -` writes to standard output.
+Draws one view of the dataset as a picture (title, chart, notes and sources), with the
+same selection, layout and drawing code as the chart in the page.
+  --width PX        the picture's width in CSS px (default 800)
+  --format svg|png  default: from -o's extension (.png or .svg); svg for `-o -`
+  --scale K         PNG only: device pixels per CSS px (default 2; --width 800 --scale 2
+                    is 1600 px wide), from 0.25 to 4
+  --social          a social card (og:image): exactly 1200×630 px as PNG (600×315 CSS px
+                    as SVG), the title larger, the chart fitted, the sources line kept;
+                    no --width or --scale
+PNG is the SVG rasterised (resvg) with the system's fonts: Korean and Chinese labels
+need a CJK font installed (fonts-wqy-microhei or fonts-noto-cjk on Debian).
+`-o -` writes to standard output.
 Exit 0: written; 1: an error in the dataset or the view; 2: a usage error.";
+
+const BUNDLE_HELP: &str = "\
+usage: trade-chart bundle IN… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark] [--script PATH]
+
+Writes one HTML file with the interactive chart and this dataset in it, which opens
+from disk (file://) or any web server, with no other file: the standalone script inline
+(as in dist/trade-chart-demo.html) and the dataset as JSON in a
+<script type=\"application/json\">. The dataset is checked first (nothing is written
+when it has an error). --view: the opening view (default: the dataset's first);
+--lang: the reader's language (default: the page's, en); --theme: light or dark
+(default: follow the reader's system).
+  --script PATH     the built standalone script, trade-chart.standalone.js (default:
+                    SCRIPT_DEFAULT; `make build` makes it)
+Exit 0: written; 1: an error in the dataset, the view or the script; 2: a usage error.";
+
+/// A picture's file format (`render --format`, or -o's extension).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Picture {
+    Svg,
+    Png,
+}
+
+/// The standalone script `bundle` inlines when no --script is given: the one `make build`
+/// writes into this crate's pkg/ (the crate's directory as built, so `cargo run` and
+/// `cargo install --path .` find it).
+const SCRIPT_DEFAULT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg/trade-chart.standalone.js");
 
 /// A usage error: printed with a pointer to --help, exit 2.
 struct Usage(String);
@@ -81,6 +121,10 @@ struct Args {
     width: Option<f64>,
     lang: Option<String>,
     theme: Option<String>,
+    picture: Option<Picture>,
+    scale: Option<f64>,
+    social: bool,
+    script: Option<PathBuf>,
     sheet: SheetOptions,
     format: Option<Format>,
     accessed: Option<String>,
@@ -92,6 +136,7 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
     let mut a = Args::default();
     let mut it = argv.iter();
     let render = command == "render";
+    let bundle = command == "bundle";
     let out = command != "check";
     while let Some(arg) = it.next() {
         let mut value = |name: &str| {
@@ -122,6 +167,13 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
                     .partners
                     .push((code.trim().to_uppercase(), name.trim().to_string()));
             }
+            "--format" if render => {
+                a.picture = Some(match value(arg)?.to_lowercase().as_str() {
+                    "svg" => Picture::Svg,
+                    "png" => Picture::Png,
+                    v => return Err(Usage(format!("--format: expected svg or png, found {v:?}"))),
+                })
+            }
             "--format" => {
                 let v = value(arg)?;
                 a.format = Some(Format::parse(&v).ok_or_else(|| {
@@ -151,7 +203,7 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
                 }
             }
             "-o" | "--output" if out => a.out = Some(value(arg)?.into()),
-            "--view" if render => a.view = Some(value(arg)?),
+            "--view" if render || bundle => a.view = Some(value(arg)?),
             "--width" if render => {
                 let v = value(arg)?;
                 a.width = Some(
@@ -163,8 +215,23 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
                         })?,
                 );
             }
-            "--lang" if render => a.lang = Some(value(arg)?),
-            "--theme" if render => {
+            "--lang" if render || bundle => a.lang = Some(value(arg)?),
+            "--scale" if render => {
+                let v = value(arg)?;
+                a.scale = Some(
+                    v.parse::<f64>()
+                        .ok()
+                        .filter(|k| (0.25..=4.0).contains(k))
+                        .ok_or_else(|| {
+                            Usage(format!(
+                                "--scale: expected a number from 0.25 to 4, found {v:?}"
+                            ))
+                        })?,
+                );
+            }
+            "--social" if render => a.social = true,
+            "--script" if bundle => a.script = Some(value(arg)?.into()),
+            "--theme" if render || bundle => {
                 let v = value(arg)?;
                 if v != "light" && v != "dark" {
                     return Err(Usage(format!(
@@ -195,6 +262,41 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
         return Err(Usage(
             "--to datapackage writes a directory: give -o DIR, not -o -".into(),
         ));
+    }
+    if render {
+        let inferred =
+            a.out
+                .as_deref()
+                .and_then(|o| match o.extension()?.to_str()?.to_lowercase().as_str() {
+                    "png" => Some(Picture::Png),
+                    "svg" => Some(Picture::Svg),
+                    _ => None,
+                });
+        let format = match (a.picture, inferred) {
+            (Some(f), Some(g)) if f != g => {
+                return Err(Usage(format!(
+                    "--format {} but -o {} says otherwise",
+                    if f == Picture::Png { "png" } else { "svg" },
+                    a.out.as_deref().unwrap_or(Path::new("")).display()
+                )))
+            }
+            (Some(f), _) | (None, Some(f)) => f,
+            (None, None) if a.out.as_deref() == Some(Path::new("-")) => Picture::Svg,
+            (None, None) => {
+                return Err(Usage(
+                    "render: which format? name the output .png or .svg, or give --format".into(),
+                ))
+            }
+        };
+        a.picture = Some(format);
+        if a.social && (a.width.is_some() || a.scale.is_some()) {
+            return Err(Usage(
+                "--social: the card is 1200×630 px; no --width or --scale".into(),
+            ));
+        }
+        if format == Picture::Svg && a.scale.is_some() {
+            return Err(Usage("--scale: for PNG only (an SVG has no pixels)".into()));
+        }
     }
     if a.sheet.partners.len() > 2 {
         return Err(Usage("--partner: a dataset has two partners".into()));
@@ -504,23 +606,164 @@ fn convert(a: &Args) -> Result<ExitCode, Usage> {
     })))
 }
 
+/// The chart `render` and `bundle` draw: the dataset at --view, --lang and --theme.
+fn chart_for(a: &Args, dataset: Dataset) -> Result<Chart, Vec<String>> {
+    let options = Options::new(a.view.as_deref(), a.lang.as_deref());
+    let mut chart = Chart::new(dataset, &options).map_err(|e| {
+        let flag = e.path().strip_prefix("options.").unwrap_or(e.path());
+        vec![format!("--{flag}: {}", e.message())]
+    })?;
+    if a.theme.as_deref() == Some("dark") {
+        chart.set_theme(Theme::dark());
+    }
+    Ok(chart)
+}
+
+fn write_bytes(out: &Path, bytes: &[u8]) -> Result<(), Vec<String>> {
+    use std::io::Write;
+    if out == Path::new("-") {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| vec![format!("standard output: cannot write: {e}")]);
+    }
+    std::fs::write(out, bytes).map_err(|e| vec![format!("{}: cannot write: {e}", out.display())])
+}
+
 fn render(a: &Args) -> Result<ExitCode, Usage> {
     let loaded = one(a)?;
     let out = a.out.as_deref().unwrap_or(Path::new("-"));
     Ok(report(loaded.and_then(|l| {
         warn(&l);
-        let options = Options::new(a.view.as_deref(), a.lang.as_deref());
-        let mut chart = Chart::new(l.dataset, &options).map_err(|e| {
-            let flag = e.path().strip_prefix("options.").unwrap_or(e.path());
-            vec![format!("--{flag}: {}", e.message())]
-        })?;
-        if a.theme.as_deref() == Some("dark") {
-            chart.set_theme(Theme::dark());
+        let chart = chart_for(a, l.dataset)?;
+        let svg = if a.social {
+            chart.social_svg()
+        } else {
+            chart.svg(a.width.unwrap_or(800.0))
         }
-        let svg = chart
-            .svg(a.width.unwrap_or(800.0))
-            .map_err(|e| vec![e.to_string()])?;
-        write(out, &svg)
+        .map_err(|e| vec![e.to_string()])?;
+        if a.picture == Some(Picture::Png) {
+            let scale = if a.social {
+                SOCIAL_SCALE
+            } else {
+                a.scale.unwrap_or(2.0)
+            };
+            let png = raster::png(&svg, scale).map_err(|e| vec![e.to_string()])?;
+            write_bytes(out, &png)
+        } else {
+            write(out, &svg)
+        }
+    })))
+}
+
+/// `text` safe between <script> and </script> (no end tag, no comment opener).
+fn inline_script(text: &str) -> Option<String> {
+    if text.contains("<!--") {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (i, _) in lower.match_indices("</script") {
+        out.push_str(&text[last..i]);
+        out.push_str("<\\/");
+        last = i + 2;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+/// JSON text safe in a <script> element: every `<` (only ever inside a string) escaped.
+fn inline_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn bundle(a: &Args) -> Result<ExitCode, Usage> {
+    let loaded = one(a)?;
+    let out = a.out.as_deref().unwrap_or(Path::new("-"));
+    Ok(report(loaded.and_then(|l| {
+        warn(&l);
+        let json = import::to_json(&l.raw);
+        let chart = chart_for(a, l.dataset)?;
+        let meta = chart.meta();
+        let path = a.script.clone().unwrap_or_else(|| SCRIPT_DEFAULT.into());
+        let script = std::fs::read_to_string(&path).map_err(|e| {
+            vec![format!(
+                "{}: cannot read the standalone script: {e}\n  \
+                 build it with `make build` (it is pkg/trade-chart.standalone.js), or give --script PATH",
+                path.display()
+            )]
+        })?;
+        if !script.contains("TradeChart") {
+            return Err(vec![format!(
+                "{}: not trade-chart's standalone script (pkg/trade-chart.standalone.js)",
+                path.display()
+            )]);
+        }
+        let script = inline_script(&script).ok_or_else(|| {
+            vec![format!(
+                "{}: contains \"<!--\": cannot put it inline",
+                path.display()
+            )]
+        })?;
+        // Only what was asked: without --lang the chart speaks the page's language (the
+        // dataset's first view and the reader's light or dark look likewise).
+        let mut options = serde_json::Map::new();
+        for (key, value) in [("view", &a.view), ("lang", &a.lang), ("theme", &a.theme)] {
+            if let Some(v) = value {
+                options.insert(key.into(), v.clone().into());
+            }
+        }
+        let options = inline_json(&serde_json::Value::Object(options).to_string());
+        let html = format!(
+            r#"<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="trade-chart {version}">
+<title>{title}</title>
+<style>
+  :root {{ color-scheme: light dark; }}
+  body {{ margin: 0; font: 16px/1.5 system-ui, sans-serif; }}
+  main {{ max-width: 52rem; margin: 0 auto; padding: 1rem; }}
+</style>
+</head>
+<body>
+<main>
+<div id="trade-chart"></div>
+<noscript><p>This chart needs JavaScript.</p></noscript>
+</main>
+<script type="application/json" id="trade-chart-data">{data}</script>
+<script>
+{script}
+</script>
+<script>
+// The dataset above, mounted by the standalone script's API (window.TradeChart).
+(function () {{
+  var options = {options};
+  options.data = document.getElementById('trade-chart-data').textContent;
+  TradeChart.create(document.getElementById('trade-chart'), options)
+    .catch(function (e) {{ console.error(e); }});
+}})();
+</script>
+</body>
+</html>
+"#,
+            lang = meta.lang,
+            version = env!("CARGO_PKG_VERSION"),
+            title = escape_html(&meta.title),
+            data = inline_json(&json),
+        );
+        write(out, &html)
     })))
 }
 
@@ -538,6 +781,7 @@ fn main() -> ExitCode {
         "check" => CHECK_HELP,
         "convert" => CONVERT_HELP,
         "render" => RENDER_HELP,
+        "bundle" => BUNDLE_HELP,
         other => {
             eprintln!("trade-chart: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -545,12 +789,14 @@ fn main() -> ExitCode {
     };
     let result = parse(command, &argv[1..]).and_then(|a| {
         if a.help {
+            let help = help.replace("SCRIPT_DEFAULT", SCRIPT_DEFAULT);
             println!("{help}\n\n{TABLE_OPTIONS}");
             return Ok(ExitCode::SUCCESS);
         }
         match command.as_str() {
             "check" => check(&a),
             "convert" => convert(&a),
+            "bundle" => bundle(&a),
             _ => render(&a),
         }
     });
