@@ -37,6 +37,8 @@ async function create(element, options) {
   charts.set(element, null);
   let core = null;
   try {
+    // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
+    if (opts.loading === 'lazy') await whenNear(element);
     const mod = await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);
@@ -63,10 +65,19 @@ async function create(element, options) {
   }
 }
 
+// Where the .wasm is served, for a host or bundler that puts it elsewhere (a CDN): called
+// before the first chart (after, it resolves with the instance already loaded). Resolves
+// once the instance is ready; rejects if it cannot load.
+async function init(wasmUrl) {
+  if (wasmUrl != null && !engine.mod) engine.url = new URL(String(wasmUrl), document.baseURI).href;
+  await engine.module();
+}
+
 // create()'s options from an element's attributes: `get(name)` reads one (data-view, or
 // view on <trade-chart>); an empty or missing one is no option.
+// `loading` is "lazy" unless the page says otherwise.
 function attrOptions(get) {
-  const o = {};
+  const o = { loading: get('loading') || 'lazy' };
   for (const k of ['view', 'lang', 'theme']) { const v = get(k); if (v) o[k] = v; }
   const height = Number(get('height')) || undefined;
   if (height !== undefined) o.height = height;
