@@ -19,9 +19,14 @@ async function elementData(el, data) {
   return script ? script.textContent : undefined;
 }
 async function fetchText(el, src) {
-  let res;
+  let res, url;
+  try { url = new URL(src, el.ownerDocument.baseURI); } catch (_) { /* below */ }
+  // Only what fetch can read for data (not javascript: or a made-up scheme): no request.
+  if (!url || !['http:', 'https:', 'data:', 'blob:'].includes(url.protocol)) {
+    throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (not an http(s), data: or blob: URL)`);
+  }
   try {
-    res = await fetch(new URL(src, el.ownerDocument.baseURI), { credentials: 'same-origin' });
+    res = await fetch(url, { credentials: 'same-origin' });
   } catch (e) {
     throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (${e.message})`);
   }
