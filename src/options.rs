@@ -83,24 +83,18 @@ impl Options {
                 "give data or columns, not both",
             ));
         }
-        if let Some(t) = &o.theme {
-            if !THEME_CHOICES.contains(&t.as_str()) {
-                return Err(Error::expected(
-                    "options.theme",
-                    "\"light\", \"dark\" or \"auto\"",
-                    format!("\"{t}\""),
-                ));
-            }
-        }
-        if let Some(l) = &o.loading {
-            if !LOADING_CHOICES.contains(&l.as_str()) {
-                return Err(Error::expected(
-                    "options.loading",
-                    "\"lazy\" or \"eager\"",
-                    format!("\"{l}\""),
-                ));
-            }
-        }
+        one_of(
+            "options.theme",
+            &o.theme,
+            &THEME_CHOICES,
+            "\"light\", \"dark\" or \"auto\"",
+        )?;
+        one_of(
+            "options.loading",
+            &o.loading,
+            &LOADING_CHOICES,
+            "\"lazy\" or \"eager\"",
+        )?;
         Ok(o)
     }
 
@@ -111,6 +105,16 @@ impl Options {
             .as_deref()
             .map(|tag| Lang::require(tag, "options.lang"))
             .transpose()
+    }
+}
+
+/// An option that takes one of a few words: `expected` lists them for the error.
+fn one_of(path: &str, value: &Option<String>, choices: &[&str], expected: &str) -> Result<()> {
+    match value {
+        Some(v) if !choices.contains(&v.as_str()) => {
+            Err(Error::expected(path, expected, format!("\"{v}\"")))
+        }
+        _ => Ok(()),
     }
 }
 
