@@ -168,13 +168,15 @@ function resetWasm() {
 }
 // The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
 if (window.TradeChart && window.TradeChart.mountAll) {
-  if (document.readyState !== 'loading') window.TradeChart.mountAll();
+  if (document.readyState !== 'loading') window.TradeChart.mountAll(document, { loading: 'lazy' });
   return;
 }
 const api = tradeChartApi(loadWasm, resetWasm, CSS_URL);
 window.TradeChart = api;
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.mountAll());
-else api.mountAll();
+// Charts found at load are lazy (unless data-loading="eager"); mountAll() called later is eager.
+const mountLazy = () => api.mountAll(document, { loading: 'lazy' });
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountLazy);
+else mountLazy();
 })();
 `);
 
@@ -290,8 +292,13 @@ export interface TradeChart {
 export interface TradeChartError extends Error { code?: string; path?: string; row?: number; column?: number; }
 /** Mounts a chart in \`element\` (a hidden one draws when it gets a width); rejects with an Error naming the bad field. */
 export function create(element: HTMLElement, options?: ChartOptions): Promise<TradeChart>;
-/** Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang, data-theme, data-height, data-loading: lazy unless "eager"); resolves with the new charts (a lazy one once it is made). */
-export function mountAll(root?: ParentNode): Promise<TradeChart[]>;
+/**
+ * Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang,
+ * data-theme, data-height, data-loading); resolves with the new charts. \`options.loading\`:
+ * the default of elements without data-loading ("eager"; the standalone script's own mount
+ * at load passes "lazy"); a lazy chart resolves once it is made.
+ */
+export function mountAll(root?: ParentNode, options?: { loading?: ChartLoading }): Promise<TradeChart[]>;
 export const version: string;
 /**
  * Loads the one wasm instance of the page from \`wasmUrl\` (a CDN, a bundler's asset URL)

@@ -75,9 +75,9 @@ async function init(wasmUrl) {
 
 // create()'s options from an element's attributes: `get(name)` reads one (data-view, or
 // view on <trade-chart>); an empty or missing one is no option.
-// `loading` is "lazy" unless the page says otherwise.
-function attrOptions(get) {
-  const o = { loading: get('loading') || 'lazy' };
+// `loading`: the element's own (data-loading), else `loading` ("lazy" for <trade-chart>).
+function attrOptions(get, loading = 'lazy') {
+  const o = { loading: get('loading') || loading };
   for (const k of ['view', 'lang', 'theme']) { const v = get(k); if (v) o[k] = v; }
   const height = Number(get('height')) || undefined;
   if (height !== undefined) o.height = height;
@@ -91,14 +91,17 @@ function fire(el, type, detail) {
 
 // Mount every [data-trade-chart] under root that is not mounted yet: the thin path onto
 // the same create() as <trade-chart> (element.js).
-function mountAll(root) {
+// Eager when called (its promise is the charts); the standalone script's own call at load
+// passes { loading: 'lazy' }.
+function mountAll(root, options) {
   root = root || document;
+  const loading = (options && options.loading) || 'eager';
   const sel = '[data-trade-chart]';
   const found = [...(root.matches && root.matches(sel) ? [root] : []), ...root.querySelectorAll(sel)];
   return Promise.all(found.filter((el) => !seen.has(el) && !charts.has(el) && !el.tradeChart).map(async (el) => {
     seen.add(el);
     try {
-      const chart = await create(el, attrOptions((k) => el.dataset[k]));
+      const chart = await create(el, attrOptions((k) => el.dataset[k], loading));
       fire(el, 'trade-chart:ready', chart);
       return chart;
     } catch (err) {

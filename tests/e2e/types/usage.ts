@@ -29,6 +29,7 @@ export async function usage(el: HTMLElement, other: HTMLElement): Promise<string
   chart.destroy();
   const all: TradeChart[] = await mountAll(document);
   await mountAll();
+  await mountAll(document.body, { loading: 'lazy' });
   el.addEventListener('trade-chart:ready', (e) => e.detail.view);
   el.addEventListener('trade-chart:error', (e) => e.detail.message);
   const mounted: TradeChart | undefined = el.tradeChart;
