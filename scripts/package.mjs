@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync, existsSyn
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { minify } from 'terser';
 import { shellSource } from './shell.mjs';
 
@@ -14,7 +15,8 @@ const at = (...p) => join(root, ...p);
 const read = (p) => readFileSync(at(p), 'utf8');
 const need = (p) => { if (!existsSync(at(p))) throw new Error(`missing ${p}: build the wasm first (make)`); return p; };
 
-// name, version, description, license, repository from Cargo.toml's [package] table.
+// name, version, description, license, repository (if any: no placeholder is invented)
+// from Cargo.toml's [package] table.
 function cargoPackage() {
   const table = read('Cargo.toml').split(/^\[/m).find((t) => t.startsWith('package]')) || '';
   const field = (k) => (table.match(new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, 'm')) || [])[1];
@@ -79,13 +81,16 @@ copyFileSync(at('www/trade-chart.css'), at('pkg/trade-chart.css'));
 writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js', 'export'));
 
 writeFileSync(at('pkg/index.js'), banner +
-  `import init, * as wasm from './trade_chart.js';\n\n` + prelude(cargo.version) + '\n' + shell + '\n' +
+  `import initWasm, * as wasm from './trade_chart.js';\n\n` + prelude(cargo.version) + '\n' + shell + '\n' +
   `// The wasm instance, loaded once; after a trap, __tc_reset makes the next init() a fresh one.\n` +
   `let loading = null;\n` +
-  `const loadWasm = () => loading || (loading = init().then(() => wasm));\n` +
+  `const loadWasm = (url) => loading || (loading = initWasm(url === undefined ? undefined : { module_or_path: url }).then(() => wasm));\n` +
   `const resetWasm = () => { loading = null; wasm.__tc_reset(); };\n\n` +
   `// Importing this module defines <trade-chart> (unless a copy already did).\n` +
-  `export const { create, mountAll, version } = tradeChartApi(loadWasm, resetWasm, new URL('./trade-chart.css', import.meta.url).href);\n`);
+  `const api = tradeChartApi(loadWasm, resetWasm, new URL('./trade-chart.css', import.meta.url).href);\n` +
+  `export const { create, mountAll, version } = api;\n` +
+  `// init(url): the .wasm from elsewhere (a CDN), before the first chart.\n` +
+  `export const { init } = api;\n`);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
 // bytes raw (what a page or an HTML file opened from disk carries) and a fifth fewer
@@ -151,9 +156,9 @@ function wasmSource() {
 }
 // The wasm instance, made once; after a trap, __tc_reset makes the next one fresh.
 let initialised = null;
-function loadWasm() {
+function loadWasm(url) {
   return initialised || (initialised = (async () => {
-    await wasm_bindgen({ module_or_path: wasmSource() });
+    await wasm_bindgen({ module_or_path: url === undefined ? wasmSource() : url });
     return wasm_bindgen;
   })());
 }
@@ -163,13 +168,15 @@ function resetWasm() {
 }
 // The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
 if (window.TradeChart && window.TradeChart.mountAll) {
-  if (document.readyState !== 'loading') window.TradeChart.mountAll();
+  if (document.readyState !== 'loading') window.TradeChart.mountAll(document, { loading: 'lazy' });
   return;
 }
 const api = tradeChartApi(loadWasm, resetWasm, CSS_URL);
 window.TradeChart = api;
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.mountAll());
-else api.mountAll();
+// Charts found at load are lazy (unless data-loading="eager"); mountAll() called later is eager.
+const mountLazy = () => api.mountAll(document, { loading: 'lazy' });
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountLazy);
+else mountLazy();
 })();
 `);
 
@@ -201,7 +208,15 @@ export interface ChartOptions {
   title?: string;
   /** Fixed CSS height in px; default: derived from the width. */
   height?: number;
+  /**
+   * "eager" (create()'s default): made now. "lazy": made when the element nears the
+   * viewport (one IntersectionObserver per page, a margin of one viewport), its height
+   * reserved meanwhile; the promise resolves then. <trade-chart> and [data-trade-chart]
+   * are lazy unless \`loading="eager"\` (\`data-loading\`).
+   */
+  loading?: ChartLoading;
 }
+export type ChartLoading = 'lazy' | 'eager';
 /** Numeric columns: one x and any number of series of the same length. */
 export interface ChartColumns {
   /** Ascending x values (e.g. a Float64Array). */
@@ -277,9 +292,20 @@ export interface TradeChart {
 export interface TradeChartError extends Error { code?: string; path?: string; row?: number; column?: number; }
 /** Mounts a chart in \`element\` (a hidden one draws when it gets a width); rejects with an Error naming the bad field. */
 export function create(element: HTMLElement, options?: ChartOptions): Promise<TradeChart>;
-/** Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang, data-theme, data-height); resolves with the new charts. */
-export function mountAll(root?: ParentNode): Promise<TradeChart[]>;
+/**
+ * Mounts every [data-trade-chart] element under root not mounted yet (data-view, data-lang,
+ * data-theme, data-height, data-loading); resolves with the new charts. \`options.loading\`:
+ * the default of elements without data-loading ("eager"; the standalone script's own mount
+ * at load passes "lazy"); a lazy chart resolves once it is made.
+ */
+export function mountAll(root?: ParentNode, options?: { loading?: ChartLoading }): Promise<TradeChart[]>;
 export const version: string;
+/**
+ * Loads the one wasm instance of the page from \`wasmUrl\` (a CDN, a bundler's asset URL)
+ * instead of the build's own (next to index.js; inline in the standalone script). Call it
+ * before the first chart: after that it resolves with the instance already loaded.
+ */
+export function init(wasmUrl?: string | URL): Promise<void>;
 
 /**
  * \`<trade-chart>\`, defined by importing this module or loading the standalone script. Its
@@ -302,6 +328,8 @@ export interface TradeChartElement extends HTMLElement, Omit<TradeChart, 'view' 
   src: string;
   /** A dataset object or JSON text; wins over \`src\` and an inline script. */
   data: unknown;
+  /** "lazy" (default: made when it nears the viewport) or "eager"; sets the \`loading\` attribute, read when it mounts. */
+  loading: ChartLoading;
   /** True once the chart is drawn (after \`trade-chart:ready\`); the methods of TradeChart throw "not-ready" before. */
   readonly ready: boolean;
 }
@@ -317,7 +345,9 @@ declare global {
 `);
 
 const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts',
-  'trade-chart.standalone.js', 'trade-chart.css', 'README.md'];
+  'trade-chart.standalone.js', 'trade-chart.css', 'README.md', 'LICENSE'];
+if (cargo.license !== 'MIT') throw new Error(`Cargo.toml: license ${cargo.license}, but LICENSE is the MIT licence`);
+copyFileSync(at('LICENSE'), at('pkg/LICENSE'));
 writeFileSync(at('pkg/package.json'), JSON.stringify({
   name: 'trade-chart',
   version: cargo.version,
@@ -335,26 +365,85 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
     './trade-chart.css': './trade-chart.css',
     './package.json': './package.json',
   },
+  // CDNs serve the classic script for a bare package URL (unpkg.com/trade-chart).
+  unpkg: './trade-chart.standalone.js',
+  jsdelivr: './trade-chart.standalone.js',
   files,
+  engines: { node: '>=18' }, // only tools read it (bundlers, tests); the code runs in browsers
+  keywords: ['chart', 'trade', 'news', 'embed', 'web-component', 'custom-element', 'webassembly', 'wasm', 'accessible', 'data-visualization'],
   sideEffects: ['./trade-chart.standalone.js', './index.js'], // importing either defines <trade-chart>; the standalone script mounts charts
 }, null, 2) + '\n');
 
 writeFileSync(at('pkg/README.md'), `# trade-chart ${cargo.version}
 
-An embeddable North Korea–China trade chart (Rust + WebAssembly) for news stories.
+An embeddable, accessible trade chart for news stories (Rust + WebAssembly): a canvas
+drawing with tabs, legend, a data table with sources, the story's claims checked
+against the data, and CSV/PNG/SVG downloads. English, Korean and Chinese.
+
+## With a bundler (Vite, webpack, Rollup, esbuild)
 
 \`\`\`js
 import { create } from 'trade-chart';
 const chart = await create(document.querySelector('#chart'), { view: 'collapse' });
 \`\`\`
 
-Importing the module also defines \`<trade-chart view="collapse"></trade-chart>\`.
+The wasm (\`trade_chart_bg.wasm\`) is loaded by \`new URL(…, import.meta.url)\`, which
+bundlers copy to their assets. Importing the module also defines \`<trade-chart>\`:
 
-Or, with no build step: \`<trade-chart view="collapse"></trade-chart>\` (or
-\`<div data-trade-chart data-view="collapse"></div>\`) and
-\`<script src="trade-chart.standalone.js"></script>\` (one file, wasm inline, works from file://).
+\`\`\`html
+<trade-chart view="collapse"></trade-chart>   <!-- made when it nears the viewport -->
+<trade-chart view="monthly" loading="eager"></trade-chart>
+\`\`\`
 
-Options, views, the dataset schema and the full API: see README.md in the repository${cargo.repository ? ` (${cargo.repository})` : ''}.
+Types: \`index.d.ts\` (\`create\`, \`mountAll\`, \`init\`, \`ChartOptions\`, \`TradeChart\`,
+\`TradeChartElement\`…).
+
+## Without a build step
+
+\`\`\`html
+<trade-chart view="collapse"></trade-chart>
+<script src="/assets/trade-chart.standalone.js"></script>
+\`\`\`
+
+One classic script, the wasm inline (it works from file:// too): copy
+\`trade-chart.standalone.js\` (\`trade-chart/standalone\`; and \`trade-chart.css\` next to it,
+for browsers without constructed stylesheets) to your site or CDN.
+\`<div data-trade-chart data-view="collapse"></div>\` works where custom elements cannot.
+
+## Bring your own data
+
+A dataset is JSON (an object or its text) in the trade-chart schema (\`docs/DATA.md\` in the
+repository): series of observations, each with its source, the views, optional claims.
+A bad field is an error naming it, never a silent gap:
+
+\`\`\`js
+import { create } from 'trade-chart';
+const data = await (await fetch('/data/my-trade.json')).json();
+try {
+  const chart = await create(el, { data, lang: 'ko' });
+  chart.setData(otherData); // throws, keeping the old data, if otherData is bad
+} catch (err) {
+  console.error(err.code, err.path, err.message); // e.g. invalid-value data.series[0]…
+}
+\`\`\`
+
+or, in HTML, \`<trade-chart src="/data/my-trade.json"></trade-chart>\` or the JSON inline:
+
+\`\`\`html
+<trade-chart><script type="application/json">{ "schema": 1, … }</script></trade-chart>
+\`\`\`
+
+Long numeric series instead of a dataset: \`create(el, { title, columns: { x, series: [{ id, label, values }] } })\`.
+
+## The wasm elsewhere (a CDN)
+
+\`\`\`js
+import { init, create } from 'trade-chart';
+init('/static/trade-chart-${cargo.version}.wasm'); // any URL (a CDN: CORS and application/wasm); before the first chart
+\`\`\`
+
+MIT licence (LICENSE). Options, events, the iframe embed, the Content Security Policy it
+needs and the dataset schema: README.md and docs/ in the repository${cargo.repository ? ` (${cargo.repository})` : ''}.
 `);
 
 // ---- minified: what a reader's browser downloads (the banner comment stays) ----
@@ -375,6 +464,18 @@ copyFileSync(at('www/esm.html'), at('dist/esm.html'));
 const tag = '<script src="pkg/trade-chart.standalone.js"></script>';
 writeFileSync(at('dist/trade-chart-demo.html'), replaceOnce(read('www/index.html'), tag,
   `<script>\n${inlineScript(read('pkg/trade-chart.standalone.js'))}\n</script>`, 'www/index.html'));
+
+// ---- the iframe embed: dist/embed.html (the chart alone, from its query string; its
+// script a file, for a CSP without inline script) and dist/embed.js (the host's resizer) ----
+for (const f of ['embed.html', 'embed.css', 'embed-frame.js', 'embed.js']) copyFileSync(at('www/embed', f), at('dist', f));
+
+// ---- Subresource Integrity: sha384 of what a host may load from a CDN ----
+const sri = (f) => 'sha384-' + createHash('sha384').update(readFileSync(at(f))).digest('base64');
+const sriLines = [['pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]
+  .map(([f, name]) => `${sri(f)}  ${name}`);
+writeFileSync(at('dist/SRI.txt'), `# trade-chart ${cargo.version}: integrity="…" for <script>/<link> (sha384, base64)\n${sriLines.join('\n')}\n`);
+copyFileSync(at('dist/SRI.txt'), at('dist/pkg/SRI.txt'));
+console.log(`dist/SRI.txt:\n${sriLines.map((l) => '  ' + l).join('\n')}`);
 
 // ---- sizes ----
 const kb = (n) => `${n} B (${(n / 1024).toFixed(1)} KB)`.padStart(22);

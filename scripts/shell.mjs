@@ -1,7 +1,7 @@
 // The JS shell's source: the files of www/shell/ (plain scripts, no import/export, one
 // concern each) in order, wrapped in one function scope, `tradeChartApi(loadWasm,
-// resetWasm, cssUrl)`, which returns { create, mountAll, version } and defines <trade-chart>
-// (once per page). `loadWasm()` resolves with the wasm-bindgen module; `resetWasm()`
+// resetWasm, cssUrl)`, which returns { create, mountAll, version, init } and defines <trade-chart>
+// (once per page). `loadWasm(url)` resolves with the wasm-bindgen module (its .wasm from url when given); `resetWasm()`
 // (optional) makes the next load a fresh instance; `cssUrl` (optional): trade-chart.css,
 // linked where constructed stylesheets are missing.
 // scripts/package.mjs puts it in the ES module and the standalone script, after
@@ -11,11 +11,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SHELL_FILES = ['errors.js', 'dom.js', 'theme.js', 'overlay.js', 'panels.js', 'downloads.js',
-  'coordinator.js', 'wasm.js', 'mount.js', 'api.js', 'element.js'];
+  'coordinator.js', 'wasm.js', 'mount.js', 'lazy.js', 'api.js', 'element.js'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function shellSource() {
   const files = SHELL_FILES.map((f) => `// ---- www/shell/${f} ----\n` + readFileSync(join(root, 'www/shell', f), 'utf8'));
-  return `function tradeChartApi(loadWasm, resetWasm, cssUrl) {\n'use strict';\n\n${files.join('\n')}\nreturn { create, mountAll, version };\n}\n`;
+  return `function tradeChartApi(loadWasm, resetWasm, cssUrl) {\n'use strict';\n\n${files.join('\n')}\nreturn { create, mountAll, version, init };\n}\n`;
 }

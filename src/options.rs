@@ -7,12 +7,15 @@ use crate::error::{from_json_text, Error, ErrorKind, Result};
 use crate::i18n::Lang;
 
 /// Every option `create()` takes, in the order the error for an unknown one lists them.
-pub const OPTION_NAMES: [&str; 7] = [
-    "view", "lang", "data", "columns", "title", "height", "theme",
+pub const OPTION_NAMES: [&str; 8] = [
+    "view", "lang", "data", "columns", "title", "height", "theme", "loading",
 ];
 
 /// The values `theme` takes.
 pub const THEME_CHOICES: [&str; 3] = ["auto", "light", "dark"];
+
+/// The values `loading` takes.
+pub const LOADING_CHOICES: [&str; 2] = ["lazy", "eager"];
 
 /// Options a caller may pass; an unknown one is an error, so a typo surfaces.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -41,6 +44,10 @@ pub struct Options {
     /// arrays), so the shell sends `true` here.
     #[serde(default)]
     pub columns: Option<bool>,
+    /// `lazy` (made when it nears the viewport) or `eager`; the shell acts on it, Rust
+    /// only checks it.
+    #[serde(default)]
+    pub loading: Option<String>,
 }
 
 impl Options {
@@ -76,15 +83,18 @@ impl Options {
                 "give data or columns, not both",
             ));
         }
-        if let Some(t) = &o.theme {
-            if !THEME_CHOICES.contains(&t.as_str()) {
-                return Err(Error::expected(
-                    "options.theme",
-                    "\"light\", \"dark\" or \"auto\"",
-                    format!("\"{t}\""),
-                ));
-            }
-        }
+        one_of(
+            "options.theme",
+            &o.theme,
+            &THEME_CHOICES,
+            "\"light\", \"dark\" or \"auto\"",
+        )?;
+        one_of(
+            "options.loading",
+            &o.loading,
+            &LOADING_CHOICES,
+            "\"lazy\" or \"eager\"",
+        )?;
         Ok(o)
     }
 
@@ -98,6 +108,16 @@ impl Options {
     }
 }
 
+/// An option that takes one of a few words: `expected` lists them for the error.
+fn one_of(path: &str, value: &Option<String>, choices: &[&str], expected: &str) -> Result<()> {
+    match value {
+        Some(v) if !choices.contains(&v.as_str()) => {
+            Err(Error::expected(path, expected, format!("\"{v}\"")))
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,7 +127,7 @@ mod tests {
         let e = Options::from_json(r#"{"veiw":"monthly"}"#).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.veiw: unknown option; expected one of view, lang, data, columns, title, height, theme"
+            "options.veiw: unknown option; expected one of view, lang, data, columns, title, height, theme, loading"
         );
         assert_eq!((e.code(), e.path()), ("unknown-field", "options.veiw"));
     }
@@ -123,6 +143,18 @@ mod tests {
         let o = Options::from_json(r#"{"theme":"dark","height":300,"data":true}"#).unwrap();
         assert_eq!((o.theme.as_deref(), o.height), (Some("dark"), Some(300.0)));
         assert_eq!(o.data, Some(true));
+    }
+
+    #[test]
+    fn loading_is_lazy_or_eager() {
+        assert_eq!(
+            Options::from_json(r#"{"loading":"later"}"#)
+                .unwrap_err()
+                .to_string(),
+            r#"options.loading: expected "lazy" or "eager", found "later""#
+        );
+        let o = Options::from_json(r#"{"loading":"lazy"}"#).unwrap();
+        assert_eq!(o.loading.as_deref(), Some("lazy"));
     }
 
     #[test]

@@ -53,3 +53,20 @@ test('the single-file demo inlines the standalone script and references no other
   assert.equal(read('dist/index.html'), read('www/index.html'));
   assert.ok(existsSync(join(ROOT, 'dist/pkg/trade_chart_bg.wasm')) && existsSync(join(ROOT, 'dist/esm.html')));
 });
+
+test('pkg/package.json: exports, CDN fields, engines, keywords, README and LICENSE; no placeholder URL anywhere', () => {
+  const pkg = JSON.parse(read('pkg/package.json'));
+  assert.deepEqual(pkg.exports['.'], { types: './index.d.ts', import: './index.js', default: './index.js' });
+  assert.equal(pkg.exports['./standalone'], './trade-chart.standalone.js');
+  assert.equal(pkg.exports['./trade-chart.css'], './trade-chart.css');
+  assert.equal(pkg.exports['./package.json'], './package.json');
+  assert.equal(pkg.unpkg, './trade-chart.standalone.js');
+  assert.equal(pkg.jsdelivr, './trade-chart.standalone.js');
+  assert.ok(pkg.engines && pkg.engines.node, 'engines');
+  assert.ok(pkg.keywords.includes('webassembly') && pkg.keywords.includes('custom-element'));
+  assert.equal(pkg.license, 'MIT');
+  for (const f of ['README.md', 'LICENSE']) assert.ok(pkg.files.includes(f), f);
+  assert.match(read('pkg/LICENSE'), /^MIT License\n\nCopyright \(c\) \d{4} [^\n]+\n\nPermission is hereby granted/);
+  assert.match(read('pkg/README.md'), /## Bring your own data[^]*create\(el, \{ data/);
+  for (const f of ['pkg/package.json', 'pkg/README.md', 'Cargo.toml']) assert.doesNotMatch(read(f), /example\.(invalid|com|org)/, f);
+});

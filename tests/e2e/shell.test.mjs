@@ -131,7 +131,7 @@ function mockWasm() {
     free() { calls.free++; }
   }
   // The module's free functions (src/web.rs): the options, the language and the colour names.
-  const OPTIONS = ['view', 'lang', 'data', 'columns', 'title', 'height', 'theme'];
+  const OPTIONS = ['view', 'lang', 'data', 'columns', 'title', 'height', 'theme', 'loading'];
   function check_options(text) {
     const o = JSON.parse(text);
     for (const k of Object.keys(o)) {

@@ -37,6 +37,8 @@ async function create(element, options) {
   charts.set(element, null);
   let core = null;
   try {
+    // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
+    if (opts.loading === 'lazy') await whenNear(element);
     const mod = await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);
@@ -63,10 +65,19 @@ async function create(element, options) {
   }
 }
 
+// Where the .wasm is served, for a host or bundler that puts it elsewhere (a CDN): called
+// before the first chart (after, it resolves with the instance already loaded). Resolves
+// once the instance is ready; rejects if it cannot load.
+async function init(wasmUrl) {
+  if (wasmUrl != null && !engine.mod) engine.url = new URL(String(wasmUrl), document.baseURI).href;
+  await engine.module();
+}
+
 // create()'s options from an element's attributes: `get(name)` reads one (data-view, or
 // view on <trade-chart>); an empty or missing one is no option.
-function attrOptions(get) {
-  const o = {};
+// `loading`: the element's own (data-loading), else `loading` ("lazy" for <trade-chart>).
+function attrOptions(get, loading = 'lazy') {
+  const o = { loading: get('loading') || loading };
   for (const k of ['view', 'lang', 'theme']) { const v = get(k); if (v) o[k] = v; }
   const height = Number(get('height')) || undefined;
   if (height !== undefined) o.height = height;
@@ -80,14 +91,17 @@ function fire(el, type, detail) {
 
 // Mount every [data-trade-chart] under root that is not mounted yet: the thin path onto
 // the same create() as <trade-chart> (element.js).
-function mountAll(root) {
+// Eager when called (its promise is the charts); the standalone script's own call at load
+// passes { loading: 'lazy' }.
+function mountAll(root, options) {
   root = root || document;
+  const loading = (options && options.loading) || 'eager';
   const sel = '[data-trade-chart]';
   const found = [...(root.matches && root.matches(sel) ? [root] : []), ...root.querySelectorAll(sel)];
   return Promise.all(found.filter((el) => !seen.has(el) && !charts.has(el) && !el.tradeChart).map(async (el) => {
     seen.add(el);
     try {
-      const chart = await create(el, attrOptions((k) => el.dataset[k]));
+      const chart = await create(el, attrOptions((k) => el.dataset[k], loading));
       fire(el, 'trade-chart:ready', chart);
       return chart;
     } catch (err) {

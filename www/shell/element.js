@@ -19,9 +19,14 @@ async function elementData(el, data) {
   return script ? script.textContent : undefined;
 }
 async function fetchText(el, src) {
-  let res;
+  let res, url;
+  try { url = new URL(src, el.ownerDocument.baseURI); } catch (_) { /* below */ }
+  // Only what fetch can read for data (not javascript: or a made-up scheme): no request.
+  if (!url || !['http:', 'https:', 'data:', 'blob:'].includes(url.protocol)) {
+    throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (not an http(s), data: or blob: URL)`);
+  }
   try {
-    res = await fetch(new URL(src, el.ownerDocument.baseURI), { credentials: 'same-origin' });
+    res = await fetch(url, { credentials: 'same-origin' });
   } catch (e) {
     throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (${e.message})`);
   }
@@ -71,7 +76,7 @@ function defineElement() {
 
     // Properties set before the element was defined shadow our accessors: re-set them.
     #upgrade() {
-      for (const k of [...ATTRS, 'data']) {
+      for (const k of [...ATTRS, 'data', 'loading']) {
         if (Object.prototype.hasOwnProperty.call(this, k)) {
           const v = this[k];
           delete this[k];
@@ -87,7 +92,10 @@ function defineElement() {
       const box = this.#box = h(doc, 'div', 'tc-box');
       root.append(box);
       injectStyle(box);
-      engine.module().catch(() => { /* create() reports it */ }); // the wasm loads meanwhile
+      await null; // a module that imports this one may still call init(url) first
+      if (gen !== this.#gen) return;
+      // An eager chart's wasm loads meanwhile; a lazy one waits for its chart to near the viewport.
+      if (this.getAttribute('loading') === 'eager') engine.module().catch(() => { /* create() reports it */ });
       // Parsed before its children: wait for them (an inline <script type="application/json">).
       if (doc.readyState === 'loading') await new Promise((r) => doc.addEventListener('DOMContentLoaded', r, { once: true }));
       let data;
@@ -125,6 +133,7 @@ function defineElement() {
     #teardown() {
       this.#gen++;
       this.#src++;
+      if (this.#box) cancelNear(this.#box); // a lazy chart still waiting
       if (this.#chart) this.#chart.destroy();
       this.#chart = null;
       delete this.tradeChart;
@@ -162,6 +171,9 @@ function defineElement() {
     set height(v) { if (v == null) this.removeAttribute('height'); else this.setAttribute('height', v); }
     get src() { return this.getAttribute('src') || ''; }
     set src(v) { this.setAttribute('src', v); }
+    // "lazy" (default: made when it nears the viewport) or "eager"; read when it mounts.
+    get loading() { return this.getAttribute('loading') === 'eager' ? 'eager' : 'lazy'; }
+    set loading(v) { this.setAttribute('loading', v); }
     // A dataset object or JSON text; wins over src and an inline script.
     get data() { return this.#data; }
     set data(d) {

@@ -1,8 +1,9 @@
 // The wasm facade (src/web.rs), in one place: loading the instance, the one trap that
 // stops it for every chart, and `Core`, the one wrapper around a wasm `Chart` that the
 // rest of the shell calls. What the facade returns is given to the shell in one shape.
-// `loadWasm()` resolves with the wasm-bindgen module; `resetWasm()` makes the next load
-// start a fresh instance (both are tradeChartApi's parameters).
+// `loadWasm(url)` resolves with the wasm-bindgen module (its .wasm fetched from `url`, or
+// the build's own when undefined); `resetWasm()` makes the next load start a fresh
+// instance (both are tradeChartApi's parameters).
 
 // The wasm instance is shared by every chart on the page, and the wasm build aborts on a
 // panic: a trap (WebAssembly.RuntimeError) leaves it unusable for all of them.
@@ -11,6 +12,7 @@ const engine = {
   charts: new Set(), // the live ChartViews on the instance, told when it stops
 
   mod: null, // the loaded module, for the synchronous asks (options, language, theme keys)
+  url: undefined, // init(url): where the .wasm is served (a CDN); default the build's own
 
   // The module, loaded once; after a trap, a fresh instance.
   async module() {
@@ -20,7 +22,7 @@ const engine = {
         this.mod = null;
         if (typeof resetWasm === 'function') resetWasm();
       }
-      const mod = await loadWasm();
+      const mod = await loadWasm(this.url);
       if (!this.broken) return (this.mod = mod); // else a chart trapped while this one loaded
     }
   },

@@ -1,10 +1,12 @@
 // Every documented option, method and getter of pkg/index.d.ts, as a host page would use
 // them; tests/e2e/types.test.mjs compiles this with tsc --strict against the built package.
-import { create, mountAll, version } from '../../../pkg/index.js';
-import type { ChartOptions, ChartItem, ChartTable, ChartClaim, ChartTheme, ViewInfo, TradeChart, TradeChartError, TradeChartElement } from '../../../pkg/index.js';
+import { create, mountAll, version, init } from '../../../pkg/index.js';
+import type { ChartLoading, ChartOptions, ChartItem, ChartTable, ChartClaim, ChartTheme, ViewInfo, TradeChart, TradeChartError, TradeChartElement } from '../../../pkg/index.js';
 
 export async function usage(el: HTMLElement, other: HTMLElement): Promise<string[]> {
-  const options: ChartOptions = { view: 'monthly', lang: 'ko-KR', theme: 'auto', data: { title: 'x' }, height: 420 };
+  await init(new URL('/cdn/trade_chart_bg.wasm', location.href));
+  await init('/cdn/trade_chart_bg.wasm'); await init();
+  const options: ChartOptions = { view: 'monthly', lang: 'ko-KR', theme: 'auto', data: { title: 'x' }, height: 420, loading: 'lazy' };
   const chart: TradeChart = await create(el, options);
   const lines = await create(other, {
     title: 'Exports', height: 300,
@@ -27,6 +29,7 @@ export async function usage(el: HTMLElement, other: HTMLElement): Promise<string
   chart.destroy();
   const all: TradeChart[] = await mountAll(document);
   await mountAll();
+  await mountAll(document.body, { loading: 'lazy' });
   el.addEventListener('trade-chart:ready', (e) => e.detail.view);
   el.addEventListener('trade-chart:error', (e) => e.detail.message);
   const mounted: TradeChart | undefined = el.tradeChart;
@@ -40,6 +43,7 @@ export async function element(): Promise<string[]> {
   const el = document.createElement('trade-chart');
   const typed: TradeChartElement = el;
   el.view = 'monthly'; el.lang = 'ko'; el.theme = 'dark'; el.height = 400; el.src = '/data.json'; el.data = { title: 'x' };
+  const loading: ChartLoading = el.loading; el.loading = loading === 'lazy' ? 'eager' : 'lazy';
   document.body.append(el);
   await new Promise<void>((resolve) => el.addEventListener('trade-chart:ready', () => resolve(), { once: true }));
   el.setView('balance');

@@ -1,0 +1,149 @@
+// The iframe embed (issue 11, step 2): dist/embed.html on one origin inside a host page on
+// another (two servers), under the strict CSP; dist/embed.js sizes the iframe to the
+// height the page reports, both ways; hostile messages are ignored; query values are
+// checked; the parent can set the theme.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { collectErrors, launch, startServer } from './helpers.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+let host, chart, browser;
+before(async () => { host = await startServer(); chart = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); host?.close(); chart?.close(); });
+
+function probes() {
+  const v = (window.violations = []);
+  document.addEventListener('securitypolicyviolation', (e) => v.push(`${e.violatedDirective} ${e.blockedURI}`));
+  window.messages = [];
+  window.addEventListener('message', (e) => window.messages.push(e.data));
+}
+
+// The host page (host origin) with the README snippet twice (embed.js loaded twice too).
+async function open(query, { hash = '', width = 900 } = {}) {
+  const ctx = await browser.browser.newContext({ viewport: { width, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  await page.addInitScript(probes);
+  const src = `${chart.url}embed.html?${query}${hash}`;
+  await page.route(`${host.url}host.html`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `${CSP}; frame-src ${chart.url}` },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><main>
+<iframe id="f" data-trade-chart-embed src="${src}" title="North Korea–China trade" loading="lazy" width="100%" height="520" frameborder="0"></iframe>
+<noscript><a href="${src}">The chart</a></noscript>
+<iframe id="other" src="${chart.url}embed.html?id=other" title="other" height="200"></iframe>
+</main><script src="/embed.js"></script><script src="/embed.js"></script></body></html>` }));
+  // The embed page under the strict CSP (its own origin).
+  await page.route((u) => u.href.startsWith(`${chart.url}embed.html`), async (route) => {
+    const res = await route.fetch();
+    return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': CSP } });
+  });
+  await page.goto(`${host.url}host.html`);
+  let f;
+  for (let i = 0; i < 100 && !(f && f.url().startsWith(chart.url)); i++) {
+    f = await (await page.waitForSelector('#f', { state: 'attached' })).contentFrame();
+    if (!(f && f.url().startsWith(chart.url))) await page.waitForTimeout(100);
+  }
+  assert.ok(f && f.url().startsWith(chart.url), 'the embed frame loaded: ' + (f && f.url()) + ' ' + page.frames().map((x) => x.url()).join(' '));
+  return { page, errors, frame: f, close: () => ctx.close() };
+}
+
+// In the frame: the chart's state once drawn or failed.
+function frameState() {
+  const el = document.querySelector('trade-chart'), f = el && el.shadowRoot && el.shadowRoot.querySelector('figure.tc');
+  if (!f || (!el.tradeChart && f.dataset.state !== 'error')) return null;
+  const err = f.querySelector('.tc-error');
+  return { state: f.dataset.state, error: err.hidden ? '' : err.textContent, view: el.tradeChart ? el.tradeChart.view : null,
+    theme: el.tradeChart ? el.tradeChart.theme : null, height: Math.ceil(document.body.getBoundingClientRect().height), violations: window.violations };
+}
+
+// Polls until the iframe's height equals the frame's content height twice running; the
+// time from the frame's last change of height to the iframe matching it (ms).
+async function followed(page, frame) {
+  const t0 = Date.now();
+  let seen = null, changed = Date.now(), prev = null;
+  for (;;) {
+    const want = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    if (want !== prev) { changed = Date.now(); prev = want; }
+    const height = await page.evaluate(() => Math.round(document.getElementById('f').getBoundingClientRect().height));
+    if (want > 100 && height === want) {
+      if (seen === want) return { height, want, lag: Date.now() - changed };
+      seen = want;
+    } else seen = null;
+    if (Date.now() - t0 > 5000) return { height, want, lag: Infinity };
+    await page.waitForTimeout(16);
+  }
+}
+
+test('cross-origin iframe: the chart draws under the strict CSP; the iframe follows its height as the host narrows to 360 px and widens back; the three height messages', async () => {
+  const { page, errors, frame, close } = await open('view=monthly&lang=ko&theme=light&id=c1', { hash: '#?secret=abc123' });
+  try {
+    const s = await (await frame.waitForFunction(frameState, null, { timeout: 30_000 })).jsonValue();
+    assert.deepEqual([s.state, s.error, s.view, s.theme, s.violations], ['ready', '', 'monthly', 'light', []]);
+    const wide = await followed(page, frame);
+    assert.equal(wide.height, wide.want, JSON.stringify(wide));
+    await page.setViewportSize({ width: 360, height: 900 });
+    await frame.waitForFunction((h) => Math.ceil(document.body.getBoundingClientRect().height) !== h, wide.want);
+    const narrow = await followed(page, frame);
+    assert.equal(narrow.height, narrow.want, JSON.stringify(narrow));
+    assert.ok(narrow.lag < 1000, `the iframe followed the narrow chart after ${narrow.lag} ms`);
+    assert.notEqual(narrow.want, wide.want, 'the chart is another height on a phone');
+    await page.setViewportSize({ width: 900, height: 900 });
+    await frame.waitForFunction((h) => Math.ceil(document.body.getBoundingClientRect().height) !== h, narrow.want);
+    const back = await followed(page, frame);
+    assert.equal(back.height, back.want, JSON.stringify(back));
+    assert.ok(back.lag < 1000, `the iframe followed back after ${back.lag} ms`);
+    const msgs = await page.evaluate(() => window.messages);
+    const last = (pred) => msgs.filter(pred).pop();
+    assert.deepEqual(last((m) => m.type === 'trade-chart:height'), { type: 'trade-chart:height', id: 'c1', height: back.want });
+    assert.deepEqual(last((m) => m.sentinel === 'amp'), { sentinel: 'amp', type: 'embed-size', height: back.want });
+    assert.deepEqual(last((m) => m.secret), { secret: 'abc123', message: 'height', value: back.want });
+    // the other iframe (no data-trade-chart-embed) is never resized
+    assert.equal(await page.evaluate(() => document.getElementById('other').style.height), '');
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('hostile messages are ignored: a wrong source, a bad height, a bad theme; the parent may set the theme', async () => {
+  const { page, errors, frame, close } = await open('view=collapse&id=c2');
+  try {
+    await frame.waitForFunction(frameState, null, { timeout: 30_000 });
+    const { want } = await followed(page, frame);
+    const height = () => page.evaluate(() => Math.round(document.getElementById('f').getBoundingClientRect().height));
+    // wrong source: the host page itself, and the other iframe
+    await page.evaluate(() => window.postMessage({ type: 'trade-chart:height', id: 'c2', height: 50 }, '*'));
+    const other = page.frames().find((f) => f.url().includes('id=other'));
+    await other.evaluate(() => parent.postMessage({ type: 'trade-chart:height', id: 'c2', height: 60 }, '*'));
+    // bad data from the right frame
+    for (const bad of [{ type: 'trade-chart:height', height: '70' }, { type: 'trade-chart:height', height: -1 }, { type: 'trade-chart:height', height: 1e9 }, { type: 'trade-chart:height', height: NaN }, 'trade-chart:height', null]) {
+      await frame.evaluate((m) => parent.postMessage(m, '*'), bad);
+    }
+    await page.waitForTimeout(300);
+    assert.equal(await height(), want);
+    // set-theme: from the parent only, a known theme only
+    await frame.evaluate(() => window.postMessage({ type: 'trade-chart:set-theme', theme: 'dark' }, '*')); // from itself
+    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'trade-chart:set-theme', theme: '<img src=x onerror=alert(1)>' }, '*'));
+    await page.waitForTimeout(200);
+    assert.equal(await frame.evaluate(() => document.querySelector('trade-chart').tradeChart.theme), 'auto');
+    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'trade-chart:set-theme', theme: 'dark', colorScheme: 'dark' }, '*'));
+    await frame.waitForFunction(() => document.querySelector('trade-chart').tradeChart.theme === 'dark');
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('bad query values show the widget error, never script; a non-http src is not fetched', async () => {
+  for (const [query, want] of [['view=%3Cscript%3Ealert(1)%3C/script%3E', /view/], ['theme=blue', /theme/], ['src=javascript:alert(1)', /could not fetch/], ['height=1e9', /height|invalid/]]) {
+    const { page, frame, close } = await open(query);
+    try {
+      const s = await (await frame.waitForFunction(frameState, null, { timeout: 30_000 })).jsonValue();
+      if (query.startsWith('height')) assert.ok(s.state === 'ready' || s.state === 'error', JSON.stringify(s));
+      else {
+        assert.equal(s.state, 'error', `${query}: ${JSON.stringify(s)}`);
+        assert.match(s.error, want, query);
+      }
+      assert.equal(await frame.evaluate(() => document.querySelectorAll('script:not([src])').length), 0);
+      assert.deepEqual(s.violations, []);
+      await page.waitForTimeout(50);
+    } finally { await close(); }
+  }
+});

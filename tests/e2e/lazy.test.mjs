@@ -1,0 +1,131 @@
+// Embedding everywhere (issue 11, step 2): lazy charts (one IntersectionObserver, one wasm
+// instance for the page), loading="eager", the wasm from another URL (init), and the SRI
+// hashes the build prints.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, collectErrors, launch, startServer } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+// Before the page's scripts: counts wasm instantiations and IntersectionObservers.
+function probes() {
+  window.instantiations = 0;
+  window.observers = 0;
+  for (const k of ['instantiate', 'instantiateStreaming']) {
+    const orig = WebAssembly[k];
+    WebAssembly[k] = function (...a) { window.instantiations++; return orig.apply(this, a); };
+  }
+  const IO = window.IntersectionObserver;
+  window.IntersectionObserver = class extends IO { constructor(...a) { super(...a); window.observers++; } };
+}
+
+async function open(files) {
+  const ctx = await browser.browser.newContext({ viewport: { width: 900, height: 800 } });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  await page.addInitScript(probes);
+  await page.route(`${server.url}t/**`, (route) => {
+    const f = files[new URL(route.request().url()).pathname.replace(/^\/t\//, '')];
+    return f ? route.fulfill({ status: 200, headers: { 'content-type': f[0] }, body: f[1] }) : route.fulfill({ status: 404, body: '' });
+  });
+  await page.goto(`${server.url}t/${Object.keys(files)[0]}`);
+  return { page, errors, close: () => ctx.close() };
+}
+const HTML = 'text/html; charset=utf-8', JS = 'text/javascript; charset=utf-8';
+
+// In the page: which of the charts (in document order) have a canvas.
+const drawn = () => [...document.querySelectorAll('trade-chart, [data-trade-chart], #api')]
+  .map((el) => !!(el.shadowRoot || el).querySelector('canvas'));
+
+test('50 lazy charts: only those near the viewport are made (height reserved); scrolling makes the rest; one wasm instance, one IntersectionObserver; eager and create() opt out and in', async () => {
+  const charts = Array.from({ length: 50 }, (_, i) => i === 45 ? '<trade-chart id="eager" loading="eager" view="monthly"></trade-chart>'
+    : i === 47 ? '<div data-trade-chart id="div"></div>' : `<trade-chart view="${i % 2 ? 'monthly' : 'collapse'}"></trade-chart>`);
+  const { page, errors, close } = await open({
+    'lazy.html': [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<main style="width:640px">${charts.map((c) => `<section><p>Paragraph</p>${c}</section>`).join('\n')}<div id="api"></div><div id="api-eager"></div></main>
+<script src="/pkg/trade-chart.standalone.js"></script><script src="lazy.js"></script></body></html>`],
+    'lazy.js': [JS, `window.lazyApi = TradeChart.create(document.getElementById('api'), { loading: 'lazy' }).then(() => 'made');
+window.eagerApi = TradeChart.create(document.getElementById('api-eager'), { view: 'balance' }).then(() => 'made');`],
+  });
+  try {
+    await page.waitForFunction(() => document.querySelector('trade-chart').tradeChart && document.getElementById('eager').tradeChart, null, { timeout: 30_000 });
+    await page.evaluate(() => window.eagerApi);
+    await page.waitForTimeout(300);
+    const first = await page.evaluate(() => {
+      const list = [...document.querySelectorAll('trade-chart, [data-trade-chart]')];
+      return {
+        drawn: list.map((el) => !!(el.shadowRoot || el).querySelector('canvas')),
+        tops: list.map((el) => Math.round(el.getBoundingClientRect().top)),
+        pendingHeights: list.filter((el) => !el.tradeChart && el.id !== 'div').map((el) => el.getBoundingClientRect().height),
+        divPending: document.getElementById('div').hasAttribute('data-tc-pending'),
+        divHeight: document.getElementById('div').getBoundingClientRect().height,
+        apiCanvas: !!document.querySelector('#api canvas'), apiEagerCanvas: !!document.querySelector('#api-eager canvas'),
+        inner: innerHeight, instantiations, observers,
+      };
+    });
+    const near = first.drawn.filter(Boolean).length;
+    // the eager one (far down) and those within about one viewport of the top
+    assert.ok(first.drawn[45], 'loading="eager" far below the fold is made at once');
+    assert.ok(near >= 3 && near <= 8, `charts made at the top: ${near} of 50 (${first.drawn.map(Number).join('')})`);
+    first.drawn.forEach((d, i) => { if (d && i !== 45) assert.ok(first.tops[i] < 2.2 * first.inner, `chart ${i} at ${first.tops[i]} px was made`); });
+    first.drawn.forEach((d, i) => { if (!d) assert.ok(first.tops[i] > first.inner, `chart ${i} at ${first.tops[i]} px near the viewport was not made`); });
+    assert.ok(first.pendingHeights.every((h) => h >= 400), `a waiting chart keeps its height: ${first.pendingHeights.slice(0, 5)}`);
+    assert.ok(first.divPending && first.divHeight >= 400, `a waiting [data-trade-chart] keeps its height (${first.divHeight})`);
+    assert.equal(first.apiCanvas, false, "create({ loading: 'lazy' }) far below waits");
+    assert.equal(first.apiEagerCanvas, true, 'create() is eager by default');
+    assert.equal(first.instantiations, 1);
+    assert.equal(first.observers, 1, 'one IntersectionObserver for the page');
+    // Scroll down a viewport at a time: every chart is made on the way.
+    for (let y = 0; ; y += 700) {
+      const end = await page.evaluate((y) => { scrollTo(0, y); return scrollY + innerHeight >= document.documentElement.scrollHeight - 2; }, y);
+      await page.waitForFunction(() => [...document.querySelectorAll('trade-chart, [data-trade-chart]')].every((el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom < 0 || r.top > innerHeight || el.tradeChart;
+      }), null, { timeout: 20_000 });
+      if (end) break;
+    }
+    assert.equal(await page.evaluate(() => window.lazyApi), 'made');
+    const last = await page.evaluate(() => ({ drawn: [...document.querySelectorAll('trade-chart, [data-trade-chart], #api')].map((el) => !!(el.shadowRoot || el).querySelector('canvas')), instantiations }));
+    assert.equal(last.drawn.filter(Boolean).length, 51, last.drawn.map(Number).join(''));
+    assert.equal(last.instantiations, 1, 'one wasm instance for the page');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test("init(url): the ES module loads the wasm from another URL (a CDN path); the build's own is never fetched", async () => {
+  const wasm = readFileSync(join(ROOT, 'dist/pkg/trade_chart_bg.wasm'));
+  const ctx = await browser.browser.newContext({ viewport: { width: 900, height: 800 } });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.route(`${server.url}pkg/trade_chart_bg.wasm`, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.route(`${server.url}cdn/**`, (route) => {
+    const p = new URL(route.request().url()).pathname;
+    if (p === '/cdn/page.html') return route.fulfill({ status: 200, headers: { 'content-type': HTML }, body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><div id="c" style="width:600px"></div><trade-chart id="el" loading="eager"></trade-chart><script type="module" src="page.js"></script></body></html>' });
+    if (p === '/cdn/page.js') return route.fulfill({ status: 200, headers: { 'content-type': JS }, body: "import { init, create } from '/pkg/index.js';\ninit('/cdn/assets/tc-0.wasm');\nwindow.made = create(document.getElementById('c')).then((c) => c.views.length, (e) => 'error: ' + e.message);" });
+    if (p === '/cdn/assets/tc-0.wasm') return route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body: wasm });
+    return route.fulfill({ status: 404, body: '' });
+  });
+  try {
+    await page.goto(`${server.url}cdn/page.html`);
+    await page.waitForFunction(() => window.made && document.getElementById('el').tradeChart, null, { timeout: 30_000 });
+    assert.ok(await page.evaluate(() => window.made) > 1);
+    assert.ok(requested.includes('/cdn/assets/tc-0.wasm'), requested.join(' '));
+    assert.ok(!requested.includes('/pkg/trade_chart_bg.wasm'), "the build's own wasm was fetched");
+    assert.deepEqual(errors, []);
+  } finally { await ctx.close(); }
+});
+
+test('dist/SRI.txt: the sha384 of the standalone script, the CSS and embed.js, as the files are', () => {
+  const text = readFileSync(join(ROOT, 'dist/SRI.txt'), 'utf8');
+  for (const [file, name] of [['dist/pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['dist/pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]) {
+    const hash = 'sha384-' + createHash('sha384').update(readFileSync(join(ROOT, file))).digest('base64');
+    assert.match(text, new RegExp(`^${hash.replace(/[+/]/g, '\\$&')}  ${name.replace('.', '\\.')}$`, 'm'), `${name}: expected ${hash}`);
+  }
+});
