@@ -222,6 +222,8 @@ export interface ChartColumns {
   /** Ascending x values (e.g. a Float64Array). */
   x: ArrayLike<number>;
   series: ChartColumnSeries[];
+  /** What the values are, for the axis and the tooltip: US dollars (the default), plain numbers or per cent. */
+  format?: 'usd' | 'number' | 'percent';
 }
 export interface ChartColumnSeries {
   /** Default: the series' index. */

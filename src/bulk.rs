@@ -36,6 +36,54 @@ pub struct Columns {
     pub series: Vec<ColSeries>,
     /// Largest value of each series (computed once: hover must not scan the data).
     pub max: Vec<f64>,
+    /// How values are written on the axis and in the tooltip.
+    pub format: ValueFormat,
+}
+
+/// What the values of a columns chart are, so the axis and the tooltip write them so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValueFormat {
+    /// US dollars, as the dataset charts write them ("$1.5bn", "15억", "15亿").
+    #[default]
+    Usd,
+    /// Plain numbers in the reader's way ("1.5m", "150만", "150万").
+    Number,
+    /// Per cent ("12.5%").
+    Percent,
+}
+
+impl ValueFormat {
+    /// From `columns.format`: `usd`, `number` or `percent`.
+    pub fn parse(s: &str) -> Result<ValueFormat> {
+        match s {
+            "usd" => Ok(ValueFormat::Usd),
+            "number" => Ok(ValueFormat::Number),
+            "percent" => Ok(ValueFormat::Percent),
+            _ => Err(Error::expected(
+                "columns.format",
+                "\"usd\", \"number\" or \"percent\"",
+                format!("\"{s}\""),
+            )),
+        }
+    }
+
+    /// An axis tick.
+    fn short(self, v: f64, lang: Lang) -> String {
+        match self {
+            ValueFormat::Usd => format::money_short(v, lang),
+            ValueFormat::Number => format::number_compact(v, 2, lang),
+            ValueFormat::Percent => format!("{}%", format::decimal(v, 1)),
+        }
+    }
+
+    /// A value in the tooltip.
+    fn full(self, v: f64, lang: Lang) -> String {
+        match self {
+            ValueFormat::Usd => format::money(v, lang),
+            ValueFormat::Number => format::decimal(v, 3),
+            ValueFormat::Percent => format!("{}%", format::decimal(v, 2)),
+        }
+    }
 }
 
 impl Columns {
@@ -87,7 +135,14 @@ impl Columns {
             x,
             series,
             max,
+            format: ValueFormat::Usd,
         })
+    }
+
+    /// The same columns, their values written as `format` says.
+    pub fn with_format(mut self, format: ValueFormat) -> Columns {
+        self.format = format;
+        self
     }
 }
 
@@ -315,10 +370,7 @@ pub fn build(
         .filter(|&k| !hidden.get(k).copied().unwrap_or(false))
         .collect();
     let ticks = nice_ticks(visible_max(cols, hidden) * 1.04, tick_target(height));
-    let labels: Vec<String> = ticks
-        .iter()
-        .map(|&t| format::money_short(t, lang))
-        .collect();
+    let labels: Vec<String> = ticks.iter().map(|&t| cols.format.short(t, lang)).collect();
     let plot = plot_box(width, height, &labels, 1, 12.0);
     let ys = y_axis(&mut marks, plot, &ticks, &labels, theme);
     let xs = x_scale(cols, &plot);
@@ -556,7 +608,7 @@ impl ColChart {
         )?;
         let s = &self.cols.series[k];
         let title = format::decimal(self.cols.x[i], 3);
-        let value = format::money(s.y[i], self.lang);
+        let value = self.cols.format.full(s.y[i], self.lang);
         Some(crate::Hover {
             index: i,
             x: cx - 4.0,

@@ -191,6 +191,16 @@ pub fn money_compact(usd: f64, decimals: u32, lang: Lang) -> String {
     }
 }
 
+/// A plain number, short, with at most `decimals` places: "1.5m" (English), "150만",
+/// "150万": [`money_compact`] without the dollar sign.
+pub fn number_compact(x: f64, decimals: u32, lang: Lang) -> String {
+    let s = money_compact(x, decimals, lang);
+    match s.strip_prefix('$') {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
 /// A percentage change with a real minus sign and one decimal: "−80.7%", "+12%".
 pub fn percent_change(p: f64) -> String {
     let mut s = String::new();

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use crate::bulk::{ColChart, ColSeries, Columns};
+use crate::bulk::{ColChart, ColSeries, Columns, ValueFormat};
 use crate::data::{Dataset, DEFAULT_JSON};
 use crate::error::{Error, ErrorKind};
 use crate::i18n::Lang;
@@ -181,7 +181,8 @@ impl Chart {
     }
 
     /// A line chart over numeric columns: `x` (non-decreasing) and one array of values
-    /// (US dollars, `null`/NaN for a gap) per series, decimated with M4 when drawn.
+    /// per series (`null`/NaN for a gap), decimated with M4 when drawn; `format` says
+    /// what the values are: `usd` (the default), `number` or `percent`.
     pub fn from_columns(
         canvas: HtmlCanvasElement,
         title: String,
@@ -190,6 +191,7 @@ impl Chart {
         labels: Vec<String>,
         values: js_sys::Array,
         lang: Option<String>,
+        format: Option<String>,
     ) -> Result<Chart, JsValue> {
         let x = numbers(&x, "columns.x").map_err(js)?;
         if ids.len() != values.length() as usize || labels.len() != ids.len() {
@@ -205,7 +207,13 @@ impl Chart {
             let y = numbers(&values.get(k as u32), &path).map_err(js)?;
             series.push(ColSeries { id, label, y });
         }
-        let cols = Columns::new(title, x, series).map_err(js)?;
+        let format = match format.as_deref() {
+            None => ValueFormat::Usd,
+            Some(f) => ValueFormat::parse(f).map_err(js)?,
+        };
+        let cols = Columns::new(title, x, series)
+            .map_err(js)?
+            .with_format(format);
         let lang = Options::new(None, lang.as_deref()).language().map_err(js)?;
         Ok(Chart {
             core: Box::new(ColChart::new(cols, lang.unwrap_or_default())),

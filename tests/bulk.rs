@@ -217,3 +217,55 @@ fn dense_lines_are_one_pixel_sparse_ones_thicker() {
         "{sparse:?}"
     );
 }
+
+/// Columns need not be dollars: `format` writes the axis and the tooltip as plain numbers
+/// or per cent.
+#[test]
+fn columns_say_what_their_values_are() {
+    use trade_chart::bulk::ValueFormat;
+    let make = |format| {
+        let cols = Columns::new(
+            "t".into(),
+            vec![0.0, 1.0, 2.0],
+            vec![ColSeries {
+                id: "a".into(),
+                label: "A".into(),
+                y: vec![1.5e6, 2.5e6, 3.0e6],
+            }],
+        )
+        .unwrap()
+        .with_format(format);
+        let mut c = ColChart::new(cols, Lang::En);
+        c.resize(600.0, 300.0).unwrap();
+        c
+    };
+    let labels = |c: &ColChart| -> Vec<String> {
+        c.scene()
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let usd = make(ValueFormat::Usd);
+    assert!(
+        labels(&usd).iter().any(|t| t == "$3m"),
+        "{:?}",
+        labels(&usd)
+    );
+    let num = make(ValueFormat::Number);
+    assert!(labels(&num).iter().any(|t| t == "3m"), "{:?}", labels(&num));
+    assert!(!labels(&num).iter().any(|t| t.starts_with('$')));
+    let pct = make(ValueFormat::Percent);
+    assert!(labels(&pct).iter().all(|t| !t.starts_with('$')));
+    // The tooltip at the last point.
+    let p = num.scene().plot;
+    let h = num.hover(p.x1 - 1.0, (p.y0 + p.y1) / 2.0).unwrap();
+    assert_eq!(h.value, "3,000,000");
+    assert!(ValueFormat::parse("euro")
+        .unwrap_err()
+        .to_string()
+        .starts_with("columns.format"));
+}

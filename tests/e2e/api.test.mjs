@@ -255,3 +255,23 @@ test('columns: 100,000 points per series draw as a decimated line; hover, legend
   const stats = await page.$eval(`#${id} canvas`, canvasStats);
   assert.ok(stats.colours >= 3, JSON.stringify(stats));
 });
+
+test('columns: values that are not dollars say so (format: number, percent)', async () => {
+  const id = await container('width: 600px');
+  const r = await page.evaluate(async (id) => {
+    const el = document.getElementById(id);
+    await TradeChart.create(el, { columns: { x: [0, 1, 2], series: [{ id: 'a', label: 'Tonnes', values: [1500, 2500, 3000] }], format: 'number' }, height: 300 });
+    let error = null;
+    try { await TradeChart.create(document.body.appendChild(document.createElement('div')), { columns: { x: [0, 1], series: [{ values: [1, 2] }], format: 'euro' } }); } catch (e) { error = [e.message, e.code, e.path]; }
+    el.scrollIntoView({ block: 'center' });
+    const rect = el.querySelector('canvas').getBoundingClientRect();
+    return { rect: { x: rect.x, y: rect.y, w: rect.width, h: rect.height }, error };
+  }, id);
+  assert.deepEqual(r.error, ['columns.format: expected "usd", "number" or "percent", found "euro"', 'invalid-value', 'columns.format']);
+  await page.mouse.move(r.rect.x + r.rect.w - 15, r.rect.y + r.rect.h / 2);
+  const tip = await page.$eval(`#${id} .tc-tooltip`, (t) => ({ hidden: t.hidden, text: t.textContent }));
+  assert.equal(tip.hidden, false);
+  assert.match(tip.text, /Tonnes/);
+  assert.match(tip.text, /3,000/);
+  assert.doesNotMatch(tip.text, /\$/);
+});

@@ -53,7 +53,7 @@ function openCore(mod, canvas, opts, lang) {
     const c = opts.columns, list = Array.isArray(c.series) ? c.series : [];
     return new Core(mod.Chart.from_columns(canvas, String(opts.title == null ? '' : opts.title), c.x,
       list.map((s, i) => String(s.id == null ? i : s.id)), list.map((s, i) => String(s.label == null ? (s.id == null ? i : s.id) : s.label)),
-      list.map((s) => s.values), lang || undefined));
+      list.map((s) => s.values), lang || undefined, c.format == null ? undefined : String(c.format)));
   }
   const o = {};
   if (opts.view != null) o.view = String(opts.view);

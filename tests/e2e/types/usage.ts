@@ -10,7 +10,7 @@ export async function usage(el: HTMLElement, other: HTMLElement): Promise<string
   const chart: TradeChart = await create(el, options);
   const lines = await create(other, {
     title: 'Exports', height: 300,
-    columns: { x: new Float64Array([0, 1, 2]), series: [{ id: 'a', label: 'A', values: new Float64Array([1, NaN, 3]) }, { values: [1, null, 2] }] },
+    columns: { x: new Float64Array([0, 1, 2]), series: [{ id: 'a', label: 'A', values: new Float64Array([1, NaN, 3]) }, { values: [1, null, 2] }], format: 'number' },
   });
   chart.setView('balance');
   const visible: boolean = chart.toggleSeries('kp-cn-annual');
