@@ -183,6 +183,8 @@ impl Chart {
     /// A line chart over numeric columns: `x` (non-decreasing) and one array of values
     /// per series (`null`/NaN for a gap), decimated with M4 when drawn; `format` says
     /// what the values are: `usd` (the default), `number` or `percent`.
+    // Each column crosses as its own typed array (no copy into one JS object first).
+    #[allow(clippy::too_many_arguments)]
     pub fn from_columns(
         canvas: HtmlCanvasElement,
         title: String,
