@@ -128,6 +128,27 @@ test('setData: bad input throws naming the field and keeps the old chart; good i
   assert.equal(r.state, 'ready');
 });
 
+test('a bad attribute is named as the editor wrote it: data-view, view', async () => {
+  const r = await page.evaluate(async () => {
+    const div = document.body.appendChild(document.createElement('div'));
+    div.setAttribute('data-trade-chart', '');
+    div.dataset.view = 'nope';
+    const fromDiv = new Promise((res) => div.addEventListener('trade-chart:error', (e) => res([e.detail.message, e.detail.path, e.detail.code]), { once: true }));
+    await TradeChart.mountAll(div);
+    const el = document.createElement('trade-chart');
+    el.setAttribute('view', 'nope');
+    el.setAttribute('loading', 'eager');
+    const fromElement = new Promise((res) => el.addEventListener('trade-chart:error', (e) => res([e.detail.message, e.detail.path, e.detail.code]), { once: true }));
+    document.body.append(el);
+    return { div: await fromDiv, element: await fromElement, shown: div.querySelector('.tc-error').textContent };
+  });
+  assert.match(r.div[0], /^data-view attribute: expected one of collapse, /);
+  assert.deepEqual(r.div.slice(1), ['data-view', 'unknown-id']);
+  assert.equal(r.shown, r.div[0]);
+  assert.match(r.element[0], /^view attribute: expected one of collapse, /);
+  assert.deepEqual(r.element.slice(1), ['view', 'unknown-id']);
+});
+
 test('unknown view: create rejects and setView throws, both with an Error', async () => {
   const id = await container();
   const r = await tryCreate(id, { view: 'no-such-view' });

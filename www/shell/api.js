@@ -26,7 +26,10 @@ function langFor(mod, element, opts) {
   return mod.lang_tag(tag);
 }
 
-async function create(element, options) {
+// `attr` (internal): the options came from attributes with this prefix ('data-' for
+// [data-trade-chart], '' for <trade-chart>): an error about one names the attribute the
+// editor wrote, not an option they never saw.
+async function create(element, options, attr) {
   if (!element || element.nodeType !== 1) throw shellError('not-an-element', 'trade-chart: create() needs a DOM element', TypeError);
   if (charts.has(element) || element.tradeChart) throw shellError('already-mounted', 'trade-chart: this element already has a chart; destroy() it first');
   const opts = options || {};
@@ -55,6 +58,7 @@ async function create(element, options) {
     return api;
   } catch (e) {
     const err = e instanceof WebAssembly.RuntimeError ? engine.trapped(e) : asError(e);
+    if (attr != null) namedForAttribute(err, attr);
     if (core && !engine.broken) try { core.free(); } catch (_) { /* already unusable */ }
     else if (core) core.abandon();
     charts.delete(element);
@@ -63,6 +67,18 @@ async function create(element, options) {
     showError(ui, err);
     throw err;
   }
+}
+
+// `options.view: …` → `data-view attribute: …` (and its `.path`), for options read from
+// attributes.
+function namedForAttribute(err, prefix) {
+  const m = /^options\.(\w+)/.exec(err.path || '');
+  if (!m) return;
+  const name = prefix + m[1];
+  try {
+    err.message = err.message.replace(/^options\.\w+/, `${name} attribute`);
+    err.path = name;
+  } catch (_) { /* a frozen error keeps its words */ }
 }
 
 // Where the .wasm is served, for a host or bundler that puts it elsewhere (a CDN): called
@@ -101,7 +117,7 @@ function mountAll(root, options) {
   return Promise.all(found.filter((el) => !seen.has(el) && !charts.has(el) && !el.tradeChart).map(async (el) => {
     seen.add(el);
     try {
-      const chart = await create(el, attrOptions((k) => el.dataset[k], loading));
+      const chart = await create(el, attrOptions((k) => el.dataset[k], loading), 'data-');
       fire(el, 'trade-chart:ready', chart);
       return chart;
     } catch (err) {

@@ -115,7 +115,7 @@ function defineElement() {
       if (data !== undefined) options.data = data;
       let chart;
       try {
-        chart = await create(box, options);
+        chart = await create(box, options, '');
       } catch (err) {
         if (gen === this.#gen) fire(this, 'trade-chart:error', err);
         return;
