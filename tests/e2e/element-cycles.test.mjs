@@ -1,6 +1,7 @@
 // <trade-chart> over time and for every reader (issue 11): a page of elements has no
-// axe-core violations (shadow roots included), and 1000 disconnect/connect cycles leave
-// the listeners, the DOM and the wasm memory where they were.
+// axe-core violations (shadow roots included); forced colours and printing reach the canvas
+// inside the shadow root; 1000 disconnect/connect cycles leave the listeners, the DOM and
+// the wasm memory where they were.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -25,8 +26,8 @@ function probes() {
   }
 }
 
-async function open(body) {
-  const ctx = await browser.browser.newContext({ viewport: { width: 900, height: 900 } });
+async function open(body, context = {}) {
+  const ctx = await browser.browser.newContext({ viewport: { width: 900, height: 900 }, ...context });
   const page = await ctx.newPage();
   const errors = collectErrors(page);
   await page.addInitScript(probes);
@@ -49,6 +50,42 @@ test('a page of <trade-chart> elements: axe-core finds no violations, shadow roo
     assert.deepEqual(violations, []);
     // axe saw inside the shadow roots: the tab buttons it checked are there.
     assert.ok(await page.evaluate(() => document.querySelector('trade-chart').shadowRoot.querySelectorAll('[role=tab]').length > 1));
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('inside the shadow root: forced colours draw in the system colours; print is light at 2×, then back', async () => {
+  const { page, errors, close } = await open('<trade-chart loading="eager" view="monthly"></trade-chart>', { colorScheme: 'dark' });
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The canvas's background pixel and its size, from inside the element's shadow root.
+  const canvas = () => page.evaluate(() => {
+    const c = document.querySelector('trade-chart').shadowRoot.querySelector('canvas');
+    const k = c.width / c.getBoundingClientRect().width;
+    const [r, g, b] = c.getContext('2d').getImageData(Math.round(3 * k), Math.round(3 * k), 1, 1).data;
+    return { rgb: `rgb(${r}, ${g}, ${b})`, dark: r + g + b < 150, w: c.width, css: c.getBoundingClientRect().width };
+  });
+  try {
+    await page.waitForFunction(() => document.querySelector('trade-chart').tradeChart, null, { timeout: 30_000 });
+    await frames();
+    const screen = await canvas();
+    assert.equal(screen.dark, true, 'prefers-color-scheme: dark reaches the shadow root');
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    await frames(); await frames();
+    const system = await page.evaluate(() => {
+      const p = document.createElement('span'); p.style.setProperty('forced-color-adjust', 'none'); p.style.color = 'Canvas';
+      document.body.append(p); const c = getComputedStyle(p).color; p.remove(); return c;
+    });
+    assert.equal((await canvas()).rgb, system, 'forced colours: the background is the system Canvas colour');
+    await page.emulateMedia({ forcedColors: 'none', media: 'print', colorScheme: 'dark' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await canvas();
+    assert.equal(printed.dark, false, 'printed dark');
+    assert.equal(printed.w, Math.round(printed.css * Math.max(2, await page.evaluate(() => devicePixelRatio))), 'backing store not 2×');
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await frames();
+    const back = await canvas();
+    assert.deepEqual([back.dark, back.w], [true, screen.w]);
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
