@@ -98,9 +98,9 @@ writeFileSync(at('pkg/index.js'), banner +
 // reader's wasm stays as small as it was. Same reset after a trap as the reader's.
 copyFileSync(at('target/wb/import/trade_chart_import_bg.wasm'), at('pkg/trade_chart_import_bg.wasm'));
 writeFileSync(at('pkg/trade_chart_import.js'), withReset(read('target/wb/import/trade_chart_import.js'), 'target/wb/import/trade_chart_import.js', 'export'));
-writeFileSync(at('pkg/import.js'), banner + `// The builder's imports: tables, Comtrade downloads and dataset JSON read and checked in the
+writeFileSync(at('pkg/import.js'), banner + `import initImportWasm, * as wasm from './trade_chart_import.js';
+// The builder's imports: tables, Comtrade downloads and dataset JSON read and checked in the
 // browser by the same Rust code as the trade-chart command line.
-import initImportWasm, * as wasm from './trade_chart_import.js';
 
 // The import wasm, loaded once (on the first import, or by initImport); after a trap,
 // __tc_reset makes the next call instantiate it afresh.
