@@ -14,16 +14,22 @@ all: build
 setup:
 	@bash scripts/setup.sh
 
-# The release wasm, its bindings twice (ES module + classic script), optimised, then pkg/ and dist/.
-# --no-default-features: without the `import` feature (spreadsheet tables, the command line),
-# which the reader's wasm does not need.
+# The release wasms, optimised, then pkg/ and dist/. The reader's: its bindings twice (ES
+# module + classic script), --no-default-features: without the importers and the command
+# line, which the reader does not need. The builder's (pkg/import.js loads it): the same
+# crate with the importers (--features tables), bound as trade_chart_import (ES module).
+# Both builds share target/ (their dependencies are compiled once); each .wasm is bound
+# right after its build, which leaves it at the same path.
+WASM_OPT := wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 wasm: setup
 	cargo build --release --target wasm32-unknown-unknown --no-default-features
 	rm -rf target/wb && mkdir -p target/wb
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir target/wb/web $(WASM)
 	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-dir target/wb/nomod $(WASM)
-	for d in web nomod; do wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-	  -o target/wb/$$d/$(CRATE)_bg.wasm target/wb/$$d/$(CRATE)_bg.wasm; done
+	cargo build --release --target wasm32-unknown-unknown --no-default-features --features tables
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-name $(CRATE)_import --out-dir target/wb/import $(WASM)
+	for d in web nomod; do $(WASM_OPT) -o target/wb/$$d/$(CRATE)_bg.wasm target/wb/$$d/$(CRATE)_bg.wasm; done
+	$(WASM_OPT) -o target/wb/import/$(CRATE)_import_bg.wasm target/wb/import/$(CRATE)_import_bg.wasm
 
 package:
 	node scripts/package.mjs
@@ -60,8 +66,10 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features --features tables -- -D warnings
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features --features tables
 
 clean:
 	rm -rf target/wb pkg dist test-results

@@ -1,6 +1,6 @@
 // Builds the npm package pkg/ and the demo site dist/ from the wasm-bindgen outputs
-// (target/wb/web: --target web; target/wb/nomod: --target no-modules; both already
-// through wasm-opt) and www/. Node 20, with terser and tiny-inflate from node_modules
+// (target/wb/web: --target web; target/wb/nomod: --target no-modules; target/wb/import:
+// the builder's wasm with the importers, --target web; all already through wasm-opt) and www/. Node 20, with terser and tiny-inflate from node_modules
 // (npm dev dependencies). Usage: node scripts/package.mjs
 import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync, existsSync, cpSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,7 +70,8 @@ const cargo = cargoPackage();
 const shell = shellSource();
 const banner = `/*! trade-chart ${cargo.version} | ${cargo.license || 'see package.json'} */\n`;
 for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.wasm',
-  'target/wb/web/trade_chart.d.ts', 'target/wb/nomod/trade_chart.js', 'target/wb/nomod/trade_chart_bg.wasm']) need(p);
+  'target/wb/web/trade_chart.d.ts', 'target/wb/nomod/trade_chart.js', 'target/wb/nomod/trade_chart_bg.wasm',
+  'target/wb/import/trade_chart_import.js', 'target/wb/import/trade_chart_import_bg.wasm']) need(p);
 
 // ---- pkg/ ----
 rmSync(at('pkg'), { recursive: true, force: true });
@@ -91,6 +92,57 @@ writeFileSync(at('pkg/index.js'), banner +
   `export const { create, mountAll, version } = api;\n` +
   `// init(url): the .wasm from elsewhere (a CDN), before the first chart.\n` +
   `export const { init } = api;\n`);
+
+// The builder's imports (pkg/import.js): their own wasm, the reader's crate with the
+// importers (feature `tables`), loaded on the first import and never by index.js, so the
+// reader's wasm stays as small as it was. Same reset after a trap as the reader's.
+copyFileSync(at('target/wb/import/trade_chart_import_bg.wasm'), at('pkg/trade_chart_import_bg.wasm'));
+writeFileSync(at('pkg/trade_chart_import.js'), withReset(read('target/wb/import/trade_chart_import.js'), 'target/wb/import/trade_chart_import.js', 'export'));
+writeFileSync(at('pkg/import.js'), banner + `import initImportWasm, * as wasm from './trade_chart_import.js';
+// The builder's imports: tables, Comtrade downloads and dataset JSON read and checked in the
+// browser by the same Rust code as the trade-chart command line.
+
+// The import wasm, loaded once (on the first import, or by initImport); after a trap,
+// __tc_reset makes the next call instantiate it afresh.
+let loading = null;
+const load = (url) => loading || (loading = initImportWasm(url === undefined ? undefined : { module_or_path: url }).then(() => wasm));
+
+const fail = (message) => Object.assign(new TypeError('trade-chart: ' + message), { code: 'invalid-type' });
+function options(o) {
+  if (o === undefined || o === null) return undefined;
+  if (typeof o !== 'object' || Array.isArray(o)) throw fail('options: expected an object');
+  return JSON.stringify(o);
+}
+function text(v, name) {
+  if (typeof v !== 'string') throw fail(name + ': expected a string (the text of the table or file)');
+  return v;
+}
+function bytes(v) {
+  if (typeof v === 'string') return new TextEncoder().encode(v);
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  throw fail('download: expected a string, an ArrayBuffer or a Uint8Array');
+}
+async function call(f) {
+  const w = await load();
+  try {
+    return f(w);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) { loading = null; w.__tc_reset(); }
+    throw e;
+  }
+}
+
+/** initImport(url): the import wasm from elsewhere (a CDN), before the first import. */
+export const initImport = (url) => load(url).then(() => undefined);
+/** An observations table and its sources table (TSV or CSV text) → { dataset, errors, warnings, gaps }. */
+export const importTables = (observations, sources, opts) =>
+  call((w) => w.import_tables(text(observations, 'observations'), text(sources, 'sources'), options(opts)));
+/** A UN Comtrade download (its text or its bytes) → { dataset, errors, warnings, gaps }. */
+export const importComtrade = (download, opts) => call((w) => w.import_comtrade(bytes(download), options(opts)));
+/** A dataset's JSON text, checked as the chart checks it → { dataset, errors, warnings, gaps }. */
+export const checkDataset = (json, opts) => call((w) => w.check_dataset(text(json, 'dataset'), options(opts)));
+`);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
 // bytes raw (what a page or an HTML file opened from disk carries) and a fifth fewer
@@ -346,7 +398,82 @@ declare global {
 }
 `);
 
+writeFileSync(at('pkg/import.d.ts'), `// trade-chart ${cargo.version}: the builder's imports (trade-chart/import; see README.md).
+// Each loads the import wasm (trade_chart_import_bg.wasm, next to import.js) on first use.
+/** An error or a warning of an import, where it is. */
+export interface ImportIssue {
+  /** Stable, e.g. "invalid-value", "missing-field", "json-syntax". */
+  code: string;
+  /** What is wrong (without the place). */
+  message: string;
+  /** The line \`trade-chart check\` prints: "observations.tsv:4:4: value: expected …". */
+  text: string;
+  /** The file (observationsFile, sourcesFile, file) it is in; null when none in particular. */
+  file: string | null;
+  /** 1-based row of a table, the header being row 1 (a JSON syntax error: its line). */
+  row: number | null;
+  /** 1-based column (a JSON syntax error: its column). */
+  column: number | null;
+  /** The column's field ("value", "period"…) or the dataset path ("series[0].observations[3].value"). */
+  field: string | null;
+}
+/** What every import resolves with: a checked dataset, or the errors (never both). */
+export interface ImportResult {
+  /** The checked dataset's JSON text (as \`trade-chart convert\` writes it), for \`create(el, { data })\`; null when there are errors. */
+  dataset: string | null;
+  /** Every error found (at most 50, then one counting the rest). */
+  errors: ImportIssue[];
+  /** Not fatal (an unknown column, a ragged row, a download not in UTF-8). */
+  warnings: ImportIssue[];
+  /** Rows dropped as gaps (a blank value, n/a, -, ..). */
+  gaps: number;
+}
+export interface ImportPartner { /** e.g. "KR" */ code: string; /** e.g. "South Korea" */ name: string; }
+/** What the tables do not say themselves (the command line's table options); all optional. */
+export interface TableImportOptions {
+  /** The value column's decimal mark, when no cell shows it. */
+  decimal?: '.' | ',';
+  /** The unit when the table has no unit column ("USD", "USD million"…). */
+  unit?: string;
+  /** The partners in order; default: the codes of the directions, named by their codes. */
+  partners?: ImportPartner[];
+  /** The dataset's title; default "Trade between A and B". */
+  title?: string;
+  /** The dataset's id; default from the two codes ("kr-jp"). */
+  id?: string;
+  /** The name errors give the observations table (default "observations"). */
+  observationsFile?: string;
+  /** The name errors give the sources table (default "sources"). */
+  sourcesFile?: string;
+}
+export interface ComtradeImportOptions {
+  /** When the download was made (YYYY-MM-DD): its source's date. */
+  accessed?: string;
+  title?: string;
+  id?: string;
+  /** The name errors give the download (default "comtrade"). */
+  file?: string;
+}
+export interface CheckDatasetOptions {
+  /** The name errors give the JSON (default "dataset"). */
+  file?: string;
+}
+/**
+ * Reads an observations table and its sources table (TSV or CSV text, as pasted from a
+ * spreadsheet) and checks the dataset. Rejects only for bad arguments or options (an Error
+ * naming the option); errors in the tables are in the result.
+ */
+export function importTables(observations: string, sources: string, options?: TableImportOptions): Promise<ImportResult>;
+/** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252). */
+export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
+/** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
+export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
+/** Loads the import wasm from \`wasmUrl\` (a CDN) instead of the build's own; call it before the first import. */
+export function initImport(wasmUrl?: string | URL): Promise<void>;
+`);
+
 const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts',
+  'import.js', 'import.d.ts', 'trade_chart_import.js', 'trade_chart_import_bg.wasm',
   'trade-chart.standalone.js', 'trade-chart.css', 'README.md', 'LICENSE'];
 if (cargo.license !== 'MIT') throw new Error(`Cargo.toml: license ${cargo.license}, but LICENSE is the MIT licence`);
 copyFileSync(at('LICENSE'), at('pkg/LICENSE'));
@@ -362,8 +489,10 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
   types: './index.d.ts',
   exports: {
     '.': { types: './index.d.ts', import: './index.js', default: './index.js' },
+    './import': { types: './import.d.ts', import: './import.js', default: './import.js' },
     './standalone': './trade-chart.standalone.js',
     './trade_chart_bg.wasm': './trade_chart_bg.wasm',
+    './trade_chart_import_bg.wasm': './trade_chart_import_bg.wasm',
     './trade-chart.css': './trade-chart.css',
     './package.json': './package.json',
   },
@@ -450,7 +579,8 @@ needs and the dataset schema: README.md and docs/ in the repository${cargo.repos
 
 // ---- minified: what a reader's browser downloads (the banner comment stays) ----
 // Properties are never mangled: the wasm imports and the public API are property names.
-for (const [f, module] of [['index.js', true], ['trade_chart.js', true], ['trade-chart.standalone.js', false]]) {
+for (const [f, module] of [['index.js', true], ['trade_chart.js', true], ['import.js', true], ['trade_chart_import.js', true],
+  ['trade-chart.standalone.js', false]]) {
   const src = read(`pkg/${f}`);
   const out = await minify(src, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: /^!/ } });
   if (!out.code) throw new Error(`pkg/${f}: terser produced nothing`);
@@ -483,7 +613,7 @@ console.log(`dist/SRI.txt:\n${sriLines.map((l) => '  ' + l).join('\n')}`);
 const kb = (n) => `${n} B (${(n / 1024).toFixed(1)} KB)`.padStart(22);
 console.log(`trade-chart ${cargo.version}: pkg/ and dist/ written\n${'file'.padEnd(34)}${'raw'.padStart(22)}${'gzip -9'.padStart(22)}`);
 for (const f of ['pkg/trade_chart_bg.wasm', 'pkg/trade_chart.js', 'pkg/index.js', 'pkg/trade-chart.standalone.js',
-  'dist/trade-chart-demo.html']) {
+  'dist/trade-chart-demo.html', 'pkg/trade_chart_import_bg.wasm', 'pkg/trade_chart_import.js', 'pkg/import.js']) {
   const buf = readFileSync(at(f));
   console.log(`${f.padEnd(34)}${kb(buf.length)}${kb(gzipSync(buf, { level: 9 }).length)}`);
 }

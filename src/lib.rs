@@ -13,7 +13,7 @@
 // data → check
 pub mod data;
 pub mod error;
-#[cfg(feature = "import")]
+#[cfg(feature = "tables")]
 pub mod import;
 mod options;
 // → select → lay out
@@ -39,6 +39,8 @@ pub mod canvas;
 mod chart;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(all(target_arch = "wasm32", feature = "tables"))]
+pub mod web_import;
 mod widget;
 
 pub use chart::{Chart, SOCIAL_CARD, SOCIAL_SCALE};

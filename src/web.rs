@@ -17,7 +17,7 @@ use crate::widget::{unsupported, Widget};
 
 /// A JS `Error` whose message is the error's text, with its stable `code`, its `path`,
 /// and `row`/`column`, `expected`/`found` where they apply.
-fn js(e: Error) -> JsValue {
+pub(crate) fn js(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let set = |k: &str, v: JsValue| {
         let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
@@ -71,7 +71,7 @@ fn options(v: &JsValue) -> Result<Options, Error> {
 
 /// A Rust value as a JS value: serde_json writes it, `JSON.parse` reads it (one
 /// boundary crossing, and no second serde format in the wasm).
-fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
+pub(crate) fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
     serde_json::to_string(v)
         .ok()
         .and_then(|s| js_sys::JSON::parse(&s).ok())

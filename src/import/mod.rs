@@ -1,6 +1,6 @@
 //! Datasets from other formats than the JSON schema (issue 10, "Editors' own data").
-//! Native only for now (the `import` feature, off in the wasm build): nothing here is
-//! in the reader's wasm.
+//! The `tables` feature: natively (the command line) and in the builder's wasm
+//! (`crate::web_import`), never in the reader's wasm (built without it).
 //!
 //! Every reader ends in the same place: a [`RawDataset`](crate::RawDataset) that goes
 //! through the same [`validate`](crate::validate) as a JSON dataset, with the errors

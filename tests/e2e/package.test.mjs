@@ -70,3 +70,32 @@ test('pkg/package.json: exports, CDN fields, engines, keywords, README and LICEN
   assert.match(read('pkg/README.md'), /## Bring your own data[^]*create\(el, \{ data/);
   for (const f of ['pkg/package.json', 'pkg/README.md', 'Cargo.toml']) assert.doesNotMatch(read(f), /example\.(invalid|com|org)/, f);
 });
+
+test('the reader\'s wasm has none of the importers: they are in the builder\'s wasm, behind trade-chart/import', () => {
+  const exportsOf = (f) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', f)))).map((e) => e.name);
+  const reader = exportsOf('trade_chart_bg.wasm');
+  const builder = exportsOf('trade_chart_import_bg.wasm');
+  for (const name of ['import_tables', 'import_comtrade', 'check_dataset']) {
+    assert.ok(!reader.includes(name), `the reader's wasm exports ${name}`);
+    assert.ok(builder.includes(name), `the import wasm lacks ${name}`);
+  }
+  // The importers' code (src/import/: tables, Comtrade, data packages) is well over 50 KB
+  // of wasm: a reader's wasm that grew by it would fail here (scripts/package.mjs prints both sizes).
+  const size = (f) => statSync(join(ROOT, 'pkg', f)).size;
+  assert.ok(size('trade_chart_bg.wasm') < size('trade_chart_import_bg.wasm') - 50_000,
+    `reader ${size('trade_chart_bg.wasm')} B, import ${size('trade_chart_import_bg.wasm')} B`);
+  // Nothing the reader loads names the import files.
+  for (const f of ['index.js', 'trade_chart.js', 'trade-chart.standalone.js']) assert.doesNotMatch(read(`pkg/${f}`), /trade_chart_import|import\.js/, f);
+  const pkg = JSON.parse(read('pkg/package.json'));
+  assert.deepEqual(pkg.exports['./import'], { types: './import.d.ts', import: './import.js', default: './import.js' });
+  assert.equal(pkg.exports['./trade_chart_import_bg.wasm'], './trade_chart_import_bg.wasm');
+  for (const f of ['import.js', 'import.d.ts', 'trade_chart_import.js', 'trade_chart_import_bg.wasm']) assert.ok(pkg.files.includes(f), f);
+  const esm = read('pkg/import.js');
+  assert.match(esm, /^\/\*! trade-chart \d+\.\d+\.\d+/);
+  assert.match(esm, /from\s*["']\.\/trade_chart_import\.js["']/);
+  assert.match(esm, /export const importTables\s*=/);
+  for (const [f, text] of [['import.js', esm], ['trade_chart_import.js', read('pkg/trade_chart_import.js')]]) {
+    assert.doesNotMatch(text, /\n {2,}\S/, `${f} is not minified`);
+  }
+  assert.ok(existsSync(join(ROOT, 'dist/pkg/import.js')) && existsSync(join(ROOT, 'dist/pkg/trade_chart_import_bg.wasm')));
+});

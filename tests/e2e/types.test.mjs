@@ -40,16 +40,16 @@ export async function bad(el: HTMLElement) {
   assert.match(out, /bad\.ts\(4,\d+\): error TS2339: Property 'zoom' does not exist/);
 });
 
-// The members of an exported interface of pkg/index.d.ts: { name: 'method' | 'readonly' | 'property' }.
-function declared(name) {
-  const file = ts.createSourceFile('index.d.ts', readFileSync(join(ROOT, 'pkg/index.d.ts'), 'utf8'), ts.ScriptTarget.Latest);
+// The members of an exported interface of pkg/index.d.ts (or `dts`): { name: 'method' | 'readonly' | 'property' }.
+function declared(name, dts = 'index.d.ts') {
+  const file = ts.createSourceFile(dts, readFileSync(join(ROOT, 'pkg', dts), 'utf8'), ts.ScriptTarget.Latest);
   const decl = file.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === name);
-  assert.ok(decl, `pkg/index.d.ts: no interface ${name}`);
+  assert.ok(decl, `pkg/${dts}: no interface ${name}`);
   return Object.fromEntries(decl.members.map((m) => [m.name.getText(file),
     ts.isMethodSignature(m) ? 'method' : m.modifiers?.some((x) => x.kind === ts.SyntaxKind.ReadonlyKeyword) ? 'readonly' : 'property']));
 }
-function exported() {
-  const file = ts.createSourceFile('index.d.ts', readFileSync(join(ROOT, 'pkg/index.d.ts'), 'utf8'), ts.ScriptTarget.Latest);
+function exported(dts = 'index.d.ts') {
+  const file = ts.createSourceFile(dts, readFileSync(join(ROOT, 'pkg', dts), 'utf8'), ts.ScriptTarget.Latest);
   return file.statements.flatMap((s) => {
     if (!s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [];
     if (ts.isFunctionDeclaration(s)) return [s.name.text];
@@ -92,3 +92,27 @@ test('<trade-chart> has exactly the members TradeChartElement declares (beyond H
   assert.deepEqual(real, { ...chart, ...declared('TradeChartElement') });
 });
 
+
+test('pkg/import.js has exactly the exports pkg/import.d.ts declares; results, issues and each import\'s options match their interfaces', async () => {
+  story = story || await openStory();
+  const real = await story.page.evaluate(async () => {
+    const m = await import('./pkg/import.js');
+    const options = (p) => p.then(() => [], (e) => e.message.replace(/^.*expected one of /, '').split(', ').sort());
+    const bad = await m.importTables('Direction\tPeriod\tValue\tSource IDs\nKR>JP\t2019\tx\ts\n', 'ID\tPublisher\tTitle\tDate\ns\tP\tT\t2020\n');
+    const good = await m.checkDataset(JSON.stringify({ schema: 1 }).replace('1', '"x"'));
+    return {
+      api: Object.keys(m).sort(), result: Object.keys(bad).sort(), issue: Object.keys(bad.errors[0] || {}).sort(), good: Object.keys(good).sort(),
+      tables: await options(m.importTables('', '', { bogus: 1 })),
+      comtrade: await options(m.importComtrade('', { bogus: 1 })),
+      check: await options(m.checkDataset('', { bogus: 1 })),
+    };
+  });
+  assert.deepEqual(real.api, exported('import.d.ts'));
+  assert.deepEqual(real.result, Object.keys(declared('ImportResult', 'import.d.ts')).sort());
+  assert.deepEqual(real.good, real.result);
+  assert.deepEqual(real.issue, Object.keys(declared('ImportIssue', 'import.d.ts')).sort());
+  assert.deepEqual(real.tables, Object.keys(declared('TableImportOptions', 'import.d.ts')).sort());
+  assert.deepEqual(real.comtrade, Object.keys(declared('ComtradeImportOptions', 'import.d.ts')).sort());
+  assert.deepEqual(real.check, Object.keys(declared('CheckDatasetOptions', 'import.d.ts')).sort());
+  assert.deepEqual(story.errors, []);
+});

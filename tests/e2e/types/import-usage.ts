@@ -1,0 +1,31 @@
+// Every documented function, option and result field of pkg/import.d.ts, as the builder
+// page would use them; tests/e2e/types.test.mjs compiles this with tsc --strict.
+import { importTables, importComtrade, checkDataset, initImport } from '../../../pkg/import.js';
+import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner } from '../../../pkg/import.js';
+import { create } from '../../../pkg/index.js';
+
+export async function importUsage(el: HTMLElement, obs: string, sources: string, download: ArrayBuffer): Promise<string[]> {
+  await initImport(new URL('/cdn/trade_chart_import_bg.wasm', location.href));
+  await initImport('/cdn/trade_chart_import_bg.wasm'); await initImport();
+  const partners: ImportPartner[] = [{ code: 'KR', name: 'South Korea' }, { code: 'JP', name: 'Japan' }];
+  const options: TableImportOptions = {
+    decimal: ',', unit: 'USD million', partners, title: 'Korea–Japan', id: 'kr-jp',
+    observationsFile: 'observations.tsv', sourcesFile: 'sources.tsv',
+  };
+  const result: ImportResult = await importTables(obs, sources, options);
+  await importTables(obs, sources);
+  const comtrade: ComtradeImportOptions = { accessed: '2024-05-01', title: 't', id: 'i', file: 'c.csv' };
+  const fromBytes = await importComtrade(download, comtrade);
+  await importComtrade(new Uint8Array(download)); await importComtrade('a,b');
+  const check: CheckDatasetOptions = { file: 'story.json' };
+  const checked = await checkDataset('{}', check);
+  if (result.dataset !== null) await create(el, { data: result.dataset });
+  const lines: string[] = [];
+  for (const issue of [...result.errors, ...result.warnings, ...fromBytes.errors, ...checked.errors] as ImportIssue[]) {
+    const where: string = `${issue.file ?? ''}:${issue.row ?? ''}:${issue.column ?? ''}:${issue.field ?? ''}`;
+    lines.push(`${issue.code} ${where} ${issue.message} ${issue.text}`);
+  }
+  const gaps: number = result.gaps;
+  lines.push(String(gaps));
+  return lines;
+}
