@@ -178,3 +178,29 @@ test('an ambiguous number column asks for the decimal mark and draws once it is 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the script-and-div snippet, pasted into a page under the strict CSP, draws the editor\'s data', async () => {
+  const { ctx, page } = await open();
+  await paste(page, 'sources', SRC);
+  await paste(page, 'observations', OBS);
+  await page.fill('#title', 'Snippet check');
+  await drawn(page);
+  await page.waitForFunction(() => /Snippet check/.test(document.getElementById('snip-script').value));
+  const snippet = await page.inputValue('#snip-script');
+  const p2 = await ctx.newPage();
+  const errors = collectErrors(p2);
+  await p2.addInitScript(probes);
+  await p2.route(`${server.url}cms/article.html`, (route) => route.fulfill({ status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title><link rel="icon" href="data:,"></head><body><main>${snippet}</main></body></html>` }));
+  await p2.goto(`${server.url}cms/article.html`);
+  const title = await p2.waitForFunction(() => {
+    const el = document.querySelector('[data-trade-chart]');
+    return el && el.tradeChart && el.querySelector('.tc-title') && el.querySelector('.tc-title').textContent;
+  }, null, { timeout: 30_000 });
+  assert.match(await title.jsonValue(), /KR and JP/, "the pasted dataset, not the embedded North Korea–China one");
+  assert.ok(await p2.evaluate(() => document.querySelector('[data-trade-chart]').tradeChart.views.some((v) => v.id === 'annual-flows')), 'the pasted dataset, not the embedded one');
+  assert.deepEqual(await p2.evaluate(() => window.violations), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
