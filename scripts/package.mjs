@@ -593,6 +593,10 @@ mkdirSync(at('dist'));
 cpSync(at('pkg'), at('dist/pkg'), { recursive: true });
 copyFileSync(at('www/index.html'), at('dist/index.html'));
 copyFileSync(at('www/esm.html'), at('dist/esm.html'));
+// The builder (issue 12): its page, script and stylesheet as files (strict CSP); it loads
+// pkg/import.js and pkg/index.js from dist/pkg/.
+copyFileSync(at('www/builder.html'), at('dist/builder.html'));
+cpSync(at('www/builder'), at('dist/builder'), { recursive: true });
 const tag = '<script src="pkg/trade-chart.standalone.js"></script>';
 writeFileSync(at('dist/trade-chart-demo.html'), replaceOnce(read('www/index.html'), tag,
   `<script>\n${inlineScript(read('pkg/trade-chart.standalone.js'))}\n</script>`, 'www/index.html'));

@@ -117,7 +117,13 @@ function mountAll(root, options) {
   return Promise.all(found.filter((el) => !seen.has(el) && !charts.has(el) && !el.tradeChart).map(async (el) => {
     seen.add(el);
     try {
-      const chart = await create(el, attrOptions((k) => el.dataset[k], loading), 'data-');
+      // Its data, as <trade-chart>'s: data-src (a dataset JSON URL, fetched), else a child
+      // <script type="application/json">; neither: the embedded dataset.
+      const opts = attrOptions((k) => el.dataset[k], loading);
+      const script = el.querySelector(':scope > script[type="application/json"]');
+      if (el.dataset.src) opts.data = await fetchText(el, el.dataset.src);
+      else if (script) opts.data = script.textContent;
+      const chart = await create(el, opts, 'data-');
       fire(el, 'trade-chart:ready', chart);
       return chart;
     } catch (err) {
