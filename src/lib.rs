@@ -15,6 +15,7 @@ pub mod data;
 pub mod error;
 #[cfg(feature = "tables")]
 pub mod import;
+pub mod limits;
 mod options;
 // → select → lay out
 mod axis;
