@@ -6,8 +6,10 @@ export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CRATE := trade_chart
 WASM := target/wasm32-unknown-unknown/release/$(CRATE).wasm
 PORT ?= 8080
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
 
-.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench lint clean
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench fuzz lint clean
 
 all: build
 
@@ -59,6 +61,12 @@ test-e2e: build
 bench: build
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/run.mjs $(BENCH_ARGS)
+
+# Fuzzing (not part of `make test`; docs/FUZZING.md): every target of fuzz/ for
+# FUZZ_SECONDS (default 60) each; FUZZ_TARGETS="dataset tables" picks some, FUZZ_JOBS=2
+# runs two at once. Installs nightly (minimal) and cargo-fuzz only when missing.
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_JOBS=$(FUZZ_JOBS) bash scripts/fuzz.sh
 
 # Formatting, clippy natively and for the wasm (warnings denied), and the docs (broken or
 # private links denied).

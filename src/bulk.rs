@@ -88,7 +88,11 @@ impl ValueFormat {
 
 impl Columns {
     /// Checks lengths, order and values; errors name `columns.…` fields.
+    /// More than [`crate::limits::COLUMN_POINTS`] values in x or a series is
+    /// [`crate::ErrorKind::TooLarge`].
     pub fn new(title: String, x: Vec<f64>, series: Vec<ColSeries>) -> Result<Columns> {
+        crate::limits::COLUMN_POINTS.check("columns.x", x.len())?;
+        crate::limits::check_text(&|| "columns.title".into(), &title)?;
         if x.is_empty() {
             return Err(Error::expected(
                 "columns.x",
@@ -113,6 +117,8 @@ impl Columns {
         }
         let mut max = Vec::with_capacity(series.len());
         for (k, s) in series.iter().enumerate() {
+            crate::limits::check_text(&|| format!("columns.series[{k}].id"), &s.id)?;
+            crate::limits::check_text(&|| format!("columns.series[{k}].label"), &s.label)?;
             if s.y.len() != x.len() {
                 return Err(Error::expected(
                     format!("columns.series[{k}].values"),

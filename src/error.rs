@@ -31,7 +31,8 @@ pub enum ErrorKind {
     DuplicateId,
     /// Two figures of one series for the same or overlapping periods.
     Overlap,
-    /// A figure or range beyond a limit: more than US$10¹⁵, a time view over 100 years.
+    /// A figure or range beyond a limit: more than US$10¹⁵, a time view over 100 years,
+    /// an input over one of [`crate::limits`] (its size, a count, a string's length).
     TooLarge,
     /// A derived figure that cannot be computed: its formula refers to itself, or its
     /// inputs give a negative or unbounded result.
@@ -211,6 +212,32 @@ impl Error {
         e
     }
 
+    /// `{found} {unit}; the limit is {max} ({label})` at `path`, of kind
+    /// [`ErrorKind::TooLarge`] (the `({label})` only when `label` is not empty), with
+    /// [`Error::expectation`] `at most {max} {unit}` and [`Error::found`] `{found} {unit}`.
+    /// The limits are in [`crate::limits`].
+    pub fn too_large(
+        path: impl Into<String>,
+        found: usize,
+        max: usize,
+        unit: &str,
+        label: &str,
+    ) -> Self {
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!(" ({label})")
+        };
+        let mut e = Error::at(
+            ErrorKind::TooLarge,
+            path,
+            format!("{found} {unit}; the limit is {max}{label}"),
+        );
+        e.0.expected = Some(format!("at most {max} {unit}"));
+        e.0.found = Some(format!("{found} {unit}"));
+        e
+    }
+
     /// `unknown {what} "{id}"` at `path` ([`ErrorKind::UnknownId`]); `found` is the
     /// quoted id.
     pub fn unknown_id(path: impl Into<String>, what: &str, id: &str) -> Self {
@@ -383,7 +410,12 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// (`series[0].observations[3].value: invalid type: …`), found by re-reading the text up
 /// to serde_json's error position ([`path_at`]), so no path-tracking wrapper is compiled
 /// into every deserializer.
+///
+/// Text over [`crate::limits::JSON_BYTES`], or with a string over
+/// [`crate::limits::TEXT_CHARS`], is refused before it is parsed ([`ErrorKind::TooLarge`]).
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    crate::limits::JSON_BYTES.check("", text.len())?;
+    crate::limits::check_json_strings(text)?;
     let de = &mut serde_json::Deserializer::from_str(text);
     let value = T::deserialize(&mut *de).and_then(|v| de.end().map(|_| v));
     value.map_err(|e| {

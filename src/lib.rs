@@ -9,12 +9,19 @@
 //! state between calls behind one [`Widget`] contract; only `web` and `canvas` (the
 //! wasm-bindgen facade and our canvas backend) need a browser.
 #![deny(missing_docs)]
+// No panic paths in library code (issue 13): the wasm is built with panic = "abort", so a
+// panic traps it. Tests may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 // data → check
 pub mod data;
 pub mod error;
 #[cfg(feature = "tables")]
 pub mod import;
+pub mod limits;
 mod options;
 // → select → lay out
 mod axis;

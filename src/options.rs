@@ -62,6 +62,7 @@ impl Options {
 
     /// Reads and checks options from JSON text; errors are named `options.<name>`.
     pub fn from_json(text: &str) -> Result<Options> {
+        crate::limits::OPTIONS_BYTES.check("options", text.len())?;
         let o: Options = from_json_text(text).map_err(|e| {
             if e.message().starts_with("unknown field") {
                 Error::at(

@@ -84,11 +84,16 @@ fn or_null<T: serde::Serialize>(v: Option<T>) -> JsValue {
 
 /// A JS array of numbers (or a typed array) as f64s; `null` is a gap (NaN).
 fn numbers(v: &JsValue, path: &str) -> Result<Vec<f64>, Error> {
+    // The length is checked before anything is copied into the wasm's memory.
+    let points = crate::limits::COLUMN_POINTS;
     if let Some(a) = v.dyn_ref::<js_sys::Float64Array>() {
+        points.check(path, a.length() as usize)?;
         return Ok(a.to_vec());
     }
     if js_sys::ArrayBuffer::is_view(v) {
-        return Ok(js_sys::Float64Array::new(v).to_vec());
+        let a = js_sys::Float64Array::new(v);
+        points.check(path, a.length() as usize)?;
+        return Ok(a.to_vec());
     }
     if !js_sys::Array::is_array(v) {
         return Err(Error::expected(
@@ -98,6 +103,7 @@ fn numbers(v: &JsValue, path: &str) -> Result<Vec<f64>, Error> {
         ));
     }
     let arr = js_sys::Array::from(v);
+    points.check(path, arr.length() as usize)?;
     let mut out = Vec::with_capacity(arr.length() as usize);
     for (i, e) in arr.iter().enumerate() {
         match e.as_f64() {

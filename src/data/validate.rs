@@ -27,6 +27,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
             raw.schema,
         ));
     }
+    counts(raw)?;
     non_empty(&|| "id".into(), &raw.id)?;
     let title = text(&|| "title".into(), &raw.title)?;
     let notes = texts(&|| "notes".into(), &raw.notes)?;
@@ -80,7 +81,49 @@ impl Ids<'_> {
     }
 }
 
+/// The sizes of a dataset's lists against [`crate::limits`], before any is read: series,
+/// observations (all series together), views, and every other list (bases, sources,
+/// claims, annotations, notes, and the lists inside series, observations and views).
+fn counts(raw: &RawDataset) -> Result<()> {
+    use crate::limits::{ENTRIES, OBSERVATIONS, SERIES, VIEWS};
+    SERIES.check("series", raw.series.len())?;
+    let n = raw
+        .series
+        .iter()
+        .fold(0usize, |n, s| n.saturating_add(s.observations.len()));
+    OBSERVATIONS.check("series", n)?;
+    VIEWS.check("views", raw.views.len())?;
+    ENTRIES.check("bases", raw.bases.len())?;
+    ENTRIES.check("sources", raw.sources.len())?;
+    ENTRIES.check("claims", raw.claims.len())?;
+    ENTRIES.check("annotations", raw.annotations.len())?;
+    ENTRIES.check("notes", raw.notes.len())?;
+    for (si, s) in raw.series.iter().enumerate() {
+        for (j, o) in s.observations.iter().enumerate() {
+            let p = |f: &str| format!("series[{si}].observations[{j}].{f}");
+            ENTRIES.check(p("sources"), o.sources.len())?;
+            if let Some(d) = &o.derived {
+                ENTRIES.check(p("derived.of"), d.of.len())?;
+            }
+        }
+    }
+    for (vi, v) in raw.views.iter().enumerate() {
+        let p = |f: &str| format!("views[{vi}].{f}");
+        ENTRIES.check(p("series"), v.series.len())?;
+        ENTRIES.check(p("notes"), v.notes.len())?;
+        ENTRIES.check(p("claims"), v.claims.len())?;
+        ENTRIES.check(p("annotations"), v.annotations.len())?;
+        ENTRIES.check(p("sources"), v.sources.len())?;
+        if let Some(ps) = &v.periods {
+            ENTRIES.check(p("periods"), ps.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// A non-empty string of at most [`crate::limits::TEXT_CHARS`] characters.
 fn non_empty(path: &dyn Fn() -> String, s: &str) -> Result<()> {
+    crate::limits::check_text(path, s)?;
     if s.trim().is_empty() {
         return Err(Error::expected(path(), "a non-empty string", "\"\""));
     }
@@ -704,6 +747,8 @@ fn view(
                 ));
             };
             if !cats.contains(&c.en) {
+                // Stops at the limit: the search is linear in the categories so far.
+                crate::limits::CATEGORIES.check(vp("x"), cats.len() + 1)?;
                 cats.push(c.en.clone());
             }
         }

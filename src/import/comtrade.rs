@@ -166,6 +166,10 @@ pub fn import(
     bytes: &[u8],
     options: &ComtradeOptions,
 ) -> std::result::Result<Import, Vec<Error>> {
+    // Refused by its length, before it is decoded (Windows-1252 text doubles in UTF-8).
+    if let Err(e) = crate::limits::TABLE_BYTES.check("", bytes.len()) {
+        return Err(vec![e.in_cell(Some(name), 1, 1)]);
+    }
     let (text, latin1) = super::decode(bytes);
     let mut cx = Cx::default();
     if latin1 {
@@ -259,7 +263,11 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     }
     let table = match table::parse(text) {
         Ok(t) => t,
-        Err(q) => {
+        Err(table::ParseError::TooLarge { row, column, error }) => {
+            cx.error(error.in_cell(Some(file), row, column));
+            return None;
+        }
+        Err(table::ParseError::Unclosed(q)) => {
             cx.error(at(
                 ErrorKind::InvalidValue,
                 file,

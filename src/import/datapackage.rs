@@ -574,13 +574,9 @@ fn own(
                 }
             }
         }
-        Err(q) => push(
+        Err(e) => push(
             &mut errors,
-            Error::at(ErrorKind::InvalidValue, "", "a quoted cell is never closed").in_cell(
-                Some(src.name),
-                q.row,
-                q.column,
-            ),
+            e.into_error(src.name, "a quoted cell is never closed"),
         ),
     }
 
@@ -705,13 +701,9 @@ fn own(
                 }
             }
         }
-        Err(q) => push(
+        Err(e) => push(
             &mut errors,
-            Error::at(ErrorKind::InvalidValue, "", "a quoted cell is never closed").in_cell(
-                Some(obs.name),
-                q.row,
-                q.column,
-            ),
+            e.into_error(obs.name, "a quoted cell is never closed"),
         ),
     }
     if !errors.is_empty() {

@@ -318,7 +318,11 @@ fn columns(
     let file = input.name;
     let table = match table::parse(input.text) {
         Ok(t) => t,
-        Err(q) => {
+        Err(table::ParseError::TooLarge { row, column, error }) => {
+            cx.error(error.in_cell(Some(file), row, column));
+            return None;
+        }
+        Err(table::ParseError::Unclosed(q)) => {
             cx.error(at(
                 ErrorKind::InvalidValue,
                 file,

@@ -51,6 +51,41 @@ pub struct UnclosedQuote {
     pub column: usize,
 }
 
+/// Why a table could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseError {
+    /// A quoted field that is never closed.
+    Unclosed(UnclosedQuote),
+    /// Over one of [`crate::limits`]: the text ([`crate::limits::TABLE_BYTES`], at row 1
+    /// column 1), its rows ([`crate::limits::TABLE_ROWS`], at the first row over) or a
+    /// cell's length ([`crate::limits::TEXT_CHARS`]). `error` is of kind
+    /// [`crate::ErrorKind::TooLarge`]; `row` and `column` (1-based) say where to put it
+    /// ([`crate::Error::in_cell`]).
+    TooLarge {
+        /// 1-based row.
+        row: usize,
+        /// 1-based column.
+        column: usize,
+        /// The error.
+        error: crate::Error,
+    },
+}
+
+impl ParseError {
+    /// The error, in a cell of `file`, with `unclosed` as the message of an unclosed quote.
+    pub fn into_error(self, file: &str, unclosed: &str) -> crate::Error {
+        match self {
+            ParseError::Unclosed(q) => crate::Error::at(
+                crate::ErrorKind::InvalidValue,
+                "",
+                unclosed.to_string(),
+            )
+            .in_cell(Some(file), q.row, q.column),
+            ParseError::TooLarge { row, column, error } => error.in_cell(Some(file), row, column),
+        }
+    }
+}
+
 /// The delimiter of a table whose first line is `header`: tab if it has one, else the
 /// more frequent of `;` and `,` outside quotes (`,` on a tie, tab when neither occurs).
 pub fn detect_delimiter(header: &str) -> char {
@@ -75,8 +110,17 @@ pub fn detect_delimiter(header: &str) -> char {
     }
 }
 
-/// Reads a whole table. Empty text is a table with no headers and no rows.
-pub fn parse(text: &str) -> Result<Table, UnclosedQuote> {
+/// Reads a whole table. Empty text is a table with no headers and no rows. Text over
+/// [`crate::limits::TABLE_BYTES`] is refused unread; reading stops at the first row over
+/// [`crate::limits::TABLE_ROWS`] or cell over [`crate::limits::TEXT_CHARS`].
+pub fn parse(text: &str) -> Result<Table, ParseError> {
+    if let Err(error) = crate::limits::TABLE_BYTES.check("", text.len()) {
+        return Err(ParseError::TooLarge {
+            row: 1,
+            column: 1,
+            error,
+        });
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.split(['\n', '\r']).next().unwrap_or("");
     let delimiter = detect_delimiter(first_line);
@@ -99,7 +143,34 @@ pub fn parse(text: &str) -> Result<Table, UnclosedQuote> {
 /// Splits `text` into rows of cells (RFC 4180 quoting, LF or CRLF or a lone CR). Rows
 /// are counted as a spreadsheet shows them: a blank line is a row, a line break inside
 /// quotes is not.
-fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
+fn records(text: &str, delim: char) -> Result<Vec<Row>, ParseError> {
+    // A finished cell: checked against the text limit (bytes first, which are never
+    // fewer than the characters), then added to the row.
+    let finish = |cells: &mut Vec<String>, cell: String, row: usize| {
+        if cell.len() > crate::limits::TEXT_CHARS.max {
+            if let Err(error) = crate::limits::check_text(&String::new, &cell) {
+                return Err(ParseError::TooLarge {
+                    row,
+                    column: cells.len() + 1,
+                    error,
+                });
+            }
+        }
+        cells.push(cell);
+        Ok(())
+    };
+    // A finished row, unless it is one too many.
+    let push_row = |rows: &mut Vec<Row>, cells: Vec<String>, row: usize| {
+        if let Err(error) = crate::limits::TABLE_ROWS.check("", row) {
+            return Err(ParseError::TooLarge {
+                row,
+                column: 1,
+                error,
+            });
+        }
+        rows.push(Row { number: row, cells });
+        Ok(())
+    };
     // Byte by byte: the delimiter, quotes and line ends are ASCII, which never occur
     // inside a UTF-8 sequence, so runs between them are copied as whole slices.
     let d = u8::try_from(delim).unwrap_or(b'\t');
@@ -136,7 +207,7 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
                     }
                     cell.push_str(&text[s..i]);
                     if i == b.len() {
-                        return Err(quote_at);
+                        return Err(ParseError::Unclosed(quote_at));
                     }
                     if b[i] == b'\r' {
                         i += 1;
@@ -162,23 +233,20 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, UnclosedQuote> {
                     i += 1;
                 }
                 i += 1;
-                cells.push(std::mem::take(&mut cell));
-                rows.push(Row {
-                    number: row,
-                    cells: std::mem::take(&mut cells),
-                });
+                finish(&mut cells, std::mem::take(&mut cell), row)?;
+                push_row(&mut rows, std::mem::take(&mut cells), row)?;
                 row += 1;
                 any = false;
             }
             _ => {
-                cells.push(std::mem::take(&mut cell));
+                finish(&mut cells, std::mem::take(&mut cell), row)?;
                 i += 1;
             }
         }
     }
     if any {
-        cells.push(cell);
-        rows.push(Row { number: row, cells });
+        finish(&mut cells, cell, row)?;
+        push_row(&mut rows, cells, row)?;
     }
     Ok(rows)
 }
@@ -208,7 +276,7 @@ mod tests {
         assert_eq!(t.rows[2].cell(1), "1");
         assert_eq!(
             parse("a\n\"open").unwrap_err(),
-            UnclosedQuote { row: 2, column: 1 }
+            ParseError::Unclosed(UnclosedQuote { row: 2, column: 1 })
         );
     }
 }

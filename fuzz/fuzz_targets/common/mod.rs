@@ -1,0 +1,71 @@
+//! What every target does with a chart it could make: lay it out at three widths, draw
+//! each into the SVG backend (plotters, the same drawing code as the canvas), point at it,
+//! step through it with the keys, and ask for its words in the three languages.
+#![allow(dead_code)]
+
+use trade_chart::{Dataset, Lang, Options, Widget};
+
+/// Widths in CSS px: a sliver, a phone, a desktop column.
+pub const WIDTHS: [f64; 3] = [1.0, 320.0, 1200.0];
+
+pub fn exercise<W: Widget>(w: &mut W, lang: Lang) {
+    w.relang(lang);
+    for width in WIDTHS {
+        if w.resize(width, 300.0).is_err() {
+            continue;
+        }
+        let scene = w.scene();
+        let _ = trade_chart::svg(scene);
+        let n = scene.items.len();
+        for i in 0..n.min(64) {
+            let _ = w.focus(i);
+        }
+        for key in ["ArrowRight", "ArrowLeft", "Home", "End", "ArrowUp", "x"] {
+            let _ = w.step(None, key);
+            let _ = w.step(Some(0), key);
+            let _ = w.step(Some(n), key);
+        }
+        for (x, y) in [
+            (0.0, 0.0),
+            (width / 2.0, 150.0),
+            (width - 1.0, 299.0),
+            (-5.0, 1e9),
+        ] {
+            let _ = w.pointer(x, y);
+        }
+    }
+    for lang in [Lang::En, Lang::Ko, Lang::Zh] {
+        w.relang(lang);
+        let _ = w.info();
+        let _ = w.to_csv();
+        let _ = w.as_table();
+        let _ = w.checked_claims();
+        let _ = w.figures();
+        let _ = w.picture(640.0).map(|s| trade_chart::svg(&s));
+    }
+}
+
+/// A language by a number (the input's length), so every target meets all three.
+pub fn lang(n: usize) -> Lang {
+    [Lang::En, Lang::Ko, Lang::Zh][n % 3]
+}
+
+/// A checked dataset as a chart: every view, then every series hidden in turn.
+pub fn chart(ds: Dataset, n: usize) {
+    let views: Vec<String> = ds.views.iter().map(|v| v.id.clone()).collect();
+    let series: Vec<String> = ds.series.iter().map(|s| s.id.clone()).collect();
+    let Ok(mut c) = trade_chart::Chart::new(ds, &Options::default()) else {
+        return;
+    };
+    for v in &views {
+        if c.switch_view(v).is_ok() {
+            exercise(&mut c, lang(n));
+        }
+    }
+    for s in series.iter().take(8) {
+        let _ = c.toggle(s);
+        let _ = c.resize(320.0, 300.0);
+        let _ = c.pointer(160.0, 150.0);
+    }
+    let _ = c.summary();
+}

@@ -1,0 +1,21 @@
+//! A UN Comtrade download (any bytes: UTF-8 or read as Windows-1252), read, checked and
+//! charted.
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use trade_chart::import::comtrade::{self, ComtradeOptions};
+
+fuzz_target!(|data: &[u8]| {
+    let _ = comtrade::sniff(&String::from_utf8_lossy(data));
+    let Ok(imported) = comtrade::import("comtrade.csv", data, &ComtradeOptions::default()) else {
+        return;
+    };
+    match imported.check() {
+        Ok(ds) => common::chart(ds, data.len()),
+        Err(e) => {
+            let _ = imported.locate(e);
+        }
+    }
+});
