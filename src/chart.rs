@@ -24,7 +24,6 @@ pub const SOCIAL_CARD: (f64, f64) = (600.0, 315.0);
 pub const SOCIAL_SCALE: f64 = 2.0;
 
 /// The exported picture's margin, CSS px.
-#[cfg(feature = "import")]
 const PAD: f64 = 16.0;
 
 /// The chart's state.
@@ -568,7 +567,7 @@ impl Chart {
         // The chart is inset like the text, so its axis labels do not touch the edge.
         let chart_w = width - 2.0 * pad;
         let chart_h = layout::preferred_height(chart_w);
-        let mut chart = scene::build(&self.input(chart_w, chart_h));
+        let chart = scene::build(&self.input(chart_w, chart_h));
         let mut foot: Vec<Mark> = Vec::new();
         let mut fy = top + chart_h + 8.0;
         let lines: Vec<String> = meta
@@ -590,30 +589,7 @@ impl Chart {
             fy += 15.0;
         }
         let height = fy + pad - 4.0;
-        let mut marks = vec![Mark::Rect {
-            r: Rect::new(0.0, 0.0, width, height),
-            fill: th.bg,
-        }];
-        marks.extend(head);
-        // Its own background is the picture's: leave it out, move the rest into place.
-        for m in chart.marks.iter_mut().skip(1) {
-            shift(m, pad, top);
-        }
-        marks.extend(chart.marks.into_iter().skip(1));
-        marks.extend(foot);
-        let moved = |r: Rect| Rect::new(r.x0 + pad, r.y0 + top, r.x1 + pad, r.y1 + top);
-        for it in chart.items.iter_mut() {
-            it.hit = moved(it.hit);
-            it.mark = moved(it.mark);
-        }
-        let plot = moved(chart.plot);
-        Scene {
-            width,
-            height,
-            plot,
-            marks,
-            items: chart.items,
-        }
+        self.place(width, height, head, chart, top, foot)
     }
 
     /// The picture's key to the series, from `y` down (when the view has more than one);
@@ -657,10 +633,8 @@ impl Chart {
         y
     }
 
-    /// The social card: its background, the head, the chart moved to (`PAD`, `top`), the
-    /// foot. (The same steps as the end of [`Chart::export_scene`], which keeps its own
-    /// copy: a shared function measured 4 bytes more in the wasm.)
-    #[cfg(feature = "import")]
+    /// A picture (the export or the social card): its background, the head, the chart
+    /// moved to (`PAD`, `top`), the foot.
     fn place(
         &self,
         width: f64,

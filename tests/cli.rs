@@ -3,25 +3,12 @@
 #![cfg(feature = "import")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
+mod common;
+use common::cli::run;
 use trade_chart::Dataset;
 
-const BIN: &str = env!("CARGO_BIN_EXE_trade-chart");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(BIN).args(args).output().unwrap();
-    (
-        status.code().unwrap(),
-        String::from_utf8(stdout).unwrap(),
-        String::from_utf8(stderr).unwrap(),
-    )
-}
 
 fn run_owned(args: &[String]) -> (i32, String, String) {
     run(&args.iter().map(String::as_str).collect::<Vec<_>>())

@@ -4,25 +4,12 @@
 #![cfg(feature = "import")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
+mod common;
+use common::cli::run;
 use trade_chart::Dataset;
 
-const BIN: &str = env!("CARGO_BIN_EXE_trade-chart");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/comtrade");
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(BIN).args(args).output().unwrap();
-    (
-        status.code().unwrap(),
-        String::from_utf8(stdout).unwrap(),
-        String::from_utf8(stderr).unwrap(),
-    )
-}
 
 fn dir(name: &str) -> PathBuf {
     let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-formats-{name}"));
