@@ -46,6 +46,9 @@ pub enum ErrorKind {
     Unsupported,
     /// Drawing failed: no 2D context for the canvas, or the SVG writer failed.
     Render,
+    /// A table's number column whose cells could be read with either decimal mark
+    /// (every value like `1,234`): the editor must say which.
+    AmbiguousNumber,
 }
 
 impl ErrorKind {
@@ -65,6 +68,7 @@ impl ErrorKind {
         ErrorKind::Size,
         ErrorKind::Unsupported,
         ErrorKind::Render,
+        ErrorKind::AmbiguousNumber,
     ];
 
     /// The stable kebab-case code JS sees as `error.code`, e.g. `"missing-field"`.
@@ -84,6 +88,7 @@ impl ErrorKind {
             ErrorKind::Size => "invalid-size",
             ErrorKind::Unsupported => "unsupported",
             ErrorKind::Render => "render",
+            ErrorKind::AmbiguousNumber => "ambiguous-number",
         }
     }
 
@@ -542,8 +547,9 @@ mod tests {
             ErrorKind::Size => 11,
             ErrorKind::Unsupported => 12,
             ErrorKind::Render => 13,
+            ErrorKind::AmbiguousNumber => 14,
         };
-        assert_eq!(ErrorKind::ALL.len(), 14);
+        assert_eq!(ErrorKind::ALL.len(), 15);
         for (i, &k) in ErrorKind::ALL.iter().enumerate() {
             assert_eq!(ordinal(k), i, "{k:?}");
         }

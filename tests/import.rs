@@ -159,6 +159,8 @@ fn an_ambiguous_column_is_an_error_until_the_decimal_mark_is_given() {
         .to_string()
         .starts_with("observations.tsv:2:3: value: \"1,234\": could be 1234 or 1.234"));
     assert!(e[0].message().contains("--decimal"), "{}", e[0]);
+    // Its own code, so a page can ask for the mark without reading the words.
+    assert_eq!(e[0].code(), "ambiguous-number");
     let comma = SheetOptions {
         decimal: Some(','),
         ..opts()

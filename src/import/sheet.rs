@@ -708,7 +708,7 @@ fn read_observations(
             for i in cells {
                 let cell = rows[i].cell(vc);
                 cx.error(at(
-                    ErrorKind::InvalidValue,
+                    ErrorKind::AmbiguousNumber,
                     file,
                     rows[i].number,
                     vc,

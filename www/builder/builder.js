@@ -16,7 +16,6 @@ const FILES = { observations: 'observations', sources: 'sources', comtrade: 'com
 const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON' };
 // An option the importer rejects (options.<name>) → the control to fix it in.
 const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', title: 'title', accessed: 'accessed' };
-const AMBIGUOUS = 'no cell of this column shows its decimal mark';
 
 const radio = (name) => (document.querySelector(`input[name="${name}"]:checked`) || {}).value || '';
 const setRadio = (name, value) => {
@@ -231,7 +230,7 @@ async function update() {
     result = { dataset: null, errors: [{ message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: name || null, option: name }], warnings: [], gaps: 0 };
   }
   if (me !== run) return; // a newer edit is on its way
-  const ambiguous = result.errors.some((e) => e.message.includes(AMBIGUOUS));
+  const ambiguous = result.errors.some((e) => e.code === 'ambiguous-number');
   if (kind === 'tables' && (ambiguous || radio('decimal'))) $('decimal-ask').hidden = false;
   renderIssues(result.errors, result.warnings);
   if (result.dataset) {
