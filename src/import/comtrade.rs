@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use super::numbers;
 use super::periods;
-use super::sheet::{self, Acc, Class, Import, MAX_ERRORS};
+use super::sheet::{self, at, expected, Acc, Class, Cx, Import};
 use super::table::{self, Row};
 use crate::data::{
     is_date, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner, RawSeries,
@@ -159,7 +159,7 @@ struct Country {
 }
 
 /// Reads a Comtrade download. `bytes` that are not UTF-8 are read as Windows-1252 with
-/// a warning. Every error is returned (up to [`MAX_ERRORS`], then a count), each at its
+/// a warning. Every error is returned (up to [`sheet::MAX_ERRORS`], then a count), each at its
 /// cell.
 pub fn import(
     name: &str,
@@ -185,47 +185,8 @@ pub fn import(
     let result = read(&mut cx, name, &text, options);
     match result {
         Some(import) if cx.errors.is_empty() => Ok(import),
-        _ => {
-            let mut errors = cx.errors;
-            if cx.dropped > 0 {
-                errors.push(Error::at(
-                    ErrorKind::InvalidValue,
-                    "",
-                    format!(
-                        "{} more errors not shown (stopped after {MAX_ERRORS})",
-                        cx.dropped
-                    ),
-                ));
-            }
-            Err(errors)
-        }
+        _ => Err(cx.into_errors()),
     }
-}
-
-#[derive(Default)]
-struct Cx {
-    errors: Vec<Error>,
-    dropped: usize,
-    warnings: Vec<Error>,
-    gaps: usize,
-}
-
-impl Cx {
-    fn error(&mut self, e: Error) {
-        if self.errors.len() < MAX_ERRORS {
-            self.errors.push(e);
-        } else {
-            self.dropped += 1;
-        }
-    }
-}
-
-fn at(kind: ErrorKind, file: &str, row: usize, col: usize, field: &str, msg: String) -> Error {
-    Error::at(kind, field, msg).in_cell(Some(file), row, col + 1)
-}
-
-fn expected(file: &str, row: usize, col: usize, field: &str, what: &str, cell: &str) -> Error {
-    Error::expected(field, what, format!("\"{cell}\"")).in_cell(Some(file), row, col + 1)
 }
 
 /// Rows counted under one heading, for one warning: how many and the first.

@@ -251,46 +251,66 @@ pub fn import(
             });
         }
     }
-    let mut errors = cx.errors;
-    if cx.dropped > 0 {
-        errors.push(Error::at(
-            ErrorKind::InvalidValue,
-            "",
-            format!(
-                "{} more errors not shown (stopped after {MAX_ERRORS})",
-                cx.dropped
-            ),
-        ));
-    }
-    Err(errors)
+    Err(cx.into_errors())
 }
 
-/// What an import collects as it goes.
+/// What an import collects as it goes (the spreadsheet and the Comtrade readers).
 #[derive(Default)]
-struct Cx {
-    errors: Vec<Error>,
-    dropped: usize,
-    warnings: Vec<Error>,
-    gaps: usize,
+pub(crate) struct Cx {
+    pub(crate) errors: Vec<Error>,
+    pub(crate) dropped: usize,
+    pub(crate) warnings: Vec<Error>,
+    pub(crate) gaps: usize,
 }
 
 impl Cx {
-    fn error(&mut self, e: Error) {
+    /// Keeps `e`, up to [`MAX_ERRORS`]; past that only counts it.
+    pub(crate) fn error(&mut self, e: Error) {
         if self.errors.len() < MAX_ERRORS {
             self.errors.push(e);
         } else {
             self.dropped += 1;
         }
     }
+
+    /// The errors kept, then one line counting those past [`MAX_ERRORS`].
+    pub(crate) fn into_errors(self) -> Vec<Error> {
+        let mut errors = self.errors;
+        if self.dropped > 0 {
+            errors.push(Error::at(
+                ErrorKind::InvalidValue,
+                "",
+                format!(
+                    "{} more errors not shown (stopped after {MAX_ERRORS})",
+                    self.dropped
+                ),
+            ));
+        }
+        errors
+    }
 }
 
 /// An error of `kind` in the cell at `row` and 0-based column `col` of `file`.
-fn at(kind: ErrorKind, file: &str, row: usize, col: usize, field: &str, msg: String) -> Error {
+pub(crate) fn at(
+    kind: ErrorKind,
+    file: &str,
+    row: usize,
+    col: usize,
+    field: &str,
+    msg: String,
+) -> Error {
     Error::at(kind, field, msg).in_cell(Some(file), row, col + 1)
 }
 
 /// "expected X, found "cell"" in a cell.
-fn expected(file: &str, row: usize, col: usize, field: &str, what: &str, cell: &str) -> Error {
+pub(crate) fn expected(
+    file: &str,
+    row: usize,
+    col: usize,
+    field: &str,
+    what: &str,
+    cell: &str,
+) -> Error {
     Error::expected(field, what, format!("\"{cell}\"")).in_cell(Some(file), row, col + 1)
 }
 
