@@ -533,61 +533,34 @@ impl Chart {
     pub fn export_scene(&self, width: f64) -> Scene {
         let width = width.clamp(layout::MIN_WIDTH, 4000.0);
         let meta = self.meta();
-        let pad = 16.0;
+        let pad = PAD;
         let inner = width - 2.0 * pad;
         let th = &self.theme;
         let mut head: Vec<Mark> = Vec::new();
-        let mut y = pad;
-        for line in wrap(&meta.title, 18.0, inner, 3) {
-            head.push(Mark::Text {
-                at: (pad, y),
-                text: line,
-                size: 18.0,
-                color: th.fg,
-                h: HAlign::Left,
-                v: VAlign::Top,
-                bold: true,
-            });
-            y += 24.0;
-        }
-        for line in wrap(&meta.subtitle, 13.0, inner, 3) {
-            head.push(Mark::Text {
-                at: (pad, y),
-                text: line,
-                size: 13.0,
-                color: th.muted,
-                h: HAlign::Left,
-                v: VAlign::Top,
-                bold: false,
-            });
-            y += 18.0;
-        }
-        y = self.key(&mut head, y, width);
+        let title = wrap(&meta.title, 18.0, inner, 3);
+        let y = text_lines(&mut head, title, pad, (18.0, th.fg, true), 24.0);
+        let subtitle = wrap(&meta.subtitle, 13.0, inner, 3);
+        let y = text_lines(&mut head, subtitle, y, (13.0, th.muted, false), 18.0);
+        let y = self.key(&mut head, y, width);
         let top = y + 6.0;
         // The chart is inset like the text, so its axis labels do not touch the edge.
         let chart_w = width - 2.0 * pad;
         let chart_h = layout::preferred_height(chart_w);
         let chart = scene::build(&self.input(chart_w, chart_h));
         let mut foot: Vec<Mark> = Vec::new();
-        let mut fy = top + chart_h + 8.0;
         let lines: Vec<String> = meta
             .notes
             .iter()
             .chain(std::iter::once(&meta.source_line))
             .flat_map(|n| wrap(n, 11.0, inner, 6))
             .collect();
-        for line in lines {
-            foot.push(Mark::Text {
-                at: (pad, fy),
-                text: line,
-                size: 11.0,
-                color: th.muted,
-                h: HAlign::Left,
-                v: VAlign::Top,
-                bold: false,
-            });
-            fy += 15.0;
-        }
+        let fy = text_lines(
+            &mut foot,
+            lines,
+            top + chart_h + 8.0,
+            (11.0, th.muted, false),
+            15.0,
+        );
         let height = fy + pad - 4.0;
         self.place(width, height, head, chart, top, foot)
     }
@@ -597,7 +570,7 @@ impl Chart {
     /// before the social card (measured after wasm-opt).
     #[inline(always)]
     fn key(&self, head: &mut Vec<Mark>, mut y: f64, width: f64) -> f64 {
-        let pad = 16.0;
+        let pad = PAD;
         let th = &self.theme;
         // A key to the series when the view has more than one: without it a downloaded
         // picture does not say which bars are which (the page has the legend above the
@@ -687,31 +660,10 @@ impl Chart {
         // The head with `subtitle` lines of subtitle at most; the y below it.
         let make_head = |subtitle: usize| {
             let mut head = Vec::new();
-            let mut y = PAD;
-            for line in wrap(&meta.title, 21.0, inner, 2) {
-                head.push(Mark::Text {
-                    at: (PAD, y),
-                    text: line,
-                    size: 21.0,
-                    color: th.fg,
-                    h: HAlign::Left,
-                    v: VAlign::Top,
-                    bold: true,
-                });
-                y += 27.0;
-            }
-            for line in wrap(&meta.subtitle, 13.0, inner, subtitle) {
-                head.push(Mark::Text {
-                    at: (PAD, y),
-                    text: line,
-                    size: 13.0,
-                    color: th.muted,
-                    h: HAlign::Left,
-                    v: VAlign::Top,
-                    bold: false,
-                });
-                y += 18.0;
-            }
+            let title = wrap(&meta.title, 21.0, inner, 2);
+            let y = text_lines(&mut head, title, PAD, (21.0, th.fg, true), 27.0);
+            let lines = wrap(&meta.subtitle, 13.0, inner, subtitle);
+            let y = text_lines(&mut head, lines, y, (13.0, th.muted, false), 18.0);
             let y = self.key(&mut head, y, width);
             (head, y + 6.0)
         };
@@ -722,20 +674,14 @@ impl Chart {
         }
         let chart_h = (foot_top - 8.0 - top).floor().max(60.0);
         let chart = scene::build(&self.input(width - 2.0 * PAD, chart_h));
-        let mut fy = top + chart_h + 8.0;
         let mut foot = Vec::new();
-        for line in sources {
-            foot.push(Mark::Text {
-                at: (PAD, fy),
-                text: line,
-                size: 11.0,
-                color: th.muted,
-                h: HAlign::Left,
-                v: VAlign::Top,
-                bold: false,
-            });
-            fy += 15.0;
-        }
+        text_lines(
+            &mut foot,
+            sources,
+            top + chart_h + 8.0,
+            (11.0, th.muted, false),
+            15.0,
+        );
         self.place(width, height, head, chart, top, foot)
     }
 
@@ -813,6 +759,30 @@ impl crate::Widget for Chart {
     fn picture(&self, width: f64) -> Option<Scene> {
         Some(self.export_scene(width))
     }
+}
+
+/// Lines of a picture's text, left-aligned at the margin from `y` down, `step` px apart,
+/// in `(size, colour, bold)`; returns the y below the last.
+fn text_lines(
+    marks: &mut Vec<Mark>,
+    lines: Vec<String>,
+    mut y: f64,
+    (size, color, bold): (f64, crate::theme::Rgba, bool),
+    step: f64,
+) -> f64 {
+    for text in lines {
+        marks.push(Mark::Text {
+            at: (PAD, y),
+            text,
+            size,
+            color,
+            h: HAlign::Left,
+            v: VAlign::Top,
+            bold,
+        });
+        y += step;
+    }
+    y
 }
 
 /// Moves a mark by (`dx`, `dy`).
