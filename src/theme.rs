@@ -74,15 +74,15 @@ pub fn parse_color(s: &str) -> Option<Rgba> {
         return None;
     }
     let channel = |p: &str| -> Option<u8> {
-        let v: f64 = p.parse().ok()?;
+        let v = css_number(p)?;
         (v.is_finite() && (0.0..=255.0).contains(&v)).then(|| v.round() as u8)
     };
     let alpha = match parts.get(3) {
         None => 1.0,
         Some(a) => {
-            let v: f64 = match a.strip_suffix('%') {
-                Some(p) => p.parse::<f64>().ok()? / 100.0,
-                None => a.parse().ok()?,
+            let v = match a.strip_suffix('%') {
+                Some(p) => css_number(p)? / 100.0,
+                None => css_number(a)?,
             };
             if !(0.0..=1.0).contains(&v) {
                 return None;
@@ -96,6 +96,25 @@ pub fn parse_color(s: &str) -> Option<Rgba> {
         channel(parts[2])?,
         alpha,
     ))
+}
+
+/// A non-negative CSS number as `getComputedStyle` writes one (`255`, `0.5`, `.25`,
+/// `12.`), or None. Not `str::parse::<f64>`: that pulls core's decimal-to-float tables
+/// (about 10 KB of the reader's wasm) in for nothing a colour needs; a colour channel or
+/// an alpha is exact enough as integer digits over a power of ten.
+fn css_number(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty() || frac.len() > 9 {
+        return None;
+    }
+    let mut v = 0.0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10.0 + f64::from(b - b'0');
+    }
+    Some(v / 10f64.powi(frac.len() as i32))
 }
 
 /// The colours of a chart.
@@ -289,5 +308,33 @@ mod tests {
             e.to_string(),
             "theme.claim: expected a CSS colour, found \"blurple\""
         );
+    }
+
+    #[test]
+    fn colours_as_get_computed_style_writes_them() {
+        assert_eq!(parse_color("#fff"), Some(Rgba(255, 255, 255, 1.0)));
+        assert_eq!(parse_color(" #0a1B2c "), Some(Rgba(10, 27, 44, 1.0)));
+        assert_eq!(parse_color("rgb(1, 2, 3)"), Some(Rgba(1, 2, 3, 1.0)));
+        assert_eq!(parse_color("rgba(1, 2, 3, 0.5)"), Some(Rgba(1, 2, 3, 0.5)));
+        assert_eq!(parse_color("rgba(0, 0, 0, .25)"), Some(Rgba(0, 0, 0, 0.25)));
+        assert_eq!(parse_color("rgb(1 2 3 / 50%)"), Some(Rgba(1, 2, 3, 0.5)));
+        assert_eq!(parse_color("rgb(12.6 0 254.4)"), Some(Rgba(13, 0, 254, 1.0)));
+        for bad in [
+            "rgb(256, 0, 0)",
+            "rgb(-1, 0, 0)",
+            "rgb(1e2, 0, 0)",
+            "rgb(., 0, 0)",
+            "rgb(1.2.3, 0, 0)",
+            "rgba(0, 0, 0, 1.5)",
+            "rgba(0, 0, 0, 150%)",
+            "rgb(0, 0)",
+            "rgb(0, 0, 0",
+            "#12345",
+            "#ggg",
+            "blurple",
+            "rgb(99999999999999999999999999999999, 0, 0)",
+        ] {
+            assert_eq!(parse_color(bad), None, "{bad}");
+        }
     }
 }
