@@ -220,8 +220,15 @@ impl M4<'_> {
         if self.col == i64::MIN {
             return;
         }
+        // The four by index (an insertion sort: no sort of core's for one array of four).
         let mut pts = self.pts;
-        pts.sort_unstable_by_key(|p| p.0);
+        for i in 1..pts.len() {
+            let mut j = i;
+            while j > 0 && pts[j - 1].0 > pts[j].0 {
+                pts.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let mut prev = usize::MAX;
         for (i, v) in pts {
             if i != prev {

@@ -23,6 +23,7 @@ pub mod error;
 pub mod import;
 pub mod limits;
 mod options;
+mod order;
 // → select → lay out
 mod axis;
 mod layout;

@@ -693,7 +693,7 @@ impl<'a> Builder<'a> {
             .flat_map(|&(_, si)| self.shown(si).map(|(_, o)| o.period))
             .filter(|p| p.months() > 1 && p.kind != crate::data::PeriodKind::Year)
             .collect();
-        combined.sort_unstable();
+        crate::order::sort_by_key(&mut combined, crate::order::period_key);
         combined.dedup();
         for p in &combined {
             let (x0, x1) = (x.map(p.start as f64) + 2.0, x.map(p.end as f64) - 2.0);
@@ -828,7 +828,7 @@ impl<'a> Builder<'a> {
     /// The bases the visible series of this view use, in basis order.
     fn bases_shown(&self) -> Vec<usize> {
         let mut b = self.inp.sel.bases.clone();
-        b.sort_unstable();
+        crate::order::sort_by_key(&mut b, |&x| crate::order::usize_key(x));
         b
     }
 
@@ -865,7 +865,7 @@ impl<'a> Builder<'a> {
         for &(slot, s) in &vis {
             let color = series_color(theme, ds.series[s].direction);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
-            pts.sort_unstable_by_key(|(_, o)| o.period);
+            crate::order::sort_by_key(&mut pts, |(_, o)| crate::order::period_key(&o.period));
             let at = |o: &Observation| {
                 (
                     x.map((o.period.start + o.period.end) as f64 / 2.0),
@@ -963,8 +963,8 @@ pub fn build(inp: &SceneInput<'_>) -> Scene {
         ));
     }
     // Reading order for keyboards and screen readers: row by row, left to right.
-    b.scene
-        .items
-        .sort_by(|p, q| p.row.cmp(&q.row).then(p.mark.cx().total_cmp(&q.mark.cx())));
+    crate::order::sort_by_key(&mut b.scene.items, |p| {
+        (crate::order::usize_key(p.row) << 64) | crate::order::f64_key(p.mark.cx())
+    });
     b.scene
 }

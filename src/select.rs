@@ -38,7 +38,15 @@ pub struct Selection {
 /// What the selection sorts by: two numbers, then the index that breaks ties. It is the
 /// key type validation already sorts (`validate::series`), so the wasm carries one
 /// instantiation of the sort for both: each costs it a few KB.
-type SortKey = (Option<String>, i32, i32, usize);
+/// Reading order: (group or start, start or end, index into the list).
+type SortKey = (i32, i32, usize);
+
+fn sort_keys(keys: &mut Vec<SortKey>) {
+    use crate::order::{i32_key, sort_by_key, usize_key};
+    sort_by_key(keys, |&(a, b, i)| {
+        (i32_key(a) << 64) | (i32_key(b) << 32) | usize_key(i)
+    });
+}
 
 fn add(v: &mut Vec<usize>, x: usize) {
     if !v.contains(&x) {
@@ -77,15 +85,15 @@ impl Selection {
                     .filter_map(|(i, o)| {
                         let p = o.period;
                         match bars {
-                            true => Some((None, group(&v.groups, o)? as i32, p.start, i)),
-                            false => in_range(v.range, &p).then_some((None, p.start, p.end, i)),
+                            true => Some((group(&v.groups, o)? as i32, p.start, i)),
+                            false => in_range(v.range, &p).then_some((p.start, p.end, i)),
                         }
                     })
                     .collect();
-                keys.sort_unstable();
+                sort_keys(&mut keys);
                 let obs = keys
                     .into_iter()
-                    .map(|(_, g, _, i)| (i, bars.then_some(g as usize)))
+                    .map(|(g, _, i)| (i, bars.then_some(g as usize)))
                     .collect();
                 Some(Shown {
                     slot,
@@ -131,10 +139,10 @@ impl Selection {
             .map(|&c| {
                 // by the middle of its period, where its marker is drawn
                 let mid = ds.claims[c].period.map_or(i32::MIN, |p| p.start + p.end);
-                (None, mid, 0, c)
+                (mid, 0, c)
             })
             .collect();
-        by_x.sort_unstable();
+        sort_keys(&mut by_x);
         for (.., c) in by_x {
             add(&mut sources, ds.claims[c].source);
         }

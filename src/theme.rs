@@ -318,7 +318,10 @@ mod tests {
         assert_eq!(parse_color("rgba(1, 2, 3, 0.5)"), Some(Rgba(1, 2, 3, 0.5)));
         assert_eq!(parse_color("rgba(0, 0, 0, .25)"), Some(Rgba(0, 0, 0, 0.25)));
         assert_eq!(parse_color("rgb(1 2 3 / 50%)"), Some(Rgba(1, 2, 3, 0.5)));
-        assert_eq!(parse_color("rgb(12.6 0 254.4)"), Some(Rgba(13, 0, 254, 1.0)));
+        assert_eq!(
+            parse_color("rgb(12.6 0 254.4)"),
+            Some(Rgba(13, 0, 254, 1.0))
+        );
         for bad in [
             "rgb(256, 0, 0)",
             "rgb(-1, 0, 0)",

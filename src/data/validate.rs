@@ -345,7 +345,9 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
             ));
         }
         let mut seen: HashSet<(Period, Option<String>)> = HashSet::new();
-        let mut spans: Vec<(Option<String>, i32, i32, usize)> = Vec::new();
+        // (category as its place among the series' categories, start, end, observation)
+        let mut spans: Vec<(usize, i32, i32, usize)> = Vec::new();
+        let mut keys: Vec<Option<String>> = Vec::new();
         let mut observations = Vec::with_capacity(rs.observations.len());
         for (oi, ro) in rs.observations.iter().enumerate() {
             let op = |f: &str| format!("series[{si}].observations[{oi}].{f}");
@@ -359,7 +361,11 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
                     format!("a second figure for \"{}\" in this series", ro.period),
                 ));
             }
-            spans.push((key, p.start, p.end, oi));
+            let k = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            spans.push((k, p.start, p.end, oi));
             if let Some(id) = &ro.id {
                 non_empty(&|| op("id"), id)?;
                 let at = ObsRef {
@@ -374,7 +380,10 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
             observations.push(observation(ro, &op, p, category, basis, scale, ids)?);
         }
         // Overlapping periods (2020 and 2020-06 in one series): sorted, so linear.
-        spans.sort_unstable();
+        crate::order::sort_by_key(&mut spans, |&(k, a, b, _)| {
+            use crate::order::{i32_key, usize_key};
+            (usize_key(k) << 64) | (i32_key(a) << 32) | i32_key(b)
+        });
         for w in spans.windows(2) {
             if w[0].0 == w[1].0 && w[1].1 < w[0].2 {
                 let oi = w[0].3.max(w[1].3);
@@ -761,7 +770,7 @@ fn view(
         Groups::Periods(out)
     } else {
         let mut ps: Vec<Period> = all_obs().map(|o| o.period).collect();
-        ps.sort_unstable();
+        crate::order::sort_by_key(&mut ps, crate::order::period_key);
         ps.dedup();
         Groups::Periods(ps)
     };
