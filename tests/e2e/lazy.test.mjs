@@ -97,6 +97,34 @@ window.eagerApi = TradeChart.create(document.getElementById('api-eager'), { view
   } finally { await close(); }
 });
 
+test('a lazy chart far below: the wasm loads and its hot code is warmed at idle time, off screen; its height stays reserved until the figure is in; scrolled to, it is made', async () => {
+  const { page, errors, close } = await open({
+    'far.html': [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<main style="width:640px"><div style="height:4000px">Text</div><div data-trade-chart id="far"></div><p>After</p></main>
+<script src="far-probe.js"></script><script src="/pkg/trade-chart.standalone.js"></script></body></html>`],
+    // Draws on canvases outside the page (the warm-up's), and what happens to #far, in order.
+    'far-probe.js': [JS, `window.offPage = 0; window.heights = [];
+const gc = HTMLCanvasElement.prototype.getContext;
+HTMLCanvasElement.prototype.getContext = function (...a) { if (!this.isConnected) window.offPage++; return gc.apply(this, a); };
+new MutationObserver((rs) => { for (const r of rs) window.heights.push(r.type === 'childList' ? 'figure' : r.attributeName + (r.target.hasAttribute(r.attributeName) ? '+' : '-')); })
+  .observe(document.getElementById('far'), { childList: true, attributes: true, attributeFilter: ['data-tc-pending'] });`],
+  });
+  try {
+    await page.waitForFunction(() => window.instantiations === 1 && window.offPage > 0, null, { timeout: 30_000 });
+    const before = await page.evaluate(() => ({ canvas: !!document.querySelector('#far canvas'), pending: document.getElementById('far').hasAttribute('data-tc-pending') }));
+    assert.deepEqual(before, { canvas: false, pending: true }, 'warmed, but the chart itself is not made yet');
+    await page.evaluate(() => document.getElementById('far').scrollIntoView());
+    await page.waitForFunction(() => document.getElementById('far').tradeChart, null, { timeout: 30_000 });
+    const after = await page.evaluate(() => ({ canvas: !!document.querySelector('#far canvas'), pending: document.getElementById('far').hasAttribute('data-tc-pending'), heights, instantiations }));
+    assert.equal(after.canvas, true);
+    assert.equal(after.pending, false);
+    assert.equal(after.instantiations, 1, 'the warm-up and the chart share one instance');
+    // The reservation is lifted only after the figure is in (never an empty box between).
+    assert.deepEqual(after.heights, ['data-tc-pending+', 'figure', 'data-tc-pending-']);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test("init(url): the ES module loads the wasm from another URL (a CDN path); the build's own is never fetched", async () => {
   const wasm = readFileSync(join(ROOT, 'dist/pkg/trade_chart_bg.wasm'));
   const ctx = await browser.browser.newContext({ viewport: { width: 900, height: 800 } });

@@ -26,6 +26,13 @@ function langFor(mod, element, opts) {
   return mod.lang_tag(tag);
 }
 
+// Lets the page run what is waiting (input first, with scheduler.yield where there is one).
+function nextTask(win) {
+  const s = win.scheduler;
+  if (s && typeof s.yield === 'function') return s.yield();
+  return new Promise((resolve) => win.setTimeout(resolve, 0));
+}
+
 // `attr` (internal): the options came from attributes with this prefix ('data-' for
 // [data-trade-chart], '' for <trade-chart>): an error about one names the attribute the
 // editor wrote, not an option they never saw.
@@ -41,17 +48,25 @@ async function create(element, options, attr) {
   let core = null;
   try {
     // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
-    if (opts.loading === 'lazy') await whenNear(element);
+    if (opts.loading === 'lazy') {
+      warmup.start(element.ownerDocument.defaultView || window);
+      await whenNear(element);
+    }
     const mod = await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);
     addSwatches(ui, mod.theme_keys());
+    // Two tasks, so a tap or a key waits for neither: reading and checking the data, then
+    // (once the page has had its turn) the layout and the first drawing. The figure goes
+    // into the page only with its drawing: no blank frame in between.
+    core = openCore(mod, ui.canvas, opts, langFor(mod, element, opts));
+    await nextTask(element.ownerDocument.defaultView || window);
     // Measured before our figure is in the page: no layout of it is forced here. Zero
     // (hidden: display:none, a closed <details>, an inactive tab, not in the document yet)
     // draws nothing now; the ResizeObserver draws it when it gets a width.
     const width = widthOf(element);
     element.appendChild(ui.figure);
-    core = openCore(mod, ui.canvas, opts, langFor(mod, element, opts));
+    element.removeAttribute('data-tc-pending'); // lazy.js: the height stays reserved until now
     const api = new ChartView(element, ui, core, opts).mount(width);
     charts.set(element, api);
     element.tradeChart = api;
@@ -63,6 +78,7 @@ async function create(element, options, attr) {
     else if (core) core.abandon();
     charts.delete(element);
     if (!ui.figure.isConnected) element.appendChild(ui.figure);
+    element.removeAttribute('data-tc-pending');
     ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
     showError(ui, err);
     throw err;

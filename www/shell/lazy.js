@@ -29,7 +29,8 @@ function settleNear(doc, el, ok, err) {
   if (!w) return false;
   l.waiting.delete(el);
   l.io.unobserve(el);
-  el.removeAttribute('data-tc-pending');
+  // Made: create() lifts the reservation when the figure is in (the wasm may still load).
+  if (!ok) el.removeAttribute('data-tc-pending');
   if (!l.waiting.size) { l.io.disconnect(); nearby.delete(doc); }
   if (ok) w.resolve(); else w.reject(err);
   return true;
