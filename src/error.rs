@@ -492,10 +492,12 @@ pub fn path_at(text: &str, pos: usize) -> String {
                 if let Some(Frame::Obj { key, want_key }) = stack.last_mut() {
                     if *want_key {
                         let raw = &text[start..i.min(text.len())];
-                        *key = Some(
-                            serde_json::from_str(&format!("\"{raw}\""))
-                                .unwrap_or_else(|_| raw.to_string()),
-                        );
+                        // unescaped by serde_json (read as any value: reading a String
+                        // would compile serde's "invalid type" words into the wasm)
+                        *key = Some(match serde_json::from_str(&format!("\"{raw}\"")) {
+                            Ok(crate::data::json::Json::Str(k)) => k,
+                            _ => raw.to_string(),
+                        });
                     }
                 }
             }

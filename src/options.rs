@@ -1,9 +1,11 @@
 //! The options a host passes to `create()`, checked once, here: the shell sends them
 //! as JSON text and reads back the checked set.
 
+#[cfg(feature = "tables")]
 use serde::Deserialize;
 
-use crate::error::{from_json_text, Error, ErrorKind, Result};
+use crate::data::json::{self, At, Fields, FromJson, Json};
+use crate::error::{Error, ErrorKind, Result};
 use crate::i18n::Lang;
 
 /// Every option `create()` takes, in the order the error for an unknown one lists them.
@@ -18,35 +20,27 @@ pub const THEME_CHOICES: [&str; 3] = ["auto", "light", "dark"];
 pub const LOADING_CHOICES: [&str; 2] = ["lazy", "eager"];
 
 /// Options a caller may pass; an unknown one is an error, so a typo surfaces.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct Options {
     /// The view to open with (a view id).
-    #[serde(default)]
     pub view: Option<String>,
     /// Reader language: `en`, `ko` or `zh` (any tag starting so, e.g. `ko-KR`).
-    #[serde(default)]
     pub lang: Option<String>,
     /// `auto` (follow the page), `light` or `dark`; `None` is `auto`.
-    #[serde(default)]
     pub theme: Option<String>,
     /// A fixed height in CSS px (ignored unless positive).
-    #[serde(default)]
     pub height: Option<f64>,
     /// The headline of a chart made from columns.
-    #[serde(default)]
     pub title: Option<String>,
     /// Whether a dataset is given: the dataset itself goes to the chart on its own (as
     /// JSON text), so the shell sends `true` here.
-    #[serde(default)]
     pub data: Option<bool>,
     /// Whether numeric columns are given: they go to the chart on their own (typed
     /// arrays), so the shell sends `true` here.
-    #[serde(default)]
     pub columns: Option<bool>,
     /// `lazy` (made when it nears the viewport) or `eager`; the shell acts on it, Rust
     /// only checks it.
-    #[serde(default)]
     pub loading: Option<String>,
 }
 
@@ -63,21 +57,23 @@ impl Options {
     /// Reads and checks options from JSON text; errors are named `options.<name>`.
     pub fn from_json(text: &str) -> Result<Options> {
         crate::limits::OPTIONS_BYTES.check("options", text.len())?;
-        let o: Options = from_json_text(text).map_err(|e| {
-            if e.message().starts_with("unknown field") {
-                Error::at(
-                    ErrorKind::UnknownField,
-                    e.path(),
-                    format!(
-                        "unknown option; expected one of {}",
-                        OPTION_NAMES.join(", ")
-                    ),
-                )
-                .within("options")
-            } else {
-                e.within("options")
-            }
-        })?;
+        let o = json::parse(text)
+            .and_then(|v| <Options as FromJson>::from_json(&v, &At::Root))
+            .map_err(|e| {
+                if e.message().starts_with("unknown field") {
+                    Error::at(
+                        ErrorKind::UnknownField,
+                        e.path(),
+                        format!(
+                            "unknown option; expected one of {}",
+                            OPTION_NAMES.join(", ")
+                        ),
+                    )
+                    .within("options")
+                } else {
+                    e.within("options")
+                }
+            })?;
         if o.data == Some(true) && o.columns == Some(true) {
             return Err(Error::new(
                 "options.columns",
@@ -106,6 +102,29 @@ impl Options {
             .as_deref()
             .map(|tag| Lang::require(tag, "options.lang"))
             .transpose()
+    }
+}
+
+impl FromJson for Options {
+    fn from_json(v: &Json, at: &At) -> Result<Self> {
+        let f = Fields::of(
+            v,
+            at,
+            "struct Options",
+            &[
+                "view", "lang", "theme", "height", "title", "data", "columns", "loading",
+            ],
+        )?;
+        Ok(Options {
+            view: f.opt("view")?,
+            lang: f.opt("lang")?,
+            theme: f.opt("theme")?,
+            height: f.opt("height")?,
+            title: f.opt("title")?,
+            data: f.opt("data")?,
+            columns: f.opt("columns")?,
+            loading: f.opt("loading")?,
+        })
     }
 }
 

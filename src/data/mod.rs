@@ -2,6 +2,7 @@
 //! and the claim check.
 
 mod derive;
+pub mod json;
 mod model;
 mod period;
 mod validate;
@@ -381,7 +382,7 @@ impl Dataset {
                 found,
             ));
         }
-        let raw: RawDataset = crate::error::from_json_text(text)?;
+        let raw = RawDataset::from_json_text(text)?;
         validate(&raw)
     }
 }

@@ -3,7 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "tables")]
+use serde::Deserialize;
+use serde::Serialize;
+
+use super::json::{invalid_type, At, Fields, FromJson, Json};
+use crate::error::Result;
 
 /// Reader-facing text: a plain string, or one per language
 /// (`{"en": "…", "ko": "…", "zh": "…"}`; `en` is the fallback and required).
@@ -19,24 +24,28 @@ pub enum RawText {
     Localized(BTreeMap<String, String>),
 }
 
+#[cfg(feature = "tables")]
 impl<'de> Deserialize<'de> for RawText {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct V;
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = RawText;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a string, or an object of strings by language")
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawText, E> {
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<RawText, E> {
                 Ok(RawText::Plain(v.to_string()))
             }
-            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<RawText, E> {
+            fn visit_string<E: serde::de::Error>(
+                self,
+                v: String,
+            ) -> std::result::Result<RawText, E> {
                 Ok(RawText::Plain(v))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut m: A,
-            ) -> Result<RawText, A::Error> {
+            ) -> std::result::Result<RawText, A::Error> {
                 let mut out = BTreeMap::new();
                 while let Some((k, v)) = m.next_entry::<String, String>()? {
                     out.insert(k, v);
@@ -48,8 +57,28 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
+impl FromJson for RawText {
+    fn from_json(v: &Json, at: &At) -> Result<Self> {
+        match v {
+            Json::Str(s) => Ok(RawText::Plain(s.clone())),
+            Json::Obj(members) => {
+                let mut out = BTreeMap::new();
+                for (k, v) in members {
+                    out.insert(k.clone(), String::from_json(v, &At::Key(at, k))?);
+                }
+                Ok(RawText::Localized(out))
+            }
+            _ => Err(invalid_type(
+                at,
+                v,
+                "a string, or an object of strings by language",
+            )),
+        }
+    }
+}
+
 impl Serialize for RawText {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self {
             RawText::Plain(t) => s.serialize_str(t),
             RawText::Localized(m) => m.serialize(s),
@@ -59,8 +88,8 @@ impl Serialize for RawText {
 
 /// A whole dataset: one pair of countries, their figures, where each comes from,
 /// the claims of a story checked against them, and the views to show.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawDataset {
     /// Schema version; this crate reads version 1.
     pub schema: u32,
@@ -92,8 +121,8 @@ pub struct RawDataset {
 }
 
 /// One trading partner.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawPartner {
     /// ISO 3166 alpha-2 code, e.g. `KP`.
     pub code: String,
@@ -102,8 +131,8 @@ pub struct RawPartner {
 }
 
 /// The unit of every `value`: `currency` times `scale` (e.g. USD × 1,000,000).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawUnit {
     /// ISO 4217 code; only `USD` is formatted today.
     pub currency: String,
@@ -112,8 +141,8 @@ pub struct RawUnit {
 }
 
 /// A statistical basis, e.g. China's customs figures.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawBasis {
     /// Identifier used by series and observations.
     pub id: String,
@@ -122,8 +151,8 @@ pub struct RawBasis {
 }
 
 /// A cited publication.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawSource {
     /// Identifier used by observations, claims and annotations.
     pub id: String,
@@ -142,8 +171,8 @@ pub struct RawSource {
 }
 
 /// A series: observations sharing a direction and (by default) a basis.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawSeries {
     /// Identifier used by views.
     pub id: String,
@@ -158,8 +187,8 @@ pub struct RawSeries {
 }
 
 /// One figure.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawObservation {
     /// Needed when a derived value, claim or view refers to this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,8 +219,8 @@ pub struct RawObservation {
 }
 
 /// A formula over other observations' values.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawFormula {
     /// `sum` (all of `of`) or `difference` (the first minus the rest).
     pub op: String,
@@ -200,8 +229,8 @@ pub struct RawFormula {
 }
 
 /// A statement from the story, checked against the data.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawClaim {
     /// Never empty, unique among claims; a view's `claims` names it to draw the claim.
     pub id: String,
@@ -225,8 +254,8 @@ pub struct RawClaim {
 }
 
 /// A claimed number: money in the dataset's unit, or a percentage change.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawFigure {
     /// `money` or `percent`.
     pub kind: String,
@@ -235,8 +264,8 @@ pub struct RawFigure {
 }
 
 /// What a claim is compared with.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawCheck {
     /// The claim's money figure should equal this observation's value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -247,8 +276,8 @@ pub struct RawCheck {
 }
 
 /// A dated event.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawAnnotation {
     /// Identifier used by views.
     pub id: String,
@@ -264,8 +293,8 @@ pub struct RawAnnotation {
 }
 
 /// One view (tab).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
 pub struct RawView {
     /// Identifier (`options.view`).
     pub id: String,
@@ -310,4 +339,122 @@ pub struct RawView {
     /// Claim ids drawn on this (time) view next to the data they are checked against.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<String>,
+}
+
+/// The reader of each type (`json.rs`): its members in declaration order (serde's
+/// "expected one of" lists them so), each required (`req`), optional (`opt`: missing or
+/// `null`) or a list that may be missing (`list`).
+macro_rules! from_json {
+    ($ty:ident { $($f:ident: $how:ident),* $(,)? }) => {
+        impl FromJson for $ty {
+            fn from_json(v: &Json, at: &At) -> Result<Self> {
+                let f = Fields::of(v, at, concat!("struct ", stringify!($ty)), &[$(stringify!($f)),*])?;
+                Ok($ty { $($f: f.$how(stringify!($f))?),* })
+            }
+        }
+    };
+}
+
+from_json!(RawDataset {
+    schema: req,
+    id: req,
+    title: req,
+    partners: req,
+    unit: req,
+    bases: req,
+    sources: req,
+    series: req,
+    claims: list,
+    annotations: list,
+    views: req,
+    notes: list,
+});
+from_json!(RawPartner {
+    code: req,
+    name: req
+});
+from_json!(RawUnit {
+    currency: req,
+    scale: req
+});
+from_json!(RawBasis {
+    id: req,
+    label: req
+});
+from_json!(RawSource {
+    id: req,
+    publisher: req,
+    title: req,
+    date: opt,
+    url: req,
+    note: opt
+});
+from_json!(RawSeries {
+    id: req,
+    label: req,
+    direction: req,
+    basis: req,
+    observations: req
+});
+from_json!(RawObservation {
+    id: opt,
+    period: req,
+    category: opt,
+    value: opt,
+    basis: opt,
+    qualifier: opt,
+    sources: list,
+    derived: opt,
+    note: opt,
+});
+from_json!(RawFormula { op: req, of: req });
+from_json!(RawClaim {
+    id: req,
+    text: req,
+    figure: req,
+    status: req,
+    check: opt,
+    source: req,
+    period: opt,
+    note: opt,
+});
+from_json!(RawFigure {
+    kind: req,
+    value: req
+});
+from_json!(RawCheck {
+    equals: opt,
+    change: opt
+});
+from_json!(RawAnnotation {
+    id: req,
+    period: req,
+    label: req,
+    text: req,
+    sources: req
+});
+from_json!(RawView {
+    id: req,
+    label: req,
+    title: req,
+    subtitle: opt,
+    kind: req,
+    series: req,
+    x: opt,
+    periods: opt,
+    from: opt,
+    to: opt,
+    change: opt,
+    annotations: list,
+    notes: list,
+    sources: list,
+    claims: list,
+});
+
+impl RawDataset {
+    /// Reads a dataset's JSON text into its schema types, unchecked (`validate` checks
+    /// them): errors name the field path, in serde's words.
+    pub fn from_json_text(text: &str) -> Result<RawDataset> {
+        RawDataset::from_json(&super::json::parse(text)?, &At::Root)
+    }
 }
