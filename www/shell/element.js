@@ -110,10 +110,7 @@ function defineElement() {
         data = await elementData(this, this.#data);
       } catch (err) {
         if (gen !== this.#gen) return;
-        const ui = buildDom(doc);
-        box.append(ui.figure);
-        ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
-        showError(ui, err);
+        failed(box, buildDom(doc), err);
         return fire(this, 'trade-chart:error', err);
       }
       if (gen !== this.#gen) return;
