@@ -342,6 +342,14 @@ fn json_text_errors_say_what_and_where() {
             "expected an object in the trade-chart dataset schema, found an array",
         ),
         (
+            "<!doctype html><h1>Not found</h1>",
+            "expected an object in the trade-chart dataset schema, found markup (an HTML or XML page?)",
+        ),
+        (
+            "Not found",
+            "expected an object in the trade-chart dataset schema, found text that is not JSON",
+        ),
+        (
             "",
             "expected an object in the trade-chart dataset schema, found nothing",
         ),

@@ -371,7 +371,9 @@ impl Dataset {
             Some(b'"') => Some("a string"),
             Some(b't' | b'f') => Some("a boolean"),
             Some(b'n') => Some("null"),
-            Some(_) => Some("a number"),
+            Some(b'0'..=b'9' | b'-') => Some("a number"),
+            Some(b'<') => Some("markup (an HTML or XML page?)"),
+            Some(_) => Some("text that is not JSON"),
             None => Some("nothing"),
         };
         if let Some(found) = found {

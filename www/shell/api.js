@@ -77,12 +77,17 @@ async function create(element, options, attr) {
     if (core && !engine.broken) try { core.free(); } catch (_) { /* already unusable */ }
     else if (core) core.abandon();
     charts.delete(element);
-    if (!ui.figure.isConnected) element.appendChild(ui.figure);
-    element.removeAttribute('data-tc-pending');
-    ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
-    showError(ui, err);
+    failed(element, ui, err);
     throw err;
   }
+}
+
+// A chart that could not be made: its figure in `element` with only the message.
+function failed(element, ui, err) {
+  if (!ui.figure.isConnected) element.appendChild(ui.figure);
+  element.removeAttribute('data-tc-pending'); // lazy.js: reserved until the figure is in
+  ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
+  showError(ui, err);
 }
 
 // `options.view: …` → `data-view attribute: …` (and its `.path`), for options read from
@@ -143,6 +148,8 @@ function mountAll(root, options) {
       fire(el, 'trade-chart:ready', chart);
       return chart;
     } catch (err) {
+      // Its data-src could not be fetched (create() shows its own errors): the same card.
+      if (!el.querySelector(':scope > figure.tc')) { injectStyle(el); failed(el, buildDom(el.ownerDocument), err); }
       fire(el, 'trade-chart:error', err);
       return null;
     }

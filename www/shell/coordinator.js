@@ -55,6 +55,15 @@ class Coordinator {
       const mq = win.matchMedia && win.matchMedia(q);
       if (mq) on(mq, 'change', () => each((c) => c.rethemeSoon()));
     }
+    // A new devicePixelRatio (browser zoom, a window moved to another screen) need not
+    // change any chart's CSS width, so no ResizeObserver reports it: each chart redraws at
+    // the new ratio (layout() skips one already drawn at it). A query for the ratio of now,
+    // made again after every change.
+    const { signal } = this.ac, ratio = () => {
+      const mq = win.matchMedia && win.matchMedia(`(resolution: ${win.devicePixelRatio || 1}dppx)`);
+      if (mq) mq.addEventListener('change', () => { each((c) => c.resized()); ratio(); }, { once: true, signal });
+    };
+    ratio();
     // A tap outside a chart hides its tooltip; composedPath() sees into open shadow roots,
     // where e.target is only the host.
     on(doc, 'pointerdown', (e) => {

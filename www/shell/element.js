@@ -7,6 +7,7 @@
 // fires the same events as [data-trade-chart].
 
 const ATTRS = ['view', 'lang', 'theme', 'height', 'src'];
+const FETCH_TIMEOUT = 30_000; // ms: a src (or data-src) fetched and read
 
 // The element's data: the `data` property, else `src` fetched (JSON text: Rust reads it
 // and names a bad field or a syntax error's row and column), else an inline child
@@ -25,13 +26,19 @@ async function fetchText(el, src) {
   if (!url || !['http:', 'https:', 'data:', 'blob:'].includes(url.protocol)) {
     throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (not an http(s), data: or blob: URL)`);
   }
+  // A server that never answers (or stalls mid-body) is an error after FETCH_TIMEOUT, not
+  // a chart that waits for good.
+  const ac = new AbortController(), timer = setTimeout(() => ac.abort(), FETCH_TIMEOUT);
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await fetch(url, { credentials: 'same-origin', signal: ac.signal });
+    if (!res.ok) throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (HTTP ${res.status})`);
+    return await res.text();
   } catch (e) {
-    throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (${e.message})`);
+    if (ac.signal.aborted) throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (no answer in ${FETCH_TIMEOUT / 1000} s)`);
+    throw e.code ? e : shellError('fetch-failed', `trade-chart: could not fetch ${src} (${e.message})`);
+  } finally {
+    clearTimeout(timer);
   }
-  if (!res.ok) throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (HTTP ${res.status})`);
-  return res.text();
 }
 
 function defineElement() {
@@ -103,10 +110,7 @@ function defineElement() {
         data = await elementData(this, this.#data);
       } catch (err) {
         if (gen !== this.#gen) return;
-        const ui = buildDom(doc);
-        box.append(ui.figure);
-        ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
-        showError(ui, err);
+        failed(box, buildDom(doc), err);
         return fire(this, 'trade-chart:error', err);
       }
       if (gen !== this.#gen) return;

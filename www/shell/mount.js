@@ -89,6 +89,7 @@ class ChartView {
   rehome() {
     if (!this.live || !this.coordinator || !this.ui.figure.isConnected) return;
     injectStyle(this.ui.figure);
+    if (!this.themeKey) this.quiet(() => this.call(() => this.retheme())); // before its first drawing here
     const roots = shadowRoots(this.ui.figure);
     if (roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i])) return;
     this.coordinator.remove(this);
@@ -102,7 +103,9 @@ class ChartView {
     const colors = readColors(this.ui), key = JSON.stringify(colors);
     if (key === this.themeKey) return false;
     const base = this.core.setTheme(colors); // may throw (a colour Rust cannot read): then try again next time
-    this.themeKey = key;
+    // Read out of the page (made on a detached element), the colours are no styles at all:
+    // read again when the figure is in the page (rehome).
+    this.themeKey = this.ui.figure.isConnected ? key : '';
     this.ui.figure.dataset.tcBase = base;
     return true;
   }
