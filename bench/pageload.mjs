@@ -11,7 +11,7 @@
 // Needs pkg/ (make build) and `npm ci --prefix bench`. Writes bench/results-pageload.json
 // and bench/results-pageload.md; prints the Markdown.
 import { createServer } from 'node:http';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -360,7 +360,7 @@ async function readStream(cdp, handle) {
   return out;
 }
 
-async function visit(ctx, url, lib, mode, which) {
+async function visit(ctx, url, lib, mode, which, shot) {
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   const rec = { which, problems: [] };
@@ -428,6 +428,8 @@ async function visit(ctx, url, lib, mode, which) {
       }
     }
     await page.evaluate(() => { __pl.mark('pl:end'); return __pl.frame(); });
+    // outside the measured windows: what the reader saw (bench/shots/, git-ignored)
+    if (shot) await page.locator('.chart-box').screenshot({ path: join(BENCH, 'shots', `pageload-${lib}-${mode}.png`) }).catch(() => {});
     const pageErrors = await page.evaluate(() => __pl.t.errors || []);
     if (pageErrors.length) rec.problems.push(...pageErrors.map((e) => `page: ${e}`));
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -460,9 +462,9 @@ async function pair(base, lib, mode, run) {
     ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
       env: { ...process.env, HOME: home }, viewport: VIEWPORT, deviceScaleFactor: DPR });
     const url = `${base}/news/${lib}.html`;
-    const cold = await visit(ctx, url, lib, mode, 'cold');
+    const cold = await visit(ctx, url, lib, mode, 'cold', run === 0);
     await new Promise((r) => setTimeout(r, 3000)); // the reader comes back later; caches are written meanwhile
-    const warm = await visit(ctx, url, lib, mode, 'warm');
+    const warm = await visit(ctx, url, lib, mode, 'warm', false);
     return { lib, mode, run, cold, warm };
   } finally {
     await ctx?.close().catch(() => {});
@@ -640,6 +642,7 @@ export async function main(argv = process.argv.slice(2)) {
   const base = `http://127.0.0.1:${server.address().port}`;
   const mc = machine();
   const pairs = [];
+  mkdirSync(join(BENCH, 'shots'), { recursive: true });
   const t0 = Date.now();
   const total = opt.runs * opt.modes.length * opt.libs.length;
   try {
