@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 
-.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench fuzz lint clean
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload fuzz lint clean
 
 all: build
 
@@ -61,6 +61,12 @@ test-e2e: build
 bench: build
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/run.mjs $(BENCH_ARGS)
+
+# A reader's page load (cold/warm, throttled/unthrottled, against uPlot, Chart.js and
+# Highcharts): PAGELOAD_ARGS=--runs 3 for a shorter run; results in bench/results-pageload.md.
+bench-pageload: build
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	node bench/run.mjs --pageload $(PAGELOAD_ARGS)
 
 # Fuzzing (not part of `make test`; docs/FUZZING.md): every target of fuzz/ for
 # FUZZ_SECONDS (default 60) each; FUZZ_TARGETS="dataset tables" picks some, FUZZ_JOBS=2

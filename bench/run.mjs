@@ -4,6 +4,8 @@
 //
 //   node bench/run.mjs [--runs N] [--sizes 1e3,1e4,1e5,1e6] [--dpr 1,2] [--quick]
 //                      [--cycles N] [--moves N] [--libs tc,tcs,uplot,chartjs] [--no-default]
+//   node bench/run.mjs --pageload [--runs N] [--libs …] [--modes slow,fast]   (bench/pageload.mjs:
+//                      a reader's page load, cold and warm, with Highcharts too)
 //
 // Needs the built package in pkg/ (make build) and `npm ci --prefix bench`. Writes
 // bench/results.json, bench/results.md and one screenshot per library, data set and DPR
@@ -51,7 +53,8 @@ function usage(code) {
                     (default 3; 0 skips them)
   --libs LIST       subset of tc,tcs,uplot,chartjs (default: all)
   --no-default      skip the default (embedded) data set
-  --report          no run: rewrite bench/results.md from bench/results.json`);
+  --report          no run: rewrite bench/results.md from bench/results.json
+  --pageload        instead: a reader's page load (bench/pageload.mjs; --pageload --help)`);
   process.exit(code);
 }
 
@@ -703,6 +706,10 @@ function targets(res, rows) {
 
 // ---------------------------------------------------------------- main
 async function main() {
+  if (process.argv.includes('--pageload')) { // a reader's page load: its own options and results
+    const { main: pageload } = await import('./pageload.mjs');
+    return pageload(process.argv.slice(2));
+  }
   const opt = parseArgs(process.argv.slice(2));
   if (opt.report) { // re-render the tables of an earlier run
     const res = JSON.parse(readFileSync(opt.report, 'utf8'));
