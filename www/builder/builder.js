@@ -1,19 +1,24 @@
-// The builder (issue 12, first step): pasted spreadsheet tables, a Comtrade download or a
-// dataset JSON → the real chart → a dataset file and embed snippets. Every reading and
-// checking is Rust's (pkg/import.js: importTables, importComtrade, checkDataset); this file
-// only moves text between the controls, the importer and create(), and keeps the work in
-// localStorage. No inline script or style: it runs under the strict CSP.
-import { importTables, importComtrade, checkDataset } from '../pkg/import.js';
+// The builder (issue 12): pasted spreadsheet tables, a Comtrade download or a dataset JSON,
+// with its sources and chart text → the real chart → downloads (dataset, data package,
+// one-file web page, SVG, PNG) and embed snippets. Every reading and checking is Rust's
+// (pkg/import.js: importTables, importComtrade, checkDataset, setChartText, toDatapackage);
+// this file only moves text between the controls, the importer and create(), and keeps
+// the work in localStorage. No inline script or style: it runs under the strict CSP.
+import { importTables, importComtrade, checkDataset, setChartText, toDatapackage } from '../pkg/import.js';
 import { create } from '../pkg/index.js';
+import { zip } from './zip.js';
 
 const $ = (id) => document.getElementById(id);
 const KEY = 'trade-chart-builder:v1';
-const FIELDS = ['observations', 'sources', 'comtrade', 'json', 'accessed', 'title',
-  'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'data-url', 'base-url'];
+const FIELDS = ['observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
+  'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'data-url', 'base-url'];
 const RADIOS = ['kind', 'decimal', 'width', 'theme', 'data-in'];
 // The name the importer gives each text (errors' `file`) → its textarea.
-const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json' };
-const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON' };
+const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json', notes: 'notes' };
+const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON',
+  title: 'Title', subtitle: 'Subtitle', notes: 'Notes', claims: 'Claims' };
+// The chart text's single-line fields (setChartText's errors name them as `file`).
+const LINES = { title: 'title', subtitle: 'subtitle' };
 // An option the importer rejects (options.<name>) → the control to fix it in.
 const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', title: 'title', accessed: 'accessed' };
 
@@ -27,6 +32,7 @@ function save() {
   const state = {};
   for (const f of FIELDS) state[f] = $(f).value;
   for (const r of RADIOS) state['radio:' + r] = radio(r);
+  state.claims = claims;
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch (_) {
@@ -39,6 +45,9 @@ function restore() {
   if (!state || typeof state !== 'object') return false;
   for (const f of FIELDS) if (typeof state[f] === 'string') $(f).value = state[f];
   for (const r of RADIOS) if (typeof state['radio:' + r] === 'string') setRadio(r, state['radio:' + r]);
+  if (Array.isArray(state.claims)) {
+    claims = state.claims.filter((c) => c && typeof c === 'object').map((c) => newClaim(c));
+  }
   return true;
 }
 
@@ -105,6 +114,21 @@ function lineRange(text, line, column) {
   return { start: s, end: Math.min(s + 1, end < 0 ? text.length : end) };
 }
 function locate(issue) {
+  if (LINES[issue.file]) {
+    const area = $(LINES[issue.file]);
+    return { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'claims') {
+    const i = claimOfRow(issue.row);
+    const what = (String(issue.field || '').match(/^claims\[\d+\]\.(\w+)/) || [])[1];
+    const area = document.querySelector(`#claims li[data-index="${i}"] [data-field="${CLAIM_FIELD[what] || 'text'}"]`);
+    return area && { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'notes') {
+    const area = $('notes');
+    const range = noteRange(area.value, issue.row);
+    return range && { area, ...range, cell: '' };
+  }
   const id = FILES[issue.file];
   if (!id || issue.row == null) return null;
   const area = $(id);
@@ -112,6 +136,13 @@ function locate(issue) {
     : issue.column == null ? cellRange(area.value, issue.row, 1) && rowRange(area.value, issue.row)
       : cellRange(area.value, issue.row, issue.column);
   return range && { area, ...range, cell: area.value.slice(range.start, range.end) };
+}
+// The editor's `row`th note (1-based; blank lines are not notes but count as lines).
+function noteRange(text, row) {
+  const lines = text.split('\n');
+  if (!row || row > lines.length) return null;
+  const start = lines.slice(0, row - 1).reduce((n, l) => n + l.length + 1, 0);
+  return { start, end: start + lines[row - 1].length };
 }
 function rowRange(text, row) {
   const first = cellRange(text, row, 1);
@@ -122,6 +153,7 @@ function rowRange(text, row) {
 function goTo(place) {
   const { area } = place;
   area.focus();
+  if (area.tagName === 'SELECT') return;
   area.setSelectionRange(place.start, place.end);
   // bring the line into view: the textarea scrolls to its selection on focus in most
   // browsers; this makes sure of it for long tables
@@ -134,7 +166,8 @@ function goTo(place) {
 function where(issue) {
   const parts = [];
   if (issue.file) parts.push(LABEL[issue.file] || issue.file);
-  if (issue.row != null) parts.push(`${issue.file === 'json' ? 'line' : 'row'} ${issue.row}`);
+  const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : issue.row;
+  if (issue.row != null) parts.push(`${{ json: 'line', notes: 'line', claims: 'claim' }[issue.file] || 'row'} ${row}`);
   if (issue.column != null) parts.push(`column ${issue.column}`);
   let w = parts.join(', ');
   if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
@@ -230,6 +263,19 @@ async function update() {
     result = { dataset: null, errors: [{ message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: name || null, option: name }], warnings: [], gaps: 0 };
   }
   if (me !== run) return; // a newer edit is on its way
+  // the chart text, applied to the checked dataset and checked again (Rust)
+  if (result.dataset) listObservations(result.dataset);
+  const text = chartText();
+  if (result.dataset && (text.title || text.subtitle || text.notes.some((n) => n.trim()) || text.claims)) {
+    const imported = result;
+    result = await setChartText(result.dataset, text).catch((e) => ({ dataset: null, warnings: [], gaps: 0,
+      errors: [{ code: e.code || 'invalid-value', message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: e.path || null }] }));
+    if (me !== run) return;
+    result = { ...result, warnings: imported.warnings };
+  }
+  current = result.dataset;
+  renderSourceCheck(kind, result);
+  renderVerdicts(result.dataset);
   const ambiguous = result.errors.some((e) => e.code === 'ambiguous-number');
   if (kind === 'tables' && (ambiguous || radio('decimal'))) $('decimal-ask').hidden = false;
   renderIssues(result.errors, result.warnings);
@@ -251,6 +297,9 @@ async function update() {
   publish();
 }
 function empty(text) {
+  current = null;
+  renderSourceCheck(radio('kind') || 'tables', null);
+  renderVerdicts(null);
   renderIssues([], []);
   say(text);
   publish();
@@ -258,14 +307,292 @@ function empty(text) {
 let timer = 0;
 const later = () => { clearTimeout(timer); timer = setTimeout(update, 300); };
 
+function chartText() {
+  const t = { title: $('title').value.trim(), subtitle: $('subtitle').value.trim(), notes: $('notes').value.split('\n') };
+  const sent = claimsSent();
+  if (sent.length) {
+    t.claims = sent.map(({ c }) => {
+      const out = { text: c.text, kind: c.kind, figure: c.figure };
+      const key = (v) => { try { const [series, period] = JSON.parse(v); return { series, period }; } catch (_) { return undefined; } };
+      if (c.obs) out.observation = key(c.obs);
+      if (c.kind === 'percent' && c.from) out.from = key(c.from);
+      return out;
+    });
+  }
+  return t;
+}
+
+function newClaim(c = {}) {
+  const s = (v) => (typeof v === 'string' ? v : '');
+  return { text: s(c.text), kind: c.kind === 'percent' ? 'percent' : 'money', figure: s(c.figure), obs: s(c.obs), from: s(c.from) };
+}
+// ---- claims from the story: the editor's words and figures; the verdict is Rust's ----
+const CLAIM_FIELD = { text: 'text', kind: 'kind', figure: 'figure', observation: 'obs', from: 'from', source: 'text' };
+let claims = [];
+let observations = []; // [{ value, label }] of the dataset as imported: what a claim can check
+const blank = (c) => !c.text.trim() && !c.figure.trim();
+function claimsSent() { return claims.map((c, i) => ({ c, i })).filter(({ c }) => !blank(c)); }
+// setChartText's claim row (1-based, among those sent) → the claim's index in the list
+function claimOfRow(row) { const s = claimsSent()[(row || 1) - 1]; return s ? s.i : 0; }
+function claimOptions(select, value, none) {
+  const opts = [new Option(none, '')];
+  for (const o of observations) opts.push(new Option(o.label, o.value));
+  if (value && !observations.some((o) => o.value === value)) {
+    let shown = value;
+    try { const [s, p] = JSON.parse(value); shown = `${s} · ${p}`; } catch (_) { /* as kept */ }
+    opts.push(new Option(`${shown} (no longer in the data)`, value));
+  }
+  select.replaceChildren(...opts);
+  select.value = value || '';
+}
+function renderClaims() {
+  const list = $('claims');
+  list.replaceChildren();
+  claims.forEach((c, i) => {
+    const li = document.createElement('li');
+    li.dataset.index = String(i);
+    const id = (f) => `claim-${i + 1}-${f}`;
+    const field = (tag, f, labelText, attrs = {}) => {
+      const wrap = document.createElement('div');
+      wrap.className = `claim-${f}`;
+      const label = document.createElement('label');
+      label.htmlFor = id(f);
+      label.textContent = labelText;
+      const el = document.createElement(tag);
+      el.id = id(f);
+      el.dataset.field = f;
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      wrap.append(label, el);
+      li.append(wrap);
+      return el;
+    };
+    const text = field('input', 'text', `Claim ${i + 1}: in the story’s words`, { type: 'text', autocomplete: 'off', placeholder: 'Exports to Japan fell 11.7% in 2020' });
+    text.value = c.text;
+    const kind = field('select', 'kind', 'What the figure is');
+    kind.append(new Option('An amount (US$)', 'money'), new Option('A percentage change', 'percent'));
+    kind.value = c.kind;
+    const figure = field('input', 'figure', 'The figure, as printed', { type: 'text', autocomplete: 'off', inputmode: 'decimal', placeholder: c.kind === 'percent' ? '-11.7' : '25,097.8' });
+    figure.value = c.figure;
+    const from = field('select', 'from', 'Change from (the earlier figure)');
+    claimOptions(from, c.from, 'Choose a figure…');
+    from.parentElement.hidden = c.kind !== 'percent';
+    const obs = field('select', 'obs', c.kind === 'percent' ? 'Change to (the later figure)' : 'The figure in the data it checks');
+    claimOptions(obs, c.obs, 'Choose a figure…');
+    const verdict = document.createElement('p');
+    verdict.className = 'verdict';
+    verdict.id = id('verdict');
+    li.append(verdict);
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove-claim';
+    remove.textContent = `Remove claim ${i + 1}`;
+    remove.addEventListener('click', () => {
+      claims.splice(i, 1);
+      renderClaims();
+      save();
+      update();
+      ($('claims').querySelector('li:last-child [data-field=text]') || $('add-claim')).focus();
+    });
+    li.append(remove);
+    list.append(li);
+  });
+}
+function claimInput(e) {
+  const li = e.target.closest('#claims li');
+  if (!li) return false;
+  const c = claims[Number(li.dataset.index)];
+  const f = e.target.dataset.field;
+  c[f] = e.target.value;
+  if (f === 'kind') {
+    li.querySelector('.claim-from').hidden = c.kind !== 'percent';
+    li.querySelector('.claim-obs label').textContent = c.kind === 'percent' ? 'Change to (the later figure)' : 'The figure in the data it checks';
+  }
+  return true;
+}
+// The verdicts, from the dataset Rust gave back (its claims' status and note).
+let claimsSaid = '';
+function renderVerdicts(dataset) {
+  let d = null;
+  try { d = dataset ? JSON.parse(dataset) : null; } catch (_) { d = null; }
+  const sent = claimsSent();
+  const byId = new Map(((d && d.claims) || []).map((c) => [c.id, c]));
+  let agree = 0, not = 0;
+  claims.forEach((c, i) => {
+    const p = document.getElementById(`claim-${i + 1}-verdict`);
+    if (!p) return;
+    const k = sent.findIndex((s) => s.i === i);
+    const got = k >= 0 ? byId.get(`claim-${k + 1}`) : null;
+    p.classList.toggle('agrees', !!got && got.status === 'agrees');
+    p.classList.toggle('unsupported', !!got && got.status === 'unsupported');
+    if (k < 0) p.textContent = 'Give the claim’s words and figure.';
+    else if (!got) p.textContent = 'Checked once the problems listed are fixed.';
+    else if (got.status === 'agrees') { agree++; p.textContent = '✓ Agrees with the data.'; }
+    else { not++; p.textContent = `✗ Does not agree with the data. ${typeof got.note === 'string' ? got.note : (got.note && got.note.en) || ''}`; }
+  });
+  const text = agree + not ? `Claims: ${agree} agree${agree === 1 ? 's' : ''} with the data, ${not} do${not === 1 ? 'es' : ''} not.` : '';
+  if (text !== claimsSaid) { claimsSaid = text; $('claims-status').textContent = text; }
+}
+function listObservations(dataset) {
+  let d = null;
+  try { d = JSON.parse(dataset); } catch (_) { return; }
+  const en = (t) => (typeof t === 'string' ? t : (t && t.en) || '');
+  const next = [];
+  for (const s of d.series || []) {
+    for (const o of s.observations || []) {
+      if (o.value == null) continue;
+      next.push({ value: JSON.stringify([s.id, o.period]), label: `${en(s.label)} · ${o.period}${o.category ? ` · ${en(o.category)}` : ''} · ${o.value}` });
+    }
+  }
+  if (JSON.stringify(next) === JSON.stringify(observations)) return;
+  observations = next;
+  for (const li of $('claims').children) {
+    const c = claims[Number(li.dataset.index)];
+    claimOptions(li.querySelector('[data-field=obs]'), c.obs, 'Choose a figure…');
+    claimOptions(li.querySelector('[data-field=from]'), c.from, 'Choose a figure…');
+  }
+}
+
+// ---- sources: every figure's, checked before publishing ----
+// Rust's errors about an observation's Source IDs cell (blank: missing-field; an id not in
+// the sources table: unknown-id), each a button to its cell.
+function renderSourceCheck(kind, result) {
+  const list = $('source-problems');
+  list.replaceChildren();
+  const status = $('source-check-status');
+  if (kind !== 'tables' || !result) {
+    status.textContent = kind === 'tables' ? 'Paste your tables to check that every figure has a source.'
+      : 'The sources come with the file: they are checked with it.';
+    return;
+  }
+  const flagged = result.errors.filter((e) => e.file === 'observations' && e.field === 'sources');
+  const sourcesTable = result.errors.filter((e) => e.file === 'sources');
+  for (const e of [...flagged, ...sourcesTable]) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'go';
+    b.dataset.code = e.code;
+    const w = document.createElement('strong');
+    w.textContent = where(e);
+    b.append(w, document.createTextNode(`: ${e.message}`));
+    b.addEventListener('click', () => { const place = locate(e); if (place) goTo(place); });
+    li.append(b);
+    list.append(li);
+  }
+  status.textContent = flagged.length
+    ? `${flagged.length} figure${flagged.length > 1 ? 's' : ''} without a known source: fix ${flagged.length > 1 ? 'them' : 'it'} before publishing.`
+    : sourcesTable.length ? 'The sources table has problems: fix them before publishing.'
+      : result.dataset ? 'Every figure has a source from the sources table.' : 'Checked once the other problems are fixed.';
+}
+
+// The sources table's columns, as its header names them (the headers the importer reads;
+// docs/DATA.md): the filled-in source goes in the right cells whatever their order.
+const SOURCE_HEADERS = {
+  id: ['id', 'source id', 'source', 'key'],
+  publisher: ['publisher', 'outlet', 'organisation', 'organization', 'agency'],
+  title: ['title', 'headline'], date: ['date', 'published', 'publication date'],
+  url: ['url', 'link', 'address'], note: ['note', 'notes', 'comment', 'comments'],
+};
+function addSource() {
+  const v = { id: $('src-id').value.trim(), publisher: $('src-publisher').value.trim(), title: $('src-title').value.trim(),
+    date: $('src-date').value.trim(), url: $('src-url').value.trim(), note: '' };
+  if (!v.id) {
+    $('src-id').focus();
+    $('action-status').textContent = 'Give the source an ID: the one the observations’ Source IDs column uses.';
+    return;
+  }
+  const area = $('sources');
+  snapshot([area], 'the added source');
+  let text = area.value.replace(/[\r\n]+$/, '');
+  if (!text.trim()) text = 'ID\tPublisher\tTitle\tDate\tURL\tNote';
+  const header = text.split(/\r?\n/, 1)[0].replace(/^\ufeff/, '');
+  const count = (c) => header.split(c).length - 1;
+  const delim = header.includes('\t') ? '\t' : count(';') > count(',') ? ';' : ',';
+  const names = header.split(delim).map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase().replace(/[_-]/g, ' '));
+  const cell = (x) => delim === '\t' ? x.replace(/[\t\r\n]+/g, ' ')
+    : /["\r\n]/.test(x) || x.includes(delim) ? `"${x.replace(/"/g, '""')}"` : x;
+  const row = names.map((n) => {
+    const field = Object.keys(SOURCE_HEADERS).find((f) => SOURCE_HEADERS[f].includes(n));
+    return cell(field ? v[field] : '');
+  });
+  area.value = `${text}\n${row.join(delim)}\n`;
+  for (const f of ['src-id', 'src-publisher', 'src-title', 'src-date', 'src-url']) $(f).value = '';
+  save();
+  update();
+  $('action-status').textContent = `Source “${v.id}” added to the sources table, row ${area.value.trimEnd().split('\n').length}.`;
+}
+
+// ---- undo the last paste (one level) ----
+let undo = null;
+function snapshot(areas, what) {
+  undo = { what, values: areas.map((a) => [a.id, a.value]), kind: radio('kind') };
+  $('undo-row').hidden = false;
+  $('undo-what').textContent = `(${what})`;
+}
+function undoPaste() {
+  if (!undo) return;
+  for (const [id, value] of undo.values) $(id).value = value;
+  if (undo.kind) setRadio('kind', undo.kind);
+  const first = $(undo.values[0][0]);
+  undo = null;
+  $('undo-row').hidden = true;
+  showKind();
+  save();
+  update();
+  first.focus();
+  $('action-status').textContent = 'The last paste is undone.';
+}
+
 // ---- publish ----
+let current = null; // the dataset as the editor's data and text make it now (null: problems)
 function datasetInfo() {
   try { return good ? JSON.parse(good) : null; } catch (_) { return null; }
+}
+function save_(blob, name) {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  $('download-status').textContent = `Downloaded ${name}.`;
+}
+async function downloadPackage() {
+  const d = datasetInfo();
+  if (!d) return;
+  const p = await toDatapackage(good);
+  const enc = new TextEncoder();
+  save_(new Blob([zip([['datapackage.json', enc.encode(p.descriptor)], ['observations.csv', enc.encode(p.observations)],
+    ['sources.csv', enc.encode(p.sources)]])], { type: 'application/zip' }), `${d.id || 'dataset'}-datapackage.zip`);
+}
+// One HTML file: the reader's standalone script inlined, the dataset inline; opens from
+// disk (file://) and draws as the preview does.
+async function downloadHtml() {
+  const d = datasetInfo();
+  if (!d) return;
+  const res = await fetch(new URL('../pkg/trade-chart.standalone.js', import.meta.url));
+  if (!res.ok) { $('download-status').textContent = `The chart's script could not be read (HTTP ${res.status}).`; return; }
+  const script = (await res.text()).replace(/<\/script/gi, '<\\/script');
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const json = JSON.stringify(d).replace(/</g, '\\u003c');
+  const html = `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n`
+    + `<title>${esc(typeof d.title === 'string' ? d.title : (d.title && d.title.en) || 'Trade chart')}</title>\n`
+    + `<style>body{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif}main{max-width:960px;margin:0 auto}</style>\n</head>\n<body>\n<main>\n`
+    + `<div data-trade-chart data-loading="eager">\n<script type="application/json">${json}</script>\n</div>\n</main>\n<script>\n${script}\n</script>\n</body>\n</html>\n`;
+  save_(new Blob([html], { type: 'text/html;charset=utf-8' }), `${d.id || 'chart'}.html`);
+}
+async function downloadPicture(kind) {
+  if (!chart) return;
+  const blob = await (kind === 'svg' ? chart.downloadSvg() : chart.downloadPng());
+  $('download-status').textContent = `Downloaded the ${kind.toUpperCase()} picture (${Math.round(blob.size / 1024)} KB).`;
 }
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 function publish() {
   const d = datasetInfo();
-  $('download').disabled = !d;
+  for (const id of ['download', 'download-package', 'download-html', 'download-svg', 'download-png']) $(id).disabled = !d || !current;
+  $('download-status').textContent = d && !current ? 'Fix the problems listed under your data before downloading.' : '';
   const inline = radio('data-in') !== 'url';
   $('data-url-row').hidden = inline;
   const base = new URL($('base-url').value.trim() || './', location.href).href.replace(/\/?$/, '/');
@@ -290,14 +617,7 @@ function publish() {
 function download() {
   const d = datasetInfo();
   if (!d) return;
-  const href = URL.createObjectURL(new Blob([good], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = `${d.id || 'dataset'}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  save_(new Blob([good], { type: 'application/json' }), `${d.id || 'dataset'}.json`);
 }
 async function copy(id) {
   const area = $(id);
@@ -313,6 +633,7 @@ async function copy(id) {
 
 // ---- files: opened or dropped ----
 async function openFiles(files) {
+  if (files.length) snapshot(['observations', 'sources', 'comtrade', 'json'].map($), files.length > 1 ? 'the opened files' : `the file ${files[0].name}`);
   for (const file of files) {
     const name = file.name.toLowerCase();
     const text = await file.text();
@@ -349,6 +670,11 @@ function startOver(step) {
     $('base-url').value = new URL('./', location.href).href;
     if (chart) { chart.destroy(); chart = null; }
     good = null;
+    current = null;
+    claims = [];
+    renderClaims();
+    undo = null;
+    $('undo-row').hidden = true;
     $('decimal-ask').hidden = true;
     showKind();
     update();
@@ -377,7 +703,9 @@ function start() {
     const t = e.target;
     if (t.name === 'kind') showKind();
     if (t.name === 'width' || t.name === 'theme') frame();
+    if (t.closest('#claims')) claimInput(e);
     save();
+    if (t.closest('#source-form')) return; // added to the table by its button
     if (t.name === 'decimal' || t.name === 'kind') update();
     else if (t.closest('#publish')) publish();
     else if (t.name !== 'width' && t.name !== 'theme') later();
@@ -388,6 +716,24 @@ function start() {
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); openFiles([...e.dataTransfer.files]); });
   $('download').addEventListener('click', download);
+  const failed = (e) => { $('download-status').textContent = `The download failed: ${e.message}`; };
+  $('download-package').addEventListener('click', () => downloadPackage().catch(failed));
+  $('download-html').addEventListener('click', () => downloadHtml().catch(failed));
+  $('download-svg').addEventListener('click', () => downloadPicture('svg').catch(failed));
+  $('download-png').addEventListener('click', () => downloadPicture('png').catch(failed));
+  $('add-source').addEventListener('click', addSource);
+  $('add-claim').addEventListener('click', () => {
+    claims.push(newClaim());
+    renderClaims();
+    save();
+    $('claims').querySelector('li:last-child [data-field=text]').focus();
+  });
+  renderClaims();
+  $('undo-paste').addEventListener('click', undoPaste);
+  // a paste into a table: what it replaces is kept for "Undo the last paste"
+  for (const id of ['observations', 'sources', 'comtrade', 'json']) {
+    $(id).addEventListener('paste', () => snapshot([$(id)], `the paste into ${LABEL[id]}`));
+  }
   for (const b of document.querySelectorAll('[data-copy]')) b.addEventListener('click', () => copy(b.dataset.copy));
   $('start-over').addEventListener('click', () => startOver('ask'));
   $('start-over-confirm').addEventListener('click', () => startOver('done'));
