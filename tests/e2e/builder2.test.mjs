@@ -401,3 +401,76 @@ test('undo the last paste: a paste over the observations is taken back, and the 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the builder\'s own words in Korean and Chinese (www/builder/words.js): every static text and every t() message has both; switching translates the page, the problems and the preview, and is kept on reload', async () => {
+  const { WORDS } = await import(pathToFileURL(join(ROOT, 'www/builder/words.js')).href);
+  assert.deepEqual(Object.keys(WORDS.ko).sort(), Object.keys(WORDS.zh).sort(), 'the same keys in Korean and Chinese');
+  // every message builder.js passes to t()
+  const js = readFileSync(join(ROOT, 'www/builder/builder.js'), 'utf8');
+  const messages = [...js.matchAll(/\bt\('((?:[^'\\]|\\.)+)'/g)].map((m) => m[1]);
+  assert.ok(messages.length > 40, `${messages.length} messages`);
+  for (const m of messages) assert.ok(Object.hasOwn(WORDS.ko, m), `no Korean for t('${m}')`);
+  for (const label of js.match(/const LABEL = \{[^}]+\}/)[0].matchAll(/: '([^']+)'/g)) assert.ok(Object.hasOwn(WORDS.ko, label[1]), label[1]);
+  for (const k of ['row {n}', 'line {n}', 'claim {n}']) assert.ok(Object.hasOwn(WORDS.ko, k), k);
+
+  const { ctx, page, errors } = await open();
+  // every text of the static page (English) has a translation
+  const texts = await page.evaluate(() => {
+    const out = new Set();
+    const skip = 'textarea, select, script, style, code, #preview-frame, #status, #errors, #source-check-status, #claims-status, #action-status';
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n; (n = w.nextNode());) {
+      if (n.parentElement.closest(skip)) continue;
+      const t = n.textContent.trim();
+      if (/[A-Za-z]{2,}/.test(t)) out.add(t);
+    }
+    return [...out];
+  });
+  assert.ok(texts.length > 70, `${texts.length} texts`);
+  for (const t of texts) assert.ok(Object.hasOwn(WORDS.ko, t) && Object.hasOwn(WORDS.zh, t), `no translation of “${t}”`);
+
+  await paste(page, 'sources', SRC);
+  await paste(page, 'observations', OBS.replace('\tKR>JP\t2020\t25,097.8\t', '\tKR>JP\t2020\t25,O97.8\t'));
+  await page.waitForFunction(() => document.querySelectorAll('#errors li').length > 0);
+  await page.selectOption('#ui-lang', 'ko');
+  assert.equal(await page.textContent('h1'), '차트 빌더');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  assert.match(await page.title(), /^차트 빌더/);
+  assert.equal(await page.textContent('label[for=observations]'), '수치 표');
+  await page.waitForFunction(() => /^문제 1개\. 수치 표, 3행, 4열/.test(document.getElementById('status').textContent), null, { timeout: 30_000 });
+  assert.match(await page.textContent('#errors li'), /^수치 표, 3행, 4열 \(value\)/);
+  // fixed: the preview speaks Korean too
+  await paste(page, 'observations', OBS);
+  await drawn(page);
+  assert.equal(await page.evaluate(() => document.getElementById('preview').tradeChart.lang), 'ko');
+  await page.waitForFunction(() => /^문제 없음/.test(document.getElementById('status').textContent));
+  await page.click('#add-claim');
+  assert.equal(await page.textContent('label[for=claim-1-text]'), '주장 1: 기사 속 문장');
+  assert.deepEqual(await axe(page), []);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(RESULTS, 'builder2-ko-360.png'), fullPage: true });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scrolling at 360 px in Korean');
+  await page.setViewportSize({ width: 1280, height: 1000 });
+
+  // Chinese, kept on reload; then back to English, exactly as it was
+  await page.selectOption('#ui-lang', 'zh');
+  assert.equal(await page.textContent('h1'), '图表生成器');
+  assert.equal(await page.textContent('#add-claim'), '添加说法');
+  await page.waitForFunction(() => document.getElementById('preview').tradeChart.lang === 'zh');
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
+  assert.equal(await page.textContent('h1'), '图表生成器');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh');
+  await drawn(page);
+  assert.equal(await page.evaluate(() => document.getElementById('preview').tradeChart.lang), 'zh');
+  await page.selectOption('#ui-lang', 'en');
+  assert.equal(await page.textContent('h1'), 'Chart builder');
+  assert.equal(await page.textContent('label[for=claim-1-text]'), 'Claim 1: in the story’s words');
+  assert.match(await page.textContent('.snippet h3'), /^Script and div$/);
+  await page.waitForFunction(() => /^No problems/.test(document.getElementById('status').textContent));
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -3,14 +3,16 @@
 // one-file web page, SVG, PNG) and embed snippets. Every reading and checking is Rust's
 // (pkg/import.js: importTables, importComtrade, checkDataset, setChartText, toDatapackage);
 // this file only moves text between the controls, the importer and create(), and keeps
-// the work in localStorage. No inline script or style: it runs under the strict CSP.
+// the work in localStorage; its own words are in English, Korean or Chinese (words.js).
+// No inline script or style: it runs under the strict CSP.
 import { importTables, importComtrade, checkDataset, setChartText, toDatapackage } from '../pkg/import.js';
 import { create } from '../pkg/index.js';
 import { zip } from './zip.js';
+import { translate, LANGS } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 const KEY = 'trade-chart-builder:v1';
-const FIELDS = ['observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
+const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
   'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'data-url', 'base-url'];
 const RADIOS = ['kind', 'decimal', 'width', 'theme', 'data-in'];
 // The name the importer gives each text (errors' `file`) → its textarea.
@@ -21,6 +23,34 @@ const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Com
 const LINES = { title: 'title', subtitle: 'subtitle' };
 // An option the importer rejects (options.<name>) → the control to fix it in.
 const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', title: 'title', accessed: 'accessed' };
+
+// ---- the page's own words: English, Korean, Chinese (words.js) ----
+let lang = 'en';
+const t = (en, vars) => translate(lang, en, vars);
+// The static page's text nodes with their English, taken before anything is written in the
+// containers the script fills itself.
+const DYNAMIC = '#status, #errors, #warnings, #source-problems, #source-check-status, #claims, #claims-status, #action-status, '
+  + '#download-status, #copy-status, #undo-what, #preview-frame, #warnings-count, textarea, select, script, style';
+const STATIC = [];
+{
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walk.nextNode());) {
+    if (n.parentElement.closest(DYNAMIC) || !n.textContent.trim()) continue;
+    STATIC.push([n, n.textContent]);
+  }
+}
+const TITLE = document.title;
+function setLang(next) {
+  lang = LANGS.includes(next) ? next : 'en';
+  document.documentElement.lang = lang;
+  document.title = t(TITLE.replace(/ · trade-chart$/, '')) + ' · trade-chart';
+  for (const [node, en] of STATIC) {
+    const [, before, text, after] = en.match(/^(\s*)([\s\S]*?)(\s*)$/);
+    const said = t(text);
+    node.textContent = said ? before + said + after : '';
+  }
+  if ($('ui-lang').value !== lang) $('ui-lang').value = lang;
+}
 
 const radio = (name) => (document.querySelector(`input[name="${name}"]:checked`) || {}).value || '';
 const setRadio = (name, value) => {
@@ -36,7 +66,7 @@ function save() {
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch (_) {
-    say('This is too big to keep in the browser: download the dataset before closing the page.');
+    say(t('This is too big to keep in the browser: download the dataset before closing the page.'));
   }
 }
 function restore() {
@@ -165,11 +195,11 @@ function goTo(place) {
 // ---- the list of problems ----
 function where(issue) {
   const parts = [];
-  if (issue.file) parts.push(LABEL[issue.file] || issue.file);
+  if (issue.file) parts.push(LABEL[issue.file] ? t(LABEL[issue.file]) : issue.file);
   const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : issue.row;
-  if (issue.row != null) parts.push(`${{ json: 'line', notes: 'line', claims: 'claim' }[issue.file] || 'row'} ${row}`);
-  if (issue.column != null) parts.push(`column ${issue.column}`);
-  let w = parts.join(', ');
+  if (issue.row != null) parts.push(t(`${{ json: 'line', notes: 'line', claims: 'claim' }[issue.file] || 'row'} {n}`, { n: row }));
+  if (issue.column != null) parts.push(t('column {n}', { n: issue.column }));
+  let w = parts.join(lang === 'en' ? ', ' : lang === 'zh' ? '，' : ', ');
   if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
   return w;
 }
@@ -186,7 +216,7 @@ function renderIssues(errors, warnings) {
       body.addEventListener('click', () => goTo(locate(e) || place));
     }
     const w = document.createElement('strong');
-    w.textContent = where(e) || 'The data';
+    w.textContent = where(e) || t('The data');
     body.append(w);
     if (place && place.cell && !/^\s*$/.test(place.cell) && FILES[e.file] !== 'json') {
       const cell = document.createElement('code');
@@ -216,7 +246,7 @@ async function draw(dataset) {
     chart.setData(dataset); // checked already; a failure keeps the old chart
     return;
   }
-  making = create($('preview'), { data: dataset, theme, loading: 'eager' });
+  making = create($('preview'), { data: dataset, theme, lang, loading: 'eager' });
   try {
     chart = await making;
   } catch (e) {
@@ -237,7 +267,7 @@ async function update() {
   let result;
   try {
     if (kind === 'tables') {
-      if (!$('observations').value.trim()) return empty('Paste your observations table to start.');
+      if (!$('observations').value.trim()) return empty(t('Paste your observations table to start.'));
       const o = { observationsFile: 'observations', sourcesFile: 'sources' };
       if (radio('decimal')) o.decimal = radio('decimal');
       if ($('title').value.trim()) o.title = $('title').value.trim();
@@ -247,13 +277,13 @@ async function update() {
       if (partners.length) o.partners = partners.map((p) => ({ code: p.code, name: p.name || p.code }));
       result = await importTables($('observations').value, $('sources').value, o);
     } else if (kind === 'comtrade') {
-      if (!$('comtrade').value.trim()) return empty('Paste or open a UN Comtrade download to start.');
+      if (!$('comtrade').value.trim()) return empty(t('Paste or open a UN Comtrade download to start.'));
       const o = { file: 'comtrade' };
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
       if ($('title').value.trim()) o.title = $('title').value.trim();
       result = await importComtrade($('comtrade').value, o);
     } else {
-      if (!$('json').value.trim()) return empty('Paste or open a dataset JSON to start.');
+      if (!$('json').value.trim()) return empty(t('Paste or open a dataset JSON to start.'));
       result = await checkDataset($('json').value, { file: 'json' });
     }
   } catch (e) {
@@ -284,15 +314,17 @@ async function update() {
     let drew = true;
     try { await draw(good); } catch (_) { drew = false; }
     if (me !== run) return;
-    $('preview-note').textContent = drew ? 'The chart as readers will see it. Hover or tap a figure to check its value and source.' : 'The chart could not be drawn: see its message below.';
+    $('preview-note').textContent = drew ? t('The chart as readers will see it. Hover or tap a figure to check its value and source.') : t('The chart could not be drawn: see its message below.');
     const d = JSON.parse(good);
-    say(`No problems. The chart shows ${d.series.length} series${result.warnings.length ? `, with ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''}` : ''}.`);
+    const w = result.warnings.length;
+    say(w ? t('No problems. The chart shows {n} series, with {w} warnings.', { n: d.series.length, w }).replace(/1 warnings\./, '1 warning.')
+      : t('No problems. The chart shows {n} series.', { n: d.series.length }));
   } else {
     const n = result.errors.length;
     const first = result.errors[0];
-    say(ambiguous ? 'Which is the decimal mark in the value column? Choose it under the tables.'
-      : `${n} problem${n > 1 ? 's' : ''}. ${first ? `${where(first) || 'The data'}: ${first.message}` : ''}`);
-    $('preview-note').textContent = good ? 'Showing the last chart that read without problems. Fix the problems listed to update it.' : 'The chart appears here once your data reads without problems.';
+    say(ambiguous ? t('Which is the decimal mark in the value column? Choose it under the tables.')
+      : `${n === 1 ? t('1 problem.') : t('{n} problems.', { n })} ${first ? `${where(first) || t('The data')}: ${first.message}` : ''}`);
+    $('preview-note').textContent = good ? t('Showing the last chart that read without problems. Fix the problems listed to update it.') : t('The chart appears here once your data reads without problems.');
   }
   publish();
 }
@@ -340,7 +372,7 @@ function claimOptions(select, value, none) {
   if (value && !observations.some((o) => o.value === value)) {
     let shown = value;
     try { const [s, p] = JSON.parse(value); shown = `${s} · ${p}`; } catch (_) { /* as kept */ }
-    opts.push(new Option(`${shown} (no longer in the data)`, value));
+    opts.push(new Option(t('{what} (no longer in the data)', { what: shown }), value));
   }
   select.replaceChildren(...opts);
   select.value = value || '';
@@ -366,18 +398,18 @@ function renderClaims() {
       li.append(wrap);
       return el;
     };
-    const text = field('input', 'text', `Claim ${i + 1}: in the story’s words`, { type: 'text', autocomplete: 'off', placeholder: 'Exports to Japan fell 11.7% in 2020' });
+    const text = field('input', 'text', t('Claim {n}: in the story’s words', { n: i + 1 }), { type: 'text', autocomplete: 'off', placeholder: 'Exports to Japan fell 11.7% in 2020' });
     text.value = c.text;
-    const kind = field('select', 'kind', 'What the figure is');
-    kind.append(new Option('An amount (US$)', 'money'), new Option('A percentage change', 'percent'));
+    const kind = field('select', 'kind', t('What the figure is'));
+    kind.append(new Option(t('An amount (US$)'), 'money'), new Option(t('A percentage change'), 'percent'));
     kind.value = c.kind;
-    const figure = field('input', 'figure', 'The figure, as printed', { type: 'text', autocomplete: 'off', inputmode: 'decimal', placeholder: c.kind === 'percent' ? '-11.7' : '25,097.8' });
+    const figure = field('input', 'figure', t('The figure, as printed'), { type: 'text', autocomplete: 'off', inputmode: 'decimal', placeholder: c.kind === 'percent' ? '-11.7' : '25,097.8' });
     figure.value = c.figure;
-    const from = field('select', 'from', 'Change from (the earlier figure)');
-    claimOptions(from, c.from, 'Choose a figure…');
+    const from = field('select', 'from', t('Change from (the earlier figure)'));
+    claimOptions(from, c.from, t('Choose a figure…'));
     from.parentElement.hidden = c.kind !== 'percent';
-    const obs = field('select', 'obs', c.kind === 'percent' ? 'Change to (the later figure)' : 'The figure in the data it checks');
-    claimOptions(obs, c.obs, 'Choose a figure…');
+    const obs = field('select', 'obs', c.kind === 'percent' ? t('Change to (the later figure)') : t('The figure in the data it checks'));
+    claimOptions(obs, c.obs, t('Choose a figure…'));
     const verdict = document.createElement('p');
     verdict.className = 'verdict';
     verdict.id = id('verdict');
@@ -385,7 +417,7 @@ function renderClaims() {
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'remove-claim';
-    remove.textContent = `Remove claim ${i + 1}`;
+    remove.textContent = t('Remove claim {n}', { n: i + 1 });
     remove.addEventListener('click', () => {
       claims.splice(i, 1);
       renderClaims();
@@ -405,7 +437,7 @@ function claimInput(e) {
   c[f] = e.target.value;
   if (f === 'kind') {
     li.querySelector('.claim-from').hidden = c.kind !== 'percent';
-    li.querySelector('.claim-obs label').textContent = c.kind === 'percent' ? 'Change to (the later figure)' : 'The figure in the data it checks';
+    li.querySelector('.claim-obs label').textContent = c.kind === 'percent' ? t('Change to (the later figure)') : t('The figure in the data it checks');
   }
   return true;
 }
@@ -424,12 +456,13 @@ function renderVerdicts(dataset) {
     const got = k >= 0 ? byId.get(`claim-${k + 1}`) : null;
     p.classList.toggle('agrees', !!got && got.status === 'agrees');
     p.classList.toggle('unsupported', !!got && got.status === 'unsupported');
-    if (k < 0) p.textContent = 'Give the claim’s words and figure.';
-    else if (!got) p.textContent = 'Checked once the problems listed are fixed.';
-    else if (got.status === 'agrees') { agree++; p.textContent = '✓ Agrees with the data.'; }
-    else { not++; p.textContent = `✗ Does not agree with the data. ${typeof got.note === 'string' ? got.note : (got.note && got.note.en) || ''}`; }
+    if (k < 0) p.textContent = t('Give the claim’s words and figure.');
+    else if (!got) p.textContent = t('Checked once the problems listed are fixed.');
+    else if (got.status === 'agrees') { agree++; p.textContent = t('✓ Agrees with the data.'); }
+    else { not++; p.textContent = t('✗ Does not agree with the data. {note}', { note: typeof got.note === 'string' ? got.note : (got.note && got.note.en) || '' }); }
   });
-  const text = agree + not ? `Claims: ${agree} agree${agree === 1 ? 's' : ''} with the data, ${not} do${not === 1 ? 'es' : ''} not.` : '';
+  let text = agree + not ? t('Claims: {a} agree with the data, {b} do not.', { a: agree, b: not }) : '';
+  if (lang === 'en') text = text.replace(/\b1 agree\b/, '1 agrees').replace(/\b1 do not/, '1 does not');
   if (text !== claimsSaid) { claimsSaid = text; $('claims-status').textContent = text; }
 }
 function listObservations(dataset) {
@@ -447,8 +480,8 @@ function listObservations(dataset) {
   observations = next;
   for (const li of $('claims').children) {
     const c = claims[Number(li.dataset.index)];
-    claimOptions(li.querySelector('[data-field=obs]'), c.obs, 'Choose a figure…');
-    claimOptions(li.querySelector('[data-field=from]'), c.from, 'Choose a figure…');
+    claimOptions(li.querySelector('[data-field=obs]'), c.obs, t('Choose a figure…'));
+    claimOptions(li.querySelector('[data-field=from]'), c.from, t('Choose a figure…'));
   }
 }
 
@@ -460,8 +493,8 @@ function renderSourceCheck(kind, result) {
   list.replaceChildren();
   const status = $('source-check-status');
   if (kind !== 'tables' || !result) {
-    status.textContent = kind === 'tables' ? 'Paste your tables to check that every figure has a source.'
-      : 'The sources come with the file: they are checked with it.';
+    status.textContent = kind === 'tables' ? t('Paste your tables to check that every figure has a source.')
+      : t('The sources come with the file: they are checked with it.');
     return;
   }
   const flagged = result.errors.filter((e) => e.file === 'observations' && e.field === 'sources');
@@ -479,10 +512,10 @@ function renderSourceCheck(kind, result) {
     li.append(b);
     list.append(li);
   }
-  status.textContent = flagged.length
-    ? `${flagged.length} figure${flagged.length > 1 ? 's' : ''} without a known source: fix ${flagged.length > 1 ? 'them' : 'it'} before publishing.`
-    : sourcesTable.length ? 'The sources table has problems: fix them before publishing.'
-      : result.dataset ? 'Every figure has a source from the sources table.' : 'Checked once the other problems are fixed.';
+  const n = flagged.length;
+  status.textContent = n ? (n === 1 ? t('1 figure without a known source: fix it before publishing.') : t('{n} figures without a known source: fix them before publishing.', { n }))
+    : sourcesTable.length ? t('The sources table has problems: fix them before publishing.')
+      : result.dataset ? t('Every figure has a source from the sources table.') : t('Checked once the other problems are fixed.');
 }
 
 // The sources table's columns, as its header names them (the headers the importer reads;
@@ -498,11 +531,11 @@ function addSource() {
     date: $('src-date').value.trim(), url: $('src-url').value.trim(), note: '' };
   if (!v.id) {
     $('src-id').focus();
-    $('action-status').textContent = 'Give the source an ID: the one the observations’ Source IDs column uses.';
+    $('action-status').textContent = t('Give the source an ID: the one the observations’ Source IDs column uses.');
     return;
   }
   const area = $('sources');
-  snapshot([area], 'the added source');
+  snapshot([area], t('the added source'));
   let text = area.value.replace(/[\r\n]+$/, '');
   if (!text.trim()) text = 'ID\tPublisher\tTitle\tDate\tURL\tNote';
   const header = text.split(/\r?\n/, 1)[0].replace(/^\ufeff/, '');
@@ -519,7 +552,7 @@ function addSource() {
   for (const f of ['src-id', 'src-publisher', 'src-title', 'src-date', 'src-url']) $(f).value = '';
   save();
   update();
-  $('action-status').textContent = `Source “${v.id}” added to the sources table, row ${area.value.trimEnd().split('\n').length}.`;
+  $('action-status').textContent = t('Source “{id}” added to the sources table, row {n}.', { id: v.id, n: area.value.trimEnd().split('\n').length });
 }
 
 // ---- undo the last paste (one level) ----
@@ -540,7 +573,7 @@ function undoPaste() {
   save();
   update();
   first.focus();
-  $('action-status').textContent = 'The last paste is undone.';
+  $('action-status').textContent = t('The last paste is undone.');
 }
 
 // ---- publish ----
@@ -557,7 +590,7 @@ function save_(blob, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  $('download-status').textContent = `Downloaded ${name}.`;
+  $('download-status').textContent = t('Downloaded {name}.', { name });
 }
 async function downloadPackage() {
   const d = datasetInfo();
@@ -573,7 +606,7 @@ async function downloadHtml() {
   const d = datasetInfo();
   if (!d) return;
   const res = await fetch(new URL('../pkg/trade-chart.standalone.js', import.meta.url));
-  if (!res.ok) { $('download-status').textContent = `The chart's script could not be read (HTTP ${res.status}).`; return; }
+  if (!res.ok) { $('download-status').textContent = t('The chart’s script could not be read (HTTP {status}).', { status: res.status }); return; }
   const script = (await res.text()).replace(/<\/script/gi, '<\\/script');
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const json = JSON.stringify(d).replace(/</g, '\\u003c');
@@ -586,13 +619,13 @@ async function downloadHtml() {
 async function downloadPicture(kind) {
   if (!chart) return;
   const blob = await (kind === 'svg' ? chart.downloadSvg() : chart.downloadPng());
-  $('download-status').textContent = `Downloaded the ${kind.toUpperCase()} picture (${Math.round(blob.size / 1024)} KB).`;
+  $('download-status').textContent = t('Downloaded the {kind} picture ({kb} KB).', { kind: kind.toUpperCase(), kb: Math.round(blob.size / 1024) });
 }
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 function publish() {
   const d = datasetInfo();
   for (const id of ['download', 'download-package', 'download-html', 'download-svg', 'download-png']) $(id).disabled = !d || !current;
-  $('download-status').textContent = d && !current ? 'Fix the problems listed under your data before downloading.' : '';
+  $('download-status').textContent = d && !current ? t('Fix the problems listed under your data before downloading.') : '';
   const inline = radio('data-in') !== 'url';
   $('data-url-row').hidden = inline;
   const base = new URL($('base-url').value.trim() || './', location.href).href.replace(/\/?$/, '/');
@@ -628,12 +661,12 @@ async function copy(id) {
     area.select();
     try { ok = document.execCommand('copy'); } catch (__) { ok = false; }
   }
-  $('copy-status').textContent = ok ? 'Copied.' : 'Select the text and copy it (Ctrl+C or ⌘C).';
+  $('copy-status').textContent = ok ? t('Copied.') : t('Select the text and copy it (Ctrl+C or ⌘C).');
 }
 
 // ---- files: opened or dropped ----
 async function openFiles(files) {
-  if (files.length) snapshot(['observations', 'sources', 'comtrade', 'json'].map($), files.length > 1 ? 'the opened files' : `the file ${files[0].name}`);
+  if (files.length) snapshot(['observations', 'sources', 'comtrade', 'json'].map($), files.length > 1 ? t('the opened files') : t('the file {name}', { name: files[0].name }));
   for (const file of files) {
     const name = file.name.toLowerCase();
     const text = await file.text();
@@ -695,6 +728,7 @@ function frame() {
 // ---- wiring ----
 function start() {
   restore();
+  setLang($('ui-lang').value);
   if (!$('base-url').value) $('base-url').value = new URL('./', location.href).href;
   showKind();
   frame();
@@ -710,13 +744,21 @@ function start() {
     else if (t.closest('#publish')) publish();
     else if (t.name !== 'width' && t.name !== 'theme') later();
   });
+  // the page's language (in the header): its words, the preview's, saved with the work
+  $('ui-lang').addEventListener('change', () => {
+    setLang($('ui-lang').value);
+    if (chart) chart.setLang(lang);
+    renderClaims();
+    save();
+    update();
+  });
   $('file').addEventListener('change', (e) => { openFiles([...e.target.files]); e.target.value = ''; });
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); openFiles([...e.dataTransfer.files]); });
   $('download').addEventListener('click', download);
-  const failed = (e) => { $('download-status').textContent = `The download failed: ${e.message}`; };
+  const failed = (e) => { $('download-status').textContent = t('The download failed: {message}', { message: e.message }); };
   $('download-package').addEventListener('click', () => downloadPackage().catch(failed));
   $('download-html').addEventListener('click', () => downloadHtml().catch(failed));
   $('download-svg').addEventListener('click', () => downloadPicture('svg').catch(failed));
@@ -732,7 +774,7 @@ function start() {
   $('undo-paste').addEventListener('click', undoPaste);
   // a paste into a table: what it replaces is kept for "Undo the last paste"
   for (const id of ['observations', 'sources', 'comtrade', 'json']) {
-    $(id).addEventListener('paste', () => snapshot([$(id)], `the paste into ${LABEL[id]}`));
+    $(id).addEventListener('paste', () => snapshot([$(id)], t('the paste into {what}', { what: t(LABEL[id]) })));
   }
   for (const b of document.querySelectorAll('[data-copy]')) b.addEventListener('click', () => copy(b.dataset.copy));
   $('start-over').addEventListener('click', () => startOver('ask'));
