@@ -470,6 +470,17 @@ test('the builder\'s own words in Korean and Chinese (www/builder/words.js): eve
   assert.equal(await page.textContent('label[for=claim-1-text]'), 'Claim 1: in the story’s words');
   assert.match(await page.textContent('.snippet h3'), /^Script and div$/);
   await page.waitForFunction(() => /^No problems/.test(document.getElementById('status').textContent));
+  // start over clears the work, not the page's language
+  await page.selectOption('#ui-lang', 'ko');
+  await page.click('#start-over');
+  await page.click('#start-over-confirm');
+  assert.equal(await page.inputValue('#observations'), '');
+  assert.equal(await page.textContent('h1'), '차트 빌더');
+  await page.reload();
+  await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
+  assert.equal(await page.textContent('h1'), '차트 빌더');
+  assert.equal(await page.inputValue('#observations'), '');
+  assert.equal(await page.$$eval('#claims li', (l) => l.length), 0);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);
   await ctx.close();

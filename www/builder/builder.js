@@ -698,7 +698,7 @@ function startOver(step) {
   if (step === 'ask') $('start-over-cancel').focus();
   if (step === 'done') {
     try { localStorage.removeItem(KEY); } catch (_) { /* nothing kept */ }
-    for (const f of FIELDS) $(f).value = '';
+    for (const f of FIELDS) if (f !== 'ui-lang') $(f).value = ''; // the page's language stays
     setRadio('kind', 'tables'); setRadio('decimal', ''); setRadio('data-in', 'inline');
     $('base-url').value = new URL('./', location.href).href;
     if (chart) { chart.destroy(); chart = null; }
@@ -710,6 +710,7 @@ function startOver(step) {
     $('undo-row').hidden = true;
     $('decimal-ask').hidden = true;
     showKind();
+    save(); // the cleared page, in its language
     update();
     $('observations').focus();
   } else if (step === 'keep') $('start-over').focus();
