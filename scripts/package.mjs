@@ -142,6 +142,10 @@ export const importTables = (observations, sources, opts) =>
 export const importComtrade = (download, opts) => call((w) => w.import_comtrade(bytes(download), options(opts)));
 /** A dataset's JSON text, checked as the chart checks it → { dataset, errors, warnings, gaps }. */
 export const checkDataset = (json, opts) => call((w) => w.check_dataset(text(json, 'dataset'), options(opts)));
+/** A checked dataset's JSON text with the editor's title, subtitle, notes and claims (their verdict computed) → { dataset, errors, warnings, gaps }. */
+export const setChartText = (json, opts) => call((w) => w.set_chart_text(text(json, 'dataset'), options(opts)));
+/** A dataset's JSON text → its data package: { descriptor, observations, sources } (the three files' text). */
+export const toDatapackage = (json) => call((w) => w.to_datapackage(text(json, 'dataset')));
 `);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
@@ -468,6 +472,40 @@ export function importTables(observations: string, sources: string, options?: Ta
 export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
 export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
+/** The builder's chart text; a blank or absent one leaves the dataset's own. */
+export interface ChartTextOptions {
+  /** The headline: the dataset's title and every view's title. */
+  title?: string;
+  /** The line under the headline: every view's subtitle. */
+  subtitle?: string;
+  /** Notes under every view, after the dataset's own (blank ones left out). */
+  notes?: string[];
+  /** The story's claims, added after the dataset's own, each with its status computed: "agrees", else "unsupported" with a note giving what the data say. */
+  claims?: ClaimInput[];
+}
+/** An observation by its series id and period. */
+export interface ObservationKey { series: string; period: string; }
+export interface ClaimInput {
+  /** The claim in the story's words. */
+  text: string;
+  /** "money": the figure is the observation's value; "percent": the change from \`from\` to \`observation\`. */
+  kind: 'money' | 'percent';
+  /** The figure as the story prints it ("25,097.8", "-19.5%"): its decimals set the check's precision. */
+  figure: string;
+  observation: ObservationKey;
+  from?: ObservationKey;
+  /** Where the claim appears (a source id); default: the first source. */
+  source?: string;
+}
+/**
+ * A checked dataset's JSON text with the chart text applied, checked again. An error about
+ * the text has \`file\` "title", "subtitle", "notes" or "claims" (\`row\`: the note's or claim's 1-based place).
+ */
+export function setChartText(json: string, options?: ChartTextOptions): Promise<ImportResult>;
+/** The three files of a dataset's data package (what \`trade-chart convert --to datapackage\` writes). */
+export interface DataPackageFiles { /** datapackage.json */ descriptor: string; /** observations.csv */ observations: string; /** sources.csv */ sources: string; }
+/** A dataset's JSON text as a Frictionless data package; rejects with the dataset's error if it does not check. */
+export function toDatapackage(json: string): Promise<DataPackageFiles>;
 /** Loads the import wasm from \`wasmUrl\` (a CDN) instead of the build's own; call it before the first import. */
 export function initImport(wasmUrl?: string | URL): Promise<void>;
 `);

@@ -334,3 +334,359 @@ pub fn check_dataset(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     };
     Ok(to_js(&outcome))
 }
+
+/// The editor's chart text (the builder's "Chart text" fields).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChartText {
+    /// The headline: the dataset's title and every view's title.
+    title: Option<String>,
+    /// The line under the headline: every view's subtitle.
+    subtitle: Option<String>,
+    /// Notes shown under every view, after the dataset's own.
+    notes: Option<Vec<String>>,
+    /// The story's claims, checked against the data (their status computed here).
+    claims: Option<Vec<ClaimInput>>,
+}
+
+/// A claim as the editor gives it: the verdict is computed, never given.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimInput {
+    /// The claim in the story's words.
+    text: String,
+    /// `money` (the figure is the observation's value) or `percent` (the change from
+    /// `from` to `observation`).
+    kind: String,
+    /// The figure as the story prints it: `25,097.8`, `-19.5`, `−19.5%`.
+    figure: String,
+    /// The observation it checks.
+    observation: Option<ObsKey>,
+    /// For a percentage change: the observation it changes from.
+    from: Option<ObsKey>,
+    /// Where the claim appears: a source id (default: the first source).
+    source: Option<String>,
+}
+
+/// An observation by its series id and period, as the editor picks it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ObsKey {
+    series: String,
+    period: String,
+}
+
+/// The figure as printed → a number (`1,234.5`, `1.234,5`, `-19.5 %`, `−19.5`, `+3`).
+fn figure_value(text: &str) -> Option<f64> {
+    let t = text
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .replace('\u{2212}', "-");
+    let t = t.strip_prefix('+').unwrap_or(&t).trim();
+    let c = import::numbers::canonical(t, '.').or_else(|| import::numbers::canonical(t, ','))?;
+    let v = import::numbers::to_f64(&c, 0);
+    v.is_finite().then_some(v)
+}
+
+/// Adds the editor's claims to `raw` with their status computed against the data
+/// (`agrees`, or `unsupported` with a note giving what the data say), as the dataset's
+/// claim check does it. An observation a claim names gets an id if it has none.
+fn add_claims(raw: &mut RawDataset, claims: &[ClaimInput]) -> Result<(), Error> {
+    use crate::data::{RawCheck, RawClaim, RawFigure};
+    if claims.is_empty() {
+        return Ok(());
+    }
+    let checked = crate::validate(raw)?;
+    let scale_words = [(1e3, " thousand"), (1e6, " million"), (1e9, " billion")]
+        .iter()
+        .find(|(s, _)| *s == raw.unit.scale)
+        .map_or("", |x| x.1);
+    for (i, c) in claims.iter().enumerate() {
+        let at = |f: &str| format!("claims[{i}].{f}");
+        let kind = match c.kind.as_str() {
+            k @ ("money" | "percent") => k,
+            k => {
+                return Err(Error::expected(
+                    at("kind"),
+                    "\"money\" or \"percent\"",
+                    format!("{k:?}"),
+                ))
+            }
+        };
+        let value = figure_value(&c.figure).ok_or_else(|| {
+            Error::expected(
+                at("figure"),
+                "a number as printed (25,097.8, -19.5 or 80.7%)",
+                format!("{:?}", c.figure),
+            )
+        })?;
+        // An observation by series and period → (series, observation) and its id.
+        let mut find =
+            |key: Option<&ObsKey>, field: &str| -> Result<(usize, usize, String), Error> {
+                let key = key.ok_or_else(|| {
+                    Error::expected_as(ErrorKind::MissingField, at(field), "an observation", "none")
+                })?;
+                let found = raw.series.iter().enumerate().find_map(|(si, s)| {
+                    (s.id == key.series)
+                        .then(|| {
+                            s.observations
+                                .iter()
+                                .position(|o| o.period == key.period)
+                                .map(|oi| (si, oi))
+                        })
+                        .flatten()
+                });
+                let Some((si, oi)) = found else {
+                    return Err(Error::at(
+                        ErrorKind::UnknownId,
+                        at(field),
+                        format!("no figure of series {:?} for {}", key.series, key.period),
+                    ));
+                };
+                if raw.series[si].observations[oi].id.is_none() {
+                    let base: String = format!("{}-{}", key.series, key.period)
+                        .chars()
+                        .map(|ch| {
+                            if ch.is_ascii_alphanumeric() || ch == '-' {
+                                ch.to_ascii_lowercase()
+                            } else {
+                                '-'
+                            }
+                        })
+                        .collect();
+                    let taken = |id: &str| {
+                        raw.series
+                            .iter()
+                            .flat_map(|s| &s.observations)
+                            .any(|o| o.id.as_deref() == Some(id))
+                    };
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while taken(&id) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    raw.series[si].observations[oi].id = Some(id);
+                }
+                Ok((
+                    si,
+                    oi,
+                    raw.series[si].observations[oi]
+                        .id
+                        .clone()
+                        .unwrap_or_default(),
+                ))
+            };
+        let (si, oi, to) = find(c.observation.as_ref(), "observation")?;
+        let to_value = checked.series[si].observations[oi].value;
+        let (check, computed) = if kind == "percent" {
+            let (fs, fo, from) = find(c.from.as_ref(), "from")?;
+            let from_value = checked.series[fs].observations[fo].value;
+            if from_value <= 0.0 {
+                return Err(Error::new(
+                    at("from"),
+                    "a change from zero has no percentage",
+                ));
+            }
+            (
+                RawCheck {
+                    equals: None,
+                    change: Some(vec![from, to]),
+                },
+                crate::data::change(from_value, to_value),
+            )
+        } else {
+            (
+                RawCheck {
+                    equals: Some(to),
+                    change: None,
+                },
+                to_value,
+            )
+        };
+        let passes = crate::data::agrees(value, computed);
+        let data_say = if kind == "percent" {
+            format!("The data give a change of {computed:.1}%.")
+        } else {
+            format!(
+                "The data give {} (US${scale_words}).",
+                (computed * 1e6).round() / 1e6
+            )
+        };
+        let source = match &c.source {
+            Some(s) if !s.trim().is_empty() => s.trim().to_string(),
+            _ => raw
+                .sources
+                .first()
+                .map(|s| s.id.clone())
+                .unwrap_or_default(),
+        };
+        raw.claims.push(RawClaim {
+            id: format!("claim-{}", i + 1),
+            text: crate::data::RawText::Plain(c.text.trim().to_string()),
+            figure: RawFigure {
+                kind: kind.to_string(),
+                value,
+            },
+            status: if passes { "agrees" } else { "unsupported" }.to_string(),
+            check: Some(check),
+            source,
+            period: None,
+            note: (!passes).then_some(crate::data::RawText::Plain(data_say)),
+        });
+    }
+    Ok(())
+}
+
+/// A checked dataset's JSON text with the editor's chart text and claims applied and
+/// checked again → `{ dataset, errors, warnings, gaps }`. Options: `title` (the dataset's
+/// title and every view's headline), `subtitle` (every view's subtitle), `notes`
+/// (`[string]`, added after the dataset's own notes); a blank one (or absent) leaves the
+/// dataset's text as it was. `claims`: `[{ text, kind: "money" | "percent", figure (as
+/// printed), observation: { series, period }, from (a percent's), source? }]`, added
+/// after the dataset's own with their status computed (`agrees`, else `unsupported` with
+/// a note saying what the data give). An error about them has `file` `"title"`,
+/// `"subtitle"`, `"notes"` or `"claims"` (then `row` is the note's or claim's 1-based
+/// place among the editor's) and the dataset path as `field`. Throws for bad options, or
+/// a `dataset` that is not a dataset.
+#[wasm_bindgen]
+pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let text = text_or_none(&options)?.unwrap_or_else(|| "{}".into());
+    let o: ChartText = match from_json_text(&text) {
+        Ok(o) => o,
+        Err(e) => {
+            // A text the checks refuse (one over the length limit) is the editor's to fix,
+            // at its field; anything else is a bad option.
+            let path = e.path().to_string();
+            let note = path
+                .strip_prefix("notes[")
+                .and_then(|r| r.strip_suffix(']'))
+                .and_then(|k| k.parse::<usize>().ok());
+            let claim = path
+                .strip_prefix("claims[")
+                .and_then(|r| r.split(']').next())
+                .and_then(|k| k.parse::<usize>().ok());
+            let file = match path.as_str() {
+                "title" | "subtitle" => Some(path.clone()),
+                _ if claim.is_some() => Some("claims".to_string()),
+                _ => note.map(|_| "notes".to_string()),
+            };
+            let Some(file) = file else {
+                return Err(js(e.within("options")));
+            };
+            let mut issue = Issue::of(&e, Some(&file));
+            issue.row = note.or(claim).map(|k| k + 1);
+            issue.column = None;
+            return Ok(to_js(&Outcome {
+                dataset: None,
+                errors: vec![issue],
+                warnings: Vec::new(),
+                gaps: 0,
+            }));
+        }
+    };
+    let mut raw: RawDataset = from_json_text(dataset.trim_start_matches('\u{feff}'))
+        .map_err(|e| js(e.within("dataset")))?;
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    if let Some(t) = given(&o.title) {
+        raw.title = crate::data::RawText::Plain(t.clone());
+        for v in &mut raw.views {
+            v.title = crate::data::RawText::Plain(t.clone());
+        }
+    }
+    if let Some(s) = given(&o.subtitle) {
+        for v in &mut raw.views {
+            v.subtitle = Some(crate::data::RawText::Plain(s.clone()));
+        }
+    }
+    let own = raw.notes.len();
+    // Each note as the editor wrote it, blank ones left out; `places[k]`: its line.
+    let mut places = Vec::new();
+    for (i, n) in o.notes.iter().flatten().enumerate() {
+        if !n.trim().is_empty() {
+            raw.notes
+                .push(crate::data::RawText::Plain(n.trim().to_string()));
+            places.push(i + 1);
+        }
+    }
+    let claimed = add_claims(&mut raw, o.claims.as_deref().unwrap_or_default());
+    let outcome = match claimed.and_then(|_| crate::validate(&raw)) {
+        Ok(_) => Outcome {
+            dataset: Some(import::to_json(&raw)),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            gaps: 0,
+        },
+        Err(e) => {
+            let path = e.path().to_string();
+            let mut issue = Issue::of(&e, None);
+            let claim = path
+                .strip_prefix("claims[")
+                .and_then(|r| r.split(']').next())
+                .and_then(|k| k.parse::<usize>().ok());
+            if let Some(k) = claim {
+                issue.file = Some("claims".into());
+                issue.row = Some(k + 1);
+            } else if path == "title" || (path.starts_with("views[") && path.ends_with("].title")) {
+                issue.file = Some("title".into());
+            } else if path.starts_with("views[") && path.ends_with("].subtitle") {
+                issue.file = Some("subtitle".into());
+            } else if let Some(k) = path
+                .strip_prefix("notes[")
+                .and_then(|r| r.split(']').next())
+                .and_then(|k| k.parse::<usize>().ok())
+            {
+                if let Some(line) = k.checked_sub(own).and_then(|j| places.get(j)) {
+                    issue.file = Some("notes".into());
+                    issue.row = Some(*line);
+                }
+            }
+            if let Some(f) = &issue.file {
+                issue.text = format!("{f}: {}", e);
+            }
+            Outcome {
+                dataset: None,
+                errors: vec![issue],
+                warnings: Vec::new(),
+                gaps: 0,
+            }
+        }
+    };
+    Ok(to_js(&outcome))
+}
+
+/// A data package's three files, as the command line's `convert --to datapackage`
+/// writes them.
+#[derive(Serialize)]
+struct PackageFiles {
+    /// `datapackage.json`.
+    descriptor: String,
+    /// `observations.csv`.
+    observations: String,
+    /// `sources.csv`.
+    sources: String,
+}
+
+/// A dataset's JSON text → its data package (docs/DATA.md, "Data packages") as
+/// `{ descriptor, observations, sources }`: the text of `datapackage.json`,
+/// `observations.csv` and `sources.csv`. Throws for a dataset that does not check (its
+/// error, as `create()`'s).
+#[wasm_bindgen]
+pub fn to_datapackage(dataset: &str) -> Result<JsValue, JsValue> {
+    let text = dataset.trim_start_matches('\u{feff}');
+    let raw = Dataset::from_json(text)
+        .and_then(|_| from_json_text::<RawDataset>(text))
+        .map_err(|e| js(e.within("dataset")))?;
+    let p = import::datapackage::export(&raw);
+    Ok(to_js(&PackageFiles {
+        descriptor: p.descriptor,
+        observations: p.observations,
+        sources: p.sources,
+    }))
+}

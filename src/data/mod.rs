@@ -7,6 +7,9 @@ mod model;
 mod period;
 mod validate;
 
+/// The claim check's arithmetic, for the builder's live verdicts (`crate::web_import`).
+#[cfg(all(target_arch = "wasm32", feature = "tables"))]
+pub(crate) use derive::{agrees, change};
 pub use model::*;
 pub use period::{is_date, Period, PeriodKind};
 pub use validate::{validate, MAX_USD};

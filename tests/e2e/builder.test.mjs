@@ -60,12 +60,15 @@ test('pasted fixture tables draw the chart; a bad cell points at its row and col
   await page.fill('#partner-b-name', 'Japan');
   await page.fill('#title', 'Pasted in the builder');
   await drawn(page);
+  // the title is every view's headline (setChartText): drawn once the last edit is read
+  await page.waitForFunction(() => document.querySelector('#preview .tc-title')?.textContent === 'Pasted in the builder', null, { timeout: 30_000 });
   await page.waitForFunction(() => document.getElementById('preview').tradeChart.views.some((v) => v.id === 'annual-flows'));
   await page.evaluate(() => document.getElementById('preview').tradeChart.setView('annual-flows'));
   const item = await page.evaluate(() => document.getElementById('preview').tradeChart.items().find((i) => i.series === 'kr-jp-annual' && i.period === '2019'));
   assert.ok(item, 'the pasted KR>JP 2019 figure is drawn');
   assert.match(item.value, /12[.,]3|12,345/);
-  const box = await page.$eval('#preview canvas', (c) => { const b = c.getBoundingClientRect(); return { x: b.x, y: b.y }; });
+  // the chart text is below the tables: the page scrolled down to the title; back to the chart
+  const box = await page.$eval('#preview canvas', (c) => { c.scrollIntoView({ block: 'center' }); const b = c.getBoundingClientRect(); return { x: b.x, y: b.y }; });
   await page.mouse.move(box.x + item.x + item.w / 2, box.y + item.y + item.h / 2);
   const tip = await page.$eval('#preview .tc-tooltip', (t) => ({ hidden: t.hidden, text: t.textContent }));
   assert.equal(tip.hidden, false);
@@ -198,7 +201,7 @@ test('the script-and-div snippet, pasted into a page under the strict CSP, draws
     const el = document.querySelector('[data-trade-chart]');
     return el && el.tradeChart && el.querySelector('.tc-title') && el.querySelector('.tc-title').textContent;
   }, null, { timeout: 30_000 });
-  assert.match(await title.jsonValue(), /KR and JP/, "the pasted dataset, not the embedded North Korea–China one");
+  assert.equal(await title.jsonValue(), 'Snippet check', "the pasted dataset and its title as every view's headline, not the embedded North Korea–China one");
   assert.ok(await p2.evaluate(() => document.querySelector('[data-trade-chart]').tradeChart.views.some((v) => v.id === 'annual-flows')), 'the pasted dataset, not the embedded one');
   assert.deepEqual(await p2.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);

@@ -1,21 +1,56 @@
-// The builder (issue 12, first step): pasted spreadsheet tables, a Comtrade download or a
-// dataset JSON → the real chart → a dataset file and embed snippets. Every reading and
-// checking is Rust's (pkg/import.js: importTables, importComtrade, checkDataset); this file
-// only moves text between the controls, the importer and create(), and keeps the work in
-// localStorage. No inline script or style: it runs under the strict CSP.
-import { importTables, importComtrade, checkDataset } from '../pkg/import.js';
+// The builder (issue 12): pasted spreadsheet tables, a Comtrade download or a dataset JSON,
+// with its sources and chart text → the real chart → downloads (dataset, data package,
+// one-file web page, SVG, PNG) and embed snippets. Every reading and checking is Rust's
+// (pkg/import.js: importTables, importComtrade, checkDataset, setChartText, toDatapackage);
+// this file only moves text between the controls, the importer and create(), and keeps
+// the work in localStorage; its own words are in English, Korean or Chinese (words.js).
+// No inline script or style: it runs under the strict CSP.
+import { importTables, importComtrade, checkDataset, setChartText, toDatapackage } from '../pkg/import.js';
 import { create } from '../pkg/index.js';
+import { zip } from './zip.js';
+import { translate, LANGS } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 const KEY = 'trade-chart-builder:v1';
-const FIELDS = ['observations', 'sources', 'comtrade', 'json', 'accessed', 'title',
-  'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'data-url', 'base-url'];
+const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
+  'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'data-url', 'base-url'];
 const RADIOS = ['kind', 'decimal', 'width', 'theme', 'data-in'];
 // The name the importer gives each text (errors' `file`) → its textarea.
-const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json' };
-const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON' };
+const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json', notes: 'notes' };
+const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON',
+  title: 'Title', subtitle: 'Subtitle', notes: 'Notes', claims: 'Claims' };
+// The chart text's single-line fields (setChartText's errors name them as `file`).
+const LINES = { title: 'title', subtitle: 'subtitle' };
 // An option the importer rejects (options.<name>) → the control to fix it in.
 const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', title: 'title', accessed: 'accessed' };
+
+// ---- the page's own words: English, Korean, Chinese (words.js) ----
+let lang = 'en';
+const t = (en, vars) => translate(lang, en, vars);
+// The static page's text nodes with their English, taken before anything is written in the
+// containers the script fills itself.
+const DYNAMIC = '#status, #errors, #warnings, #source-problems, #source-check-status, #claims, #claims-status, #action-status, '
+  + '#download-status, #copy-status, #undo-what, #preview-frame, #warnings-count, textarea, select, script, style';
+const STATIC = [];
+{
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walk.nextNode());) {
+    if (n.parentElement.closest(DYNAMIC) || !n.textContent.trim()) continue;
+    STATIC.push([n, n.textContent]);
+  }
+}
+const TITLE = document.title;
+function setLang(next) {
+  lang = LANGS.includes(next) ? next : 'en';
+  document.documentElement.lang = lang;
+  document.title = t(TITLE.replace(/ · trade-chart$/, '')) + ' · trade-chart';
+  for (const [node, en] of STATIC) {
+    const [, before, text, after] = en.match(/^(\s*)([\s\S]*?)(\s*)$/);
+    const said = t(text);
+    node.textContent = said ? before + said + after : '';
+  }
+  if ($('ui-lang').value !== lang) $('ui-lang').value = lang;
+}
 
 const radio = (name) => (document.querySelector(`input[name="${name}"]:checked`) || {}).value || '';
 const setRadio = (name, value) => {
@@ -27,10 +62,11 @@ function save() {
   const state = {};
   for (const f of FIELDS) state[f] = $(f).value;
   for (const r of RADIOS) state['radio:' + r] = radio(r);
+  state.claims = claims;
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch (_) {
-    say('This is too big to keep in the browser: download the dataset before closing the page.');
+    say(t('This is too big to keep in the browser: download the dataset before closing the page.'));
   }
 }
 function restore() {
@@ -39,6 +75,9 @@ function restore() {
   if (!state || typeof state !== 'object') return false;
   for (const f of FIELDS) if (typeof state[f] === 'string') $(f).value = state[f];
   for (const r of RADIOS) if (typeof state['radio:' + r] === 'string') setRadio(r, state['radio:' + r]);
+  if (Array.isArray(state.claims)) {
+    claims = state.claims.filter((c) => c && typeof c === 'object').map((c) => newClaim(c));
+  }
   return true;
 }
 
@@ -105,6 +144,21 @@ function lineRange(text, line, column) {
   return { start: s, end: Math.min(s + 1, end < 0 ? text.length : end) };
 }
 function locate(issue) {
+  if (LINES[issue.file]) {
+    const area = $(LINES[issue.file]);
+    return { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'claims') {
+    const i = claimOfRow(issue.row);
+    const what = (String(issue.field || '').match(/^claims\[\d+\]\.(\w+)/) || [])[1];
+    const area = document.querySelector(`#claims li[data-index="${i}"] [data-field="${CLAIM_FIELD[what] || 'text'}"]`);
+    return area && { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'notes') {
+    const area = $('notes');
+    const range = noteRange(area.value, issue.row);
+    return range && { area, ...range, cell: '' };
+  }
   const id = FILES[issue.file];
   if (!id || issue.row == null) return null;
   const area = $(id);
@@ -112,6 +166,13 @@ function locate(issue) {
     : issue.column == null ? cellRange(area.value, issue.row, 1) && rowRange(area.value, issue.row)
       : cellRange(area.value, issue.row, issue.column);
   return range && { area, ...range, cell: area.value.slice(range.start, range.end) };
+}
+// The editor's `row`th note (1-based; blank lines are not notes but count as lines).
+function noteRange(text, row) {
+  const lines = text.split('\n');
+  if (!row || row > lines.length) return null;
+  const start = lines.slice(0, row - 1).reduce((n, l) => n + l.length + 1, 0);
+  return { start, end: start + lines[row - 1].length };
 }
 function rowRange(text, row) {
   const first = cellRange(text, row, 1);
@@ -122,6 +183,7 @@ function rowRange(text, row) {
 function goTo(place) {
   const { area } = place;
   area.focus();
+  if (area.tagName === 'SELECT') return;
   area.setSelectionRange(place.start, place.end);
   // bring the line into view: the textarea scrolls to its selection on focus in most
   // browsers; this makes sure of it for long tables
@@ -133,10 +195,11 @@ function goTo(place) {
 // ---- the list of problems ----
 function where(issue) {
   const parts = [];
-  if (issue.file) parts.push(LABEL[issue.file] || issue.file);
-  if (issue.row != null) parts.push(`${issue.file === 'json' ? 'line' : 'row'} ${issue.row}`);
-  if (issue.column != null) parts.push(`column ${issue.column}`);
-  let w = parts.join(', ');
+  if (issue.file) parts.push(LABEL[issue.file] ? t(LABEL[issue.file]) : issue.file);
+  const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : issue.row;
+  if (issue.row != null) parts.push(t(`${{ json: 'line', notes: 'line', claims: 'claim' }[issue.file] || 'row'} {n}`, { n: row }));
+  if (issue.column != null) parts.push(t('column {n}', { n: issue.column }));
+  let w = parts.join(lang === 'en' ? ', ' : lang === 'zh' ? '，' : ', ');
   if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
   return w;
 }
@@ -153,7 +216,7 @@ function renderIssues(errors, warnings) {
       body.addEventListener('click', () => goTo(locate(e) || place));
     }
     const w = document.createElement('strong');
-    w.textContent = where(e) || 'The data';
+    w.textContent = where(e) || t('The data');
     body.append(w);
     if (place && place.cell && !/^\s*$/.test(place.cell) && FILES[e.file] !== 'json') {
       const cell = document.createElement('code');
@@ -183,7 +246,7 @@ async function draw(dataset) {
     chart.setData(dataset); // checked already; a failure keeps the old chart
     return;
   }
-  making = create($('preview'), { data: dataset, theme, loading: 'eager' });
+  making = create($('preview'), { data: dataset, theme, lang, loading: 'eager' });
   try {
     chart = await making;
   } catch (e) {
@@ -204,7 +267,7 @@ async function update() {
   let result;
   try {
     if (kind === 'tables') {
-      if (!$('observations').value.trim()) return empty('Paste your observations table to start.');
+      if (!$('observations').value.trim()) return empty(t('Paste your observations table to start.'));
       const o = { observationsFile: 'observations', sourcesFile: 'sources' };
       if (radio('decimal')) o.decimal = radio('decimal');
       if ($('title').value.trim()) o.title = $('title').value.trim();
@@ -214,13 +277,13 @@ async function update() {
       if (partners.length) o.partners = partners.map((p) => ({ code: p.code, name: p.name || p.code }));
       result = await importTables($('observations').value, $('sources').value, o);
     } else if (kind === 'comtrade') {
-      if (!$('comtrade').value.trim()) return empty('Paste or open a UN Comtrade download to start.');
+      if (!$('comtrade').value.trim()) return empty(t('Paste or open a UN Comtrade download to start.'));
       const o = { file: 'comtrade' };
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
       if ($('title').value.trim()) o.title = $('title').value.trim();
       result = await importComtrade($('comtrade').value, o);
     } else {
-      if (!$('json').value.trim()) return empty('Paste or open a dataset JSON to start.');
+      if (!$('json').value.trim()) return empty(t('Paste or open a dataset JSON to start.'));
       result = await checkDataset($('json').value, { file: 'json' });
     }
   } catch (e) {
@@ -230,6 +293,19 @@ async function update() {
     result = { dataset: null, errors: [{ message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: name || null, option: name }], warnings: [], gaps: 0 };
   }
   if (me !== run) return; // a newer edit is on its way
+  // the chart text, applied to the checked dataset and checked again (Rust)
+  if (result.dataset) listObservations(result.dataset);
+  const text = chartText();
+  if (result.dataset && (text.title || text.subtitle || text.notes.some((n) => n.trim()) || text.claims)) {
+    const imported = result;
+    result = await setChartText(result.dataset, text).catch((e) => ({ dataset: null, warnings: [], gaps: 0,
+      errors: [{ code: e.code || 'invalid-value', message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: e.path || null }] }));
+    if (me !== run) return;
+    result = { ...result, warnings: imported.warnings };
+  }
+  current = result.dataset;
+  renderSourceCheck(kind, result);
+  renderVerdicts(result.dataset);
   const ambiguous = result.errors.some((e) => e.code === 'ambiguous-number');
   if (kind === 'tables' && (ambiguous || radio('decimal'))) $('decimal-ask').hidden = false;
   renderIssues(result.errors, result.warnings);
@@ -238,19 +314,24 @@ async function update() {
     let drew = true;
     try { await draw(good); } catch (_) { drew = false; }
     if (me !== run) return;
-    $('preview-note').textContent = drew ? 'The chart as readers will see it. Hover or tap a figure to check its value and source.' : 'The chart could not be drawn: see its message below.';
+    $('preview-note').textContent = drew ? t('The chart as readers will see it. Hover or tap a figure to check its value and source.') : t('The chart could not be drawn: see its message below.');
     const d = JSON.parse(good);
-    say(`No problems. The chart shows ${d.series.length} series${result.warnings.length ? `, with ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''}` : ''}.`);
+    const w = result.warnings.length;
+    say(w ? t('No problems. The chart shows {n} series, with {w} warnings.', { n: d.series.length, w }).replace(/1 warnings\./, '1 warning.')
+      : t('No problems. The chart shows {n} series.', { n: d.series.length }));
   } else {
     const n = result.errors.length;
     const first = result.errors[0];
-    say(ambiguous ? 'Which is the decimal mark in the value column? Choose it under the tables.'
-      : `${n} problem${n > 1 ? 's' : ''}. ${first ? `${where(first) || 'The data'}: ${first.message}` : ''}`);
-    $('preview-note').textContent = good ? 'Showing the last chart that read without problems. Fix the problems listed to update it.' : 'The chart appears here once your data reads without problems.';
+    say(ambiguous ? t('Which is the decimal mark in the value column? Choose it under the tables.')
+      : `${n === 1 ? t('1 problem.') : t('{n} problems.', { n })} ${first ? `${where(first) || t('The data')}: ${first.message}` : ''}`);
+    $('preview-note').textContent = good ? t('Showing the last chart that read without problems. Fix the problems listed to update it.') : t('The chart appears here once your data reads without problems.');
   }
   publish();
 }
 function empty(text) {
+  current = null;
+  renderSourceCheck(radio('kind') || 'tables', null);
+  renderVerdicts(null);
   renderIssues([], []);
   say(text);
   publish();
@@ -258,14 +339,293 @@ function empty(text) {
 let timer = 0;
 const later = () => { clearTimeout(timer); timer = setTimeout(update, 300); };
 
+function chartText() {
+  const t = { title: $('title').value.trim(), subtitle: $('subtitle').value.trim(), notes: $('notes').value.split('\n') };
+  const sent = claimsSent();
+  if (sent.length) {
+    t.claims = sent.map(({ c }) => {
+      const out = { text: c.text, kind: c.kind, figure: c.figure };
+      const key = (v) => { try { const [series, period] = JSON.parse(v); return { series, period }; } catch (_) { return undefined; } };
+      if (c.obs) out.observation = key(c.obs);
+      if (c.kind === 'percent' && c.from) out.from = key(c.from);
+      return out;
+    });
+  }
+  return t;
+}
+
+function newClaim(c = {}) {
+  const s = (v) => (typeof v === 'string' ? v : '');
+  return { text: s(c.text), kind: c.kind === 'percent' ? 'percent' : 'money', figure: s(c.figure), obs: s(c.obs), from: s(c.from) };
+}
+// ---- claims from the story: the editor's words and figures; the verdict is Rust's ----
+const CLAIM_FIELD = { text: 'text', kind: 'kind', figure: 'figure', observation: 'obs', from: 'from', source: 'text' };
+let claims = [];
+let observations = []; // [{ value, label }] of the dataset as imported: what a claim can check
+const blank = (c) => !c.text.trim() && !c.figure.trim();
+function claimsSent() { return claims.map((c, i) => ({ c, i })).filter(({ c }) => !blank(c)); }
+// setChartText's claim row (1-based, among those sent) → the claim's index in the list
+function claimOfRow(row) { const s = claimsSent()[(row || 1) - 1]; return s ? s.i : 0; }
+function claimOptions(select, value, none) {
+  const opts = [new Option(none, '')];
+  for (const o of observations) opts.push(new Option(o.label, o.value));
+  if (value && !observations.some((o) => o.value === value)) {
+    let shown = value;
+    try { const [s, p] = JSON.parse(value); shown = `${s} · ${p}`; } catch (_) { /* as kept */ }
+    opts.push(new Option(t('{what} (no longer in the data)', { what: shown }), value));
+  }
+  select.replaceChildren(...opts);
+  select.value = value || '';
+}
+function renderClaims() {
+  const list = $('claims');
+  list.replaceChildren();
+  claims.forEach((c, i) => {
+    const li = document.createElement('li');
+    li.dataset.index = String(i);
+    const id = (f) => `claim-${i + 1}-${f}`;
+    const field = (tag, f, labelText, attrs = {}) => {
+      const wrap = document.createElement('div');
+      wrap.className = `claim-${f}`;
+      const label = document.createElement('label');
+      label.htmlFor = id(f);
+      label.textContent = labelText;
+      const el = document.createElement(tag);
+      el.id = id(f);
+      el.dataset.field = f;
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      wrap.append(label, el);
+      li.append(wrap);
+      return el;
+    };
+    const text = field('input', 'text', t('Claim {n}: in the story’s words', { n: i + 1 }), { type: 'text', autocomplete: 'off', placeholder: 'Exports to Japan fell 11.7% in 2020' });
+    text.value = c.text;
+    const kind = field('select', 'kind', t('What the figure is'));
+    kind.append(new Option(t('An amount (US$)'), 'money'), new Option(t('A percentage change'), 'percent'));
+    kind.value = c.kind;
+    const figure = field('input', 'figure', t('The figure, as printed'), { type: 'text', autocomplete: 'off', inputmode: 'decimal', placeholder: c.kind === 'percent' ? '-11.7' : '25,097.8' });
+    figure.value = c.figure;
+    const from = field('select', 'from', t('Change from (the earlier figure)'));
+    claimOptions(from, c.from, t('Choose a figure…'));
+    from.parentElement.hidden = c.kind !== 'percent';
+    const obs = field('select', 'obs', c.kind === 'percent' ? t('Change to (the later figure)') : t('The figure in the data it checks'));
+    claimOptions(obs, c.obs, t('Choose a figure…'));
+    const verdict = document.createElement('p');
+    verdict.className = 'verdict';
+    verdict.id = id('verdict');
+    li.append(verdict);
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove-claim';
+    remove.textContent = t('Remove claim {n}', { n: i + 1 });
+    remove.addEventListener('click', () => {
+      claims.splice(i, 1);
+      renderClaims();
+      save();
+      update();
+      ($('claims').querySelector('li:last-child [data-field=text]') || $('add-claim')).focus();
+    });
+    li.append(remove);
+    list.append(li);
+  });
+}
+function claimInput(e) {
+  const li = e.target.closest('#claims li');
+  if (!li) return false;
+  const c = claims[Number(li.dataset.index)];
+  const f = e.target.dataset.field;
+  c[f] = e.target.value;
+  if (f === 'kind') {
+    li.querySelector('.claim-from').hidden = c.kind !== 'percent';
+    li.querySelector('.claim-obs label').textContent = c.kind === 'percent' ? t('Change to (the later figure)') : t('The figure in the data it checks');
+  }
+  return true;
+}
+// The verdicts, from the dataset Rust gave back (its claims' status and note).
+let claimsSaid = '';
+function renderVerdicts(dataset) {
+  let d = null;
+  try { d = dataset ? JSON.parse(dataset) : null; } catch (_) { d = null; }
+  const sent = claimsSent();
+  const byId = new Map(((d && d.claims) || []).map((c) => [c.id, c]));
+  let agree = 0, not = 0;
+  claims.forEach((c, i) => {
+    const p = document.getElementById(`claim-${i + 1}-verdict`);
+    if (!p) return;
+    const k = sent.findIndex((s) => s.i === i);
+    const got = k >= 0 ? byId.get(`claim-${k + 1}`) : null;
+    p.classList.toggle('agrees', !!got && got.status === 'agrees');
+    p.classList.toggle('unsupported', !!got && got.status === 'unsupported');
+    if (k < 0) p.textContent = t('Give the claim’s words and figure.');
+    else if (!got) p.textContent = t('Checked once the problems listed are fixed.');
+    else if (got.status === 'agrees') { agree++; p.textContent = t('✓ Agrees with the data.'); }
+    else { not++; p.textContent = t('✗ Does not agree with the data. {note}', { note: typeof got.note === 'string' ? got.note : (got.note && got.note.en) || '' }); }
+  });
+  let text = agree + not ? t('Claims: {a} agree with the data, {b} do not.', { a: agree, b: not }) : '';
+  if (lang === 'en') text = text.replace(/\b1 agree\b/, '1 agrees').replace(/\b1 do not/, '1 does not');
+  if (text !== claimsSaid) { claimsSaid = text; $('claims-status').textContent = text; }
+}
+function listObservations(dataset) {
+  let d = null;
+  try { d = JSON.parse(dataset); } catch (_) { return; }
+  const en = (t) => (typeof t === 'string' ? t : (t && t.en) || '');
+  const next = [];
+  for (const s of d.series || []) {
+    for (const o of s.observations || []) {
+      if (o.value == null) continue;
+      next.push({ value: JSON.stringify([s.id, o.period]), label: `${en(s.label)} · ${o.period}${o.category ? ` · ${en(o.category)}` : ''} · ${o.value}` });
+    }
+  }
+  if (JSON.stringify(next) === JSON.stringify(observations)) return;
+  observations = next;
+  for (const li of $('claims').children) {
+    const c = claims[Number(li.dataset.index)];
+    claimOptions(li.querySelector('[data-field=obs]'), c.obs, t('Choose a figure…'));
+    claimOptions(li.querySelector('[data-field=from]'), c.from, t('Choose a figure…'));
+  }
+}
+
+// ---- sources: every figure's, checked before publishing ----
+// Rust's errors about an observation's Source IDs cell (blank: missing-field; an id not in
+// the sources table: unknown-id), each a button to its cell.
+function renderSourceCheck(kind, result) {
+  const list = $('source-problems');
+  list.replaceChildren();
+  const status = $('source-check-status');
+  if (kind !== 'tables' || !result) {
+    status.textContent = kind === 'tables' ? t('Paste your tables to check that every figure has a source.')
+      : t('The sources come with the file: they are checked with it.');
+    return;
+  }
+  const flagged = result.errors.filter((e) => e.file === 'observations' && e.field === 'sources');
+  const sourcesTable = result.errors.filter((e) => e.file === 'sources');
+  for (const e of [...flagged, ...sourcesTable]) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'go';
+    b.dataset.code = e.code;
+    const w = document.createElement('strong');
+    w.textContent = where(e);
+    b.append(w, document.createTextNode(`: ${e.message}`));
+    b.addEventListener('click', () => { const place = locate(e); if (place) goTo(place); });
+    li.append(b);
+    list.append(li);
+  }
+  const n = flagged.length;
+  status.textContent = n ? (n === 1 ? t('1 figure without a known source: fix it before publishing.') : t('{n} figures without a known source: fix them before publishing.', { n }))
+    : sourcesTable.length ? t('The sources table has problems: fix them before publishing.')
+      : result.dataset ? t('Every figure has a source from the sources table.') : t('Checked once the other problems are fixed.');
+}
+
+// The sources table's columns, as its header names them (the headers the importer reads;
+// docs/DATA.md): the filled-in source goes in the right cells whatever their order.
+const SOURCE_HEADERS = {
+  id: ['id', 'source id', 'source', 'key'],
+  publisher: ['publisher', 'outlet', 'organisation', 'organization', 'agency'],
+  title: ['title', 'headline'], date: ['date', 'published', 'publication date'],
+  url: ['url', 'link', 'address'], note: ['note', 'notes', 'comment', 'comments'],
+};
+function addSource() {
+  const v = { id: $('src-id').value.trim(), publisher: $('src-publisher').value.trim(), title: $('src-title').value.trim(),
+    date: $('src-date').value.trim(), url: $('src-url').value.trim(), note: '' };
+  if (!v.id) {
+    $('src-id').focus();
+    $('action-status').textContent = t('Give the source an ID: the one the observations’ Source IDs column uses.');
+    return;
+  }
+  const area = $('sources');
+  snapshot([area], t('the added source'));
+  let text = area.value.replace(/[\r\n]+$/, '');
+  if (!text.trim()) text = 'ID\tPublisher\tTitle\tDate\tURL\tNote';
+  const header = text.split(/\r?\n/, 1)[0].replace(/^\ufeff/, '');
+  const count = (c) => header.split(c).length - 1;
+  const delim = header.includes('\t') ? '\t' : count(';') > count(',') ? ';' : ',';
+  const names = header.split(delim).map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase().replace(/[_-]/g, ' '));
+  const cell = (x) => delim === '\t' ? x.replace(/[\t\r\n]+/g, ' ')
+    : /["\r\n]/.test(x) || x.includes(delim) ? `"${x.replace(/"/g, '""')}"` : x;
+  const row = names.map((n) => {
+    const field = Object.keys(SOURCE_HEADERS).find((f) => SOURCE_HEADERS[f].includes(n));
+    return cell(field ? v[field] : '');
+  });
+  area.value = `${text}\n${row.join(delim)}\n`;
+  for (const f of ['src-id', 'src-publisher', 'src-title', 'src-date', 'src-url']) $(f).value = '';
+  save();
+  update();
+  $('action-status').textContent = t('Source “{id}” added to the sources table, row {n}.', { id: v.id, n: area.value.trimEnd().split('\n').length });
+}
+
+// ---- undo the last paste (one level) ----
+let undo = null;
+function snapshot(areas, what) {
+  undo = { what, values: areas.map((a) => [a.id, a.value]), kind: radio('kind') };
+  $('undo-row').hidden = false;
+  $('undo-what').textContent = `(${what})`;
+}
+function undoPaste() {
+  if (!undo) return;
+  for (const [id, value] of undo.values) $(id).value = value;
+  if (undo.kind) setRadio('kind', undo.kind);
+  const first = $(undo.values[0][0]);
+  undo = null;
+  $('undo-row').hidden = true;
+  showKind();
+  save();
+  update();
+  first.focus();
+  $('action-status').textContent = t('The last paste is undone.');
+}
+
 // ---- publish ----
+let current = null; // the dataset as the editor's data and text make it now (null: problems)
 function datasetInfo() {
   try { return good ? JSON.parse(good) : null; } catch (_) { return null; }
+}
+function save_(blob, name) {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  $('download-status').textContent = t('Downloaded {name}.', { name });
+}
+async function downloadPackage() {
+  const d = datasetInfo();
+  if (!d) return;
+  const p = await toDatapackage(good);
+  const enc = new TextEncoder();
+  save_(new Blob([zip([['datapackage.json', enc.encode(p.descriptor)], ['observations.csv', enc.encode(p.observations)],
+    ['sources.csv', enc.encode(p.sources)]])], { type: 'application/zip' }), `${d.id || 'dataset'}-datapackage.zip`);
+}
+// One HTML file: the reader's standalone script inlined, the dataset inline; opens from
+// disk (file://) and draws as the preview does.
+async function downloadHtml() {
+  const d = datasetInfo();
+  if (!d) return;
+  const res = await fetch(new URL('../pkg/trade-chart.standalone.js', import.meta.url));
+  if (!res.ok) { $('download-status').textContent = t('The chart’s script could not be read (HTTP {status}).', { status: res.status }); return; }
+  const script = (await res.text()).replace(/<\/script/gi, '<\\/script');
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const json = JSON.stringify(d).replace(/</g, '\\u003c');
+  const html = `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n`
+    + `<title>${esc(typeof d.title === 'string' ? d.title : (d.title && d.title.en) || 'Trade chart')}</title>\n`
+    + `<style>body{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif}main{max-width:960px;margin:0 auto}</style>\n</head>\n<body>\n<main>\n`
+    + `<div data-trade-chart data-loading="eager">\n<script type="application/json">${json}</script>\n</div>\n</main>\n<script>\n${script}\n</script>\n</body>\n</html>\n`;
+  save_(new Blob([html], { type: 'text/html;charset=utf-8' }), `${d.id || 'chart'}.html`);
+}
+async function downloadPicture(kind) {
+  if (!chart) return;
+  const blob = await (kind === 'svg' ? chart.downloadSvg() : chart.downloadPng());
+  $('download-status').textContent = t('Downloaded the {kind} picture ({kb} KB).', { kind: kind.toUpperCase(), kb: Math.round(blob.size / 1024) });
 }
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 function publish() {
   const d = datasetInfo();
-  $('download').disabled = !d;
+  for (const id of ['download', 'download-package', 'download-html', 'download-svg', 'download-png']) $(id).disabled = !d || !current;
+  $('download-status').textContent = d && !current ? t('Fix the problems listed under your data before downloading.') : '';
   const inline = radio('data-in') !== 'url';
   $('data-url-row').hidden = inline;
   const base = new URL($('base-url').value.trim() || './', location.href).href.replace(/\/?$/, '/');
@@ -290,14 +650,7 @@ function publish() {
 function download() {
   const d = datasetInfo();
   if (!d) return;
-  const href = URL.createObjectURL(new Blob([good], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = `${d.id || 'dataset'}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  save_(new Blob([good], { type: 'application/json' }), `${d.id || 'dataset'}.json`);
 }
 async function copy(id) {
   const area = $(id);
@@ -308,11 +661,12 @@ async function copy(id) {
     area.select();
     try { ok = document.execCommand('copy'); } catch (__) { ok = false; }
   }
-  $('copy-status').textContent = ok ? 'Copied.' : 'Select the text and copy it (Ctrl+C or ⌘C).';
+  $('copy-status').textContent = ok ? t('Copied.') : t('Select the text and copy it (Ctrl+C or ⌘C).');
 }
 
 // ---- files: opened or dropped ----
 async function openFiles(files) {
+  if (files.length) snapshot(['observations', 'sources', 'comtrade', 'json'].map($), files.length > 1 ? t('the opened files') : t('the file {name}', { name: files[0].name }));
   for (const file of files) {
     const name = file.name.toLowerCase();
     const text = await file.text();
@@ -344,13 +698,19 @@ function startOver(step) {
   if (step === 'ask') $('start-over-cancel').focus();
   if (step === 'done') {
     try { localStorage.removeItem(KEY); } catch (_) { /* nothing kept */ }
-    for (const f of FIELDS) $(f).value = '';
+    for (const f of FIELDS) if (f !== 'ui-lang') $(f).value = ''; // the page's language stays
     setRadio('kind', 'tables'); setRadio('decimal', ''); setRadio('data-in', 'inline');
     $('base-url').value = new URL('./', location.href).href;
     if (chart) { chart.destroy(); chart = null; }
     good = null;
+    current = null;
+    claims = [];
+    renderClaims();
+    undo = null;
+    $('undo-row').hidden = true;
     $('decimal-ask').hidden = true;
     showKind();
+    save(); // the cleared page, in its language
     update();
     $('observations').focus();
   } else if (step === 'keep') $('start-over').focus();
@@ -369,6 +729,7 @@ function frame() {
 // ---- wiring ----
 function start() {
   restore();
+  setLang($('ui-lang').value);
   if (!$('base-url').value) $('base-url').value = new URL('./', location.href).href;
   showKind();
   frame();
@@ -377,10 +738,20 @@ function start() {
     const t = e.target;
     if (t.name === 'kind') showKind();
     if (t.name === 'width' || t.name === 'theme') frame();
+    if (t.closest('#claims')) claimInput(e);
     save();
+    if (t.closest('#source-form')) return; // added to the table by its button
     if (t.name === 'decimal' || t.name === 'kind') update();
     else if (t.closest('#publish')) publish();
     else if (t.name !== 'width' && t.name !== 'theme') later();
+  });
+  // the page's language (in the header): its words, the preview's, saved with the work
+  $('ui-lang').addEventListener('change', () => {
+    setLang($('ui-lang').value);
+    if (chart) chart.setLang(lang);
+    renderClaims();
+    save();
+    update();
   });
   $('file').addEventListener('change', (e) => { openFiles([...e.target.files]); e.target.value = ''; });
   const drop = $('drop');
@@ -388,6 +759,24 @@ function start() {
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); openFiles([...e.dataTransfer.files]); });
   $('download').addEventListener('click', download);
+  const failed = (e) => { $('download-status').textContent = t('The download failed: {message}', { message: e.message }); };
+  $('download-package').addEventListener('click', () => downloadPackage().catch(failed));
+  $('download-html').addEventListener('click', () => downloadHtml().catch(failed));
+  $('download-svg').addEventListener('click', () => downloadPicture('svg').catch(failed));
+  $('download-png').addEventListener('click', () => downloadPicture('png').catch(failed));
+  $('add-source').addEventListener('click', addSource);
+  $('add-claim').addEventListener('click', () => {
+    claims.push(newClaim());
+    renderClaims();
+    save();
+    $('claims').querySelector('li:last-child [data-field=text]').focus();
+  });
+  renderClaims();
+  $('undo-paste').addEventListener('click', undoPaste);
+  // a paste into a table: what it replaces is kept for "Undo the last paste"
+  for (const id of ['observations', 'sources', 'comtrade', 'json']) {
+    $(id).addEventListener('paste', () => snapshot([$(id)], t('the paste into {what}', { what: t(LABEL[id]) })));
+  }
   for (const b of document.querySelectorAll('[data-copy]')) b.addEventListener('click', () => copy(b.dataset.copy));
   $('start-over').addEventListener('click', () => startOver('ask'));
   $('start-over-confirm').addEventListener('click', () => startOver('done'));

@@ -1,7 +1,7 @@
 // Every documented function, option and result field of pkg/import.d.ts, as the builder
 // page would use them; tests/e2e/types.test.mjs compiles this with tsc --strict.
-import { importTables, importComtrade, checkDataset, initImport } from '../../../pkg/import.js';
-import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner } from '../../../pkg/import.js';
+import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage } from '../../../pkg/import.js';
+import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles } from '../../../pkg/import.js';
 import { create } from '../../../pkg/index.js';
 
 export async function importUsage(el: HTMLElement, obs: string, sources: string, download: ArrayBuffer): Promise<string[]> {
@@ -20,6 +20,18 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
   const check: CheckDatasetOptions = { file: 'story.json' };
   const checked = await checkDataset('{}', check);
   if (result.dataset !== null) await create(el, { data: result.dataset });
+  if (result.dataset !== null) {
+    const to: ObservationKey = { series: 'kr-jp-annual', period: '2020' };
+    const claim: ClaimInput = { text: 'Fell 11.7%', kind: 'percent', figure: '-11.7%', observation: to, from: { series: 'kr-jp-annual', period: '2019' }, source: 's' };
+    const text: ChartTextOptions = { title: 't', subtitle: 's', notes: ['n'], claims: [claim, { text: 'c', kind: 'money', figure: '1', observation: to }] };
+    const edited: ImportResult = await setChartText(result.dataset, text);
+    await setChartText(result.dataset);
+    if (edited.dataset !== null) {
+      const files: DataPackageFiles = await toDatapackage(edited.dataset);
+      const sizes: number = files.descriptor.length + files.observations.length + files.sources.length;
+      void sizes;
+    }
+  }
   const lines: string[] = [];
   for (const issue of [...result.errors, ...result.warnings, ...fromBytes.errors, ...checked.errors] as ImportIssue[]) {
     const where: string = `${issue.file ?? ''}:${issue.row ?? ''}:${issue.column ?? ''}:${issue.field ?? ''}`;
