@@ -112,7 +112,7 @@ impl Columns {
             return Err(Error::expected(
                 format!("columns.x[{i}]"),
                 "finite, non-decreasing numbers",
-                x[i],
+                crate::format::plain(x[i]),
             ));
         }
         let mut max = Vec::with_capacity(series.len());
@@ -131,7 +131,7 @@ impl Columns {
                 return Err(Error::expected(
                     format!("columns.series[{k}].values[{i}]"),
                     "a finite number ≥ 0 (NaN for a gap)",
-                    s.y[i],
+                    crate::format::plain(s.y[i]),
                 ));
             }
             max.push(m);

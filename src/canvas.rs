@@ -60,7 +60,7 @@ fn font_of<T: BackendTextStyle>(style: &T) -> String {
     format!(
         "{} {}px {}",
         style.style().as_str(),
-        style.size(),
+        crate::format::plain(style.size()),
         style.family().as_str()
     )
 }

@@ -327,6 +327,72 @@ pub(crate) fn csv_field(out: &mut String, s: &str) {
 }
 
 /// Formatting against tables of expected strings, in English, Korean and Chinese.
+/// `x` as core's `Display` writes an `f64` (shortest digits that read back as `x`, no
+/// exponent, no `.0` on whole numbers), from ryu's digits (serde_json's writer).
+pub fn plain(x: f64) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    let s = serde_json::to_string(&x).unwrap_or_default();
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    // ryu: "1.0", "0.5", "1e-7", "1.5e20": digits with a point, then an exponent
+    let (mantissa, exp) = match s.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (s, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    let point = int.len() as i32 + exp; // where the point goes in `digits`
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat('0').take(point.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat('0').take(point as usize - digits.len()));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    // trailing zeros of a fraction (ryu's "1.0"), leading zeros of a whole part ("0" kept)
+    if out.contains('.') {
+        while out.ends_with('0') {
+            out.pop();
+        }
+        if out.ends_with('.') {
+            out.pop();
+        }
+    }
+    let body = out.trim_start_matches('-');
+    let trimmed = body.trim_start_matches('0');
+    let body = if trimmed.is_empty() || trimmed.starts_with('.') {
+        format!("0{trimmed}")
+    } else {
+        trimmed.to_string()
+    };
+    if neg && body != "0" {
+        format!("-{body}")
+    } else if neg {
+        "-0".into()
+    } else {
+        body
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,5 +567,37 @@ mod tests {
         }
         assert_eq!(Period::parse("2020-01/2020-02").unwrap().months(), 2);
         assert_eq!(Period::parse("2020").unwrap().months(), 12);
+    }
+
+    #[test]
+    fn plain_numbers_as_display_writes_them() {
+        for x in [
+            0.0,
+            1.0,
+            0.5,
+            0.85,
+            1.0 / 3.0,
+            12.0 / 1.24,
+            13.5 / 1.24,
+            100.0,
+            1e-7,
+            2.5e-5,
+            1.5e20,
+            123456.789,
+            -0.25,
+            -3.0,
+            1e23,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            -0.0,
+            1e15,
+            1e16,
+            1e21,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(super::plain(x), format!("{x}"), "{x:e}");
+        }
     }
 }

@@ -58,7 +58,7 @@ pub fn check_size(width: f64, height: f64) -> crate::Result<()> {
                 crate::error::ErrorKind::Size,
                 format!("container.{name}"),
                 "a size from 1 to 20000 px",
-                v,
+                crate::format::plain(v),
             ));
         }
     }

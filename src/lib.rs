@@ -35,6 +35,7 @@ pub mod theme;
 #[cfg(all(feature = "import", not(target_arch = "wasm32")))]
 pub mod raster;
 mod render;
+pub mod svg;
 // → interact, in the reader's words
 mod format;
 mod hit;

@@ -3,8 +3,8 @@
 
 use plotters::backend::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
-use plotters_backend::DrawingErrorKind;
+use plotters::style::{RGBAColor, ShapeStyle};
+use plotters_backend::{BackendColor, BackendTextStyle, DrawingErrorKind, FontFamily, FontStyle};
 
 use crate::scene::{HAlign, Mark, Rgba, Scene, Shape, VAlign};
 
@@ -24,6 +24,51 @@ fn style(c: Rgba, filled: bool, width: f64) -> ShapeStyle {
     }
 }
 
+/// A label's text style, as every backend here reads it (family, size, weight, colour,
+/// anchor). Not plotters' `TextStyle`: its fonts measure text themselves, which in the wasm
+/// means plotters' web font code (a DOM span per measurement, a `style` attribute, core's
+/// float formatting); our backends measure and draw text on their own and never ask.
+struct Label {
+    size: f64,
+    bold: bool,
+    color: BackendColor,
+    anchor: Pos,
+}
+
+impl BackendTextStyle for Label {
+    type FontError = std::fmt::Error;
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_FAMILY)
+    }
+    fn layout_box(&self, _: &str) -> Result<((i32, i32), (i32, i32)), std::fmt::Error> {
+        Err(std::fmt::Error) // no backend of ours asks: each measures its own text
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: (i32, i32),
+        _: F,
+    ) -> Result<Result<(), E>, std::fmt::Error> {
+        Err(std::fmt::Error) // each backend draws its own text
+    }
+}
+
 /// Device pixels per CSS pixel as drawn: the page's `devicePixelRatio` up to 4 (a
 /// backing store beyond that only costs memory), 1 when it is not a positive number.
 pub fn device_ratio(dpr: f64) -> f64 {
@@ -34,16 +79,14 @@ pub fn device_ratio(dpr: f64) -> f64 {
     }
 }
 
-/// `scene` as an SVG document (plotters' SVG backend: the same drawing code as the canvas).
+/// `scene` as an SVG document (`svg.rs`, a plotters backend: the same drawing code as the
+/// canvas).
 pub fn svg(scene: &Scene) -> crate::Result<String> {
-    let mut out = String::new();
-    {
-        let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
-        let mut backend = plotters::backend::SVGBackend::with_string(&mut out, size);
-        draw(&mut backend, scene, 1.0)
-            .map_err(|e| crate::Error::at(crate::error::ErrorKind::Render, "svg", e.to_string()))?;
-    }
-    Ok(out)
+    let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+    let mut backend = crate::svg::Svg::new(size);
+    draw(&mut backend, scene, 1.0)
+        .map_err(|e| crate::Error::at(crate::error::ErrorKind::Render, "svg", e.to_string()))?;
+    Ok(backend.finish())
 }
 
 /// Draws `scene` scaled by `dpr` (device pixels per CSS pixel).
@@ -172,15 +215,6 @@ pub fn draw<DB: DrawingBackend>(
                 v,
                 bold,
             } => {
-                let font = FontDesc::new(
-                    FontFamily::Name(FONT_FAMILY),
-                    size * k,
-                    if *bold {
-                        FontStyle::Bold
-                    } else {
-                        FontStyle::Normal
-                    },
-                );
                 let anchor = Pos::new(
                     match h {
                         HAlign::Left => HPos::Left,
@@ -193,8 +227,16 @@ pub fn draw<DB: DrawingBackend>(
                         VAlign::Bottom => VPos::Bottom,
                     },
                 );
-                let rgba = color(*c);
-                let ts = TextStyle::from(font).color(&rgba).pos(anchor);
+                let c = color(*c);
+                let ts = Label {
+                    size: size * k,
+                    bold: *bold,
+                    color: BackendColor {
+                        alpha: c.3,
+                        rgb: (c.0, c.1, c.2),
+                    },
+                    anchor,
+                };
                 backend.draw_text(text, &ts, p(at.0, at.1))?;
             }
         }

@@ -96,11 +96,7 @@ fn svg_backend_renders_the_same_scene() {
     std::fs::create_dir_all("target/svg").unwrap();
     for view in VIEWS {
         let c = chart(view, 720.0, 400.0);
-        let mut svg = String::new();
-        {
-            let mut backend = SVGBackend::with_string(&mut svg, (720, 400));
-            trade_chart::draw(&mut backend, c.scene(), 1.0).unwrap();
-        }
+        let svg = trade_chart::svg(c.scene()).unwrap();
         let rec = record(view, 720.0, 400.0, 1.0);
         for t in rec.texts() {
             let escaped = t
@@ -111,4 +107,39 @@ fn svg_backend_renders_the_same_scene() {
         }
         std::fs::write(format!("target/svg/{view}.svg"), &svg).unwrap();
     }
+}
+
+/// Our SVG writer (src/svg.rs) against plotters' own SVG backend, which it replaces in
+/// the wasm: the same bytes for every view, language, width and pixel ratio, a dark theme
+/// (other colours and opacities) and text that needs escaping.
+#[test]
+fn our_svg_writer_writes_what_plotters_does() {
+    use trade_chart::{Lang, Options};
+    let mut raw: serde_json::Value = serde_json::from_str(trade_chart::data::DEFAULT_JSON).unwrap();
+    raw["views"][0]["title"] = serde_json::json!({"en": "<Trade> & \"fall\" 'in' 2020"});
+    let ds = trade_chart::Dataset::from_json(&raw.to_string()).unwrap();
+    let mut compared = 0;
+    for view in VIEWS {
+        for lang in [Lang::En, Lang::Ko, Lang::Zh] {
+            let opts = Options::new(Some(view), Some(lang.code()));
+            let mut c = trade_chart::Chart::new(ds.clone(), &opts).unwrap();
+            if lang == Lang::Zh {
+                c.set_theme(trade_chart::theme::Theme::dark());
+            }
+            for (w, dpr) in [(360.0, 1.0), (720.0, 2.0), (1024.0, 1.5)] {
+                c.resize(w, 400.0).unwrap();
+                let size = ((w * dpr) as u32, (400.0 * dpr) as u32);
+                let mut theirs = String::new();
+                {
+                    let mut backend = SVGBackend::with_string(&mut theirs, size);
+                    trade_chart::draw(&mut backend, c.scene(), dpr).unwrap();
+                }
+                let mut ours = trade_chart::svg::Svg::new(size);
+                trade_chart::draw(&mut ours, c.scene(), dpr).unwrap();
+                assert_eq!(ours.finish(), theirs, "{view} {lang:?} {w} {dpr}");
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, VIEWS.len() * 9);
 }

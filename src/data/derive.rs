@@ -47,7 +47,10 @@ pub(crate) fn evaluate(series: &mut [Series], scale: f64) -> Result<()> {
                     return Err(Error::at(
                         ErrorKind::Formula,
                         format!("series[{si}].observations[{oi}].derived"),
-                        format!("the formula gives {v}: the inputs are inconsistent"),
+                        format!(
+                            "the formula gives {}: the inputs are inconsistent",
+                            crate::format::plain(v)
+                        ),
                     ));
                 }
                 series[si].observations[oi].value = v.max(0.0);

@@ -264,7 +264,7 @@ fn unit(raw: &RawDataset) -> Result<()> {
         return Err(Error::expected(
             "unit.scale",
             "a positive number",
-            raw.unit.scale,
+            crate::format::plain(raw.unit.scale),
         ));
     }
     Ok(())
@@ -435,7 +435,11 @@ fn observation(
             ))
         }
         (None, Some(v)) if !v.is_finite() || v < 0.0 => {
-            return Err(Error::expected(op("value"), "a finite number ≥ 0", v))
+            return Err(Error::expected(
+                op("value"),
+                "a finite number ≥ 0",
+                crate::format::plain(v),
+            ))
         }
         (None, Some(v)) if v * scale > MAX_USD => {
             return Err(Error::expected_as(
@@ -443,9 +447,9 @@ fn observation(
                 op("value"),
                 &format!(
                     "at most {} in this unit (US$1 quadrillion)",
-                    MAX_USD / scale
+                    crate::format::plain(MAX_USD / scale)
                 ),
-                v,
+                crate::format::plain(v),
             ))
         }
         (None, Some(v)) => v,
@@ -552,7 +556,7 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
             return Err(Error::expected(
                 cp("figure.value"),
                 "a finite number",
-                rc.figure.value,
+                crate::format::plain(rc.figure.value),
             ));
         }
         let status = match rc.status.as_str() {
