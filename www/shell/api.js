@@ -48,10 +48,7 @@ async function create(element, options, attr) {
   let core = null;
   try {
     // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
-    if (opts.loading === 'lazy') {
-      warmup.start(element.ownerDocument.defaultView || window);
-      await whenNear(element);
-    }
+    if (opts.loading === 'lazy') await whenNear(element);
     const mod = await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);

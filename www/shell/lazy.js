@@ -16,7 +16,10 @@ function lazyOf(doc) {
   const io = new win.IntersectionObserver((entries) => {
     for (const e of entries) {
       const el = e.target;
-      if (!e.isIntersecting && (typeof el.checkVisibility !== 'function' || el.checkVisibility())) continue;
+      if (!e.isIntersecting && (typeof el.checkVisibility !== 'function' || el.checkVisibility())) {
+        warmup.start(win); // a chart that really waits: its code is compiled meanwhile (wasm.js)
+        continue;
+      }
       settleNear(doc, el, true);
     }
   }, { rootMargin: '100% 0px 100% 0px' });

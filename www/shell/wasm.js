@@ -38,10 +38,11 @@ const engine = {
 
 // V8 compiles a wasm function the first time it is called, on the main thread, so a
 // page's first chart pays for compiling the reader's hot code (read, check, lay out, draw,
-// hover: about 450 functions, 25–40 ms here). While a lazy chart waits below the fold that
-// is done at idle time instead, in small steps (no long task), on the embedded dataset and
-// a canvas that is never shown: the chart's own first create then costs what a second one
-// does. Once per page; a failure here is only a missed head start.
+// hover: about 500 functions, 25–40 ms here). While a lazy chart waits below the fold (its
+// IntersectionObserver said so: lazy.js) that is done at idle time instead, in three steps
+// of their own, on the embedded dataset and a canvas that is never shown: the chart's own
+// first create then costs what a second one does. A chart made at once is not held up by
+// it. Once per page; a failure here is only a missed head start.
 const warmup = {
   started: false,
   start(win) {
