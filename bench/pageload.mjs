@@ -141,7 +141,12 @@ document.addEventListener('trade-chart:ready', function (e) { __pl.rendered(tcAp
   <script src="${tcBase}trade-chart.standalone.js"></script>`,
     },
     tc: {
-      head: `<script>${tcApi}</script>`,
+      // README's snippet, with its preload hints: index.js, the glue and the wasm are
+      // requested with the HTML instead of one after another (three round trips).
+      head: `<link rel="modulepreload" href="${tcBase}index.js">
+<link rel="modulepreload" href="${tcBase}trade_chart.js">
+<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script>${tcApi}</script>`,
       chart: `${box('<div id="chart"></div>')}
   <script type="module">
     import { create } from '${tcBase}index.js';
