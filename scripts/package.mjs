@@ -166,6 +166,25 @@ if (!/module\.exports = tinf_uncompress;\s*$/.test(inflate)) throw new Error('no
 const inflateLicence = read('node_modules/tiny-inflate/LICENSE').trim();
 if (!/^MIT License\s+Copyright[^]*Permission is hereby granted/.test(inflateLicence) || inflateLicence.includes('*/')) throw new Error('node_modules/tiny-inflate/LICENSE: not the expected MIT licence');
 const nomod = withReset(read('target/wb/nomod/trade_chart.js'), 'target/wb/nomod/trade_chart.js', 'property');
+// What both classic scripts end with: the reset after a trap, window.TradeChart, and the
+// charts of the page mounted (lazily).
+const CLASSIC_TAIL = `function resetWasm() {
+  initialised = null;
+  wasm_bindgen.__tc_reset();
+}
+// The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
+if (window.TradeChart && window.TradeChart.mountAll) {
+  if (document.readyState !== 'loading') window.TradeChart.mountAll(document, { loading: 'lazy' });
+  return;
+}
+const api = tradeChartApi(loadWasm, resetWasm, CSS_URL);
+window.TradeChart = api;
+// Charts found at load are lazy (unless data-loading="eager"); mountAll() called later is eager.
+const mountLazy = () => api.mountAll(document, { loading: 'lazy' });
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountLazy);
+else mountLazy();
+`;
+
 if (!/\bwasm_bindgen\b/.test(nomod) || !/\binitSync\b/.test(nomod)) throw new Error('target/wb/nomod/trade_chart.js: not a no-modules build');
 writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
   `/*! includes tiny-inflate 1.0.3 (https://github.com/devongovett/tiny-inflate):\n${inflateLicence}\n*/\n(function () {\n` +
@@ -218,22 +237,32 @@ function loadWasm(url) {
     return wasm_bindgen;
   })());
 }
-function resetWasm() {
-  initialised = null;
-  wasm_bindgen.__tc_reset();
+${CLASSIC_TAIL}})();
+`);
+
+// trade-chart.js: the same classic script without the wasm inside: it loads
+// trade_chart_bg.wasm next to it (the ES module's very file: one download and one cache
+// entry for both), compiled by streaming from its URL, so Chromium keeps the compiled code
+// for the next visit (an inline wasm has no URL to key it by) and a preload hint can start
+// it with the page. For hosting the files on a server or CDN; the standalone script stays
+// the one file that works alone (and from file://).
+writeFileSync(at('pkg/trade-chart.js'), banner + `(function () {
+const here = document.currentScript && document.currentScript.src ? document.currentScript.src : null;
+// trade-chart.css next to this script, linked only where constructed stylesheets are missing.
+const CSS_URL = here ? new URL('trade-chart.css', here).href : null;
+// the wasm next to this script (TradeChart.init(url) names another place)
+const WASM_URL = here ? new URL('trade_chart_bg.wasm', here).href : null;
+` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
+let initialised = null;
+function loadWasm(url) {
+  return initialised || (initialised = (async () => {
+    const from = url === undefined ? WASM_URL : url;
+    if (!from) throw Object.assign(new Error('trade-chart: trade-chart.js loads trade_chart_bg.wasm from next to it; inline, call TradeChart.init(url) first (or use trade-chart.standalone.js)'), { code: 'wasm-url' });
+    await wasm_bindgen({ module_or_path: from });
+    return wasm_bindgen;
+  })());
 }
-// The embed snippet pasted twice loads this script twice: the first copy mounts every chart.
-if (window.TradeChart && window.TradeChart.mountAll) {
-  if (document.readyState !== 'loading') window.TradeChart.mountAll(document, { loading: 'lazy' });
-  return;
-}
-const api = tradeChartApi(loadWasm, resetWasm, CSS_URL);
-window.TradeChart = api;
-// Charts found at load are lazy (unless data-loading="eager"); mountAll() called later is eager.
-const mountLazy = () => api.mountAll(document, { loading: 'lazy' });
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountLazy);
-else mountLazy();
-})();
+${CLASSIC_TAIL}})();
 `);
 
 writeFileSync(at('pkg/index.d.ts'), `// trade-chart ${cargo.version}: the JS API (see README.md).
@@ -512,7 +541,7 @@ export function initImport(wasmUrl?: string | URL): Promise<void>;
 
 const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts',
   'import.js', 'import.d.ts', 'trade_chart_import.js', 'trade_chart_import_bg.wasm',
-  'trade-chart.standalone.js', 'trade-chart.css', 'README.md', 'LICENSE'];
+  'trade-chart.standalone.js', 'trade-chart.js', 'trade-chart.css', 'README.md', 'LICENSE'];
 if (cargo.license !== 'MIT') throw new Error(`Cargo.toml: license ${cargo.license}, but LICENSE is the MIT licence`);
 copyFileSync(at('LICENSE'), at('pkg/LICENSE'));
 writeFileSync(at('pkg/package.json'), JSON.stringify({
@@ -529,6 +558,7 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
     '.': { types: './index.d.ts', import: './index.js', default: './index.js' },
     './import': { types: './import.d.ts', import: './import.js', default: './import.js' },
     './standalone': './trade-chart.standalone.js',
+    './classic': './trade-chart.js',
     './trade_chart_bg.wasm': './trade_chart_bg.wasm',
     './trade_chart_import_bg.wasm': './trade_chart_import_bg.wasm',
     './trade-chart.css': './trade-chart.css',
@@ -540,7 +570,7 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
   files,
   engines: { node: '>=18' }, // only tools read it (bundlers, tests); the code runs in browsers
   keywords: ['chart', 'trade', 'news', 'embed', 'web-component', 'custom-element', 'webassembly', 'wasm', 'accessible', 'data-visualization'],
-  sideEffects: ['./trade-chart.standalone.js', './index.js'], // importing either defines <trade-chart>; the standalone script mounts charts
+  sideEffects: ['./trade-chart.standalone.js', './trade-chart.js', './index.js'], // importing either defines <trade-chart>; the standalone script mounts charts
 }, null, 2) + '\n');
 
 writeFileSync(at('pkg/README.md'), `# trade-chart ${cargo.version}
@@ -618,7 +648,7 @@ needs and the dataset schema: README.md and docs/ in the repository${cargo.repos
 // ---- minified: what a reader's browser downloads (the banner comment stays) ----
 // Properties are never mangled: the wasm imports and the public API are property names.
 for (const [f, module] of [['index.js', true], ['trade_chart.js', true], ['import.js', true], ['trade_chart_import.js', true],
-  ['trade-chart.standalone.js', false]]) {
+  ['trade-chart.standalone.js', false], ['trade-chart.js', false]]) {
   const src = read(`pkg/${f}`);
   const out = await minify(src, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: /^!/ } });
   if (!out.code) throw new Error(`pkg/${f}: terser produced nothing`);
@@ -645,7 +675,7 @@ for (const f of ['embed.html', 'embed.css', 'embed-frame.js', 'embed.js']) copyF
 
 // ---- Subresource Integrity: sha384 of what a host may load from a CDN ----
 const sri = (f) => 'sha384-' + createHash('sha384').update(readFileSync(at(f))).digest('base64');
-const sriLines = [['pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]
+const sriLines = [['pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['pkg/trade-chart.js', 'trade-chart.js'], ['pkg/trade_chart_bg.wasm', 'trade_chart_bg.wasm'], ['pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]
   .map(([f, name]) => `${sri(f)}  ${name}`);
 writeFileSync(at('dist/SRI.txt'), `# trade-chart ${cargo.version}: integrity="…" for <script>/<link> (sha384, base64)\n${sriLines.join('\n')}\n`);
 copyFileSync(at('dist/SRI.txt'), at('dist/pkg/SRI.txt'));
@@ -654,7 +684,7 @@ console.log(`dist/SRI.txt:\n${sriLines.map((l) => '  ' + l).join('\n')}`);
 // ---- sizes ----
 const kb = (n) => `${n} B (${(n / 1024).toFixed(1)} KB)`.padStart(22);
 console.log(`trade-chart ${cargo.version}: pkg/ and dist/ written\n${'file'.padEnd(34)}${'raw'.padStart(22)}${'gzip -9'.padStart(22)}`);
-for (const f of ['pkg/trade_chart_bg.wasm', 'pkg/trade_chart.js', 'pkg/index.js', 'pkg/trade-chart.standalone.js',
+for (const f of ['pkg/trade_chart_bg.wasm', 'pkg/trade_chart.js', 'pkg/index.js', 'pkg/trade-chart.standalone.js', 'pkg/trade-chart.js',
   'dist/trade-chart-demo.html', 'pkg/trade_chart_import_bg.wasm', 'pkg/trade_chart_import.js', 'pkg/import.js']) {
   const buf = readFileSync(at(f));
   console.log(`${f.padEnd(34)}${kb(buf.length)}${kb(gzipSync(buf, { level: 9 }).length)}`);

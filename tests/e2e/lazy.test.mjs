@@ -150,9 +150,38 @@ test("init(url): the ES module loads the wasm from another URL (a CDN path); the
   } finally { await ctx.close(); }
 });
 
+test("trade-chart.js: the classic script without the wasm inside loads trade_chart_bg.wasm next to it (streaming, the ES module's own file) and draws; inline, with no URL to go by, its error card says to call TradeChart.init(url)", async () => {
+  const requested = [];
+  const { page, errors, close } = await open({
+    'classic.html': [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<main style="width:640px"><div data-trade-chart id="c" data-view="monthly"></div></main>
+<script src="/pkg/trade-chart.js"></script></body></html>`],
+  });
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  try {
+    await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    const r = await page.evaluate(() => ({ view: document.getElementById('c').tradeChart.view, instantiations, streaming: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/pkg/trade_chart_bg.wasm')).length }));
+    assert.deepEqual(r, { view: 'monthly', instantiations: 1, streaming: 1 });
+    assert.ok(!requested.some((p) => p.endsWith('standalone.js')), requested.join(' '));
+    // Inline (no script URL to find the wasm next to): an error card that says what to do.
+    await page.evaluate(async () => {
+      const text = await (await fetch('/pkg/trade-chart.js')).text();
+      delete window.TradeChart;
+      const d = document.createElement('div');
+      d.id = 'inline'; d.setAttribute('data-trade-chart', ''); d.setAttribute('data-loading', 'eager');
+      document.querySelector('main').append(d);
+      const s = document.createElement('script');
+      s.textContent = text;
+      document.body.append(s);
+    });
+    await page.waitForFunction(() => /TradeChart\.init\(url\)/.test(document.querySelector('#inline .tc-error')?.textContent || ''), null, { timeout: 10_000 });
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('dist/SRI.txt: the sha384 of the standalone script, the CSS and embed.js, as the files are', () => {
   const text = readFileSync(join(ROOT, 'dist/SRI.txt'), 'utf8');
-  for (const [file, name] of [['dist/pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['dist/pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]) {
+  for (const [file, name] of [['dist/pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['dist/pkg/trade-chart.js', 'trade-chart.js'], ['dist/pkg/trade_chart_bg.wasm', 'trade_chart_bg.wasm'], ['dist/pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]) {
     const hash = 'sha384-' + createHash('sha384').update(readFileSync(join(ROOT, file))).digest('base64');
     assert.match(text, new RegExp(`^${hash.replace(/[+/]/g, '\\$&')}  ${name.replace('.', '\\.')}$`, 'm'), `${name}: expected ${hash}`);
   }
