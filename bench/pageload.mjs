@@ -4,7 +4,7 @@
 // module), uPlot, Chart.js and Highcharts (+ accessibility and exporting). What is measured
 // and why: ../BENCHMARKS.md, "A reader's page load". Usage:
 //
-//   node bench/pageload.mjs [--runs N] [--libs tcs,tc,uplot,chartjs,highcharts] [--modes slow,fast]
+//   node bench/pageload.mjs [--runs N] [--libs tcs,tcj,tc,uplot,chartjs,highcharts] [--modes slow,fast]
 //   node bench/run.mjs --pageload [the same options]
 //   node bench/pageload.mjs --report      (rewrite the Markdown from results-pageload.json)
 //
@@ -38,6 +38,7 @@ const pkgVersion = (name) => JSON.parse(readFileSync(join(NM, name, 'package.jso
 
 const LIBS = {
   tcs: 'trade-chart standalone',
+  tcj: 'trade-chart.js (classic, wasm beside it)',
   tc: 'trade-chart ES module',
   uplot: `uPlot ${pkgVersion('uplot')}`,
   chartjs: `Chart.js ${pkgVersion('chart.js')}`,
@@ -139,6 +140,13 @@ function pages(tcBase, dflt) {
 document.addEventListener('trade-chart:ready', function (e) { __pl.rendered(tcApi(e.detail, e.target)); });</script>`,
       chart: `${box('<div data-trade-chart data-view="monthly"></div>')}
   <script src="${tcBase}trade-chart.standalone.js"></script>`,
+    },
+    tcj: { // README's snippet for a script served from a server or CDN, with its preload hint
+      head: `<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script>${tcApi}
+document.addEventListener('trade-chart:ready', function (e) { __pl.rendered(tcApi(e.detail, e.target)); });</script>`,
+      chart: `${box('<div data-trade-chart data-view="monthly"></div>')}
+  <script src="${tcBase}trade-chart.js"></script>`,
     },
     tc: {
       // README's snippet, with its preload hints: index.js, the glue and the wasm are
@@ -421,7 +429,7 @@ async function visit(ctx, url, lib, mode, which, shot) {
     const h = await page.evaluate(() => __pl.pending);
     rec.hover = h.ms;
     if (h.timeout) rec.problems.push('hover: no tooltip / readout within 10 s');
-    if (lib === 'tc' || lib === 'tcs') { // a legend toggle and a view change, real clicks
+    if (lib.startsWith('tc')) { // a legend toggle and a view change, real clicks
       for (const [kind, sel] of [['toggle', '.tc-legend [data-series]'], ['view', '.tc-tabs [data-view="balance"]']]) {
         const b = await page.evaluate((s) => __pl.api().button(s), sel);
         await page.evaluate(() => __pl.frame());
@@ -518,7 +526,7 @@ function markdown(res) {
     L.push(`| metric | ${libs.map((l) => LIBS[l]).join(' | ')} |`);
     L.push(`|---|${libs.map(() => '---:').join('|')}|`);
     for (const [k, title, , d] of METRICS) {
-      if ((k === 'toggle' || k === 'view') && !libs.some((l) => l === 'tc' || l === 'tcs')) continue;
+      if ((k === 'toggle' || k === 'view') && !libs.some((l) => l.startsWith('tc'))) continue;
       L.push(`| ${title} | ${libs.map((l) => ((k === 'toggle' || k === 'view') && !l.startsWith('tc') ? 'not measured' : cell(S[mode][which][l][k], d))).join(' | ')} |`);
     }
     L.push('');
@@ -624,7 +632,7 @@ export async function main(argv = process.argv.slice(2)) {
     console.log(md);
     return;
   }
-  for (const f of ['index.js', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade-chart.standalone.js']) {
+  for (const f of ['index.js', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade-chart.standalone.js', 'trade-chart.js', 'trade-chart.css']) {
     if (!existsSync(join(ROOT, 'pkg', f))) { console.error(`pkg/${f} is missing: build first (make build)`); process.exit(1); }
   }
   for (const n of ['playwright-core', 'uplot', 'chart.js', 'highcharts']) {
@@ -635,7 +643,7 @@ export async function main(argv = process.argv.slice(2)) {
   const pkg = mkdtempSync(join(os.tmpdir(), 'tc-pageload-pkg-'));
   cpSync(join(ROOT, 'pkg'), pkg, { recursive: true });
   const h = createHash('sha256');
-  for (const f of ['trade_chart_bg.wasm', 'trade_chart.js', 'index.js', 'trade-chart.standalone.js']) h.update(readFileSync(join(pkg, f)));
+  for (const f of ['trade_chart_bg.wasm', 'trade_chart.js', 'index.js', 'trade-chart.standalone.js', 'trade-chart.js']) h.update(readFileSync(join(pkg, f)));
   const tcBase = `/cdn/trade-chart/${h.digest('hex').slice(0, 10)}/`;
   const html = pages(tcBase, defaultDataset());
   const { server } = await serve([
