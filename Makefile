@@ -72,7 +72,7 @@ bench-pageload: build
 # FUZZ_SECONDS (default 60) each; FUZZ_TARGETS="dataset tables" picks some, FUZZ_JOBS=2
 # runs two at once. Installs nightly (minimal) and cargo-fuzz only when missing.
 fuzz:
-	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_JOBS=$(FUZZ_JOBS) bash scripts/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_RUNS=$(FUZZ_RUNS) bash scripts/fuzz.sh
 
 # Formatting, clippy natively and for the wasm (warnings denied), and the docs (broken or
 # private links denied).

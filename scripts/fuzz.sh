@@ -3,11 +3,13 @@
 # another, with libFuzzer's last status line per target in fuzz/target/fuzz-summary.txt
 # (docs/FUZZING.md). Installs the nightly toolchain (minimal profile) and cargo-fuzz only
 # when missing. FUZZ_TARGETS picks targets (default all); FUZZ_JOBS runs that many
-# targets at once. Never part of `make test`.
+# targets at once; FUZZ_RUNS stops each target after that many executions instead (e.g.
+# FUZZ_RUNS=10000000 FUZZ_SECONDS=86400). Never part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 JOBS=${FUZZ_JOBS:-1}
+RUNS=${FUZZ_RUNS:+-runs=$FUZZ_RUNS}
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
   rustup toolchain install nightly --profile minimal
 fi
@@ -24,7 +26,7 @@ run() {
   mkdir -p "target/corpus/$t"
   # New inputs go to target/corpus/<t>; the committed seeds in corpus/<t> stay as they are.
   cargo +nightly fuzz run -s none "$t" "target/corpus/$t" "corpus/$t" -- \
-    -max_total_time="$SECONDS_EACH" -rss_limit_mb=4096 -max_len=1048576 -print_final_stats=1 \
+    -max_total_time="$SECONDS_EACH" ${RUNS:-} -rss_limit_mb=4096 -max_len=1048576 -print_final_stats=1 \
     >"target/logs/$t.log" 2>&1 && echo "$t: ok" || echo "$t: FAILED (fuzz/target/logs/$t.log, fuzz/artifacts/$t/)"
 }
 status=0

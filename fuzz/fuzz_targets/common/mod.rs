@@ -1,5 +1,5 @@
 //! What every target does with a chart it could make: lay it out at three widths, draw
-//! each into the SVG backend (plotters, the same drawing code as the canvas), point at it,
+//! each into the SVG export (src/svg.rs, a plotters backend: the same drawing code as the canvas), point at it,
 //! step through it with the keys, and ask for its words in the three languages.
 #![allow(dead_code)]
 
