@@ -67,6 +67,12 @@ function withReset(glue, what, exported) {
 }
 
 const cargo = cargoPackage();
+// The story's dataset, for a chart given no data (the wasm carries none): a file next to
+// the ES module and trade-chart.js (fetched only by a page that shows it), inline in the
+// standalone script. Minified, the same data as data/kp-cn.json.
+const storyJson = JSON.stringify(JSON.parse(read('data/kp-cn.json')));
+// loadStory for scripts that fetch it from `base` (a URL expression).
+const fetchStory = (base) => `() => fetch(new URL('kp-cn.json', ${base})).then((r) => { if (!r.ok) throw new Error('kp-cn.json: HTTP ' + r.status); return r.text(); })`;
 const shell = shellSource();
 const banner = `/*! trade-chart ${cargo.version} | ${cargo.license || 'see package.json'} */\n`;
 for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.wasm',
@@ -77,6 +83,7 @@ for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.w
 rmSync(at('pkg'), { recursive: true, force: true });
 mkdirSync(at('pkg'));
 for (const f of ['trade_chart_bg.wasm', 'trade_chart.d.ts']) copyFileSync(at('target/wb/web', f), at('pkg', f));
+writeFileSync(at('pkg/kp-cn.json'), storyJson + '\n');
 // Linked by the shell only where constructed stylesheets are missing (both builds carry the CSS).
 copyFileSync(at('www/trade-chart.css'), at('pkg/trade-chart.css'));
 writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js', 'export'));
@@ -88,7 +95,7 @@ writeFileSync(at('pkg/index.js'), banner +
   `const loadWasm = (url) => loading || (loading = initWasm(url === undefined ? undefined : { module_or_path: url }).then(() => wasm));\n` +
   `const resetWasm = () => { loading = null; wasm.__tc_reset(); };\n\n` +
   `// Importing this module defines <trade-chart> (unless a copy already did).\n` +
-  `const api = tradeChartApi(loadWasm, resetWasm, new URL('./trade-chart.css', import.meta.url).href);\n` +
+  `const api = tradeChartApi(loadWasm, resetWasm, new URL('./trade-chart.css', import.meta.url).href, ${fetchStory('import.meta.url')});\n` +
   `export const { create, mountAll, version } = api;\n` +
   `// init(url): the .wasm from elsewhere (a CDN), before the first chart.\n` +
   `export const { init } = api;\n`);
@@ -177,7 +184,7 @@ if (window.TradeChart && window.TradeChart.mountAll) {
   if (document.readyState !== 'loading') window.TradeChart.mountAll(document, { loading: 'lazy' });
   return;
 }
-const api = tradeChartApi(loadWasm, resetWasm, CSS_URL);
+const api = tradeChartApi(loadWasm, resetWasm, CSS_URL, loadStory);
 window.TradeChart = api;
 // Charts found at load are lazy (unless data-loading="eager"); mountAll() called later is eager.
 const mountLazy = () => api.mountAll(document, { loading: 'lazy' });
@@ -196,6 +203,8 @@ writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
 // browser can), so the browser can compile off the main thread.
 const WASM_GZIP_BASE64 = "${wasmBase64}";
 const WASM_BYTES = ${wasmPlain.length};
+// The story's dataset, for a chart given no data (the wasm carries none).
+const loadStory = () => ${JSON.stringify(storyJson)};
 // tiny-inflate 1.0.3 (its licence is at the top of this file)
 const inflateRaw = (function (module) {
 ${inflate}
@@ -252,6 +261,8 @@ const here = document.currentScript && document.currentScript.src ? document.cur
 const CSS_URL = here ? new URL('trade-chart.css', here).href : null;
 // the wasm next to this script (TradeChart.init(url) names another place)
 const WASM_URL = here ? new URL('trade_chart_bg.wasm', here).href : null;
+// the story's dataset next to this script, for a chart given no data (the wasm carries none)
+const loadStory = here ? ${fetchStory('here')} : null;
 ` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
 let initialised = null;
 function loadWasm(url) {
@@ -282,7 +293,7 @@ export interface ChartOptions {
    * override all of that (forced colours still win).
    */
   theme?: ChartTheme;
-  /** A dataset object or its JSON text (schema: docs/DATA.md); default: the embedded North Korea–China dataset. NaN and Infinity are errors, not gaps (use null). */
+  /** A dataset object or its JSON text (schema: docs/DATA.md); default: the North Korea–China story's dataset (kp-cn.json next to the module, fetched only then). NaN and Infinity are errors, not gaps (use null). */
   data?: unknown;
   /**
    * Long numeric series instead of a dataset (not with \`data\`): drawn as lines, decimated
@@ -539,7 +550,7 @@ export function toDatapackage(json: string): Promise<DataPackageFiles>;
 export function initImport(wasmUrl?: string | URL): Promise<void>;
 `);
 
-const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts',
+const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts', 'kp-cn.json',
   'import.js', 'import.d.ts', 'trade_chart_import.js', 'trade_chart_import_bg.wasm',
   'trade-chart.standalone.js', 'trade-chart.js', 'trade-chart.css', 'README.md', 'LICENSE'];
 if (cargo.license !== 'MIT') throw new Error(`Cargo.toml: license ${cargo.license}, but LICENSE is the MIT licence`);
@@ -560,6 +571,7 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
     './standalone': './trade-chart.standalone.js',
     './classic': './trade-chart.js',
     './trade_chart_bg.wasm': './trade_chart_bg.wasm',
+    './kp-cn.json': './kp-cn.json',
     './trade_chart_import_bg.wasm': './trade_chart_import_bg.wasm',
     './trade-chart.css': './trade-chart.css',
     './package.json': './package.json',

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use crate::bulk::{ColChart, ColSeries, Columns, ValueFormat};
-use crate::data::{Dataset, DEFAULT_JSON};
+use crate::data::Dataset;
 use crate::error::{Error, ErrorKind};
 use crate::i18n::Lang;
 use crate::options::Options;
@@ -56,10 +56,19 @@ fn json_text(v: &JsValue, path: &str) -> Result<Option<String>, Error> {
     })
 }
 
-/// Parses and validates `data`, or the embedded default when it is undefined or null.
+/// Parses and validates `data`. The wasm carries no dataset of its own: the story's
+/// (data/kp-cn.json, 10 KB gzipped) is what the shell sends when a page gives none, so
+/// the charts of every other story do not download it.
 fn dataset(data: &JsValue) -> Result<Dataset, Error> {
-    let text = json_text(data, "data")?;
-    Dataset::from_json(text.as_deref().unwrap_or(DEFAULT_JSON)).map_err(|e| e.within("data"))
+    let text = json_text(data, "data")?.ok_or_else(|| {
+        Error::expected_as(
+            ErrorKind::MissingField,
+            "data",
+            "a dataset's JSON text",
+            "none",
+        )
+    })?;
+    Dataset::from_json(&text).map_err(|e| e.within("data"))
 }
 
 fn options(v: &JsValue) -> Result<Options, Error> {
@@ -168,7 +177,7 @@ fn draw_on(canvas: &HtmlCanvasElement, scene: &crate::Scene, dpr: f64) -> Result
 
 #[wasm_bindgen]
 impl Chart {
-    /// Parses and validates `data` (JSON text; the embedded default when undefined) and
+    /// Parses and validates `data` (JSON text) and
     /// `options` (JSON text, see [`check_options`]).
     #[wasm_bindgen(constructor)]
     pub fn new(

@@ -52,6 +52,22 @@ fn json(s: &str) -> JsValue {
 }
 
 /// JSON text as the shell sends data and options.
+/// The story's dataset, as the shell sends it when a page gives none.
+fn story() -> JsValue {
+    text(trade_chart::data::DEFAULT_JSON)
+}
+
+/// No data at all is an error naming `data` (the wasm has no dataset of its own).
+#[wasm_bindgen_test]
+fn no_data_is_an_error() {
+    let e = Chart::new(canvas(), JsValue::UNDEFINED, JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    let get = |k: &str| js_sys::Reflect::get(&e, &k.into()).unwrap().as_string();
+    assert_eq!(get("code").as_deref(), Some("missing-field"));
+    assert_eq!(get("path").as_deref(), Some("data"));
+}
+
 fn text(s: &str) -> JsValue {
     JsValue::from_str(s)
 }
@@ -59,7 +75,7 @@ fn text(s: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn draws_every_view_on_a_real_canvas_at_2x() {
     let c = canvas();
-    let mut chart = Chart::new(c.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    let mut chart = Chart::new(c.clone(), story(), JsValue::UNDEFINED).unwrap();
     chart.resize(600.0, 300.0, 2.0).unwrap();
     assert_eq!((c.width(), c.height()), (1200, 600));
     let px = pixels(&c);
@@ -155,11 +171,11 @@ fn bad_input_is_an_error_naming_the_field() {
         "{m}"
     );
 
-    let e = Chart::new(canvas(), JsValue::UNDEFINED, text(r#"{"view":"pie"}"#))
+    let e = Chart::new(canvas(), story(), text(r#"{"view":"pie"}"#))
         .err()
         .unwrap();
     assert!(message(e).starts_with("options.view: expected one of collapse"));
-    let e = Chart::new(canvas(), JsValue::UNDEFINED, text(r#"{"colour":"red"}"#))
+    let e = Chart::new(canvas(), story(), text(r#"{"colour":"red"}"#))
         .err()
         .unwrap();
     // One whitelist of options (options.rs), so the same words as create() says them.
@@ -182,7 +198,7 @@ fn bad_input_is_an_error_naming_the_field() {
     );
 
     let c = canvas();
-    let mut chart = Chart::new(c.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    let mut chart = Chart::new(c.clone(), story(), JsValue::UNDEFINED).unwrap();
     assert!(message(chart.resize(0.0, 300.0, 1.0).unwrap_err()).starts_with("container.width"));
     chart.resize(400.0, 300.0, 1.0).unwrap();
     let before = pixels(&c);
@@ -229,7 +245,7 @@ fn readers_api_in_the_browser() {
     let c = canvas();
     let mut chart = Chart::new(
         c.clone(),
-        JsValue::UNDEFINED,
+        story(),
         text(r#"{"view":"balance","lang":"ko-KR"}"#),
     )
     .unwrap();

@@ -179,6 +179,35 @@ test("trade-chart.js: the classic script without the wasm inside loads trade_cha
   } finally { await close(); }
 });
 
+test("the story's dataset is fetched (kp-cn.json next to the module, once) only by a page with a chart given no data; the wasm carries none", async () => {
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8'));
+  data.id = 'other';
+  data.views[0].title = 'Another story';
+  const { page, errors, close } = await open({
+    'own.html': [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<main style="width:640px"><div id="a"></div><div id="b"></div><div id="c"></div></main>
+<script type="module">
+import { create } from '/pkg/index.js';
+window.own = await create(document.getElementById('a'), { data: ${JSON.stringify(JSON.stringify(data))} });
+window.ready = true;
+</script></body></html>`],
+  });
+  const story = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/pkg/kp-cn.json')).length);
+  try {
+    await page.waitForFunction(() => window.ready, null, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => document.querySelector('#a figure').textContent.includes('Another story')), true);
+    assert.equal(await story(), 0, 'a page with its own data never downloads the story');
+    const titles = await page.evaluate(async () => {
+      const { create } = await import('/pkg/index.js');
+      const [b, c] = await Promise.all([create(document.getElementById('b')), create(document.getElementById('c'), { view: 'monthly' })]);
+      return [b.views.length, c.view, document.querySelector('#b figure').textContent.includes('North Korea')];
+    });
+    assert.deepEqual(titles, [5, 'monthly', true]);
+    assert.equal(await story(), 1, 'two charts of the story, one download');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('dist/SRI.txt: the sha384 of the standalone script, the CSS and embed.js, as the files are', () => {
   const text = readFileSync(join(ROOT, 'dist/SRI.txt'), 'utf8');
   for (const [file, name] of [['dist/pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['dist/pkg/trade-chart.js', 'trade-chart.js'], ['dist/pkg/trade_chart_bg.wasm', 'trade_chart_bg.wasm'], ['dist/pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]) {

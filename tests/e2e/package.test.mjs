@@ -1,6 +1,7 @@
 // The shape of pkg/ and dist/ as scripts/package.mjs leaves them (no browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -15,7 +16,7 @@ test('pkg/package.json describes an ESM package with types, versioned like Cargo
   assert.equal(pkg.version, cargoVersion);
   assert.equal(pkg.type, 'module');
   // index.js defines <trade-chart> on import (issue 11): a bundler must keep a bare `import 'trade-chart'`.
-  assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js', './index.js']);
+  assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js', './trade-chart.js', './index.js']);
   assert.equal(pkg.main, './index.js');
   assert.equal(pkg.types, './index.d.ts');
   assert.equal(pkg.exports['.'].import, './index.js');
@@ -34,7 +35,16 @@ test('index.js is the ESM API; the standalone is one classic script; both are mi
   assert.match(standalone, /module_or_path\s*:/, 'the inline wasm is instantiated asynchronously');
   // The inline wasm is gzip-compressed: base64 of the plain wasm alone would be 4/3 of it.
   const wasmSize = statSync(join(ROOT, 'pkg/trade_chart_bg.wasm')).size;
-  assert.ok(standalone.length < 0.75 * wasmSize, `standalone is ${standalone.length} B against a ${wasmSize} B wasm: not compressed`);
+  const inline = standalone.match(/"([A-Za-z0-9+/]{10000,}={0,2})"/);
+  assert.ok(inline, 'the inline wasm (base64) is in the standalone script');
+  const packed = Buffer.from(inline[1], 'base64');
+  assert.ok(packed.length < 0.6 * wasmSize, `the inline wasm is ${packed.length} B against a ${wasmSize} B wasm: not compressed`);
+  assert.deepEqual(gunzipSync(packed), readFileSync(join(ROOT, 'pkg/trade_chart_bg.wasm')), 'the inline wasm is the same wasm');
+  // The story's dataset: inline in the standalone script, a file next to the module; none in the wasm.
+  const story = JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8')));
+  assert.equal(readFileSync(join(ROOT, 'pkg/kp-cn.json'), 'utf8').trim(), story);
+  assert.ok(standalone.includes(story.slice(0, 200)), 'the story inline in the standalone script');
+  assert.ok(!readFileSync(join(ROOT, 'pkg/trade_chart_bg.wasm')).includes('"kp-cn"'), 'the wasm carries no dataset');
   assert.match(standalone, /DecompressionStream\(["']gzip["']\)/);
   // the bundled inflater's MIT licence, whole: copyright and permission notice
   assert.match(standalone, /^\/\*! trade-chart [^\n]*\n\/\*! includes tiny-inflate 1\.0\.3 [^\n]*\nMIT License\s+Copyright \(c\) 2015-present Devon Govett\s+Permission is hereby granted[^]*?The above copyright notice and this permission notice shall be included[^]*?\*\//, 'the bundled inflater keeps its licence');

@@ -49,6 +49,8 @@ async function create(element, options, attr) {
   try {
     // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
     if (opts.loading === 'lazy') await whenNear(element);
+    // No data: the story's, fetched alongside the wasm.
+    const story = opts.data == null && opts.columns == null ? engine.storyText() : null;
     const mod = await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);
@@ -56,7 +58,8 @@ async function create(element, options, attr) {
     // Two tasks, so a tap or a key waits for neither: reading and checking the data, then
     // (once the page has had its turn) the layout and the first drawing. The figure goes
     // into the page only with its drawing: no blank frame in between.
-    core = openCore(mod, ui.canvas, opts, langFor(mod, element, opts));
+    const data = story ? await story : opts.data;
+    core = openCore(mod, ui.canvas, data === opts.data ? opts : Object.assign({}, opts, { data }), langFor(mod, element, opts));
     await nextTask(element.ownerDocument.defaultView || window);
     // Measured before our figure is in the page: no layout of it is forced here. Zero
     // (hidden: display:none, a closed <details>, an inactive tab, not in the document yet)
