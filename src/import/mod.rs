@@ -16,6 +16,7 @@ pub mod numbers;
 pub mod periods;
 pub mod sheet;
 pub mod table;
+pub mod text;
 
 pub use sheet::{import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 

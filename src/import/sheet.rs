@@ -65,6 +65,9 @@ struct RowMap {
     src_file: String,
     src_cols: HashMap<&'static str, usize>,
     src_rows: Vec<usize>,
+    /// The chart text table's cells ([`super::text`]): a dataset path (`views[2].title`)
+    /// and the file, row and columns (en, ko, zh) it was written in.
+    text: Vec<super::text::Written>,
 }
 
 impl Import {
@@ -79,6 +82,9 @@ impl Import {
     pub fn locate(&self, e: Error) -> Error {
         let path = e.path().to_string();
         let m = &self.map;
+        if let Some(cell) = m.text.iter().find_map(|w| w.cell_of(&path)) {
+            return e.relocated(cell);
+        }
         let cell = |file: &str, row: usize, cols: &HashMap<&'static str, usize>, f: &str| {
             let (field, col) = cols
                 .get_key_value(f)
@@ -140,6 +146,32 @@ impl Import {
                 ..RowMap::default()
             },
         }
+    }
+
+    /// A dataset read from anywhere (JSON), as an import with no warnings, no gaps and no
+    /// table rows: for [`Import::with_text`].
+    pub fn from_dataset(dataset: RawDataset) -> Import {
+        Import {
+            dataset,
+            warnings: Vec::new(),
+            gaps: 0,
+            map: RowMap::default(),
+        }
+    }
+
+    /// The chart's text (title, subtitle, notes, labels; English, Korean, Chinese) from a
+    /// text table (docs/DATA.md, "The text table") put into the dataset. Every error of
+    /// the table at its cell (up to [`MAX_ERRORS`]); its warnings join the import's, and
+    /// an error [`Import::check`] finds later in a text points at the table's cell.
+    pub fn with_text(mut self, text: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let written = super::text::apply(&mut cx, &mut self.dataset, text);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.text = written;
+        Ok(self)
     }
 
     /// The same, with the sources' rows too (a data package's sources table).
@@ -247,6 +279,7 @@ pub fn import(
                     src_file: sources.name.to_string(),
                     src_cols: src.cols,
                     src_rows: src.rows,
+                    text: Vec::new(),
                 },
             });
         }
@@ -315,7 +348,7 @@ pub(crate) fn expected(
 }
 
 /// The cell of `field` in `row` ("" when the table has no such column).
-fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
+pub(crate) fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
     cols.get(field).map_or("", |&c| row.cell(c))
 }
 
@@ -329,7 +362,7 @@ fn norm_header(h: &str) -> String {
 
 /// A parsed table and its columns by field; `None` (with errors reported) if it cannot
 /// be read or lacks a required column.
-fn columns(
+pub(crate) fn columns(
     cx: &mut Cx,
     input: Input,
     spec: &[(&'static str, &[&str])],
