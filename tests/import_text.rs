@@ -297,3 +297,139 @@ fn the_command_line_takes_a_text_table() {
     let (code, _, err) = run(&["check", &plain, &text, "--text", &text]);
     assert_eq!(code, 2, "{err}");
 }
+
+const VIEWS: &str = include_str!("fixtures/import/views.tsv");
+
+fn with_views(views: &str) -> Result<Import, Vec<Error>> {
+    tables().with_views(Input {
+        name: "views.tsv",
+        text: views,
+    })
+}
+
+#[test]
+fn a_views_table_replaces_the_default_views_and_takes_the_text_table() {
+    let imp = with_views(VIEWS)
+        .unwrap()
+        .with_text(Input {
+            name: "text.tsv",
+            text: "key\ten\tko\tzh\nview.flows.title\tExports each way (made up)\t양국 수출 (가상)\t双向出口（虚构）\n",
+        })
+        .unwrap();
+    let ids: Vec<&str> = imp.dataset.views.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(ids, ["flows", "months"]);
+    let months = &imp.dataset.views[1];
+    assert_eq!(months.kind, "time-bars");
+    assert_eq!(
+        (months.from.as_deref(), months.to.as_deref()),
+        (Some("2021-01"), Some("2021-06"))
+    );
+    assert_eq!(
+        imp.dataset.views[0].series,
+        ["kr-jp-annual", "jp-kr-annual"]
+    );
+    let d = imp.check().unwrap();
+    let c = Chart::new(d, &Options::new(Some("flows"), Some("ko"))).unwrap();
+    assert!(texts(&c).contains("양국 수출 (가상)"));
+}
+
+#[test]
+fn views_table_errors_name_file_row_and_column() {
+    let e = match with_views(
+        "id\tkind\tseries\tlabel\ttitle\tfrom\n\
+         a\tpie\tkr-jp-annual\tA\tA view\t\n\
+         b\tbars\tkr-jp-annual; nope\tB\tB view\t\n\
+         c\tline\tkr-jp-annual\tC\tC view\t2020-13\n\
+         a\tbars\tkr-jp-annual\t\tA again\t\n",
+    ) {
+        Err(e) => e,
+        Ok(_) => panic!("expected errors"),
+    };
+    let got: Vec<(Option<usize>, Option<usize>, ErrorKind)> =
+        e.iter().map(|e| (e.row(), e.column(), e.kind())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(2), Some(2), ErrorKind::InvalidValue),
+            (Some(3), Some(3), ErrorKind::UnknownId),
+            (Some(4), Some(6), ErrorKind::InvalidValue),
+            (Some(5), Some(4), ErrorKind::MissingField),
+            (Some(5), Some(1), ErrorKind::DuplicateId),
+        ],
+        "{e:#?}"
+    );
+    assert!(
+        e[0].to_string().starts_with("views.tsv:2:2: kind: "),
+        "{}",
+        e[0]
+    );
+    // What validation finds (a time line without its first period) is at the view's row.
+    let imp =
+        with_views("id\tkind\tseries\tlabel\ttitle\tto\nc\tline\tkr-jp-annual\tC\tC view\t2021\n")
+            .unwrap();
+    let e = imp.check().unwrap_err();
+    assert_eq!(e.row(), Some(2), "{e}");
+    assert!(e.to_string().starts_with("views.tsv:2:"), "{e}");
+}
+
+#[test]
+fn the_command_line_takes_a_views_table() {
+    let obs = format!("{FIX}/observations.tsv");
+    let views = format!("{FIX}/views.tsv");
+    let text = tmp("views-text.tsv");
+    std::fs::write(
+        &text,
+        "key,en,zh\nview.months.title,Korea's exports by month (made up),韩国月度出口（虚构）\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        &obs,
+        "--views",
+        &views,
+        "--partner",
+        "KR=South Korea",
+        "--partner",
+        "JP=Japan",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 views"), "{out}");
+    let svg = tmp("months-zh.svg");
+    let (code, _, err) = run(&[
+        "render",
+        &obs,
+        "--views",
+        &views,
+        "--text",
+        text.to_str().unwrap(),
+        "--partner",
+        "KR=South Korea",
+        "--partner",
+        "JP=Japan",
+        "--view",
+        "months",
+        "--lang",
+        "zh",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(&svg)
+        .unwrap()
+        .contains("韩国月度出口（虚构）"));
+    let bad = tmp("bad-views.tsv");
+    std::fs::write(
+        &bad,
+        "id\tkind\tseries\tlabel\ttitle\nx\tbars\tnope\tX\tX view\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", &obs, "--views", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "{}:2:3: series: unknown series \"nope\"",
+            bad.display()
+        )),
+        "{err}"
+    );
+}

@@ -50,6 +50,9 @@ table options (for .tsv/.csv/.txt observations tables):
                         view.<id>.label|title|subtitle|note, partner.<code>.name,
                         basis.<id>.label; docs/DATA.md); for any input format. A table
                         among the inputs headed key and en is taken as it too
+  --views FILE          the chart's views, in place of those made from the data: a table
+                        of id | kind | series | label | title | x | from | to | periods |
+                        change rows, one per view (docs/DATA.md); for any input format
   --decimal . | ,       the value column's decimal mark, when no cell shows it (1,234)
   --unit UNIT           the unit when the table has no unit column (USD, USD million…)
   --partner CODE=NAME   a partner's code and name (twice, in order); default: the codes
@@ -129,6 +132,7 @@ struct Args {
     inputs: Vec<PathBuf>,
     sources: Option<PathBuf>,
     text: Option<PathBuf>,
+    views: Option<PathBuf>,
     out: Option<PathBuf>,
     view: Option<String>,
     width: Option<f64>,
@@ -161,6 +165,7 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
             "-h" | "--help" => a.help = true,
             "--sources" => a.sources = Some(value(arg)?.into()),
             "--text" => a.text = Some(value(arg)?.into()),
+            "--views" => a.views = Some(value(arg)?.into()),
             "--decimal" => {
                 a.sheet.decimal = match value(arg)?.as_str() {
                     "." => Some('.'),
@@ -351,6 +356,8 @@ struct Job {
     sources: Option<PathBuf>,
     /// The chart's text table (--text, or a table among the inputs headed key and en).
     text: Option<PathBuf>,
+    /// The views table (--views).
+    views: Option<PathBuf>,
     format: Format,
     accessed: Option<String>,
 }
@@ -443,6 +450,7 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
             main: p.clone(),
             sources,
             text: text.clone(),
+            views: a.views.clone(),
             format,
             accessed: a.accessed.clone(),
         });
@@ -480,7 +488,7 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         // Checked first: its errors are the ones the chart gives (a non-object named so).
         let dataset = Dataset::from_json(text).map_err(prefix)?;
         let raw: RawDataset = trade_chart::error::from_json_text(text).map_err(prefix)?;
-        if job.text.is_some() {
+        if job.text.is_some() || job.views.is_some() {
             return finish(job, Import::from_dataset(raw), &name);
         }
         return Ok(Loaded {
@@ -512,9 +520,22 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
     finish(job, imported, &name)
 }
 
-/// An import with the job's text table put in (when there is one), checked.
+/// An import with the job's views table and text table put in (when given), checked.
 fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>> {
     let lines = |errors: Vec<Error>| errors.iter().map(Error::to_string).collect::<Vec<_>>();
+    let imported = match &job.views {
+        Some(vp) => {
+            let views_name = vp.display().to_string();
+            let views = read(vp)?;
+            imported
+                .with_views(Input {
+                    name: &views_name,
+                    text: &views,
+                })
+                .map_err(lines)?
+        }
+        None => imported,
+    };
     let imported = match &job.text {
         Some(tp) => {
             let text_name = tp.display().to_string();

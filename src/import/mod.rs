@@ -17,6 +17,7 @@ pub mod periods;
 pub mod sheet;
 pub mod table;
 pub mod text;
+pub mod views;
 
 pub use sheet::{import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 

@@ -68,6 +68,10 @@ struct RowMap {
     /// The chart text table's cells ([`super::text`]): a dataset path (`views[2].title`)
     /// and the file, row and columns (en, ko, zh) it was written in.
     text: Vec<super::text::Written>,
+    /// The views table ([`super::views`]): its file, columns and the row of each view.
+    view_file: String,
+    view_cols: HashMap<&'static str, usize>,
+    view_rows: Vec<usize>,
 }
 
 impl Import {
@@ -117,6 +121,10 @@ impl Import {
         } else if let Some((s, rest)) = index(&path, "sources[") {
             if let Some(&row) = m.src_rows.get(s) {
                 return e.relocated(cell(&m.src_file, row, &m.src_cols, field_of(rest)));
+            }
+        } else if let Some((v, rest)) = index(&path, "views[") {
+            if let Some(&row) = m.view_rows.get(v) {
+                return e.relocated(cell(&m.view_file, row, &m.view_cols, field_of(rest)));
             }
         }
         e
@@ -171,6 +179,23 @@ impl Import {
         }
         self.warnings.append(&mut cx.warnings);
         self.map.text = written;
+        Ok(self)
+    }
+
+    /// The chart's views from a views table (docs/DATA.md, "The views table"), in place of
+    /// the dataset's. Every error of the table at its cell; an error [`Import::check`]
+    /// finds later in a view (a time view without `from`) points at its row. Before
+    /// [`Import::with_text`], whose keys may name these views.
+    pub fn with_views(mut self, views: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let (rows, cols) = super::views::apply(&mut cx, &mut self.dataset, views);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.view_file = views.name.to_string();
+        self.map.view_cols = cols;
+        self.map.view_rows = rows;
         Ok(self)
     }
 
@@ -279,7 +304,7 @@ pub fn import(
                     src_file: sources.name.to_string(),
                     src_cols: src.cols,
                     src_rows: src.rows,
-                    text: Vec::new(),
+                    ..RowMap::default()
                 },
             });
         }
@@ -362,12 +387,12 @@ fn norm_header(h: &str) -> String {
 
 /// A parsed table and its columns by field; `None` (with errors reported) if it cannot
 /// be read or lacks a required column.
-pub(crate) fn columns(
+pub(crate) fn columns<'a>(
     cx: &mut Cx,
-    input: Input,
+    input: Input<'a>,
     spec: &[(&'static str, &[&str])],
     required: &[&str],
-) -> Option<(Table, HashMap<&'static str, usize>)> {
+) -> Option<(Table<'a>, HashMap<&'static str, usize>)> {
     let file = input.name;
     let table = match table::parse(input.text) {
         Ok(t) => t,
