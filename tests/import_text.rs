@@ -433,3 +433,99 @@ fn the_command_line_takes_a_views_table() {
         "{err}"
     );
 }
+
+/// Made-up tables with observation ids, for claims checked against them.
+fn with_ids() -> Import {
+    import::import(
+        Input {
+            name: "observations.tsv",
+            text: "direction\tperiod\tvalue\tunit\tsources\tid\n\
+                   KR>JP\t2019\t100\tUSD million\ts1\tkj-2019\n\
+                   KR>JP\t2020\t80\tUSD million\ts1\tkj-2020\n\
+                   JP>KR\t2020\t50\tUSD million\ts1\t\n",
+        },
+        Input {
+            name: "sources.tsv",
+            text: "id\tpublisher\ttitle\turl\n\
+                   s1\tMade-up Office\tInvented figures\thttps://example.invalid/s1\n\
+                   story\tMade-up News\tInvented story\thttps://example.invalid/story\n",
+        },
+        &opts(),
+    )
+    .unwrap()
+}
+
+fn with_claims(claims: &str) -> Result<Import, Vec<Error>> {
+    with_ids().with_claims(Input {
+        name: "claims.tsv",
+        text: claims,
+    })
+}
+
+const CLAIMS: &str = "ID\tText\tKind\tFigure\tUnit\tStatus\tCheck\tSource\tPeriod\tNote\n\
+    c-drop\tKorea's exports fell 20%\tpercent\t-20%\t\tagrees\tkj-2019; kj-2020\tstory\t2020\t\n\
+    c-2020\tKorea sold $80 million\tmoney\t80,000\tUSD thousand\tagrees\tkj-2020\tstory\t2020\t\n\
+    c-more\tKorea sold $95 million\tmoney\t95\t\tunsupported\tkj-2020\tstory\t\tThe customs figure is 80\n";
+
+#[test]
+fn a_claims_table_is_checked_against_the_data() {
+    let imp = with_claims(CLAIMS)
+        .unwrap()
+        .with_text(Input {
+            name: "text.tsv",
+            text: "key\ten\tko\tzh\nclaim.c-drop.text\tKorea's exports fell 20%\t한국의 수출이 20% 감소\t韩国出口下降20%\n",
+        })
+        .unwrap();
+    let c = &imp.dataset.claims;
+    assert_eq!(c.len(), 3);
+    assert_eq!(
+        (c[0].figure.kind.as_str(), c[0].figure.value),
+        ("percent", -20.0)
+    );
+    assert_eq!(
+        c[0].check.as_ref().unwrap().change.as_deref(),
+        Some(&["kj-2019".to_string(), "kj-2020".to_string()][..])
+    );
+    // 80,000 USD thousand is 80 in the dataset's unit (USD million).
+    assert_eq!(c[1].figure.value, 80.0);
+    assert_eq!(
+        c[1].check.as_ref().unwrap().equals.as_deref(),
+        Some("kj-2020")
+    );
+    assert_eq!(
+        serde_json::to_value(&c[0].text).unwrap()["ko"],
+        "한국의 수출이 20% 감소"
+    );
+    let d = imp.check().unwrap();
+    assert_eq!(d.claims.len(), 3);
+
+    // A status the data contradict: the check's error is at the claim's row.
+    let bad = CLAIMS.replace("95\t\tunsupported", "95\t\tagrees");
+    let e = with_claims(&bad).unwrap().check().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ClaimCheck, "{e}");
+    assert_eq!(e.row(), Some(4), "{e}");
+    assert!(e.to_string().starts_with("claims.tsv:4:"), "{e}");
+
+    // Errors in the table, at their cells.
+    let e = match with_claims(
+        "id\ttext\tkind\tfigure\tstatus\tsource\tviews\n\
+         a\tA\tpie\t1\tagrees\tstory\t\n\
+         b\tB\tmoney\tlots\tagrees\tstory\t\n\
+         c\tC\tmoney\t1\tmaybe\tstory\tnowhere\n",
+    ) {
+        Err(e) => e,
+        Ok(_) => panic!("expected errors"),
+    };
+    let got: Vec<(Option<usize>, Option<usize>)> =
+        e.iter().map(|e| (e.row(), e.column())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(2), Some(3)),
+            (Some(3), Some(4)),
+            (Some(4), Some(5)),
+            (Some(4), Some(7))
+        ],
+        "{e:#?}"
+    );
+}

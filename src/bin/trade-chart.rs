@@ -53,6 +53,9 @@ table options (for .tsv/.csv/.txt observations tables):
   --views FILE          the chart's views, in place of those made from the data: a table
                         of id | kind | series | label | title | x | from | to | periods |
                         change rows, one per view (docs/DATA.md); for any input format
+  --claims FILE         the story's claims, checked against the data: a table of id |
+                        text | kind | figure | unit | status | check | source | period |
+                        note | views rows (docs/DATA.md); for any input format
   --decimal . | ,       the value column's decimal mark, when no cell shows it (1,234)
   --unit UNIT           the unit when the table has no unit column (USD, USD million…)
   --partner CODE=NAME   a partner's code and name (twice, in order); default: the codes
@@ -133,6 +136,7 @@ struct Args {
     sources: Option<PathBuf>,
     text: Option<PathBuf>,
     views: Option<PathBuf>,
+    claims: Option<PathBuf>,
     out: Option<PathBuf>,
     view: Option<String>,
     width: Option<f64>,
@@ -166,6 +170,7 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
             "--sources" => a.sources = Some(value(arg)?.into()),
             "--text" => a.text = Some(value(arg)?.into()),
             "--views" => a.views = Some(value(arg)?.into()),
+            "--claims" => a.claims = Some(value(arg)?.into()),
             "--decimal" => {
                 a.sheet.decimal = match value(arg)?.as_str() {
                     "." => Some('.'),
@@ -358,6 +363,8 @@ struct Job {
     text: Option<PathBuf>,
     /// The views table (--views).
     views: Option<PathBuf>,
+    /// The claims table (--claims).
+    claims: Option<PathBuf>,
     format: Format,
     accessed: Option<String>,
 }
@@ -451,6 +458,7 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
             sources,
             text: text.clone(),
             views: a.views.clone(),
+            claims: a.claims.clone(),
             format,
             accessed: a.accessed.clone(),
         });
@@ -488,7 +496,7 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         // Checked first: its errors are the ones the chart gives (a non-object named so).
         let dataset = Dataset::from_json(text).map_err(prefix)?;
         let raw: RawDataset = trade_chart::error::from_json_text(text).map_err(prefix)?;
-        if job.text.is_some() || job.views.is_some() {
+        if job.text.is_some() || job.views.is_some() || job.claims.is_some() {
             return finish(job, Import::from_dataset(raw), &name);
         }
         return Ok(Loaded {
@@ -520,7 +528,7 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
     finish(job, imported, &name)
 }
 
-/// An import with the job's views table and text table put in (when given), checked.
+/// An import with the job's views, claims and text tables put in (when given), checked.
 fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>> {
     let lines = |errors: Vec<Error>| errors.iter().map(Error::to_string).collect::<Vec<_>>();
     let imported = match &job.views {
@@ -531,6 +539,19 @@ fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>
                 .with_views(Input {
                     name: &views_name,
                     text: &views,
+                })
+                .map_err(lines)?
+        }
+        None => imported,
+    };
+    let imported = match &job.claims {
+        Some(cp) => {
+            let claims_name = cp.display().to_string();
+            let claims = read(cp)?;
+            imported
+                .with_claims(Input {
+                    name: &claims_name,
+                    text: &claims,
                 })
                 .map_err(lines)?
         }

@@ -72,6 +72,10 @@ struct RowMap {
     view_file: String,
     view_cols: HashMap<&'static str, usize>,
     view_rows: Vec<usize>,
+    /// The claims table ([`super::claims`]), likewise.
+    claim_file: String,
+    claim_cols: HashMap<&'static str, usize>,
+    claim_rows: Vec<usize>,
 }
 
 impl Import {
@@ -121,6 +125,10 @@ impl Import {
         } else if let Some((s, rest)) = index(&path, "sources[") {
             if let Some(&row) = m.src_rows.get(s) {
                 return e.relocated(cell(&m.src_file, row, &m.src_cols, field_of(rest)));
+            }
+        } else if let Some((c, rest)) = index(&path, "claims[") {
+            if let Some(&row) = m.claim_rows.get(c) {
+                return e.relocated(cell(&m.claim_file, row, &m.claim_cols, field_of(rest)));
             }
         } else if let Some((v, rest)) = index(&path, "views[") {
             if let Some(&row) = m.view_rows.get(v) {
@@ -196,6 +204,23 @@ impl Import {
         self.map.view_file = views.name.to_string();
         self.map.view_cols = cols;
         self.map.view_rows = rows;
+        Ok(self)
+    }
+
+    /// The claims of a story from a claims table (docs/DATA.md, "The claims table"), in
+    /// place of the dataset's, checked by [`Import::check`] as any claims (an error there
+    /// points at the claim's row). After [`Import::with_views`] (a claim names the views
+    /// it is drawn on), before [`Import::with_text`].
+    pub fn with_claims(mut self, claims: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let (rows, cols) = super::claims::apply(&mut cx, &mut self.dataset, claims);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.claim_file = claims.name.to_string();
+        self.map.claim_cols = cols;
+        self.map.claim_rows = rows;
         Ok(self)
     }
 
@@ -636,7 +661,7 @@ fn direction(cell: &str) -> Option<Option<(String, String)>> {
 }
 
 /// A unit cell → the power of ten of US dollars it counts in.
-fn unit(cell: &str) -> Option<i32> {
+pub(crate) fn unit(cell: &str) -> Option<i32> {
     let s = cell
         .to_lowercase()
         .replace("us$", "usd ")

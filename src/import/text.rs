@@ -45,7 +45,8 @@ pub const TEXT_COLUMNS: &[(&str, &[&str])] = &[
 
 /// The keys a text table takes, as its errors list them.
 pub const KEYS: &str = "title, subtitle, note, partner.<code>.name, basis.<id>.label, \
-series.<id>.label, view.<id>.label, view.<id>.title, view.<id>.subtitle, view.<id>.note";
+series.<id>.label, view.<id>.label, view.<id>.title, view.<id>.subtitle, view.<id>.note, \
+claim.<id>.text, claim.<id>.note";
 
 /// Where a piece of the dataset's text was written: its dataset path and its cells.
 #[derive(Debug, Clone)]
@@ -95,6 +96,8 @@ enum Target {
     ViewSubtitle(usize),
     /// One more note of this view.
     ViewNote(usize),
+    ClaimText(usize),
+    ClaimNote(usize),
 }
 
 /// `key` (lowercased, trimmed) → what it sets, or the error message.
@@ -166,6 +169,18 @@ fn target(key: &str, d: &RawDataset) -> Result<Target, (ErrorKind, String)> {
                 "title" => Target::ViewTitle(v),
                 "subtitle" => Target::ViewSubtitle(v),
                 _ => Target::ViewNote(v),
+            })
+        }
+        ("claim", "text" | "note") => {
+            let c = find(
+                "claim",
+                d.claims.iter().map(|c| c.id.as_str()).collect(),
+                &|c| c == id,
+            )?;
+            Ok(if field == "text" {
+                Target::ClaimText(c)
+            } else {
+                Target::ClaimNote(c)
             })
         }
         _ => Err(unknown()),
@@ -326,6 +341,17 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, input: Input) -> Vec<
                     };
                     *slot = text;
                     wrote(format!("views[{i}].{name}"), row);
+                }
+            }
+            Target::ClaimText(i) | Target::ClaimNote(i) => {
+                if let Some(c) = dataset.claims.get_mut(i) {
+                    if t == Target::ClaimText(i) {
+                        c.text = text;
+                        wrote(format!("claims[{i}].text"), row);
+                    } else {
+                        c.note = Some(text);
+                        wrote(format!("claims[{i}].note"), row);
+                    }
                 }
             }
             Target::ViewNote(i) => {
