@@ -142,9 +142,15 @@ async function call(f) {
 
 /** initImport(url): the import wasm from elsewhere (a CDN), before the first import. */
 export const initImport = (url) => load(url).then(() => undefined);
-/** An observations table and its sources table (TSV or CSV text) → { dataset, errors, warnings, gaps }. */
-export const importTables = (observations, sources, opts) =>
-  call((w) => w.import_tables(text(observations, 'observations'), text(sources, 'sources'), options(opts)));
+/** An observations table and its sources table (TSV or CSV text), and optionally the chart's
+ * text table (key | en | ko | zh) → { dataset, errors, warnings, gaps }.
+ * importTables(observations, sources, opts) or importTables(observations, sources, textTable, opts). */
+export const importTables = (observations, sources, textOrOpts, opts) => {
+  const table = typeof textOrOpts === 'string' ? textOrOpts : undefined;
+  if (table === undefined && opts === undefined) opts = textOrOpts;
+  else if (table === undefined && textOrOpts !== undefined && textOrOpts !== null) throw fail('text: expected a string (the text table)');
+  return call((w) => w.import_tables(text(observations, 'observations'), text(sources, 'sources'), table, options(opts)));
+};
 /** A UN Comtrade download (its text or its bytes) → { dataset, errors, warnings, gaps }. */
 export const importComtrade = (download, opts) => call((w) => w.import_comtrade(bytes(download), options(opts)));
 /** A dataset's JSON text, checked as the chart checks it → { dataset, errors, warnings, gaps }. */
@@ -489,6 +495,8 @@ export interface TableImportOptions {
   observationsFile?: string;
   /** The name errors give the sources table (default "sources"). */
   sourcesFile?: string;
+  /** The name errors give the text table (default "text"). */
+  textFile?: string;
 }
 export interface ComtradeImportOptions {
   /** When the download was made (YYYY-MM-DD): its source's date. */
@@ -504,10 +512,14 @@ export interface CheckDatasetOptions {
 }
 /**
  * Reads an observations table and its sources table (TSV or CSV text, as pasted from a
- * spreadsheet) and checks the dataset. Rejects only for bad arguments or options (an Error
- * naming the option); errors in the tables are in the result.
+ * spreadsheet) and checks the dataset: importTables(observations, sources, options?), or
+ * importTables(observations, sources, textTable, options?) with the chart's text table
+ * (key | en | ko | zh rows: title, subtitle, note, series.<id>.label,
+ * view.<id>.label|title|subtitle|note…; docs/DATA.md), whose titles, notes and labels in
+ * English, Korean and Chinese go into the dataset. Rejects only for bad arguments or
+ * options (an Error naming the option); errors in the tables are in the result.
  */
-export function importTables(observations: string, sources: string, options?: TableImportOptions): Promise<ImportResult>;
+export function importTables(observations: string, sources: string, textOrOptions?: string | null | TableImportOptions, options?: TableImportOptions): Promise<ImportResult>;
 /** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252). */
 export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */

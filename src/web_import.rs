@@ -21,7 +21,7 @@ use crate::web::{js, to_js};
 use crate::RawDataset;
 
 /// The options names, in the order the error for an unknown one lists them.
-const OPTION_NAMES: [&str; 9] = [
+const OPTION_NAMES: [&str; 10] = [
     "decimal",
     "unit",
     "partners",
@@ -30,6 +30,7 @@ const OPTION_NAMES: [&str; 9] = [
     "accessed",
     "observationsFile",
     "sourcesFile",
+    "textFile",
     "file",
 ];
 
@@ -52,6 +53,8 @@ struct ImportOptions {
     /// The names errors give the tables (default `observations`, `sources`).
     observations_file: Option<String>,
     sources_file: Option<String>,
+    /// The name errors give the text table (default `text`).
+    text_file: Option<String>,
     /// The name errors give a Comtrade download or a dataset's JSON.
     file: Option<String>,
 }
@@ -96,6 +99,7 @@ impl ImportOptions {
             ("accessed", o.accessed.is_some()),
             ("observationsFile", o.observations_file.is_some()),
             ("sourcesFile", o.sources_file.is_some()),
+            ("textFile", o.text_file.is_some()),
             ("file", o.file.is_some()),
         ];
         if let Some((name, _)) = given.iter().find(|(n, set)| *set && !allowed.contains(n)) {
@@ -253,14 +257,16 @@ fn text_or_none(v: &JsValue) -> Result<Option<String>, JsValue> {
 }
 
 /// An observations table and its sources table (TSV or CSV, as pasted from a
-/// spreadsheet) → `{ dataset, errors, warnings, gaps }`, as `trade-chart convert`.
+/// spreadsheet), and optionally the chart's text table (`key | en | ko | zh`, docs/DATA.md)
+/// → `{ dataset, errors, warnings, gaps }`, as `trade-chart convert --text`.
 /// Options (JSON text or undefined): `decimal`, `unit`, `partners` (`[{ code, name }]`),
-/// `title`, `id`, `observationsFile`, `sourcesFile` (the names errors give the tables;
-/// default `observations` and `sources`). Throws only for bad options.
+/// `title`, `id`, `observationsFile`, `sourcesFile`, `textFile` (the names errors give the
+/// tables; default `observations`, `sources` and `text`). Throws only for bad options.
 #[wasm_bindgen]
 pub fn import_tables(
     observations: &str,
     sources: &str,
+    text: Option<String>,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let o = ImportOptions::read(
@@ -273,12 +279,14 @@ pub fn import_tables(
             "id",
             "observationsFile",
             "sourcesFile",
+            "textFile",
         ],
     )
     .map_err(js)?;
     let sheet = o.sheet().map_err(js)?;
     let obs_name = o.observations_file.as_deref().unwrap_or("observations");
     let src_name = o.sources_file.as_deref().unwrap_or("sources");
+    let text_name = o.text_file.as_deref().unwrap_or("text");
     let result = import::import(
         Input {
             name: obs_name,
@@ -290,6 +298,15 @@ pub fn import_tables(
         },
         &sheet,
     );
+    let result = match text.as_deref() {
+        Some(text) => result.and_then(|i| {
+            i.with_text(Input {
+                name: text_name,
+                text,
+            })
+        }),
+        None => result,
+    };
     Ok(to_js(&Outcome::checked(result, obs_name)))
 }
 

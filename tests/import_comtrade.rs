@@ -320,43 +320,5 @@ fn detected_by_headers() {
     ));
 }
 
-/// A download of 10⁵ rows (commodity rows of many months), converted and checked; prints
-/// the time. `cargo test --release --test import_comtrade -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn time_100k_rows() {
-    let text = String::from_utf8(read("plus-monthly-pascal.csv")).unwrap();
-    let mut lines = text.lines();
-    let header = lines.next().unwrap();
-    let template = lines.next().unwrap();
-    let mut big = String::from(header);
-    big.push('\n');
-    let mut n = 0;
-    'outer: for y in 1900..2100 {
-        for m in 1..=12 {
-            for cmd in 0..100 {
-                if n == 100_000 {
-                    break 'outer;
-                }
-                let row = template
-                    .replace(",202001,", &format!(",{y}{m:02},"))
-                    .replace(",TOTAL,", &format!(",{cmd:02},"))
-                    .replace(",231510007,", &format!(",{},", 1000 + n));
-                big.push_str(&row);
-                big.push('\n');
-                n += 1;
-            }
-        }
-    }
-    let t = std::time::Instant::now();
-    let i = comtrade::import("big.csv", big.as_bytes(), &ComtradeOptions::default()).unwrap();
-    let read = t.elapsed();
-    let d = i.check().unwrap();
-    let all = t.elapsed();
-    let obs: usize = d.series.iter().map(|s| s.observations.len()).sum();
-    println!(
-        "10^5 Comtrade rows ({} MB): read {read:?}, read and validated {all:?}; {obs} observations",
-        big.len() / 1_000_000
-    );
-    assert_eq!(obs, 100_000);
-}
+// The time of 10⁵ rows is a benchmark, not a test: `cargo bench --bench comtrade`
+// (benches/comtrade.rs).

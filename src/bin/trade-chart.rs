@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use trade_chart::import::comtrade::{self, ComtradeOptions};
 use trade_chart::import::datapackage;
-use trade_chart::import::{self, Input, SheetOptions};
+use trade_chart::import::{self, text, Import, Input, SheetOptions};
 use trade_chart::theme::Theme;
 use trade_chart::{raster, Chart, Dataset, Error, Options, RawDataset, SOCIAL_SCALE};
 
@@ -37,12 +37,25 @@ usage:
   trade-chart COMMAND --help
 
 A dataset is a JSON file in the schema of docs/DATA.md, or a spreadsheet table of
-observations (.tsv, .csv, .txt) with its sources table.";
+observations (.tsv, .csv, .txt) with its sources table, or a UN Comtrade download, or a
+data package; a text table (--text) gives any of them its title, notes and labels in
+English, Korean and Chinese.";
 
 const TABLE_OPTIONS: &str = "\
 table options (for .tsv/.csv/.txt observations tables):
   --sources FILE        the sources table (default: sources.tsv or sources.csv beside the
                         observations; a FILE named sources.* among the inputs is taken too)
+  --text FILE           the chart's text in English, Korean and Chinese: a table of
+                        key | en | ko | zh rows (title, subtitle, note, series.<id>.label,
+                        view.<id>.label|title|subtitle|note, partner.<code>.name,
+                        basis.<id>.label; docs/DATA.md); for any input format. A table
+                        among the inputs headed key and en is taken as it too
+  --views FILE          the chart's views, in place of those made from the data: a table
+                        of id | kind | series | label | title | x | from | to | periods |
+                        change rows, one per view (docs/DATA.md); for any input format
+  --claims FILE         the story's claims, checked against the data: a table of id |
+                        text | kind | figure | unit | status | check | source | period |
+                        note | views rows (docs/DATA.md); for any input format
   --decimal . | ,       the value column's decimal mark, when no cell shows it (1,234)
   --unit UNIT           the unit when the table has no unit column (USD, USD million…)
   --partner CODE=NAME   a partner's code and name (twice, in order); default: the codes
@@ -121,6 +134,9 @@ struct Usage(String);
 struct Args {
     inputs: Vec<PathBuf>,
     sources: Option<PathBuf>,
+    text: Option<PathBuf>,
+    views: Option<PathBuf>,
+    claims: Option<PathBuf>,
     out: Option<PathBuf>,
     view: Option<String>,
     width: Option<f64>,
@@ -152,6 +168,9 @@ fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
         match arg.as_str() {
             "-h" | "--help" => a.help = true,
             "--sources" => a.sources = Some(value(arg)?.into()),
+            "--text" => a.text = Some(value(arg)?.into()),
+            "--views" => a.views = Some(value(arg)?.into()),
+            "--claims" => a.claims = Some(value(arg)?.into()),
             "--decimal" => {
                 a.sheet.decimal = match value(arg)?.as_str() {
                     "." => Some('.'),
@@ -323,10 +342,29 @@ fn is_sources(p: &Path) -> bool {
     is_table(p) && p.file_stem().and_then(|s| s.to_str()) == Some("sources")
 }
 
+/// A table whose header row is a text table's (`key` and `en` columns).
+fn is_text(p: &Path) -> bool {
+    if !is_table(p) {
+        return false;
+    }
+    let mut head = Vec::new();
+    if let Ok(f) = std::fs::File::open(p) {
+        use std::io::Read;
+        let _ = f.take(4096).read_to_end(&mut head);
+    }
+    text::sniff(&import::decode(&head).0)
+}
+
 /// What a dataset to check is made of.
 struct Job {
     main: PathBuf,
     sources: Option<PathBuf>,
+    /// The chart's text table (--text, or a table among the inputs headed key and en).
+    text: Option<PathBuf>,
+    /// The views table (--views).
+    views: Option<PathBuf>,
+    /// The claims table (--claims).
+    claims: Option<PathBuf>,
     format: Format,
     accessed: Option<String>,
 }
@@ -385,8 +423,24 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
         .sources
         .clone()
         .or_else(|| given.first().map(|p| (*p).clone()));
+    let texts: Vec<&PathBuf> = a
+        .inputs
+        .iter()
+        .filter(|p| !is_sources(p) && is_text(p))
+        .collect();
+    if texts.len() > 1 || (texts.len() == 1 && a.text.is_some()) {
+        return Err(Usage("more than one text table".into()));
+    }
+    let text = a
+        .text
+        .clone()
+        .or_else(|| texts.first().map(|p| (*p).clone()));
     let mut jobs = Vec::new();
-    for p in a.inputs.iter().filter(|p| !is_sources(p)) {
+    for p in a
+        .inputs
+        .iter()
+        .filter(|p| !is_sources(p) && !texts.contains(p))
+    {
         let format = a.format.unwrap_or_else(|| Format::detect(p));
         let sources = if format == Format::Table {
             sources.clone().or_else(|| {
@@ -402,13 +456,16 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
         jobs.push(Job {
             main: p.clone(),
             sources,
+            text: text.clone(),
+            views: a.views.clone(),
+            claims: a.claims.clone(),
             format,
             accessed: a.accessed.clone(),
         });
     }
     if jobs.is_empty() {
         return Err(Usage(
-            "no dataset among the inputs (only a sources table)".into(),
+            "no dataset among the inputs (only a sources or text table)".into(),
         ));
     }
     Ok(jobs)
@@ -439,6 +496,9 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         // Checked first: its errors are the ones the chart gives (a non-object named so).
         let dataset = Dataset::from_json(text).map_err(prefix)?;
         let raw: RawDataset = trade_chart::error::from_json_text(text).map_err(prefix)?;
+        if job.text.is_some() || job.views.is_some() || job.claims.is_some() {
+            return finish(job, Import::from_dataset(raw), &name);
+        }
         return Ok(Loaded {
             raw,
             dataset,
@@ -465,6 +525,51 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         sheet,
     )
     .map_err(|errors| errors.iter().map(Error::to_string).collect::<Vec<_>>())?;
+    finish(job, imported, &name)
+}
+
+/// An import with the job's views, claims and text tables put in (when given), checked.
+fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>> {
+    let lines = |errors: Vec<Error>| errors.iter().map(Error::to_string).collect::<Vec<_>>();
+    let imported = match &job.views {
+        Some(vp) => {
+            let views_name = vp.display().to_string();
+            let views = read(vp)?;
+            imported
+                .with_views(Input {
+                    name: &views_name,
+                    text: &views,
+                })
+                .map_err(lines)?
+        }
+        None => imported,
+    };
+    let imported = match &job.claims {
+        Some(cp) => {
+            let claims_name = cp.display().to_string();
+            let claims = read(cp)?;
+            imported
+                .with_claims(Input {
+                    name: &claims_name,
+                    text: &claims,
+                })
+                .map_err(lines)?
+        }
+        None => imported,
+    };
+    let imported = match &job.text {
+        Some(tp) => {
+            let text_name = tp.display().to_string();
+            let text = read(tp)?;
+            imported
+                .with_text(Input {
+                    name: &text_name,
+                    text: &text,
+                })
+                .map_err(lines)?
+        }
+        None => imported,
+    };
     let dataset = imported.check().map_err(|e| match e.location() {
         trade_chart::Location::Cell { .. } => vec![e.to_string()],
         _ => vec![format!("{name}: {e}")],
@@ -506,18 +611,7 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
         Format::DataPackage => datapackage::import_path(&job.main),
         _ => return None,
     };
-    Some(imported.map_err(lines).and_then(|i| {
-        let dataset = i.check().map_err(|e| match e.location() {
-            trade_chart::Location::Cell { .. } => vec![e.to_string()],
-            _ => vec![format!("{name}: {e}")],
-        })?;
-        Ok(Loaded {
-            raw: i.dataset,
-            dataset,
-            warnings: i.warnings,
-            gaps: i.gaps,
-        })
-    }))
+    Some(imported.map_err(lines).and_then(|i| finish(job, i, name)))
 }
 
 fn warn(l: &Loaded) {

@@ -110,6 +110,12 @@ enum Flow {
 }
 
 fn flow(code: &str, name: &str) -> Option<(Flow, String)> {
+    // The usual codes without a new string (the code is kept for the flows left out).
+    match code.trim() {
+        "M" | "m" | "1" => return Some((Flow::Import, String::new())),
+        "X" | "x" | "2" => return Some((Flow::Export, String::new())),
+        _ => {}
+    }
     let c = code.trim().to_ascii_uppercase();
     let f = match c.as_str() {
         "M" | "1" => Flow::Import,
@@ -277,10 +283,33 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     if !cx.errors.is_empty() {
         return None;
     }
-    fn get<'r>(col: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
-        col.get(field).map_or("", |&c| row.cell(c))
+    // The columns' indices, looked up once (not per row: 10⁵ rows, benches/comtrade.rs).
+    fn get<'r>(row: &'r Row, column: Option<usize>) -> &'r str {
+        column.map_or("", |c| row.cell(c))
     }
     let c = |field: &str| col.get(field).copied().unwrap_or(0);
+    let ix = |field: &str| col.get(field).copied();
+    let (k_flow, k_flow_name, k_frequency) = (ix("flow"), ix("flow name"), ix("frequency"));
+    let (k_period, k_year, k_month) = (ix("period"), ix("year"), ix("month"));
+    let (k_commodity, k_commodity_name) = (ix("commodity"), ix("commodity name"));
+    let (k_value, k_cif, k_fob) = (ix("value"), ix("cif"), ix("fob"));
+    let k_countries = |field: &str| {
+        let (code_f, name_f) = if field == "reporter" {
+            ("reporter code", "reporter name")
+        } else {
+            ("partner code", "partner name")
+        };
+        [
+            (ix(field), c(field)),
+            (ix(code_f), c(code_f)),
+            (ix(name_f), 0),
+        ]
+    };
+    let (k_reporter, k_partner) = (k_countries("reporter"), k_countries("partner"));
+    let breakdowns: Vec<(&str, usize)> = ["customs", "transport", "supply", "second partner"]
+        .into_iter()
+        .filter_map(|f| Some((f, ix(f)?)))
+        .collect();
 
     let mut longer = Tally::default();
     let mut shorter = Tally::default();
@@ -302,16 +331,13 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         }
         // Breakdowns by customs procedure, transport, supply or second partner: their
         // totals only.
-        if ["customs", "transport", "supply", "second partner"]
-            .iter()
-            .any(|f| col.contains_key(f) && !is_total(f, row.cell(c(f))))
-        {
+        if breakdowns.iter().any(|&(f, k)| !is_total(f, row.cell(k))) {
             breakdown.add(n);
             continue;
         }
         let before = cx.errors.len() + cx.dropped;
-        let f_cell = get(&col, row, "flow");
-        let Some((fl, fcode)) = flow(f_cell, get(&col, row, "flow name")) else {
+        let f_cell = get(row, k_flow);
+        let Some((fl, fcode)) = flow(f_cell, get(row, k_flow_name)) else {
             let fc = if col.contains_key("flow") {
                 c("flow")
             } else {
@@ -333,18 +359,17 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             continue;
         }
         // Value: primaryValue, else the CIF (imports) or FOB (exports) value.
-        let (cif, fob) = (get(&col, row, "cif"), get(&col, row, "fob"));
-        let primary = get(&col, row, "value");
-        let (v, vcol) =
-            if !primary.is_empty() || !col.contains_key("cif") && !col.contains_key("fob") {
-                (primary, c("value"))
-            } else if fl == Flow::Import && !cif.is_empty() {
-                (cif, c("cif"))
-            } else if fl == Flow::Export && !fob.is_empty() {
-                (fob, c("fob"))
-            } else {
-                ("", c("value"))
-            };
+        let (cif, fob) = (get(row, k_cif), get(row, k_fob));
+        let primary = get(row, k_value);
+        let (v, vcol) = if !primary.is_empty() || k_cif.is_none() && k_fob.is_none() {
+            (primary, c("value"))
+        } else if fl == Flow::Import && !cif.is_empty() {
+            (cif, c("cif"))
+        } else if fl == Flow::Export && !fob.is_empty() {
+            (fob, c("fob"))
+        } else {
+            ("", c("value"))
+        };
         if v.is_empty() {
             cx.gaps += 1;
             continue;
@@ -356,7 +381,9 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         }
         // Valuation: the CIF or FOB column the value equals, else the usual one.
         let same = |other: &str| {
-            !other.is_empty() && numbers::canonical(other, '.') == canon && canon.is_some()
+            !other.is_empty()
+                && canon.is_some()
+                && (other == v || numbers::canonical(other, '.') == canon)
         };
         let valuation = if fl == Flow::Import && same(fob) && !same(cif) {
             ("fob", true)
@@ -368,12 +395,12 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             ("fob", same(fob))
         };
         // Period.
-        let p = get(&col, row, "period");
+        let p = get(row, k_period);
         let pcol = if p.is_empty() { c("year") } else { c("period") };
         let ptext = if p.is_empty() {
-            let (y, m) = (get(&col, row, "year"), get(&col, row, "month"));
+            let (y, m) = (get(row, k_year), get(row, k_month));
             match m.parse::<u32>() {
-                Ok(m @ 1..=12) if get(&col, row, "frequency").eq_ignore_ascii_case("M") => {
+                Ok(m @ 1..=12) if get(row, k_frequency).eq_ignore_ascii_case("M") => {
                     format!("{y}-{m:02}")
                 }
                 _ => y.to_string(),
@@ -392,25 +419,30 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         }
         // Reporter and partner.
         let mut who = |cx: &mut Cx, field: &'static str| -> Option<usize> {
-            let (code_f, name_f) = if field == "reporter" {
-                ("reporter code", "reporter name")
+            let [(k_iso, iso_col), (k_code, code_col), (k_name, _)] = if field == "reporter" {
+                k_reporter
             } else {
-                ("partner code", "partner name")
+                k_partner
             };
-            let iso = get(&col, row, field).to_ascii_uppercase();
+            let iso = get(row, k_iso);
             let (key, kcol) = if !iso.is_empty() {
-                (iso, c(field))
+                (iso, iso_col)
             } else {
-                (get(&col, row, code_f).to_string(), c(code_f))
+                (get(row, k_code), code_col)
             };
             if key.is_empty() || !key.chars().all(|ch| ch.is_ascii_alphanumeric()) {
                 let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
-                cx.error(expected(file, n, kcol, field, &what, &key));
+                cx.error(expected(file, n, kcol, field, &what, key));
                 return None;
             }
-            if let Some(i) = countries.iter().position(|x| x.code == key) {
+            // ISO codes compared upper-cased (without a new string per row).
+            if let Some(i) = countries
+                .iter()
+                .position(|x| x.code.eq_ignore_ascii_case(key))
+            {
                 return Some(i);
             }
+            let key = key.to_ascii_uppercase();
             if countries.len() == 2 {
                 let what = format!(
                     "{} or {}: a dataset is one pair of countries",
@@ -419,7 +451,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
                 cx.error(expected(file, n, kcol, field, &what, &key));
                 return None;
             }
-            let name = get(&col, row, name_f);
+            let name = get(row, k_name);
             countries.push(Country {
                 name: if name.is_empty() {
                     key.clone()
@@ -447,11 +479,11 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             continue;
         };
         // Commodity: TOTAL is the headline; anything else a category.
-        let cmd = get(&col, row, "commodity");
+        let cmd = get(row, k_commodity);
         let category = if cmd.is_empty() || cmd.eq_ignore_ascii_case("TOTAL") {
             None
         } else {
-            let desc = get(&col, row, "commodity name");
+            let desc = get(row, k_commodity_name);
             Some(if desc.is_empty() || desc == cmd {
                 cmd.to_string()
             } else {
@@ -655,13 +687,21 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             label: RawText::Plain(label),
             direction: format!("{f}>{t}"),
             basis: b.acc.basis.clone(),
+            // Moved out, not cloned: the accumulator keeps only the periods (the views').
             observations: b
                 .acc
                 .obs
-                .iter()
+                .iter_mut()
                 .map(|(o, canon, e, _)| RawObservation {
-                    value: Some(numbers::to_f64(canon, e - exp)),
-                    ..o.clone()
+                    value: Some(numbers::to_f64(canon, *e - exp)),
+                    id: o.id.take(),
+                    period: std::mem::take(&mut o.period),
+                    category: o.category.take(),
+                    basis: o.basis.take(),
+                    qualifier: o.qualifier.take(),
+                    sources: std::mem::take(&mut o.sources),
+                    derived: o.derived.take(),
+                    note: o.note.take(),
                 })
                 .collect(),
         });

@@ -459,9 +459,7 @@ pub fn import(name: &str, descriptor: &str, resolve: &Resolve) -> Result<Import,
 
 /// A text cell as written, without the `'` a CSV export puts before a formula-like text.
 fn text(row: &Row, col: Option<usize>) -> String {
-    let s = col
-        .and_then(|c| row.cells.get(c))
-        .map_or("", String::as_str);
+    let s = col.and_then(|c| row.cells.get(c)).map_or("", |c| &**c);
     match s.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
         _ => s.to_string(),

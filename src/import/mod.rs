@@ -10,12 +10,15 @@
 //! data packages ([`datapackage`], which also writes any dataset as one); each produces
 //! an [`sheet::Import`].
 
+pub mod claims;
 pub mod comtrade;
 pub mod datapackage;
 pub mod numbers;
 pub mod periods;
 pub mod sheet;
 pub mod table;
+pub mod text;
+pub mod views;
 
 pub use sheet::{import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 

@@ -65,6 +65,17 @@ struct RowMap {
     src_file: String,
     src_cols: HashMap<&'static str, usize>,
     src_rows: Vec<usize>,
+    /// The chart text table's cells ([`super::text`]): a dataset path (`views[2].title`)
+    /// and the file, row and columns (en, ko, zh) it was written in.
+    text: Vec<super::text::Written>,
+    /// The views table ([`super::views`]): its file, columns and the row of each view.
+    view_file: String,
+    view_cols: HashMap<&'static str, usize>,
+    view_rows: Vec<usize>,
+    /// The claims table ([`super::claims`]), likewise.
+    claim_file: String,
+    claim_cols: HashMap<&'static str, usize>,
+    claim_rows: Vec<usize>,
 }
 
 impl Import {
@@ -79,6 +90,9 @@ impl Import {
     pub fn locate(&self, e: Error) -> Error {
         let path = e.path().to_string();
         let m = &self.map;
+        if let Some(cell) = m.text.iter().find_map(|w| w.cell_of(&path)) {
+            return e.relocated(cell);
+        }
         let cell = |file: &str, row: usize, cols: &HashMap<&'static str, usize>, f: &str| {
             let (field, col) = cols
                 .get_key_value(f)
@@ -112,6 +126,14 @@ impl Import {
             if let Some(&row) = m.src_rows.get(s) {
                 return e.relocated(cell(&m.src_file, row, &m.src_cols, field_of(rest)));
             }
+        } else if let Some((c, rest)) = index(&path, "claims[") {
+            if let Some(&row) = m.claim_rows.get(c) {
+                return e.relocated(cell(&m.claim_file, row, &m.claim_cols, field_of(rest)));
+            }
+        } else if let Some((v, rest)) = index(&path, "views[") {
+            if let Some(&row) = m.view_rows.get(v) {
+                return e.relocated(cell(&m.view_file, row, &m.view_cols, field_of(rest)));
+            }
         }
         e
     }
@@ -140,6 +162,66 @@ impl Import {
                 ..RowMap::default()
             },
         }
+    }
+
+    /// A dataset read from anywhere (JSON), as an import with no warnings, no gaps and no
+    /// table rows: for [`Import::with_text`].
+    pub fn from_dataset(dataset: RawDataset) -> Import {
+        Import {
+            dataset,
+            warnings: Vec::new(),
+            gaps: 0,
+            map: RowMap::default(),
+        }
+    }
+
+    /// The chart's text (title, subtitle, notes, labels; English, Korean, Chinese) from a
+    /// text table (docs/DATA.md, "The text table") put into the dataset. Every error of
+    /// the table at its cell (up to [`MAX_ERRORS`]); its warnings join the import's, and
+    /// an error [`Import::check`] finds later in a text points at the table's cell.
+    pub fn with_text(mut self, text: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let written = super::text::apply(&mut cx, &mut self.dataset, text);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.text = written;
+        Ok(self)
+    }
+
+    /// The chart's views from a views table (docs/DATA.md, "The views table"), in place of
+    /// the dataset's. Every error of the table at its cell; an error [`Import::check`]
+    /// finds later in a view (a time view without `from`) points at its row. Before
+    /// [`Import::with_text`], whose keys may name these views.
+    pub fn with_views(mut self, views: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let (rows, cols) = super::views::apply(&mut cx, &mut self.dataset, views);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.view_file = views.name.to_string();
+        self.map.view_cols = cols;
+        self.map.view_rows = rows;
+        Ok(self)
+    }
+
+    /// The claims of a story from a claims table (docs/DATA.md, "The claims table"), in
+    /// place of the dataset's, checked by [`Import::check`] as any claims (an error there
+    /// points at the claim's row). After [`Import::with_views`] (a claim names the views
+    /// it is drawn on), before [`Import::with_text`].
+    pub fn with_claims(mut self, claims: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let (rows, cols) = super::claims::apply(&mut cx, &mut self.dataset, claims);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.claim_file = claims.name.to_string();
+        self.map.claim_cols = cols;
+        self.map.claim_rows = rows;
+        Ok(self)
     }
 
     /// The same, with the sources' rows too (a data package's sources table).
@@ -247,6 +329,7 @@ pub fn import(
                     src_file: sources.name.to_string(),
                     src_cols: src.cols,
                     src_rows: src.rows,
+                    ..RowMap::default()
                 },
             });
         }
@@ -315,7 +398,7 @@ pub(crate) fn expected(
 }
 
 /// The cell of `field` in `row` ("" when the table has no such column).
-fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
+pub(crate) fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
     cols.get(field).map_or("", |&c| row.cell(c))
 }
 
@@ -329,12 +412,12 @@ fn norm_header(h: &str) -> String {
 
 /// A parsed table and its columns by field; `None` (with errors reported) if it cannot
 /// be read or lacks a required column.
-fn columns(
+pub(crate) fn columns<'a>(
     cx: &mut Cx,
-    input: Input,
+    input: Input<'a>,
     spec: &[(&'static str, &[&str])],
     required: &[&str],
-) -> Option<(Table, HashMap<&'static str, usize>)> {
+) -> Option<(Table<'a>, HashMap<&'static str, usize>)> {
     let file = input.name;
     let table = match table::parse(input.text) {
         Ok(t) => t,
@@ -578,7 +661,7 @@ fn direction(cell: &str) -> Option<Option<(String, String)>> {
 }
 
 /// A unit cell → the power of ten of US dollars it counts in.
-fn unit(cell: &str) -> Option<i32> {
+pub(crate) fn unit(cell: &str) -> Option<i32> {
     let s = cell
         .to_lowercase()
         .replace("us$", "usd ")

@@ -66,6 +66,29 @@ test('the fixture tables pasted in the browser become the dataset the command li
   await close();
 });
 
+test('a text table given to importTables puts its Korean and Chinese texts in the dataset; its errors name the text file', async () => {
+  const { page, errors, close } = await blank();
+  const TEXT = fixture('import/text.tsv');
+  const r = await page.evaluate(async ({ OBS, SRC, TEXT, NAMES, PARTNERS }) => {
+    const { importTables } = await import('./pkg/import.js');
+    const options = { ...NAMES, partners: PARTNERS, textFile: 'text.tsv' };
+    const ok = await importTables(OBS, SRC, TEXT, options);
+    const bad = await importTables(OBS, SRC, 'key\ten\ntitel\tx\n', options);
+    const none = await importTables(OBS, SRC, null, { ...NAMES, partners: PARTNERS });
+    return { ok, bad, none };
+  }, { OBS, SRC, TEXT, NAMES, PARTNERS });
+  assert.deepEqual(r.ok.errors, []);
+  const d = JSON.parse(r.ok.dataset);
+  assert.deepEqual(d.title, { en: 'South Korea–Japan trade (made-up figures)', ko: '한일 교역 (가상 수치)', zh: '韩日贸易（虚构数据）' });
+  assert.equal(r.bad.dataset, null);
+  const e = r.bad.errors[0];
+  assert.deepEqual({ code: e.code, file: e.file, row: e.row, column: e.column, field: e.field },
+    { code: 'unknown-field', file: 'text.tsv', row: 2, column: 1, field: 'key' });
+  assert.equal(r.none.dataset, fixture('import/kr-jp.json'), 'no text table: the same dataset as before');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('a bad cell is an error with its file, row, column and field, and no dataset; bad options reject naming the option', async () => {
   const { page, errors, close } = await blank();
   // row 3 (the header is row 1) of the value column (4th)

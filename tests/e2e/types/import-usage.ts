@@ -14,6 +14,8 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
   };
   const result: ImportResult = await importTables(obs, sources, options);
   await importTables(obs, sources);
+  await importTables(obs, sources, 'key\ten\tko\ntitle\tMade up\t가상\n', { ...options, textFile: 'text.tsv' });
+  await importTables(obs, sources, null);
   const comtrade: ComtradeImportOptions = { accessed: '2024-05-01', title: 't', id: 'i', file: 'c.csv' };
   const fromBytes = await importComtrade(download, comtrade);
   await importComtrade(new Uint8Array(download)); await importComtrade('a,b');
