@@ -74,9 +74,13 @@ bench-pageload: build
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_RUNS=$(FUZZ_RUNS) bash scripts/fuzz.sh
 
-# Formatting, clippy natively and for the wasm (warnings denied), and the docs (broken or
-# private links denied).
+# Formatting, clippy natively and for the wasm (warnings denied), the docs (broken or
+# private links denied), and the dependencies: cargo-deny's licences, bans (one version of
+# each crate) and sources (crates.io only) by deny.toml, and npm's audit of what ships
+# (nothing: every npm package here is a dev dependency; pkg/package.json has none).
 lint: setup
+	cargo deny check licenses bans sources
+	npm audit --omit=dev --audit-level=low
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features -- -D warnings

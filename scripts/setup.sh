@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+CARGO_DENY_VERSION=0.20.2      # deny.toml's format
 TOOLS="$PWD/.tools"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -28,6 +29,12 @@ if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null || true)" != "wasm-bindg
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into .tools (about 2 minutes)"
   # Not --locked: its lockfile names a webpki-roots version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS" --force
+fi
+
+# 2b. cargo-deny for `make lint` (licences, bans, sources: deny.toml), pinned, from crates.io.
+if [ "$("$TOOLS/bin/cargo-deny" --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  log "installing cargo-deny $CARGO_DENY_VERSION into .tools (about 5 minutes of CPU)"
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --root "$TOOLS" --force
 fi
 
 # 3. Debian's Chromium and ChromeDriver for the browser tests, and a CJK font so the

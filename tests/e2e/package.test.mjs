@@ -17,6 +17,12 @@ test('pkg/package.json describes an ESM package with types, versioned like Cargo
   assert.equal(pkg.type, 'module');
   // index.js defines <trade-chart> on import (issue 11): a bundler must keep a bare `import 'trade-chart'`.
   assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js', './trade-chart.js', './index.js']);
+  // What ships depends on nothing (issue 13: npm audit --omit=dev has nothing to audit).
+  const dev = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  for (const k of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies']) {
+    assert.equal(pkg[k], undefined, `pkg/package.json has ${k}`);
+    assert.equal(dev[k], undefined, `package.json has ${k}: only devDependencies`);
+  }
   assert.equal(pkg.main, './index.js');
   assert.equal(pkg.types, './index.d.ts');
   assert.equal(pkg.exports['.'].import, './index.js');
