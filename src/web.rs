@@ -279,8 +279,9 @@ impl Chart {
         self.paint()
     }
 
-    /// Draws the current scene on the canvas again, changing nothing. Every call that
-    /// changes the picture already redraws; the shell does not call this.
+    /// Draws the current scene on the canvas again, changing nothing (every call that
+    /// changes the picture already redraws): the shell calls it when a web font of the
+    /// page arrives, so text drawn in a fallback face is drawn again in it.
     pub fn render(&self) -> Result<(), JsValue> {
         self.paint()
     }

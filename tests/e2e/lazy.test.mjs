@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, collectErrors, launch, startServer } from './helpers.mjs';
 
@@ -204,6 +204,38 @@ window.ready = true;
     });
     assert.deepEqual(titles, [5, 'monthly', true]);
     assert.equal(await story(), 1, 'two charts of the story, one download');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('a web font of the page arriving after the first drawing: every chart draws again (in it), without a resize', async () => {
+  const font = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'].find((f) => existsSync(f));
+  assert.ok(font, 'a font file to serve (fonts-dejavu or fonts-wqy-microhei)');
+  const { page, errors, close } = await open({
+    'font.html': [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="font.css"></head><body>
+<main style="width:640px"><div data-trade-chart data-loading="eager" id="c"></div></main>
+<script src="font-probe.js"></script><script src="/pkg/trade-chart.standalone.js"></script></body></html>`],
+    // The page's own Roboto (a name in our font stack), loaded only when asked for.
+    'font.css': ['text/css', "@font-face { font-family: 'Roboto'; src: url(font.ttf); }"],
+    'font.ttf': ['font/ttf', readFileSync(font)],
+    'font-probe.js': [JS, `window.drawn = 0;
+const ft = CanvasRenderingContext2D.prototype.fillText;
+CanvasRenderingContext2D.prototype.fillText = function (...a) { if (this.canvas.closest && this.canvas.closest('#c')) window.drawn++; return ft.apply(this, a); };`],
+  });
+  try {
+    await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => ({ drawn, status: [...document.fonts].map((f) => f.status) }));
+    assert.ok(before.drawn > 5, `the first drawing wrote its text (${before.drawn})`);
+    const after = await page.evaluate(async () => {
+      const n = drawn;
+      await document.fonts.load("12px 'Roboto'");
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { added: drawn - n, loaded: [...document.fonts].some((f) => f.family.includes('Roboto') && f.status === 'loaded') };
+    });
+    assert.equal(after.loaded, true);
+    assert.ok(after.added >= before.drawn * 0.8, `drawn again when the font arrived: ${after.added} texts (first drawing ${before.drawn})`);
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

@@ -72,6 +72,11 @@ class Coordinator {
     });
     // WCAG 1.4.13: Escape dismisses a hover tooltip wherever the focus is.
     on(doc, 'keydown', (e) => { if (e.key === 'Escape') each((c) => c.overlay.dismiss()); });
+    // Rust lays text out by generous estimates, not by measuring a font, so no layout waits
+    // for fonts; but a canvas keeps what it drew in a fallback face. When a web font of the
+    // page arrives (its own Roboto or Noto Sans, say, which our font stack names), every
+    // chart draws again in it.
+    if (doc.fonts && typeof doc.fonts.addEventListener === 'function') on(doc.fonts, 'loadingdone', () => each((c) => c.redraw()));
     on(win, 'beforeprint', () => each((c) => c.print(true)));
     on(win, 'afterprint', () => each((c) => c.print(false)));
     // Only an ancestor's class, data-theme or style can change a chart's colours (our own

@@ -75,6 +75,7 @@ class ChartView {
     if (this.quiet(() => this.call(() => this.heightFor(w))) === this.size[1]) return this.resized(w);
     this.frame = requestAnimationFrame(() => { this.frame = 0; if (this.live) this.resized(); });
   }
+  redraw() { this.quiet(() => this.call(() => this.core.render())); }
   resized(w) {
     this.quiet(() => this.call(() => {
       if (!this.layout(w)) return;

@@ -154,6 +154,7 @@ class Core {
   meta() { return this.chart.meta(); }
   preferredHeight(w) { return this.chart.preferred_height(w); }
   resize(w, h, dpr) { this.chart.resize(w, h, dpr); }
+  render() { this.chart.render(); }
   setView(id) { return this.chart.set_view(String(id)); }
   toggleSeries(id) { return this.chart.toggle_series(String(id)); }
   setData(data) { return this.chart.set_data(jsonOf(data)); }
