@@ -143,6 +143,14 @@ pub fn parse(text: &str) -> Result<Table, ParseError> {
 /// Splits `text` into rows of cells (RFC 4180 quoting, LF or CRLF or a lone CR). Rows
 /// are counted as a spreadsheet shows them: a blank line is a row, a line break inside
 /// quotes is not.
+/// The index of the first byte of `b` from `i` on that `stop`s, or `b.len()`.
+fn next(b: &[u8], i: usize, stop: impl Fn(u8) -> bool) -> usize {
+    let rest = b.get(i..).unwrap_or_default();
+    rest.iter()
+        .position(|&c| stop(c))
+        .map_or(b.len(), |k| i + k)
+}
+
 fn records(text: &str, delim: char) -> Result<Vec<Row>, ParseError> {
     // A finished cell: checked against the text limit (bytes first, which are never
     // fewer than the characters), then added to the row.
@@ -185,14 +193,10 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, ParseError> {
     while i < b.len() {
         any = true;
         let start = i;
-        while i < b.len() && b[i] != d && b[i] != b'\n' && b[i] != b'\r' && b[i] != b'"' {
-            i += 1;
-        }
+        i = next(b, i, |c| c == d || matches!(c, b'\n' | b'\r' | b'"'));
         cell.push_str(&text[start..i]);
-        if i == b.len() {
-            break;
-        }
-        match b[i] {
+        let Some(&c) = b.get(i) else { break };
+        match c {
             b'"' if cell.trim().is_empty() => {
                 cell.clear();
                 let quote_at = UnclosedQuote {
@@ -202,14 +206,12 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, ParseError> {
                 i += 1;
                 loop {
                     let s = i;
-                    while i < b.len() && b[i] != b'"' && b[i] != b'\r' {
-                        i += 1;
-                    }
+                    i = next(b, i, |c| matches!(c, b'"' | b'\r'));
                     cell.push_str(&text[s..i]);
-                    if i == b.len() {
+                    let Some(&c) = b.get(i) else {
                         return Err(ParseError::Unclosed(quote_at));
-                    }
-                    if b[i] == b'\r' {
+                    };
+                    if c == b'\r' {
                         i += 1;
                         if b.get(i) == Some(&b'\n') {
                             i += 1;
@@ -229,7 +231,7 @@ fn records(text: &str, delim: char) -> Result<Vec<Row>, ParseError> {
                 i += 1;
             }
             b'\r' | b'\n' => {
-                if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
                 i += 1;
