@@ -145,6 +145,16 @@ pub const THEME_KEYS: [&str; 9] = [
 ];
 
 impl Theme {
+    /// The colour of the `k`-th series of columns: the three in turn.
+    pub(crate) fn nth_series(&self, k: usize) -> Rgba {
+        let [a, b, c] = self.series;
+        match k % 3 {
+            0 => a,
+            1 => b,
+            _ => c,
+        }
+    }
+
     /// For light pages: text ≥ 7:1, marks ≥ 4.5:1 on white.
     pub fn light() -> Theme {
         Theme {
