@@ -40,9 +40,13 @@ pub struct Chart {
 }
 
 impl Chart {
-    /// A chart over `ds` with `options`; no size yet (call `resize`).
+    /// A chart over `ds` with `options`; no size yet (call `resize`). A dataset without
+    /// views (which validation never makes) is refused.
     pub fn new(ds: Dataset, options: &Options) -> Result<Chart> {
         let lang = options.language()?.unwrap_or_default();
+        if ds.views.is_empty() {
+            return Err(Error::expected("views", "at least one view", "none"));
+        }
         let view = match &options.view {
             None => 0,
             Some(id) => find_view(&ds, id, "options.view")?,
@@ -140,8 +144,8 @@ impl Chart {
     }
 
     /// The current view.
-    // In range: `view` is 0 or an index `view_index` found, and a checked dataset has a
-    // view (validation refuses none); a checked index would need a made-up view.
+    // In range: `view` is 0 or an index `view_index` found, and `new` and `set_data`
+    // never take a dataset without views; a checked index would need a made-up view.
     #[allow(clippy::indexing_slicing)]
     fn current(&self) -> &crate::data::View {
         &self.ds.views[self.view]
@@ -169,8 +173,12 @@ impl Chart {
         Ok(visible)
     }
 
-    /// Replaces the data. The view is kept if the new data has one with the same id.
+    /// Replaces the data. The view is kept if the new data has one with the same id. A
+    /// dataset without views (which validation never makes) is ignored.
     pub fn set_data(&mut self, ds: Dataset) {
+        if ds.views.is_empty() {
+            return;
+        }
         self.view = ds.view_index(self.view_id()).unwrap_or(0);
         self.hidden = vec![false; ds.series.len()];
         self.ds = ds;
