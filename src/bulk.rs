@@ -108,11 +108,11 @@ impl Columns {
             ));
         }
         let mut prev = f64::NEG_INFINITY;
-        if let Some(i) = chunked(x.len(), |lo, hi| bad_x(&x[lo..hi], &mut prev)) {
+        if let Some(i) = chunked(&x, |c| bad_x(c, &mut prev)) {
             return Err(Error::expected(
                 format!("columns.x[{i}]"),
                 "finite, non-decreasing numbers",
-                crate::format::plain(x[i]),
+                x.get(i).map_or(String::new(), |&v| crate::format::plain(v)),
             ));
         }
         let mut max = Vec::with_capacity(series.len());
@@ -127,11 +127,12 @@ impl Columns {
                 ));
             }
             let mut m = 0.0;
-            if let Some(i) = chunked(s.y.len(), |lo, hi| scan_y(&s.y[lo..hi], &mut m)) {
+            if let Some(i) = chunked(&s.y, |c| scan_y(c, &mut m)) {
                 return Err(Error::expected(
                     format!("columns.series[{k}].values[{i}]"),
                     "a finite number ≥ 0 (NaN for a gap)",
-                    crate::format::plain(s.y[i]),
+                    s.y.get(i)
+                        .map_or(String::new(), |&v| crate::format::plain(v)),
                 ));
             }
             max.push(m);
@@ -160,16 +161,13 @@ impl Columns {
 /// profile; BENCHMARKS.md).
 const CHUNK: usize = 1 << 13;
 
-/// Runs `f(lo, hi)` over `0..n` in chunks; the first `Some(i)` (an index within the
-/// chunk) is returned as an index into `0..n`.
-fn chunked(n: usize, mut f: impl FnMut(usize, usize) -> Option<usize>) -> Option<usize> {
-    let mut lo = 0;
-    while lo < n {
-        let hi = (lo + CHUNK).min(n);
-        if let Some(i) = f(lo, hi) {
-            return Some(lo + i);
+/// Runs `f` over `v` in chunks; the first `Some(i)` (an index within the chunk) is
+/// returned as an index into `v`.
+fn chunked<T>(v: &[T], mut f: impl FnMut(&[T]) -> Option<usize>) -> Option<usize> {
+    for (k, c) in v.chunks(CHUNK).enumerate() {
+        if let Some(i) = f(c) {
+            return Some(k * CHUNK + i);
         }
-        lo = hi;
     }
     None
 }
@@ -220,31 +218,27 @@ impl M4<'_> {
         if self.col == i64::MIN {
             return;
         }
-        // The four by index (an insertion sort: no sort of core's for one array of four).
         let mut pts = self.pts;
-        for i in 1..pts.len() {
-            let mut j = i;
-            while j > 0 && pts[j - 1].0 > pts[j].0 {
-                pts.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        sort4(&mut pts);
         let mut prev = usize::MAX;
         for (i, v) in pts {
-            if i != prev {
-                self.path.push((self.xs.map(self.x[i]), self.ys.map(v)));
+            // `i` is an index of a value seen, so of x too
+            if let Some(&x) = self.x.get(i).filter(|_| i != prev) {
+                self.path.push((self.xs.map(x), self.ys.map(v)));
                 prev = i;
             }
         }
         self.col = i64::MIN;
     }
 
-    /// Values `lo..hi`, all in pixel column `c`.
+    /// Values `lo..` (`y` from there), all in pixel column `c`.
     #[inline(never)]
-    fn column(&mut self, y: &[f64], lo: usize, hi: usize, c: i64) {
-        let s = &y[lo..hi];
+    fn column(&mut self, lo: usize, y: &[f64], c: i64) {
+        let (Some(&first), Some(&last)) = (y.first(), y.last()) else {
+            return;
+        };
         let (mut min, mut max, mut nan) = ((0, f64::INFINITY), (0, f64::NEG_INFINITY), false);
-        for (i, &v) in s.iter().enumerate() {
+        for (i, &v) in y.iter().enumerate() {
             // Comparisons with NaN are false: a gap never becomes an extreme.
             if v < min.1 {
                 min = (i, v);
@@ -255,22 +249,24 @@ impl M4<'_> {
             nan |= v.is_nan();
         }
         if nan {
-            return self.chunk(y, lo, hi); // a gap inside the column: value by value
+            // a gap inside the column: value by value
+            return self.chunk(lo, self.x.get(lo..).unwrap_or_default(), y);
         }
         self.flush();
         self.col = c;
         self.pts = [
-            (lo, s[0]),
+            (lo, first),
             (lo + min.0, min.1),
             (lo + max.0, max.1),
-            (hi - 1, s[s.len() - 1]),
+            (lo + y.len() - 1, last),
         ];
     }
 
-    /// Values `lo..hi`, value by value.
+    /// Values `lo..` (`x` and `y` from there), value by value.
     #[inline(never)]
-    fn chunk(&mut self, y: &[f64], lo: usize, hi: usize) {
-        for (i, &v) in y.iter().enumerate().take(hi).skip(lo) {
+    fn chunk(&mut self, lo: usize, x: &[f64], y: &[f64]) {
+        for (k, (&xv, &v)) in x.iter().zip(y).enumerate() {
+            let i = lo + k;
             if v.is_nan() {
                 self.flush();
                 if !self.path.is_empty() {
@@ -278,7 +274,7 @@ impl M4<'_> {
                 }
                 continue;
             }
-            let c = self.xs.map(self.x[i]).floor() as i64;
+            let c = self.xs.map(xv).floor() as i64;
             if c != self.col {
                 self.flush();
                 self.col = c;
@@ -296,10 +292,28 @@ impl M4<'_> {
     }
 }
 
+/// Sorts the four of a column by index: an insertion sort (no sort of core's for one
+/// array of four).
+// In range: `j` runs from 1..4 down to 1 over an array of four.
+#[allow(clippy::indexing_slicing)]
+fn sort4(pts: &mut [(usize, f64); 4]) {
+    for i in 1..pts.len() {
+        let mut j = i;
+        while j > 0 && pts[j - 1].0 > pts[j].0 {
+            pts.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// M4 over `x`, `y`: at most four points (first, lowest, highest, last) per pixel column,
 /// in order; a NaN starts a new path (a gap stays a gap).
 pub fn m4(x: &[f64], y: &[f64], xs: &Linear, ys: &Linear) -> Vec<Vec<(f64, f64)>> {
     let n = x.len().min(y.len());
+    let (x, y) = (
+        x.get(..n).unwrap_or_default(),
+        y.get(..n).unwrap_or_default(),
+    );
     let mut m = M4 {
         x,
         xs,
@@ -314,23 +328,25 @@ pub fn m4(x: &[f64], y: &[f64], xs: &Linear, ys: &Linear) -> Vec<Vec<(f64, f64)>
         // binary search and scan the range in a tight loop (no per-value mapping).
         let col = |v: f64| xs.map(v).floor() as i64;
         let mut lo = 0;
-        while lo < n {
-            let c = col(x[lo]);
+        while let Some(&v) = x.get(lo) {
+            let c = col(v);
             // Gallop from lo (the range is near: cache-friendly), then bisect the bracket.
             let mut step = 1;
-            while lo + step < n && col(x[lo + step]) <= c {
+            while x.get(lo + step).is_some_and(|&v| col(v) <= c) {
                 step *= 2;
             }
             let end = (lo + step).min(n);
-            let hi = lo + x[lo..end].partition_point(|&v| col(v) <= c);
-            m.column(y, lo, hi.max(lo + 1), c);
-            lo = hi.max(lo + 1);
+            let run = x.get(lo..end).unwrap_or_default();
+            let hi = (lo + run.partition_point(|&v| col(v) <= c)).max(lo + 1);
+            if let Some(s) = y.get(lo..hi) {
+                m.column(lo, s, c);
+            }
+            lo = hi;
         }
     } else {
-        chunked(n, |lo, hi| {
-            m.chunk(y, lo, hi);
-            None
-        });
+        for (k, (xc, yc)) in x.chunks(CHUNK).zip(y.chunks(CHUNK)).enumerate() {
+            m.chunk(k * CHUNK, xc, yc);
+        }
     }
     m.flush();
     if !m.path.is_empty() {
@@ -379,9 +395,6 @@ pub fn build(
         r: Rect::new(0.0, 0.0, width, height),
         fill: theme.bg,
     }];
-    let visible: Vec<usize> = (0..cols.series.len())
-        .filter(|&k| !hidden.get(k).copied().unwrap_or(false))
-        .collect();
     let ticks = nice_ticks(visible_max(cols, hidden) * 1.04, tick_target(height));
     let labels: Vec<String> = ticks.iter().map(|&t| cols.format.short(t, lang)).collect();
     let plot = plot_box(width, height, &labels, 1, 12.0);
@@ -408,9 +421,11 @@ pub fn build(
     } else {
         1.5
     };
-    for &k in &visible {
-        let color = theme.series[k % 3];
-        for points in m4(&cols.x, &cols.series[k].y, &xs, &ys) {
+    let visible =
+        (cols.series.iter().enumerate()).filter(|&(k, _)| !hidden.get(k).copied().unwrap_or(false));
+    for (k, s) in visible {
+        let color = theme.nth_series(k);
+        for points in m4(&cols.x, &s.y, &xs, &ys) {
             marks.push(Mark::Path {
                 points,
                 stroke: color,
@@ -444,25 +459,27 @@ pub fn nearest(
     let xs = x_scale(cols, plot);
     let xv = xs.invert(px);
     let i = cols.x.partition_point(|&v| v < xv);
-    let i = match (i.checked_sub(1), cols.x.get(i)) {
-        (Some(p), Some(&n)) if (xv - cols.x[p]) <= (n - xv) => p,
-        (Some(p), None) => p,
-        _ => i.min(cols.x.len() - 1),
+    let before = i.checked_sub(1).and_then(|p| Some((p, *cols.x.get(p)?)));
+    let i = match (before, cols.x.get(i)) {
+        (Some((p, pv)), Some(&n)) if (xv - pv) <= (n - xv) => p,
+        (Some((p, _)), None) => p,
+        _ => i,
     };
+    let &x = cols.x.get(i)?;
     let ys = y_scale(cols, hidden, plot, height);
-    (0..cols.series.len())
-        .filter(|&k| !hidden.get(k).copied().unwrap_or(false) && !cols.series[k].y[i].is_nan())
-        .min_by(|&a, &b| {
-            (ys.map(cols.series[a].y[i]) - py)
-                .abs()
-                .total_cmp(&(ys.map(cols.series[b].y[i]) - py).abs())
-        })
-        .map(|k| (i, k, xs.map(cols.x[i]), ys.map(cols.series[k].y[i])))
+    (cols.series.iter().enumerate())
+        .filter(|&(k, _)| !hidden.get(k).copied().unwrap_or(false))
+        .filter_map(|(k, s)| Some((k, *s.y.get(i)?)))
+        .filter(|(_, y)| !y.is_nan())
+        .min_by(|(_, a), (_, b)| (ys.map(*a) - py).abs().total_cmp(&(ys.map(*b) - py).abs()))
+        .map(|(k, y)| (i, k, xs.map(x), ys.map(y)))
 }
 
 /// The x scale of a columns chart: the data's range (one unit wide around a single x).
 fn x_scale(cols: &Columns, plot: &Rect) -> Linear {
-    let (x0, x1) = (cols.x[0], cols.x[cols.x.len() - 1]);
+    // `Columns::new` refuses an empty x
+    let (x0, x1) = (cols.x.first(), cols.x.last());
+    let (x0, x1) = (x0.copied().unwrap_or(0.0), x1.copied().unwrap_or(0.0));
     let (x0, x1) = if x1 > x0 {
         (x0, x1)
     } else {
@@ -586,9 +603,13 @@ impl ColChart {
                     format!("\"{id}\""),
                 )
             })?;
-        self.hidden[k] = !self.hidden[k];
+        // `hidden` has a flag per series
+        let visible = self.hidden.get_mut(k).map_or(true, |h| {
+            *h = !*h;
+            !*h
+        });
         self.rebuild();
-        Ok(!self.hidden[k])
+        Ok(visible)
     }
 
     /// Replaces the colours and redraws; series take `theme.series` in turn (the fourth
@@ -619,9 +640,10 @@ impl ColChart {
             px,
             py,
         )?;
-        let s = &self.cols.series[k];
-        let title = format::decimal(self.cols.x[i], 3);
-        let value = self.cols.format.full(s.y[i], self.lang);
+        let s = self.cols.series.get(k)?;
+        let (&x, &y) = (self.cols.x.get(i)?, s.y.get(i)?);
+        let title = format::decimal(x, 3);
+        let value = self.cols.format.full(y, self.lang);
         Some(crate::Hover {
             index: i,
             x: cx - 4.0,
@@ -673,9 +695,9 @@ impl ColChart {
             .map(|(k, s)| crate::LegendEntry {
                 id: s.id.clone(),
                 label: s.label.clone(),
-                color: self.theme.series[k % 3].css(),
+                color: self.theme.nth_series(k).css(),
                 texture: "solid",
-                visible: !self.hidden[k],
+                visible: !self.hidden.get(k).copied().unwrap_or(false),
             })
             .collect()
     }
@@ -692,8 +714,9 @@ impl ColChart {
             out.push_str(&format::decimal(*x, 6).replace(',', ""));
             for s in &self.cols.series {
                 out.push(',');
-                if !s.y[i].is_nan() {
-                    out.push_str(&format::decimal(s.y[i], 6).replace(',', ""));
+                // every series has as many values as x (`Columns::new`)
+                if let Some(&y) = s.y.get(i).filter(|y| !y.is_nan()) {
+                    out.push_str(&format::decimal(y, 6).replace(',', ""));
                 }
             }
             out.push('\n');

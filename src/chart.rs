@@ -40,9 +40,13 @@ pub struct Chart {
 }
 
 impl Chart {
-    /// A chart over `ds` with `options`; no size yet (call `resize`).
+    /// A chart over `ds` with `options`; no size yet (call `resize`). A dataset without
+    /// views (which validation never makes) is refused.
     pub fn new(ds: Dataset, options: &Options) -> Result<Chart> {
         let lang = options.language()?.unwrap_or_default();
+        if ds.views.is_empty() {
+            return Err(Error::expected("views", "at least one view", "none"));
+        }
         let view = match &options.view {
             None => 0,
             Some(id) => find_view(&ds, id, "options.view")?,
@@ -136,18 +140,23 @@ impl Chart {
 
     /// The current view's id.
     pub fn view_id(&self) -> &str {
-        &self.ds.views[self.view].id
+        &self.current().id
+    }
+
+    /// The current view.
+    // In range: `view` is 0 or an index `view_index` found, and `new` and `set_data`
+    // never take a dataset without views; a checked index would need a made-up view.
+    #[allow(clippy::indexing_slicing)]
+    fn current(&self) -> &crate::data::View {
+        &self.ds.views[self.view]
     }
 
     /// Hides or shows a series of the current view; returns whether it is now visible.
     pub fn toggle_series(&mut self, id: &str) -> Result<bool> {
-        let view = &self.ds.views[self.view];
-        let Some(&s) = view.series.iter().find(|&&s| self.ds.series[s].id == id) else {
-            let known: Vec<&str> = view
-                .series
-                .iter()
-                .map(|&s| self.ds.series[s].id.as_str())
-                .collect();
+        let view = self.current();
+        let id_of = |s: usize| self.ds.series.get(s).map_or("", |s| s.id.as_str());
+        let Some(&s) = view.series.iter().find(|&&s| id_of(s) == id) else {
+            let known: Vec<&str> = view.series.iter().map(|&s| id_of(s)).collect();
             return Err(Error::expected_as(
                 ErrorKind::UnknownId,
                 "series",
@@ -155,13 +164,21 @@ impl Chart {
                 format!("\"{id}\""),
             ));
         };
-        self.hidden[s] = !self.hidden[s];
+        // `hidden` has a flag per series of the dataset
+        let visible = self.hidden.get_mut(s).map_or(true, |h| {
+            *h = !*h;
+            !*h
+        });
         self.reselect();
-        Ok(!self.hidden[s])
+        Ok(visible)
     }
 
-    /// Replaces the data. The view is kept if the new data has one with the same id.
+    /// Replaces the data. The view is kept if the new data has one with the same id. A
+    /// dataset without views (which validation never makes) is ignored.
     pub fn set_data(&mut self, ds: Dataset) {
+        if ds.views.is_empty() {
+            return;
+        }
         self.view = ds.view_index(self.view_id()).unwrap_or(0);
         self.hidden = vec![false; ds.series.len()];
         self.ds = ds;
@@ -245,35 +262,40 @@ impl Chart {
     pub fn meta(&self) -> Meta {
         let ds = &self.ds;
         let lang = self.lang;
-        let view = &ds.views[self.view];
+        let view = self.current();
         let many = view.series.len() > 1;
         let legend = view
             .series
             .iter()
             .enumerate()
-            .map(|(k, &s)| LegendEntry {
-                id: ds.series[s].id.clone(),
-                label: ds.series[s].label.get(lang).to_string(),
-                color: scene::series_color(&self.theme, ds.series[s].direction).css(),
-                texture: if many {
-                    Texture::for_slot(k).name()
-                } else {
-                    Texture::Solid.name()
-                },
-                visible: !self.hidden[s],
+            .filter_map(|(k, &s)| {
+                let series = ds.series.get(s)?;
+                Some(LegendEntry {
+                    id: series.id.clone(),
+                    label: series.label.get(lang).to_string(),
+                    color: scene::series_color(&self.theme, series.direction).css(),
+                    texture: if many {
+                        Texture::for_slot(k).name()
+                    } else {
+                        Texture::Solid.name()
+                    },
+                    visible: !self.hidden.get(s).copied().unwrap_or(false),
+                })
             })
             .collect();
         let (used, bases) = (&self.sel.sources, &self.sel.bases);
         let mut publishers: Vec<&str> = Vec::new();
-        for &s in used {
-            let name = ds.sources[s].publisher.as_str();
+        for name in used.iter().filter_map(|&s| ds.sources.get(s)) {
+            let name = name.publisher.as_str();
             if !publishers.contains(&name) {
                 publishers.push(name);
             }
         }
         let mut notes: Vec<String> = view.notes.iter().map(|n| n.get(lang).to_string()).collect();
         if bases.len() > 1 && view.kind != ViewKind::TimeLine {
-            let names: Vec<&str> = bases.iter().map(|&b| ds.bases[b].label.get(lang)).collect();
+            let names: Vec<&str> = (bases.iter().filter_map(|&b| ds.bases.get(b)))
+                .map(|b| b.label.get(lang))
+                .collect();
             notes.push(format!(
                 "{} {}.",
                 t(lang, Msg::DifferentBases),
@@ -318,7 +340,7 @@ impl Chart {
     pub fn summary(&self) -> String {
         let ds = &self.ds;
         let lang = self.lang;
-        let view = &ds.views[self.view];
+        let view = self.current();
         let money = |v: f64| format::money(v * ds.scale, lang);
         if let Some((a, b)) = view.change {
             if let (Some(oa), Some(ob)) = (ds.obs(a), ds.obs(b)) {
@@ -328,8 +350,9 @@ impl Chart {
                     format::period(&oa.period, lang),
                     format::period(&ob.period, lang),
                 );
-                let (na, nb) = (ds.partners[0].name.get(lang), ds.partners[1].name.get(lang));
-                let label = ds.series[a.series].label.get(lang);
+                let partner = |i: usize| ds.partners.get(i).map_or("", |p| p.name.get(lang));
+                let (na, nb) = (partner(0), partner(1));
+                let label = ds.series.get(a.series).map_or("", |s| s.label.get(lang));
                 let (va, vb) = (money(oa.value), money(ob.value));
                 return i18n::change_sentence(
                     lang,
@@ -359,7 +382,7 @@ impl Chart {
                 Some(c) => c.get(lang).to_string(),
                 None => format::period(&o.period, lang),
             };
-            let label = ds.series[s].label.get(lang);
+            let label = ds.series.get(s).map_or("", |s| s.label.get(lang));
             let (hi, lo) = (money(max.value), money(min.value));
             parts.push(i18n::extremes_sentence(
                 lang,
@@ -401,7 +424,7 @@ impl Chart {
             })
             .collect();
         Table {
-            caption: self.ds.views[self.view].title.get(lang).to_string(),
+            caption: self.current().title.get(lang).to_string(),
             headers,
             rows,
         }
@@ -421,7 +444,8 @@ impl Chart {
             let direction = match s.direction {
                 crate::data::Direction::TwoWay => "two-way".to_string(),
                 crate::data::Direction::Flow { from, to } => {
-                    format!("{}>{}", ds.partners[from].code, ds.partners[to].code)
+                    let code = |i: usize| ds.partners.get(i).map_or("", |p| p.code.as_str());
+                    format!("{}>{}", code(from), code(to))
                 }
             };
             let formula = o.derived.as_ref().map_or(String::new(), |d| {
@@ -458,7 +482,7 @@ impl Chart {
                     crate::data::Qualifier::AtLeast => "at_least",
                 }
                 .to_string(),
-                ds.bases[o.basis].label.get(lang).to_string(),
+                (ds.bases.get(o.basis)).map_or(String::new(), |b| b.label.get(lang).to_string()),
                 formula,
                 o.note
                     .as_ref()
@@ -575,12 +599,14 @@ impl Chart {
         // A key to the series when the view has more than one: without it a downloaded
         // picture does not say which bars are which (the page has the legend above the
         // canvas; the picture has only itself).
-        let view = &self.ds.views[self.view];
+        let view = self.current();
         if view.series.len() > 1 && !self.sel.series.is_empty() {
             let mut x = pad;
             y += 2.0;
             for sh in &self.sel.series {
-                let s = &self.ds.series[sh.series];
+                let Some(s) = self.ds.series.get(sh.series) else {
+                    continue;
+                };
                 let label = s.label.get(self.lang);
                 let w = 18.0 + layout::text_width(label, 12.0) + 16.0;
                 if x + w > width - pad && x > pad {

@@ -464,7 +464,8 @@ pub fn path_at(text: &str, pos: usize) -> String {
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < end {
-        match bytes[i] {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
             b'{' => stack.push(Frame::Obj {
                 key: None,
                 want_key: true,
@@ -486,8 +487,8 @@ pub fn path_at(text: &str, pos: usize) -> String {
             b'"' => {
                 let start = i + 1;
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                while let Some(&c) = bytes.get(i).filter(|&&c| c != b'"') {
+                    i += if c == b'\\' { 2 } else { 1 };
                 }
                 if let Some(Frame::Obj { key, want_key }) = stack.last_mut() {
                     if *want_key {

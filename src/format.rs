@@ -213,7 +213,10 @@ pub fn percent_change(p: f64) -> String {
 }
 
 fn month_name(index: i32) -> &'static str {
-    MONTHS[index.rem_euclid(12) as usize]
+    MONTHS
+        .get(index.rem_euclid(12) as usize)
+        .copied()
+        .unwrap_or_default()
 }
 
 fn month_number(index: i32) -> i32 {

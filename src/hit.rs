@@ -67,20 +67,18 @@ impl Key {
 /// Items are in reading order (row by row, left to right), as `scene::build` leaves them.
 pub fn navigate(scene: &Scene, from: Option<usize>, key: Key) -> Option<usize> {
     let items = &scene.items;
-    if items.is_empty() {
-        return None;
-    }
-    let Some(cur) = from.filter(|&i| i < items.len()) else {
+    let first = items.first()?;
+    let Some((cur, at)) = from.and_then(|i| Some((i, items.get(i)?))) else {
         return Some(if key == Key::End {
             items
                 .iter()
-                .rposition(|it| it.row == items[0].row)
+                .rposition(|it| it.row == first.row)
                 .unwrap_or(0)
         } else {
             0
         });
     };
-    let row = items[cur].row;
+    let row = at.row;
     let in_row = |r: usize| {
         items
             .iter()
@@ -94,12 +92,11 @@ pub fn navigate(scene: &Scene, from: Option<usize>, key: Key) -> Option<usize> {
         r
     };
     let nearest_in = |r: usize| {
-        let x = items[cur].mark.cx();
-        in_row(r).min_by(|&a, &b| {
-            (items[a].mark.cx() - x)
-                .abs()
-                .total_cmp(&(items[b].mark.cx() - x).abs())
-        })
+        let x = at.mark.cx();
+        (items.iter().enumerate())
+            .filter(|(_, it)| it.row == r)
+            .min_by(|(_, a), (_, b)| (a.mark.cx() - x).abs().total_cmp(&(b.mark.cx() - x).abs()))
+            .map(|(i, _)| i)
     };
     let here = rows.iter().position(|&r| r == row).unwrap_or(0);
     Some(match key {

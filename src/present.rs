@@ -205,7 +205,7 @@ impl Facts {
 
     /// The table's note column: the formula and the note.
     pub fn table_note(&self, lang: Lang) -> String {
-        self.lines(lang)[1..].join(" ")
+        self.lines(lang).get(1..).unwrap_or_default().join(" ")
     }
 }
 

@@ -199,11 +199,11 @@ pub fn draw<DB: DrawingBackend>(
                         p(x - r * 1.1, y - r * 0.8),
                     ],
                 };
-                if *hollow {
-                    let first = poly[0];
-                    backend.draw_path(poly.into_iter().chain(std::iter::once(first)), &s)?;
-                } else {
-                    backend.fill_polygon(poly, &s)?;
+                match (*hollow, poly.first().copied()) {
+                    (true, Some(first)) => {
+                        backend.draw_path(poly.into_iter().chain(std::iter::once(first)), &s)?
+                    }
+                    _ => backend.fill_polygon(poly, &s)?,
                 }
             }
             Mark::Text {

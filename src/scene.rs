@@ -27,7 +27,11 @@ pub enum Texture {
 impl Texture {
     /// The texture of the `k`-th series of a view.
     pub fn for_slot(k: usize) -> Texture {
-        [Texture::Solid, Texture::Stripes, Texture::Dots][k % 3]
+        match k % 3 {
+            0 => Texture::Solid,
+            1 => Texture::Stripes,
+            _ => Texture::Dots,
+        }
     }
 
     /// The name the shell uses for the legend swatch.
@@ -60,12 +64,12 @@ pub enum Shape {
 impl Shape {
     /// The shape for basis number `i`.
     pub fn for_basis(i: usize) -> Shape {
-        [
-            Shape::Circle,
-            Shape::Square,
-            Shape::Triangle,
-            Shape::Diamond,
-        ][i % 4]
+        match i % 4 {
+            0 => Shape::Circle,
+            1 => Shape::Square,
+            2 => Shape::Triangle,
+            _ => Shape::Diamond,
+        }
     }
 }
 
@@ -277,6 +281,8 @@ pub struct SceneInput<'a> {
 
 struct Builder<'a> {
     inp: &'a SceneInput<'a>,
+    /// The selection's view, resolved once (`build` stops when it is out of range).
+    view: &'a crate::data::View,
     scene: Scene,
 }
 
@@ -303,7 +309,20 @@ fn hatch(r: &Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
 
 impl<'a> Builder<'a> {
     fn view(&self) -> &'a crate::data::View {
-        &self.inp.ds.views[self.inp.sel.view]
+        self.view
+    }
+
+    /// The colour of series `s`, an index from the selection (the theme's fg were it
+    /// out of range).
+    fn color_of(&self, s: usize) -> Rgba {
+        let theme = self.inp.theme;
+        (self.inp.ds.series.get(s)).map_or(theme.fg, |s| series_color(theme, s.direction))
+    }
+
+    /// The label of basis `bi`, an index from the selection (empty were it out of range).
+    fn basis_label(&self, bi: usize) -> &'a str {
+        let lang = self.lang();
+        self.inp.ds.bases.get(bi).map_or("", |b| b.label.get(lang))
     }
 
     fn lang(&self) -> Lang {
@@ -346,7 +365,8 @@ impl<'a> Builder<'a> {
         let claims = self
             .shown_claims()
             .iter()
-            .map(|&c| self.inp.ds.claims[c].value)
+            .filter_map(|&c| self.inp.ds.claims.get(c))
+            .map(|c| c.value)
             .fold(0.0, f64::max);
         if data > 0.0 {
             data.max(claims)
@@ -450,7 +470,9 @@ impl<'a> Builder<'a> {
     fn annotations(&mut self, plot: Rect, x: &Linear) {
         let ds = self.inp.ds;
         for &a in &self.inp.sel.annotations {
-            let an = &ds.annotations[a];
+            let Some(an) = ds.annotations.get(a) else {
+                continue;
+            };
             let px = x.map((an.period.start + an.period.end) as f64 / 2.0);
             let theme = self.inp.theme;
             self.push(Mark::Line {
@@ -477,7 +499,9 @@ impl<'a> Builder<'a> {
         let theme = self.inp.theme;
         let row = self.view().series.len();
         for (k, c) in self.shown_claims().into_iter().enumerate() {
-            let claim = &ds.claims[c];
+            let Some(claim) = ds.claims.get(c) else {
+                continue;
+            };
             let Some(p) = claim.period else { continue };
             let at = (
                 x.map((p.start + p.end) as f64 / 2.0),
@@ -590,7 +614,7 @@ impl<'a> Builder<'a> {
         }
         let mut tops: Vec<(ObsRef, Rect)> = Vec::new();
         for (k, &(slot, s)) in vis.iter().enumerate() {
-            let color = series_color(theme, ds.series[s].direction);
+            let color = self.color_of(s);
             let texture = if view.series.len() > 1 {
                 Texture::for_slot(slot)
             } else {
@@ -789,11 +813,9 @@ impl<'a> Builder<'a> {
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let month_w = x.map(1.0) - x.map(0.0);
         let n = vis.len().max(1) as f64;
-        let ds = self.inp.ds;
-        let theme = self.inp.theme;
         let many = self.view().series.len() > 1;
         for (k, &(slot, s)) in vis.iter().enumerate() {
-            let color = series_color(theme, ds.series[s].direction);
+            let color = self.color_of(s);
             let texture = if many {
                 Texture::for_slot(slot)
             } else {
@@ -838,7 +860,7 @@ impl<'a> Builder<'a> {
         let (mut x, mut y) = (x0, 8.0);
         let mut out = Vec::with_capacity(bases.len());
         for &bi in bases {
-            let w = 14.0 + text_width(self.inp.ds.bases[bi].label.get(self.lang()), FONT) + 14.0;
+            let w = 14.0 + text_width(self.basis_label(bi), FONT) + 14.0;
             if x + w > x1 && x > x0 {
                 x = x0;
                 y += FONT + 6.0;
@@ -860,10 +882,9 @@ impl<'a> Builder<'a> {
         let y = self.y_axis(plot, &ticks);
         let (a, b) = self.view().range;
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
-        let ds = self.inp.ds;
         let theme = self.inp.theme;
         for &(slot, s) in &vis {
-            let color = series_color(theme, ds.series[s].direction);
+            let color = self.color_of(s);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
             crate::order::sort_by_key(&mut pts, |(_, o)| crate::order::period_key(&o.period));
             let at = |o: &Observation| {
@@ -874,7 +895,7 @@ impl<'a> Builder<'a> {
             };
             // Segments only between adjacent periods: a gap stays a gap. Dashed where the basis changes.
             for w in pts.windows(2) {
-                let (p, q) = (w[0].1, w[1].1);
+                let &[(_, p), (_, q)] = w else { continue };
                 if p.period.end == q.period.start {
                     self.push(Mark::Line {
                         a: at(p),
@@ -916,7 +937,7 @@ impl<'a> Builder<'a> {
             });
             self.push(text(
                 (kx + 14.0, ky),
-                ds.bases[bi].label.get(self.lang()),
+                self.basis_label(bi),
                 theme.muted,
                 HAlign::Left,
                 VAlign::Middle,
@@ -931,17 +952,15 @@ impl<'a> Builder<'a> {
 
 /// Builds the scene for a view at a size.
 pub fn build(inp: &SceneInput<'_>) -> Scene {
-    let mut b = Builder {
-        inp,
-        scene: Scene {
-            width: inp.width,
-            height: inp.height,
-            ..Scene::default()
-        },
+    let scene = Scene {
+        width: inp.width,
+        height: inp.height,
+        ..Scene::default()
     };
-    if inp.sel.view >= inp.ds.views.len() {
-        return b.scene;
-    }
+    let Some(view) = inp.ds.views.get(inp.sel.view) else {
+        return scene;
+    };
+    let mut b = Builder { inp, view, scene };
     b.push(Mark::Rect {
         r: Rect::new(0.0, 0.0, inp.width, inp.height),
         fill: inp.theme.bg,

@@ -127,8 +127,7 @@ impl Selection {
             .collect();
         let (mut bases, mut sources) = (Vec::new(), Vec::new());
         for sh in &series {
-            for &(i, _) in &sh.obs {
-                let o = &ds.series[sh.series].observations[i];
+            for (_, _, o) in Selection::of_series(ds, sh) {
                 add(&mut bases, o.basis);
                 o.sources.iter().for_each(|&s| add(&mut sources, s));
             }
@@ -138,13 +137,16 @@ impl Selection {
             .iter()
             .map(|&c| {
                 // by the middle of its period, where its marker is drawn
-                let mid = ds.claims[c].period.map_or(i32::MIN, |p| p.start + p.end);
+                let mid =
+                    (ds.claims.get(c).and_then(|c| c.period)).map_or(i32::MIN, |p| p.start + p.end);
                 (mid, 0, c)
             })
             .collect();
         sort_keys(&mut by_x);
         for (.., c) in by_x {
-            add(&mut sources, ds.claims[c].source);
+            if let Some(c) = ds.claims.get(c) {
+                add(&mut sources, c.source);
+            }
         }
         v.sources.iter().for_each(|&s| add(&mut sources, s));
         Selection {
@@ -173,9 +175,20 @@ impl Selection {
         ds: &'a Dataset,
         sh: &'a Shown,
     ) -> impl Iterator<Item = (usize, Option<usize>, &'a Observation)> + 'a {
-        sh.obs
-            .iter()
-            .map(move |&(i, g)| (i, g, &ds.series[sh.series].observations[i]))
+        Selection::of_series(ds, sh)
+    }
+
+    /// `of` without a selection: `sh` holds in-range indices when made by `new` from the
+    /// same dataset; any other index is skipped.
+    fn of_series<'a>(
+        ds: &'a Dataset,
+        sh: &'a Shown,
+    ) -> impl Iterator<Item = (usize, Option<usize>, &'a Observation)> + 'a {
+        let list = ds
+            .series
+            .get(sh.series)
+            .map_or(&[][..], |s| &s.observations);
+        (sh.obs.iter()).filter_map(move |&(i, g)| Some((i, g, list.get(i)?)))
     }
 }
 

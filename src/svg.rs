@@ -86,7 +86,9 @@ fn hex(c: BackendColor) -> String {
     s.push('#');
     for v in [r, g, b] {
         for d in [v >> 4, v & 15] {
-            s.push(char::from(b"0123456789ABCDEF"[usize::from(d)]));
+            if let Some(&h) = b"0123456789ABCDEF".get(usize::from(d)) {
+                s.push(char::from(h));
+            }
         }
     }
     s

@@ -70,9 +70,9 @@ pub fn parse_color(s: &str) -> Option<Rgba> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() < 3 || parts.len() > 4 {
+    let (&[r, g, b] | &[r, g, b, _]) = parts.as_slice() else {
         return None;
-    }
+    };
     let channel = |p: &str| -> Option<u8> {
         let v = css_number(p)?;
         (v.is_finite() && (0.0..=255.0).contains(&v)).then(|| v.round() as u8)
@@ -90,12 +90,7 @@ pub fn parse_color(s: &str) -> Option<Rgba> {
             v
         }
     };
-    Some(Rgba(
-        channel(parts[0])?,
-        channel(parts[1])?,
-        channel(parts[2])?,
-        alpha,
-    ))
+    Some(Rgba(channel(r)?, channel(g)?, channel(b)?, alpha))
 }
 
 /// A non-negative CSS number as `getComputedStyle` writes one (`255`, `0.5`, `.25`,
@@ -150,6 +145,16 @@ pub const THEME_KEYS: [&str; 9] = [
 ];
 
 impl Theme {
+    /// The colour of the `k`-th series of columns: the three in turn.
+    pub(crate) fn nth_series(&self, k: usize) -> Rgba {
+        let [a, b, c] = self.series;
+        match k % 3 {
+            0 => a,
+            1 => b,
+            _ => c,
+        }
+    }
+
     /// For light pages: text ≥ 7:1, marks ≥ 4.5:1 on white.
     pub fn light() -> Theme {
         Theme {

@@ -461,45 +461,55 @@ fn add_claims(raw: &mut RawDataset, claims: &[ClaimInput]) -> Result<(), Error> 
                         format!("no figure of series {:?} for {}", key.series, key.period),
                     ));
                 };
-                if raw.series[si].observations[oi].id.is_none() {
-                    let base: String = format!("{}-{}", key.series, key.period)
-                        .chars()
-                        .map(|ch| {
-                            if ch.is_ascii_alphanumeric() || ch == '-' {
-                                ch.to_ascii_lowercase()
-                            } else {
-                                '-'
-                            }
-                        })
-                        .collect();
-                    let taken = |id: &str| {
-                        raw.series
-                            .iter()
-                            .flat_map(|s| &s.observations)
-                            .any(|o| o.id.as_deref() == Some(id))
-                    };
-                    let mut id = base.clone();
-                    let mut n = 2;
-                    while taken(&id) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    raw.series[si].observations[oi].id = Some(id);
+                let o = raw.series.get(si).and_then(|s| s.observations.get(oi));
+                if let Some(id) = o.and_then(|o| o.id.clone()) {
+                    return Ok((si, oi, id));
                 }
-                Ok((
-                    si,
-                    oi,
-                    raw.series[si].observations[oi]
-                        .id
-                        .clone()
-                        .unwrap_or_default(),
-                ))
+                let base: String = format!("{}-{}", key.series, key.period)
+                    .chars()
+                    .map(|ch| {
+                        if ch.is_ascii_alphanumeric() || ch == '-' {
+                            ch.to_ascii_lowercase()
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+                let taken = |id: &str| {
+                    raw.series
+                        .iter()
+                        .flat_map(|s| &s.observations)
+                        .any(|o| o.id.as_deref() == Some(id))
+                };
+                let mut id = base.clone();
+                let mut n = 2;
+                while taken(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                // (si, oi) was found just above
+                if let Some(o) = raw
+                    .series
+                    .get_mut(si)
+                    .and_then(|s| s.observations.get_mut(oi))
+                {
+                    o.id = Some(id.clone());
+                }
+                Ok((si, oi, id))
             };
+        // `checked` has the series and observations of `raw`, in the same order.
+        let checked_value = |si: usize, oi: usize| {
+            let r = crate::data::ObsRef {
+                series: si,
+                obs: oi,
+            };
+            checked.obs(r).map_or(f64::NAN, |o| o.value)
+        };
         let (si, oi, to) = find(c.observation.as_ref(), "observation")?;
-        let to_value = checked.series[si].observations[oi].value;
+        let to_value = checked_value(si, oi);
         let (check, computed) = if kind == "percent" {
             let (fs, fo, from) = find(c.from.as_ref(), "from")?;
-            let from_value = checked.series[fs].observations[fo].value;
+            let from_value = checked_value(fs, fo);
             if from_value <= 0.0 {
                 return Err(Error::new(
                     at("from"),

@@ -269,3 +269,43 @@ fn columns_say_what_their_values_are() {
         .to_string()
         .starts_with("columns.format"));
 }
+
+/// Columns built by hand (the fields are public) skip `Columns::new`'s checks: a series
+/// shorter than x, or no x at all, once indexed out of range in the CSV, the hover and
+/// the x scale, trapping the wasm (issue 13). Now the missing values are gaps.
+#[test]
+fn hand_built_columns_do_not_panic() {
+    let short = Columns {
+        title: "t".into(),
+        x: vec![0.0, 1.0, 2.0, 3.0],
+        series: vec![ColSeries {
+            id: "a".into(),
+            label: "A".into(),
+            y: vec![5.0],
+        }],
+        max: Vec::new(),
+        format: Default::default(),
+    };
+    let mut c = ColChart::new(short, Lang::En);
+    c.resize(400.0, 300.0).unwrap();
+    let plot = c.scene().plot;
+    for k in 0..=20 {
+        let px = plot.x0 + (plot.x1 - plot.x0) * k as f64 / 20.0;
+        if let Some(h) = c.hover(px, (plot.y0 + plot.y1) / 2.0) {
+            assert_eq!(h.index, 0);
+        }
+    }
+    assert_eq!(c.csv(), "x,a\n0,5\n1,\n2,\n3,\n");
+
+    let empty = Columns {
+        title: String::new(),
+        x: Vec::new(),
+        series: Vec::new(),
+        max: Vec::new(),
+        format: Default::default(),
+    };
+    let mut c = ColChart::new(empty, Lang::En);
+    c.resize(400.0, 300.0).unwrap();
+    assert!(c.hover(200.0, 150.0).is_none());
+    assert_eq!(c.csv(), "x\n");
+}

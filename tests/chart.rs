@@ -186,3 +186,48 @@ fn a_chart_never_resized_exports_what_it_shows() {
         assert_eq!(fresh.meta().source_line, sized.meta().source_line, "{view}");
     }
 }
+
+/// A dataset edited by hand after its check (its fields are public): ids out of range
+/// are skipped, a dataset without views is refused, and nothing panics (issue 13).
+#[test]
+fn a_hand_edited_dataset_does_not_panic() {
+    let mut ds = Dataset::default_dataset().unwrap();
+    for v in &mut ds.views {
+        v.series.push(99);
+        v.claims.push(99);
+        v.annotations.push(99);
+        v.sources.push(99);
+    }
+    for o in ds.series.iter_mut().flat_map(|s| s.observations.iter_mut()) {
+        o.sources.push(99);
+        o.basis = 99;
+    }
+    let views: Vec<String> = ds.views.iter().map(|v| v.id.clone()).collect();
+    let mut c = Chart::new(ds, &Options::default()).unwrap();
+    c.resize(600.0, 320.0).unwrap();
+    for id in &views {
+        c.set_view(id).unwrap();
+        let meta = c.meta();
+        assert!(!meta.title.is_empty());
+        c.summary();
+        c.table();
+        c.csv();
+        c.claims();
+        c.export_scene(600.0);
+        #[cfg(feature = "import")]
+        c.social_scene();
+        let mut at = None;
+        for key in ["Home", "Right", "Down", "End", "Up", "Left"] {
+            at = c.navigate(at, key);
+            at.and_then(|i| c.describe(i));
+        }
+        for it in c.items() {
+            c.hover(it.x + it.w / 2.0, it.y + it.h / 2.0);
+        }
+    }
+    let mut empty = Dataset::default_dataset().unwrap();
+    empty.views.clear();
+    assert!(Chart::new(empty.clone(), &Options::default()).is_err());
+    c.set_data(empty);
+    assert_eq!(Some(c.view_id()), views.last().map(String::as_str));
+}

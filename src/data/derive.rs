@@ -2,15 +2,23 @@
 //! difference of other observations, computed at load in dependency order; a claim
 //! agrees with the data when they match at the precision the claim is printed with.
 
-use super::{Op, Series, MAX_USD};
+use super::{Observation, Op, Series, MAX_USD};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A formula's result: the sum of `inputs`, or the first minus the others.
 pub(crate) fn apply(op: Op, inputs: &[f64]) -> f64 {
     match op {
         Op::Sum => inputs.iter().sum(),
-        Op::Difference => inputs[0] - inputs[1..].iter().sum::<f64>(),
+        Op::Difference => match inputs {
+            [first, rest @ ..] => first - rest.iter().sum::<f64>(),
+            [] => 0.0,
+        },
     }
+}
+
+/// Observation `oi` of series `si`, if there is one.
+pub(crate) fn obs(series: &[Series], si: usize, oi: usize) -> Option<&Observation> {
+    series.get(si)?.observations.get(oi)
 }
 
 /// The percentage change from `from` to `to` (−80.7 for a fall to about a fifth).
@@ -28,22 +36,25 @@ pub(crate) fn evaluate(series: &mut [Series], scale: f64) -> Result<()> {
         let mut progressed = false;
         let mut pending = None;
         for si in 0..series.len() {
-            for oi in 0..series[si].observations.len() {
-                let o = &series[si].observations[oi];
+            for oi in 0..series.get(si).map_or(0, |s| s.observations.len()) {
+                let Some(o) = obs(series, si, oi) else {
+                    continue;
+                };
                 let Some(d) = &o.derived else { continue };
                 if !o.value.is_nan() {
                     continue;
                 }
-                let inputs: Vec<f64> =
-                    d.of.iter()
-                        .map(|r| series[r.series].observations[r.obs].value)
-                        .collect();
+                // validation resolved every input; one missing would stay pending
+                let inputs: Vec<f64> = (d.of.iter())
+                    .map(|r| obs(series, r.series, r.obs).map_or(f64::NAN, |o| o.value))
+                    .collect();
                 if inputs.iter().any(|v| v.is_nan()) {
                     pending = Some((si, oi));
                     continue;
                 }
                 let v = apply(d.op, &inputs);
-                if !v.is_finite() || v < -1e-9 * inputs[0].abs().max(1.0) || v * scale > MAX_USD {
+                let first = inputs.first().map_or(0.0, |f| f.abs());
+                if !v.is_finite() || v < -1e-9 * first.max(1.0) || v * scale > MAX_USD {
                     return Err(Error::at(
                         ErrorKind::Formula,
                         format!("series[{si}].observations[{oi}].derived"),
@@ -53,7 +64,9 @@ pub(crate) fn evaluate(series: &mut [Series], scale: f64) -> Result<()> {
                         ),
                     ));
                 }
-                series[si].observations[oi].value = v.max(0.0);
+                if let Some(o) = series.get_mut(si).and_then(|s| s.observations.get_mut(oi)) {
+                    o.value = v.max(0.0);
+                }
                 progressed = true;
             }
         }

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::derive::{agrees, change, evaluate};
+use super::derive::{agrees, change, evaluate, obs};
 use super::*;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -225,13 +225,13 @@ fn period(path: &dyn Fn() -> String, s: &str) -> Result<Period> {
 
 /// Partners: exactly two, with distinct codes.
 fn partners(raw: &RawDataset) -> Result<Vec<Partner>> {
-    if raw.partners.len() != 2 {
+    let [first, second] = raw.partners.as_slice() else {
         return Err(Error::expected(
             "partners",
             "2 partners",
             raw.partners.len(),
         ));
-    }
+    };
     let mut partners = Vec::with_capacity(2);
     for (i, p) in raw.partners.iter().enumerate() {
         non_empty(&|| format!("partners[{i}].code"), &p.code)?;
@@ -241,7 +241,7 @@ fn partners(raw: &RawDataset) -> Result<Vec<Partner>> {
             name,
         });
     }
-    if raw.partners[0].code == raw.partners[1].code {
+    if first.code == second.code {
         return Err(Error::at(
             ErrorKind::DuplicateId,
             "partners[1].code",
@@ -385,14 +385,17 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
             (usize_key(k) << 64) | (i32_key(a) << 32) | i32_key(b)
         });
         for w in spans.windows(2) {
-            if w[0].0 == w[1].0 && w[1].1 < w[0].2 {
-                let oi = w[0].3.max(w[1].3);
+            let &[(k, _, end, a), (next_k, start, _, b)] = w else {
+                continue;
+            };
+            if k == next_k && start < end {
+                let oi = a.max(b);
                 return Err(Error::at(
                     ErrorKind::Overlap,
                     format!("series[{si}].observations[{oi}].period"),
                     format!(
                         "\"{}\" overlaps another period in this series",
-                        rs.observations[oi].period
+                        rs.observations.get(oi).map_or("", |o| o.period.as_str())
                     ),
                 ));
             }
@@ -522,7 +525,10 @@ fn derived(raw: &RawDataset, series: &mut [Series], ids: &Ids) -> Result<()> {
             for (k, id) in f.of.iter().enumerate() {
                 of.push(ids.obs(&|| format!("{}[{k}]", op("of")), id)?);
             }
-            series[si].observations[oi].derived = Some(Derived { op: kind, of });
+            // `series` was made from `raw.series`, observation for observation
+            if let Some(o) = series.get_mut(si).and_then(|s| s.observations.get_mut(oi)) {
+                o.derived = Some(Derived { op: kind, of });
+            }
         }
     }
     evaluate(series, raw.unit.scale)
@@ -530,7 +536,8 @@ fn derived(raw: &RawDataset, series: &mut [Series], ids: &Ids) -> Result<()> {
 
 /// Claims, each checked against the data its status rests on.
 fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Result<Vec<Claim>> {
-    let value = |r: ObsRef| series[r.series].observations[r.obs].value;
+    // `r` was resolved by `ids`
+    let value = |r: ObsRef| obs(series, r.series, r.obs).map_or(f64::NAN, |o| o.value);
     let mut claims = Vec::with_capacity(raw.claims.len());
     ids.claims = index_ids("claims", raw.claims.iter().map(|c| c.id.as_str()))?;
     for (ci, rc) in raw.claims.iter().enumerate() {
@@ -591,15 +598,15 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
                 equals: None,
                 change: Some(list),
             }) => {
-                if kind != FigureKind::Percent || list.len() != 2 {
+                let (FigureKind::Percent, [a, b]) = (kind, list.as_slice()) else {
                     return Err(Error::expected(
                         cp("check.change"),
                         "two observation ids, with a percent figure",
                         list.len(),
                     ));
-                }
-                let a = ids.obs(&|| cp("check.change[0]"), &list[0])?;
-                let b = ids.obs(&|| cp("check.change[1]"), &list[1])?;
+                };
+                let a = ids.obs(&|| cp("check.change[0]"), a)?;
+                let b = ids.obs(&|| cp("check.change[1]"), b)?;
                 if value(a) <= 0.0 {
                     return Err(Error::new(
                         cp("check.change[0]"),
@@ -713,7 +720,8 @@ fn view(
     claims: &[Claim],
     ids: &Ids,
 ) -> Result<View> {
-    let value = |r: ObsRef| series[r.series].observations[r.obs].value;
+    // `r` was resolved by `ids`
+    let value = |r: ObsRef| obs(series, r.series, r.obs).map_or(f64::NAN, |o| o.value);
     let label = text(&|| vp("label"), &rv.label)?;
     let title = text(&|| vp("title"), &rv.title)?;
     let subtitle = optional_text(&|| vp("subtitle"), &rv.subtitle)?;
@@ -738,7 +746,7 @@ fn view(
         ));
     }
     let vs = lookup_all(&ids.series, "series", &|| vp("series"), &rv.series)?;
-    let all_obs = || vs.iter().flat_map(|&s| series[s].observations.iter());
+    let all_obs = || (vs.iter().filter_map(|&s| series.get(s))).flat_map(|s| s.observations.iter());
     let by_category = match rv.x.as_deref() {
         None | Some("period") => false,
         Some("category") => true,
@@ -804,11 +812,11 @@ fn view(
             ))
         }
     };
-    let change = match &rv.change {
+    let change = match rv.change.as_deref() {
         None => None,
-        Some(list) if list.len() == 2 => {
-            let a = ids.obs(&|| format!("{}[0]", vp("change")), &list[0])?;
-            let b = ids.obs(&|| format!("{}[1]", vp("change")), &list[1])?;
+        Some([a, b]) => {
+            let a = ids.obs(&|| format!("{}[0]", vp("change")), a)?;
+            let b = ids.obs(&|| format!("{}[1]", vp("change")), b)?;
             if value(a) <= 0.0 {
                 return Err(Error::new(
                     vp("change"),
@@ -835,7 +843,7 @@ fn view(
     for (k, id) in rv.claims.iter().enumerate() {
         let path = || format!("{}[{k}]", vp("claims"));
         let i = lookup(&ids.claims, "claim", &path, id)?;
-        if claims[i].period.is_none() {
+        if !claims.get(i).is_some_and(|c| c.period.is_some()) {
             return Err(Error::new(path(), "a drawn claim needs a period"));
         }
         view_claims.push(i);

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::numbers;
 use super::periods;
-use super::sheet::{at, cell, columns, expected, unit, Cx, Input};
+use super::sheet::{at, cell, col as column_of, columns, expected, unit, Cx, Input};
 use crate::data::{RawCheck, RawClaim, RawDataset, RawFigure, RawText};
 use crate::error::ErrorKind;
 
@@ -59,7 +59,7 @@ pub(crate) fn apply(
                     ErrorKind::MissingField,
                     file,
                     n,
-                    cols[f],
+                    column_of(&cols, f),
                     f,
                     format!("blank: every claim needs its {f}"),
                 ));
@@ -69,7 +69,14 @@ pub(crate) fn apply(
         if !id.is_empty() {
             if let Some(first) = ids.insert(id.to_string(), n) {
                 let msg = format!("\"{id}\": a second claim with this id (row {first})");
-                cx.error(at(ErrorKind::DuplicateId, file, n, cols["id"], "id", msg));
+                cx.error(at(
+                    ErrorKind::DuplicateId,
+                    file,
+                    n,
+                    column_of(&cols, "id"),
+                    "id",
+                    msg,
+                ));
             }
         }
         let k = cell(&cols, row, "kind");
@@ -81,7 +88,7 @@ pub(crate) fn apply(
                 cx.error(expected(
                     file,
                     n,
-                    cols["kind"],
+                    column_of(&cols, "kind"),
                     "kind",
                     "money or percent",
                     k,
@@ -96,7 +103,14 @@ pub(crate) fn apply(
             let canon = numbers::canonical(v.trim_end_matches('%').trim(), '.');
             if canon.is_none() {
                 let what = "a number as printed, with . as its decimal mark (-80.7, 491.06)";
-                cx.error(expected(file, n, cols["figure"], "figure", what, v));
+                cx.error(expected(
+                    file,
+                    n,
+                    column_of(&cols, "figure"),
+                    "figure",
+                    what,
+                    v,
+                ));
             }
             canon
         };
@@ -116,7 +130,14 @@ pub(crate) fn apply(
         {
             let what = "agrees, unsupported or unverified";
             let s = cell(&cols, row, "status");
-            cx.error(expected(file, n, cols["status"], "status", what, s));
+            cx.error(expected(
+                file,
+                n,
+                column_of(&cols, "status"),
+                "status",
+                what,
+                s,
+            ));
         }
         let check: Vec<String> = cell(&cols, row, "check")
             .split(';')

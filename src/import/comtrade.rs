@@ -443,10 +443,10 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
                 return Some(i);
             }
             let key = key.to_ascii_uppercase();
-            if countries.len() == 2 {
+            if let [a, b] = countries.as_slice() {
                 let what = format!(
                     "{} or {}: a dataset is one pair of countries",
-                    countries[0].code, countries[1].code
+                    a.code, b.code
                 );
                 cx.error(expected(file, n, kcol, field, &what, &key));
                 return None;
@@ -467,7 +467,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         if let (Some(r), Some(p)) = (rep, par) {
             if r == p {
                 let what = "a partner other than the reporter";
-                let key = &countries[r].code;
+                let key = countries.get(r).map_or("", |c| c.code.as_str());
                 cx.error(expected(file, n, c("partner"), "partner", what, key));
             }
         }
@@ -495,12 +495,11 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             _ => (par, rep),
         };
         let class = Class::of(&period, category.is_some());
-        let vi = match valuations
-            .iter()
-            .position(|v| v.0 == rep && v.1 == valuation.0)
+        let vi = match (valuations.iter_mut().enumerate())
+            .find(|(_, v)| v.0 == rep && v.1 == valuation.0)
         {
-            Some(i) => {
-                valuations[i].2 |= valuation.1;
+            Some((i, v)) => {
+                v.2 |= valuation.1;
                 i
             }
             None => {
@@ -511,11 +510,12 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         if !reporters.contains(&rep) {
             reporters.push(rep);
         }
+        let code = |i: usize| countries.get(i).map_or(String::new(), |c| c.code.clone());
         let si = *by_key.entry((rep, from, vi, class)).or_insert_with(|| {
             series.push(Building {
                 acc: Acc {
                     name: String::new(),
-                    direction: Some((countries[from].code.clone(), countries[to].code.clone())),
+                    direction: Some((code(from), code(to))),
                     direction_row: n,
                     basis: format!("{vi}"),
                     class,
@@ -529,7 +529,11 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         });
         let value = numbers::to_f64(&canon, 0);
         max_value = max_value.max(value);
-        series[si].acc.obs.push((
+        // `by_key` holds indices into `series`, which only grows
+        let Some(Building { acc, .. }) = series.get_mut(si) else {
+            continue;
+        };
+        acc.obs.push((
             RawObservation {
                 id: None,
                 period: ptext,
@@ -545,7 +549,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             0,
             period,
         ));
-        series[si].acc.rows.push(n);
+        acc.rows.push(n);
     }
 
     // Warnings, one per kind of row.
@@ -609,7 +613,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         ));
         return None;
     }
-    if countries.len() < 2 {
+    let [first, second] = countries.as_slice() else {
         cx.error(at(
             ErrorKind::MissingField,
             file,
@@ -619,7 +623,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             "one country only: a dataset is a pair of countries".into(),
         ));
         return None;
-    }
+    };
 
     // The dataset's unit: millions, thousands or dollars, as the figures need.
     let exp = if max_value >= 1e7 {
@@ -629,12 +633,14 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     } else {
         0
     };
-    let name = |i: usize| countries[i].name.clone();
+    // Country indices below were found in `countries`.
+    let name = |i: usize| countries.get(i).map_or(String::new(), |c| c.name.clone());
+    let code = |i: usize| countries.get(i).map_or("", |c| c.code.as_str());
     let several = reporters.len() > 1;
     let mut bases = Vec::new();
     let mut basis_ids = Vec::new();
     for (rep, val, _seen) in &valuations {
-        let id = format!("comtrade-{}-{val}", sheet::slug(&countries[*rep].code));
+        let id = format!("comtrade-{}-{val}", sheet::slug(code(*rep)));
         let what = if *val == "cif" {
             "CIF (cost, insurance and freight to the border)"
         } else {
@@ -654,7 +660,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     let mut obs_rows = Vec::new();
     for b in &mut series {
         let vi: usize = b.acc.basis.parse().unwrap_or(0);
-        b.acc.basis = basis_ids[vi].clone();
+        b.acc.basis = basis_ids.get(vi).cloned().unwrap_or_default();
         let (f, t) = b.acc.direction.clone().unwrap_or_default();
         let fi = countries.iter().position(|x| x.code == f).unwrap_or(0);
         let ti = countries.iter().position(|x| x.code == t).unwrap_or(1);
@@ -668,12 +674,12 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             label = format!("Imports of {} from {}", name(ti), name(fi));
         }
         label.push_str(&format!(", as reported by {}", name(b.reporter)));
-        if several && b.reporter != reporters[0] {
+        if several && reporters.first() != Some(&b.reporter) {
             label.push_str(" (mirror figures)");
         }
         let mut id = format!("{}-{}-{class_id}", sheet::slug(&f), sheet::slug(&t));
         if several {
-            id.push_str(&format!("-by-{}", sheet::slug(&countries[b.reporter].code)));
+            id.push_str(&format!("-by-{}", sheet::slug(code(b.reporter))));
         }
         let base = id.clone();
         let mut k = 2;
@@ -740,8 +746,8 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         id: options.id.clone().unwrap_or_else(|| {
             format!(
                 "{}-{}",
-                sheet::slug(&countries[0].code),
-                sheet::slug(&countries[1].code)
+                sheet::slug(&first.code),
+                sheet::slug(&second.code)
             )
         }),
         title: RawText::Plain(

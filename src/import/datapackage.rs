@@ -18,7 +18,7 @@ use serde_json::{json, Map, Value};
 
 use super::sheet::{self, Import, Input, SheetOptions, MAX_ERRORS};
 use super::table::{self, Row};
-use crate::data::{Period, PeriodKind, RawDataset, RawObservation, RawSeries};
+use crate::data::{Period, PeriodKind, RawDataset, RawObservation};
 use crate::error::{Error, ErrorKind};
 
 /// The descriptor's file name.
@@ -204,11 +204,13 @@ pub fn export(d: &RawDataset) -> Package {
             _ => ("string", ""),
         };
         let mut f = json!({"name": name, "type": ty});
-        if !desc.is_empty() {
-            f["description"] = json!(desc);
-        }
-        if name == "url" {
-            f["format"] = json!("uri");
+        if let Value::Object(m) = &mut f {
+            if !desc.is_empty() {
+                m.insert("description".into(), json!(desc));
+            }
+            if name == "url" {
+                m.insert("format".into(), json!("uri"));
+            }
         }
         f
     };
@@ -612,7 +614,8 @@ fn own(
                     );
                     continue;
                 };
-                let series: &RawSeries = &dataset.series[si];
+                // `ids` and `rows` were made from `dataset.series`, which keeps its length
+                let basis = dataset.series.get(si).map_or("", |s| s.basis.as_str());
                 let v = cell("value");
                 let value = if v.is_empty() {
                     None
@@ -665,7 +668,7 @@ fn own(
                     category: opt(text(row, cols.get("category").copied()))
                         .map(crate::data::RawText::Plain),
                     value,
-                    basis: (!b.is_empty() && b != series.basis).then(|| b.to_string()),
+                    basis: (!b.is_empty() && b != basis).then(|| b.to_string()),
                     qualifier: opt(cell("qualifier").to_string()),
                     sources: cell("sources")
                         .split(';')
@@ -684,8 +687,10 @@ fn own(
                 }
                 match serde_json::from_value::<RawObservation>(o) {
                     Ok(o) => {
-                        dataset.series[si].observations.push(o);
-                        rows[si].push(n);
+                        if let (Some(s), Some(r)) = (dataset.series.get_mut(si), rows.get_mut(si)) {
+                            s.observations.push(o);
+                            r.push(n);
+                        }
                     }
                     Err(e) => push(
                         &mut errors,

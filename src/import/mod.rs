@@ -39,7 +39,10 @@ pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
     let text = bytes
         .iter()
         .map(|&b| match b {
-            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            0x80..=0x9f => HIGH
+                .get(usize::from(b - 0x80))
+                .copied()
+                .unwrap_or(char::from(b)),
             _ => char::from(b),
         })
         .collect();

@@ -129,12 +129,14 @@ pub fn column_decimal(styles: &[Option<Style>], given: Option<char>) -> ColumnDe
         return ColumnDecimal::Known(d);
     }
     let of = |d: char| -> Vec<usize> {
-        (0..styles.len())
-            .filter(|&i| styles[i] == Some(Style::Decimal(d)))
+        (styles.iter().enumerate())
+            .filter(|&(_, s)| *s == Some(Style::Decimal(d)))
+            .map(|(i, _)| i)
             .collect()
     };
-    let ambiguous: Vec<usize> = (0..styles.len())
-        .filter(|&i| styles[i] == Some(Style::Ambiguous))
+    let ambiguous: Vec<usize> = (styles.iter().enumerate())
+        .filter(|&(_, s)| *s == Some(Style::Ambiguous))
+        .map(|(i, _)| i)
         .collect();
     let (point, comma) = (of('.'), of(','));
     match (point.first(), comma.first()) {

@@ -397,6 +397,12 @@ pub(crate) fn expected(
     Error::expected(field, what, format!("\"{cell}\"")).in_cell(Some(file), row, col + 1)
 }
 
+/// The column of `field`, for an error's place (0 when the table has none: `columns`
+/// checks the required ones are there).
+pub(crate) fn col(cols: &HashMap<&'static str, usize>, field: &str) -> usize {
+    cols.get(field).copied().unwrap_or(0)
+}
+
 /// The cell of `field` in `row` ("" when the table has no such column).
 pub(crate) fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
     cols.get(field).map_or("", |&c| row.cell(c))
@@ -515,7 +521,8 @@ pub(crate) fn columns<'a>(
     // Ragged rows: warned about, read as far as they go.
     let width = table.headers.len();
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
-        if row.cells.len() > width && row.cells[width..].iter().any(|c| !c.trim().is_empty()) {
+        let extra = row.cells.get(width..).unwrap_or_default();
+        if extra.iter().any(|c| !c.trim().is_empty()) {
             cx.warnings.push(at(
                 ErrorKind::InvalidValue,
                 file,
@@ -575,7 +582,7 @@ fn read_sources(cx: &mut Cx, input: Input) -> Sources {
                     ErrorKind::MissingField,
                     file,
                     n,
-                    cols[f],
+                    col(&cols, f),
                     f,
                     format!("blank: every source needs its {f}"),
                 ));
@@ -588,12 +595,19 @@ fn read_sources(cx: &mut Cx, input: Input) -> Sources {
             cell(&cols, row, "date"),
         );
         if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
-            cx.error(expected(file, n, cols["url"], "url", "an http(s) URL", url));
+            cx.error(expected(
+                file,
+                n,
+                col(&cols, "url"),
+                "url",
+                "an http(s) URL",
+                url,
+            ));
             ok = false;
         }
         if !date.is_empty() && !is_date(date) {
             let what = "a date YYYY, YYYY-MM or YYYY-MM-DD (or blank)";
-            cx.error(expected(file, n, cols["date"], "date", what, date));
+            cx.error(expected(file, n, col(&cols, "date"), "date", what, date));
             ok = false;
         }
         if !id.is_empty() {
@@ -603,7 +617,7 @@ fn read_sources(cx: &mut Cx, input: Input) -> Sources {
                     ErrorKind::DuplicateId,
                     file,
                     n,
-                    cols["id"],
+                    col(&cols, "id"),
                     "id",
                     format!("\"{id}\": a second source with this id (row {first})"),
                 ));
@@ -788,32 +802,26 @@ fn read_observations(
             rows.push(row);
         }
     }
-    let vc = cols["value"];
+    let vc = col(&cols, "value");
     let styles: Vec<_> = rows.iter().map(|r| numbers::style(r.cell(vc))).collect();
     let mut bad_value = vec![false; rows.len()];
-    for (i, s) in styles.iter().enumerate() {
+    for ((row, s), bad) in rows.iter().zip(&styles).zip(&mut bad_value) {
         if s.is_none() && options.decimal.is_none() {
             let what = "a number like 1234.5, 1,234.5, 1.234,5 or 1 234,5";
-            cx.error(expected(
-                file,
-                rows[i].number,
-                vc,
-                "value",
-                what,
-                rows[i].cell(vc),
-            ));
-            bad_value[i] = true;
+            cx.error(expected(file, row.number, vc, "value", what, row.cell(vc)));
+            *bad = true;
         }
     }
+    // The row number and value cell of the `i`-th row, an index into `styles`.
+    let value_at = |i: usize| rows.get(i).map_or((0, ""), |r| (r.number, r.cell(vc)));
     let decimal = match numbers::column_decimal(&styles, options.decimal) {
         ColumnDecimal::Known(d) => Some(d),
         ColumnDecimal::Ambiguous(cells) => {
-            for i in cells {
-                let cell = rows[i].cell(vc);
+            for (number, cell) in cells.into_iter().map(value_at) {
                 cx.error(at(
                     ErrorKind::AmbiguousNumber,
                     file,
-                    rows[i].number,
+                    number,
                     vc,
                     "value",
                     format!(
@@ -830,20 +838,16 @@ fn read_observations(
             comma,
             blame,
         } => {
-            for i in blame {
+            let ((pn, pc), (cn, cc)) = (value_at(point), value_at(comma));
+            for (number, cell) in blame.into_iter().map(value_at) {
                 cx.error(at(
                     ErrorKind::InvalidValue,
                     file,
-                    rows[i].number,
+                    number,
                     vc,
                     "value",
                     format!(
-                        "\"{}\": this column mixes 1,234.5 (row {}: \"{}\") and 1.234,5 (row {}: \"{}\"); give the decimal mark (--decimal . or --decimal ,)",
-                        rows[i].cell(vc),
-                        rows[point].number,
-                        rows[point].cell(vc),
-                        rows[comma].number,
-                        rows[comma].cell(vc),
+                        "\"{cell}\": this column mixes 1,234.5 (row {pn}: \"{pc}\") and 1.234,5 (row {cn}: \"{cc}\"); give the decimal mark (--decimal . or --decimal ,)",
                     ),
                 ));
             }
@@ -859,14 +863,14 @@ fn read_observations(
     let mut by_key: HashMap<SeriesKey, usize> = HashMap::new();
     let mut seen: HashMap<(usize, String, String), usize> = HashMap::new();
     let mut bases: Vec<(String, String)> = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
+    for (row, &bad) in rows.iter().zip(&bad_value) {
         let n = row.number;
         let errors_before = cx.errors.len() + cx.dropped;
         let col = |f: &str| cols.get(f).copied().unwrap_or(0);
         // value
         let v = row.cell(vc);
         let canon = match decimal {
-            Some(d) if !bad_value[i] => {
+            Some(d) if !bad => {
                 match numbers::canonical(v, d) {
                     Some(c) => Some(c),
                     None => {
@@ -1054,7 +1058,10 @@ fn read_observations(
             });
             series.len() - 1
         });
-        let acc = &mut series[si];
+        // `by_key` holds indices into `series`, which only grows
+        let Some(acc) = series.get_mut(si) else {
+            continue;
+        };
         if acc.direction != dir {
             cx.error(at(
                 ErrorKind::InvalidValue,
@@ -1110,23 +1117,23 @@ fn read_observations(
             ErrorKind::MissingField,
             file,
             table.rows.last().map_or(2, |r| r.number + 1),
-            cols["value"],
+            col(&cols, "value"),
             "value",
             "no figures: every row is blank or a gap".into(),
         ));
         return None;
     }
-    if codes.len() < 2 {
+    let [first, second, ..] = codes.as_slice() else {
         cx.error(at(
             ErrorKind::MissingField,
             file,
             1,
-            cols["direction"],
+            col(&cols, "direction"),
             "direction",
             "the directions name fewer than two partners (two-way figures only): give the partners (--partner KR=\"South Korea\" --partner JP=Japan)".into(),
         ));
         return None;
-    }
+    };
 
     // One unit for the dataset: the one most rows use; the others' values shifted to it.
     let mut counts: Vec<(i32, usize)> = Vec::new();
@@ -1159,7 +1166,7 @@ fn read_observations(
             name: RawText::Plain(name_of(c)),
         })
         .collect();
-    let (a, b) = (name_of(&codes[0]), name_of(&codes[1]));
+    let (a, b) = (name_of(first), name_of(second));
 
     let mut used: Vec<String> = Vec::new();
     let mut raw_series = Vec::new();
@@ -1220,7 +1227,7 @@ fn read_observations(
         id: options
             .id
             .clone()
-            .unwrap_or_else(|| format!("{}-{}", slug(&codes[0]), slug(&codes[1]))),
+            .unwrap_or_else(|| format!("{}-{}", slug(first), slug(second))),
         title: RawText::Plain(
             options
                 .title
@@ -1255,23 +1262,24 @@ fn read_observations(
 pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str) -> Vec<RawView> {
     let mut views = Vec::new();
     for class in [Class::Annual, Class::Monthly, Class::Category] {
-        let members: Vec<usize> = (0..series.len())
-            .filter(|&i| series[i].class == class)
+        // `raw` has one series per accumulator, in the same order
+        let members: Vec<(&Acc, &RawSeries)> = (series.iter().zip(raw))
+            .filter(|(s, _)| s.class == class)
             .collect();
         if members.is_empty() {
             continue;
         }
-        let two_way: Vec<usize> = members
+        let two_way: Vec<_> = members
             .iter()
             .copied()
-            .filter(|&i| series[i].direction.is_none())
+            .filter(|(s, _)| s.direction.is_none())
             .collect();
-        let flows: Vec<usize> = members
+        let flows: Vec<_> = members
             .iter()
             .copied()
-            .filter(|&i| series[i].direction.is_some())
+            .filter(|(s, _)| s.direction.is_some())
             .collect();
-        let groups: Vec<(&str, &str, Vec<usize>)> = if two_way.is_empty() || flows.is_empty() {
+        let groups: Vec<(&str, &str, Vec<_>)> = if two_way.is_empty() || flows.is_empty() {
             vec![("", "", members)]
         } else {
             vec![("-total", "total", two_way), ("-flows", "each way", flows)]
@@ -1284,7 +1292,7 @@ pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str)
         for (suffix, what, ids) in groups {
             let periods: Vec<&Period> = ids
                 .iter()
-                .flat_map(|&i| series[i].obs.iter().map(|o| &o.3))
+                .flat_map(|(s, _)| s.obs.iter().map(|o| &o.3))
                 .collect();
             let first = periods.iter().map(|p| p.start).min().unwrap_or(0);
             let last = periods.iter().map(|p| p.end).max().unwrap_or(0) - 1;
@@ -1319,7 +1327,7 @@ pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str)
                 title: RawText::Plain(title),
                 subtitle: None,
                 kind: kind.into(),
-                series: ids.iter().map(|&i| raw[i].id.clone()).collect(),
+                series: ids.iter().map(|(_, r)| r.id.clone()).collect(),
                 x,
                 periods: None,
                 from,

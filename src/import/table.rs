@@ -172,6 +172,14 @@ fn push_row<'a>(
     Ok(())
 }
 
+/// The index of the first byte of `b` from `i` on that `stop`s, or `b.len()`.
+fn next(b: &[u8], i: usize, stop: impl Fn(u8) -> bool) -> usize {
+    let rest = b.get(i..).unwrap_or_default();
+    rest.iter()
+        .position(|&c| stop(c))
+        .map_or(b.len(), |k| i + k)
+}
+
 fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
     // A finished cell (after `before` others in its row), checked against the text limit
     // (bytes first, which are never fewer than the characters).
@@ -212,16 +220,14 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
     while i < b.len() {
         any = true;
         let run = i;
-        while i < b.len() && b[i] != d && b[i] != b'\n' && b[i] != b'\r' && b[i] != b'"' {
-            i += 1;
-        }
+        i = next(b, i, |c| c == d || c == b'\n' || c == b'\r' || c == b'"');
         if let Some(o) = owned.as_mut() {
             o.push_str(&text[run..i]);
         }
-        if i == b.len() {
+        let Some(&c) = b.get(i) else {
             break;
-        }
-        match b[i] {
+        };
+        match c {
             b'"' if owned
                 .as_deref()
                 .unwrap_or(&text[start..i])
@@ -236,14 +242,12 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
                 i += 1;
                 loop {
                     let s = i;
-                    while i < b.len() && b[i] != b'"' && b[i] != b'\r' {
-                        i += 1;
-                    }
+                    i = next(b, i, |c| c == b'"' || c == b'\r');
                     cell.push_str(&text[s..i]);
-                    if i == b.len() {
+                    let Some(&q) = b.get(i) else {
                         return Err(ParseError::Unclosed(quote_at));
-                    }
-                    if b[i] == b'\r' {
+                    };
+                    if q == b'\r' {
                         i += 1;
                         if b.get(i) == Some(&b'\n') {
                             i += 1;
@@ -267,7 +271,7 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
             }
             b'\r' | b'\n' => {
                 let cell = take(&mut owned, start, i);
-                if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
                 i += 1;

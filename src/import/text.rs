@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::sheet::{at, cell, columns, Cx, Input};
+use super::sheet::{at, cell, col as column_of, columns, Cx, Input};
 use crate::data::{RawDataset, RawText};
 use crate::error::{ErrorKind, Location};
 
@@ -211,7 +211,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, input: Input) -> Vec<
                 ErrorKind::MissingField,
                 file,
                 n,
-                cols["key"],
+                column_of(&cols, "key"),
                 "key",
                 format!("blank: which text is this row? expected one of {KEYS}"),
             ));
@@ -220,7 +220,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, input: Input) -> Vec<
         let t = match target(&key, dataset) {
             Ok(t) => t,
             Err((kind, msg)) => {
-                cx.error(at(kind, file, n, cols["key"], "key", msg));
+                cx.error(at(kind, file, n, column_of(&cols, "key"), "key", msg));
                 continue;
             }
         };
@@ -229,7 +229,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, input: Input) -> Vec<
                 ErrorKind::MissingField,
                 file,
                 n,
-                cols["en"],
+                column_of(&cols, "en"),
                 "en",
                 format!("blank: \"{raw_key}\" needs its English text (what readers of other languages see when theirs is blank)"),
             ));
@@ -242,7 +242,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, input: Input) -> Vec<
                     ErrorKind::DuplicateId,
                     file,
                     n,
-                    cols["key"],
+                    column_of(&cols, "key"),
                     "key",
                     format!("\"{raw_key}\": a second row for this text (row {first})"),
                 ));

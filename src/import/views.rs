@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::periods;
-use super::sheet::{at, cell, columns, expected, Cx, Input};
+use super::sheet::{at, cell, col as column_of, columns, expected, Cx, Input};
 use crate::data::{RawDataset, RawText, RawView};
 use crate::error::ErrorKind;
 
@@ -60,7 +60,7 @@ pub(crate) fn apply(
                     ErrorKind::MissingField,
                     file,
                     n,
-                    cols[f],
+                    column_of(&cols, f),
                     f,
                     format!("blank: every view needs its {f}"),
                 ));
@@ -73,7 +73,7 @@ pub(crate) fn apply(
                     ErrorKind::DuplicateId,
                     file,
                     n,
-                    cols["id"],
+                    column_of(&cols, "id"),
                     "id",
                     format!("\"{id}\": a second view with this id (row {first})"),
                 ));
@@ -87,7 +87,7 @@ pub(crate) fn apply(
             "time-line" | "line" | "lines" => Some("time-line"),
             _ => {
                 let what = "bars, time-bars or time-line";
-                cx.error(expected(file, n, cols["kind"], "kind", what, k));
+                cx.error(expected(file, n, column_of(&cols, "kind"), "kind", what, k));
                 None
             }
         };
@@ -98,7 +98,7 @@ pub(crate) fn apply(
                     ErrorKind::UnknownId,
                     file,
                     n,
-                    cols["series"],
+                    column_of(&cols, "series"),
                     "series",
                     format!(
                         "unknown series \"{s}\": the dataset's are {}",
