@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 
-.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload fuzz lint clean
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload bench-many fuzz lint clean
 
 all: build
 
@@ -67,6 +67,10 @@ bench: build
 bench-pageload: build
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/run.mjs --pageload $(PAGELOAD_ARGS)
+
+# Fifty charts on one page against one (issue 11): bench/many.mjs, bench/results-many.md.
+bench-many: build
+	node bench/many.mjs $(MANY_ARGS)
 
 # Fuzzing (not part of `make test`; docs/FUZZING.md): every target of fuzz/ for
 # FUZZ_SECONDS (default 60) each; FUZZ_TARGETS="dataset tables" picks some, FUZZ_JOBS=2
