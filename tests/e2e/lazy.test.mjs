@@ -240,6 +240,27 @@ CanvasRenderingContext2D.prototype.fillText = function (...a) { if (this.canvas.
   } finally { await close(); }
 });
 
+test('TradeChart.init(url) in the standalone script: the wasm is fetched from that URL (compiled by streaming) instead of the inline copy', async () => {
+  const wasm = readFileSync(join(ROOT, 'dist/pkg/trade_chart_bg.wasm'));
+  const requested = [];
+  const { page, errors, close } = await open({
+    'init.html': [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<main style="width:640px"><div data-trade-chart id="c" data-loading="eager"></div></main>
+<script src="/pkg/trade-chart.standalone.js"></script><script src="init.js"></script></body></html>`],
+    'init.js': [JS, "window.ready = TradeChart.init('/t/cdn/tc.wasm').then(() => 'ready', (e) => 'error: ' + e.message);"],
+    'cdn/tc.wasm': ['application/wasm', wasm],
+  });
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  try {
+    assert.equal(await page.evaluate(() => window.ready), 'ready');
+    await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
+    assert.deepEqual(fetched, ['/t/cdn/tc.wasm']);
+    assert.equal(await page.evaluate(() => instantiations), 1);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('dist/SRI.txt: the sha384 of the standalone script, the CSS and embed.js, as the files are', () => {
   const text = readFileSync(join(ROOT, 'dist/SRI.txt'), 'utf8');
   for (const [file, name] of [['dist/pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['dist/pkg/trade-chart.js', 'trade-chart.js'], ['dist/pkg/trade_chart_bg.wasm', 'trade_chart_bg.wasm'], ['dist/pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]) {
