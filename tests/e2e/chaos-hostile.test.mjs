@@ -10,6 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, canvasStats, collectErrors, dataset, launch, startServer } from './helpers.mjs';
 
+// chaos-*-csp.test.mjs run this file again with globalThis.CHAOS_CSP set: every page then
+// carries the README's strict Content-Security-Policy, and a violation is a console error
+// (which every test asserts there is none of).
+const CSP = globalThis.CHAOS_CSP ? "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:" : null;
+const reportCsp = () => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+
 let server, other, third, browser;
 before(async () => { server = await startServer(); other = await startServer(); third = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); other?.close(); third?.close(); });
@@ -24,12 +30,14 @@ async function open(files, { context = {}, init } = {}) {
   const page = await ctx.newPage();
   const errors = collectErrors(page);
   if (init) await init(page);
+  if (CSP) await page.addInitScript(reportCsp);
   await page.route(`${server.url}c/**`, (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^\/c\//, '');
     const f = files[name];
     if (typeof f === 'function') return f(route);
     if (!f) return route.fulfill({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' });
-    return route.fulfill({ status: 200, headers: { 'content-type': f[0], 'cache-control': 'no-store' }, body: f[1] });
+    const csp = CSP && f[0].startsWith('text/html') ? { 'content-security-policy': CSP } : {};
+    return route.fulfill({ status: 200, headers: { 'content-type': f[0], 'cache-control': 'no-store', ...csp }, body: f[1] });
   });
   await page.goto(`${server.url}c/${Object.keys(files)[0]}`);
   return { page, errors, close: () => ctx.close() };

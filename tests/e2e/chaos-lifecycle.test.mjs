@@ -13,6 +13,12 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { canvasStats, collectErrors, dataset, launch, startServer } from './helpers.mjs';
 
+// chaos-*-csp.test.mjs run this file again with globalThis.CHAOS_CSP set: every page then
+// carries the README's strict Content-Security-Policy, and a violation is a console error
+// (which every test asserts there is none of).
+const CSP = globalThis.CHAOS_CSP ? "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:" : null;
+const reportCsp = () => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
@@ -54,8 +60,15 @@ async function open(body, { b = browser.browser, context = {} } = {}) {
   const page = await ctx.newPage();
   const errors = collectErrors(page);
   await page.addInitScript(probes);
-  await page.route(`${server.url}c/**`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' },
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chaos</title><link rel="icon" href="data:,"></head><body><main>${body}</main><script src="/pkg/trade-chart.standalone.js"></script></body></html>` }));
+  if (CSP) await page.addInitScript(reportCsp);
+  // The fixtures' style attributes become rules of a stylesheet file (a strict CSP refuses
+  // style attributes in markup; the page's own CSS is not what is tested).
+  const rules = [];
+  body = body.replace(/ style="([^"]*)"/g, (_, css) => ` data-test-style="${rules.push(css) - 1}"`);
+  await page.route(`${server.url}c/**`, (route) => route.request().url().endsWith('.css')
+    ? route.fulfill({ status: 200, headers: { 'content-type': 'text/css' }, body: rules.map((r, i) => `[data-test-style="${i}"] { ${r} }`).join('\n') })
+    : route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...(CSP ? { 'content-security-policy': CSP } : {}) },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chaos</title><link rel="icon" href="data:,"><link rel="stylesheet" href="page.css"></head><body><main>${body}</main><script src="/pkg/trade-chart.standalone.js"></script></body></html>` }));
   await page.goto(`${server.url}c/page.html`);
   await page.waitForFunction(() => window.TradeChart);
   return { page, errors, ctx, close: () => ctx.close() };
