@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::numbers;
 use super::periods;
-use super::sheet::{at, cell, col as column_of, columns, expected, unit, Cx, Input};
+use super::sheet::{at, cell, col as column_of, columns, expected, row_id, unit, Cx, Input};
 use crate::data::{RawCheck, RawClaim, RawDataset, RawFigure, RawText};
 use crate::error::ErrorKind;
 
@@ -53,32 +53,7 @@ pub(crate) fn apply(
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
         let n = row.number;
         let before = cx.errors.len() + cx.dropped;
-        for f in required {
-            if cell(&cols, row, f).is_empty() {
-                cx.error(at(
-                    ErrorKind::MissingField,
-                    file,
-                    n,
-                    column_of(&cols, f),
-                    f,
-                    format!("blank: every claim needs its {f}"),
-                ));
-            }
-        }
-        let id = cell(&cols, row, "id");
-        if !id.is_empty() {
-            if let Some(first) = ids.insert(id.to_string(), n) {
-                let msg = format!("\"{id}\": a second claim with this id (row {first})");
-                cx.error(at(
-                    ErrorKind::DuplicateId,
-                    file,
-                    n,
-                    column_of(&cols, "id"),
-                    "id",
-                    msg,
-                ));
-            }
-        }
+        let id = row_id(cx, file, &cols, row, &required, &mut ids, "claim");
         let k = cell(&cols, row, "kind");
         let kind = match k.to_lowercase().as_str() {
             "" => None,

@@ -408,6 +408,41 @@ pub(crate) fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field:
     cols.get(field).map_or("", |&c| row.cell(c))
 }
 
+/// One row of a views or claims table (`what`: "view", "claim"): an error for each
+/// `required` cell left blank, and one for an id an earlier row already has. Its id.
+pub(crate) fn row_id<'r>(
+    cx: &mut Cx,
+    file: &str,
+    cols: &HashMap<&'static str, usize>,
+    row: &'r Row,
+    required: &[&'static str],
+    ids: &mut HashMap<String, usize>,
+    what: &str,
+) -> &'r str {
+    let n = row.number;
+    for &f in required {
+        if cell(cols, row, f).is_empty() {
+            let msg = format!("blank: every {what} needs its {f}");
+            cx.error(at(ErrorKind::MissingField, file, n, col(cols, f), f, msg));
+        }
+    }
+    let id = cell(cols, row, "id");
+    if !id.is_empty() {
+        if let Some(first) = ids.insert(id.to_string(), n) {
+            let msg = format!("\"{id}\": a second {what} with this id (row {first})");
+            cx.error(at(
+                ErrorKind::DuplicateId,
+                file,
+                n,
+                col(cols, "id"),
+                "id",
+                msg,
+            ));
+        }
+    }
+    id
+}
+
 fn norm_header(h: &str) -> String {
     let h = h.to_lowercase().replace("(s)", "s");
     h.split(|c: char| c.is_whitespace() || c == '_' || c == '-')

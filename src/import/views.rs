@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::periods;
-use super::sheet::{at, cell, col as column_of, columns, expected, Cx, Input};
+use super::sheet::{at, cell, col as column_of, columns, expected, row_id, Cx, Input};
 use crate::data::{RawDataset, RawText, RawView};
 use crate::error::ErrorKind;
 
@@ -54,31 +54,7 @@ pub(crate) fn apply(
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
         let n = row.number;
         let before = cx.errors.len() + cx.dropped;
-        for f in required {
-            if cell(&cols, row, f).is_empty() {
-                cx.error(at(
-                    ErrorKind::MissingField,
-                    file,
-                    n,
-                    column_of(&cols, f),
-                    f,
-                    format!("blank: every view needs its {f}"),
-                ));
-            }
-        }
-        let id = cell(&cols, row, "id");
-        if !id.is_empty() {
-            if let Some(first) = ids.insert(id.to_string(), n) {
-                cx.error(at(
-                    ErrorKind::DuplicateId,
-                    file,
-                    n,
-                    column_of(&cols, "id"),
-                    "id",
-                    format!("\"{id}\": a second view with this id (row {first})"),
-                ));
-            }
-        }
+        let id = row_id(cx, file, &cols, row, &required, &mut ids, "view");
         let k = cell(&cols, row, "kind");
         let kind = match k.to_lowercase().replace(['_', ' '], "-").as_str() {
             "" => None,
