@@ -3,49 +3,15 @@
 // that moves the caret to it while the last good chart stays; an ambiguous number column
 // asks for the decimal mark; the work survives a reload and "Start over" clears it; the
 // downloaded dataset checks clean; no console errors, no CSP violations, no axe violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, RESULTS, collectErrors, launch, startServer } from './helpers.mjs';
+import { RESULTS, collectErrors } from './helpers.mjs';
+import { AXE, CSP, OBS, SRC, builderSession, drawn, fixture, paste, probes } from './builder-page.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const fixture = (p) => readFileSync(join(ROOT, 'tests/fixtures', p), 'utf8');
-const OBS = fixture('import/observations.tsv');
-const SRC = fixture('import/sources.tsv');
-
-let server, browser;
-before(async () => { server = await startServer(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.close(); });
-
-function probes() {
-  const v = (window.violations = []);
-  document.addEventListener('securitypolicyviolation', (e) => v.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-}
-
-async function open(context = {}) {
-  const ctx = await browser.browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true, ...context });
-  const page = await ctx.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(probes);
-  // the page as dist/ has it, with the strict CSP as its header
-  await page.route(`${server.url}builder.html`, async (route) => {
-    const res = await route.fetch();
-    return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': CSP } });
-  });
-  await page.goto(server.url + 'builder.html');
-  await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
-  return { ctx, page, errors };
-}
-// Pastes text into a textarea as an editor would (one input event).
-async function paste(page, id, text) {
-  await page.$eval(`#${id}`, (el, t) => { el.focus(); el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
-}
-const drawn = (page) => page.waitForFunction(() => {
-  const p = document.getElementById('preview');
-  return p && p.tradeChart && p.tradeChart.items().length > 0;
-}, null, { timeout: 30_000 });
+const session = builderSession(1200);
+const { open } = session;
 const errorTexts = (page) => page.$$eval('#errors li', (l) => l.map((li) => li.textContent));
 
 test('pasted fixture tables draw the chart; a bad cell points at its row and column and keeps the last good chart; reload keeps the work; start over clears it', async () => {
@@ -193,10 +159,10 @@ test('the script-and-div snippet, pasted into a page under the strict CSP, draws
   const p2 = await ctx.newPage();
   const errors = collectErrors(p2);
   await p2.addInitScript(probes);
-  await p2.route(`${server.url}cms/article.html`, (route) => route.fulfill({ status: 200,
+  await p2.route(`${session.server.url}cms/article.html`, (route) => route.fulfill({ status: 200,
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title><link rel="icon" href="data:,"></head><body><main>${snippet}</main></body></html>` }));
-  await p2.goto(`${server.url}cms/article.html`);
+  await p2.goto(`${session.server.url}cms/article.html`);
   const title = await p2.waitForFunction(() => {
     const el = document.querySelector('[data-trade-chart]');
     return el && el.tradeChart && el.querySelector('.tc-title') && el.querySelector('.tc-title').textContent;

@@ -2,49 +2,18 @@
 // (title, subtitle, notes) through setChartText, the downloads (dataset JSON, data package,
 // one-file HTML, SVG, PNG), undo of the last paste. dist/builder.html under the strict CSP,
 // as builder.test.mjs opens it; axe-clean, no console errors, no CSP violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, RESULTS, collectErrors, launch, startServer } from './helpers.mjs';
+import { ROOT, RESULTS, collectErrors } from './helpers.mjs';
+import { AXE, CSP, OBS, SRC, builderSession, drawn, fixture, paste } from './builder-page.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const fixture = (p) => readFileSync(join(ROOT, 'tests/fixtures', p), 'utf8');
-const OBS = fixture('import/observations.tsv');
-const SRC = fixture('import/sources.tsv');
-
-let server, browser;
-before(async () => { server = await startServer(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.close(); });
-
-function probes() {
-  const v = (window.violations = []);
-  document.addEventListener('securitypolicyviolation', (e) => v.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-}
-async function open(context = {}) {
-  const ctx = await browser.browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true, ...context });
-  const page = await ctx.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(probes);
-  await page.route(`${server.url}builder.html`, async (route) => {
-    const res = await route.fetch();
-    return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': CSP } });
-  });
-  await page.goto(server.url + 'builder.html');
-  await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
-  return { ctx, page, errors };
-}
-async function paste(page, id, text) {
-  await page.$eval(`#${id}`, (el, t) => { el.focus(); el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
-}
-const drawn = (page) => page.waitForFunction(() => {
-  const p = document.getElementById('preview');
-  return p && p.tradeChart && p.tradeChart.items().length > 0;
-}, null, { timeout: 30_000 });
+const session = builderSession(1280);
+const { open } = session;
 const noProblems = (page) => page.waitForFunction(() => /No problems/.test(document.getElementById('status').textContent), null, { timeout: 30_000 });
 async function axe(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
@@ -340,7 +309,7 @@ test('publish: the dataset JSON re-imports, the data package checks with the com
 
 test('undo the last paste: a paste over the observations is taken back, and the chart with it; screenshots at 1280 and 360 px; axe-clean', async () => {
   const { ctx, page, errors } = await open();
-  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
   await paste(page, 'sources', SRC);
   await paste(page, 'observations', OBS);
   await page.fill('#title', 'Before the paste');
