@@ -134,6 +134,8 @@ function pages(tcBase, dflt) {
   const peerHead = `var DATA = ${data};
     function peerPoint(x, y) { return { x: x, y: y }; }`;
   const box = (inner) => `  <div class="chart-box">${inner}</div>`;
+  // PL_NO_PRELOAD=1: trade-chart's pages without the README's preload hints (to compare).
+  const hints = !process.env.PL_NO_PRELOAD;
   const libs = {
     tcs: {
       head: `<script>${tcApi}
@@ -142,7 +144,7 @@ document.addEventListener('trade-chart:ready', function (e) { __pl.rendered(tcAp
   <script src="${tcBase}trade-chart.standalone.js"></script>`,
     },
     tcj: { // README's snippet for a script served from a server or CDN, with its preload hint
-      head: `<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+      head: `${hints ? `<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>` : ''}
 <script>${tcApi}
 document.addEventListener('trade-chart:ready', function (e) { __pl.rendered(tcApi(e.detail, e.target)); });</script>`,
       chart: `${box('<div data-trade-chart data-view="monthly"></div>')}
@@ -151,9 +153,9 @@ document.addEventListener('trade-chart:ready', function (e) { __pl.rendered(tcAp
     tc: {
       // README's snippet, with its preload hints: index.js, the glue and the wasm are
       // requested with the HTML instead of one after another (three round trips).
-      head: `<link rel="modulepreload" href="${tcBase}index.js">
+      head: `${hints ? `<link rel="modulepreload" href="${tcBase}index.js">
 <link rel="modulepreload" href="${tcBase}trade_chart.js">
-<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>` : ''}
 <script>${tcApi}</script>`,
       chart: `${box('<div id="chart"></div>')}
   <script type="module">
