@@ -159,6 +159,8 @@ export const checkDataset = (json, opts) => call((w) => w.check_dataset(text(jso
 export const setChartText = (json, opts) => call((w) => w.set_chart_text(text(json, 'dataset'), options(opts)));
 /** A dataset's JSON text → its data package: { descriptor, observations, sources } (the three files' text). */
 export const toDatapackage = (json) => call((w) => w.to_datapackage(text(json, 'dataset')));
+/** A dataset's JSON text → its social card as SVG text (600×315 CSS px, to draw at 2×: 1200×630 px); options { view, lang, theme }. */
+export const socialCard = (json, opts) => call((w) => w.social_card(text(json, 'dataset'), options(opts)));
 `);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
@@ -524,14 +526,20 @@ export function importTables(observations: string, sources: string, textOrOption
 export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
 export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
+/** Text in English, or by language (Korean and Chinese need the English). */
+export type EditorText = string | { en: string; ko?: string; zh?: string };
 /** The builder's chart text; a blank or absent one leaves the dataset's own. */
 export interface ChartTextOptions {
-  /** The headline: the dataset's title and every view's title. */
-  title?: string;
+  /** The headline: the dataset's title and every view's title (with \`views\`: each whose title cell is blank). */
+  title?: EditorText;
   /** The line under the headline: every view's subtitle. */
-  subtitle?: string;
+  subtitle?: EditorText;
   /** Notes under every view, after the dataset's own (blank ones left out). */
-  notes?: string[];
+  notes?: EditorText[];
+  /** A views table (id | kind | series | label | title | x | from | to | periods; docs/DATA.md) replacing the views; errors name it "views". */
+  views?: string;
+  /** A text table (key | en | ko | zh) applied last, e.g. the views' labels in Korean and Chinese; errors name it "text". */
+  text?: string;
   /** The story's claims, added after the dataset's own, each with its status computed: "agrees", else "unsupported" with a note giving what the data say. */
   claims?: ClaimInput[];
 }
@@ -558,6 +566,8 @@ export function setChartText(json: string, options?: ChartTextOptions): Promise<
 export interface DataPackageFiles { /** datapackage.json */ descriptor: string; /** observations.csv */ observations: string; /** sources.csv */ sources: string; }
 /** A dataset's JSON text as a Frictionless data package; rejects with the dataset's error if it does not check. */
 export function toDatapackage(json: string): Promise<DataPackageFiles>;
+/** The dataset's social card (og:image) as SVG text, 600×315 CSS px: draw it at 2× for 1200×630 px. */
+export function socialCard(json: string, options?: { view?: string; lang?: 'en' | 'ko' | 'zh'; theme?: 'light' | 'dark' }): Promise<string>;
 /** Loads the import wasm from \`wasmUrl\` (a CDN) instead of the build's own; call it before the first import. */
 export function initImport(wasmUrl?: string | URL): Promise<void>;
 `);

@@ -675,7 +675,7 @@ impl Chart {
     /// at [`SOCIAL_SCALE`]× (1200×630 device px). The title larger (two lines at most), the
     /// subtitle when there is room, the key, the chart fitted to what is left and the
     /// sources line at the foot; the notes are left out (the story carries them).
-    #[cfg(feature = "import")]
+    #[cfg(feature = "tables")]
     pub fn social_scene(&self) -> Scene {
         let (width, height) = SOCIAL_CARD;
         let meta = self.meta();
@@ -719,7 +719,7 @@ impl Chart {
 
     /// The social card ([`Chart::social_scene`]) as an SVG document, [`SOCIAL_CARD`] CSS
     /// px; rasterised at [`SOCIAL_SCALE`]× it is the 1200×630 og:image.
-    #[cfg(feature = "import")]
+    #[cfg(feature = "tables")]
     pub fn social_svg(&self) -> Result<String> {
         crate::render::svg(&self.social_scene())
     }

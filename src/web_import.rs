@@ -18,6 +18,7 @@ use crate::error::{from_json_text, Error, ErrorKind, Location};
 use crate::import::comtrade::{self, ComtradeOptions};
 use crate::import::{self, Import, Input, SheetOptions};
 use crate::web::{js, to_js};
+use crate::data::RawText;
 use crate::RawDataset;
 
 /// The options names, in the order the error for an unknown one lists them.
@@ -352,18 +353,68 @@ pub fn check_dataset(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     Ok(to_js(&outcome))
 }
 
-/// The editor's chart text (the builder's "Chart text" fields).
+/// The editor's chart text (the builder's "Chart text" and "Views" fields).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChartText {
-    /// The headline: the dataset's title and every view's title.
-    title: Option<String>,
-    /// The line under the headline: every view's subtitle.
-    subtitle: Option<String>,
-    /// Notes shown under every view, after the dataset's own.
-    notes: Option<Vec<String>>,
+    /// The headline: the dataset's title and every view's title (with a views table:
+    /// every view whose title cell is blank). A string, or `{ en, ko, zh }`.
+    title: Option<RawText>,
+    /// The line under the headline: every view's subtitle. A string or `{ en, ko, zh }`.
+    subtitle: Option<RawText>,
+    /// Notes shown under every view, after the dataset's own (each a string or
+    /// `{ en, ko, zh }`).
+    notes: Option<Vec<RawText>>,
     /// The story's claims, checked against the data (their status computed here).
     claims: Option<Vec<ClaimInput>>,
+    /// A views table (docs/DATA.md, "The views table"; errors name it `views`): its rows
+    /// replace the dataset's views; a blank title cell is the chart's title.
+    views: Option<String>,
+    /// A text table (`key | en | ko | zh`; errors name it `text`), applied after the rest
+    /// of the text (the views' labels and titles in Korean and Chinese).
+    text: Option<String>,
+}
+
+/// The editor's text `t` (a string, or by language) as the dataset takes it: blanks left
+/// out; `None` when nothing is given; an error (at `path`) for Korean or Chinese without
+/// the English, which readers of other languages see.
+fn editor_text(t: &RawText, path: &str) -> Result<Option<RawText>, Error> {
+    let mut by_lang = std::collections::BTreeMap::new();
+    match t {
+        RawText::Plain(s) => {
+            by_lang.insert("en".to_string(), s.trim().to_string());
+        }
+        RawText::Localized(m) => {
+            for (k, v) in m {
+                if !matches!(k.as_str(), "en" | "ko" | "zh") {
+                    return Err(Error::expected_as(
+                        ErrorKind::UnknownField,
+                        format!("{path}.{k}"),
+                        "en, ko or zh",
+                        format!("{k:?}"),
+                    ));
+                }
+                by_lang.insert(k.clone(), v.trim().to_string());
+            }
+        }
+    }
+    by_lang.retain(|_, v| !v.is_empty());
+    if by_lang.is_empty() {
+        return Ok(None);
+    }
+    let Some(en) = by_lang.get("en").cloned() else {
+        return Err(Error::expected_as(
+            ErrorKind::MissingField,
+            format!("{path}.en"),
+            "the English text too (what readers of other languages see)",
+            "only Korean or Chinese",
+        ));
+    };
+    Ok(Some(if by_lang.len() == 1 {
+        RawText::Plain(en)
+    } else {
+        RawText::Localized(by_lang)
+    }))
 }
 
 /// A claim as the editor gives it: the verdict is computed, never given.
@@ -566,103 +617,188 @@ fn add_claims(raw: &mut RawDataset, claims: &[ClaimInput]) -> Result<(), Error> 
     Ok(())
 }
 
-/// A checked dataset's JSON text with the editor's chart text and claims applied and
-/// checked again → `{ dataset, errors, warnings, gaps }`. Options: `title` (the dataset's
-/// title and every view's headline), `subtitle` (every view's subtitle), `notes`
-/// (`[string]`, added after the dataset's own notes); a blank one (or absent) leaves the
-/// dataset's text as it was. `claims`: `[{ text, kind: "money" | "percent", figure (as
-/// printed), observation: { series, period }, from (a percent's), source? }]`, added
-/// after the dataset's own with their status computed (`agrees`, else `unsupported` with
-/// a note saying what the data give). An error about them has `file` `"title"`,
-/// `"subtitle"`, `"notes"` or `"claims"` (then `row` is the note's or claim's 1-based
-/// place among the editor's) and the dataset path as `field`. Throws for bad options, or
-/// a `dataset` that is not a dataset.
+/// A checked dataset's JSON text with the editor's chart text, views and claims applied
+/// and checked again → `{ dataset, errors, warnings, gaps }`. Options: `title` (the
+/// dataset's title and every view's headline), `subtitle` (every view's subtitle), `notes`
+/// (`[…]`, added after the dataset's own): each a string or `{ en, ko, zh }` (Korean and
+/// Chinese need the English); a blank one (or absent) leaves the dataset's text as it was.
+/// `views`: a views table (docs/DATA.md) whose rows replace the dataset's views, a blank
+/// title cell being the chart's title (`title`, else the dataset's). `text`: a text table
+/// (`key | en | ko | zh`) applied after the rest (the views' labels and titles in Korean
+/// and Chinese). `claims`: `[{ text, kind: "money" | "percent", figure (as printed),
+/// observation: { series, period }, from (a percent's), source? }]`, added after the
+/// dataset's own with their status computed (`agrees`, else `unsupported` with a note
+/// saying what the data give). An error has `file` `"title"`, `"subtitle"`, `"notes"` or
+/// `"claims"` (then `row` is the note's or claim's 1-based place among the editor's), or
+/// `"views"` / `"text"` with the table's row, column and field, and the dataset path as
+/// `field` otherwise. Throws for bad options, or a `dataset` that is not a dataset.
 #[wasm_bindgen]
 pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let text = text_or_none(&options)?.unwrap_or_else(|| "{}".into());
+    let fail = |issue: Issue| {
+        to_js(&Outcome {
+            dataset: None,
+            errors: vec![issue],
+            warnings: Vec::new(),
+            gaps: 0,
+        })
+    };
+    // A text the checks refuse (one over the length limit) is the editor's to fix, at its
+    // field; anything else is a bad option.
+    let editor_issue = |e: &Error| -> Option<Issue> {
+        let path = e.path().to_string();
+        let note = path
+            .strip_prefix("notes[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|k| k.parse::<usize>().ok());
+        let claim = path
+            .strip_prefix("claims[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|k| k.parse::<usize>().ok());
+        let head = path.split(['.', '[']).next().unwrap_or("");
+        let file = match head {
+            "title" | "subtitle" => head.to_string(),
+            "notes" if note.is_some() => "notes".to_string(),
+            "claims" if claim.is_some() => "claims".to_string(),
+            _ => return None,
+        };
+        let mut issue = Issue::of(e, Some(&file));
+        issue.row = note.or(claim).map(|k| k + 1);
+        issue.column = None;
+        Some(issue)
+    };
     let o: ChartText = match from_json_text(&text) {
         Ok(o) => o,
         Err(e) => {
-            // A text the checks refuse (one over the length limit) is the editor's to fix,
-            // at its field; anything else is a bad option.
-            let path = e.path().to_string();
-            let note = path
-                .strip_prefix("notes[")
-                .and_then(|r| r.strip_suffix(']'))
-                .and_then(|k| k.parse::<usize>().ok());
-            let claim = path
-                .strip_prefix("claims[")
-                .and_then(|r| r.split(']').next())
-                .and_then(|k| k.parse::<usize>().ok());
-            let file = match path.as_str() {
-                "title" | "subtitle" => Some(path.clone()),
-                _ if claim.is_some() => Some("claims".to_string()),
-                _ => note.map(|_| "notes".to_string()),
-            };
-            let Some(file) = file else {
-                return Err(js(e.within("options")));
-            };
-            let mut issue = Issue::of(&e, Some(&file));
-            issue.row = note.or(claim).map(|k| k + 1);
-            issue.column = None;
-            return Ok(to_js(&Outcome {
-                dataset: None,
-                errors: vec![issue],
-                warnings: Vec::new(),
-                gaps: 0,
-            }));
+            return match editor_issue(&e) {
+                Some(issue) => Ok(fail(issue)),
+                None => Err(js(e.within("options"))),
+            }
         }
     };
-    let mut raw: RawDataset = from_json_text(dataset.trim_start_matches('\u{feff}'))
+    let raw: RawDataset = from_json_text(dataset.trim_start_matches('\u{feff}'))
         .map_err(|e| js(e.within("dataset")))?;
-    let given = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
+    // The editor's texts, blanks left out (Korean or Chinese without English: an error).
+    let given = |t: &Option<RawText>, path: &str| match t {
+        Some(t) => editor_text(t, path),
+        None => Ok(None),
     };
-    if let Some(t) = given(&o.title) {
-        raw.title = crate::data::RawText::Plain(t.clone());
-        for v in &mut raw.views {
-            v.title = crate::data::RawText::Plain(t.clone());
+    let mut notes = Vec::new();
+    let texts = given(&o.title, "title").and_then(|title| {
+        let subtitle = given(&o.subtitle, "subtitle")?;
+        for (i, n) in o.notes.iter().flatten().enumerate() {
+            if let Some(n) = editor_text(n, &format!("notes[{i}]"))? {
+                notes.push((i + 1, n));
+            }
+        }
+        Ok((title, subtitle))
+    });
+    let (title, subtitle) = match texts {
+        Ok(t) => t,
+        Err(e) => return Ok(fail(editor_issue(&e).unwrap_or_else(|| Issue::of(&e, None)))),
+    };
+    // The views table: its rows replace the views; a blank title is the chart's.
+    let mut imported = Import::from_dataset(raw);
+    let chart_title = title.clone().unwrap_or_else(|| imported.dataset.title.clone());
+    let has_views = o.views.is_some();
+    if let Some(views) = &o.views {
+        let input = Input {
+            name: "views",
+            text: views,
+        };
+        imported = match imported.with_views_titled(input, Some(&chart_title)) {
+            Ok(i) => i,
+            Err(errors) => return Ok(to_js(&Outcome::failed(&errors, None))),
+        };
+    }
+    // The views whose headline is the chart's (every one without a views table).
+    let titled: Vec<bool> = imported
+        .dataset
+        .views
+        .iter()
+        .map(|v| !has_views || v.title == chart_title)
+        .collect();
+    {
+        let raw = &mut imported.dataset;
+        if let Some(t) = &title {
+            raw.title = t.clone();
+            for (v, &own) in raw.views.iter_mut().zip(&titled) {
+                if own {
+                    v.title = t.clone();
+                }
+            }
+        }
+        if let Some(s) = &subtitle {
+            for v in &mut raw.views {
+                v.subtitle = Some(s.clone());
+            }
         }
     }
-    if let Some(s) = given(&o.subtitle) {
-        for v in &mut raw.views {
-            v.subtitle = Some(crate::data::RawText::Plain(s.clone()));
-        }
-    }
-    let own = raw.notes.len();
+    let own = imported.dataset.notes.len();
     // Each note as the editor wrote it, blank ones left out; `places[k]`: its line.
-    let mut places = Vec::new();
-    for (i, n) in o.notes.iter().flatten().enumerate() {
-        if !n.trim().is_empty() {
-            raw.notes
-                .push(crate::data::RawText::Plain(n.trim().to_string()));
-            places.push(i + 1);
-        }
+    let places: Vec<usize> = notes.iter().map(|(line, _)| *line).collect();
+    imported
+        .dataset
+        .notes
+        .extend(notes.into_iter().map(|(_, n)| n));
+    if let Some(text) = &o.text {
+        let input = Input {
+            name: "text",
+            text,
+        };
+        imported = match imported.with_text(input) {
+            Ok(i) => i,
+            Err(errors) => return Ok(to_js(&Outcome::failed(&errors, None))),
+        };
     }
-    let claimed = add_claims(&mut raw, o.claims.as_deref().unwrap_or_default());
-    let outcome = match claimed.and_then(|_| crate::validate(&raw)) {
+    let claimed = add_claims(
+        &mut imported.dataset,
+        o.claims.as_deref().unwrap_or_default(),
+    );
+    let outcome = match claimed.and_then(|_| crate::validate(&imported.dataset)) {
         Ok(_) => Outcome {
-            dataset: Some(import::to_json(&raw)),
+            dataset: Some(import::to_json(&imported.dataset)),
             errors: Vec::new(),
             warnings: Vec::new(),
             gaps: 0,
         },
         Err(e) => {
             let path = e.path().to_string();
-            let mut issue = Issue::of(&e, None);
+            let view = path
+                .strip_prefix("views[")
+                .and_then(|r| r.split(']').next())
+                .and_then(|k| k.parse::<usize>().ok());
+            let chart_text = |v: usize, f: &str| match f {
+                "title" => titled.get(v).copied().unwrap_or(true),
+                _ => f == "subtitle",
+            };
+            let located = imported.locate(e.clone());
+            let mut issue = Issue::of(&located, None);
             let claim = path
                 .strip_prefix("claims[")
                 .and_then(|r| r.split(']').next())
                 .and_then(|k| k.parse::<usize>().ok());
-            if let Some(k) = claim {
+            let view_field = view.map(|v| {
+                let f = path
+                    .split_once("].")
+                    .map_or("", |(_, r)| r.split(['.', '[']).next().unwrap_or(""));
+                (v, f.to_string())
+            });
+            if matches!(located.location(), Location::Cell { .. })
+                && !view_field
+                    .as_ref()
+                    .is_some_and(|(v, f)| chart_text(*v, f))
+            {
+                // at a cell of the views or text table
+            } else if let Some(k) = claim {
                 issue.file = Some("claims".into());
                 issue.row = Some(k + 1);
-            } else if path == "title" || (path.starts_with("views[") && path.ends_with("].title")) {
+            } else if path == "title"
+                || path.starts_with("title.")
+                || view_field.as_ref().is_some_and(|(_, f)| f == "title")
+            {
                 issue.file = Some("title".into());
-            } else if path.starts_with("views[") && path.ends_with("].subtitle") {
+            } else if view_field.as_ref().is_some_and(|(_, f)| f == "subtitle") {
                 issue.file = Some("subtitle".into());
             } else if let Some(k) = path
                 .strip_prefix("notes[")
@@ -674,8 +810,9 @@ pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValu
                     issue.row = Some(*line);
                 }
             }
-            if let Some(f) = &issue.file {
-                issue.text = format!("{f}: {}", e);
+            if !matches!(issue.file.as_deref(), None | Some("views" | "text")) {
+                issue.text = format!("{}: {}", issue.file.as_deref().unwrap_or(""), e);
+                issue.column = None;
             }
             Outcome {
                 dataset: None,
@@ -686,6 +823,51 @@ pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValu
         }
     };
     Ok(to_js(&outcome))
+}
+
+/// Options of [`social_card`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardOptions {
+    /// The view drawn (default the first).
+    view: Option<String>,
+    /// `en`, `ko` or `zh` (default `en`).
+    lang: Option<String>,
+    /// `light` (default) or `dark`.
+    theme: Option<String>,
+}
+
+/// A dataset's JSON text → its social card (og:image) as an SVG document: the command
+/// line's `render --social` ([`crate::Chart::social_svg`]), [`crate::SOCIAL_CARD`] CSS px,
+/// to be drawn at [`crate::SOCIAL_SCALE`]× (1200×630 px) by the page. Options: `view`,
+/// `lang`, `theme` (`light`, `dark`). Throws for a dataset that does not check or a bad
+/// option (its error, as `create()`'s).
+#[wasm_bindgen]
+pub fn social_card(dataset: &str, options: JsValue) -> Result<String, JsValue> {
+    let text = text_or_none(&options)?.unwrap_or_else(|| "{}".into());
+    let o: CardOptions = from_json_text(&text).map_err(|e| js(e.within("options")))?;
+    let dark = match o.theme.as_deref() {
+        None | Some("light") => false,
+        Some("dark") => true,
+        Some(v) => {
+            return Err(js(Error::expected(
+                "options.theme",
+                "\"light\" or \"dark\"",
+                format!("{v:?}"),
+            )))
+        }
+    };
+    let ds = Dataset::from_json(dataset.trim_start_matches('\u{feff}'))
+        .map_err(|e| js(e.within("dataset")))?;
+    let mut chart = crate::Chart::new(
+        ds,
+        &crate::Options::new(o.view.as_deref(), o.lang.as_deref()),
+    )
+    .map_err(js)?;
+    if dark {
+        chart.set_theme(crate::theme::Theme::dark());
+    }
+    chart.social_svg().map_err(js)
 }
 
 /// A data package's three files, as the command line's `convert --to datapackage`

@@ -373,6 +373,45 @@ fn views_table_errors_name_file_row_and_column() {
 }
 
 #[test]
+fn the_builders_views_table_takes_a_blank_title_as_the_charts() {
+    let title = RawText::Plain("The chart's title".into());
+    let views = "id\tkind\tseries\tlabel\ttitle\nflows\tbars\tkr-jp-annual\tEach way\t\nown\tbars\tjp-kr-annual\tOwn\tIts own\n";
+    let imp = tables()
+        .with_views_titled(
+            Input {
+                name: "views",
+                text: views,
+            },
+            Some(&title),
+        )
+        .unwrap();
+    assert_eq!(imp.dataset.views[0].title, title);
+    assert_eq!(imp.dataset.views[1].title, RawText::Plain("Its own".into()));
+    imp.check().unwrap();
+    // on the command line (no title given) a blank title stays an error, at its cell
+    let e = match with_views(views) {
+        Err(e) => e,
+        Ok(_) => panic!("expected an error"),
+    };
+    assert_eq!(
+        e.iter().map(|e| (e.row(), e.column())).collect::<Vec<_>>(),
+        [(Some(2), Some(5))]
+    );
+    // the title column is still required
+    let e = match tables().with_views_titled(
+        Input {
+            name: "views",
+            text: "id\tkind\tseries\tlabel\nflows\tbars\tkr-jp-annual\tEach way\n",
+        },
+        Some(&title),
+    ) {
+        Err(e) => e,
+        Ok(_) => panic!("expected an error"),
+    };
+    assert!(e[0].to_string().contains("title"), "{}", e[0]);
+}
+
+#[test]
 fn the_command_line_takes_a_views_table() {
     let obs = format!("{FIX}/observations.tsv");
     let views = format!("{FIX}/views.tsv");

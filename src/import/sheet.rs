@@ -194,9 +194,19 @@ impl Import {
     /// the dataset's. Every error of the table at its cell; an error [`Import::check`]
     /// finds later in a view (a time view without `from`) points at its row. Before
     /// [`Import::with_text`], whose keys may name these views.
-    pub fn with_views(mut self, views: Input) -> std::result::Result<Import, Vec<Error>> {
+    pub fn with_views(self, views: Input) -> std::result::Result<Import, Vec<Error>> {
+        self.with_views_titled(views, None)
+    }
+
+    /// [`Import::with_views`] where a row's blank title cell is not an error but gives the
+    /// view the headline `blank_title` (the builder's views: "blank: the chart's title").
+    pub fn with_views_titled(
+        mut self,
+        views: Input,
+        blank_title: Option<&RawText>,
+    ) -> std::result::Result<Import, Vec<Error>> {
         let mut cx = Cx::default();
-        let (rows, cols) = super::views::apply(&mut cx, &mut self.dataset, views);
+        let (rows, cols) = super::views::apply(&mut cx, &mut self.dataset, views, blank_title);
         if !cx.errors.is_empty() {
             return Err(cx.into_errors());
         }

@@ -37,14 +37,23 @@ fn list(cell: &str) -> Vec<String> {
 
 /// Reads the views table; when it has no error, its views replace the dataset's. The
 /// rows of the views, in order, and the table's columns, for errors found later.
+/// `blank_title`: the headline of a row whose title cell is blank (the builder's: the
+/// chart's title); `None`: a blank title is an error, as on the command line.
 pub(crate) fn apply(
     cx: &mut Cx,
     dataset: &mut RawDataset,
     input: Input,
+    blank_title: Option<&RawText>,
 ) -> (Vec<usize>, HashMap<&'static str, usize>) {
     let file = input.name;
-    let required = ["id", "kind", "series", "label", "title"];
-    let Some((table, cols)) = columns(cx, input, VIEW_COLUMNS, &required) else {
+    let all = ["id", "kind", "series", "label", "title"];
+    let required: &[&'static str] = if blank_title.is_some() {
+        &all[..4]
+    } else {
+        &all
+    };
+    // the column stays required: a table without it is not a views table
+    let Some((table, cols)) = columns(cx, input, VIEW_COLUMNS, &all) else {
         return (Vec::new(), HashMap::new());
     };
     let series_ids: Vec<&str> = dataset.series.iter().map(|s| s.id.as_str()).collect();
@@ -54,7 +63,7 @@ pub(crate) fn apply(
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
         let n = row.number;
         let before = cx.errors.len() + cx.dropped;
-        let id = row_id(cx, file, &cols, row, &required, &mut ids, "view");
+        let id = row_id(cx, file, &cols, row, required, &mut ids, "view");
         let k = cell(&cols, row, "kind");
         let kind = match k.to_lowercase().replace(['_', ' '], "-").as_str() {
             "" => None,
@@ -127,7 +136,10 @@ pub(crate) fn apply(
         views.push(RawView {
             id: id.to_string(),
             label: RawText::Plain(cell(&cols, row, "label").to_string()),
-            title: RawText::Plain(cell(&cols, row, "title").to_string()),
+            title: match (cell(&cols, row, "title"), blank_title) {
+                ("", Some(t)) => t.clone(),
+                (t, _) => RawText::Plain(t.to_string()),
+            },
             subtitle: None,
             kind: kind.to_string(),
             series,

@@ -5,7 +5,7 @@
 // this file only moves text between the controls, the importer and create(), and keeps
 // the work in localStorage; its own words are in English, Korean or Chinese (words.js).
 // No inline script or style: it runs under the strict CSP.
-import { importTables, importComtrade, checkDataset, setChartText, toDatapackage } from '../pkg/import.js';
+import { importTables, importComtrade, checkDataset, setChartText, toDatapackage, socialCard } from '../pkg/import.js';
 import { create } from '../pkg/index.js';
 import { zip } from './zip.js';
 import { translate, LANGS } from './words.js';
@@ -13,12 +13,13 @@ import { translate, LANGS } from './words.js';
 const $ = (id) => document.getElementById(id);
 const KEY = 'trade-chart-builder:v1';
 const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
+  'title-ko', 'title-zh', 'subtitle-ko', 'subtitle-zh', 'notes-ko', 'notes-zh',
   'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'data-url', 'base-url'];
-const RADIOS = ['kind', 'decimal', 'width', 'theme', 'data-in'];
+const RADIOS = ['kind', 'decimal', 'width', 'theme', 'plang', 'data-in'];
 // The name the importer gives each text (errors' `file`) → its textarea.
 const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json', notes: 'notes' };
 const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON',
-  title: 'Title', subtitle: 'Subtitle', notes: 'Notes', claims: 'Claims' };
+  title: 'Title', subtitle: 'Subtitle', notes: 'Notes', claims: 'Claims', views: 'Views', text: 'Views' };
 // The chart text's single-line fields (setChartText's errors name them as `file`).
 const LINES = { title: 'title', subtitle: 'subtitle' };
 // An option the importer rejects (options.<name>) → the control to fix it in.
@@ -30,6 +31,7 @@ const t = (en, vars) => translate(lang, en, vars);
 // The static page's text nodes with their English, taken before anything is written in the
 // containers the script fills itself.
 const DYNAMIC = '#status, #errors, #warnings, #source-problems, #source-check-status, #claims, #claims-status, #action-status, '
+  + '#views, #views-series, #views-status, '
   + '#download-status, #copy-status, #undo-what, #preview-frame, #warnings-count, textarea, select, script, style';
 const STATIC = [];
 {
@@ -63,6 +65,7 @@ function save() {
   for (const f of FIELDS) state[f] = $(f).value;
   for (const r of RADIOS) state['radio:' + r] = radio(r);
   state.claims = claims;
+  state.views = views;
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch (_) {
@@ -75,9 +78,11 @@ function restore() {
   if (!state || typeof state !== 'object') return false;
   for (const f of FIELDS) if (typeof state[f] === 'string') $(f).value = state[f];
   for (const r of RADIOS) if (typeof state['radio:' + r] === 'string') setRadio(r, state['radio:' + r]);
+  if (typeof state['radio:plang'] !== 'string' && typeof state['ui-lang'] === 'string') setRadio('plang', state['ui-lang']);
   if (Array.isArray(state.claims)) {
     claims = state.claims.filter((c) => c && typeof c === 'object').map((c) => newClaim(c));
   }
+  views = Array.isArray(state.views) ? state.views.filter((v) => v && typeof v === 'object').map((v) => newView(v)) : null;
   return true;
 }
 
@@ -154,6 +159,12 @@ function locate(issue) {
     const area = document.querySelector(`#claims li[data-index="${i}"] [data-field="${CLAIM_FIELD[what] || 'text'}"]`);
     return area && { area, start: 0, end: area.value.length, cell: '' };
   }
+  if (issue.file === 'views' || issue.file === 'text') {
+    const place = viewPlace(issue);
+    const area = place && document.querySelector(`#views li[data-index="${place.i}"] [data-field="${place.f}"]`);
+    if (area && area.closest('details')) area.closest('details').open = true;
+    return area && { area, start: 0, end: area.value.length, cell: '' };
+  }
   if (issue.file === 'notes') {
     const area = $('notes');
     const range = noteRange(area.value, issue.row);
@@ -196,11 +207,13 @@ function goTo(place) {
 function where(issue) {
   const parts = [];
   if (issue.file) parts.push(LABEL[issue.file] ? t(LABEL[issue.file]) : issue.file);
-  const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : issue.row;
-  if (issue.row != null) parts.push(t(`${{ json: 'line', notes: 'line', claims: 'claim' }[issue.file] || 'row'} {n}`, { n: row }));
-  if (issue.column != null) parts.push(t('column {n}', { n: issue.column }));
+  const view = (issue.file === 'views' || issue.file === 'text') && viewPlace(issue);
+  const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : view ? view.i + 1 : issue.row;
+  if (issue.row != null) parts.push(t(`${{ json: 'line', notes: 'line', claims: 'claim', views: 'view', text: 'view' }[issue.file] || 'row'} {n}`, { n: row }));
+  if (issue.column != null && !view) parts.push(t('column {n}', { n: issue.column }));
   let w = parts.join(lang === 'en' ? ', ' : lang === 'zh' ? '，' : ', ');
-  if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
+  if (view) w += ` (${t(VIEW_FIELD_NAME[view.f] || view.f)})`;
+  else if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
   return w;
 }
 function renderIssues(errors, warnings) {
@@ -246,7 +259,7 @@ async function draw(dataset) {
     chart.setData(dataset); // checked already; a failure keeps the old chart
     return;
   }
-  making = create($('preview'), { data: dataset, theme, lang, loading: 'eager' });
+  making = create($('preview'), { data: dataset, theme, lang: radio('plang') || lang, loading: 'eager' });
   try {
     chart = await making;
   } catch (e) {
@@ -294,9 +307,9 @@ async function update() {
   }
   if (me !== run) return; // a newer edit is on its way
   // the chart text, applied to the checked dataset and checked again (Rust)
-  if (result.dataset) listObservations(result.dataset);
+  if (result.dataset) { listObservations(result.dataset); listViews(result.dataset); }
   const text = chartText();
-  if (result.dataset && (text.title || text.subtitle || text.notes.some((n) => n.trim()) || text.claims)) {
+  if (result.dataset && (text.title || text.subtitle || text.notes.length || text.claims || text.views)) {
     const imported = result;
     result = await setChartText(result.dataset, text).catch((e) => ({ dataset: null, warnings: [], gaps: 0,
       errors: [{ code: e.code || 'invalid-value', message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: e.path || null }] }));
@@ -339,8 +352,21 @@ function empty(text) {
 let timer = 0;
 const later = () => { clearTimeout(timer); timer = setTimeout(update, 300); };
 
+// A text in English, or by language when Korean or Chinese is given (Rust wants the English).
+function byLang(en, ko, zh) {
+  [en, ko, zh] = [en, ko, zh].map((s) => (s || '').trim());
+  return ko || zh ? { en, ko, zh } : en;
+}
 function chartText() {
-  const t = { title: $('title').value.trim(), subtitle: $('subtitle').value.trim(), notes: $('notes').value.split('\n') };
+  const lines = (id) => $(id).value.split('\n');
+  const [en, ko, zh] = [lines('notes'), lines('notes-ko'), lines('notes-zh')];
+  const notes = Array.from({ length: Math.max(en.length, ko.length, zh.length) }, (_, i) => byLang(en[i], ko[i], zh[i]));
+  const t = { title: byLang($('title').value, $('title-ko').value, $('title-zh').value),
+    subtitle: byLang($('subtitle').value, $('subtitle-ko').value, $('subtitle-zh').value),
+    notes: notes.some((n) => typeof n !== 'string' || n) ? notes : [] };
+  if (!t.title) delete t.title;
+  if (!t.subtitle) delete t.subtitle;
+  Object.assign(t, viewTables());
   const sent = claimsSent();
   if (sent.length) {
     t.claims = sent.map(({ c }) => {
@@ -485,6 +511,194 @@ function listObservations(dataset) {
   }
 }
 
+// ---- views: the tabs of the chart; the generated ones as a start (Rust reads them: the
+// views table of docs/DATA.md, sent with the chart text; their Korean and Chinese labels
+// and titles as text table rows) ----
+const VIEW_KEYS = ['id', 'kind', 'series', 'label', 'title', 'x', 'from', 'to', 'periods', 'labelKo', 'labelZh', 'titleKo', 'titleZh'];
+// The control of a field of Rust's errors (the views table's columns, the text table's
+// languages) and its name in the list of problems.
+const VIEW_FIELD_NAME = { kind: 'Kind', series: 'Series', label: 'Tab label', title: 'Headline', x: 'Bars by',
+  from: 'From', to: 'To', periods: 'Periods', 'label-ko': 'Tab label in Korean', 'label-zh': 'Tab label in Chinese',
+  'title-ko': 'Headline in Korean', 'title-zh': 'Headline in Chinese' };
+let views = null; // the editor's views, or null: the ones made from the data
+let madeViews = []; // the imported dataset's views, as the editor's fields
+let dataSeries = []; // [{ id, label }] of the imported dataset
+let textRows = []; // the text table's rows sent: [{ i, f }] (view index, 'label' | 'title')
+function newView(v = {}) {
+  const out = {};
+  for (const k of VIEW_KEYS) out[k] = typeof v[k] === 'string' ? v[k] : '';
+  if (!['bars', 'time-bars', 'time-line'].includes(out.kind)) out.kind = 'bars';
+  return out;
+}
+const inLang = (x, l) => (typeof x === 'string' ? (l === 'en' ? x : '') : (x && x[l]) || '');
+function listViews(dataset) {
+  let d = null;
+  try { d = JSON.parse(dataset); } catch (_) { return; }
+  dataSeries = (d.series || []).map((s) => ({ id: s.id, label: inLang(s.label, 'en') }));
+  madeViews = (d.views || []).map((v) => newView({ id: v.id, kind: v.kind, series: (v.series || []).join('; '),
+    label: inLang(v.label, 'en'), labelKo: inLang(v.label, 'ko'), labelZh: inLang(v.label, 'zh'),
+    title: inLang(v.title, 'en'), titleKo: inLang(v.title, 'ko'), titleZh: inLang(v.title, 'zh'),
+    x: v.x === 'category' ? 'category' : '', from: v.from || '', to: v.to || '', periods: (v.periods || []).join('; ') }));
+  const hint = dataSeries.length ? t('The data’s series (for the Series field, separated by “;”): {list}', { list: dataSeries.map((s) => s.id).join('; ') }) : '';
+  if ($('views-series').textContent !== hint) $('views-series').textContent = hint;
+  if (views === null) renderViews();
+}
+// What the editor sees: their views, or the generated ones (the chart's title, when given,
+// is every view's headline: their own headlines show blank).
+function shownViews() {
+  if (views) return views;
+  const titled = !!$('title').value.trim();
+  return madeViews.map((v) => (titled ? { ...v, title: '', titleKo: '', titleZh: '' } : { ...v }));
+}
+let viewsShown = '';
+function renderViews(force) {
+  const list = shownViews();
+  const key = JSON.stringify([list, lang]);
+  if (!force && key === viewsShown) return;
+  viewsShown = key;
+  const box = $('views');
+  const open = new Set([...box.querySelectorAll('details[open]')].map((d) => d.closest('li').dataset.index));
+  box.replaceChildren();
+  list.forEach((v, i) => {
+    const li = document.createElement('li');
+    li.dataset.index = String(i);
+    const id = (f) => `view-${i + 1}-${f}`;
+    const field = (parent, tag, f, labelText, attrs = {}) => {
+      const wrap = document.createElement('div');
+      wrap.className = `view-${f}`;
+      const label = document.createElement('label');
+      label.htmlFor = id(f);
+      label.textContent = labelText;
+      const el = document.createElement(tag);
+      el.id = id(f);
+      el.dataset.field = f;
+      for (const [k, val] of Object.entries(attrs)) el.setAttribute(k, val);
+      wrap.append(label, el);
+      parent.append(wrap);
+      return el;
+    };
+    const head = document.createElement('p');
+    head.className = 'view-head';
+    head.textContent = t('View {n}', { n: i + 1 });
+    li.append(head);
+    const grid = document.createElement('div');
+    grid.className = 'view-grid';
+    li.append(grid);
+    field(grid, 'input', 'label', t('Tab label'), { type: 'text', autocomplete: 'off' }).value = v.label;
+    field(grid, 'input', 'title', t('Headline'), { type: 'text', autocomplete: 'off', placeholder: t('Blank: the chart’s title') }).value = v.title;
+    const kind = field(grid, 'select', 'kind', t('Kind'));
+    kind.append(new Option(t('Bars'), 'bars'), new Option(t('Bars over time'), 'time-bars'), new Option(t('Line over time'), 'time-line'));
+    kind.value = v.kind;
+    const x = field(grid, 'select', 'x', t('Bars by'));
+    x.append(new Option(t('Period'), ''), new Option(t('Product'), 'category'));
+    x.value = v.x;
+    field(grid, 'input', 'series', t('Series'), { type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'views-series' }).value = v.series;
+    field(grid, 'input', 'from', t('From'), { type: 'text', autocomplete: 'off', placeholder: '2019' }).value = v.from;
+    field(grid, 'input', 'to', t('To'), { type: 'text', autocomplete: 'off', placeholder: '2023' }).value = v.to;
+    field(grid, 'input', 'periods', t('Periods (bars: which, separated by “;”)'), { type: 'text', autocomplete: 'off', placeholder: '2021; 2022; 2023' }).value = v.periods;
+    const more = document.createElement('details');
+    more.className = 'view-langs';
+    more.open = open.has(String(i));
+    const sum = document.createElement('summary');
+    sum.textContent = t('Tab label and headline in Korean and Chinese');
+    more.append(sum);
+    const lgrid = document.createElement('div');
+    lgrid.className = 'view-grid';
+    more.append(lgrid);
+    for (const [f, k, l, name] of [['label-ko', 'labelKo', 'ko', 'Tab label in Korean'], ['label-zh', 'labelZh', 'zh', 'Tab label in Chinese'],
+      ['title-ko', 'titleKo', 'ko', 'Headline in Korean'], ['title-zh', 'titleZh', 'zh', 'Headline in Chinese']]) {
+      field(lgrid, 'input', f, t(name), { type: 'text', autocomplete: 'off', lang: l }).value = v[k];
+    }
+    li.append(more);
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove-view';
+    remove.textContent = t('Remove view {n}', { n: i + 1 });
+    remove.addEventListener('click', () => {
+      own();
+      views.splice(i, 1);
+      renderViews(true);
+      save();
+      update();
+      ($('views').querySelector(`li[data-index="${Math.min(i, views.length - 1)}"] .remove-view`) || $('add-view')).focus();
+      $('views-status').textContent = t('View {n} removed.', { n: i + 1 });
+    });
+    li.append(remove);
+    box.append(li);
+  });
+  $('reset-views').hidden = views === null;
+}
+// The editor's first change makes the shown views theirs.
+function own() {
+  if (views === null) views = shownViews().map((v) => newView(v));
+}
+const FIELD_KEY = { 'label-ko': 'labelKo', 'label-zh': 'labelZh', 'title-ko': 'titleKo', 'title-zh': 'titleZh' };
+function viewInput(e) {
+  const li = e.target.closest('#views li');
+  if (!li || !e.target.dataset.field) return;
+  own();
+  const v = views[Number(li.dataset.index)];
+  const f = e.target.dataset.field;
+  if (v) v[FIELD_KEY[f] || f] = e.target.value;
+  viewsShown = JSON.stringify([views, lang]);
+  $('reset-views').hidden = false;
+}
+function addView() {
+  own();
+  const ids = new Set(views.map((v) => v.id));
+  let n = views.length + 1;
+  while (ids.has(`view-${n}`)) n++;
+  views.push(newView({ id: `view-${n}`, kind: 'bars', series: dataSeries.map((s) => s.id).join('; ') }));
+  renderViews(true);
+  save();
+  update();
+  $('views').querySelector('li:last-child [data-field=label]').focus();
+  $('views-status').textContent = t('View {n} added: give it a tab label.', { n: views.length });
+}
+function resetViews() {
+  views = null;
+  renderViews(true);
+  save();
+  update();
+  $('add-view').focus();
+  $('views-status').textContent = t('The views are the ones made from the data again.');
+}
+// The editor's views as the tables Rust reads: { views, text } (none while they are the
+// generated ones). A cell is one line; one starting with a quote is quoted.
+function viewTables() {
+  textRows = [];
+  if (!views) return {};
+  const cell = (s) => {
+    const v = String(s || '').replace(/[\t\r\n]+/g, ' ').trim();
+    return v.startsWith('"') ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  const rows = views.map((v) => [v.id, v.kind, v.series, v.label, v.title, v.x, v.from, v.to, v.periods].map(cell).join('\t'));
+  const out = { views: ['id\tkind\tseries\tlabel\ttitle\tx\tfrom\tto\tperiods', ...rows].join('\n') + '\n' };
+  const text = [];
+  views.forEach((v, i) => {
+    for (const f of ['label', 'title']) {
+      const ko = v[f + 'Ko'], zh = v[f + 'Zh'];
+      if (!(ko || '').trim() && !(zh || '').trim()) continue;
+      textRows.push({ i, f });
+      text.push([`view.${v.id}.${f}`, v[f], ko, zh].map(cell).join('\t'));
+    }
+  });
+  if (text.length) out.text = ['key\ten\tko\tzh', ...text].join('\n') + '\n';
+  return out;
+}
+// An error of the views or text table → { i: the view's index, f: its control's field }.
+function viewPlace(issue) {
+  if (issue.row == null) return null;
+  if (issue.file === 'views') {
+    const i = issue.row - 2;
+    const f = VIEW_FIELD_NAME[issue.field] ? issue.field : 'label';
+    return i >= 0 && i < (views || []).length ? { i, f } : null;
+  }
+  const r = textRows[issue.row - 2];
+  if (!r) return null;
+  return { i: r.i, f: issue.field === 'ko' || issue.field === 'zh' ? `${r.f}-${issue.field}` : r.f };
+}
+
 // ---- sources: every figure's, checked before publishing ----
 // Rust's errors about an observation's Source IDs cell (blank: missing-field; an id not in
 // the sources table: unknown-id), each a button to its cell.
@@ -610,10 +824,12 @@ async function downloadHtml() {
   const script = (await res.text()).replace(/<\/script/gi, '<\\/script');
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const json = JSON.stringify(d).replace(/</g, '\\u003c');
-  const html = `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n`
-    + `<title>${esc(typeof d.title === 'string' ? d.title : (d.title && d.title.en) || 'Trade chart')}</title>\n`
+  const pl = radio('plang') || 'en';
+  const title = (x) => (typeof x === 'string' ? x : (x && (x[pl] || x.en)) || '');
+  const html = `<!doctype html>\n<html lang="${pl}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n`
+    + `<title>${esc(title(d.title) || 'Trade chart')}</title>\n`
     + `<style>body{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif}main{max-width:960px;margin:0 auto}</style>\n</head>\n<body>\n<main>\n`
-    + `<div data-trade-chart data-loading="eager">\n<script type="application/json">${json}</script>\n</div>\n</main>\n<script>\n${script}\n</script>\n</body>\n</html>\n`;
+    + `<div data-trade-chart data-loading="eager"${pl === 'en' ? '' : ` data-lang="${pl}"`}>\n<script type="application/json">${json}</script>\n</div>\n</main>\n<script>\n${script}\n</script>\n</body>\n</html>\n`;
   save_(new Blob([html], { type: 'text/html;charset=utf-8' }), `${d.id || 'chart'}.html`);
 }
 async function downloadPicture(kind) {
@@ -621,10 +837,29 @@ async function downloadPicture(kind) {
   const blob = await (kind === 'svg' ? chart.downloadSvg() : chart.downloadPng());
   $('download-status').textContent = t('Downloaded the {kind} picture ({kb} KB).', { kind: kind.toUpperCase(), kb: Math.round(blob.size / 1024) });
 }
+// The social card (og:image): Rust's layout (the command line's `render --social`) as
+// SVG, drawn at 2× on a canvas: 1200×630 px.
+async function downloadCard() {
+  const d = datasetInfo();
+  if (!d || !chart) return;
+  const svg = await socialCard(good, { view: chart.view || undefined, lang: radio('plang') || 'en', theme: radio('theme') || 'light' });
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 630;
+    canvas.getContext('2d').drawImage(img, 0, 0, 1200, 630);
+    const blob = await new Promise((ok, no) => canvas.toBlob((b) => (b ? ok(b) : no(new Error('no PNG'))), 'image/png'));
+    save_(blob, `${d.id || 'chart'}-card.png`);
+  } finally { URL.revokeObjectURL(url); }
+}
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 function publish() {
   const d = datasetInfo();
-  for (const id of ['download', 'download-package', 'download-html', 'download-svg', 'download-png']) $(id).disabled = !d || !current;
+  for (const id of ['download', 'download-package', 'download-html', 'download-svg', 'download-png', 'download-card']) $(id).disabled = !d || !current;
   $('download-status').textContent = d && !current ? t('Fix the problems listed under your data before downloading.') : '';
   const inline = radio('data-in') !== 'url';
   $('data-url-row').hidden = inline;
@@ -706,6 +941,10 @@ function startOver(step) {
     current = null;
     claims = [];
     renderClaims();
+    views = null;
+    madeViews = [];
+    renderViews(true);
+    setRadio('plang', lang);
     undo = null;
     $('undo-row').hidden = true;
     $('decimal-ask').hidden = true;
@@ -724,6 +963,8 @@ function frame() {
   f.classList.toggle('dark', theme === 'dark');
   f.classList.toggle('light', theme !== 'dark');
   if (chart) chart.setTheme(theme);
+  const pl = radio('plang') || 'en';
+  if (chart && chart.lang !== pl) chart.setLang(pl);
 }
 
 // ---- wiring ----
@@ -737,19 +978,22 @@ function start() {
   form.addEventListener('input', (e) => {
     const t = e.target;
     if (t.name === 'kind') showKind();
-    if (t.name === 'width' || t.name === 'theme') frame();
+    if (t.name === 'width' || t.name === 'theme' || t.name === 'plang') frame();
     if (t.closest('#claims')) claimInput(e);
+    if (t.closest('#views')) viewInput(e);
     save();
     if (t.closest('#source-form')) return; // added to the table by its button
     if (t.name === 'decimal' || t.name === 'kind') update();
     else if (t.closest('#publish')) publish();
-    else if (t.name !== 'width' && t.name !== 'theme') later();
+    else if (t.name !== 'width' && t.name !== 'theme' && t.name !== 'plang') later();
   });
   // the page's language (in the header): its words, the preview's, saved with the work
   $('ui-lang').addEventListener('change', () => {
     setLang($('ui-lang').value);
+    setRadio('plang', lang); // the preview follows; its own choice beside width and theme
     if (chart) chart.setLang(lang);
     renderClaims();
+    renderViews(true);
     save();
     update();
   });
@@ -764,6 +1008,9 @@ function start() {
   $('download-html').addEventListener('click', () => downloadHtml().catch(failed));
   $('download-svg').addEventListener('click', () => downloadPicture('svg').catch(failed));
   $('download-png').addEventListener('click', () => downloadPicture('png').catch(failed));
+  $('download-card').addEventListener('click', () => downloadCard().catch(failed));
+  $('add-view').addEventListener('click', addView);
+  $('reset-views').addEventListener('click', resetViews);
   $('add-source').addEventListener('click', addSource);
   $('add-claim').addEventListener('click', () => {
     claims.push(newClaim());
@@ -772,6 +1019,7 @@ function start() {
     $('claims').querySelector('li:last-child [data-field=text]').focus();
   });
   renderClaims();
+  renderViews(true);
   $('undo-paste').addEventListener('click', undoPaste);
   // a paste into a table: what it replaces is kept for "Undo the last paste"
   for (const id of ['observations', 'sources', 'comtrade', 'json']) {
