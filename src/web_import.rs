@@ -14,11 +14,11 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::data::Dataset;
+use crate::data::RawText;
 use crate::error::{from_json_text, Error, ErrorKind, Location};
 use crate::import::comtrade::{self, ComtradeOptions};
 use crate::import::{self, Import, Input, SheetOptions};
 use crate::web::{js, to_js};
-use crate::data::RawText;
 use crate::RawDataset;
 
 /// The options names, in the order the error for an unknown one lists them.
@@ -695,11 +695,17 @@ pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValu
     });
     let (title, subtitle) = match texts {
         Ok(t) => t,
-        Err(e) => return Ok(fail(editor_issue(&e).unwrap_or_else(|| Issue::of(&e, None)))),
+        Err(e) => {
+            return Ok(fail(
+                editor_issue(&e).unwrap_or_else(|| Issue::of(&e, None)),
+            ))
+        }
     };
     // The views table: its rows replace the views; a blank title is the chart's.
     let mut imported = Import::from_dataset(raw);
-    let chart_title = title.clone().unwrap_or_else(|| imported.dataset.title.clone());
+    let chart_title = title
+        .clone()
+        .unwrap_or_else(|| imported.dataset.title.clone());
     let has_views = o.views.is_some();
     if let Some(views) = &o.views {
         let input = Input {
@@ -742,10 +748,7 @@ pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValu
         .notes
         .extend(notes.into_iter().map(|(_, n)| n));
     if let Some(text) = &o.text {
-        let input = Input {
-            name: "text",
-            text,
-        };
+        let input = Input { name: "text", text };
         imported = match imported.with_text(input) {
             Ok(i) => i,
             Err(errors) => return Ok(to_js(&Outcome::failed(&errors, None))),
@@ -785,9 +788,7 @@ pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValu
                 (v, f.to_string())
             });
             if matches!(located.location(), Location::Cell { .. })
-                && !view_field
-                    .as_ref()
-                    .is_some_and(|(v, f)| chart_text(*v, f))
+                && !view_field.as_ref().is_some_and(|(v, f)| chart_text(*v, f))
             {
                 // at a cell of the views or text table
             } else if let Some(k) = claim {

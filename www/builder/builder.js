@@ -593,9 +593,10 @@ function renderViews(force) {
     x.append(new Option(t('Period'), ''), new Option(t('Product'), 'category'));
     x.value = v.x;
     field(grid, 'input', 'series', t('Series'), { type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'views-series' }).value = v.series;
-    field(grid, 'input', 'from', t('From'), { type: 'text', autocomplete: 'off', placeholder: '2019' }).value = v.from;
-    field(grid, 'input', 'to', t('To'), { type: 'text', autocomplete: 'off', placeholder: '2023' }).value = v.to;
-    field(grid, 'input', 'periods', t('Periods (bars: which, separated by “;”)'), { type: 'text', autocomplete: 'off', placeholder: '2021; 2022; 2023' }).value = v.periods;
+    field(grid, 'input', 'from', t('From'), { type: 'text', autocomplete: 'off' }).value = v.from;
+    field(grid, 'input', 'to', t('To'), { type: 'text', autocomplete: 'off' }).value = v.to;
+    field(grid, 'input', 'periods', t('Periods (bars: which, separated by “;”)'), { type: 'text', autocomplete: 'off' }).value = v.periods;
+    kindFields(li, v.kind);
     const more = document.createElement('details');
     more.className = 'view-langs';
     more.open = open.has(String(i));
@@ -628,6 +629,13 @@ function renderViews(force) {
   });
   $('reset-views').hidden = views === null;
 }
+// Bars by and periods are for bars only (a time view's are from and to).
+function kindFields(li, kind) {
+  for (const f of ['x', 'periods']) {
+    const el = li.querySelector(`.view-${f}`);
+    if (el) el.hidden = kind !== 'bars' && !li.querySelector(`[data-field="${f}"]`).value;
+  }
+}
 // The editor's first change makes the shown views theirs.
 function own() {
   if (views === null) views = shownViews().map((v) => newView(v));
@@ -640,6 +648,7 @@ function viewInput(e) {
   const v = views[Number(li.dataset.index)];
   const f = e.target.dataset.field;
   if (v) v[FIELD_KEY[f] || f] = e.target.value;
+  if (f === 'kind') kindFields(li, e.target.value);
   viewsShown = JSON.stringify([views, lang]);
   $('reset-views').hidden = false;
 }
@@ -868,17 +877,21 @@ function publish() {
   const url = $('data-url').value.trim() || `https://example.com/charts/${d ? d.id : 'dataset'}.json`;
   // the dataset as one line, safe inside <script>: "<" only ever in JSON strings, where \u003c is the same
   const json = d ? JSON.stringify(d).replace(/</g, '\\u003c') : '';
-  const title = d ? d.title : 'Trade chart';
+  // the chart's language: the preview's (the reader's page may still choose another)
+  const pl = radio('plang') || 'en';
+  const inPl = (x) => (typeof x === 'string' ? x : (x && (x[pl] || x.en)) || '');
+  const title = (d && inPl(d.title)) || 'Trade chart';
+  const dl = pl === 'en' ? '' : ` data-lang="${pl}"`, el = pl === 'en' ? '' : ` lang="${pl}"`;
   if (!d) {
     for (const id of ['snip-script', 'snip-element', 'snip-iframe']) $(id).value = '';
   } else {
     $('snip-script').value = inline
-      ? `<div data-trade-chart>\n  <script type="application/json">${json}</script>\n</div>\n${script}`
-      : `<div data-trade-chart data-src="${attr(url)}"></div>\n${script}`;
+      ? `<div data-trade-chart${dl}>\n  <script type="application/json">${json}</script>\n</div>\n${script}`
+      : `<div data-trade-chart${dl} data-src="${attr(url)}"></div>\n${script}`;
     $('snip-element').value = inline
-      ? `<trade-chart>\n  <script type="application/json">${json}</script>\n</trade-chart>\n${script}`
-      : `<trade-chart src="${attr(url)}"></trade-chart>\n${script}`;
-    const frame = `${base}embed.html?src=${encodeURIComponent(url)}`;
+      ? `<trade-chart${el}>\n  <script type="application/json">${json}</script>\n</trade-chart>\n${script}`
+      : `<trade-chart${el} src="${attr(url)}"></trade-chart>\n${script}`;
+    const frame = `${base}embed.html?src=${encodeURIComponent(url)}${pl === 'en' ? '' : `&lang=${pl}`}`;
     $('snip-iframe').value = `<iframe data-trade-chart-embed src="${attr(frame)}"\n        title="${attr(title)}" loading="lazy" width="100%" height="560" frameborder="0"></iframe>\n<script src="${attr(base + 'embed.js')}" async></script>`;
   }
 }
@@ -979,8 +992,10 @@ function start() {
     const t = e.target;
     if (t.name === 'kind') showKind();
     if (t.name === 'width' || t.name === 'theme' || t.name === 'plang') frame();
+    if (t.name === 'plang') publish();
     if (t.closest('#claims')) claimInput(e);
     if (t.closest('#views')) viewInput(e);
+    else if (t.id === 'title' && views === null) renderViews(); // the generated views' headlines follow it
     save();
     if (t.closest('#source-form')) return; // added to the table by its button
     if (t.name === 'decimal' || t.name === 'kind') update();
