@@ -91,7 +91,7 @@ test('the reader\'s wasm has none of the importers: they are in the builder\'s w
   const exportsOf = (f) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', f)))).map((e) => e.name);
   const reader = exportsOf('trade_chart_bg.wasm');
   const builder = exportsOf('trade_chart_import_bg.wasm');
-  for (const name of ['import_tables', 'import_comtrade', 'check_dataset', 'set_chart_text', 'to_datapackage']) {
+  for (const name of ['import_tables', 'import_comtrade', 'check_dataset', 'set_chart_text', 'to_datapackage', 'social_card']) {
     assert.ok(!reader.includes(name), `the reader's wasm exports ${name}`);
     assert.ok(builder.includes(name), `the import wasm lacks ${name}`);
   }

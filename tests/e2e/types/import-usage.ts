@@ -1,7 +1,7 @@
 // Every documented function, option and result field of pkg/import.d.ts, as the builder
 // page would use them; tests/e2e/types.test.mjs compiles this with tsc --strict.
-import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage } from '../../../pkg/import.js';
-import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles } from '../../../pkg/import.js';
+import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard } from '../../../pkg/import.js';
+import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles, EditorText } from '../../../pkg/import.js';
 import { create } from '../../../pkg/index.js';
 
 export async function importUsage(el: HTMLElement, obs: string, sources: string, download: ArrayBuffer): Promise<string[]> {
@@ -28,6 +28,12 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
     const text: ChartTextOptions = { title: 't', subtitle: 's', notes: ['n'], claims: [claim, { text: 'c', kind: 'money', figure: '1', observation: to }] };
     const edited: ImportResult = await setChartText(result.dataset, text);
     await setChartText(result.dataset);
+    const title: EditorText = { en: 'Made up', ko: '가상', zh: '虚构' };
+    await setChartText(result.dataset, { title, subtitle: { en: 's' }, notes: ['n', { en: 'm', zh: '注' }],
+      views: 'id\tkind\tseries\tlabel\ttitle\nflows\tbars\tkr-jp-annual\tEach way\t\n', text: 'key\ten\tko\nview.flows.label\tEach way\t방향별\n' });
+    const card: string = await socialCard(result.dataset, { view: 'flows', lang: 'ko', theme: 'dark' });
+    await socialCard(result.dataset);
+    void card;
     if (edited.dataset !== null) {
       const files: DataPackageFiles = await toDatapackage(edited.dataset);
       const sizes: number = files.descriptor.length + files.observations.length + files.sources.length;
