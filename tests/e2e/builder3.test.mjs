@@ -107,6 +107,12 @@ test('views: the generated ones are shown and edited; a label and periods change
   await page.waitForFunction(() => document.querySelectorAll('#preview .tc-tabs [data-view]').length === 3, null, { timeout: 30_000 });
   assert.deepEqual((await tabs(page)).map((t) => t[1]), ['Each way, 2020–21', 'By month', 'Korea’s exports']);
   assert.equal(await page.evaluate(() => document.activeElement.className), 'remove-view');
+  // and move the new view up, ahead of the months
+  await page.focus('#views li[data-index="2"] .move-view');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('#preview .tc-tabs [data-view]')].map((b) => b.textContent.trim()).join('|') === 'Each way, 2020–21|Korea’s exports|By month', null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.index), '1');
+  assert.match(await page.textContent('#views-status'), /View 3 is now view 2/);
   // focus is visible on the view's fields
   await page.focus('#view-1-label');
   assert.notEqual(await page.$eval('#view-1-label', (e) => getComputedStyle(e).outlineStyle), 'none');
@@ -120,9 +126,9 @@ test('views: the generated ones are shown and edited; a label and periods change
   await drawn(page);
   assert.equal(await page.inputValue('#view-1-label'), 'Each way, 2020–21');
   assert.equal(await page.inputValue('#view-1-periods'), '2020; 2021');
-  assert.equal(await page.inputValue('#view-3-label'), 'Korea’s exports');
+  assert.equal(await page.inputValue('#view-2-label'), 'Korea’s exports');
   await page.waitForFunction(() => document.querySelectorAll('#preview .tc-tabs [data-view]').length === 3, null, { timeout: 30_000 });
-  assert.deepEqual((await tabs(page)).map((t) => t[1]), ['Each way, 2020–21', 'By month', 'Korea’s exports']);
+  assert.deepEqual((await tabs(page)).map((t) => t[1]), ['Each way, 2020–21', 'Korea’s exports', 'By month']);
 
   // 360 px: nothing scrolls sideways
   await page.setViewportSize({ width: 360, height: 800 });

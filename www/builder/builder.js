@@ -624,7 +624,26 @@ function renderViews(force) {
       ($('views').querySelector(`li[data-index="${Math.min(i, views.length - 1)}"] .remove-view`) || $('add-view')).focus();
       $('views-status').textContent = t('View {n} removed.', { n: i + 1 });
     });
-    li.append(remove);
+    const actions = document.createElement('p');
+    actions.className = 'view-buttons';
+    if (i > 0) {
+      const up = document.createElement('button');
+      up.type = 'button';
+      up.className = 'move-view';
+      up.textContent = t('Move view {n} up', { n: i + 1 });
+      up.addEventListener('click', () => {
+        own();
+        views.splice(i - 1, 0, ...views.splice(i, 1));
+        renderViews(true);
+        save();
+        update();
+        ($('views').querySelector(`li[data-index="${i - 1}"] .move-view`) || $(`view-${i}-label`)).focus();
+        $('views-status').textContent = t('View {n} is now view {m}.', { n: i + 1, m: i });
+      });
+      actions.append(up);
+    }
+    actions.append(remove);
+    li.append(actions);
     box.append(li);
   });
   $('reset-views').hidden = views === null;

@@ -159,6 +159,8 @@ const KO = {
   '✗ Does not agree with the data. {note}': '✗ 데이터와 일치하지 않습니다. {note}',
   'Claims: {a} agree with the data, {b} do not.': '주장: 데이터와 일치 {a}개, 불일치 {b}개.',
   // step 3: views, Korean and Chinese text, social card
+  'Move view {n} up': '보기 {n} 위로 옮기기',
+  'View {n} is now view {m}.': '보기 {n}이(가) 이제 보기 {m}입니다.',
   'In Korean and Chinese (optional)': '한국어와 중국어 (선택)',
   'Readers who choose Korean or Chinese see these; a blank one shows the English. Notes go line by line with the English notes.': '한국어나 중국어를 고른 독자에게 보입니다. 비어 있으면 영어가 보입니다. 주석은 영어 주석과 한 줄씩 짝을 이룹니다.',
   'Title in Korean': '한국어 제목',
@@ -354,6 +356,8 @@ const ZH = {
   '✗ Does not agree with the data. {note}': '✗ 与数据不符。{note}',
   'Claims: {a} agree with the data, {b} do not.': '说法：{a} 条与数据相符，{b} 条不符。',
   // step 3: views, Korean and Chinese text, social card
+  'Move view {n} up': '将视图 {n} 上移',
+  'View {n} is now view {m}.': '视图 {n} 现在是视图 {m}。',
   'In Korean and Chinese (optional)': '韩文和中文（可选）',
   'Readers who choose Korean or Chinese see these; a blank one shows the English. Notes go line by line with the English notes.': '选择韩文或中文的读者会看到这些；留空则显示英文。注释与英文注释逐行对应。',
   'Title in Korean': '韩文标题',
