@@ -74,8 +74,8 @@ test('views: the generated ones are shown and edited; a label and periods change
   await type(page, '#view-2-series', 'kr-jp-annual; nowhere');
   await page.waitForFunction(() => document.querySelectorAll('#errors li').length > 0, null, { timeout: 30_000 });
   const err = await page.textContent('#errors li');
-  assert.match(err, /^Views, view 2 \(Series\): unknown series "nowhere"/);
-  assert.match(await page.textContent('#status'), /^1 problem\. Views, view 2 \(Series\)/);
+  assert.match(err, /^View 2 \(Series\): unknown series "nowhere"/);
+  assert.match(await page.textContent('#status'), /^1 problem\. View 2 \(Series\)/);
   assert.match(await page.textContent('#preview-note'), /last chart that read without problems/);
   assert.equal(await items('annual-flows'), 3, 'the last good chart');
   assert.ok((await tabs(page)).some((t) => t[1] === 'Each way, 2020–21'));
@@ -89,7 +89,7 @@ test('views: the generated ones are shown and edited; a label and periods change
 
   // a time view without its first period: validation's error, at the view's field
   await type(page, '#view-3-from', '');
-  await page.waitForFunction(() => /^Views, view 3 \(From\)/.test(document.querySelector('#errors li')?.textContent || ''), null, { timeout: 30_000 });
+  await page.waitForFunction(() => /^View 3 \(From\)/.test(document.querySelector('#errors li')?.textContent || ''), null, { timeout: 30_000 });
   await type(page, '#view-3-from', 'Feb 2021');
   await noProblems(page);
 
@@ -99,7 +99,7 @@ test('views: the generated ones are shown and edited; a label and periods change
   assert.equal(await page.evaluate(() => document.activeElement.id), 'view-4-label');
   assert.match(await page.textContent('#views-status'), /View 4 added/);
   await page.keyboard.type('Korea’s exports');
-  await page.waitForFunction(() => /^Views, view 4/.test(document.querySelector('#errors li')?.textContent || '') || /No problems/.test(document.getElementById('status').textContent), null, { timeout: 30_000 });
+  await page.waitForFunction(() => /^View 4/.test(document.querySelector('#errors li')?.textContent || '') || /No problems/.test(document.getElementById('status').textContent), null, { timeout: 30_000 });
   await type(page, '#view-4-series', 'kr-jp-annual');
   await page.waitForFunction(() => [...document.querySelectorAll('#preview .tc-tabs [data-view]')].some((b) => b.textContent.trim() === 'Korea’s exports'), null, { timeout: 30_000 });
   await page.focus('#views li[data-index="0"] .remove-view');

@@ -205,15 +205,16 @@ function goTo(place) {
 
 // ---- the list of problems ----
 function where(issue) {
+  // a view's field: "View 2 (Series)"
+  const view = (issue.file === 'views' || issue.file === 'text') && viewPlace(issue);
+  if (view) return `${t('View {n}', { n: view.i + 1 })} (${t(VIEW_FIELD_NAME[view.f] || view.f)})`;
   const parts = [];
   if (issue.file) parts.push(LABEL[issue.file] ? t(LABEL[issue.file]) : issue.file);
-  const view = (issue.file === 'views' || issue.file === 'text') && viewPlace(issue);
-  const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : view ? view.i + 1 : issue.row;
-  if (issue.row != null) parts.push(t(`${{ json: 'line', notes: 'line', claims: 'claim', views: 'view', text: 'view' }[issue.file] || 'row'} {n}`, { n: row }));
-  if (issue.column != null && !view) parts.push(t('column {n}', { n: issue.column }));
+  const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : issue.row;
+  if (issue.row != null) parts.push(t(`${{ json: 'line', notes: 'line', claims: 'claim' }[issue.file] || 'row'} {n}`, { n: row }));
+  if (issue.column != null) parts.push(t('column {n}', { n: issue.column }));
   let w = parts.join(lang === 'en' ? ', ' : lang === 'zh' ? '，' : ', ');
-  if (view) w += ` (${t(VIEW_FIELD_NAME[view.f] || view.f)})`;
-  else if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
+  if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
   return w;
 }
 function renderIssues(errors, warnings) {
