@@ -227,6 +227,13 @@ test('Korean and Chinese chart text: the preview in each language shows it, the 
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scrolling at 360 px');
   await page.screenshot({ path: join(RESULTS, 'builder3-ko-360.png'), fullPage: true });
   assert.deepEqual(await axe(page), []);
+  // start over clears the texts in every language and the views; the chart language follows the page's
+  await page.click('#start-over');
+  await page.click('#start-over-confirm');
+  assert.equal(await page.inputValue('#title-ko'), '');
+  assert.equal(await page.inputValue('#notes-zh'), '');
+  assert.equal(await page.$$eval('#views > li', (l) => l.length), 0);
+  assert.ok(await page.isChecked('input[name=plang][value=ko]'));
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);
   await ctx.close();
