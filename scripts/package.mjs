@@ -159,6 +159,10 @@ export const checkDataset = (json, opts) => call((w) => w.check_dataset(text(jso
 export const setChartText = (json, opts) => call((w) => w.set_chart_text(text(json, 'dataset'), options(opts)));
 /** A dataset's JSON text → its data package: { descriptor, observations, sources } (the three files' text). */
 export const toDatapackage = (json) => call((w) => w.to_datapackage(text(json, 'dataset')));
+/** A file's size in bytes against the limit of what it is ('table': a table or a Comtrade
+ * download; 'json': a dataset), before it is read → null when within, else an import's
+ * answer with the too-large error (its row 1, column 1 in \`file\`). */
+export const checkFileSize = (what, size, opts) => call((w) => w.check_file_size(String(what), Number(size), options(opts)));
 `);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
@@ -558,6 +562,8 @@ export function setChartText(json: string, options?: ChartTextOptions): Promise<
 export interface DataPackageFiles { /** datapackage.json */ descriptor: string; /** observations.csv */ observations: string; /** sources.csv */ sources: string; }
 /** A dataset's JSON text as a Frictionless data package; rejects with the dataset's error if it does not check. */
 export function toDatapackage(json: string): Promise<DataPackageFiles>;
+/** A file's size (bytes) against the limit of what it is ('table': a table or a Comtrade download; 'json': a dataset), before it is read: null when within, else the import's answer with the too-large error. */
+export function checkFileSize(what: 'table' | 'json', size: number, options?: { file?: string }): Promise<ImportResult | null>;
 /** Loads the import wasm from \`wasmUrl\` (a CDN) instead of the build's own; call it before the first import. */
 export function initImport(wasmUrl?: string | URL): Promise<void>;
 `);
