@@ -161,6 +161,10 @@ export const setChartText = (json, opts) => call((w) => w.set_chart_text(text(js
 export const toDatapackage = (json) => call((w) => w.to_datapackage(text(json, 'dataset')));
 /** A dataset's JSON text → its social card as SVG text (600×315 CSS px, to draw at 2×: 1200×630 px); options { view, lang, theme }. */
 export const socialCard = (json, opts) => call((w) => w.social_card(text(json, 'dataset'), options(opts)));
+/** A file's size in bytes against the limit of what it is ('table': a table or a Comtrade
+ * download; 'json': a dataset), before it is read → null when within, else an import's
+ * answer with the too-large error (its row 1, column 1 in \`file\`). */
+export const checkFileSize = (what, size, opts) => call((w) => w.check_file_size(String(what), Number(size), options(opts)));
 `);
 
 // The standalone script carries its wasm gzip-compressed, then base64: about half the
@@ -568,6 +572,8 @@ export interface DataPackageFiles { /** datapackage.json */ descriptor: string; 
 export function toDatapackage(json: string): Promise<DataPackageFiles>;
 /** The dataset's social card (og:image) as SVG text, 600×315 CSS px: draw it at 2× for 1200×630 px. */
 export function socialCard(json: string, options?: { view?: string; lang?: 'en' | 'ko' | 'zh'; theme?: 'light' | 'dark' }): Promise<string>;
+/** A file's size (bytes) against the limit of what it is ('table': a table or a Comtrade download; 'json': a dataset), before it is read: null when within, else the import's answer with the too-large error. */
+export function checkFileSize(what: 'table' | 'json', size: number, options?: { file?: string }): Promise<ImportResult | null>;
 /** Loads the import wasm from \`wasmUrl\` (a CDN) instead of the build's own; call it before the first import. */
 export function initImport(wasmUrl?: string | URL): Promise<void>;
 `);

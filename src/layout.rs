@@ -121,3 +121,22 @@ pub fn wrap(s: &str, size: f64, width: f64, max_lines: usize) -> Vec<String> {
     }
     lines
 }
+
+/// `s` cut to at most `width` px at `size`, with "…" where it was cut (whole when it fits).
+pub fn fit(s: &str, size: f64, width: f64) -> String {
+    if text_width(s, size) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        out.push(c);
+        if text_width(&out, size) + text_width("…", size) > width {
+            out.pop();
+            break;
+        }
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}

@@ -6,11 +6,19 @@ use crate::axis::{baseline, plot_box, text, tick_target, y_axis};
 use crate::data::{Dataset, Direction, Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::format;
 use crate::i18n::{t, Lang, Msg};
-use crate::layout::{wrap, FONT};
+use crate::layout::{fit, wrap, FONT};
 use crate::scale::{nice_ticks, Linear};
 use crate::select::Selection;
 
 pub use crate::layout::{text_width, Rect};
+
+/// The widest a group label of a crowded bar chart may be, in px (then cut with "…").
+const LABEL_MAX: f64 = 120.0;
+/// How far two neighbouring group labels may overlap by [`text_width`]'s estimate before
+/// the bars count as crowded, in px: the estimate runs 5–10 % over a real sans-serif, so
+/// labels that overlap by this much in it still stand apart on screen (the story's
+/// products view at 360 px does, and keeps its four labels).
+const CROWD_SLACK: f64 = 6.0;
 pub use crate::theme::{Rgba, Theme};
 
 /// How a bar is filled, so series differ by more than colour.
@@ -590,6 +598,35 @@ impl<'a> Builder<'a> {
                 .map(|c| wrap(&category_text(c), FONT, band - 4.0, 2))
                 .collect(),
         };
+        // Too many groups for neighbouring labels to stay apart (a Comtrade download by HS
+        // chapter has ~100): one line each, cut to LABEL_MAX px, and only every k-th group
+        // labelled, so labels never collide; the others are named by hover, focus and the
+        // data table.
+        let widths: Vec<f64> = labels
+            .iter()
+            .map(|l| l.iter().map(|x| text_width(x, FONT)).fold(0.0, f64::max))
+            .collect();
+        let crowded = widths
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if (a + b) / 2.0 > band + CROWD_SLACK));
+        let labels: Vec<Vec<String>> = if crowded {
+            let one: Vec<String> = match &view.groups {
+                Groups::Periods(ps) => ps.iter().map(|p| format::period_short(p, lang)).collect(),
+                Groups::Categories(cs) => cs
+                    .iter()
+                    .map(|c| fit(&category_text(c), FONT, LABEL_MAX))
+                    .collect(),
+            };
+            let widest = one.iter().map(|l| text_width(l, FONT)).fold(0.0, f64::max);
+            // every k-th band holds a label and a gap
+            let k = ((widest + 8.0) / band.max(1.0)).ceil().max(1.0) as usize;
+            one.into_iter()
+                .enumerate()
+                .map(|(g, l)| if g % k == 0 { vec![l] } else { Vec::new() })
+                .collect()
+        } else {
+            labels
+        };
         let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
         let plot = self.plot_rect(&ticks, lines, 24.0);
         self.scene.plot = plot;
@@ -601,6 +638,15 @@ impl<'a> Builder<'a> {
         let theme = self.inp.theme;
         for (g, label) in labels.iter().enumerate() {
             let cx = plot.x0 + band * (g as f64 + 0.5);
+            // a crowded chart's label that would leave the canvas is left out
+            let half = label
+                .iter()
+                .map(|l| text_width(l, FONT))
+                .fold(0.0, f64::max)
+                / 2.0;
+            if crowded && (cx - half < 0.0 || cx + half > self.inp.width) {
+                continue;
+            }
             for (k, line) in label.iter().enumerate() {
                 let at = (cx, plot.y1 + 5.0 + k as f64 * (FONT + 3.0));
                 self.push(text(

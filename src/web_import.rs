@@ -230,8 +230,11 @@ impl Outcome {
             .iter()
             .map(|w| Issue::of(w, None))
             .collect();
-        let (dataset, errors) = match imported.check() {
-            Ok(_) => (Some(import::to_json(&imported.dataset)), Vec::new()),
+        let (dataset, errors) = match imported
+            .check()
+            .and_then(|_| import::dataset_json(&imported.dataset))
+        {
+            Ok(json) => (Some(json), Vec::new()),
             Err(e) => (None, vec![Issue::of(&e, Some(file))]),
         };
         Outcome {
@@ -329,6 +332,49 @@ pub fn import_comtrade(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValu
     };
     let result = comtrade::import(name, bytes, &options);
     Ok(to_js(&Outcome::checked(result, name)))
+}
+
+/// A file's size checked against the limit of what it is before a byte of it is read
+/// (the builder asks this for an opened file, so a 200 MB file is refused at once and
+/// never copied into memory): `what` is `table` (an observations or sources table, a
+/// Comtrade download: [`crate::limits::TABLE_BYTES`]) or `json` (a dataset:
+/// [`crate::limits::JSON_BYTES`]); `size` is in bytes. → `null` when it is within the
+/// limit, else `{ dataset: null, errors: [the too-large error at row 1, column 1 of
+/// `file`], warnings, gaps }`, as the import itself would answer. Options: `file` (the
+/// name errors give it). Throws for a bad `what`, `size` or options.
+#[wasm_bindgen]
+pub fn check_file_size(what: &str, size: f64, options: JsValue) -> Result<JsValue, JsValue> {
+    let o = ImportOptions::read(text_or_none(&options)?, &["file"]).map_err(js)?;
+    let name = o.file.as_deref().unwrap_or(what);
+    let limit = match what {
+        "table" => crate::limits::TABLE_BYTES,
+        "json" => crate::limits::JSON_BYTES,
+        _ => {
+            return Err(js(Error::expected(
+                "what",
+                "`table` or `json`",
+                format!("`{what}`"),
+            )))
+        }
+    };
+    if !(size.is_finite() && size >= 0.0) {
+        return Err(js(Error::expected(
+            "size",
+            "a number of bytes",
+            crate::format::plain(size),
+        )));
+    }
+    // Sizes past usize (a 32-bit wasm: 4 GB) are over every limit anyway.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let found = if size >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        size as usize
+    };
+    Ok(match limit.check("", found) {
+        Ok(()) => JsValue::NULL,
+        Err(e) => to_js(&Outcome::failed(&[e.in_cell(Some(name), 1, 1)], None)),
+    })
 }
 
 /// A dataset's JSON text checked as the chart checks it → `{ dataset, errors, warnings,

@@ -322,3 +322,37 @@ fn detected_by_headers() {
 
 // The time of 10⁵ rows is a benchmark, not a test: `cargo bench --bench comtrade`
 // (benches/comtrade.rs).
+
+/// The largest download the limits let through (10⁵ rows, the observations' limit), as
+/// benches/comtrade.rs makes it: converted, its dataset text is over 20 MB (the JSON limit
+/// before, which made the builder accept a dataset the chart then refused) and the chart
+/// takes it; `dataset_json` is what the builder and `convert` give.
+#[test]
+fn the_largest_download_converts_to_a_dataset_the_chart_takes() {
+    let text = String::from_utf8(read("plus-monthly-pascal.csv")).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let template = lines.next().unwrap();
+    let mut big = format!("{header}\n");
+    let rows = trade_chart::limits::OBSERVATIONS.max;
+    for n in 0..rows {
+        let (y, m, c) = (1900 + n / 1200, 1 + (n / 100) % 12, n % 100);
+        big.push_str(
+            &template
+                .replace(",202001,", &format!(",{y}{m:02},"))
+                .replace(",TOTAL,", &format!(",{c:02},"))
+                .replace(",231510007,", &format!(",{},", 1000 + n)),
+        );
+        big.push('\n');
+    }
+    let i = comtrade::import("big.csv", big.as_bytes(), &ComtradeOptions::default())
+        .unwrap_or_else(|e| panic!("{:?}", &e[..e.len().min(3)]));
+    i.check().unwrap();
+    let json = trade_chart::import::dataset_json(&i.dataset).unwrap();
+    assert!(json.len() > 20 << 20, "{} bytes", json.len());
+    let d = Dataset::from_json(&json).unwrap();
+    assert_eq!(
+        d.series.iter().map(|s| s.observations.len()).sum::<usize>(),
+        rows
+    );
+}

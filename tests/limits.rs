@@ -48,11 +48,11 @@ fn a_200_mb_text_is_refused_by_its_length_without_parsing() {
     assert_limit(&e, limits::JSON_BYTES, "", 200 << 20);
     assert_eq!(
         e.to_string(),
-        "209715200 bytes; the limit is 20971520 (20 MB)"
+        "209715200 bytes; the limit is 33554432 (32 MB)"
     );
     assert_eq!(
         e.within("data").to_string(),
-        "data: 209715200 bytes; the limit is 20971520 (20 MB)"
+        "data: 209715200 bytes; the limit is 33554432 (32 MB)"
     );
     // Parsing 200 MB would take seconds; the length check takes nothing.
     assert!(took < Duration::from_millis(50), "{took:?}");

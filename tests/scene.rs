@@ -326,3 +326,84 @@ fn a_combined_release_gets_one_label_and_a_bracket() {
     let bracket = s.marks.iter().any(|m| matches!(m, Mark::Line { a, b, .. } if a.1 == b.1 && a.1 > s.plot.y1 && b.0 - a.0 > 60.0));
     assert!(bracket);
 }
+
+/// The story's products view with 96 more products (as a Comtrade download by HS chapter
+/// has): too many for every group's label, so only every k-th group is labelled, on one
+/// line cut to 120 px, and no two labels overlap at any width; every bar keeps its item
+/// (hover, focus and the table name the unlabelled ones).
+#[test]
+fn crowded_bars_label_every_kth_group_without_overlap() {
+    use trade_chart::scene::text_width;
+    let mut v: serde_json::Value = serde_json::from_str(trade_chart::data::DEFAULT_JSON).unwrap();
+    let series = v["series"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["id"] == "kp-cn-products-2020")
+        .unwrap();
+    let sources = series["observations"][0]["sources"].clone();
+    let obs = series["observations"].as_array_mut().unwrap();
+    for i in 0..96 {
+        obs.push(serde_json::json!({
+            "period": "2020", "id": format!("p-extra-{i}"), "value": 0.1 + i as f64 / 100.0,
+            "sources": sources,
+            "category": { "en": format!("{:02} Articles of a chapter with a long name, number {i}", i + 4) }
+        }));
+    }
+    let ds = trade_chart::Dataset::from_json(&v.to_string()).unwrap();
+    for w in WIDTHS {
+        let h = Chart::preferred_height(w);
+        let mut c = Chart::new(
+            ds.clone(),
+            &trade_chart::Options::new(Some("products"), None),
+        )
+        .unwrap();
+        c.resize(w, h).unwrap();
+        let s = c.scene();
+        // the group labels: text under the plot, centred
+        let mut labels: Vec<(f64, f64, &str)> = s
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text {
+                    at,
+                    text,
+                    h: trade_chart::scene::HAlign::Center,
+                    ..
+                } if at.1 > s.plot.y1 => Some((at.0, text_width(text, 12.0), text.as_str())),
+                _ => None,
+            })
+            .collect();
+        labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert!(
+            labels.len() >= 2 && labels.len() < 100,
+            "@{w}: {} labels",
+            labels.len()
+        );
+        assert_eq!(
+            labels[0].2, "Ferro-alloys",
+            "@{w}: the first group is labelled"
+        );
+        for pair in labels.windows(2) {
+            let [(xa, wa, ta), (xb, wb, tb)] = pair else {
+                unreachable!()
+            };
+            assert!(
+                xa + wa / 2.0 < xb - wb / 2.0,
+                "@{w}: {ta:?} overlaps {tb:?}"
+            );
+        }
+        for (x, width, t) in &labels {
+            assert!(*width <= 120.0 + 1e-9, "@{w}: {t:?} is {width} px");
+            assert!(
+                x - width / 2.0 >= 0.0 && x + width / 2.0 <= w,
+                "@{w}: {t:?} outside the canvas"
+            );
+        }
+        assert!(
+            labels.iter().any(|l| l.2.ends_with('…')),
+            "@{w}: long names are cut"
+        );
+        assert_eq!(s.items.len(), 100, "@{w}: one item a bar");
+    }
+}

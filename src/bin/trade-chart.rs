@@ -701,7 +701,9 @@ fn convert(a: &Args) -> Result<ExitCode, Usage> {
                 .write(out)
                 .map_err(|e| vec![format!("{}: cannot write: {e}", out.display())]);
         }
-        write(out, &import::to_json(&l.raw))
+        let json =
+            import::dataset_json(&l.raw).map_err(|e| vec![format!("{}: {e}", out.display())])?;
+        write(out, &json)
     })))
 }
 

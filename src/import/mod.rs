@@ -20,7 +20,7 @@ pub mod table;
 pub mod text;
 pub mod views;
 
-pub use sheet::{import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
+pub use sheet::{dataset_json, import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 
 /// Text from a file's bytes: UTF-8 when they are (a byte-order mark is kept for the
 /// readers to skip), else Windows-1252 (Latin-1 with the printable characters that

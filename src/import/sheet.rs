@@ -1395,3 +1395,12 @@ pub fn to_json(dataset: &RawDataset) -> String {
     s.push('\n');
     s
 }
+
+/// [`to_json`], refused when the text is over [`crate::limits::JSON_BYTES`] (error at
+/// `dataset`, of kind [`ErrorKind::TooLarge`]): what an importer gives must be a dataset
+/// the chart takes (a table within its own limits can still make a longer JSON text).
+pub fn dataset_json(dataset: &RawDataset) -> Result<String> {
+    let json = to_json(dataset);
+    crate::limits::JSON_BYTES.check("dataset", json.len())?;
+    Ok(json)
+}

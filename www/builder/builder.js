@@ -1,11 +1,12 @@
 // The builder (issue 12): pasted spreadsheet tables, a Comtrade download or a dataset JSON,
 // with its sources and chart text → the real chart → downloads (dataset, data package,
 // one-file web page, SVG, PNG) and embed snippets. Every reading and checking is Rust's
-// (pkg/import.js: importTables, importComtrade, checkDataset, setChartText, toDatapackage);
-// this file only moves text between the controls, the importer and create(), and keeps
-// the work in localStorage; its own words are in English, Korean or Chinese (words.js).
+// (pkg/import.js: importTables, importComtrade, checkDataset, setChartText, toDatapackage,
+// asked of a worker: imports.js); this file only moves text between the controls, the
+// importer and create(), and keeps the work in localStorage (and a file too large to show
+// in IndexedDB); its own words are in English, Korean or Chinese (words.js).
 // No inline script or style: it runs under the strict CSP.
-import { importTables, importComtrade, checkDataset, setChartText, toDatapackage, socialCard } from '../pkg/import.js';
+import { call, cancel, cancellable } from './imports.js';
 import { create } from '../pkg/index.js';
 import { zip } from './zip.js';
 import { translate, LANGS } from './words.js';
@@ -30,7 +31,7 @@ let lang = 'en';
 const t = (en, vars) => translate(lang, en, vars);
 // The static page's text nodes with their English, taken before anything is written in the
 // containers the script fills itself.
-const DYNAMIC = '#status, #errors, #warnings, #source-problems, #source-check-status, #claims, #claims-status, #action-status, '
+const DYNAMIC = '.held-what, #busy-what, #status, #errors, #warnings, #source-problems, #source-check-status, #claims, #claims-status, #action-status, '
   + '#views, #views-series, #views-status, '
   + '#download-status, #copy-status, #undo-what, #preview-frame, #warnings-count, textarea, select, script, style';
 const STATIC = [];
@@ -66,13 +67,14 @@ function save() {
   for (const r of RADIOS) state['radio:' + r] = radio(r);
   state.claims = claims;
   state.views = views;
+  state.held = Object.fromEntries(Object.entries(held).filter(([, f]) => f).map(([id, f]) => [id, { name: f.name, size: f.size }]));
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch (_) {
     say(t('This is too big to keep in the browser: download the dataset before closing the page.'));
   }
 }
-function restore() {
+async function restore() {
   let state = null;
   try { state = JSON.parse(localStorage.getItem(KEY) || 'null'); } catch (_) { /* nothing kept */ }
   if (!state || typeof state !== 'object') return false;
@@ -83,7 +85,104 @@ function restore() {
     claims = state.claims.filter((c) => c && typeof c === 'object').map((c) => newClaim(c));
   }
   views = Array.isArray(state.views) ? state.views.filter((v) => v && typeof v === 'object').map((v) => newView(v)) : null;
+  // the files too large to show: back from IndexedDB (their first lines are in the textarea)
+  const kept = state.held && typeof state.held === 'object' ? state.held : {};
+  for (const id of Object.keys(held)) {
+    if (!kept[id]) continue;
+    const file = await keptFile(id);
+    if (file) hold(id, file, $(id).value);
+    else {
+      $(id).value = '';
+      $('action-status').textContent = t('The file {name} is no longer kept in this browser: open it again.', { name: String(kept[id].name) });
+    }
+  }
   return true;
+}
+
+// ---- files too large to show (or not UTF-8): held as files, kept in IndexedDB ----
+// The textarea shows the first lines, read-only; the imports read the whole file (in the
+// worker). A Comtrade file is read as bytes, so a Windows-1252 download decodes in Rust.
+const HOLD_BYTES = 1 << 20;
+const HEAD_BYTES = 64 << 10;
+const HEAD_LINES = 200;
+const held = { observations: null, sources: null, comtrade: null, json: null };
+const megabytes = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
+function showHeld(id) {
+  const file = held[id];
+  const area = $(id);
+  area.readOnly = !!file;
+  const note = $('held-' + id);
+  note.hidden = !file;
+  if (file) {
+    const n = area.value ? area.value.split('\n').length : 0;
+    note.querySelector('.held-what').textContent = t('{name} ({size}) is read from the file; its first {n} lines are shown here.', { name: file.name, size: megabytes(file.size), n });
+  }
+}
+function hold(id, file, head) {
+  held[id] = file;
+  $(id).value = head;
+  showHeld(id);
+}
+function unhold(id) {
+  if (!held[id]) return;
+  held[id] = null;
+  $(id).value = '';
+  showHeld(id);
+  keepFile(id, null);
+}
+// A text argument of an import: the textarea's text, or the held file.
+const input = (id, as = 'text') => (held[id] ? { blob: held[id], as } : $(id).value);
+const hasInput = (id) => !!held[id] || !!$(id).value.trim();
+function idb() {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open('trade-chart-builder', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('files');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+async function files(mode, job) {
+  const db = await idb();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction('files', mode);
+      const r = job(tx.objectStore('files'));
+      tx.oncomplete = () => resolve(r && r.result);
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
+  } finally { db.close(); }
+}
+function keepFile(id, file) {
+  return files('readwrite', (s) => (file ? s.put(file, id) : s.delete(id))).catch(() => {
+    if (file) say(t('This is too big to keep in the browser: download the dataset before closing the page.'));
+  });
+}
+const keptFile = (id) => files('readonly', (s) => s.get(id)).then((f) => (f instanceof Blob ? f : null), () => null);
+// A file's first lines (at most HEAD_BYTES), as text: UTF-8, or Windows-1252 when it is not.
+async function head(file) {
+  const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  let text;
+  let utf8 = true;
+  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: file.size > HEAD_BYTES }); } catch (_) {
+    utf8 = false;
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  let lines = text.split(/\r?\n/);
+  if (file.size > HEAD_BYTES) lines.pop(); // cut mid-line
+  lines = lines.slice(0, HEAD_LINES);
+  return { text: lines.join('\n'), utf8 };
+}
+
+// ---- a slow import: a bar and a word, after a moment ----
+let busyTimer = 0;
+function busy(what) {
+  clearTimeout(busyTimer);
+  if (!what) { $('busy').hidden = true; return; }
+  busyTimer = setTimeout(() => {
+    $('busy-what').textContent = what;
+    $('busy').hidden = false;
+    say(what);
+  }, 300);
 }
 
 // ---- the live region: said once, when it changes ----
@@ -277,11 +376,17 @@ async function draw(dataset) {
 let run = 0;
 async function update() {
   const me = ++run;
+  cancel(); // an import still running for an older edit: its answer is not wanted
   const kind = radio('kind') || 'tables';
+  const file = held[{ tables: 'observations', comtrade: 'comtrade', json: 'json' }[kind]];
+  busy(file ? t('Reading {name} ({size})…', { name: file.name, size: megabytes(file.size) }) : t('Checking your data…'));
+  try { await read(me, kind); } finally { if (me === run) busy(null); }
+}
+async function read(me, kind) {
   let result;
   try {
     if (kind === 'tables') {
-      if (!$('observations').value.trim()) return empty(t('Paste your observations table to start.'));
+      if (!hasInput('observations')) return empty(t('Paste your observations table to start.'));
       const o = { observationsFile: 'observations', sourcesFile: 'sources' };
       if (radio('decimal')) o.decimal = radio('decimal');
       if ($('title').value.trim()) o.title = $('title').value.trim();
@@ -289,16 +394,16 @@ async function update() {
         .map(([c, n]) => ({ code: $(c).value.trim(), name: $(n).value.trim() }))
         .filter((p) => p.code);
       if (partners.length) o.partners = partners.map((p) => ({ code: p.code, name: p.name || p.code }));
-      result = await importTables($('observations').value, $('sources').value, o);
+      result = await cancellable('importTables', input('observations'), input('sources'), o);
     } else if (kind === 'comtrade') {
-      if (!$('comtrade').value.trim()) return empty(t('Paste or open a UN Comtrade download to start.'));
+      if (!hasInput('comtrade')) return empty(t('Paste or open a UN Comtrade download to start.'));
       const o = { file: 'comtrade' };
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
       if ($('title').value.trim()) o.title = $('title').value.trim();
-      result = await importComtrade($('comtrade').value, o);
+      result = await cancellable('importComtrade', input('comtrade', 'bytes'), o);
     } else {
-      if (!$('json').value.trim()) return empty(t('Paste or open a dataset JSON to start.'));
-      result = await checkDataset($('json').value, { file: 'json' });
+      if (!hasInput('json')) return empty(t('Paste or open a dataset JSON to start.'));
+      result = await cancellable('checkDataset', input('json'), { file: 'json' });
     }
   } catch (e) {
     // a bad option (the importer names it): shown like an error, pointing at its control
@@ -312,7 +417,7 @@ async function update() {
   const text = chartText();
   if (result.dataset && (text.title || text.subtitle || text.notes.length || text.claims || text.views)) {
     const imported = result;
-    result = await setChartText(result.dataset, text).catch((e) => ({ dataset: null, warnings: [], gaps: 0,
+    result = await cancellable('setChartText', result.dataset, text).catch((e) => ({ dataset: null, warnings: [], gaps: 0,
       errors: [{ code: e.code || 'invalid-value', message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: e.path || null }] }));
     if (me !== run) return;
     result = { ...result, warnings: imported.warnings };
@@ -326,10 +431,11 @@ async function update() {
   if (result.dataset) {
     good = result.dataset;
     let drew = true;
-    try { await draw(good); } catch (_) { drew = false; }
+    let why = '';
+    try { await draw(good); } catch (e) { drew = false; why = String(e && e.message || e).replace(/^trade-chart: /, ''); }
     if (me !== run) return;
-    $('preview-note').textContent = drew ? t('The chart as readers will see it. Hover or tap a figure to check its value and source.') : t('The chart could not be drawn: see its message below.');
-    const d = JSON.parse(good);
+    $('preview-note').textContent = drew ? t('The chart as readers will see it. Hover or tap a figure to check its value and source.') : t('The chart could not be drawn: {message}', { message: why });
+    const d = parsed(good);
     const w = result.warnings.length;
     say(w ? t('No problems. The chart shows {n} series, with {w} warnings.', { n: d.series.length, w }).replace(/1 warnings\./, '1 warning.')
       : t('No problems. The chart shows {n} series.', { n: d.series.length }));
@@ -472,7 +578,7 @@ function claimInput(e) {
 let claimsSaid = '';
 function renderVerdicts(dataset) {
   let d = null;
-  try { d = dataset ? JSON.parse(dataset) : null; } catch (_) { d = null; }
+  d = dataset ? parsed(dataset) : null;
   const sent = claimsSent();
   const byId = new Map(((d && d.claims) || []).map((c) => [c.id, c]));
   let agree = 0, not = 0;
@@ -492,9 +598,26 @@ function renderVerdicts(dataset) {
   if (lang === 'en') text = text.replace(/\b1 agree\b/, '1 agrees').replace(/\b1 do not/, '1 does not');
   if (text !== claimsSaid) { claimsSaid = text; $('claims-status').textContent = text; }
 }
+// A dataset's JSON text, parsed once (a large dataset's text is megabytes; the same text
+// is asked for by the verdicts, the claims' lists and the snippets). Not to be changed.
+let lastParsed = { text: null, value: null };
+function parsed(text) {
+  if (lastParsed.text !== text) {
+    let value = null;
+    try { value = JSON.parse(text); } catch (_) { /* null */ }
+    lastParsed = { text, value };
+  }
+  return lastParsed.value;
+}
+let lastLine = { text: null, line: '' };
+function oneLine(text) {
+  if (lastLine.text !== text) lastLine = { text, line: JSON.stringify(parsed(text)).replace(/</g, '\\u003c') };
+  return lastLine.line;
+}
 function listObservations(dataset) {
   let d = null;
-  try { d = JSON.parse(dataset); } catch (_) { return; }
+  d = parsed(dataset);
+  if (!d) return;
   const en = (t) => (typeof t === 'string' ? t : (t && t.en) || '');
   const next = [];
   for (const s of d.series || []) {
@@ -801,13 +924,15 @@ function addSource() {
 // ---- undo the last paste (one level) ----
 let undo = null;
 function snapshot(areas, what) {
-  undo = { what, values: areas.map((a) => [a.id, a.value]), kind: radio('kind') };
+  undo = { what, values: areas.map((a) => [a.id, a.value, held[a.id] || null]), kind: radio('kind') };
   $('undo-row').hidden = false;
   $('undo-what').textContent = `(${what})`;
 }
 function undoPaste() {
   if (!undo) return;
-  for (const [id, value] of undo.values) $(id).value = value;
+  for (const [id, value, file] of undo.values) {
+    if (file) { hold(id, file, value); keepFile(id, file); } else { unhold(id); $(id).value = value; }
+  }
   if (undo.kind) setRadio('kind', undo.kind);
   const first = $(undo.values[0][0]);
   undo = null;
@@ -822,7 +947,7 @@ function undoPaste() {
 // ---- publish ----
 let current = null; // the dataset as the editor's data and text make it now (null: problems)
 function datasetInfo() {
-  try { return good ? JSON.parse(good) : null; } catch (_) { return null; }
+  return good ? parsed(good) : null;
 }
 function save_(blob, name) {
   const href = URL.createObjectURL(blob);
@@ -838,7 +963,7 @@ function save_(blob, name) {
 async function downloadPackage() {
   const d = datasetInfo();
   if (!d) return;
-  const p = await toDatapackage(good);
+  const p = await call('toDatapackage', good);
   const enc = new TextEncoder();
   save_(new Blob([zip([['datapackage.json', enc.encode(p.descriptor)], ['observations.csv', enc.encode(p.observations)],
     ['sources.csv', enc.encode(p.sources)]])], { type: 'application/zip' }), `${d.id || 'dataset'}-datapackage.zip`);
@@ -871,7 +996,7 @@ async function downloadPicture(kind) {
 async function downloadCard() {
   const d = datasetInfo();
   if (!d || !chart) return;
-  const svg = await socialCard(good, { view: chart.view || undefined, lang: radio('plang') || 'en', theme: radio('theme') || 'light' });
+  const svg = await call('socialCard', good, { view: chart.view || undefined, lang: radio('plang') || 'en', theme: radio('theme') || 'light' });
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -896,23 +1021,23 @@ function publish() {
   const script = `<script src="${attr(base + 'pkg/trade-chart.standalone.js')}"></script>`;
   const url = $('data-url').value.trim() || `https://example.com/charts/${d ? d.id : 'dataset'}.json`;
   // the dataset as one line, safe inside <script>: "<" only ever in JSON strings, where \u003c is the same
-  const json = d ? JSON.stringify(d).replace(/</g, '\\u003c') : '';
+  const json = d ? oneLine(good) : '';
   // the chart's language: the preview's (the reader's page may still choose another)
   const pl = radio('plang') || 'en';
   const inPl = (x) => (typeof x === 'string' ? x : (x && (x[pl] || x.en)) || '');
   const title = (d && inPl(d.title)) || 'Trade chart';
   const dl = pl === 'en' ? '' : ` data-lang="${pl}"`, el = pl === 'en' ? '' : ` lang="${pl}"`;
   if (!d) {
-    for (const id of ['snip-script', 'snip-element', 'snip-iframe']) $(id).value = '';
+    for (const id of ['snip-script', 'snip-element', 'snip-iframe']) snippet(id, '');
   } else {
-    $('snip-script').value = inline
+    snippet('snip-script', inline
       ? `<div data-trade-chart${dl}>\n  <script type="application/json">${json}</script>\n</div>\n${script}`
-      : `<div data-trade-chart${dl} data-src="${attr(url)}"></div>\n${script}`;
-    $('snip-element').value = inline
+      : `<div data-trade-chart${dl} data-src="${attr(url)}"></div>\n${script}`);
+    snippet('snip-element', inline
       ? `<trade-chart${el}>\n  <script type="application/json">${json}</script>\n</trade-chart>\n${script}`
-      : `<trade-chart${el} src="${attr(url)}"></trade-chart>\n${script}`;
+      : `<trade-chart${el} src="${attr(url)}"></trade-chart>\n${script}`);
     const frame = `${base}embed.html?src=${encodeURIComponent(url)}${pl === 'en' ? '' : `&lang=${pl}`}`;
-    $('snip-iframe').value = `<iframe data-trade-chart-embed src="${attr(frame)}"\n        title="${attr(title)}" loading="lazy" width="100%" height="560" frameborder="0"></iframe>\n<script src="${attr(base + 'embed.js')}" async></script>`;
+    snippet('snip-iframe', `<iframe data-trade-chart-embed src="${attr(frame)}"\n        title="${attr(title)}" loading="lazy" width="100%" height="560" frameborder="0"></iframe>\n<script src="${attr(base + 'embed.js')}" async></script>`);
   }
 }
 function download() {
@@ -920,11 +1045,23 @@ function download() {
   if (!d) return;
   save_(new Blob([good], { type: 'application/json' }), `${d.id || 'dataset'}.json`);
 }
+// A snippet's text; one with a large dataset inline is shown cut in the middle (a text
+// field of megabytes freezes the page), and "Copy" copies all of it.
+const SNIPPET_SHOWN = 64 << 10;
+const snippets = {};
+function snippet(id, text) {
+  if (snippets[id] === text) return;
+  snippets[id] = text;
+  $(id).value = text.length <= SNIPPET_SHOWN ? text
+    : `${text.slice(0, 1500)}\n\n[… ${t('{size} in all, not shown here; “Copy” copies all of it', { size: megabytes(text.length) })} …]\n\n${text.slice(-400)}`;
+}
 async function copy(id) {
   const area = $(id);
-  if (!area.value) return;
+  const text = snippets[id] || '';
+  if (!text) return;
   let ok = false;
-  try { await navigator.clipboard.writeText(area.value); ok = true; } catch (_) {
+  try { await navigator.clipboard.writeText(text); ok = true; } catch (_) {
+    if (area.value !== text) area.value = text;
     area.focus();
     area.select();
     try { ok = document.execCommand('copy'); } catch (__) { ok = false; }
@@ -933,24 +1070,33 @@ async function copy(id) {
 }
 
 // ---- files: opened or dropped ----
-async function openFiles(files) {
-  if (files.length) snapshot(['observations', 'sources', 'comtrade', 'json'].map($), files.length > 1 ? t('the opened files') : t('the file {name}', { name: files[0].name }));
-  for (const file of files) {
+async function openFiles(list) {
+  if (list.length) snapshot(['observations', 'sources', 'comtrade', 'json'].map($), list.length > 1 ? t('the opened files') : t('the file {name}', { name: list[0].name }));
+  for (const file of list) {
     const name = file.name.toLowerCase();
-    const text = await file.text();
-    if (name.endsWith('.json')) {
-      setRadio('kind', 'json');
-      $('json').value = text;
-    } else if (/^sources?\b|sources?\.(tsv|csv|txt)$/.test(name)) {
-      setRadio('kind', 'tables');
-      $('sources').value = text;
+    const first = await head(file);
+    let id;
+    if (name.endsWith('.json')) id = 'json';
+    else if (/^sources?\b|sources?\.(tsv|csv|txt)$/.test(name)) id = 'sources';
+    else {
+      // A Comtrade download has its own header row: Rust tells from the first lines (a
+      // table gives no dataset and only missing-column errors there).
+      const probe = await call('importComtrade', first.text, { file: 'comtrade' }).catch(() => null);
+      id = probe && (probe.dataset || probe.errors.some((e) => e.file === 'comtrade' && e.row !== 1)) ? 'comtrade' : 'observations';
+    }
+    // Over the limit: refused by its size, before it is read.
+    const over = await call('checkFileSize', id === 'json' ? 'json' : 'table', file.size, { file: id }).catch(() => null);
+    if (over) {
+      $('action-status').textContent = t('{name} was not opened: {message}', { name: file.name, message: over.errors[0].message });
+      continue;
+    }
+    setRadio('kind', { json: 'json', comtrade: 'comtrade' }[id] || 'tables');
+    if (file.size > HOLD_BYTES || !first.utf8) {
+      hold(id, file, first.text);
+      keepFile(id, file);
     } else {
-      // A Comtrade download has its own header row: Rust tells (a table gives no dataset
-      // and only missing-column errors there).
-      const probe = await importComtrade(text, { file: 'comtrade' }).catch(() => null);
-      const comtrade = probe && (probe.dataset || probe.errors.some((e) => e.file === 'comtrade' && e.row !== 1));
-      setRadio('kind', comtrade ? 'comtrade' : 'tables');
-      $(comtrade ? 'comtrade' : 'observations').value = text;
+      unhold(id);
+      $(id).value = await file.text();
     }
   }
   showKind();
@@ -966,6 +1112,7 @@ function startOver(step) {
   if (step === 'ask') $('start-over-cancel').focus();
   if (step === 'done') {
     try { localStorage.removeItem(KEY); } catch (_) { /* nothing kept */ }
+    for (const id of Object.keys(held)) unhold(id);
     for (const f of FIELDS) if (f !== 'ui-lang') $(f).value = ''; // the page's language stays
     setRadio('kind', 'tables'); setRadio('decimal', ''); setRadio('data-in', 'inline');
     $('base-url').value = new URL('./', location.href).href;
@@ -1001,8 +1148,8 @@ function frame() {
 }
 
 // ---- wiring ----
-function start() {
-  restore();
+async function start() {
+  await restore();
   setLang($('ui-lang').value);
   if (!$('base-url').value) $('base-url').value = new URL('./', location.href).href;
   showKind();
@@ -1010,6 +1157,7 @@ function start() {
   const form = $('builder');
   form.addEventListener('input', (e) => {
     const t = e.target;
+    if (t.id === 'file') return; // openFiles() reads it
     if (t.name === 'kind') showKind();
     if (t.name === 'width' || t.name === 'theme' || t.name === 'plang') frame();
     if (t.name === 'plang') publish();
@@ -1059,6 +1207,16 @@ function start() {
   // a paste into a table: what it replaces is kept for "Undo the last paste"
   for (const id of ['observations', 'sources', 'comtrade', 'json']) {
     $(id).addEventListener('paste', () => snapshot([$(id)], t('the paste into {what}', { what: t(LABEL[id]) })));
+  }
+  for (const b of document.querySelectorAll('[data-unhold]')) {
+    b.addEventListener('click', () => {
+      const id = b.dataset.unhold;
+      snapshot([$(id)], t('the file {name}', { name: held[id] ? held[id].name : '' }));
+      unhold(id);
+      save();
+      update();
+      $(id).focus();
+    });
   }
   for (const b of document.querySelectorAll('[data-copy]')) b.addEventListener('click', () => copy(b.dataset.copy));
   $('start-over').addEventListener('click', () => startOver('ask'));

@@ -113,7 +113,7 @@ const KO = {
   'Paste or open a dataset JSON to start.': '시작하려면 데이터셋 JSON을 붙여 넣거나 여세요.',
   'The chart appears here once your tables read without errors.': '표를 오류 없이 읽으면 여기에 차트가 나타납니다.',
   'The chart as readers will see it. Hover or tap a figure to check its value and source.': '독자가 보게 될 차트입니다. 수치에 마우스를 올리거나 눌러 값과 출처를 확인하세요.',
-  'The chart could not be drawn: see its message below.': '차트를 그리지 못했습니다. 아래 메시지를 보세요.',
+  'The chart could not be drawn: {message}': '차트를 그리지 못했습니다: {message}',
   'Showing the last chart that read without problems. Fix the problems listed to update it.': '문제없이 읽힌 마지막 차트를 보여 줍니다. 목록의 문제를 고치면 갱신됩니다.',
   'The chart appears here once your data reads without problems.': '데이터를 문제없이 읽으면 여기에 차트가 나타납니다.',
   'No problems. The chart shows {n} series.': '문제 없음. 차트에 계열 {n}개가 있습니다.',
@@ -201,6 +201,13 @@ const KO = {
   'View {n} removed.': '보기 {n}을(를) 삭제했습니다.',
   'View {n} added: give it a tab label.': '보기 {n}을(를) 추가했습니다. 탭 이름을 적어 주세요.',
   'The views are the ones made from the data again.': '데이터로 만든 보기로 되돌렸습니다.',
+  '{name} ({size}) is read from the file; its first {n} lines are shown here.': '{name}({size})은 파일에서 읽습니다. 여기에는 처음 {n}줄만 보입니다.',
+  'Remove the file': '파일 빼기',
+  'The file {name} is no longer kept in this browser: open it again.': '파일 {name}이(가) 더 이상 이 브라우저에 저장되어 있지 않습니다. 다시 여세요.',
+  'Reading {name} ({size})…': '{name}({size}) 읽는 중…',
+  'Checking your data…': '데이터 확인 중…',
+  '{name} was not opened: {message}': '{name}을(를) 열지 않았습니다: {message}',
+  '{size} in all, not shown here; “Copy” copies all of it': '모두 {size}, 여기에는 보이지 않음; “복사”하면 전부 복사됩니다',
 };
 
 const ZH = {
@@ -309,7 +316,7 @@ const ZH = {
   'Paste or open a dataset JSON to start.': '粘贴或打开数据集 JSON 即可开始。',
   'The chart appears here once your tables read without errors.': '表格读取无误后，图表会显示在这里。',
   'The chart as readers will see it. Hover or tap a figure to check its value and source.': '这是读者将看到的图表。将鼠标悬停在数字上或点按它，可查看数值和来源。',
-  'The chart could not be drawn: see its message below.': '无法绘制图表：请看下方的提示。',
+  'The chart could not be drawn: {message}': '无法绘制图表：{message}',
   'Showing the last chart that read without problems. Fix the problems listed to update it.': '显示的是上一次无误读取的图表。修正所列问题后会更新。',
   'The chart appears here once your data reads without problems.': '数据读取无误后，图表会显示在这里。',
   'No problems. The chart shows {n} series.': '没有问题。图表显示 {n} 个系列。',
@@ -397,6 +404,13 @@ const ZH = {
   'View {n} removed.': '已删除视图 {n}。',
   'View {n} added: give it a tab label.': '已添加视图 {n}：请填写标签名称。',
   'The views are the ones made from the data again.': '已恢复为由数据生成的视图。',
+  '{name} ({size}) is read from the file; its first {n} lines are shown here.': '{name}（{size}）从文件中读取；此处只显示前 {n} 行。',
+  'Remove the file': '移除文件',
+  'The file {name} is no longer kept in this browser: open it again.': '文件 {name} 已不再保存在此浏览器中：请重新打开。',
+  'Reading {name} ({size})…': '正在读取 {name}（{size}）…',
+  'Checking your data…': '正在检查数据…',
+  '{name} was not opened: {message}': '未打开 {name}：{message}',
+  '{size} in all, not shown here; “Copy” copies all of it': '共 {size}，此处不显示；“复制”会复制全部',
 };
 
 export const LANGS = ['en', 'ko', 'zh'];

@@ -1,6 +1,6 @@
 // Every documented function, option and result field of pkg/import.d.ts, as the builder
 // page would use them; tests/e2e/types.test.mjs compiles this with tsc --strict.
-import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard } from '../../../pkg/import.js';
+import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard, checkFileSize } from '../../../pkg/import.js';
 import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles, EditorText } from '../../../pkg/import.js';
 import { create } from '../../../pkg/index.js';
 
@@ -22,6 +22,7 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
   const check: CheckDatasetOptions = { file: 'story.json' };
   const checked = await checkDataset('{}', check);
   if (result.dataset !== null) await create(el, { data: result.dataset });
+  const lines0: string[] = [];
   if (result.dataset !== null) {
     const to: ObservationKey = { series: 'kr-jp-annual', period: '2020' };
     const claim: ClaimInput = { text: 'Fell 11.7%', kind: 'percent', figure: '-11.7%', observation: to, from: { series: 'kr-jp-annual', period: '2019' }, source: 's' };
@@ -34,13 +35,15 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
     const card: string = await socialCard(result.dataset, { view: 'flows', lang: 'ko', theme: 'dark' });
     await socialCard(result.dataset);
     void card;
+    const over: ImportResult | null = await checkFileSize('table', 70 << 20, { file: 'observations' });
+    if (over !== null) lines0.push(over.errors[0].message);
     if (edited.dataset !== null) {
       const files: DataPackageFiles = await toDatapackage(edited.dataset);
       const sizes: number = files.descriptor.length + files.observations.length + files.sources.length;
       void sizes;
     }
   }
-  const lines: string[] = [];
+  const lines: string[] = [...lines0];
   for (const issue of [...result.errors, ...result.warnings, ...fromBytes.errors, ...checked.errors] as ImportIssue[]) {
     const where: string = `${issue.file ?? ''}:${issue.row ?? ''}:${issue.column ?? ''}:${issue.field ?? ''}`;
     lines.push(`${issue.code} ${where} ${issue.message} ${issue.text}`);
