@@ -35,6 +35,7 @@ wasm: setup
 
 package:
 	node scripts/package.mjs
+	node scripts/builder-one-file.mjs
 
 build: wasm package
 

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, RESULTS } from './helpers.mjs';
 import { AXE, builderSession, drawn } from './builder-page.mjs';
 
@@ -159,6 +160,44 @@ test('a Windows-1252 Comtrade download is held as bytes and decoded by Rust (Cô
   assert.match(text, /Côte d'Ivoire/);
   assert.doesNotMatch(text, /\uFFFD/);
   assert.match(await page.textContent('#warnings'), /Windows-1252|Latin/i);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the builder in one file (dist/trade-chart-builder.html) works from file://: pasted tables draw, hover gives the value and its source, a Comtrade file opens, and the work survives a reload', async () => {
+  const { OBS, SRC, paste } = await import('./builder-page.mjs');
+  const file = join(ROOT, 'dist/trade-chart-builder.html');
+  const ctx = await session.browser.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const fetched = [];
+  page.on('request', (r) => { if (!r.url().startsWith('data:') && r.url() !== pathToFileURL(file).href) fetched.push(r.url()); });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script[src], link[rel=stylesheet]').length), 0, 'no script or stylesheet of its own to fetch');
+  await paste(page, 'observations', OBS);
+  await paste(page, 'sources', SRC);
+  await status(page, /No problems/);
+  await drawn(page);
+  // hover the first bar: its value and its source
+  const item = await page.evaluate(() => document.getElementById('preview').tradeChart.items()[0]);
+  const box = await page.$eval('#preview canvas', (c) => { c.scrollIntoView({ block: 'center' }); const b = c.getBoundingClientRect(); return { x: b.x, y: b.y }; });
+  await page.mouse.move(box.x + item.x + item.w / 2, box.y + item.y + item.h / 2);
+  await page.waitForFunction(() => !document.querySelector('#preview .tc-tooltip').hidden);
+  const tip = await page.textContent('#preview .tc-tooltip');
+  assert.ok(tip.includes(item.value), tip);
+  assert.ok(tip.includes('Made-up Statistics Office'), `the source in the tooltip: ${tip}`);
+  // a Comtrade download opened from disk, read on this page's thread (no worker from file://)
+  await page.setInputFiles('#file', join(ROOT, 'tests/fixtures/comtrade/plus-annual.csv'));
+  await status(page, /No problems/);
+  assert.equal(await page.evaluate(() => document.querySelector('input[name=kind]:checked').value), 'comtrade');
+  await page.reload();
+  await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
+  await status(page, /No problems/);
+  assert.match(await page.inputValue('#comtrade'), /^typeCode,/);
+  assert.deepEqual(fetched, [], 'nothing fetched but the page itself');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
