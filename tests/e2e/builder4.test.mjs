@@ -1,0 +1,163 @@
+// The builder, the rest of issue 12's test list: a Comtrade CSV dropped (two directions, the
+// mirror basis kept apart); each snippet — <trade-chart> with the data inline, the iframe
+// with the data at a URL — in a blank page under the strict CSP; and a keyboard-only walk
+// through the steps (data, chart text, preview, publish) with axe and screenshots at 1200
+// and 360 px at each. dist/builder.html under the strict CSP (builder-page.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, RESULTS, collectErrors } from './helpers.mjs';
+import { AXE, CSP, OBS, SRC, builderSession, drawn, paste, probes } from './builder-page.mjs';
+
+const session = builderSession(1200);
+const { open } = session;
+const status = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.getElementById('status').textContent), re.source, { timeout: 30_000 });
+async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+}
+const blank = (snippet) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title><link rel="icon" href="data:,"></head><body><main><p>An article.</p>${snippet}</main></body></html>`;
+
+test('a UN Comtrade CSV dropped on the page: two directions drawn, each side\'s report its own series and basis (the mirror never merged)', async () => {
+  const { ctx, page, errors } = await open();
+  const text = readFileSync(join(ROOT, 'tests/fixtures/comtrade/mirror.csv'), 'utf8');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'TradeData_mirror.csv', { type: 'text/csv' }));
+    const drop = document.getElementById('drop');
+    drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    drop.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await status(page, /No problems/);
+  await drawn(page);
+  assert.equal(await page.evaluate(() => document.querySelector('input[name=kind]:checked').value), 'comtrade');
+  const items = await page.evaluate(() => document.getElementById('preview').tradeChart.items());
+  const series = [...new Set(items.map((i) => i.series))].sort();
+  assert.deepEqual(series, ['chn-prk-annual-by-chn', 'chn-prk-annual-by-prk', 'prk-chn-annual-by-chn', 'prk-chn-annual-by-prk']);
+  // the same flow as each side reports it: two bars, two series, their own legend entries
+  const legend = await page.$$eval('#preview .tc-legend button', (b) => b.map((x) => x.textContent));
+  assert.ok(legend.some((l) => /as reported by China/.test(l)) && legend.some((l) => /mirror figures/.test(l)), legend.join(' | '));
+  // hovering the mirror figure names its own basis
+  const mirror = items.find((i) => i.series === 'chn-prk-annual-by-prk');
+  const box = await page.$eval('#preview canvas', (c) => { c.scrollIntoView({ block: 'center' }); const b = c.getBoundingClientRect(); return { x: b.x, y: b.y }; });
+  await page.mouse.move(box.x + mirror.x + mirror.w / 2, box.y + mirror.y + mirror.h / 2);
+  await page.waitForFunction(() => !document.querySelector('#preview .tc-tooltip').hidden);
+  const tip = await page.textContent('#preview .tc-tooltip');
+  assert.ok(tip.includes(mirror.value), tip);
+  assert.match(tip, /Dem\. People's Rep\. of Korea/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('each snippet in a blank page under the strict CSP: <trade-chart> with the data inline, and the iframe with the data at a URL the editor hosts', async () => {
+  const { ctx, page, errors } = await open();
+  await paste(page, 'sources', SRC);
+  await paste(page, 'observations', OBS);
+  await page.fill('#title', 'Snippets everywhere');
+  await drawn(page);
+  await page.waitForFunction(() => /Snippets everywhere/.test(document.getElementById('snip-element').value));
+  const element = await page.inputValue('#snip-element');
+  assert.match(element, /^<trade-chart>/);
+  // the dataset the editor downloads, hosted at the address given
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const hosted = readFileSync(await dl.path(), 'utf8');
+  const dataUrl = `${session.server.url}newsroom/charts/snippets.json`;
+  await page.check('input[name=data-in][value=url]');
+  await page.fill('#data-url', dataUrl);
+  await page.waitForFunction((u) => document.getElementById('snip-iframe').value.includes(encodeURIComponent(u)), dataUrl);
+  const iframe = await page.inputValue('#snip-iframe');
+  const p2 = await ctx.newPage();
+  const errors2 = collectErrors(p2);
+  await p2.addInitScript(probes);
+  await p2.route(`${session.server.url}newsroom/charts/snippets.json`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: hosted }));
+  for (const [name, snippet] of [['element', element], ['iframe', iframe]]) {
+    await p2.route(`${session.server.url}cms/${name}.html`, (r) => r.fulfill({ status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }, body: blank(snippet) }));
+    await p2.goto(`${session.server.url}cms/${name}.html`);
+    const frame = name === 'iframe'
+      ? await (await p2.waitForSelector('iframe[data-trade-chart-embed]')).contentFrame()
+      : p2.mainFrame();
+    const title = await frame.waitForFunction(() => {
+      // <trade-chart> draws in its shadow root
+      const root = document.querySelector('trade-chart')?.shadowRoot || document;
+      const t = root.querySelector('.tc-title');
+      return t && root.querySelector('canvas') && t.textContent;
+    }, null, { timeout: 30_000 }).catch(async (e) => { throw new Error(`${name}: ${e.message}; the page: ${(await frame.content()).slice(0, 1500)}; errors: ${errors2.join(' | ')}`); });
+    assert.equal(await title.jsonValue(), 'Snippets everywhere', name);
+    if (name === 'iframe') {
+      // the host's resizer (embed.js) gives the iframe the chart's height
+      await p2.waitForFunction(() => { const f = document.querySelector('iframe'); return f && f.getBoundingClientRect().height > 200 && f.getBoundingClientRect().height !== 560; }, null, { timeout: 30_000 });
+    }
+    assert.deepEqual(await p2.evaluate(() => window.violations), [], name);
+  }
+  assert.deepEqual(errors2, []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('keyboard only: from the top of the page through data, chart text, preview and publish, focus always visible, axe-clean and screenshotted at 1200 and 360 px at each step', async () => {
+  const { ctx, page, errors } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  // Tab until `id` has the focus (at most 80 presses), checking the focus is visible
+  async function tabTo(id) {
+    for (let n = 0; n < 80; n++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const a = document.activeElement;
+        const s = getComputedStyle(a);
+        return { id: a.id, visible: a.matches(':focus-visible') && (s.outlineStyle !== 'none' || s.boxShadow !== 'none') };
+      });
+      assert.ok(at.visible || at.id === '', `the focus on #${at.id} is visible`);
+      if (at.id === id) return n + 1;
+    }
+    throw new Error(`#${id} not reached by Tab`);
+  }
+  async function step(name) {
+    assert.deepEqual(await axe(page), [], name);
+    await page.screenshot({ path: join(RESULTS, `builder4-${name}-1200.png`), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(RESULTS, `builder4-${name}-360.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${name}: no sideways scrolling at 360 px (${overflow} px)`);
+    assert.deepEqual(await axe(page), [], `${name} at 360 px`);
+    await page.setViewportSize({ width: 1200, height: 1000 });
+  }
+  await step('0-start');
+  // 1. data: the two tables, typed in (insertText is what a paste from the keyboard does)
+  await tabTo('observations');
+  await page.keyboard.insertText(OBS);
+  await tabTo('sources');
+  await page.keyboard.insertText(SRC);
+  await status(page, /No problems/);
+  await drawn(page);
+  await step('1-data');
+  // 2. chart text
+  await tabTo('title');
+  await page.keyboard.type('Walked by keyboard');
+  await page.waitForFunction(() => document.querySelector('#preview .tc-title')?.textContent === 'Walked by keyboard', null, { timeout: 30_000 });
+  await step('2-text');
+  // 3. preview: the phone width and the dark theme, by arrow keys in their radio groups
+  await tabTo(await page.$eval('input[name=width]:checked', (r) => r.id || (r.id = 'width-now')));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.$eval('input[name=width]:checked', (r) => r.value), 'phone');
+  await tabTo(await page.$eval('input[name=theme]:checked', (r) => r.id || (r.id = 'theme-now')));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.$eval('input[name=theme]:checked', (r) => r.value), 'dark');
+  await page.waitForFunction(() => document.getElementById('preview-frame').classList.contains('phone') && document.getElementById('preview-frame').classList.contains('dark'));
+  await step('3-preview');
+  // 4. publish: the dataset downloaded, a snippet copied, by Enter
+  await tabTo('download');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(JSON.parse(readFileSync(await dl.path(), 'utf8')).title, 'Walked by keyboard');
+  const copyButton = await page.$eval('[data-copy=snip-element]', (b) => b.id || (b.id = 'copy-element'));
+  await tabTo(copyButton);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Copied/.test(document.getElementById('copy-status').textContent));
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^<trade-chart[^>]*>[\s\S]*Walked by keyboard/);
+  await step('4-publish');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
