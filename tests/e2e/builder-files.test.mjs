@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, RESULTS } from './helpers.mjs';
-import { AXE, builderSession, drawn } from './builder-page.mjs';
+import { OBS, SRC, axe, builderSession, drawn, paste, status } from './builder-page.mjs';
 
 const session = builderSession(1280);
 const { open } = session;
@@ -30,8 +30,6 @@ function download(rows) {
   }
   return out.join('\n') + '\n';
 }
-const status = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.getElementById('status').textContent), re.source, { timeout: 60_000 })
-  .catch(async (e) => { throw new Error(`${e.message}; the status says: ${await page.textContent('#status')}; the note: ${await page.textContent('#preview-note')}`); });
 // The dataset as the editor would download it (Dataset (JSON)).
 async function downloaded(page) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
@@ -58,9 +56,7 @@ test('a 3 MB Comtrade download is read in a worker, held as a file (first lines 
   assert.ok(await page.$eval('#comtrade', (e) => e.readOnly));
   assert.match(await page.textContent('#held-comtrade'), /comtrade-big\.csv \(\d\.\d MB\) is read from the file; its first 200 lines are shown here\./);
   // the held file's note and button pass axe, and show at 360 px
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id));
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await axe(page), []);
   await page.setViewportSize({ width: 360, height: 900 });
   await page.locator('#held-comtrade').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(RESULTS, 'builder-files-held-360.png') });
@@ -165,7 +161,6 @@ test('a Windows-1252 Comtrade download is held as bytes and decoded by Rust (Cô
 });
 
 test('the builder in one file (dist/trade-chart-builder.html) works from file://: pasted tables draw, hover gives the value and its source, a Comtrade file opens, and the work survives a reload', async () => {
-  const { OBS, SRC, paste } = await import('./builder-page.mjs');
   const file = join(ROOT, 'dist/trade-chart-builder.html');
   const ctx = await session.browser.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await ctx.newPage();

@@ -49,3 +49,17 @@ export const drawn = (page) => page.waitForFunction(() => {
   const p = document.getElementById('preview');
   return p && p.tradeChart && p.tradeChart.items().length > 0;
 }, null, { timeout: 30_000 });
+
+// axe-core's violations on the page, as `id: targets` lines (none: []).
+export async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+// The status line says `re` (60 s at most; on a timeout, the error says what it said).
+export const status = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.getElementById('status').textContent), re.source, { timeout: 60_000 })
+  .catch(async (e) => { throw new Error(`${e.message}; the status says: ${await page.textContent('#status')}; the note: ${await page.textContent('#preview-note')}`); });
+export const noProblems = (page) => status(page, /No problems/);

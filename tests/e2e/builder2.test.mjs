@@ -10,18 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, RESULTS, collectErrors } from './helpers.mjs';
-import { AXE, CSP, OBS, SRC, builderSession, drawn, fixture, paste } from './builder-page.mjs';
+import { CSP, OBS, SRC, axe, builderSession, drawn, fixture, noProblems, paste } from './builder-page.mjs';
 
 const session = builderSession(1280);
 const { open } = session;
-const noProblems = (page) => page.waitForFunction(() => /No problems/.test(document.getElementById('status').textContent), null, { timeout: 30_000 });
-async function axe(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 // The observations fixture with row 2's Source IDs blank and row 3's an unknown id.
 const UNSOURCED = OBS.split('\n').map((l, i) => (i === 1 ? l.replace('\tdemo-stats\t', '\t\t') : i === 2 ? l.replace('\tdemo-stats\t', '\tkita-2024\t') : l)).join('\n');
 

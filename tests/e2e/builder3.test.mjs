@@ -10,18 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RESULTS, collectErrors } from './helpers.mjs';
-import { AXE, OBS, SRC, builderSession, drawn, paste } from './builder-page.mjs';
+import { OBS, SRC, axe, builderSession, drawn, noProblems, paste } from './builder-page.mjs';
 
 const session = builderSession(1200);
 const { open } = session;
-const noProblems = (page) => page.waitForFunction(() => /No problems/.test(document.getElementById('status').textContent), null, { timeout: 30_000 });
-async function axe(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 // The preview's tabs: [view id, label].
 const tabs = (page) => page.$$eval('#preview .tc-tabs [data-view]', (b) => b.map((x) => [x.dataset.view, x.textContent.trim()]));
 // Types into a field as an editor does (replacing what it holds).

@@ -8,16 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, RESULTS, collectErrors } from './helpers.mjs';
-import { AXE, CSP, OBS, SRC, builderSession, drawn, paste, probes } from './builder-page.mjs';
+import { CSP, OBS, SRC, axe, builderSession, drawn, paste, probes, status } from './builder-page.mjs';
 
 const session = builderSession(1200);
 const { open } = session;
-const status = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.getElementById('status').textContent), re.source, { timeout: 30_000 });
-async function axe(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-}
 const blank = (snippet) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title><link rel="icon" href="data:,"></head><body><main><p>An article.</p>${snippet}</main></body></html>`;
 
 test('a UN Comtrade CSV dropped on the page: two directions drawn, each side\'s report its own series and basis (the mirror never merged)', async () => {

@@ -510,6 +510,22 @@ function claimOptions(select, value, none) {
   select.replaceChildren(...opts);
   select.value = value || '';
 }
+// A labelled field of a claim's or a view's row: <div class="{kind}-{f}"><label><tag id></div>
+// appended to `parent`; the control (data-field = f) is returned.
+function labelled(parent, kind, id, tag, f, labelText, attrs) {
+  const wrap = document.createElement('div');
+  wrap.className = `${kind}-${f}`;
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = labelText;
+  const el = document.createElement(tag);
+  el.id = id;
+  el.dataset.field = f;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  wrap.append(label, el);
+  parent.append(wrap);
+  return el;
+}
 function renderClaims() {
   const list = $('claims');
   list.replaceChildren();
@@ -517,20 +533,7 @@ function renderClaims() {
     const li = document.createElement('li');
     li.dataset.index = String(i);
     const id = (f) => `claim-${i + 1}-${f}`;
-    const field = (tag, f, labelText, attrs = {}) => {
-      const wrap = document.createElement('div');
-      wrap.className = `claim-${f}`;
-      const label = document.createElement('label');
-      label.htmlFor = id(f);
-      label.textContent = labelText;
-      const el = document.createElement(tag);
-      el.id = id(f);
-      el.dataset.field = f;
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      wrap.append(label, el);
-      li.append(wrap);
-      return el;
-    };
+    const field = (tag, f, labelText, attrs = {}) => labelled(li, 'claim', id(f), tag, f, labelText, attrs);
     const text = field('input', 'text', t('Claim {n}: in the story’s words', { n: i + 1 }), { type: 'text', autocomplete: 'off', placeholder: 'Exports to Japan fell 11.7% in 2020' });
     text.value = c.text;
     const kind = field('select', 'kind', t('What the figure is'));
@@ -687,20 +690,7 @@ function renderViews(force) {
     const li = document.createElement('li');
     li.dataset.index = String(i);
     const id = (f) => `view-${i + 1}-${f}`;
-    const field = (parent, tag, f, labelText, attrs = {}) => {
-      const wrap = document.createElement('div');
-      wrap.className = `view-${f}`;
-      const label = document.createElement('label');
-      label.htmlFor = id(f);
-      label.textContent = labelText;
-      const el = document.createElement(tag);
-      el.id = id(f);
-      el.dataset.field = f;
-      for (const [k, val] of Object.entries(attrs)) el.setAttribute(k, val);
-      wrap.append(label, el);
-      parent.append(wrap);
-      return el;
-    };
+    const field = (parent, tag, f, labelText, attrs = {}) => labelled(parent, 'view', id(f), tag, f, labelText, attrs);
     const head = document.createElement('p');
     head.className = 'view-head';
     head.textContent = t('View {n}', { n: i + 1 });
