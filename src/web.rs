@@ -6,7 +6,7 @@
 //! (`pkg/trade_chart_bg.wasm`: a dataset chart's drawing, hover, keyboard, views, legend,
 //! language, theme, table and claims) and the **full** module
 //! (`pkg/trade_chart_full_bg.wasm`, `--features full`: the core plus the CSV, SVG and PNG
-//! exports, [`Chart::restore`], and charts of numeric columns), which the shell loads
+//! exports, `Chart.restore(state)`, and charts of numeric columns), which the shell loads
 //! when a reader first asks for an export or a page makes a columns chart.
 
 use wasm_bindgen::prelude::*;
