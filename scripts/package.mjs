@@ -450,7 +450,8 @@ export interface TradeChart {
 /**
  * What create() rejects with and the methods throw: the message names the field. The
  * shell's own errors have a \`code\` ("not-an-element", "already-mounted", "destroyed",
- * "stopped", "bad-data", "png-encode", "fetch-failed", "not-ready"); the wasm's carry theirs.
+ * "stopped", "bad-data", "png-encode", "fetch-failed", "not-ready", "full-failed": the
+ * exports' module could not be loaded, the chart keeps working); the wasm's carry theirs.
  */
 export interface TradeChartError extends Error { code?: string; path?: string; row?: number; column?: number; }
 /** Mounts a chart in \`element\` (a hidden one draws when it gets a width); rejects with an Error naming the bad field. */
@@ -671,8 +672,10 @@ import { create } from 'trade-chart';
 const chart = await create(document.querySelector('#chart'), { view: 'collapse' });
 \`\`\`
 
-The wasm (\`trade_chart_bg.wasm\`) is loaded by \`new URL(…, import.meta.url)\`, which
-bundlers copy to their assets. Importing the module also defines \`<trade-chart>\`:
+The wasm (\`trade_chart_bg.wasm\`, the reader's core) is loaded by \`new URL(…, import.meta.url)\`,
+which bundlers copy to their assets; the CSV/PNG/SVG exports are in a second module
+(\`trade_chart_full.js\` + \`trade_chart_full_bg.wasm\`), imported on the first download only.
+Importing the module also defines \`<trade-chart>\`:
 
 \`\`\`html
 <trade-chart view="collapse"></trade-chart>   <!-- made when it nears the viewport -->
@@ -723,7 +726,8 @@ Long numeric series instead of a dataset: \`create(el, { title, columns: { x, se
 
 \`\`\`js
 import { init, create } from 'trade-chart';
-init('/static/trade-chart-${cargo.version}.wasm'); // any URL (a CDN: CORS and application/wasm); before the first chart
+init('/static/trade-chart/${cargo.version}/trade_chart_bg.wasm'); // any URL (a CDN: CORS and application/wasm); before the first chart
+// the exports' module is then fetched as trade_chart_full_bg.wasm from the same folder
 \`\`\`
 
 MIT licence (LICENSE). Options, events, the iframe embed, the Content Security Policy it
