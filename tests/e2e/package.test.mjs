@@ -1,7 +1,7 @@
 // The shape of pkg/ and dist/ as scripts/package.mjs leaves them (no browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -107,6 +107,10 @@ test('the reader\'s core wasm has no exports or columns charts: the full module 
   assert.doesNotMatch(esm, /^import[^(]*trade_chart_full/m);
   const size = (f) => statSync(join(ROOT, 'pkg', f)).size;
   assert.ok(size('trade_chart_bg.wasm') < size('trade_chart_full_bg.wasm') - 30_000, `core ${size('trade_chart_bg.wasm')} B, full ${size('trade_chart_full_bg.wasm')} B`);
+  // The core's size, gzip -9 (114,778 B when this was written): core's f64 Display (its
+  // float formatting, 9.7 KB gzip) or an export coming back into the core would fail here.
+  const core9 = gzipSync(readFileSync(join(ROOT, 'pkg/trade_chart_bg.wasm')), { level: 9 }).length;
+  assert.ok(core9 < 118_000, `the core wasm is ${core9} B gzipped`);
 });
 
 test('the reader\'s wasm has none of the importers: they are in the builder\'s wasm, behind trade-chart/import', () => {
