@@ -108,7 +108,7 @@ test('the full module failing to load: a clear error in the widget (full-failed)
     assert.equal(r.code, 'full-failed', JSON.stringify(r));
     const shown = await page.$eval('#chart', (el) => ({ text: el.querySelector('.tc-error').textContent, hidden: el.querySelector('.tc-error').hidden }));
     assert.equal(shown.hidden, false);
-    assert.match(shown.text, /exports could not be loaded/);
+    assert.match(shown.text, /^trade-chart: the downloads could not be loaded \(.+\); try again$/);
     // the same by the button: a rejection shown in the widget, no unhandled error
     await page.click('#chart .tc-download button[data-format=svg]');
     await page.waitForFunction(() => document.querySelector('#chart .tc-download').getAttribute('aria-busy') === 'false');
@@ -151,4 +151,34 @@ test('the standalone script from file:// opens the table and exports (the full m
     assert.deepEqual(requests.filter((u) => u.endsWith('.wasm')), [], 'from disk nothing is fetched: the wasm is inline');
     assert.deepEqual(errors, []);
   } finally { await ctx.close(); }
+});
+
+test('a chart of columns is made in the full module (the core has no columns charts); its failure to load rejects create() with full-failed', async () => {
+  for (const block of [undefined, '**/trade_chart_full*']) {
+    const { ctx, page, requests } = await openPage('esm.html', { block });
+    try {
+      await page.waitForFunction(() => window.chart, null, { timeout: 30_000 });
+      const r = await page.evaluate(async () => {
+        const { create } = await import('./pkg/index.js');
+        const el = document.body.appendChild(document.createElement('div'));
+        el.style.width = '600px';
+        try {
+          const c = await create(el, { title: 'Columns', columns: { x: [1, 2, 3], series: [{ id: 'a', label: 'A', values: [1, 4, 2] }] } });
+          return { ok: true, items: c.items().length, csv: (await (await c.downloadCsv()).text()).split('\n')[0] };
+        } catch (e) {
+          return { code: e.code, message: e.message, shown: el.querySelector('.tc-error').textContent };
+        }
+      });
+      if (!block) {
+        assert.equal(r.ok, true, JSON.stringify(r));
+        assert.match(r.csv, /x/);
+        assert.deepEqual(requests.filter((f) => f.endsWith('.wasm')), ['trade_chart_bg.wasm', 'trade_chart_full_bg.wasm']);
+      } else {
+        assert.equal(r.code, 'full-failed', JSON.stringify(r));
+        assert.match(r.shown, /^trade-chart: the chart could not be loaded/);
+        // the story chart on the page is unharmed
+        assert.equal(await page.evaluate(() => { window.chart.setView('collapse'); return window.chart.view; }), 'collapse');
+      }
+    } finally { await ctx.close(); }
+  }
 });

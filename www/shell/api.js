@@ -52,7 +52,7 @@ async function create(element, options, attr) {
     // No data: the story's, fetched alongside the wasm.
     const story = opts.data == null && opts.columns == null ? engine.storyText() : null;
     // A chart of columns lives in the full module (issue 14); a dataset chart in the core.
-    const mod = opts.columns != null ? await engine.full() : await engine.module();
+    const mod = opts.columns != null ? await engine.full('chart') : await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);
     addSwatches(ui, mod.theme_keys());

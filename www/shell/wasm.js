@@ -41,8 +41,9 @@ const engine = {
   // which the build's loadFull derives it). A failure to load it is `full-failed`: that
   // call's error, shown in the widget, and the next call tries again; the chart keeps
   // working. A trap in either instance stops both (the same one trap as above).
+  // `what` names it for the reader: the downloads, or a chart (of columns).
   fullLoad: null,
-  async full() {
+  async full(what = 'downloads') {
     if (typeof loadFull !== 'function') return this.module();
     for (;;) {
       if (this.broken) this.renew();
@@ -54,7 +55,7 @@ const engine = {
       try {
         mod = await this.fullLoad;
       } catch (e) {
-        throw shellError('full-failed', `trade-chart: the chart's exports could not be loaded (${(e && e.message) || e}); try again`);
+        throw shellError('full-failed', `trade-chart: the ${what} could not be loaded (${(e && e.message) || e}); try again`);
       }
       if (!this.broken) {
         if (!this.mod) this.mod = mod; // a page of columns charts only: the same asks answer there
