@@ -16,9 +16,11 @@ all: build
 setup:
 	@bash scripts/setup.sh
 
-# The release wasms, optimised, then pkg/ and dist/. The reader's: its bindings twice (ES
-# module + classic script), --no-default-features: without the importers and the command
-# line, which the reader does not need. The builder's (pkg/import.js loads it): the same
+# The release wasms, optimised, then pkg/ and dist/. The reader's core: its bindings twice
+# (ES module + classic script), --no-default-features: without the importers and the
+# command line, which the reader does not need, and without the exports and columns charts
+# (issue 14). The reader's full module (--features full: the core plus those, loaded by the
+# shell on first use, pkg/trade_chart_full_bg.wasm): bound twice too, as trade_chart_full. The builder's (pkg/import.js loads it): the same
 # crate with the importers (--features tables), bound as trade_chart_import (ES module).
 # Both builds share target/ (their dependencies are compiled once); each .wasm is bound
 # right after its build, which leaves it at the same path.
@@ -28,9 +30,13 @@ wasm: setup
 	rm -rf target/wb && mkdir -p target/wb
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir target/wb/web $(WASM)
 	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-dir target/wb/nomod $(WASM)
+	cargo build --release --target wasm32-unknown-unknown --no-default-features --features full
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-name $(CRATE)_full --out-dir target/wb/full-web $(WASM)
+	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-name $(CRATE)_full --out-dir target/wb/full-nomod $(WASM)
 	cargo build --release --target wasm32-unknown-unknown --no-default-features --features tables
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-name $(CRATE)_import --out-dir target/wb/import $(WASM)
 	for d in web nomod; do $(WASM_OPT) -o target/wb/$$d/$(CRATE)_bg.wasm target/wb/$$d/$(CRATE)_bg.wasm; done
+	for d in full-web full-nomod; do $(WASM_OPT) -o target/wb/$$d/$(CRATE)_full_bg.wasm target/wb/$$d/$(CRATE)_full_bg.wasm; done
 	$(WASM_OPT) -o target/wb/import/$(CRATE)_import_bg.wasm target/wb/import/$(CRATE)_import_bg.wasm
 
 package:
@@ -49,10 +55,12 @@ test-native:
 	cargo test
 
 test-wasm: setup
-	# Chromium gets a throw-away HOME; rustup and cargo keep theirs.
+	# Chromium gets a throw-away HOME; rustup and cargo keep theirs. The reader's core, then
+	# the full module (the same tests and the exports).
 	RUSTUP_HOME=$${RUSTUP_HOME:-$$HOME/.rustup} CARGO_HOME=$${CARGO_HOME:-$$HOME/.cargo} HOME=$$(mktemp -d) \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-	  cargo test --target wasm32-unknown-unknown --no-default-features --test web
+	  bash -c 'cargo test --target wasm32-unknown-unknown --no-default-features --test web && \
+	    cargo test --target wasm32-unknown-unknown --no-default-features --features full --test web'
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
@@ -89,9 +97,11 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features --features full -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features --features tables -- -D warnings
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features
+	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features --features full
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features --features tables
 
 clean:

@@ -645,7 +645,7 @@ export async function main(argv = process.argv.slice(2)) {
   const pkg = mkdtempSync(join(os.tmpdir(), 'tc-pageload-pkg-'));
   cpSync(join(ROOT, 'pkg'), pkg, { recursive: true });
   const h = createHash('sha256');
-  for (const f of ['trade_chart_bg.wasm', 'trade_chart.js', 'index.js', 'trade-chart.standalone.js', 'trade-chart.js']) h.update(readFileSync(join(pkg, f)));
+  for (const f of ['trade_chart_bg.wasm', 'trade_chart.js', 'index.js', 'trade-chart.standalone.js', 'trade-chart.js', 'trade_chart_full_bg.wasm', 'trade_chart_full.js']) h.update(readFileSync(join(pkg, f)));
   const tcBase = `/cdn/trade-chart/${h.digest('hex').slice(0, 10)}/`;
   const html = pages(tcBase, defaultDataset());
   const { server } = await serve([

@@ -190,6 +190,7 @@ function transferSizes() {
   return {
     'trade-chart (ESM: wasm + glue + shell, data inside the wasm)': size([join(PKG, 'trade_chart_bg.wasm'), join(PKG, 'trade_chart.js'), join(PKG, 'index.js')]),
     'trade-chart standalone (one script, wasm gzip-compressed then base64)': size([join(PKG, 'trade-chart.standalone.js')]),
+    'trade-chart full module (loaded on the first export, and by columns charts: issue 14)': size([join(PKG, 'trade_chart_full_bg.wasm'), join(PKG, 'trade_chart_full.js')]),
     'uPlot 1.6.32 (iife.min.js + min.css)': size([join(NM, 'uplot', 'dist', 'uPlot.iife.min.js'), join(NM, 'uplot', 'dist', 'uPlot.min.css')]),
     'Chart.js 4.6.1 (umd.min.js)': size([join(NM, 'chart.js', 'dist', 'chart.umd.min.js')]),
   };

@@ -1,5 +1,6 @@
 // Builds the npm package pkg/ and the demo site dist/ from the wasm-bindgen outputs
-// (target/wb/web: --target web; target/wb/nomod: --target no-modules; target/wb/import:
+// (target/wb/web: --target web; target/wb/nomod: --target no-modules; target/wb/full-web and
+// target/wb/full-nomod: the reader's full module, the same two ways; target/wb/import:
 // the builder's wasm with the importers, --target web; all already through wasm-opt) and www/. Node 20, with terser and tiny-inflate from node_modules
 // (npm dev dependencies). Usage: node scripts/package.mjs
 import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync, existsSync, cpSync } from 'node:fs';
@@ -77,7 +78,17 @@ const shell = shellSource();
 const banner = `/*! trade-chart ${cargo.version} | ${cargo.license || 'see package.json'} */\n`;
 for (const p of ['target/wb/web/trade_chart.js', 'target/wb/web/trade_chart_bg.wasm',
   'target/wb/web/trade_chart.d.ts', 'target/wb/nomod/trade_chart.js', 'target/wb/nomod/trade_chart_bg.wasm',
+  'target/wb/full-web/trade_chart_full.js', 'target/wb/full-web/trade_chart_full_bg.wasm',
+  'target/wb/full-nomod/trade_chart_full.js', 'target/wb/full-nomod/trade_chart_full_bg.wasm',
   'target/wb/import/trade_chart_import.js', 'target/wb/import/trade_chart_import_bg.wasm']) need(p);
+
+// The reader's full module (issue 14): the core plus the CSV/SVG/PNG exports and columns
+// charts, which the shell loads on first use (tradeChartApi's loadFull, resetFull). Its
+// .wasm is next to the core's; when init(url) names the core's elsewhere, the full one is
+// looked for there under its own name when the URL ends in the core's file name, else
+// next to the script. FULL_URL_OF is that rule, in the scripts.
+const FULL_URL_OF = `const fullUrlOf = (url) => (/trade_chart_bg\\.wasm([?#].*)?$/.test(String(url)) ? String(url).replace(/trade_chart_bg\\.wasm(?=[?#]|$)/, 'trade_chart_full_bg.wasm') : undefined);\n`;
+
 
 // ---- pkg/ ----
 rmSync(at('pkg'), { recursive: true, force: true });
@@ -87,15 +98,31 @@ writeFileSync(at('pkg/kp-cn.json'), storyJson + '\n');
 // Linked by the shell only where constructed stylesheets are missing (both builds carry the CSS).
 copyFileSync(at('www/trade-chart.css'), at('pkg/trade-chart.css'));
 writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js', 'export'));
+copyFileSync(at('target/wb/full-web/trade_chart_full_bg.wasm'), at('pkg/trade_chart_full_bg.wasm'));
+writeFileSync(at('pkg/trade_chart_full.js'), withReset(read('target/wb/full-web/trade_chart_full.js'), 'target/wb/full-web/trade_chart_full.js', 'export'));
 
 writeFileSync(at('pkg/index.js'), banner +
   `import initWasm, * as wasm from './trade_chart.js';\n\n` + prelude(cargo.version) + '\n' + shell + '\n' +
   `// The wasm instance, loaded once; after a trap, __tc_reset makes the next init() a fresh one.\n` +
   `let loading = null;\n` +
   `const loadWasm = (url) => loading || (loading = initWasm(url === undefined ? undefined : { module_or_path: url }).then(() => wasm));\n` +
-  `const resetWasm = () => { loading = null; wasm.__tc_reset(); };\n\n` +
+  `const resetWasm = () => { loading = null; wasm.__tc_reset(); };\n` +
+  `// The full module (exports, columns charts): its glue imported and its wasm loaded on first use.\n` +
+  FULL_URL_OF +
+  `let full = null, fullNow = null;\n` +
+  `const loadFull = (url) => {\n` +
+  `  if (fullNow) return fullNow;\n` +
+  `  const p = fullNow = import('./trade_chart_full.js').then(async (m) => {\n` +
+  `    const from = url === undefined ? undefined : fullUrlOf(url);\n` +
+  `    await m.default(from === undefined ? undefined : { module_or_path: from });\n` +
+  `    return (full = m);\n` +
+  `  });\n` +
+  `  p.catch(() => { if (fullNow === p) fullNow = null; }); // a failure is tried again next time\n` +
+  `  return p;\n` +
+  `};\n` +
+  `const resetFull = () => { fullNow = null; if (full) full.__tc_reset(); };\n\n` +
   `// Importing this module defines <trade-chart> (unless a copy already did).\n` +
-  `const api = tradeChartApi(loadWasm, resetWasm, new URL('./trade-chart.css', import.meta.url).href, ${fetchStory('import.meta.url')});\n` +
+  `const api = tradeChartApi(loadWasm, resetWasm, new URL('./trade-chart.css', import.meta.url).href, ${fetchStory('import.meta.url')}, loadFull, resetFull);\n` +
   `export const { create, mountAll, version } = api;\n` +
   `// init(url): the .wasm from elsewhere (a CDN), before the first chart.\n` +
   `export const { init } = api;\n`);
@@ -173,18 +200,41 @@ export const checkFileSize = (what, size, opts) => call((w) => w.check_file_size
 // The browser inflates it with DecompressionStream; where that is missing (Safari
 // before 16.4), tiny-inflate does (pinned dev dependency, MIT: one small file, raw
 // DEFLATE only).
-const wasmPlain = readFileSync(at('target/wb/nomod/trade_chart_bg.wasm'));
-const wasmGzip = gzipSync(wasmPlain, { level: 9 });
+// The standalone script's inline wasm is the full module (below, where it is written).
+const fullPlain = readFileSync(at('target/wb/full-nomod/trade_chart_full_bg.wasm'));
+const fullGzip = gzipSync(fullPlain, { level: 9 });
 // a bare 10-byte gzip header (no name, comment or extra field) and an 8-byte trailer:
 // the fallback inflates the DEFLATE data between them
-if (wasmGzip[0] !== 0x1f || wasmGzip[1] !== 0x8b || wasmGzip[2] !== 8 || wasmGzip[3] !== 0) throw new Error('gzip: unexpected header');
-const wasmBase64 = wasmGzip.toString('base64');
+if (fullGzip[0] !== 0x1f || fullGzip[1] !== 0x8b || fullGzip[2] !== 8 || fullGzip[3] !== 0) throw new Error('gzip: unexpected header');
+const fullBase64 = fullGzip.toString('base64');
 const inflate = read('node_modules/tiny-inflate/index.js');
 if (!/module\.exports = tinf_uncompress;\s*$/.test(inflate)) throw new Error('node_modules/tiny-inflate/index.js: not the expected tiny-inflate 1.0.3');
 // MIT: the copyright and permission notice go with the code, whole, in a comment terser keeps.
 const inflateLicence = read('node_modules/tiny-inflate/LICENSE').trim();
 if (!/^MIT License\s+Copyright[^]*Permission is hereby granted/.test(inflateLicence) || inflateLicence.includes('*/')) throw new Error('node_modules/tiny-inflate/LICENSE: not the expected MIT licence');
 const nomod = withReset(read('target/wb/nomod/trade_chart.js'), 'target/wb/nomod/trade_chart.js', 'property');
+// The full module's no-modules glue in the same script, under its own name.
+const fullNomod = replaceOnce(withReset(read('target/wb/full-nomod/trade_chart_full.js'), 'target/wb/full-nomod/trade_chart_full.js', 'property'),
+  'let wasm_bindgen = (function(exports) {', 'let wasm_bindgen_full = (function(exports) {', 'target/wb/full-nomod/trade_chart_full.js');
+// loadFull and resetFull of a classic script; \`fallback\`: an expression for its own copy of
+// the full wasm (a URL next to the script, or the inline bytes).
+const classicFull = (fallback) => fullNomod + '\n' + FULL_URL_OF + `let fullNow = null;
+function loadFull(url) {
+  if (fullNow) return fullNow;
+  const p = fullNow = (async () => {
+    const from = (url !== undefined && fullUrlOf(url)) || (${fallback});
+    if (!from) throw Object.assign(new Error('trade-chart: the full module (trade_chart_full_bg.wasm) has no URL; call TradeChart.init(url) with the URL of trade_chart_bg.wasm next to it'), { code: 'wasm-url' });
+    await wasm_bindgen_full({ module_or_path: from });
+    return wasm_bindgen_full;
+  })();
+  p.catch(() => { if (fullNow === p) fullNow = null; }); // a failure is tried again next time
+  return p;
+}
+function resetFull() {
+  fullNow = null;
+  wasm_bindgen_full.__tc_reset();
+}
+`;
 // What both classic scripts end with: the reset after a trap, window.TradeChart, and the
 // charts of the page mounted (lazily).
 const CLASSIC_TAIL = `function resetWasm() {
@@ -196,7 +246,7 @@ if (window.TradeChart && window.TradeChart.mountAll) {
   if (document.readyState !== 'loading') window.TradeChart.mountAll(document, { loading: 'lazy' });
   return;
 }
-const api = tradeChartApi(loadWasm, resetWasm, CSS_URL, loadStory);
+const api = tradeChartApi(loadWasm, resetWasm, CSS_URL, loadStory, loadFull, resetFull);
 window.TradeChart = api;
 // Charts found at load are lazy (unless data-loading="eager"); mountAll() called later is eager.
 const mountLazy = () => api.mountAll(document, { loading: 'lazy' });
@@ -212,9 +262,14 @@ writeFileSync(at('pkg/trade-chart.standalone.js'), banner +
   `const CSS_URL = document.currentScript && document.currentScript.src ? new URL('trade-chart.css', document.currentScript.src).href : null;\n` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
 // The wasm, gzip-compressed and inline: no fetch, so this works from file:// too.
 // Decoded and inflated on first use, and compiled asynchronously (streaming where the
-// browser can), so the browser can compile off the main thread.
-const WASM_GZIP_BASE64 = "${wasmBase64}";
-const WASM_BYTES = ${wasmPlain.length};
+// browser can), so the browser can compile off the main thread. It is the full module
+// (issue 14: the core plus the exports and columns charts), the one instance every chart
+// and export here uses: the core and the full module both inline made this script 298 KB
+// gzipped against 171 KB with the full one alone, which a page needs before its first
+// frame either way. TradeChart.init(url) loads the core from url (the core's glue) and
+// the full module, on first use, from next to it (trade_chart_full_bg.wasm), else inline.
+const WASM_GZIP_BASE64 = "${fullBase64}";
+const WASM_BYTES = ${fullPlain.length};
 // The story's dataset, for a chart given no data (the wasm carries none).
 const loadStory = () => ${JSON.stringify(storyJson)};
 // tiny-inflate 1.0.3 (its licence is at the top of this file)
@@ -230,11 +285,11 @@ function crc32(bytes) {
   }
   return (c ^ -1) >>> 0;
 }
-function wasmSource() {
+function wasmSource(base64 = WASM_GZIP_BASE64, size = WASM_BYTES) {
   let gz;
-  if (typeof Uint8Array.fromBase64 === 'function') gz = Uint8Array.fromBase64(WASM_GZIP_BASE64);
+  if (typeof Uint8Array.fromBase64 === 'function') gz = Uint8Array.fromBase64(base64);
   else {
-    const text = atob(WASM_GZIP_BASE64);
+    const text = atob(base64);
     gz = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) gz[i] = text.charCodeAt(i);
   }
@@ -242,23 +297,25 @@ function wasmSource() {
     const body = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
   }
-  const bytes = inflateRaw(gz.subarray(10, gz.length - 8), new Uint8Array(WASM_BYTES));
+  const bytes = inflateRaw(gz.subarray(10, gz.length - 8), new Uint8Array(size));
   // gzip's trailer: the CRC-32 and the size of what it compressed (little-endian)
   const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
-  if (bytes.length !== WASM_BYTES || trailer.getUint32(4, true) !== WASM_BYTES || crc32(bytes) !== trailer.getUint32(0, true)) {
+  if (bytes.length !== size || trailer.getUint32(4, true) !== size || crc32(bytes) !== trailer.getUint32(0, true)) {
     throw new Error('trade-chart: the inline wasm did not inflate to what was packed (size or CRC-32 differ)');
   }
   return bytes;
 }
-// The wasm instance, made once; after a trap, __tc_reset makes the next one fresh.
+// The wasm instance, made once; after a trap, __tc_reset makes the next one fresh. Without
+// init(url), the inline full module: the same instance loadFull gives.
 let initialised = null;
 function loadWasm(url) {
+  if (url === undefined) return loadFull(undefined);
   return initialised || (initialised = (async () => {
-    await wasm_bindgen({ module_or_path: url === undefined ? wasmSource() : url });
+    await wasm_bindgen({ module_or_path: url });
     return wasm_bindgen;
   })());
 }
-${CLASSIC_TAIL}})();
+${classicFull('wasmSource()')}${CLASSIC_TAIL}})();
 `);
 
 // trade-chart.js: the same classic script without the wasm inside: it loads
@@ -273,6 +330,8 @@ const here = document.currentScript && document.currentScript.src ? document.cur
 const CSS_URL = here ? new URL('trade-chart.css', here).href : null;
 // the wasm next to this script (TradeChart.init(url) names another place)
 const WASM_URL = here ? new URL('trade_chart_bg.wasm', here).href : null;
+// the full module (exports, columns charts) next to it, fetched on first use
+const FULL_URL = here ? new URL('trade_chart_full_bg.wasm', here).href : null;
 // the story's dataset next to this script, for a chart given no data (the wasm carries none)
 const loadStory = here ? ${fetchStory('here')} : null;
 ` + nomod + '\n' + prelude(cargo.version) + '\n' + shell + `
@@ -285,7 +344,7 @@ function loadWasm(url) {
     return wasm_bindgen;
   })());
 }
-${CLASSIC_TAIL}})();
+${classicFull('FULL_URL')}${CLASSIC_TAIL}})();
 `);
 
 writeFileSync(at('pkg/index.d.ts'), `// trade-chart ${cargo.version}: the JS API (see README.md).
@@ -397,7 +456,8 @@ export interface TradeChart {
 /**
  * What create() rejects with and the methods throw: the message names the field. The
  * shell's own errors have a \`code\` ("not-an-element", "already-mounted", "destroyed",
- * "stopped", "bad-data", "png-encode", "fetch-failed", "not-ready"); the wasm's carry theirs.
+ * "stopped", "bad-data", "png-encode", "fetch-failed", "not-ready", "full-failed": the
+ * exports' module could not be loaded, the chart keeps working); the wasm's carry theirs.
  */
 export interface TradeChartError extends Error { code?: string; path?: string; row?: number; column?: number; }
 /** Mounts a chart in \`element\` (a hidden one draws when it gets a width); rejects with an Error naming the bad field. */
@@ -579,6 +639,7 @@ export function initImport(wasmUrl?: string | URL): Promise<void>;
 `);
 
 const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts', 'kp-cn.json',
+  'trade_chart_full.js', 'trade_chart_full_bg.wasm',
   'import.js', 'import.d.ts', 'trade_chart_import.js', 'trade_chart_import_bg.wasm',
   'trade-chart.standalone.js', 'trade-chart.js', 'trade-chart.css', 'README.md', 'LICENSE'];
 if (cargo.license !== 'MIT') throw new Error(`Cargo.toml: license ${cargo.license}, but LICENSE is the MIT licence`);
@@ -599,6 +660,7 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
     './standalone': './trade-chart.standalone.js',
     './classic': './trade-chart.js',
     './trade_chart_bg.wasm': './trade_chart_bg.wasm',
+    './trade_chart_full_bg.wasm': './trade_chart_full_bg.wasm',
     './kp-cn.json': './kp-cn.json',
     './trade_chart_import_bg.wasm': './trade_chart_import_bg.wasm',
     './trade-chart.css': './trade-chart.css',
@@ -626,8 +688,10 @@ import { create } from 'trade-chart';
 const chart = await create(document.querySelector('#chart'), { view: 'collapse' });
 \`\`\`
 
-The wasm (\`trade_chart_bg.wasm\`) is loaded by \`new URL(…, import.meta.url)\`, which
-bundlers copy to their assets. Importing the module also defines \`<trade-chart>\`:
+The wasm (\`trade_chart_bg.wasm\`, the reader's core) is loaded by \`new URL(…, import.meta.url)\`,
+which bundlers copy to their assets; the CSV/PNG/SVG exports are in a second module
+(\`trade_chart_full.js\` + \`trade_chart_full_bg.wasm\`), imported on the first download only.
+Importing the module also defines \`<trade-chart>\`:
 
 \`\`\`html
 <trade-chart view="collapse"></trade-chart>   <!-- made when it nears the viewport -->
@@ -678,7 +742,8 @@ Long numeric series instead of a dataset: \`create(el, { title, columns: { x, se
 
 \`\`\`js
 import { init, create } from 'trade-chart';
-init('/static/trade-chart-${cargo.version}.wasm'); // any URL (a CDN: CORS and application/wasm); before the first chart
+init('/static/trade-chart/${cargo.version}/trade_chart_bg.wasm'); // any URL (a CDN: CORS and application/wasm); before the first chart
+// the exports' module is then fetched as trade_chart_full_bg.wasm from the same folder
 \`\`\`
 
 MIT licence (LICENSE). Options, events, the iframe embed, the Content Security Policy it
@@ -687,7 +752,7 @@ needs and the dataset schema: README.md and docs/ in the repository${cargo.repos
 
 // ---- minified: what a reader's browser downloads (the banner comment stays) ----
 // Properties are never mangled: the wasm imports and the public API are property names.
-for (const [f, module] of [['index.js', true], ['trade_chart.js', true], ['import.js', true], ['trade_chart_import.js', true],
+for (const [f, module] of [['index.js', true], ['trade_chart.js', true], ['trade_chart_full.js', true], ['import.js', true], ['trade_chart_import.js', true],
   ['trade-chart.standalone.js', false], ['trade-chart.js', false]]) {
   const src = read(`pkg/${f}`);
   const out = await minify(src, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: /^!/ } });
@@ -715,7 +780,7 @@ for (const f of ['embed.html', 'embed.css', 'embed-frame.js', 'embed.js']) copyF
 
 // ---- Subresource Integrity: sha384 of what a host may load from a CDN ----
 const sri = (f) => 'sha384-' + createHash('sha384').update(readFileSync(at(f))).digest('base64');
-const sriLines = [['pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['pkg/trade-chart.js', 'trade-chart.js'], ['pkg/trade_chart_bg.wasm', 'trade_chart_bg.wasm'], ['pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]
+const sriLines = [['pkg/trade-chart.standalone.js', 'trade-chart.standalone.js'], ['pkg/trade-chart.js', 'trade-chart.js'], ['pkg/trade_chart_bg.wasm', 'trade_chart_bg.wasm'], ['pkg/trade_chart_full_bg.wasm', 'trade_chart_full_bg.wasm'], ['pkg/trade-chart.css', 'trade-chart.css'], ['dist/embed.js', 'embed.js']]
   .map(([f, name]) => `${sri(f)}  ${name}`);
 writeFileSync(at('dist/SRI.txt'), `# trade-chart ${cargo.version}: integrity="…" for <script>/<link> (sha384, base64)\n${sriLines.join('\n')}\n`);
 copyFileSync(at('dist/SRI.txt'), at('dist/pkg/SRI.txt'));
@@ -724,8 +789,16 @@ console.log(`dist/SRI.txt:\n${sriLines.map((l) => '  ' + l).join('\n')}`);
 // ---- sizes ----
 const kb = (n) => `${n} B (${(n / 1024).toFixed(1)} KB)`.padStart(22);
 console.log(`trade-chart ${cargo.version}: pkg/ and dist/ written\n${'file'.padEnd(34)}${'raw'.padStart(22)}${'gzip -9'.padStart(22)}`);
-for (const f of ['pkg/trade_chart_bg.wasm', 'pkg/trade_chart.js', 'pkg/index.js', 'pkg/trade-chart.standalone.js', 'pkg/trade-chart.js',
+for (const f of ['pkg/trade_chart_bg.wasm', 'pkg/trade_chart.js', 'pkg/index.js', 'pkg/trade_chart_full_bg.wasm', 'pkg/trade_chart_full.js', 'pkg/trade-chart.standalone.js', 'pkg/trade-chart.js',
   'dist/trade-chart-demo.html', 'pkg/trade_chart_import_bg.wasm', 'pkg/trade_chart_import.js', 'pkg/import.js']) {
   const buf = readFileSync(at(f));
   console.log(`${f.padEnd(34)}${kb(buf.length)}${kb(gzipSync(buf, { level: 9 }).length)}`);
 }
+// What a page downloads before its first chart draws (gzip -9; the full module comes later,
+// on first use, except in the standalone script, which carries it inline).
+const gz = (f) => gzipSync(readFileSync(at(f)), { level: 9 }).length;
+const firstFrame = [['ES module (index.js + trade_chart.js + wasm)', ['pkg/index.js', 'pkg/trade_chart.js', 'pkg/trade_chart_bg.wasm']],
+  ['trade-chart.js + wasm', ['pkg/trade-chart.js', 'pkg/trade_chart_bg.wasm']], ['standalone script', ['pkg/trade-chart.standalone.js']]];
+console.log('before the first frame (gzip -9 of each file, summed):');
+for (const [name, list] of firstFrame) console.log(`  ${name.padEnd(48)}${kb(list.reduce((n, f) => n + gz(f), 0))}`);
+console.log(`  on first use: the full module ${kb(gz('pkg/trade_chart_full_bg.wasm'))} (+ trade_chart_full.js ${kb(gz('pkg/trade_chart_full.js'))} for the ES module)`);

@@ -525,6 +525,7 @@ impl crate::Widget for ColChart {
     fn pointer(&self, x: f64, y: f64) -> Option<crate::Hover> {
         self.hover(x, y)
     }
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
     fn to_csv(&self) -> String {
         self.csv()
     }

@@ -14,6 +14,7 @@ use crate::present::{
 };
 use crate::scene::{self, HAlign, Mark, Scene, SceneInput, Target, Texture, Theme, VAlign};
 use crate::select::Selection;
+use crate::state::State;
 
 /// The social card's size in CSS px: drawn at [`SOCIAL_SCALE`]× it is the 1200×630 px
 /// picture that og:image and most social sites ask for, with every label twice the size
@@ -171,6 +172,50 @@ impl Chart {
         });
         self.reselect();
         Ok(visible)
+    }
+
+    /// What the reader changed: the view, the hidden series, the language
+    /// ([`crate::state::State`], which the full module's copy of this chart restores).
+    pub fn state(&self) -> State {
+        let hidden = self.ds.series.iter().zip(&self.hidden);
+        State {
+            view: self.view_id().to_string(),
+            hidden: hidden
+                .filter(|(_, &h)| h)
+                .map(|(s, _)| s.id.clone())
+                .collect(),
+            lang: self.lang.code().to_string(),
+        }
+    }
+
+    /// Takes the view, hidden series and language of `state` (what [`Chart::state`] of a
+    /// chart over the same dataset gave). An unknown view, series or language is an error
+    /// naming it, and nothing changes.
+    pub fn restore(&mut self, state: &State) -> Result<()> {
+        let view = find_view(&self.ds, &state.view, "state.view")?;
+        let lang = Lang::require(&state.lang, "state.lang")?;
+        let mut hidden = vec![false; self.ds.series.len()];
+        for (i, id) in state.hidden.iter().enumerate() {
+            let s = self
+                .ds
+                .series
+                .iter()
+                .position(|s| &s.id == id)
+                .ok_or_else(|| {
+                    Error::expected_as(
+                        ErrorKind::UnknownId,
+                        format!("state.hidden[{i}]"),
+                        "a series id of the dataset",
+                        format!("\"{id}\""),
+                    )
+                })?;
+            if let Some(h) = hidden.get_mut(s) {
+                *h = true;
+            }
+        }
+        (self.view, self.lang, self.hidden) = (view, lang, hidden);
+        self.reselect();
+        Ok(())
     }
 
     /// Replaces the data. The view is kept if the new data has one with the same id. A
@@ -754,6 +799,7 @@ impl crate::Widget for Chart {
     fn pointer(&self, x: f64, y: f64) -> Option<Hover> {
         self.hover(x, y)
     }
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
     fn to_csv(&self) -> String {
         self.csv()
     }
@@ -782,8 +828,16 @@ impl crate::Widget for Chart {
     fn checked_claims(&self) -> Option<Vec<ClaimInfo>> {
         Some(self.claims())
     }
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
     fn picture(&self, width: f64) -> Option<Scene> {
         Some(self.export_scene(width))
+    }
+    fn state(&self) -> Option<State> {
+        Some(Chart::state(self))
+    }
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+    fn restore(&mut self, state: &State) -> Result<()> {
+        Chart::restore(self, state)
     }
 }
 

@@ -47,6 +47,7 @@ mod format;
 mod hit;
 mod i18n;
 mod present;
+pub mod state;
 // the state the facade drives: a dataset chart, a columns chart, one contract
 pub mod bulk;
 #[cfg(target_arch = "wasm32")]

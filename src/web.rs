@@ -1,11 +1,19 @@
 //! The wasm-bindgen facade: a line or two per method over [`Widget`], which both chart
 //! kinds implement. Every failure becomes a JS `Error` whose message names the field;
 //! nothing panics on caller input.
+//!
+//! Two builds of it (Cargo.toml, feature `full`): the reader's **core**
+//! (`pkg/trade_chart_bg.wasm`: a dataset chart's drawing, hover, keyboard, views, legend,
+//! language, theme, table and claims) and the **full** module
+//! (`pkg/trade_chart_full_bg.wasm`, `--features full`: the core plus the CSV, SVG and PNG
+//! exports, `Chart.restore(state)`, and charts of numeric columns), which the shell loads
+//! when a reader first asks for an export or a page makes a columns chart.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
+#[cfg(feature = "full")]
 use crate::bulk::{ColChart, ColSeries, Columns, ValueFormat};
 use crate::data::Dataset;
 use crate::error::{Error, ErrorKind};
@@ -92,6 +100,7 @@ fn or_null<T: serde::Serialize>(v: Option<T>) -> JsValue {
 }
 
 /// A JS array of numbers (or a typed array) as f64s; `null` is a gap (NaN).
+#[cfg(feature = "full")]
 fn numbers(v: &JsValue, path: &str) -> Result<Vec<f64>, Error> {
     // The length is checked before anything is copied into the wasm's memory.
     let points = crate::limits::COLUMN_POINTS;
@@ -199,6 +208,7 @@ impl Chart {
     /// per series (`null`/NaN for a gap), decimated with M4 when drawn; `format` says
     /// what the values are: `usd` (the default), `number` or `percent`.
     // Each column crosses as its own typed array (no copy into one JS object first).
+    #[cfg(feature = "full")]
     #[allow(clippy::too_many_arguments)]
     pub fn from_columns(
         canvas: HtmlCanvasElement,
@@ -359,8 +369,24 @@ impl Chart {
     }
 
     /// The current view's figures as CSV, with their sources.
+    #[cfg(feature = "full")]
     pub fn csv(&self) -> String {
         self.core.to_csv()
+    }
+
+    /// What the reader changed — `{"view", "hidden": [series ids], "lang"}` as JSON text
+    /// ([`crate::state::State`]) — for the full module's copy of this chart; undefined
+    /// for columns.
+    pub fn state(&self) -> Option<String> {
+        self.core.state().map(|s| s.to_json())
+    }
+
+    /// Takes the view, hidden series and language of another chart's [`Chart::state`]
+    /// (JSON text) over the same dataset: an export then shows what the reader sees.
+    #[cfg(feature = "full")]
+    pub fn restore(&mut self, state: &str) -> Result<(), JsValue> {
+        let state = crate::state::State::from_json(state).map_err(js)?;
+        self.core.restore(&state).map_err(js)
     }
 
     /// The story's claims with their verdicts (none for columns).
@@ -369,6 +395,7 @@ impl Chart {
     }
 
     /// The current view as an SVG document, `width` CSS px wide, title and sources included.
+    #[cfg(feature = "full")]
     pub fn svg(&self, width: f64) -> Result<String, JsValue> {
         let scene = self.picture(width)?;
         crate::render::svg(&scene).map_err(js)
@@ -376,6 +403,7 @@ impl Chart {
 
     /// Draws the current view with its title and sources on `canvas` (for the PNG
     /// download), `width` CSS px wide at `dpr`; returns the CSS height.
+    #[cfg(feature = "full")]
     pub fn render_export(
         &self,
         canvas: HtmlCanvasElement,
@@ -391,6 +419,7 @@ impl Chart {
     }
 }
 
+#[cfg(feature = "full")]
 impl Chart {
     fn picture(&self, width: f64) -> Result<crate::Scene, JsValue> {
         self.core

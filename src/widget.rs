@@ -7,6 +7,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::i18n::Lang;
 use crate::present::{Capabilities, ClaimInfo, Hover, ItemInfo, Meta, Table};
 use crate::scene::Scene;
+use crate::state::State;
 use crate::theme::Theme;
 
 /// What a chart the facade drives can be asked. Methods a kind of chart does not have
@@ -30,7 +31,9 @@ pub trait Widget {
     fn info(&self) -> Meta;
     /// The tooltip for the pointer at CSS (x, y), if it is over a figure.
     fn pointer(&self, x: f64, y: f64) -> Option<Hover>;
-    /// The figures as CSV.
+    /// The figures as CSV (the full module and native code only: the reader's core
+    /// wasm leaves the exports to the full module).
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
     fn to_csv(&self) -> String;
 
     /// The current view's id (`None` without views).
@@ -66,8 +69,19 @@ pub trait Widget {
         None
     }
     /// The current view as a picture with its title and sources, `width` CSS px wide.
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
     fn picture(&self, _width: f64) -> Option<Scene> {
         None
+    }
+    /// What the reader changed (view, hidden series, language), for the full module's
+    /// copy of the chart; `None` for columns (they live in the full module).
+    fn state(&self) -> Option<State> {
+        None
+    }
+    /// Takes the view, hidden series and language of a [`Widget::state`].
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+    fn restore(&mut self, _state: &State) -> Result<()> {
+        Err(unsupported("state", "views"))
     }
 }
 

@@ -345,6 +345,7 @@ fn every_code_is_documented_once() {
         "png-encode",
         "fetch-failed",
         "not-ready",
+        "full-failed",
     ] {
         assert!(seen.insert(code), "{code} clashes with a Rust code");
         assert!(

@@ -273,14 +273,17 @@ fn readers_api_in_the_browser() {
     assert_eq!(&px[0..3], &[10, 20, 30]);
     let e = message(chart.set_theme(json(r#"{"fg":"blurple"}"#)).unwrap_err());
     assert_eq!(e, "theme.fg: expected a CSS colour, found \"blurple\"");
-    // Downloads: SVG text, PNG drawn on another canvas with title and sources.
-    let svg = chart.svg(600.0).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("朝鲜"));
-    let out = canvas();
-    let h = chart.render_export(out.clone(), 600.0, 2.0).unwrap();
-    assert_eq!(out.width(), 1200);
-    assert_eq!(out.height(), (h * 2.0).round() as u32);
-    assert!(chart.csv().starts_with("period,period_label,series_id"));
+    // Downloads (the full module's): SVG text, PNG drawn on another canvas with title and sources.
+    #[cfg(feature = "full")]
+    {
+        let svg = chart.svg(600.0).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("朝鲜"));
+        let out = canvas();
+        let h = chart.render_export(out.clone(), 600.0, 2.0).unwrap();
+        assert_eq!(out.width(), 1200);
+        assert_eq!(out.height(), (h * 2.0).round() as u32);
+        assert!(chart.csv().starts_with("period,period_label,series_id"));
+    }
     let table = chart.table();
     assert_eq!(js_sys::Array::from(&get(&table, "rows")).length(), 4);
 }
@@ -305,4 +308,32 @@ fn measuring_text_leaves_the_drawing_font() {
     assert!(w > 40 && h == 31, "measured in the asked font: {w}×{h}");
     backend.draw_text("b", &drawing, (40, 5)).unwrap();
     assert_eq!(ctx.font(), font);
+}
+
+/// The core's `state()` (issue 14): what the reader changed, as JSON text; the full
+/// module's copy of the chart restores it and exports what the live chart shows.
+#[wasm_bindgen_test]
+fn state_says_what_the_reader_changed() {
+    let mut chart = Chart::new(canvas(), story(), text(r#"{"view":"balance"}"#)).unwrap();
+    chart.resize(600.0, 320.0, 1.0).unwrap();
+    chart.toggle_series("kp-cn-annual").unwrap();
+    chart.set_lang("ko").unwrap();
+    assert_eq!(
+        chart.state().unwrap(),
+        r#"{"view":"balance","hidden":["kp-cn-annual"],"lang":"ko"}"#
+    );
+    #[cfg(feature = "full")]
+    {
+        let mut copy = Chart::new(canvas(), story(), text("{}")).unwrap();
+        copy.restore(&chart.state().unwrap()).unwrap();
+        assert_eq!(copy.state(), chart.state());
+        assert_eq!(copy.csv(), chart.csv());
+        assert_eq!(copy.svg(600.0).unwrap(), chart.svg(600.0).unwrap());
+        let e = copy
+            .restore(r#"{"view":"nope","hidden":[],"lang":"en"}"#)
+            .unwrap_err();
+        assert_eq!(prop(&e, "code").as_string().unwrap(), "unknown-id");
+        assert_eq!(prop(&e, "path").as_string().unwrap(), "state.view");
+        assert_eq!(copy.state(), chart.state(), "a bad state changes nothing");
+    }
 }

@@ -1,7 +1,7 @@
 // The shape of pkg/ and dist/ as scripts/package.mjs leaves them (no browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -40,12 +40,14 @@ test('index.js is the ESM API; the standalone is one classic script; both are mi
   assert.match(standalone, /window\.TradeChart\s*=/);
   assert.match(standalone, /module_or_path\s*:/, 'the inline wasm is instantiated asynchronously');
   // The inline wasm is gzip-compressed: base64 of the plain wasm alone would be 4/3 of it.
-  const wasmSize = statSync(join(ROOT, 'pkg/trade_chart_bg.wasm')).size;
+  // It is the full module (issue 14: the core and the full module both inline would make
+  // the script 298 KB gzipped instead of 172 KB; the one instance serves every chart and export).
+  const wasmSize = statSync(join(ROOT, 'pkg/trade_chart_full_bg.wasm')).size;
   const inline = standalone.match(/"([A-Za-z0-9+/]{10000,}={0,2})"/);
   assert.ok(inline, 'the inline wasm (base64) is in the standalone script');
   const packed = Buffer.from(inline[1], 'base64');
   assert.ok(packed.length < 0.6 * wasmSize, `the inline wasm is ${packed.length} B against a ${wasmSize} B wasm: not compressed`);
-  assert.deepEqual(gunzipSync(packed), readFileSync(join(ROOT, 'pkg/trade_chart_bg.wasm')), 'the inline wasm is the same wasm');
+  assert.deepEqual(gunzipSync(packed), readFileSync(join(ROOT, 'pkg/trade_chart_full_bg.wasm')), 'the inline wasm is the full module');
   // The story's dataset: inline in the standalone script, a file next to the module; none in the wasm.
   const story = JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8')));
   assert.equal(readFileSync(join(ROOT, 'pkg/kp-cn.json'), 'utf8').trim(), story);
@@ -85,6 +87,30 @@ test('pkg/package.json: exports, CDN fields, engines, keywords, README and LICEN
   assert.match(read('pkg/LICENSE'), /^MIT License\n\nCopyright \(c\) \d{4} [^\n]+\n\nPermission is hereby granted/);
   assert.match(read('pkg/README.md'), /## Bring your own data[^]*create\(el, \{ data/);
   for (const f of ['pkg/package.json', 'pkg/README.md', 'Cargo.toml']) assert.doesNotMatch(read(f), /example\.(invalid|com|org)/, f);
+});
+
+test('the reader\'s core wasm has no exports or columns charts: the full module has them, the same API besides', () => {
+  const exportsOf = (f) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', f)))).map((e) => e.name);
+  const core = exportsOf('trade_chart_bg.wasm'), full = exportsOf('trade_chart_full_bg.wasm');
+  for (const name of ['chart_csv', 'chart_svg', 'chart_render_export', 'chart_from_columns', 'chart_restore']) {
+    assert.ok(!core.includes(name), `the core exports ${name}`);
+    assert.ok(full.includes(name), `the full module lacks ${name}`);
+  }
+  for (const name of core) assert.ok(full.includes(name), `the full module lacks the core's ${name}`);
+  for (const name of ['chart_new', 'chart_hover', 'chart_table', 'chart_claims', 'chart_state', 'chart_meta']) assert.ok(core.includes(name), name);
+  const pkg = JSON.parse(read('pkg/package.json'));
+  assert.equal(pkg.exports['./trade_chart_full_bg.wasm'], './trade_chart_full_bg.wasm');
+  for (const f of ['trade_chart_full.js', 'trade_chart_full_bg.wasm']) assert.ok(pkg.files.includes(f), f);
+  // The ES module imports the full glue only on first use (a dynamic import), never statically.
+  const esm = read('pkg/index.js');
+  assert.match(esm, /import\(["']\.\/trade_chart_full\.js["']\)/);
+  assert.doesNotMatch(esm, /^import[^(]*trade_chart_full/m);
+  const size = (f) => statSync(join(ROOT, 'pkg', f)).size;
+  assert.ok(size('trade_chart_bg.wasm') < size('trade_chart_full_bg.wasm') - 30_000, `core ${size('trade_chart_bg.wasm')} B, full ${size('trade_chart_full_bg.wasm')} B`);
+  // The core's size, gzip -9 (114,778 B when this was written): core's f64 Display (its
+  // float formatting, 9.7 KB gzip) or an export coming back into the core would fail here.
+  const core9 = gzipSync(readFileSync(join(ROOT, 'pkg/trade_chart_bg.wasm')), { level: 9 }).length;
+  assert.ok(core9 < 118_000, `the core wasm is ${core9} B gzipped`);
 });
 
 test('the reader\'s wasm has none of the importers: they are in the builder\'s wasm, behind trade-chart/import', () => {

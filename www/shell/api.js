@@ -39,7 +39,7 @@ function nextTask(win) {
 async function create(element, options, attr) {
   if (!element || element.nodeType !== 1) throw shellError('not-an-element', 'trade-chart: create() needs a DOM element', TypeError);
   if (charts.has(element) || element.tradeChart) throw shellError('already-mounted', 'trade-chart: this element already has a chart; destroy() it first');
-  const opts = options || {};
+  let opts = options || {};
   injectStyle(element);
   const stale = element.querySelector(':scope > figure.tc'); // left by an earlier failed create
   if (stale) stale.remove();
@@ -51,15 +51,19 @@ async function create(element, options, attr) {
     if (opts.loading === 'lazy') await whenNear(element);
     // No data: the story's, fetched alongside the wasm.
     const story = opts.data == null && opts.columns == null ? engine.storyText() : null;
-    const mod = await engine.module();
+    // A chart of columns lives in the full module (issue 14); a dataset chart in the core.
+    const mod = opts.columns != null ? await engine.full('chart') : await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);
     addSwatches(ui, mod.theme_keys());
     // Two tasks, so a tap or a key waits for neither: reading and checking the data, then
     // (once the page has had its turn) the layout and the first drawing. The figure goes
     // into the page only with its drawing: no blank frame in between.
-    const data = story ? await story : opts.data;
-    core = openCore(mod, ui.canvas, data === opts.data ? opts : Object.assign({}, opts, { data }), langFor(mod, element, opts));
+    // The dataset as JSON text, once: the chart reads it, and the full module's copy of
+    // the chart (the exports) reads the same text.
+    const data = story ? await story : opts.columns == null ? jsonOf(opts.data) : opts.data;
+    opts = data === opts.data ? opts : Object.assign({}, opts, { data });
+    core = openCore(mod, ui.canvas, opts, langFor(mod, element, opts));
     await nextTask(element.ownerDocument.defaultView || window);
     // Measured before our figure is in the page: no layout of it is forced here. Zero
     // (hidden: display:none, a closed <details>, an inactive tab, not in the document yet)

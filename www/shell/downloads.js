@@ -19,20 +19,32 @@ class Downloads {
     return blob;
   }
 
-  async csv() {
-    return this.save(new Blob(['\uFEFF' + this.view.csv()], { type: 'text/csv;charset=utf-8' }), 'csv');
+  // While the full module loads (the first export), the buttons say so (aria-busy).
+  async busy(fn) {
+    const group = this.view.ui.download;
+    this.pending = (this.pending || 0) + 1;
+    setAttr(group, 'aria-busy', true);
+    try { return await fn(); } finally {
+      if (--this.pending === 0) setAttr(group, 'aria-busy', false);
+    }
   }
 
-  async svg() {
-    return this.save(new Blob([this.view.svg()], { type: 'image/svg+xml;charset=utf-8' }), 'svg');
+  csv() {
+    return this.busy(async () => this.save(new Blob(['\uFEFF' + await this.view.csv()], { type: 'text/csv;charset=utf-8' }), 'csv'));
   }
 
-  async png() {
-    const canvas = h(this.view.doc, 'canvas');
-    this.view.renderExport(canvas);
-    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw shellError('png-encode', 'trade-chart: the browser could not encode the PNG');
-    return this.save(blob, 'png');
+  svg() {
+    return this.busy(async () => this.save(new Blob([await this.view.svg()], { type: 'image/svg+xml;charset=utf-8' }), 'svg'));
+  }
+
+  png() {
+    return this.busy(async () => {
+      const canvas = h(this.view.doc, 'canvas');
+      await this.view.renderExport(canvas);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (!blob) throw shellError('png-encode', 'trade-chart: the browser could not encode the PNG');
+      return this.save(blob, 'png');
+    });
   }
 
   revokeAll() {

@@ -30,6 +30,8 @@ class ChartView {
     this.liveTimer = 0;
     this.timers = new Set();
     this.api = null;
+    this.dataText = opts.columns == null && typeof opts.data === 'string' ? opts.data : undefined; // the dataset's JSON text
+    this.copy = null; // { mod, core }: this chart in the full module, for the exports
   }
 
   // Every wasm call goes through here: one place for errors and for a dead instance.
@@ -159,10 +161,46 @@ class ChartView {
   }
 
   // ---- exports (Downloads calls these) ----
+  // CSV, SVG and PNG are the full module's (issue 14): on the first export it is loaded and
+  // a copy of this chart made there from the same JSON text, then given this chart's state
+  // (view, hidden series, language) and colours before every export, so the file shows
+  // what the reader sees. The live chart stays where it is: nothing is drawn again. A chart
+  // of columns is in the full module already.
+  async exporter() {
+    if (typeof loadFull !== 'function' || this.dataText == null) return this.core;
+    if (this.call(() => this.core.state()) == null) return this.core;
+    let mod;
+    try {
+      mod = await engine.full();
+    } catch (e) {
+      const err = asError(e);
+      if (this.live) showError(this.ui, err);
+      throw err;
+    }
+    if (mod === engine.mod) return this.core; // one module for everything (the standalone script)
+    return this.call(() => {
+      if (!this.copy || this.copy.mod !== mod) {
+        this.dropCopy();
+        this.copy = { mod, core: new Core(new mod.Chart(this.doc.createElement('canvas'), this.dataText, '{}')) };
+      }
+      const copy = this.copy.core;
+      copy.restore(this.core.state());
+      copy.setTheme(readColors(this.ui));
+      return copy;
+    });
+  }
+  // The copy goes with new data, a trap or the chart.
+  dropCopy(abandon) {
+    const copy = this.copy;
+    this.copy = null;
+    if (!copy) return;
+    if (abandon || engine.broken) copy.core.abandon();
+    else try { copy.core.free(); } catch (_) { /* an unusable instance may not free cleanly */ }
+  }
   exportWidth() { return this.size[0] || this.sizerWidth() || 640; }
-  csv() { return this.call(() => this.core.csv()); }
-  svg() { return this.call(() => this.core.svg(this.exportWidth())); }
-  renderExport(canvas) { return this.call(() => this.core.renderExport(canvas, this.exportWidth(), 2)); }
+  async csv() { const c = await this.exporter(); return this.call(() => c.csv()); }
+  async svg() { const c = await this.exporter(); return this.call(() => c.svg(this.exportWidth())); }
+  async renderExport(canvas) { const c = await this.exporter(); return this.call(() => c.renderExport(canvas, this.exportWidth(), 2)); }
 
   // ---- lifecycle ----
   // The first drawing (errors here reject create() before any listener exists), then the
@@ -221,6 +259,11 @@ class ChartView {
     });
     on(ui.dataButton, 'click', () => this.quiet(() => this.api.showData(!this.panels.tableOpen)));
     on(ui.claimsButton, 'click', () => this.quiet(() => this.api.showClaims(!this.panels.claimsOpen)));
+    // The full module (the exports) starts loading when the pointer or the focus reaches
+    // the download buttons, a moment before a click.
+    const early = () => { if (this.live && typeof loadFull === 'function') engine.full().catch(() => { /* the click reports it */ }); };
+    on(ui.download, 'pointerenter', early);
+    on(ui.download, 'focusin', early);
     on(ui.download, 'click', (e) => {
       const b = e.target.closest('button[data-format]');
       if (b) this.downloads[b.dataset.format]().catch(() => { /* shown in the widget */ });
@@ -232,6 +275,7 @@ class ChartView {
     if (this.dead || this.gone) return;
     this.dead = true;
     this.core.abandon();
+    this.dropCopy(true);
     this.cancelFrames();
     this.overlay.hide();
     showError(this.ui, err);
@@ -254,6 +298,7 @@ class ChartView {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.downloads.revokeAll();
+    this.dropCopy(this.dead);
     this.ui.figure.remove();
     if (!this.dead) try { this.core.free(); } catch (_) { /* an unusable instance may not free cleanly */ }
     return true;
@@ -267,7 +312,12 @@ function publicApi(view) {
   const api = {
     setView: (id) => view.change(() => view.core.setView(id)),
     toggleSeries: (id) => view.change(() => view.core.toggleSeries(id)),
-    setData: (data) => view.change(() => view.core.setData(data)),
+    setData: (data) => view.change(() => {
+      const text = jsonOf(data);
+      view.core.setData(text);
+      view.dataText = text;
+      view.dropCopy();
+    }),
     setLang: (tag) => view.change(() => view.core.setLang(tag)),
     setTheme(theme) {
       if (view.gone) throw shellError('destroyed', 'trade-chart: this chart was destroyed');

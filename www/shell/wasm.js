@@ -3,7 +3,11 @@
 // rest of the shell calls. What the facade returns is given to the shell in one shape.
 // `loadWasm(url)` resolves with the wasm-bindgen module (its .wasm fetched from `url`, or
 // the build's own when undefined); `resetWasm()` makes the next load start a fresh
-// instance (both are tradeChartApi's parameters).
+// instance (both are tradeChartApi's parameters). Two builds of the crate (issue 14): the
+// reader's core (`loadWasm`: a dataset chart's first frame, hover, keys, views, legend,
+// table, claims) and the full module (`loadFull(url)`, `resetFull()`: the core plus the
+// CSV/SVG/PNG exports and columns charts), loaded on first use. Without `loadFull` (the
+// tests' mock) the one module does everything.
 
 // The wasm instance is shared by every chart on the page, and the wasm build aborts on a
 // panic: a trap (WebAssembly.RuntimeError) leaves it unusable for all of them.
@@ -14,16 +18,49 @@ const engine = {
   mod: null, // the loaded module, for the synchronous asks (options, language, theme keys)
   url: undefined, // init(url): where the .wasm is served (a CDN); default the build's own
 
+  // After a trap: forget both instances; the next loads start fresh ones.
+  renew() {
+    this.broken = null;
+    this.mod = null;
+    this.fullLoad = null;
+    if (typeof resetWasm === 'function') resetWasm();
+    if (typeof resetFull === 'function') resetFull();
+  },
+
   // The module, loaded once; after a trap, a fresh instance.
   async module() {
     for (;;) {
-      if (this.broken) {
-        this.broken = null;
-        this.mod = null;
-        if (typeof resetWasm === 'function') resetWasm();
-      }
+      if (this.broken) this.renew();
       const mod = await loadWasm(this.url);
       if (!this.broken) return (this.mod = mod); // else a chart trapped while this one loaded
+    }
+  },
+
+  // The full module: loaded the first time a reader asks for an export (or a page makes a
+  // chart of columns), once; its .wasm from next to the core's (`url`: the core's URL, from
+  // which the build's loadFull derives it). A failure to load it is `full-failed`: that
+  // call's error, shown in the widget, and the next call tries again; the chart keeps
+  // working. A trap in either instance stops both (the same one trap as above).
+  // `what` names it for the reader: the downloads, or a chart (of columns).
+  fullLoad: null,
+  async full(what = 'downloads') {
+    if (typeof loadFull !== 'function') return this.module();
+    for (;;) {
+      if (this.broken) this.renew();
+      if (!this.fullLoad) {
+        const p = this.fullLoad = Promise.resolve().then(() => loadFull(this.url));
+        p.catch(() => { if (this.fullLoad === p) this.fullLoad = null; });
+      }
+      let mod;
+      try {
+        mod = await this.fullLoad;
+      } catch (e) {
+        throw shellError('full-failed', `trade-chart: the ${what} could not be loaded (${(e && e.message) || e}); try again`);
+      }
+      if (!this.broken) {
+        if (!this.mod) this.mod = mod; // a page of columns charts only: the same asks answer there
+        return mod;
+      }
     }
   },
 
@@ -165,6 +202,10 @@ class Core {
   describe(i) { return this.chart.describe(i); }
   navigate(from, key) { return this.chart.navigate(from, key); }
   items() { return this.chart.items(); }
+  // What the reader changed (view, hidden series, language) as JSON text, for the full
+  // module's copy of the chart; undefined for columns.
+  state() { return this.chart.state(); }
+  restore(state) { this.chart.restore(state); }
   table() { return this.chart.table(); }
   claims() { return this.chart.claims(); }
   csv() { return this.chart.csv(); }
