@@ -45,7 +45,7 @@ impl Limit {
 /// 23 MB as the importers write it (pretty-printed, ~230 bytes an observation; 20 MB, the
 /// limit before, refused it in the reader after the builder had accepted it), and
 /// serde_json's model of 32 MB stays well under 200 MB of wasm memory. The importers
-/// refuse a dataset whose text would be over it ([`crate::import::dataset_json`]).
+/// refuse a dataset whose text would be over it (`import::dataset_json`, feature `tables`).
 pub const JSON_BYTES: Limit = Limit {
     max: 32 << 20,
     unit: "bytes",
