@@ -41,7 +41,8 @@ const csvOf = (page, get) => page.evaluate(async (src) => {
 test('ES module: only the core wasm before the first frame; the first export fetches the full module once, exporting what the reader sees', async () => {
   const { ctx, page, errors, requests } = await openPage('esm.html');
   try {
-    await page.waitForFunction(() => window.chart, null, { timeout: 30_000 });
+    // window.chart is the <div id="chart"> (named access) until create() resolves
+    await page.waitForFunction(() => window.chart && typeof window.chart.downloadCsv === 'function', null, { timeout: 30_000 });
     const loaded = requests.filter((f) => /\.wasm$|^trade_chart.*\.js$/.test(f));
     assert.deepEqual(loaded, ['trade_chart.js', 'trade_chart_bg.wasm'], 'before any export: the core only');
     // The table and the claims are the core's: no fetch.
@@ -101,7 +102,8 @@ test('trade-chart.js: the core wasm next to it before the first frame, the full 
 test('the full module failing to load: a clear error in the widget (full-failed), the chart keeps working, and the next export tries again', async () => {
   const { ctx, page, requests } = await openPage('esm.html', { block: '**/trade_chart_full*' });
   try {
-    await page.waitForFunction(() => window.chart, null, { timeout: 30_000 });
+    // window.chart is the <div id="chart"> (named access) until create() resolves
+    await page.waitForFunction(() => window.chart && typeof window.chart.downloadCsv === 'function', null, { timeout: 30_000 });
     const r = await page.evaluate(async () => {
       try { await window.chart.downloadCsv(); return { ok: true }; } catch (e) { return { code: e.code, message: e.message }; }
     });
@@ -157,7 +159,8 @@ test('a chart of columns is made in the full module (the core has no columns cha
   for (const block of [undefined, '**/trade_chart_full*']) {
     const { ctx, page, requests } = await openPage('esm.html', { block });
     try {
-      await page.waitForFunction(() => window.chart, null, { timeout: 30_000 });
+      // window.chart is the <div id="chart"> (named access) until create() resolves
+      await page.waitForFunction(() => window.chart && typeof window.chart.downloadCsv === 'function', null, { timeout: 30_000 });
       const r = await page.evaluate(async () => {
         const { create } = await import('./pkg/index.js');
         const el = document.body.appendChild(document.createElement('div'));
