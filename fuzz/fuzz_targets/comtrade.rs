@@ -12,10 +12,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(imported) = comtrade::import("comtrade.csv", data, &ComtradeOptions::default()) else {
         return;
     };
-    match imported.check() {
-        Ok(ds) => common::chart(ds, data.len()),
-        Err(e) => {
-            let _ = imported.locate(e);
-        }
-    }
+    common::checked(&imported, data.len());
 });

@@ -6,7 +6,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use trade_chart::import::{self, datapackage};
+use trade_chart::import::datapackage;
 
 fuzz_target!(|data: &[u8]| {
     let mut parts = data.splitn(3, |&b| b == 0);
@@ -25,11 +25,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(imported) = datapackage::import("datapackage.json", descriptor, &resolve) else {
         return;
     };
-    let _ = import::to_json(&imported.dataset);
-    match imported.check() {
-        Ok(ds) => common::chart(ds, data.len()),
-        Err(e) => {
-            let _ = imported.locate(e);
-        }
-    }
+    common::checked(&imported, data.len());
 });

@@ -32,11 +32,5 @@ fuzz_target!(|data: &[u8]| {
     ) else {
         return;
     };
-    let _ = import::to_json(&imported.dataset);
-    match imported.check() {
-        Ok(ds) => common::chart(ds, data.len()),
-        Err(e) => {
-            let _ = imported.locate(e);
-        }
-    }
+    common::checked(&imported, data.len());
 });

@@ -69,3 +69,15 @@ pub fn chart(ds: Dataset, n: usize) {
     }
     let _ = c.summary();
 }
+
+/// An import's dataset written as JSON, checked, and charted (or its error located at
+/// its cell): what every table reader's target does with what it read.
+pub fn checked(imported: &trade_chart::import::Import, n: usize) {
+    let _ = trade_chart::import::to_json(&imported.dataset);
+    match imported.check() {
+        Ok(ds) => chart(ds, n),
+        Err(e) => {
+            let _ = imported.locate(e);
+        }
+    }
+}
