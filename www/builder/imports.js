@@ -5,7 +5,7 @@
 // is a file, read by whoever runs the call. `cancel()` stops a call that has run for a
 // while (a newer edit makes its answer useless): the worker is ended, its calls are
 // rejected with `{ cancelled: true }`, and the next call starts a new one.
-import * as direct from '../pkg/import.js';
+import { run } from './run.js';
 
 let worker = null;
 let started = false; // the worker answered once: it works here
@@ -21,7 +21,7 @@ function endWorker(why) {
   if (w) w.terminate();
   for (const [id, p] of pending) {
     pending.delete(id);
-    if (why === 'never-started') here(p.fn, p.args).then(p.resolve, p.reject);
+    if (why === 'never-started') run(p.fn, p.args).then(p.resolve, p.reject);
     else if (why === 'cancelled') p.reject(stopped('cancelled', { cancelled: true }));
     else p.reject(stopped('trade-chart: the import stopped before it finished (the file may be too large for this browser tab)', { code: 'import-stopped' }));
   }
@@ -51,16 +51,10 @@ function spawn() {
   return worker;
 }
 
-async function here(fn, args) {
-  const read = (a) => (a && typeof a === 'object' && a.blob instanceof Blob
-    ? (a.as === 'bytes' ? a.blob.arrayBuffer().then((b) => new Uint8Array(b)) : a.blob.text())
-    : a);
-  return direct[fn](...(await Promise.all(args.map(read))));
-}
 
 function ask(cancellable, fn, args) {
   const w = spawn();
-  if (!w) return here(fn, args);
+  if (!w) return run(fn, args);
   return new Promise((resolve, reject) => {
     const id = ++next;
     pending.set(id, { resolve, reject, since: performance.now(), fn, args, cancellable });
