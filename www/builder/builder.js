@@ -580,8 +580,7 @@ function claimInput(e) {
 // The verdicts, from the dataset Rust gave back (its claims' status and note).
 let claimsSaid = '';
 function renderVerdicts(dataset) {
-  let d = null;
-  d = dataset ? parsed(dataset) : null;
+  const d = dataset ? parsed(dataset) : null;
   const sent = claimsSent();
   const byId = new Map(((d && d.claims) || []).map((c) => [c.id, c]));
   let agree = 0, not = 0;
@@ -618,8 +617,7 @@ function oneLine(text) {
   return lastLine.line;
 }
 function listObservations(dataset) {
-  let d = null;
-  d = parsed(dataset);
+  const d = parsed(dataset);
   if (!d) return;
   const en = (t) => (typeof t === 'string' ? t : (t && t.en) || '');
   const next = [];
@@ -659,8 +657,8 @@ function newView(v = {}) {
 }
 const inLang = (x, l) => (typeof x === 'string' ? (l === 'en' ? x : '') : (x && x[l]) || '');
 function listViews(dataset) {
-  let d = null;
-  try { d = JSON.parse(dataset); } catch (_) { return; }
+  const d = parsed(dataset);
+  if (!d) return;
   dataSeries = (d.series || []).map((s) => ({ id: s.id, label: inLang(s.label, 'en') }));
   madeViews = (d.views || []).map((v) => newView({ id: v.id, kind: v.kind, series: (v.series || []).join('; '),
     label: inLang(v.label, 'en'), labelKo: inLang(v.label, 'ko'), labelZh: inLang(v.label, 'zh'),
@@ -967,7 +965,7 @@ async function downloadHtml() {
   if (!res.ok) { $('download-status').textContent = t('The chart’s script could not be read (HTTP {status}).', { status: res.status }); return; }
   const script = (await res.text()).replace(/<\/script/gi, '<\\/script');
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const json = JSON.stringify(d).replace(/</g, '\\u003c');
+  const json = oneLine(good);
   const pl = radio('plang') || 'en';
   const title = (x) => (typeof x === 'string' ? x : (x && (x[pl] || x.en)) || '');
   const html = `<!doctype html>\n<html lang="${pl}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n`
