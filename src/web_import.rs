@@ -387,9 +387,14 @@ pub fn check_dataset(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let name = o.file.as_deref().unwrap_or("dataset");
     let text = text.trim_start_matches('\u{feff}');
     // Checked first: its errors are the ones the chart gives (a non-object named so).
-    let outcome = match Dataset::from_json(text).and_then(|_| from_json_text::<RawDataset>(text)) {
-        Ok(raw) => Outcome {
-            dataset: Some(import::to_json(&raw)),
+    // The text rewritten (pretty-printed) can be longer than the text read: refused, too,
+    // over the chart's limit.
+    let outcome = match Dataset::from_json(text)
+        .and_then(|_| from_json_text::<RawDataset>(text))
+        .and_then(|raw| import::dataset_json(&raw))
+    {
+        Ok(json) => Outcome {
+            dataset: Some(json),
             errors: Vec::new(),
             warnings: Vec::new(),
             gaps: 0,
@@ -804,9 +809,12 @@ pub fn set_chart_text(dataset: &str, options: JsValue) -> Result<JsValue, JsValu
         &mut imported.dataset,
         o.claims.as_deref().unwrap_or_default(),
     );
-    let outcome = match claimed.and_then(|_| crate::validate(&imported.dataset)) {
-        Ok(_) => Outcome {
-            dataset: Some(import::to_json(&imported.dataset)),
+    let outcome = match claimed
+        .and_then(|_| crate::validate(&imported.dataset))
+        .and_then(|_| import::dataset_json(&imported.dataset))
+    {
+        Ok(json) => Outcome {
+            dataset: Some(json),
             errors: Vec::new(),
             warnings: Vec::new(),
             gaps: 0,

@@ -792,7 +792,7 @@ fn bundle(a: &Args) -> Result<ExitCode, Usage> {
     let out = a.out.as_deref().unwrap_or(Path::new("-"));
     Ok(report(loaded.and_then(|l| {
         warn(&l);
-        let json = import::to_json(&l.raw);
+        let json = import::dataset_json(&l.raw).map_err(|e| vec![format!("{}: {e}", out.display())])?;
         let chart = chart_for(a, l.dataset)?;
         let meta = chart.meta();
         let path = a.script.clone().unwrap_or_else(|| SCRIPT_DEFAULT.into());
