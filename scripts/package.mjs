@@ -285,11 +285,11 @@ function crc32(bytes) {
   }
   return (c ^ -1) >>> 0;
 }
-function wasmSource(base64 = WASM_GZIP_BASE64, size = WASM_BYTES) {
+function wasmSource() {
   let gz;
-  if (typeof Uint8Array.fromBase64 === 'function') gz = Uint8Array.fromBase64(base64);
+  if (typeof Uint8Array.fromBase64 === 'function') gz = Uint8Array.fromBase64(WASM_GZIP_BASE64);
   else {
-    const text = atob(base64);
+    const text = atob(WASM_GZIP_BASE64);
     gz = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) gz[i] = text.charCodeAt(i);
   }
@@ -297,10 +297,10 @@ function wasmSource(base64 = WASM_GZIP_BASE64, size = WASM_BYTES) {
     const body = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
   }
-  const bytes = inflateRaw(gz.subarray(10, gz.length - 8), new Uint8Array(size));
+  const bytes = inflateRaw(gz.subarray(10, gz.length - 8), new Uint8Array(WASM_BYTES));
   // gzip's trailer: the CRC-32 and the size of what it compressed (little-endian)
   const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
-  if (bytes.length !== size || trailer.getUint32(4, true) !== size || crc32(bytes) !== trailer.getUint32(0, true)) {
+  if (bytes.length !== WASM_BYTES || trailer.getUint32(4, true) !== WASM_BYTES || crc32(bytes) !== trailer.getUint32(0, true)) {
     throw new Error('trade-chart: the inline wasm did not inflate to what was packed (size or CRC-32 differ)');
   }
   return bytes;
