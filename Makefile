@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CRATE := trade_chart
-WASM := target/wasm32-unknown-unknown/release/$(CRATE).wasm
+WASM := target/wb/$(CRATE).wasm
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
@@ -22,18 +22,19 @@ setup:
 # (issue 14). The reader's full module (--features full: the core plus those, loaded by the
 # shell on first use, pkg/trade_chart_full_bg.wasm): bound twice too, as trade_chart_full. The builder's (pkg/import.js loads it): the same
 # crate with the importers (--features tables), bound as trade_chart_import (ES module).
-# Both builds share target/ (their dependencies are compiled once); each .wasm is bound
-# right after its build, which leaves it at the same path.
+# Each is built by scripts/wasm-build.sh (nightly -Zbuild-std when the machine's nightly
+# can, else stable; TC_WASM_TOOLCHAIN=stable forces stable), copied to $(WASM) and bound
+# right after its build.
 WASM_OPT := wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 wasm: setup
-	cargo build --release --target wasm32-unknown-unknown --no-default-features
 	rm -rf target/wb && mkdir -p target/wb
+	bash scripts/wasm-build.sh $(WASM) --no-default-features
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir target/wb/web $(WASM)
 	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-dir target/wb/nomod $(WASM)
-	cargo build --release --target wasm32-unknown-unknown --no-default-features --features full
+	bash scripts/wasm-build.sh $(WASM) --no-default-features --features full
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-name $(CRATE)_full --out-dir target/wb/full-web $(WASM)
 	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-name $(CRATE)_full --out-dir target/wb/full-nomod $(WASM)
-	cargo build --release --target wasm32-unknown-unknown --no-default-features --features tables
+	bash scripts/wasm-build.sh $(WASM) --no-default-features --features tables
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-name $(CRATE)_import --out-dir target/wb/import $(WASM)
 	for d in web nomod; do $(WASM_OPT) -o target/wb/$$d/$(CRATE)_bg.wasm target/wb/$$d/$(CRATE)_bg.wasm; done
 	for d in full-web full-nomod; do $(WASM_OPT) -o target/wb/$$d/$(CRATE)_full_bg.wasm target/wb/$$d/$(CRATE)_full_bg.wasm; done

@@ -24,6 +24,16 @@ for c in rustfmt clippy; do
   fi
 done
 
+# 1c. The reader's wasm is built with the machine's nightly and -Zbuild-std when it can
+#     (scripts/wasm-build.sh: about 10 KB gzip smaller), which needs nightly's rust-src.
+#     Only added to a nightly that is already there, and never fatal: without it the
+#     stable build is made.
+if rustup run nightly rustc --version >/dev/null 2>&1 \
+    && ! rustup component list --toolchain nightly --installed 2>/dev/null | grep -qx rust-src; then
+  log "adding rust-src to the nightly toolchain (for the reader's -Zbuild-std build)"
+  rustup component add rust-src --toolchain nightly || log "rust-src not added: the reader's wasm is built with stable"
+fi
+
 # 2. The wasm-bindgen CLI (and its test runner), pinned, in a project-local root.
 if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into .tools (about 2 minutes)"

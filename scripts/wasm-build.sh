@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `make wasm`'s cargo build of one wasm32 release build of the crate, copied to OUT:
+#   scripts/wasm-build.sh OUT.wasm [cargo arguments: features]
+#
+# Issue 14 (BENCHMARKS.md, "Nightly -Zbuild-std"): with the machine's nightly toolchain
+# and its rust-src, std is compiled with the crate, for size (`optimize_for_size`), and a
+# panic aborts at once (`-Cpanic=immediate-abort`: no panic machinery; the wasm has no
+# panic hook either way, a panic was already a trap). That saves about 10.7 KB gzip of the
+# reader's core. Where that nightly build cannot run (no nightly, no rust-src, a nightly
+# without these flags), the stable build is made instead, with a line saying so; the two
+# behave the same, the stable one is larger. TC_WASM_TOOLCHAIN=stable forces stable.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$1
+shift
+nightly_ok() {
+  [ "${TC_WASM_TOOLCHAIN:-}" != stable ] || return 1
+  rustup run nightly rustc --version >/dev/null 2>&1 || return 1
+  local sysroot
+  sysroot=$(rustup run nightly rustc --print sysroot 2>/dev/null) || return 1
+  [ -d "$sysroot/lib/rustlib/src/rust/library/std" ] || return 1
+  rustup run nightly rustc --print target-list 2>/dev/null | grep -qx wasm32-unknown-unknown
+}
+if nightly_ok; then
+  # Its own target directory: other RUSTFLAGS would rebuild target/'s stable artifacts.
+  if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly build --release \
+      --target wasm32-unknown-unknown --target-dir target/nightly \
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"; then
+    cp target/nightly/wasm32-unknown-unknown/release/trade_chart.wasm "$out"
+    echo "wasm-build: $out from nightly $(rustup run nightly rustc --version | cut -d' ' -f2-) with -Zbuild-std"
+    exit 0
+  fi
+  echo "wasm-build: the nightly -Zbuild-std build failed (above); building with stable instead" >&2
+fi
+cargo build --release --target wasm32-unknown-unknown "$@"
+cp target/wasm32-unknown-unknown/release/trade_chart.wasm "$out"
+echo "wasm-build: $out from stable $(rustc --version | cut -d' ' -f2-)"
