@@ -580,23 +580,24 @@ impl<'a> Builder<'a> {
         let probe = self.plot_rect(&ticks, 1, 24.0);
         let band = probe.w() / n_groups as f64;
         let ds = self.inp.ds;
-        let category_text = |en: &str| -> String {
-            ds.series
-                .iter()
-                .flat_map(|s| s.observations.iter())
-                .filter_map(|o| o.category.as_ref())
-                .find(|c| c.en == en)
-                .map_or_else(|| en.to_string(), |c| c.get(lang).to_string())
-        };
-        let labels: Vec<Vec<String>> = match &view.groups {
-            Groups::Periods(ps) => ps
-                .iter()
-                .map(|p| vec![format::period_short(p, lang)])
-                .collect(),
+        // each group's name in the reader's language, found once
+        let names: Vec<String> = match &view.groups {
+            Groups::Periods(ps) => ps.iter().map(|p| format::period_short(p, lang)).collect(),
             Groups::Categories(cs) => cs
                 .iter()
-                .map(|c| wrap(&category_text(c), FONT, band - 4.0, 2))
+                .map(|en| {
+                    ds.series
+                        .iter()
+                        .flat_map(|s| s.observations.iter())
+                        .filter_map(|o| o.category.as_ref())
+                        .find(|c| c.en == *en)
+                        .map_or_else(|| en.to_string(), |c| c.get(lang).to_string())
+                })
                 .collect(),
+        };
+        let labels: Vec<Vec<String>> = match &view.groups {
+            Groups::Periods(_) => names.iter().map(|n| vec![n.clone()]).collect(),
+            Groups::Categories(_) => names.iter().map(|n| wrap(n, FONT, band - 4.0, 2)).collect(),
         };
         // Too many groups for neighbouring labels to stay apart (a Comtrade download by HS
         // chapter has ~100): one line each, cut to LABEL_MAX px, and only every k-th group
@@ -611,11 +612,8 @@ impl<'a> Builder<'a> {
             .any(|w| matches!(w, [a, b] if (a + b) / 2.0 > band + CROWD_SLACK));
         let labels: Vec<Vec<String>> = if crowded {
             let one: Vec<String> = match &view.groups {
-                Groups::Periods(ps) => ps.iter().map(|p| format::period_short(p, lang)).collect(),
-                Groups::Categories(cs) => cs
-                    .iter()
-                    .map(|c| fit(&category_text(c), FONT, LABEL_MAX))
-                    .collect(),
+                Groups::Periods(_) => names,
+                Groups::Categories(_) => names.iter().map(|n| fit(n, FONT, LABEL_MAX)).collect(),
             };
             let widest = one.iter().map(|l| text_width(l, FONT)).fold(0.0, f64::max);
             // every k-th band holds a label and a gap
@@ -636,16 +634,26 @@ impl<'a> Builder<'a> {
         let gap = 3.0;
         let bar_w = ((band * 0.7 - gap * (n - 1.0)) / n).clamp(2.0, 90.0);
         let theme = self.inp.theme;
+        // A crowded chart's labels, left to right: one that would leave the canvas is moved
+        // in, up to 2 px from its edge, and one that would then come within 6 px of the last
+        // label drawn is left out (so the first group is always named).
+        let mut right = f64::NEG_INFINITY;
         for (g, label) in labels.iter().enumerate() {
-            let cx = plot.x0 + band * (g as f64 + 0.5);
-            // a crowded chart's label that would leave the canvas is left out
-            let half = label
-                .iter()
-                .map(|l| text_width(l, FONT))
-                .fold(0.0, f64::max)
-                / 2.0;
-            if crowded && (cx - half < 0.0 || cx + half > self.inp.width) {
-                continue;
+            let mut cx = plot.x0 + band * (g as f64 + 0.5);
+            if crowded {
+                if label.is_empty() {
+                    continue;
+                }
+                let half = label
+                    .iter()
+                    .map(|l| text_width(l, FONT))
+                    .fold(0.0, f64::max)
+                    / 2.0;
+                cx = cx.min(self.inp.width - half - 2.0).max(half + 2.0);
+                if cx - half < right + 6.0 || cx + half > self.inp.width {
+                    continue;
+                }
+                right = cx + half;
             }
             for (k, line) in label.iter().enumerate() {
                 let at = (cx, plot.y1 + 5.0 + k as f64 * (FONT + 3.0));
