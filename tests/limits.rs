@@ -271,6 +271,39 @@ mod tables {
         }
     }
 
+    /// What an importer writes is pretty-printed: a dataset whose compact text the chart
+    /// takes can come out over JSON_BYTES, and `dataset_json` (the builder's imports,
+    /// `checkDataset`, `setChartText`, `convert`, `bundle`) refuses it with the limit and
+    /// the length it would have had, instead of handing over a text the chart refuses.
+    #[test]
+    fn a_dataset_that_pretty_prints_over_the_json_limit() {
+        let mut v = default_value();
+        let series = &mut v["series"][0];
+        let template = series["observations"][0].clone();
+        let sources: Vec<Value> = (0..40).map(|_| json!("a")).collect();
+        let observations: Vec<Value> = (0..45_000)
+            .map(|i| {
+                let mut o = template.clone();
+                o["period"] = json!(format!("{}", 1000 + i));
+                o["sources"] = json!(sources);
+                o
+            })
+            .collect();
+        series["observations"] = json!(observations);
+        let compact = v.to_string();
+        assert!(compact.len() < limits::JSON_BYTES.max, "{}", compact.len());
+        let raw: trade_chart::RawDataset = serde_json::from_str(&compact).unwrap();
+        let pretty = import::to_json(&raw).len();
+        assert!(pretty > limits::JSON_BYTES.max, "{pretty}");
+        let e = import::dataset_json(&raw).unwrap_err();
+        assert_limit(&e, limits::JSON_BYTES, "dataset", pretty);
+        // Two thirds of it is a text the chart takes.
+        let mut small = raw.clone();
+        small.series[0].observations.truncate(30_000);
+        let text = import::dataset_json(&small).unwrap();
+        assert!(text.len() <= limits::JSON_BYTES.max);
+    }
+
     #[test]
     fn table_bytes_one_over() {
         let n = limits::TABLE_BYTES.max + 1;
