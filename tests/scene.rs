@@ -365,13 +365,6 @@ fn crowded_bars(first: Option<&str>) {
         }
         None => "Ferro-alloys".to_string(),
     };
-    let series = v["series"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|s| s["id"] == "kp-cn-products-2020")
-        .unwrap();
-    let obs = series["observations"].as_array_mut().unwrap();
     for i in 0..96 {
         obs.push(serde_json::json!({
             "period": "2020", "id": format!("p-extra-{i}"), "value": 0.1 + i as f64 / 100.0,
