@@ -16,13 +16,20 @@ fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
-TARGETS=${FUZZ_TARGETS:-$(cargo +nightly fuzz list)}
+# The iframe embed's two page scripts are JavaScript: fuzz/js/embed.mjs fuzzes them in Node.
+JS_TARGETS="embed-frame embed-host"
+TARGETS=${FUZZ_TARGETS:-$(cargo +nightly fuzz list) $JS_TARGETS}
 # No sanitizer: the crate has no unsafe code, and without ASan each target runs about
 # twice as fast; debug assertions (integer overflow) stay on, as cargo fuzz builds them.
 cargo +nightly fuzz build -s none
 mkdir -p target/logs target/corpus
 run() {
   local t=$1
+  case " $JS_TARGETS " in *" $t "*)
+    node js/embed.mjs "$t" --seconds "$SECONDS_EACH" --runs "${FUZZ_RUNS:-1000000000000}" >"target/logs/$t.log" 2>&1 \
+      && echo "$t: ok" || echo "$t: FAILED (fuzz/target/logs/$t.log)"
+    return;;
+  esac
   mkdir -p "target/corpus/$t"
   # New inputs go to target/corpus/<t>; the committed seeds in corpus/<t> stay as they are.
   cargo +nightly fuzz run -s none "$t" "target/corpus/$t" "corpus/$t" -- \
