@@ -19,7 +19,9 @@ nightly_ok() {
   local sysroot
   sysroot=$(rustup run nightly rustc --print sysroot 2>/dev/null) || return 1
   [ -d "$sysroot/lib/rustlib/src/rust/library/std" ] || return 1
-  rustup run nightly rustc --print target-list 2>/dev/null | grep -qx wasm32-unknown-unknown
+  local targets
+  targets=$(rustup run nightly rustc --print target-list 2>/dev/null) || return 1
+  grep -qx wasm32-unknown-unknown <<<"$targets"
 }
 if nightly_ok; then
   # Its own target directory: other RUSTFLAGS would rebuild target/'s stable artifacts.
