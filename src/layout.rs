@@ -82,18 +82,20 @@ pub fn preferred_height(width: f64) -> f64 {
 
 /// Estimated width of `s` at `size` px in a system sans-serif: generous, so labels never collide.
 pub fn text_width(s: &str, size: f64) -> f64 {
-    let em: f64 = s
-        .chars()
-        .map(|c| match c {
-            ' ' | '.' | ',' | ':' | 'i' | 'l' | 'j' | '\'' | '|' => 0.3,
-            'm' | 'w' | 'M' | 'W' | '—' | '%' => 0.9,
-            c if c.is_ascii_uppercase() || c == '$' || c == '–' || c == '−' => 0.68,
-            c if c.is_ascii() => 0.56,
-            c if (c as u32) >= 0x1100 => 1.0, // Hangul, CJK
-            _ => 0.6,
-        })
-        .sum();
+    let em: f64 = s.chars().map(char_em).sum();
     em * size
+}
+
+/// One character's advance in em (the estimate [`text_width`] sums).
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | ':' | 'i' | 'l' | 'j' | '\'' | '|' => 0.3,
+        'm' | 'w' | 'M' | 'W' | '—' | '%' => 0.9,
+        c if c.is_ascii_uppercase() || c == '$' || c == '–' || c == '−' => 0.68,
+        c if c.is_ascii() => 0.56,
+        c if (c as u32) >= 0x1100 => 1.0, // Hangul, CJK
+        _ => 0.6,
+    }
 }
 
 /// Splits `s` into at most `max_lines` lines of at most `width` px (by words); the last line
@@ -127,16 +129,70 @@ pub fn fit(s: &str, size: f64, width: f64) -> String {
     if text_width(s, size) <= width {
         return s.to_string();
     }
+    // the kept prefix's width, summed as it grows (as text_width sums it)
+    let ellipsis = text_width("…", size);
+    let mut em = 0.0;
     let mut out = String::new();
     for c in s.chars() {
-        out.push(c);
-        if text_width(&out, size) + text_width("…", size) > width {
-            out.pop();
+        em += char_em(c);
+        if em * size + ellipsis > width {
             break;
         }
+        out.push(c);
     }
     let kept = out.trim_end().len();
     out.truncate(kept);
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `fit` as first written: the whole prefix measured again at every character.
+    fn fit_by_prefix(s: &str, size: f64, width: f64) -> String {
+        if text_width(s, size) <= width {
+            return s.to_string();
+        }
+        let mut out = String::new();
+        for c in s.chars() {
+            out.push(c);
+            if text_width(&out, size) + text_width("…", size) > width {
+                out.pop();
+                break;
+            }
+        }
+        let kept = out.trim_end().len();
+        out.truncate(kept);
+        out.push('…');
+        out
+    }
+
+    #[test]
+    fn fit_sums_widths_as_it_goes_with_the_same_cuts() {
+        let texts = [
+            "27 Mineral fuels, mineral oils and products of their distillation",
+            "Ferro-alloys",
+            "광물성 연료·광물유와 이들의 증류물",
+            "矿物燃料、矿物油及其蒸馏产品",
+            "Wigs and false beards, of human hair — 가발 (假发)",
+            "a b c d e f g h i j k l m n o p",
+            "",
+        ];
+        for t in texts {
+            for w in (0..=400).step_by(3) {
+                let w = f64::from(w);
+                let got = fit(t, 12.0, w);
+                assert_eq!(got, fit_by_prefix(t, 12.0, w), "{t:?} at {w} px");
+                if got != t {
+                    assert!(got.ends_with('…'), "{got:?}");
+                    assert!(
+                        got.len() == "…".len() || text_width(&got, 12.0) <= w,
+                        "{got:?} is wider than {w}"
+                    );
+                }
+            }
+        }
+    }
 }
