@@ -12,6 +12,15 @@ import { zip } from './zip.js';
 import { translate, LANGS } from './words.js';
 
 const $ = (id) => document.getElementById(id);
+/** A `<button type="button">` of `className` saying `text` that calls `onClick`. */
+function button(className, text, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  return b;
+}
 const KEY = 'trade-chart-builder:v1';
 const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
   'title-ko', 'title-zh', 'subtitle-ko', 'subtitle-zh', 'notes-ko', 'notes-zh',
@@ -550,11 +559,7 @@ function renderClaims() {
     verdict.className = 'verdict';
     verdict.id = id('verdict');
     li.append(verdict);
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.className = 'remove-claim';
-    remove.textContent = t('Remove claim {n}', { n: i + 1 });
-    remove.addEventListener('click', () => {
+    const remove = button('remove-claim', t('Remove claim {n}', { n: i + 1 }), () => {
       claims.splice(i, 1);
       renderClaims();
       save();
@@ -723,11 +728,7 @@ function renderViews(force) {
       field(lgrid, 'input', f, t(name), { type: 'text', autocomplete: 'off', lang: l }).value = v[k];
     }
     li.append(more);
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.className = 'remove-view';
-    remove.textContent = t('Remove view {n}', { n: i + 1 });
-    remove.addEventListener('click', () => {
+    const remove = button('remove-view', t('Remove view {n}', { n: i + 1 }), () => {
       own();
       views.splice(i, 1);
       renderViews(true);
@@ -739,11 +740,7 @@ function renderViews(force) {
     const actions = document.createElement('p');
     actions.className = 'view-buttons';
     if (i > 0) {
-      const up = document.createElement('button');
-      up.type = 'button';
-      up.className = 'move-view';
-      up.textContent = t('Move view {n} up', { n: i + 1 });
-      up.addEventListener('click', () => {
+      const up = button('move-view', t('Move view {n} up', { n: i + 1 }), () => {
         own();
         views.splice(i - 1, 0, ...views.splice(i, 1));
         renderViews(true);
