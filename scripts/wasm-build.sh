@@ -5,7 +5,7 @@
 # Issue 14 (BENCHMARKS.md, "Nightly -Zbuild-std"): with the machine's nightly toolchain
 # and its rust-src, std is compiled with the crate, for size (`optimize_for_size`), and a
 # panic aborts at once (`-Cpanic=immediate-abort`: no panic machinery; the wasm has no
-# panic hook either way, a panic was already a trap). That saves about 10.7 KB gzip of the
+# panic hook either way, a panic was already a trap). That saves about 10.4 KB gzip of the
 # reader's core. Where that nightly build cannot run (no nightly, no rust-src, a nightly
 # without these flags), the stable build is made instead, with a line saying so; the two
 # behave the same, the stable one is larger. TC_WASM_TOOLCHAIN=stable forces stable.
