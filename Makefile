@@ -16,35 +16,46 @@ all: build
 setup:
 	@bash scripts/setup.sh
 
-# The release wasms, optimised, then pkg/ and dist/. The reader's core: its bindings twice
-# (ES module + classic script), --no-default-features: without the importers and the
-# command line, which the reader does not need, and without the exports and columns charts
-# (issue 14). The reader's full module (--features full: the core plus those, loaded by the
-# shell on first use, pkg/trade_chart_full_bg.wasm): bound twice too, as trade_chart_full. The builder's (pkg/import.js loads it): the same
-# crate with the importers (--features tables), bound as trade_chart_import (ES module).
-# Each is built by scripts/wasm-build.sh (nightly -Zbuild-std when the machine's nightly
-# can, else stable; TC_WASM_TOOLCHAIN=stable forces stable), copied to $(WASM) and bound
-# right after its build.
+# The release wasms, optimised, then pkg/ and dist/. Each step is a file target with a
+# stamp, so `make demo` after `make test` with nothing changed serves at once.
+# The reader's core (crates/web): its bindings twice (ES module + classic script). The
+# reader's full module (crates/web --features full: the core plus the exports and columns
+# charts, loaded by the shell on first use, pkg/trade_chart_full_bg.wasm): bound twice
+# too, as trade_chart_full. The builder's (crates/web-import; pkg/import.js loads it):
+# bound as trade_chart_import (ES module). Each is built by scripts/wasm-build.sh (nightly
+# -Zbuild-std when the machine's nightly can, else stable; TC_WASM_TOOLCHAIN=stable forces
+# stable), copied to $(WASM) and bound right after its build.
 WASM_OPT := wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
-wasm: setup
+RUST_INPUTS := $(shell find src crates -name '*.rs') Cargo.toml Cargo.lock $(wildcard crates/*/Cargo.toml) data/kp-cn.json scripts/wasm-build.sh
+WASM_STAMP := target/wb/.built
+PKG_STAMP := pkg/.built
+PKG_INPUTS := $(WASM_STAMP) $(shell find www -type f) $(wildcard scripts/*.mjs) package.json package-lock.json Cargo.toml data/kp-cn.json LICENSE
+
+wasm: setup $(WASM_STAMP)
+
+$(WASM_STAMP): $(RUST_INPUTS) | setup
 	rm -rf target/wb && mkdir -p target/wb
-	bash scripts/wasm-build.sh $(WASM) --no-default-features
+	bash scripts/wasm-build.sh $(WASM) trade-chart-web
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir target/wb/web $(WASM)
 	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-dir target/wb/nomod $(WASM)
-	bash scripts/wasm-build.sh $(WASM) --no-default-features --features full
+	bash scripts/wasm-build.sh $(WASM) trade-chart-web --features full
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-name $(CRATE)_full --out-dir target/wb/full-web $(WASM)
 	wasm-bindgen --target no-modules --remove-name-section --remove-producers-section --out-name $(CRATE)_full --out-dir target/wb/full-nomod $(WASM)
-	bash scripts/wasm-build.sh $(WASM) --no-default-features --features tables
+	bash scripts/wasm-build.sh $(WASM) trade-chart-web-import
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-name $(CRATE)_import --out-dir target/wb/import $(WASM)
 	for d in web nomod; do $(WASM_OPT) -o target/wb/$$d/$(CRATE)_bg.wasm target/wb/$$d/$(CRATE)_bg.wasm; done
 	for d in full-web full-nomod; do $(WASM_OPT) -o target/wb/$$d/$(CRATE)_full_bg.wasm target/wb/$$d/$(CRATE)_full_bg.wasm; done
 	$(WASM_OPT) -o target/wb/import/$(CRATE)_import_bg.wasm target/wb/import/$(CRATE)_import_bg.wasm
+	touch $@
 
-package:
+package: $(PKG_STAMP)
+
+$(PKG_STAMP): $(PKG_INPUTS)
 	node scripts/package.mjs
 	node scripts/builder-one-file.mjs
+	touch $@
 
-build: wasm package
+build: setup $(PKG_STAMP)
 
 demo: build
 	node scripts/serve.mjs
@@ -53,15 +64,15 @@ demo: build
 test: setup lint test-native build test-wasm test-e2e
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm: setup
 	# Chromium gets a throw-away HOME; rustup and cargo keep theirs. The reader's core, then
 	# the full module (the same tests and the exports).
 	RUSTUP_HOME=$${RUSTUP_HOME:-$$HOME/.rustup} CARGO_HOME=$${CARGO_HOME:-$$HOME/.cargo} HOME=$$(mktemp -d) \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-	  bash -c 'cargo test --target wasm32-unknown-unknown --no-default-features --test web && \
-	    cargo test --target wasm32-unknown-unknown --no-default-features --features full --test web'
+	  bash -c 'cargo test --target wasm32-unknown-unknown -p trade-chart-web --test web && \
+	    cargo test --target wasm32-unknown-unknown -p trade-chart-web --features full --test web'
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
@@ -92,18 +103,17 @@ fuzz:
 # private links denied), and the dependencies: cargo-deny's licences, bans (one version of
 # each crate) and sources (crates.io only) by deny.toml, and npm's audit of what ships
 # (nothing: every npm package here is a dev dependency; pkg/package.json has none).
+# Each crate is compiled once per target: natively the whole workspace, for wasm32 the
+# two wasm crates together (the reader's with its full module's features).
+WASM_CRATES := -p trade-chart-web -p trade-chart-web-import --features trade-chart-web/full
 lint: setup
 	cargo deny check licenses bans sources
 	npm audit --omit=dev --audit-level=low
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features --features full -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets --no-default-features --features tables -- -D warnings
-	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
-	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features
-	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features --features full
-	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features --features tables
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown $(WASM_CRATES) --all-targets -- -D warnings
+	RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --lib --no-deps
+	RUSTDOCFLAGS=-Dwarnings cargo doc --target wasm32-unknown-unknown $(WASM_CRATES) --lib --no-deps
 
 clean:
 	rm -rf target/wb pkg dist test-results

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `make wasm`'s cargo build of one wasm32 release build of the crate, copied to OUT:
-#   scripts/wasm-build.sh OUT.wasm [cargo arguments: features]
+# `make wasm`'s cargo build of one wasm32 release build of a wasm crate, copied to OUT:
+#   scripts/wasm-build.sh OUT.wasm CRATE [cargo arguments: features]
+# CRATE: trade-chart-web (the reader's; --features full: its full module) or
+# trade-chart-web-import (the builder's).
 #
 # Issue 14 (BENCHMARKS.md, "Nightly -Zbuild-std"): with the machine's nightly toolchain
 # and its rust-src, std is compiled with the crate, for size (`optimize_for_size`), and a
@@ -12,7 +14,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
-shift
+crate=$2
+shift 2
+file=${crate//-/_}.wasm
 nightly_ok() {
   [ "${TC_WASM_TOOLCHAIN:-}" != stable ] || return 1
   rustup run nightly rustc --version >/dev/null 2>&1 || return 1
@@ -27,13 +31,13 @@ if nightly_ok; then
   # Its own target directory: other RUSTFLAGS would rebuild target/'s stable artifacts.
   if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly build --release \
       --target wasm32-unknown-unknown --target-dir target/nightly \
-      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"; then
-    cp target/nightly/wasm32-unknown-unknown/release/trade_chart.wasm "$out"
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -p "$crate" "$@"; then
+    cp "target/nightly/wasm32-unknown-unknown/release/$file" "$out"
     echo "wasm-build: $out from nightly $(rustup run nightly rustc --version | cut -d' ' -f2-) with -Zbuild-std"
     exit 0
   fi
   echo "wasm-build: the nightly -Zbuild-std build failed (above); building with stable instead" >&2
 fi
-cargo build --release --target wasm32-unknown-unknown "$@"
-cp target/wasm32-unknown-unknown/release/trade_chart.wasm "$out"
+cargo build --release --target wasm32-unknown-unknown -p "$crate" "$@"
+cp "target/wasm32-unknown-unknown/release/$file" "$out"
 echo "wasm-build: $out from stable $(rustc --version | cut -d' ' -f2-)"

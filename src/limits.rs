@@ -40,7 +40,7 @@ impl Limit {
 }
 
 /// A dataset's JSON text (and a data package's descriptor, and any JSON text read by
-/// [`crate::error::from_json_text`]): 32 MB. The default dataset is 25 KB; the largest
+/// [`crate::data::json::from_json_text`]): 32 MB. The default dataset is 25 KB; the largest
 /// the other limits allow in practice, a UN Comtrade download of 10⁵ rows converted, is
 /// 23 MB as the importers write it (pretty-printed, ~230 bytes an observation; 20 MB, the
 /// limit before, refused it in the reader after the builder had accepted it), and
@@ -150,44 +150,6 @@ pub const ALL: &[(&str, Limit)] = &[
     ("COLUMN_POINTS", COLUMN_POINTS),
 ];
 
-/// Checks the length of every string in JSON `text` (keys too) against [`TEXT_CHARS`]
-/// in one pass over its bytes, before anything is parsed: a string over the limit is an
-/// error at its path ([`crate::error::path_at`]). Escapes count as one character each
-/// (`\u00e9` is `é`; a surrogate pair counts two). Text that is not valid JSON passes
-/// here and fails in the parser.
-pub fn check_json_strings(text: &str) -> Result<()> {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b.get(i) != Some(&b'"') {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        let mut chars = 0usize;
-        while let Some(&c) = b.get(i) {
-            match c {
-                b'"' => break,
-                b'\\' => i += if b.get(i + 1) == Some(&b'u') { 6 } else { 2 },
-                // A UTF-8 continuation byte is part of the character before it.
-                0x80..=0xbf => {
-                    i += 1;
-                    continue;
-                }
-                _ => i += 1,
-            }
-            chars += 1;
-        }
-        if chars > TEXT_CHARS.max {
-            let path = crate::error::path_at(text, start);
-            return Err(TEXT_CHARS.error(path, chars));
-        }
-        i += 1;
-    }
-    Ok(())
-}
-
 /// Checks `s` against [`TEXT_CHARS`] at `path` (counting stops just past the limit).
 pub fn check_text(path: &dyn Fn() -> String, s: &str) -> Result<()> {
     if s.len() <= TEXT_CHARS.max {
@@ -203,6 +165,7 @@ pub fn check_text(path: &dyn Fn() -> String, s: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::json::check_json_strings;
     use crate::ErrorKind;
 
     #[test]

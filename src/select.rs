@@ -42,7 +42,7 @@ pub struct Selection {
 type SortKey = (i32, i32, usize);
 
 fn sort_keys(keys: &mut Vec<SortKey>) {
-    use crate::order::{i32_key, sort_by_key, usize_key};
+    use crate::data::order::{i32_key, sort_by_key, usize_key};
     sort_by_key(keys, |&(a, b, i)| {
         (i32_key(a) << 64) | (i32_key(b) << 32) | usize_key(i)
     });

@@ -1,8 +1,8 @@
 //! Large numeric columns: M4 decimation draws the same picture with ≤ 4 points per
 //! pixel column; validation names the field; hover finds the nearest point.
 
-use trade_chart::bulk::{m4, range_ticks, ColChart, ColSeries, Columns};
-use trade_chart::scale::Linear;
+use trade_chart::chart::columns::{m4, range_ticks, ColSeries, Columns, ColumnsChart};
+use trade_chart::scene::scale::Linear;
 use trade_chart::scene::Mark;
 use trade_chart::Lang;
 
@@ -143,7 +143,7 @@ fn a_million_points_draw_a_few_thousand() {
         ],
     )
     .unwrap();
-    let mut c = ColChart::new(cols, Lang::En);
+    let mut c = ColumnsChart::new(cols, Lang::En);
     c.resize(1200.0, 500.0).unwrap();
     let points: usize = c
         .scene()
@@ -190,7 +190,7 @@ fn line_widths(n: usize, width: f64) -> Vec<f64> {
         }],
     )
     .unwrap();
-    let mut c = ColChart::new(cols, Lang::En);
+    let mut c = ColumnsChart::new(cols, Lang::En);
     c.resize(width, 400.0).unwrap();
     assert_eq!((c.scene().width, c.scene().height), (width, 400.0));
     c.scene()
@@ -222,7 +222,7 @@ fn dense_lines_are_one_pixel_sparse_ones_thicker() {
 /// or per cent.
 #[test]
 fn columns_say_what_their_values_are() {
-    use trade_chart::bulk::ValueFormat;
+    use trade_chart::chart::columns::ValueFormat;
     let make = |format| {
         let cols = Columns::new(
             "t".into(),
@@ -235,11 +235,11 @@ fn columns_say_what_their_values_are() {
         )
         .unwrap()
         .with_format(format);
-        let mut c = ColChart::new(cols, Lang::En);
+        let mut c = ColumnsChart::new(cols, Lang::En);
         c.resize(600.0, 300.0).unwrap();
         c
     };
-    let labels = |c: &ColChart| -> Vec<String> {
+    let labels = |c: &ColumnsChart| -> Vec<String> {
         c.scene()
             .marks
             .iter()
@@ -286,7 +286,7 @@ fn hand_built_columns_do_not_panic() {
         max: Vec::new(),
         format: Default::default(),
     };
-    let mut c = ColChart::new(short, Lang::En);
+    let mut c = ColumnsChart::new(short, Lang::En);
     c.resize(400.0, 300.0).unwrap();
     let plot = c.scene().plot;
     for k in 0..=20 {
@@ -304,7 +304,7 @@ fn hand_built_columns_do_not_panic() {
         max: Vec::new(),
         format: Default::default(),
     };
-    let mut c = ColChart::new(empty, Lang::En);
+    let mut c = ColumnsChart::new(empty, Lang::En);
     c.resize(400.0, 300.0).unwrap();
     assert!(c.hover(200.0, 150.0).is_none());
     assert_eq!(c.csv(), "x\n");

@@ -214,7 +214,6 @@ fn a_hand_edited_dataset_does_not_panic() {
         c.csv();
         c.claims();
         c.export_scene(600.0);
-        #[cfg(feature = "import")]
         c.social_scene();
         let mut at = None;
         for key in ["Home", "Right", "Down", "End", "Up", "Left"] {

@@ -5,11 +5,9 @@
 //! of about 2,000 single faults: each value of the story's dataset replaced by a value
 //! of every other JSON type, each member removed, an unknown member added to each object.
 
-#![cfg(feature = "tables")]
-
 use serde_json::{json, Value};
+use trade_chart::data::json::from_json_text;
 use trade_chart::data::DEFAULT_JSON;
-use trade_chart::error::from_json_text;
 use trade_chart::RawDataset;
 
 /// The derived reader's verdict and ours, as comparable text.

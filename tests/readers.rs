@@ -3,8 +3,8 @@
 
 mod common;
 use common::*;
+use trade_chart::scene::theme::{parse_color, Rgba, Theme};
 use trade_chart::scene::{Mark, Target};
-use trade_chart::theme::{parse_color, Rgba, Theme};
 use trade_chart::{Chart, Dataset, Options};
 
 fn chart_in(view: &str, lang: &str) -> Chart {

@@ -124,7 +124,7 @@ fn our_svg_writer_writes_what_plotters_does() {
             let opts = Options::new(Some(view), Some(lang.code()));
             let mut c = trade_chart::Chart::new(ds.clone(), &opts).unwrap();
             if lang == Lang::Zh {
-                c.set_theme(trade_chart::theme::Theme::dark());
+                c.set_theme(trade_chart::scene::theme::Theme::dark());
             }
             for (w, dpr) in [(360.0, 1.0), (720.0, 2.0), (1024.0, 1.5)] {
                 c.resize(w, 400.0).unwrap();
@@ -134,7 +134,7 @@ fn our_svg_writer_writes_what_plotters_does() {
                     let mut backend = SVGBackend::with_string(&mut theirs, size);
                     trade_chart::draw(&mut backend, c.scene(), dpr).unwrap();
                 }
-                let mut ours = trade_chart::svg::Svg::new(size);
+                let mut ours = trade_chart::render::svg_backend::Svg::new(size);
                 trade_chart::draw(&mut ours, c.scene(), dpr).unwrap();
                 assert_eq!(ours.finish(), theirs, "{view} {lang:?} {w} {dpr}");
                 compared += 1;

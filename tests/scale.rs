@@ -1,6 +1,6 @@
 //! Scales and ticks.
 
-use trade_chart::scale::{nice_ticks, Linear};
+use trade_chart::scene::scale::{nice_ticks, Linear};
 
 #[test]
 fn ticks_are_round_and_cover_the_maximum() {

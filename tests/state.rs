@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use trade_chart::state::State;
+use trade_chart::chart::state::State;
 use trade_chart::{Chart, Dataset, Options};
 
 fn fresh() -> Chart {

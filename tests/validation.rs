@@ -377,7 +377,7 @@ fn json_text_errors_say_what_and_where() {
 
 #[test]
 fn path_at_names_the_innermost_value() {
-    use trade_chart::error::path_at;
+    use trade_chart::data::json::path_at;
     let t = r#"{"a": [1, {"b\"q": 2, "c": [3, 4]}], "d": {}}"#;
     let at = |s: &str| t.find(s).unwrap() + s.len();
     assert_eq!(path_at(t, at("[1")), "a[0]");

@@ -6,7 +6,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use trade_chart::bulk::{ColChart, ColSeries, Columns, ValueFormat};
+use trade_chart::chart::columns::{ColumnsChart, ColSeries, Columns, ValueFormat};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&head, rest)) = data.split_first() else {
@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
                 Ok(f) => cols.with_format(f),
                 Err(_) => cols,
             };
-            let mut c = ColChart::new(cols, common::lang(data.len()));
+            let mut c = ColumnsChart::new(cols, common::lang(data.len()));
             common::exercise(&mut c, common::lang(data.len()));
             let _ = c.toggle_series("s0");
             let _ = c.resize(320.0, 300.0);

@@ -5,7 +5,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use trade_chart::import::comtrade::{self, ComtradeOptions};
+use trade_chart_import::comtrade::{self, ComtradeOptions};
 
 fuzz_target!(|data: &[u8]| {
     let _ = comtrade::sniff(&String::from_utf8_lossy(data));

@@ -7,7 +7,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::json;
-use trade_chart::bulk::{ColChart, ColSeries, Columns, ValueFormat};
+use trade_chart::chart::columns::{ColumnsChart, ColSeries, Columns, ValueFormat};
 use trade_chart::{Chart, Dataset, Lang, Options, Widget};
 
 fuzz_target!(|data: &[u8]| {
@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
             }],
         );
         if let (Ok(cols), Ok(f)) = (cols, ValueFormat::parse(format)) {
-            let mut c = ColChart::new(cols.with_format(f), Lang::En);
+            let mut c = ColumnsChart::new(cols.with_format(f), Lang::En);
             for lang in [Lang::En, Lang::Ko, Lang::Zh] {
                 c.relang(lang);
                 let _ = c.resize(320.0, 200.0);

@@ -5,7 +5,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use trade_chart::import::{self, Input, SheetOptions};
+use trade_chart_import::{self as import, Input, SheetOptions};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

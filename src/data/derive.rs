@@ -22,7 +22,7 @@ pub(crate) fn obs(series: &[Series], si: usize, oi: usize) -> Option<&Observatio
 }
 
 /// The percentage change from `from` to `to` (−80.7 for a fall to about a fifth).
-pub(crate) fn change(from: f64, to: f64) -> f64 {
+pub fn change(from: f64, to: f64) -> f64 {
     (to - from) / from * 100.0
 }
 
@@ -60,7 +60,7 @@ pub(crate) fn evaluate(series: &mut [Series], scale: f64) -> Result<()> {
                         format!("series[{si}].observations[{oi}].derived"),
                         format!(
                             "the formula gives {}: the inputs are inconsistent",
-                            crate::format::plain(v)
+                            crate::number::plain(v)
                         ),
                     ));
                 }
@@ -97,7 +97,7 @@ pub(crate) fn decimals(v: f64) -> i32 {
 }
 
 /// Whether a figure printed with its decimals matches `computed` when rounded so.
-pub(crate) fn agrees(printed: f64, computed: f64) -> bool {
+pub fn agrees(printed: f64, computed: f64) -> bool {
     if !computed.is_finite() {
         return false;
     }

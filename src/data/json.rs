@@ -15,7 +15,8 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::limits::TEXT_CHARS;
 
 /// A JSON value, as serde_json reads it (numbers as it types them, object members in
 /// their order, duplicates kept so that they can be refused).
@@ -289,9 +290,9 @@ fn unknown_field(k: &str, known: &[&str]) -> String {
 }
 
 /// Parses JSON text into a tree (syntax errors with their line and column, the size
-/// limits first: [`crate::error::from_json_text`]).
+/// limits first: [`crate::data::json::from_json_text`]).
 pub fn parse(text: &str) -> Result<Json> {
-    crate::error::from_json_text(text)
+    crate::data::json::from_json_text(text)
 }
 
 #[cfg(test)]
@@ -345,4 +346,158 @@ mod tests {
         assert_eq!(f.opt::<f64>("b").unwrap(), None);
         assert_eq!(f.list::<f64>("b").unwrap(), Vec::<f64>::new());
     }
+}
+
+/// Reads `T` from JSON text. A syntax error ([`ErrorKind::JsonSyntax`]) keeps its line
+/// and column ([`Location::Text`]); any error also names the field where it happened
+/// (`series[0].observations[3].value: invalid type: …`), found by re-reading the text up
+/// to serde_json's error position ([`path_at`]), so no path-tracking wrapper is compiled
+/// into every deserializer.
+///
+/// Text over [`crate::limits::JSON_BYTES`], or with a string over
+/// [`crate::limits::TEXT_CHARS`], is refused before it is parsed ([`ErrorKind::TooLarge`]).
+pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    crate::limits::JSON_BYTES.check("", text.len())?;
+    crate::data::json::check_json_strings(text)?;
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(&mut *de).and_then(|v| de.end().map(|_| v));
+    value.map_err(|e| {
+        let mut message = e.to_string();
+        if e.is_data() {
+            if let Some(i) = message.rfind(" at line ") {
+                message.truncate(i);
+            }
+        }
+        if e.line() == 0 {
+            return Error::from_serde(String::new(), &message);
+        }
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(e.line() - 1)
+            .map(str::len)
+            .sum();
+        let path = path_at(text, line_start + e.column());
+        if e.is_syntax() || e.is_eof() {
+            let location = Location::Text {
+                path,
+                line: e.line(),
+                column: e.column(),
+            };
+            return Error::located(ErrorKind::JsonSyntax, location, message);
+        }
+        Error::from_serde(path, &message)
+    })
+}
+
+/// The JSON path (`series[0].observations[3].value`) of the innermost value open or
+/// just read at byte `pos` of `text`: a small scanner over brackets, keys, commas and
+/// strings (the text was valid JSON up to there, or serde_json would have stopped sooner).
+pub fn path_at(text: &str, pos: usize) -> String {
+    enum Frame {
+        Obj { key: Option<String>, want_key: bool },
+        Arr { index: usize },
+    }
+    let bytes = text.as_bytes();
+    let end = pos.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'{' => stack.push(Frame::Obj {
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::Arr { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Obj { want_key, .. }) = stack.last_mut() {
+                    *want_key = false;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Obj { want_key, .. }) => *want_key = true,
+                Some(Frame::Arr { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while let Some(&c) = bytes.get(i).filter(|&&c| c != b'"') {
+                    i += if c == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Obj { key, want_key }) = stack.last_mut() {
+                    if *want_key {
+                        let raw = &text[start..i.min(text.len())];
+                        // unescaped by serde_json (read as any value: reading a String
+                        // would compile serde's "invalid type" words into the wasm)
+                        *key = Some(match serde_json::from_str(&format!("\"{raw}\"")) {
+                            Ok(crate::data::json::Json::Str(k)) => k,
+                            _ => raw.to_string(),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Obj { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Obj { key: None, .. } => {}
+            Frame::Arr { index } => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// Checks the length of every string in JSON `text` (keys too) against [`TEXT_CHARS`]
+/// in one pass over its bytes, before anything is parsed: a string over the limit is an
+/// error at its path ([`crate::data::json::path_at`]). Escapes count as one character each
+/// (`\u00e9` is `é`; a surrogate pair counts two). Text that is not valid JSON passes
+/// here and fails in the parser.
+pub fn check_json_strings(text: &str) -> Result<()> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b.get(i) != Some(&b'"') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        let mut chars = 0usize;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'"' => break,
+                b'\\' => i += if b.get(i + 1) == Some(&b'u') { 6 } else { 2 },
+                // A UTF-8 continuation byte is part of the character before it.
+                0x80..=0xbf => {
+                    i += 1;
+                    continue;
+                }
+                _ => i += 1,
+            }
+            chars += 1;
+        }
+        if chars > TEXT_CHARS.max {
+            let path = crate::data::json::path_at(text, start);
+            return Err(TEXT_CHARS.error(path, chars));
+        }
+        i += 1;
+    }
+    Ok(())
 }

@@ -3,18 +3,18 @@
 
 mod derive;
 pub mod json;
+mod lang;
 mod model;
+pub(crate) mod order;
 mod period;
 mod validate;
 
-/// The claim check's arithmetic, for the builder's live verdicts (`crate::web_import`).
-#[cfg(all(target_arch = "wasm32", feature = "tables"))]
-pub(crate) use derive::{agrees, change};
+/// The claim check's arithmetic, for the builder's live verdicts (crates/web-import).
+pub use derive::{agrees, change};
+pub use lang::Lang;
 pub use model::*;
 pub use period::{is_date, Period, PeriodKind};
 pub use validate::{validate, MAX_USD};
-
-use crate::i18n::Lang;
 
 /// The default dataset (North Korea–China), in the same schema users give.
 pub const DEFAULT_JSON: &str = include_str!("../../data/kp-cn.json");

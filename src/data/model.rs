@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-#[cfg(feature = "tables")]
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -24,7 +24,7 @@ pub enum RawText {
     Localized(BTreeMap<String, String>),
 }
 
-#[cfg(feature = "tables")]
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 impl<'de> Deserialize<'de> for RawText {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct V;
@@ -89,7 +89,11 @@ impl Serialize for RawText {
 /// A whole dataset: one pair of countries, their figures, where each comes from,
 /// the claims of a story checked against them, and the views to show.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawDataset {
     /// Schema version; this crate reads version 1.
     pub schema: u32,
@@ -122,7 +126,11 @@ pub struct RawDataset {
 
 /// One trading partner.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawPartner {
     /// ISO 3166 alpha-2 code, e.g. `KP`.
     pub code: String,
@@ -132,7 +140,11 @@ pub struct RawPartner {
 
 /// The unit of every `value`: `currency` times `scale` (e.g. USD × 1,000,000).
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawUnit {
     /// ISO 4217 code; only `USD` is formatted today.
     pub currency: String,
@@ -142,7 +154,11 @@ pub struct RawUnit {
 
 /// A statistical basis, e.g. China's customs figures.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawBasis {
     /// Identifier used by series and observations.
     pub id: String,
@@ -152,7 +168,11 @@ pub struct RawBasis {
 
 /// A cited publication.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawSource {
     /// Identifier used by observations, claims and annotations.
     pub id: String,
@@ -172,7 +192,11 @@ pub struct RawSource {
 
 /// A series: observations sharing a direction and (by default) a basis.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawSeries {
     /// Identifier used by views.
     pub id: String,
@@ -188,7 +212,11 @@ pub struct RawSeries {
 
 /// One figure.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawObservation {
     /// Needed when a derived value, claim or view refers to this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -220,7 +248,11 @@ pub struct RawObservation {
 
 /// A formula over other observations' values.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawFormula {
     /// `sum` (all of `of`) or `difference` (the first minus the rest).
     pub op: String,
@@ -230,7 +262,11 @@ pub struct RawFormula {
 
 /// A statement from the story, checked against the data.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawClaim {
     /// Never empty, unique among claims; a view's `claims` names it to draw the claim.
     pub id: String,
@@ -255,7 +291,11 @@ pub struct RawClaim {
 
 /// A claimed number: money in the dataset's unit, or a percentage change.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawFigure {
     /// `money` or `percent`.
     pub kind: String,
@@ -265,7 +305,11 @@ pub struct RawFigure {
 
 /// What a claim is compared with.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawCheck {
     /// The claim's money figure should equal this observation's value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -277,7 +321,11 @@ pub struct RawCheck {
 
 /// A dated event.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawAnnotation {
     /// Identifier used by views.
     pub id: String,
@@ -294,7 +342,11 @@ pub struct RawAnnotation {
 
 /// One view (tab).
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "tables", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    any(feature = "editor", not(target_arch = "wasm32")),
+    derive(Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct RawView {
     /// Identifier (`options.view`).
     pub id: String,

@@ -264,7 +264,7 @@ fn unit(raw: &RawDataset) -> Result<()> {
         return Err(Error::expected(
             "unit.scale",
             "a positive number",
-            crate::format::plain(raw.unit.scale),
+            crate::number::plain(raw.unit.scale),
         ));
     }
     Ok(())
@@ -380,8 +380,8 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
             observations.push(observation(ro, &op, p, category, basis, scale, ids)?);
         }
         // Overlapping periods (2020 and 2020-06 in one series): sorted, so linear.
-        crate::order::sort_by_key(&mut spans, |&(k, a, b, _)| {
-            use crate::order::{i32_key, usize_key};
+        crate::data::order::sort_by_key(&mut spans, |&(k, a, b, _)| {
+            use crate::data::order::{i32_key, usize_key};
             (usize_key(k) << 64) | (i32_key(a) << 32) | i32_key(b)
         });
         for w in spans.windows(2) {
@@ -441,7 +441,7 @@ fn observation(
             return Err(Error::expected(
                 op("value"),
                 "a finite number ≥ 0",
-                crate::format::plain(v),
+                crate::number::plain(v),
             ))
         }
         (None, Some(v)) if v * scale > MAX_USD => {
@@ -450,9 +450,9 @@ fn observation(
                 op("value"),
                 &format!(
                     "at most {} in this unit (US$1 quadrillion)",
-                    crate::format::plain(MAX_USD / scale)
+                    crate::number::plain(MAX_USD / scale)
                 ),
-                crate::format::plain(v),
+                crate::number::plain(v),
             ))
         }
         (None, Some(v)) => v,
@@ -563,7 +563,7 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
             return Err(Error::expected(
                 cp("figure.value"),
                 "a finite number",
-                crate::format::plain(rc.figure.value),
+                crate::number::plain(rc.figure.value),
             ));
         }
         let status = match rc.status.as_str() {
@@ -632,7 +632,7 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
             // was the last user of core's float formatting in the reader's wasm (14 KB)
             (ClaimStatus::Agrees, Some(false)) => Some(format!(
                 "\"agrees\", but the data give {}",
-                crate::format::plain(check.map_or(0.0, |c| c.1))
+                crate::number::plain(check.map_or(0.0, |c| c.1))
             )),
             (ClaimStatus::Unsupported, Some(true)) => {
                 Some("\"unsupported\", but the check passes".to_string())
@@ -784,7 +784,7 @@ fn view(
         Groups::Periods(out)
     } else {
         let mut ps: Vec<Period> = all_obs().map(|o| o.period).collect();
-        crate::order::sort_by_key(&mut ps, crate::order::period_key);
+        crate::data::order::sort_by_key(&mut ps, crate::data::order::period_key);
         ps.dedup();
         Groups::Periods(ps)
     };

@@ -1,9 +1,6 @@
 //! Shared test helpers: the default chart at a size, and a DrawingBackend that records.
 #![allow(dead_code)]
 
-#[cfg(feature = "import")]
-pub mod cli;
-
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };

@@ -72,8 +72,8 @@ pub fn chart(ds: Dataset, n: usize) {
 
 /// An import's dataset written as JSON, checked, and charted (or its error located at
 /// its cell): what every table reader's target does with what it read.
-pub fn checked(imported: &trade_chart::import::Import, n: usize) {
-    let _ = trade_chart::import::to_json(&imported.dataset);
+pub fn checked(imported: &trade_chart_import::Import, n: usize) {
+    let _ = trade_chart_import::to_json(&imported.dataset);
     match imported.check() {
         Ok(ds) => chart(ds, n),
         Err(e) => {

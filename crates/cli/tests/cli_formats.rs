@@ -1,0 +1,156 @@
+//! The `trade-chart` command line with UN Comtrade downloads and data packages, run as
+//! built: formats detected or given, --accessed, convert --to datapackage, exit codes.
+//! The Comtrade files are the made-up fixtures of tests/fixtures/comtrade/.
+
+use std::path::PathBuf;
+
+mod common;
+use common::cli::run;
+use trade_chart::Dataset;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/comtrade");
+
+fn dir(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-formats-{name}"));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn fixture(f: &str) -> String {
+    format!("{FIXTURES}/{f}")
+}
+
+#[test]
+fn check_a_comtrade_download_detected_by_its_headers() {
+    let f = fixture("plus-annual.csv");
+    let (code, out, err) = run(&["check", &f]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!("{f}: ok: 3 series, 6 observations, 1 sources, 2 views (1 gaps, 4 warnings)\n")
+    );
+    assert!(
+        err.contains("warning: ") && err.contains("flow RX (re-exports)"),
+        "{err}"
+    );
+    // Given as an option too; a legacy Latin-1 download.
+    let f = fixture("legacy-latin1.csv");
+    let (code, _, err) = run(&["check", "--format", "comtrade", &f]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("not UTF-8"), "{err}");
+}
+
+#[test]
+fn convert_a_comtrade_download_with_its_accessed_date() {
+    let d = dir("comtrade");
+    let out = d.join("kp.json");
+    let (code, _, err) = run(&[
+        "convert",
+        &fixture("mirror.csv"),
+        "--accessed",
+        "2024-05-02",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let ds = Dataset::from_json(&text).unwrap();
+    assert_eq!(ds.series.len(), 4);
+    assert!(text.contains("\"date\": \"2024-05-02\""));
+    // Errors: every one at file:row:column, exit 1, nothing written.
+    let bad = d.join("bad.json");
+    let (code, _, err) = run(&[
+        "convert",
+        &fixture("errors.csv"),
+        "-o",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(err.lines().count(), 5, "{err}");
+    assert!(
+        err.starts_with(&format!("{}:2:44: value:", fixture("errors.csv"))),
+        "{err}"
+    );
+    assert!(!bad.exists());
+    // Usage errors: exit 2.
+    let (code, _, err) = run(&["check", &fixture("mirror.csv"), "--accessed", "May 2024"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, _) = run(&["check", &fixture("mirror.csv"), "--format", "xlsx"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn convert_to_a_data_package_and_back() {
+    let d = dir("package");
+    let pkg = d.join("pkg");
+    let (code, _, err) = run(&[
+        "convert",
+        &fixture("plus-annual.csv"),
+        "--to",
+        "datapackage",
+        "-o",
+        pkg.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for f in ["datapackage.json", "observations.csv", "sources.csv"] {
+        assert!(pkg.join(f).is_file(), "{f}");
+    }
+    // The package is found by its directory or its descriptor.
+    let (code, out, err) = run(&["check", pkg.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(": ok: 3 series, 6 observations, 1 sources, 2 views"),
+        "{out}"
+    );
+    let json = d.join("back.json");
+    let descriptor = pkg.join("datapackage.json");
+    let (code, _, err) = run(&[
+        "convert",
+        descriptor.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let direct = d.join("direct.json");
+    let (code, _, _) = run(&[
+        "convert",
+        &fixture("plus-annual.csv"),
+        "-o",
+        direct.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        std::fs::read_to_string(&direct).unwrap()
+    );
+    // The default dataset too.
+    let kp = d.join("kp-cn");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/kp-cn.json");
+    let (code, _, err) = run(&[
+        "convert",
+        data,
+        "--to",
+        "datapackage",
+        "-o",
+        kp.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["check", "--format", "datapackage", kp.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // -o - is no directory: a usage error.
+    let (code, _, _) = run(&["convert", data, "--to", "datapackage", "-o", "-"]);
+    assert_eq!(code, 2);
+    // A broken package: exit 1, the cell named.
+    std::fs::write(
+        kp.join("observations.csv"),
+        "series,period,value,sources\nnope,2020,1,x\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", kp.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("observations.csv:2:1: series: expected a series of the package"),
+        "{err}"
+    );
+}

@@ -1,0 +1,722 @@
+//! Frictionless Data Packages (<https://specs.frictionlessdata.io/>): a
+//! `datapackage.json` with the two tables as CSV resources, each with a Table Schema
+//! (docs/DATA.md, "Data packages"). Read into a [`RawDataset`] through the same
+//! [`Import`] as the spreadsheet tables, and written from any dataset ([`export`]).
+//!
+//! The tables carry the observations (series, direction, period, value, unit, basis,
+//! qualifier, sources, category, note, id) and the sources. What they cannot carry —
+//! the partners' and series' names, the bases, views, claims, annotations and notes,
+//! texts in several languages, derived figures' formulas — is written in the
+//! descriptor's `trade-chart` property, so that dataset → package → dataset is the same
+//! dataset. A package without that property (made by hand or by another tool) is read
+//! as the spreadsheet tables are ([`super::sheet`]): views made from what it holds.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::{json, Map, Value};
+
+use super::sheet::{self, Import, Input, SheetOptions, MAX_ERRORS};
+use super::table::{self, Row};
+use trade_chart::data::{Period, PeriodKind, RawDataset, RawObservation};
+use trade_chart::error::{Error, ErrorKind};
+
+/// The descriptor's file name.
+pub const DESCRIPTOR: &str = "datapackage.json";
+
+/// The columns of the observations resource, in order, with their Table Schema type
+/// (`period`'s is decided by the periods it holds).
+const OBSERVATION_FIELDS: [&str; 11] = [
+    "series",
+    "direction",
+    "period",
+    "value",
+    "unit",
+    "basis",
+    "qualifier",
+    "sources",
+    "category",
+    "note",
+    "id",
+];
+
+/// The columns of the sources resource.
+const SOURCE_FIELDS: [&str; 6] = ["id", "publisher", "title", "date", "url", "note"];
+
+/// A package's three files, as text.
+#[derive(Debug, Clone)]
+pub struct Package {
+    /// `datapackage.json`.
+    pub descriptor: String,
+    /// `observations.csv`.
+    pub observations: String,
+    /// `sources.csv`.
+    pub sources: String,
+}
+
+impl Package {
+    /// Writes the three files into `dir` (made if missing).
+    pub fn write(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(dir.join(DESCRIPTOR), &self.descriptor)?;
+        std::fs::write(dir.join("observations.csv"), &self.observations)?;
+        std::fs::write(dir.join("sources.csv"), &self.sources)
+    }
+}
+
+fn line(out: &mut String, cells: &[&str]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        trade_chart::number::csv_field(out, c);
+    }
+    out.push_str("\r\n");
+}
+
+/// A text's English (the tables' language); the rest goes in the `trade-chart` property.
+fn english(t: &trade_chart::data::RawText) -> (&str, bool) {
+    match t {
+        trade_chart::data::RawText::Plain(s) => (s, true),
+        trade_chart::data::RawText::Localized(m) => (m.get("en").map_or("", |s| s.as_str()), false),
+    }
+}
+
+fn unit_words(scale: f64) -> Option<&'static str> {
+    [
+        (1.0, "USD"),
+        (1e3, "USD thousand"),
+        (1e6, "USD million"),
+        (1e9, "USD billion"),
+    ]
+    .iter()
+    .find(|(s, _)| *s == scale)
+    .map(|x| x.1)
+}
+
+/// The dataset as a data package. Every observation is a row of `observations.csv`, in
+/// series order; every source a row of `sources.csv`.
+pub fn export(d: &RawDataset) -> Package {
+    let unit = unit_words(d.unit.scale).unwrap_or("");
+    let mut obs = String::new();
+    line(&mut obs, &OBSERVATION_FIELDS);
+    let mut extras = Vec::new();
+    let (mut years, mut months, mut other) = (0, 0, 0);
+    let mut row = 1;
+    for s in &d.series {
+        for o in &s.observations {
+            row += 1;
+            match Period::parse(&o.period).map(|p| p.kind) {
+                Ok(PeriodKind::Year) => years += 1,
+                Ok(PeriodKind::Month) => months += 1,
+                _ => other += 1,
+            }
+            let value = o.value.map(|v| v.to_string()).unwrap_or_default();
+            let basis = o.basis.as_deref().unwrap_or(&s.basis);
+            let sources = o.sources.join(";");
+            let (category, cat_plain) = o.category.as_ref().map_or(("", true), english);
+            let (note, note_plain) = o.note.as_ref().map_or(("", true), english);
+            line(
+                &mut obs,
+                &[
+                    &s.id,
+                    &s.direction,
+                    &o.period,
+                    &value,
+                    if o.value.is_some() { unit } else { "" },
+                    basis,
+                    o.qualifier.as_deref().unwrap_or(""),
+                    &sources,
+                    category,
+                    note,
+                    o.id.as_deref().unwrap_or(""),
+                ],
+            );
+            let mut extra = Map::new();
+            if let Some(f) = &o.derived {
+                extra.insert("derived".into(), json!(f));
+            }
+            if !cat_plain {
+                extra.insert("category".into(), json!(o.category));
+            }
+            if !note_plain {
+                extra.insert("note".into(), json!(o.note));
+            }
+            if o.basis.as_deref() == Some(s.basis.as_str()) {
+                extra.insert("basis".into(), json!(o.basis));
+            }
+            if !extra.is_empty() {
+                extra.insert("row".into(), json!(row));
+                extras.push(Value::Object(extra));
+            }
+        }
+    }
+    let mut src = String::new();
+    line(&mut src, &SOURCE_FIELDS);
+    for s in &d.sources {
+        line(
+            &mut src,
+            &[
+                &s.id,
+                &s.publisher,
+                &s.title,
+                s.date.as_deref().unwrap_or(""),
+                &s.url,
+                s.note.as_deref().unwrap_or(""),
+            ],
+        );
+    }
+    let period_type = match (years, months, other) {
+        (_, 0, 0) => "year",
+        (0, _, 0) => "yearmonth",
+        _ => "string",
+    };
+    let field = |name: &str| {
+        let (ty, desc) = match name {
+            "series" => (
+                "string",
+                "the series' id (its label and basis: the trade-chart property)",
+            ),
+            "direction" => (
+                "string",
+                "XX>YY: exports of partner XX to partner YY; or two-way",
+            ),
+            "period" => (
+                period_type,
+                "2020, 2020-06, or 2020-01/2020-02 for a release of several months",
+            ),
+            "value" => (
+                "number",
+                "the figure, in the unit of the next column; blank for a derived figure",
+            ),
+            "unit" => ("string", "USD, USD thousand, USD million or USD billion"),
+            "basis" => ("string", "the statistical basis' id"),
+            "qualifier" => ("string", "blank (as printed), approx or at_least"),
+            "sources" => ("string", "ids of sources.csv, separated by ;"),
+            "category" => ("string", "a product, for breakdowns"),
+            "note" => ("string", "shown in the tooltip"),
+            "date" => (
+                "string",
+                "YYYY, YYYY-MM or YYYY-MM-DD; blank when no copy shows one",
+            ),
+            "url" => ("string", "http(s)"),
+            "id" | "publisher" | "title" => ("string", ""),
+            _ => ("string", ""),
+        };
+        let mut f = json!({"name": name, "type": ty});
+        if let Value::Object(m) = &mut f {
+            if !desc.is_empty() {
+                m.insert("description".into(), json!(desc));
+            }
+            if name == "url" {
+                m.insert("format".into(), json!("uri"));
+            }
+        }
+        f
+    };
+    let mut carried = serde_json::to_value(d).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut carried {
+        m.remove("sources");
+        if let Some(Value::Array(series)) = m.get_mut("series") {
+            for s in series {
+                if let Value::Object(s) = s {
+                    s.remove("observations");
+                }
+            }
+        }
+        if !extras.is_empty() {
+            m.insert("observations".into(), Value::Array(extras));
+        }
+    }
+    let descriptor = json!({
+        "profile": "tabular-data-package",
+        "name": package_name(&d.id),
+        "title": english(&d.title).0,
+        "sources": d.sources.iter().map(|s| json!({"title": format!("{}: {}", s.publisher, s.title), "path": s.url})).collect::<Vec<_>>(),
+        "resources": [
+            {
+                "name": "observations",
+                "path": "observations.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": OBSERVATION_FIELDS.iter().map(|f| field(f)).collect::<Vec<_>>(),
+                    "foreignKeys": [{"fields": "sources", "reference": {"resource": "sources", "fields": "id"}}],
+                },
+            },
+            {
+                "name": "sources",
+                "path": "sources.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": SOURCE_FIELDS.iter().map(|f| field(f)).collect::<Vec<_>>(),
+                    "primaryKey": "id",
+                },
+            },
+        ],
+        "trade-chart": carried,
+    });
+    let mut descriptor = serde_json::to_string_pretty(&descriptor).unwrap_or_default();
+    descriptor.push('\n');
+    Package {
+        descriptor,
+        observations: obs,
+        sources: src,
+    }
+}
+
+/// A package name as the spec wants it: lower case, digits, `-._`.
+fn package_name(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-._".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        "dataset".into()
+    } else {
+        s
+    }
+}
+
+/// Reads the package at `path`: a `datapackage.json`, or a directory holding one.
+pub fn import_path(path: &Path) -> Result<Import, Vec<Error>> {
+    let (dir, file) = if path.is_dir() {
+        (path.to_path_buf(), path.join(DESCRIPTOR))
+    } else {
+        (
+            path.parent().unwrap_or(Path::new("")).to_path_buf(),
+            path.to_path_buf(),
+        )
+    };
+    let name = file.display().to_string();
+    let text = std::fs::read(&file).map_err(|e| {
+        vec![Error::at(
+            ErrorKind::MissingField,
+            "",
+            format!("{name}: cannot read: {e}"),
+        )]
+    })?;
+    let (text, _) = super::decode(&text);
+    import(&name, &text, &|p: &str| {
+        let f = dir.join(p);
+        std::fs::read(&f)
+            .map(|b| (f.display().to_string(), b))
+            .map_err(|e| format!("{}: cannot read: {e}", f.display()))
+    })
+}
+
+/// Reads a resource by its `path`: the name it is reported under and its bytes.
+pub type Resolve<'a> = dyn Fn(&str) -> Result<(String, Vec<u8>), String> + 'a;
+
+fn err(name: &str, path: &str, msg: String) -> Error {
+    Error::at(ErrorKind::InvalidValue, path, format!("{name}: {msg}"))
+}
+
+/// Reads a package from its descriptor's text (`name`: how to report it) and its
+/// resources, found by their `path` through `resolve`.
+pub fn import(name: &str, descriptor: &str, resolve: &Resolve) -> Result<Import, Vec<Error>> {
+    let desc: Value =
+        trade_chart::data::json::from_json_text(descriptor.trim_start_matches('\u{feff}'))
+            .map_err(|e| vec![err(name, "", e.to_string())])?;
+    let Value::Object(desc) = desc else {
+        return Err(vec![Error::at(
+            ErrorKind::InvalidType,
+            "",
+            format!("{name}: expected a JSON object (a data package descriptor)"),
+        )]);
+    };
+    let resources = desc
+        .get("resources")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let find = |want: &str| -> Option<(usize, &Value)> {
+        resources.iter().enumerate().find(|(_, r)| {
+            r.get("name").and_then(Value::as_str) == Some(want)
+                || r.get("path")
+                    .and_then(Value::as_str)
+                    .is_some_and(|p| p.rsplit('/').next().unwrap_or(p).starts_with(want))
+        })
+    };
+    let load = |want: &str| -> Result<(String, String, Value), Error> {
+        let (i, r) = find(want).ok_or_else(|| {
+            Error::at(
+                ErrorKind::MissingField,
+                "resources",
+                format!("{name}: no {want} resource (a CSV resource named \"{want}\")"),
+            )
+        })?;
+        let path = r.get("path").and_then(Value::as_str).ok_or_else(|| {
+            Error::at(
+                ErrorKind::MissingField,
+                format!("resources[{i}].path"),
+                format!("{name}: the {want} resource has no path (inline data is not read)"),
+            )
+        })?;
+        if path.starts_with("http://") || path.starts_with("https://") {
+            return Err(err(
+                name,
+                &format!("resources[{i}].path"),
+                format!("\"{path}\": a remote resource; download it beside the descriptor"),
+            ));
+        }
+        let (rname, bytes) =
+            resolve(path).map_err(|m| Error::at(ErrorKind::MissingField, "", m))?;
+        let (text, _) = super::decode(&bytes);
+        Ok((
+            rname,
+            text.into_owned(),
+            r.get("schema").cloned().unwrap_or(Value::Null),
+        ))
+    };
+    let mut errors = Vec::new();
+    let obs = load("observations").map_err(|e| errors.push(e)).ok();
+    let src = load("sources").map_err(|e| errors.push(e)).ok();
+    let (Some((obs_name, obs_text, obs_schema)), Some((src_name, src_text, _))) = (obs, src) else {
+        return Err(errors);
+    };
+    // The value field's decimal mark, when its schema gives one.
+    let decimal = obs_schema
+        .get("fields")
+        .and_then(Value::as_array)
+        .and_then(|fs| {
+            fs.iter()
+                .find(|f| f.get("name").and_then(Value::as_str) == Some("value"))
+        })
+        .and_then(|f| f.get("decimalChar"))
+        .and_then(Value::as_str)
+        .and_then(|s| s.chars().next())
+        .unwrap_or('.');
+    let licenses: Vec<String> = desc
+        .get("licenses")
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter_map(|x| {
+                    x.get("title")
+                        .or_else(|| x.get("name"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    match desc.get("trade-chart") {
+        Some(carried) => own(
+            name,
+            carried,
+            Input {
+                name: &obs_name,
+                text: &obs_text,
+            },
+            Input {
+                name: &src_name,
+                text: &src_text,
+            },
+            decimal,
+        ),
+        None => {
+            let options = SheetOptions {
+                decimal: Some(decimal),
+                title: desc
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                id: desc.get("name").and_then(Value::as_str).map(str::to_string),
+                ..SheetOptions::default()
+            };
+            let mut i = sheet::import(
+                Input {
+                    name: &obs_name,
+                    text: &obs_text,
+                },
+                Input {
+                    name: &src_name,
+                    text: &src_text,
+                },
+                &options,
+            )?;
+            if !licenses.is_empty() {
+                i.dataset
+                    .notes
+                    .push(trade_chart::data::RawText::Plain(format!(
+                        "Licence: {}",
+                        licenses.join("; ")
+                    )));
+            }
+            Ok(i)
+        }
+    }
+}
+
+/// A text cell as written, without the `'` a CSV export puts before a formula-like text.
+fn text(row: &Row, col: Option<usize>) -> String {
+    let s = col.and_then(|c| row.cells.get(c)).map_or("", |c| &**c);
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => s.to_string(),
+    }
+}
+
+/// Columns by name; a missing required one is an error at row 1.
+fn header(
+    file: &str,
+    table: &table::Table,
+    fields: &[&'static str],
+    required: &[&str],
+    errors: &mut Vec<Error>,
+) -> HashMap<&'static str, usize> {
+    let mut cols = HashMap::new();
+    for (i, h) in table.headers.iter().enumerate() {
+        if let Some(f) = fields.iter().find(|f| h.eq_ignore_ascii_case(f)) {
+            cols.entry(*f).or_insert(i);
+        }
+    }
+    for f in required {
+        if !cols.contains_key(f) {
+            errors.push(
+                Error::at(
+                    ErrorKind::MissingField,
+                    *f,
+                    format!(
+                        "no {f} column: the package's tables have {}",
+                        fields.join(", ")
+                    ),
+                )
+                .in_cell(Some(file), 1, table.headers.len() + 1),
+            );
+        }
+    }
+    cols
+}
+
+/// A package this crate wrote: the tables, and the rest from the `trade-chart` property.
+fn own(
+    name: &str,
+    carried: &Value,
+    obs: Input,
+    src: Input,
+    decimal: char,
+) -> Result<Import, Vec<Error>> {
+    let mut errors: Vec<Error> = Vec::new();
+    let push = |errors: &mut Vec<Error>, e: Error| {
+        if errors.len() <= MAX_ERRORS {
+            errors.push(e);
+        }
+    };
+    // The dataset without its sources and observations.
+    let mut base = carried.clone();
+    if let Value::Object(m) = &mut base {
+        m.insert("sources".into(), json!([]));
+    }
+    let extras: Vec<Value> = base
+        .get("observations")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    if let Value::Object(m) = &mut base {
+        m.remove("observations");
+        if let Some(Value::Array(series)) = m.get_mut("series") {
+            for s in series {
+                if let Value::Object(s) = s {
+                    s.insert("observations".into(), json!([]));
+                }
+            }
+        }
+    }
+    let mut dataset: RawDataset = serde_json::from_value(base).map_err(|e| {
+        vec![Error::at(
+            ErrorKind::InvalidValue,
+            "trade-chart",
+            format!("{name}: trade-chart: {e}"),
+        )]
+    })?;
+    let extra_at: HashMap<u64, &Map<String, Value>> = extras
+        .iter()
+        .filter_map(|e| Some((e.get("row")?.as_u64()?, e.as_object()?)))
+        .collect();
+
+    // Sources.
+    let mut src_rows = Vec::new();
+    let mut src_cols = HashMap::new();
+    match table::parse(src.text) {
+        Ok(t) => {
+            src_cols = header(
+                src.name,
+                &t,
+                &SOURCE_FIELDS,
+                &["id", "publisher", "title", "url"],
+                &mut errors,
+            );
+            if errors.is_empty() {
+                for row in t.rows.iter().filter(|r| !r.is_blank()) {
+                    let get = |f: &str| text(row, src_cols.get(f).copied());
+                    let opt = |f: &str| Some(get(f)).filter(|s| !s.is_empty());
+                    dataset.sources.push(trade_chart::data::RawSource {
+                        id: get("id"),
+                        publisher: get("publisher"),
+                        title: get("title"),
+                        date: opt("date"),
+                        url: get("url"),
+                        note: opt("note"),
+                    });
+                    src_rows.push(row.number);
+                }
+            }
+        }
+        Err(e) => push(
+            &mut errors,
+            e.into_error(src.name, "a quoted cell is never closed"),
+        ),
+    }
+
+    // Observations.
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); dataset.series.len()];
+    let mut cols = HashMap::new();
+    match table::parse(obs.text) {
+        Ok(t) => {
+            cols = header(
+                obs.name,
+                &t,
+                &OBSERVATION_FIELDS,
+                &["series", "period", "value", "sources"],
+                &mut errors,
+            );
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            let exp = (dataset.unit.scale.log10().round()) as i32;
+            let ids: Vec<String> = dataset.series.iter().map(|s| s.id.clone()).collect();
+            for row in t.rows.iter().filter(|r| !r.is_blank()) {
+                let n = row.number;
+                let cell = |f: &str| cols.get(f).map_or("", |&c| row.cell(c));
+                let at = |f: &str| cols.get(f).map_or(0, |c| c + 1);
+                let sid = cell("series");
+                let Some(si) = ids.iter().position(|s| s == sid) else {
+                    push(
+                        &mut errors,
+                        Error::expected(
+                            "series",
+                            &format!("a series of the package ({})", ids.join(", ")),
+                            format!("\"{sid}\""),
+                        )
+                        .in_cell(Some(obs.name), n, at("series")),
+                    );
+                    continue;
+                };
+                // `ids` and `rows` were made from `dataset.series`, which keeps its length
+                let basis = dataset.series.get(si).map_or("", |s| s.basis.as_str());
+                let v = cell("value");
+                let value = if v.is_empty() {
+                    None
+                } else {
+                    let u = cell("unit");
+                    let shift = match u {
+                        "" => Some(0),
+                        "USD" => Some(-exp),
+                        "USD thousand" => Some(3 - exp),
+                        "USD million" => Some(6 - exp),
+                        "USD billion" => Some(9 - exp),
+                        _ => None,
+                    };
+                    let Some(shift) = shift else {
+                        push(
+                            &mut errors,
+                            Error::expected(
+                                "unit",
+                                "USD, USD thousand, USD million or USD billion",
+                                format!("\"{u}\""),
+                            )
+                            .in_cell(Some(obs.name), n, at("unit")),
+                        );
+                        continue;
+                    };
+                    match super::numbers::canonical(v, decimal) {
+                        Some(c) if shift == 0 => c.parse::<f64>().ok(),
+                        Some(c) => Some(super::numbers::to_f64(&c, shift)),
+                        None => {
+                            push(
+                                &mut errors,
+                                Error::expected(
+                                    "value",
+                                    &format!("a number (Table Schema type number, decimal mark \"{decimal}\")"),
+                                    format!("\"{v}\""),
+                                )
+                                .in_cell(Some(obs.name), n, at("value")),
+                            );
+                            continue;
+                        }
+                    }
+                };
+                let p = cell("period");
+                let period = super::periods::normalize(p).unwrap_or_else(|| p.to_string());
+                let b = cell("basis");
+                let opt = |s: String| Some(s).filter(|s| !s.is_empty());
+                let mut o = json!(RawObservation {
+                    id: opt(cell("id").to_string()),
+                    period,
+                    category: opt(text(row, cols.get("category").copied()))
+                        .map(trade_chart::data::RawText::Plain),
+                    value,
+                    basis: (!b.is_empty() && b != basis).then(|| b.to_string()),
+                    qualifier: opt(cell("qualifier").to_string()),
+                    sources: cell("sources")
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    derived: None,
+                    note: opt(text(row, cols.get("note").copied()))
+                        .map(trade_chart::data::RawText::Plain),
+                });
+                if let (Some(extra), Value::Object(m)) = (extra_at.get(&(n as u64)), &mut o) {
+                    for (k, v) in extra.iter().filter(|(k, _)| *k != "row") {
+                        m.insert(k.clone(), v.clone());
+                    }
+                }
+                match serde_json::from_value::<RawObservation>(o) {
+                    Ok(o) => {
+                        if let (Some(s), Some(r)) = (dataset.series.get_mut(si), rows.get_mut(si)) {
+                            s.observations.push(o);
+                            r.push(n);
+                        }
+                    }
+                    Err(e) => push(
+                        &mut errors,
+                        Error::at(
+                            ErrorKind::InvalidValue,
+                            "",
+                            format!("trade-chart.observations (row {n}): {e}"),
+                        )
+                        .in_cell(Some(obs.name), n, 1),
+                    ),
+                }
+            }
+        }
+        Err(e) => push(
+            &mut errors,
+            e.into_error(obs.name, "a quoted cell is never closed"),
+        ),
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(
+        Import::from_rows(dataset, Vec::new(), 0, obs.name, cols, rows)
+            .with_sources(src.name, src_cols, src_rows),
+    )
+}

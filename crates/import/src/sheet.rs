@@ -1,0 +1,1406 @@
+//! An *observations* table and a *sources* table (docs/DATA.md, "Spreadsheet tables")
+//! → a [`RawDataset`], with every error of the tables at its cell and a map from each
+//! observation back to its row, so that an error [`validate`](trade_chart::validate) finds
+//! later still points at the row ([`Import::check`]).
+
+use std::collections::HashMap;
+
+use super::numbers::{self, ColumnDecimal};
+use super::periods;
+use super::table::{self, Row, Table};
+use trade_chart::data::{
+    is_date, Dataset, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner,
+    RawSeries, RawSource, RawText, RawUnit, RawView,
+};
+use trade_chart::error::{Error, ErrorKind, Location, Result};
+
+/// At most this many errors are reported per import; the rest are counted.
+pub const MAX_ERRORS: usize = 50;
+
+/// A table's text and the name it is reported under (usually its file name).
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Shown in front of every location: `observations.tsv:14:4`.
+    pub name: &'a str,
+    /// The whole table (TSV or CSV).
+    pub text: &'a str,
+}
+
+/// What the tables do not say themselves.
+#[derive(Debug, Clone, Default)]
+pub struct SheetOptions {
+    /// The value column's decimal mark, `.` or `,`, when its cells do not show it (every
+    /// value like `1,234`) or to insist on one.
+    pub decimal: Option<char>,
+    /// The unit of every value when the table has no `unit` column (`USD million`…).
+    pub unit: Option<String>,
+    /// The partners as `(code, name)`, in order; without them the codes of the directions
+    /// (`KR>JP`) are the partners, named by their codes.
+    pub partners: Vec<(String, String)>,
+    /// The dataset's title; default "Trade between A and B".
+    pub title: Option<String>,
+    /// The dataset's id; default the two codes, e.g. `kr-jp`.
+    pub id: Option<String>,
+}
+
+/// A dataset read from tables, with what was not fatal.
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// The dataset, in the JSON schema; not validated yet ([`Import::check`] does).
+    pub dataset: RawDataset,
+    /// Warnings (a ragged row, an unknown column): reported, not fatal.
+    pub warnings: Vec<Error>,
+    /// Rows dropped as gaps (a blank value, `#N/A`, `n/a`, `-`, `..`).
+    pub gaps: usize,
+    map: RowMap,
+}
+
+/// Where each part of the dataset came from.
+#[derive(Debug, Clone, Default)]
+struct RowMap {
+    obs_file: String,
+    obs_cols: HashMap<&'static str, usize>,
+    /// `[series][observation]` → row.
+    obs_rows: Vec<Vec<usize>>,
+    src_file: String,
+    src_cols: HashMap<&'static str, usize>,
+    src_rows: Vec<usize>,
+    /// The chart text table's cells ([`super::text`]): a dataset path (`views[2].title`)
+    /// and the file, row and columns (en, ko, zh) it was written in.
+    text: Vec<super::text::Written>,
+    /// The views table ([`super::views`]): its file, columns and the row of each view.
+    view_file: String,
+    view_cols: HashMap<&'static str, usize>,
+    view_rows: Vec<usize>,
+    /// The claims table ([`super::claims`]), likewise.
+    claim_file: String,
+    claim_cols: HashMap<&'static str, usize>,
+    claim_rows: Vec<usize>,
+}
+
+impl Import {
+    /// The dataset validated by the same [`validate`](trade_chart::validate) as JSON datasets;
+    /// an error about an observation or a source points at its row and column.
+    pub fn check(&self) -> Result<Dataset> {
+        trade_chart::validate(&self.dataset).map_err(|e| self.locate(e))
+    }
+
+    /// `e` (at a dataset path such as `series[1].observations[4].value`) moved to the
+    /// table cell that path came from, when there is one.
+    pub fn locate(&self, e: Error) -> Error {
+        let path = e.path().to_string();
+        let m = &self.map;
+        if let Some(cell) = m.text.iter().find_map(|w| w.cell_of(&path)) {
+            return e.relocated(cell);
+        }
+        let cell = |file: &str, row: usize, cols: &HashMap<&'static str, usize>, f: &str| {
+            let (field, col) = cols
+                .get_key_value(f)
+                .map_or((f.to_string(), 0), |(k, c)| (k.to_string(), *c));
+            Location::Cell {
+                file: Some(file.to_string()),
+                row,
+                column: col + 1,
+                field: Some(field),
+            }
+        };
+        if let Some((s, rest)) = index(&path, "series[") {
+            let (o, field) = match index(rest, ".observations[") {
+                Some((o, rest)) => (Some(o), field_of(rest)),
+                None => (None, field_of(rest)),
+            };
+            let rows = m.obs_rows.get(s);
+            let row = match o {
+                Some(o) => rows.and_then(|r| r.get(o)),
+                None => rows.and_then(|r| r.first()),
+            };
+            if let Some(&row) = row {
+                let f = if o.is_none() && field == "label" {
+                    "series"
+                } else {
+                    field
+                };
+                return e.relocated(cell(&m.obs_file, row, &m.obs_cols, f));
+            }
+        } else if let Some((s, rest)) = index(&path, "sources[") {
+            if let Some(&row) = m.src_rows.get(s) {
+                return e.relocated(cell(&m.src_file, row, &m.src_cols, field_of(rest)));
+            }
+        } else if let Some((c, rest)) = index(&path, "claims[") {
+            if let Some(&row) = m.claim_rows.get(c) {
+                return e.relocated(cell(&m.claim_file, row, &m.claim_cols, field_of(rest)));
+            }
+        } else if let Some((v, rest)) = index(&path, "views[") {
+            if let Some(&row) = m.view_rows.get(v) {
+                return e.relocated(cell(&m.view_file, row, &m.view_cols, field_of(rest)));
+            }
+        }
+        e
+    }
+}
+
+impl Import {
+    /// An import of another reader: the dataset, its warnings and gaps, and for each
+    /// series the rows of `file` its observations came from (`cols`: field → 0-based
+    /// column), so that [`Import::locate`] finds them.
+    pub(crate) fn from_rows(
+        dataset: RawDataset,
+        warnings: Vec<Error>,
+        gaps: usize,
+        file: &str,
+        cols: HashMap<&'static str, usize>,
+        rows: Vec<Vec<usize>>,
+    ) -> Import {
+        Import {
+            dataset,
+            warnings,
+            gaps,
+            map: RowMap {
+                obs_file: file.to_string(),
+                obs_cols: cols,
+                obs_rows: rows,
+                ..RowMap::default()
+            },
+        }
+    }
+
+    /// A dataset read from anywhere (JSON), as an import with no warnings, no gaps and no
+    /// table rows: for [`Import::with_text`].
+    pub fn from_dataset(dataset: RawDataset) -> Import {
+        Import {
+            dataset,
+            warnings: Vec::new(),
+            gaps: 0,
+            map: RowMap::default(),
+        }
+    }
+
+    /// The chart's text (title, subtitle, notes, labels; English, Korean, Chinese) from a
+    /// text table (docs/DATA.md, "The text table") put into the dataset. Every error of
+    /// the table at its cell (up to [`MAX_ERRORS`]); its warnings join the import's, and
+    /// an error [`Import::check`] finds later in a text points at the table's cell.
+    pub fn with_text(mut self, text: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let written = super::text::apply(&mut cx, &mut self.dataset, text);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.text = written;
+        Ok(self)
+    }
+
+    /// The chart's views from a views table (docs/DATA.md, "The views table"), in place of
+    /// the dataset's. Every error of the table at its cell; an error [`Import::check`]
+    /// finds later in a view (a time view without `from`) points at its row. Before
+    /// [`Import::with_text`], whose keys may name these views.
+    pub fn with_views(self, views: Input) -> std::result::Result<Import, Vec<Error>> {
+        self.with_views_titled(views, None)
+    }
+
+    /// [`Import::with_views`] where a row's blank title cell is not an error but gives the
+    /// view the headline `blank_title` (the builder's views: "blank: the chart's title").
+    pub fn with_views_titled(
+        mut self,
+        views: Input,
+        blank_title: Option<&RawText>,
+    ) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let (rows, cols) = super::views::apply(&mut cx, &mut self.dataset, views, blank_title);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.view_file = views.name.to_string();
+        self.map.view_cols = cols;
+        self.map.view_rows = rows;
+        Ok(self)
+    }
+
+    /// The claims of a story from a claims table (docs/DATA.md, "The claims table"), in
+    /// place of the dataset's, checked by [`Import::check`] as any claims (an error there
+    /// points at the claim's row). After [`Import::with_views`] (a claim names the views
+    /// it is drawn on), before [`Import::with_text`].
+    pub fn with_claims(mut self, claims: Input) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let (rows, cols) = super::claims::apply(&mut cx, &mut self.dataset, claims);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.claim_file = claims.name.to_string();
+        self.map.claim_cols = cols;
+        self.map.claim_rows = rows;
+        Ok(self)
+    }
+
+    /// The same, with the sources' rows too (a data package's sources table).
+    pub(crate) fn with_sources(
+        mut self,
+        file: &str,
+        cols: HashMap<&'static str, usize>,
+        rows: Vec<usize>,
+    ) -> Import {
+        self.map.src_file = file.to_string();
+        self.map.src_cols = cols;
+        self.map.src_rows = rows;
+        self
+    }
+}
+
+/// `"series[3].x"` with `prefix` `"series["` → `(3, ".x")`.
+fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
+    let rest = path.strip_prefix(prefix)?;
+    let (n, rest) = rest.split_once(']')?;
+    Some((n.parse().ok()?, rest))
+}
+
+/// `".value"` → `value`; `".sources[0]"` → `sources`.
+fn field_of(rest: &str) -> &str {
+    let rest = rest.trim_start_matches('.');
+    let end = rest.find(['.', '[']).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// The observations table's columns: the field and the headers read as it (compared
+/// lowercased, with `_` and `-` as spaces and `(s)` as `s`).
+pub const OBSERVATION_COLUMNS: &[(&str, &[&str])] = &[
+    (
+        "series",
+        &["series", "series id", "series name", "series label"],
+    ),
+    ("direction", &["direction", "flow", "trade flow"]),
+    (
+        "period",
+        &["period", "date", "year", "month", "time", "time period"],
+    ),
+    ("value", &["value", "amount", "trade value", "figure"]),
+    ("unit", &["unit", "units"]),
+    ("basis", &["basis", "statistical basis"]),
+    ("qualifier", &["qualifier", "qualification"]),
+    ("sources", &["sources", "source", "source id", "source ids"]),
+    ("note", &["note", "notes", "comment", "comments"]),
+    (
+        "category",
+        &[
+            "category",
+            "product",
+            "commodity",
+            "hs code",
+            "code",
+            "item",
+        ],
+    ),
+    ("id", &["id", "observation id", "obs id"]),
+];
+
+/// The sources table's columns, as [`OBSERVATION_COLUMNS`].
+pub const SOURCE_COLUMNS: &[(&str, &[&str])] = &[
+    ("id", &["id", "source id", "source", "key"]),
+    (
+        "publisher",
+        &[
+            "publisher",
+            "outlet",
+            "organisation",
+            "organization",
+            "agency",
+        ],
+    ),
+    ("title", &["title", "headline"]),
+    ("date", &["date", "published", "publication date"]),
+    ("url", &["url", "link", "address"]),
+    ("note", &["note", "notes", "comment", "comments"]),
+];
+
+/// Cells that mean "no figure": the row is a gap, never a zero.
+const GAPS: [&str; 9] = ["#n/a", "n/a", "na", "-", "–", "—", "..", "…", "#value!"];
+
+/// Reads the two tables into a dataset. Every error found is returned (up to
+/// [`MAX_ERRORS`], then one line counting the rest), each at its cell.
+pub fn import(
+    observations: Input,
+    sources: Input,
+    options: &SheetOptions,
+) -> std::result::Result<Import, Vec<Error>> {
+    let mut cx = Cx::default();
+    let src = read_sources(&mut cx, sources);
+    let result = read_observations(&mut cx, observations, &src, options);
+    if cx.errors.is_empty() {
+        if let Some((dataset, obs_cols, obs_rows)) = result {
+            return Ok(Import {
+                dataset,
+                warnings: cx.warnings,
+                gaps: cx.gaps,
+                map: RowMap {
+                    obs_file: observations.name.to_string(),
+                    obs_cols,
+                    obs_rows,
+                    src_file: sources.name.to_string(),
+                    src_cols: src.cols,
+                    src_rows: src.rows,
+                    ..RowMap::default()
+                },
+            });
+        }
+    }
+    Err(cx.into_errors())
+}
+
+/// What an import collects as it goes (the spreadsheet and the Comtrade readers).
+#[derive(Default)]
+pub(crate) struct Cx {
+    pub(crate) errors: Vec<Error>,
+    pub(crate) dropped: usize,
+    pub(crate) warnings: Vec<Error>,
+    pub(crate) gaps: usize,
+}
+
+impl Cx {
+    /// Keeps `e`, up to [`MAX_ERRORS`]; past that only counts it.
+    pub(crate) fn error(&mut self, e: Error) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(e);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// The errors kept, then one line counting those past [`MAX_ERRORS`].
+    pub(crate) fn into_errors(self) -> Vec<Error> {
+        let mut errors = self.errors;
+        if self.dropped > 0 {
+            errors.push(Error::at(
+                ErrorKind::InvalidValue,
+                "",
+                format!(
+                    "{} more errors not shown (stopped after {MAX_ERRORS})",
+                    self.dropped
+                ),
+            ));
+        }
+        errors
+    }
+}
+
+/// An error of `kind` in the cell at `row` and 0-based column `col` of `file`.
+pub(crate) fn at(
+    kind: ErrorKind,
+    file: &str,
+    row: usize,
+    col: usize,
+    field: &str,
+    msg: String,
+) -> Error {
+    Error::at(kind, field, msg).in_cell(Some(file), row, col + 1)
+}
+
+/// "expected X, found "cell"" in a cell.
+pub(crate) fn expected(
+    file: &str,
+    row: usize,
+    col: usize,
+    field: &str,
+    what: &str,
+    cell: &str,
+) -> Error {
+    Error::expected(field, what, format!("\"{cell}\"")).in_cell(Some(file), row, col + 1)
+}
+
+/// The column of `field`, for an error's place (0 when the table has none: `columns`
+/// checks the required ones are there).
+pub(crate) fn col(cols: &HashMap<&'static str, usize>, field: &str) -> usize {
+    cols.get(field).copied().unwrap_or(0)
+}
+
+/// The cell of `field` in `row` ("" when the table has no such column).
+pub(crate) fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
+    cols.get(field).map_or("", |&c| row.cell(c))
+}
+
+/// One row of a views or claims table (`what`: "view", "claim"): an error for each
+/// `required` cell left blank, and one for an id an earlier row already has. Its id.
+pub(crate) fn row_id<'r>(
+    cx: &mut Cx,
+    file: &str,
+    cols: &HashMap<&'static str, usize>,
+    row: &'r Row,
+    required: &[&'static str],
+    ids: &mut HashMap<String, usize>,
+    what: &str,
+) -> &'r str {
+    let n = row.number;
+    for &f in required {
+        if cell(cols, row, f).is_empty() {
+            let msg = format!("blank: every {what} needs its {f}");
+            cx.error(at(ErrorKind::MissingField, file, n, col(cols, f), f, msg));
+        }
+    }
+    let id = cell(cols, row, "id");
+    if !id.is_empty() {
+        if let Some(first) = ids.insert(id.to_string(), n) {
+            let msg = format!("\"{id}\": a second {what} with this id (row {first})");
+            cx.error(at(
+                ErrorKind::DuplicateId,
+                file,
+                n,
+                col(cols, "id"),
+                "id",
+                msg,
+            ));
+        }
+    }
+    id
+}
+
+fn norm_header(h: &str) -> String {
+    let h = h.to_lowercase().replace("(s)", "s");
+    h.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A parsed table and its columns by field; `None` (with errors reported) if it cannot
+/// be read or lacks a required column.
+pub(crate) fn columns<'a>(
+    cx: &mut Cx,
+    input: Input<'a>,
+    spec: &[(&'static str, &[&str])],
+    required: &[&str],
+) -> Option<(Table<'a>, HashMap<&'static str, usize>)> {
+    let file = input.name;
+    let table = match table::parse(input.text) {
+        Ok(t) => t,
+        Err(table::ParseError::TooLarge { row, column, error }) => {
+            cx.error(error.in_cell(Some(file), row, column));
+            return None;
+        }
+        Err(table::ParseError::Unclosed(q)) => {
+            cx.error(at(
+                ErrorKind::InvalidValue,
+                file,
+                q.row,
+                q.column - 1,
+                "",
+                "a quoted cell is never closed (a \" without its closing \")".into(),
+            ));
+            return None;
+        }
+    };
+    if table.headers.iter().all(|h| h.is_empty()) {
+        cx.error(at(
+            ErrorKind::MissingField,
+            file,
+            1,
+            0,
+            "",
+            format!(
+                "no header row: expected column names such as {}",
+                required.join(", ")
+            ),
+        ));
+        return None;
+    }
+    let mut cols: HashMap<&'static str, usize> = HashMap::new();
+    for (i, h) in table.headers.iter().enumerate() {
+        let name = norm_header(h);
+        match spec
+            .iter()
+            .find(|(_, aliases)| aliases.contains(&name.as_str()))
+        {
+            Some((field, _)) => {
+                if let Some(first) = cols.insert(field, i) {
+                    cx.error(at(
+                        ErrorKind::DuplicateId,
+                        file,
+                        1,
+                        i,
+                        field,
+                        format!(
+                            "\"{h}\": a second {field} column (the first is column {})",
+                            first + 1
+                        ),
+                    ));
+                }
+            }
+            None if h.is_empty() => {}
+            None => cx.warnings.push(at(
+                ErrorKind::UnknownField,
+                file,
+                1,
+                i,
+                "",
+                format!(
+                    "\"{h}\": column not used (known: {})",
+                    spec.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+    let mut ok = true;
+    for &field in required {
+        if !cols.contains_key(field) {
+            let aliases = spec
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map_or(&[][..], |s| s.1);
+            cx.error(at(
+                ErrorKind::MissingField,
+                file,
+                1,
+                table.headers.len(),
+                field,
+                format!(
+                    "no {field} column: add one (headed {})",
+                    aliases
+                        .iter()
+                        .map(|a| format!("\"{a}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+            ok = false;
+        }
+    }
+    // Ragged rows: warned about, read as far as they go.
+    let width = table.headers.len();
+    for row in table.rows.iter().filter(|r| !r.is_blank()) {
+        let extra = row.cells.get(width..).unwrap_or_default();
+        if extra.iter().any(|c| !c.trim().is_empty()) {
+            cx.warnings.push(at(
+                ErrorKind::InvalidValue,
+                file,
+                row.number,
+                width,
+                "",
+                format!(
+                    "{} cells, but {width} columns in the header: the cells past the last column are ignored",
+                    row.cells.len()
+                ),
+            ));
+        } else if row.cells.len() < width {
+            cx.warnings.push(at(
+                ErrorKind::InvalidValue,
+                file,
+                row.number,
+                row.cells.len(),
+                "",
+                format!(
+                    "{} cells, but {width} columns in the header: the missing ones are read as blank",
+                    row.cells.len()
+                ),
+            ));
+        }
+    }
+    ok.then_some((table, cols))
+}
+
+/// The sources table, read.
+#[derive(Default)]
+struct Sources {
+    list: Vec<RawSource>,
+    rows: Vec<usize>,
+    cols: HashMap<&'static str, usize>,
+    /// Every id in the table (rows with errors too) → its first row.
+    ids: HashMap<String, usize>,
+    read: bool,
+}
+
+fn read_sources(cx: &mut Cx, input: Input) -> Sources {
+    let mut out = Sources::default();
+    let Some((table, cols)) = columns(
+        cx,
+        input,
+        SOURCE_COLUMNS,
+        &["id", "publisher", "title", "url"],
+    ) else {
+        return out;
+    };
+    let file = input.name;
+    for row in table.rows.iter().filter(|r| !r.is_blank()) {
+        let n = row.number;
+        let mut ok = true;
+        for f in ["id", "publisher", "title", "url"] {
+            if cell(&cols, row, f).is_empty() {
+                cx.error(at(
+                    ErrorKind::MissingField,
+                    file,
+                    n,
+                    col(&cols, f),
+                    f,
+                    format!("blank: every source needs its {f}"),
+                ));
+                ok = false;
+            }
+        }
+        let (id, url, date) = (
+            cell(&cols, row, "id"),
+            cell(&cols, row, "url"),
+            cell(&cols, row, "date"),
+        );
+        if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
+            cx.error(expected(
+                file,
+                n,
+                col(&cols, "url"),
+                "url",
+                "an http(s) URL",
+                url,
+            ));
+            ok = false;
+        }
+        if !date.is_empty() && !is_date(date) {
+            let what = "a date YYYY, YYYY-MM or YYYY-MM-DD (or blank)";
+            cx.error(expected(file, n, col(&cols, "date"), "date", what, date));
+            ok = false;
+        }
+        if !id.is_empty() {
+            // Known even when the row has an error, so figures citing it are not blamed.
+            if let Some(first) = out.ids.insert(id.to_string(), n) {
+                cx.error(at(
+                    ErrorKind::DuplicateId,
+                    file,
+                    n,
+                    col(&cols, "id"),
+                    "id",
+                    format!("\"{id}\": a second source with this id (row {first})"),
+                ));
+                ok = false;
+            }
+        }
+        if ok {
+            out.rows.push(n);
+            let opt = |f: &str| {
+                Some(cell(&cols, row, f))
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            out.list.push(RawSource {
+                id: id.to_string(),
+                publisher: cell(&cols, row, "publisher").to_string(),
+                title: cell(&cols, row, "title").to_string(),
+                date: opt("date"),
+                url: url.to_string(),
+                note: opt("note"),
+            });
+        }
+    }
+    out.cols = cols;
+    out.read = true;
+    out
+}
+
+/// A direction cell: `None` for two-way, `Some((from, to))` for a flow (codes upper-cased).
+fn direction(cell: &str) -> Option<Option<(String, String)>> {
+    let lower = cell.trim().to_lowercase();
+    if [
+        "two-way",
+        "two way",
+        "twoway",
+        "total",
+        "both ways",
+        "both",
+        "bilateral",
+    ]
+    .contains(&lower.as_str())
+    {
+        return Some(None);
+    }
+    let (a, b) = cell
+        .split_once("->")
+        .or_else(|| cell.split_once('>'))
+        .or_else(|| cell.split_once('→'))?;
+    let code = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric())).then(|| s.to_uppercase())
+    };
+    let (a, b) = (code(a)?, code(b)?);
+    (a != b).then_some(Some((a, b)))
+}
+
+/// A unit cell → the power of ten of US dollars it counts in.
+pub(crate) fn unit(cell: &str) -> Option<i32> {
+    let s = cell
+        .to_lowercase()
+        .replace("us$", "usd ")
+        .replace('$', "usd ");
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let usd = words.iter().filter(|w| **w == "usd").count();
+    let rest: Vec<&str> = words.iter().copied().filter(|w| *w != "usd").collect();
+    if usd != 1 || rest.len() > 1 {
+        return None;
+    }
+    match rest.first().copied() {
+        None => Some(0),
+        Some("thousand" | "thousands" | "k" | "th" | "'000" | "000s" | "1000" | "1,000") => Some(3),
+        Some("million" | "millions" | "mn" | "mln" | "m" | "mio") => Some(6),
+        Some("billion" | "billions" | "bn" | "bln" | "b") => Some(9),
+        Some(_) => None,
+    }
+}
+
+fn qualifier(cell: &str) -> Option<Option<&'static str>> {
+    match cell.trim().to_lowercase().as_str() {
+        "" | "exact" | "as printed" => Some(None),
+        "approx" | "approx." | "approximately" | "about" | "around" | "c." | "ca." | "~" => {
+            Some(Some("approx"))
+        }
+        "at least" | "at_least" | "more than" | "over" | ">" | "≥" | ">=" => {
+            Some(Some("at_least"))
+        }
+        _ => None,
+    }
+}
+
+/// An id as a slug: `Korea's exports` → `korea-s-exports`.
+pub(crate) fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn is_id(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+}
+
+/// What a series holds, which decides the view it goes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Class {
+    Annual,
+    Monthly,
+    Category,
+}
+
+impl Class {
+    pub(crate) fn of(period: &Period, category: bool) -> Class {
+        match (category, period.kind) {
+            (true, _) => Class::Category,
+            (false, PeriodKind::Year) => Class::Annual,
+            (false, _) => Class::Monthly,
+        }
+    }
+}
+
+/// A series as rows arrive.
+pub(crate) struct Acc {
+    /// The series cell, or empty for the default grouping.
+    pub(crate) name: String,
+    pub(crate) direction: Option<(String, String)>,
+    pub(crate) direction_row: usize,
+    pub(crate) basis: String,
+    pub(crate) class: Class,
+    pub(crate) obs: Vec<(RawObservation, String, i32, Period)>,
+    pub(crate) rows: Vec<usize>,
+}
+
+/// A series' name, or (no name) its direction and class.
+type SeriesKey = (String, Option<(String, String)>, Option<Class>);
+
+type Converted = (RawDataset, HashMap<&'static str, usize>, Vec<Vec<usize>>);
+
+fn read_observations(
+    cx: &mut Cx,
+    input: Input,
+    src: &Sources,
+    options: &SheetOptions,
+) -> Option<Converted> {
+    let file = input.name;
+    let mut required = vec!["direction", "period", "value", "sources"];
+    if options.unit.is_none() {
+        required.push("unit");
+    }
+    let (table, cols) = columns(cx, input, OBSERVATION_COLUMNS, &required)?;
+    let default_unit = match &options.unit {
+        Some(u) => match unit(u) {
+            Some(e) => Some(e),
+            None => {
+                cx.error(Error::expected(
+                    "unit",
+                    "a unit like USD, USD thousand, USD million or USD bn",
+                    format!("\"{u}\""),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+
+    // Gaps out; then the value column's decimal mark from what is left.
+    let mut rows: Vec<&Row> = Vec::new();
+    for row in table.rows.iter().filter(|r| !r.is_blank()) {
+        let v = cell(&cols, row, "value");
+        if v.is_empty() || GAPS.contains(&v.to_lowercase().as_str()) {
+            cx.gaps += 1;
+        } else {
+            rows.push(row);
+        }
+    }
+    let vc = col(&cols, "value");
+    let styles: Vec<_> = rows.iter().map(|r| numbers::style(r.cell(vc))).collect();
+    let mut bad_value = vec![false; rows.len()];
+    for ((row, s), bad) in rows.iter().zip(&styles).zip(&mut bad_value) {
+        if s.is_none() && options.decimal.is_none() {
+            let what = "a number like 1234.5, 1,234.5, 1.234,5 or 1 234,5";
+            cx.error(expected(file, row.number, vc, "value", what, row.cell(vc)));
+            *bad = true;
+        }
+    }
+    // The row number and value cell of the `i`-th row, an index into `styles`.
+    let value_at = |i: usize| rows.get(i).map_or((0, ""), |r| (r.number, r.cell(vc)));
+    let decimal = match numbers::column_decimal(&styles, options.decimal) {
+        ColumnDecimal::Known(d) => Some(d),
+        ColumnDecimal::Ambiguous(cells) => {
+            for (number, cell) in cells.into_iter().map(value_at) {
+                cx.error(at(
+                    ErrorKind::AmbiguousNumber,
+                    file,
+                    number,
+                    vc,
+                    "value",
+                    format!(
+                        "\"{cell}\": could be {} or {}, and no cell of this column shows its decimal mark; give it (--decimal . or --decimal ,)",
+                        numbers::canonical(cell, '.').unwrap_or_default(),
+                        numbers::canonical(cell, ',').unwrap_or_default(),
+                    ),
+                ));
+            }
+            None
+        }
+        ColumnDecimal::Mixed {
+            point,
+            comma,
+            blame,
+        } => {
+            let ((pn, pc), (cn, cc)) = (value_at(point), value_at(comma));
+            for (number, cell) in blame.into_iter().map(value_at) {
+                cx.error(at(
+                    ErrorKind::InvalidValue,
+                    file,
+                    number,
+                    vc,
+                    "value",
+                    format!(
+                        "\"{cell}\": this column mixes 1,234.5 (row {pn}: \"{pc}\") and 1.234,5 (row {cn}: \"{cc}\"); give the decimal mark (--decimal . or --decimal ,)",
+                    ),
+                ));
+            }
+            None
+        }
+    };
+
+    // Partners: given, else the codes as the directions name them.
+    let given: Vec<&str> = options.partners.iter().map(|p| p.0.as_str()).collect();
+    let mut codes: Vec<String> = options.partners.iter().map(|p| p.0.clone()).collect();
+
+    let mut series: Vec<Acc> = Vec::new();
+    let mut by_key: HashMap<SeriesKey, usize> = HashMap::new();
+    let mut seen: HashMap<(usize, String, String), usize> = HashMap::new();
+    let mut bases: Vec<(String, String)> = Vec::new();
+    for (row, &bad) in rows.iter().zip(&bad_value) {
+        let n = row.number;
+        let errors_before = cx.errors.len() + cx.dropped;
+        let col = |f: &str| cols.get(f).copied().unwrap_or(0);
+        // value
+        let v = row.cell(vc);
+        let canon = match decimal {
+            Some(d) if !bad => {
+                match numbers::canonical(v, d) {
+                    Some(c) => Some(c),
+                    None => {
+                        let what = format!("a number with \"{d}\" as its decimal mark, as in the rest of this column");
+                        cx.error(expected(file, n, vc, "value", &what, v));
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        if canon.as_deref().is_some_and(|c| c.starts_with('-')) {
+            let what = "a figure ≥ 0 (a gap is left blank, never written as 0)";
+            cx.error(expected(file, n, vc, "value", what, v));
+        }
+        // unit
+        let u = cell(&cols, row, "unit");
+        let exp = if u.is_empty() {
+            if default_unit.is_none() && options.unit.is_none() {
+                cx.error(at(
+                    ErrorKind::MissingField,
+                    file,
+                    n,
+                    col("unit"),
+                    "unit",
+                    "blank: expected a unit like USD, USD thousand, USD million or USD bn".into(),
+                ));
+            }
+            default_unit
+        } else {
+            let e = unit(u);
+            if e.is_none() {
+                let what = "a unit like USD, USD thousand, USD million or USD bn";
+                cx.error(expected(file, n, col("unit"), "unit", what, u));
+            }
+            e
+        };
+        // period
+        let p = cell(&cols, row, "period");
+        let period =
+            periods::normalize(p).and_then(|s| Period::parse(&s).ok().map(|parsed| (s, parsed)));
+        if period.is_none() {
+            cx.error(expected(
+                file,
+                n,
+                col("period"),
+                "period",
+                periods::EXPECTED,
+                p,
+            ));
+        }
+        // direction
+        let d = cell(&cols, row, "direction");
+        let dir = direction(d);
+        match &dir {
+            None => cx.error(expected(
+                file,
+                n,
+                col("direction"),
+                "direction",
+                "a direction like KR>JP (exports of KR to JP) or two-way",
+                d,
+            )),
+            Some(Some((a, b))) => {
+                for code in [a, b] {
+                    if codes.contains(code) {
+                        continue;
+                    }
+                    if !given.is_empty() {
+                        cx.error(expected(
+                            file,
+                            n,
+                            col("direction"),
+                            "direction",
+                            &format!("the partners' codes ({})", given.join(", ")),
+                            d,
+                        ));
+                    } else if codes.len() == 2 {
+                        cx.error(expected(
+                            file,
+                            n,
+                            col("direction"),
+                            "direction",
+                            &format!(
+                                "the two partners' codes ({}): a dataset is one pair of countries",
+                                codes.join(", ")
+                            ),
+                            d,
+                        ));
+                    } else {
+                        codes.push(code.clone());
+                    }
+                }
+            }
+            Some(None) => {}
+        }
+        // qualifier
+        let q = cell(&cols, row, "qualifier");
+        let qual = qualifier(q);
+        if qual.is_none() {
+            let what = "approx, at least, or blank";
+            cx.error(expected(file, n, col("qualifier"), "qualifier", what, q));
+        }
+        // sources
+        let s = cell(&cols, row, "sources");
+        let ids: Vec<String> = s
+            .split(';')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect();
+        if ids.is_empty() {
+            cx.error(at(
+                ErrorKind::MissingField,
+                file,
+                n,
+                col("sources"),
+                "sources",
+                "blank: every figure needs at least one source id (several separated by ;)".into(),
+            ));
+        }
+        for id in &ids {
+            if src.read && !src.ids.contains_key(id) {
+                let mut known: Vec<&str> = src.list.iter().map(|s| s.id.as_str()).collect();
+                known.truncate(8);
+                cx.error(at(
+                    ErrorKind::UnknownId,
+                    file,
+                    n,
+                    col("sources"),
+                    "sources",
+                    format!(
+                        "unknown source \"{id}\": not in the sources table (which has {})",
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                ));
+            }
+        }
+        if cx.errors.len() + cx.dropped > errors_before {
+            continue;
+        }
+        let (Some(canon), Some(exp), Some((period_text, period)), Some(dir), Some(qual)) =
+            (canon, exp, period, dir, qual)
+        else {
+            continue;
+        };
+        // basis
+        let b = cell(&cols, row, "basis");
+        let basis = if b.is_empty() {
+            "reported".to_string()
+        } else if is_id(b) {
+            b.to_string()
+        } else {
+            slug(b)
+        };
+        if !bases.iter().any(|(id, _)| *id == basis) {
+            let label = if b.is_empty() {
+                "As reported by the sources"
+            } else {
+                b
+            };
+            bases.push((basis.clone(), label.to_string()));
+        }
+        let category = Some(cell(&cols, row, "category")).filter(|c| !c.is_empty());
+        let class = Class::of(&period, category.is_some());
+        let name = cell(&cols, row, "series").to_string();
+        let key = if name.is_empty() {
+            (String::new(), dir.clone(), Some(class))
+        } else {
+            (name.clone(), None, None)
+        };
+        let si = *by_key.entry(key).or_insert_with(|| {
+            series.push(Acc {
+                name: name.clone(),
+                direction: dir.clone(),
+                direction_row: n,
+                basis: basis.clone(),
+                class,
+                obs: Vec::new(),
+                rows: Vec::new(),
+            });
+            series.len() - 1
+        });
+        // `by_key` holds indices into `series`, which only grows
+        let Some(acc) = series.get_mut(si) else {
+            continue;
+        };
+        if acc.direction != dir {
+            cx.error(at(
+                ErrorKind::InvalidValue,
+                file,
+                n,
+                col("direction"),
+                "direction",
+                format!(
+                    "\"{d}\": series \"{name}\" has another direction in row {}; a series has one direction",
+                    acc.direction_row
+                ),
+            ));
+            continue;
+        }
+        let dup = (si, period_text.clone(), category.unwrap_or("").to_string());
+        if let Some(first) = seen.insert(dup, n) {
+            cx.error(at(
+                ErrorKind::Overlap,
+                file,
+                n,
+                col("period"),
+                "period",
+                format!("\"{p}\": a second figure for this period in this series (row {first})"),
+            ));
+            continue;
+        }
+        acc.class = acc.class.max(class);
+        let id = Some(cell(&cols, row, "id")).filter(|c| !c.is_empty());
+        let note = Some(cell(&cols, row, "note")).filter(|c| !c.is_empty());
+        acc.obs.push((
+            RawObservation {
+                id: id.map(str::to_string),
+                period: period_text,
+                category: category.map(|c| RawText::Plain(c.to_string())),
+                value: None,
+                basis: (basis != acc.basis).then_some(basis),
+                qualifier: qual.map(str::to_string),
+                sources: ids,
+                derived: None,
+                note: note.map(|c| RawText::Plain(c.to_string())),
+            },
+            canon,
+            exp,
+            period,
+        ));
+        acc.rows.push(n);
+    }
+    if !cx.errors.is_empty() {
+        return None;
+    }
+    if series.is_empty() {
+        cx.error(at(
+            ErrorKind::MissingField,
+            file,
+            table.rows.last().map_or(2, |r| r.number + 1),
+            col(&cols, "value"),
+            "value",
+            "no figures: every row is blank or a gap".into(),
+        ));
+        return None;
+    }
+    let [first, second, ..] = codes.as_slice() else {
+        cx.error(at(
+            ErrorKind::MissingField,
+            file,
+            1,
+            col(&cols, "direction"),
+            "direction",
+            "the directions name fewer than two partners (two-way figures only): give the partners (--partner KR=\"South Korea\" --partner JP=Japan)".into(),
+        ));
+        return None;
+    };
+
+    // One unit for the dataset: the one most rows use; the others' values shifted to it.
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for (_, _, e, _) in series.iter().flat_map(|s| s.obs.iter()) {
+        match counts.iter_mut().find(|(x, _)| x == e) {
+            Some(c) => c.1 += 1,
+            None => counts.push((*e, 1)),
+        }
+    }
+    let exp = counts
+        .iter()
+        .fold(
+            (0, 0),
+            |best, &(e, c)| if c > best.1 { (e, c) } else { best },
+        )
+        .0;
+
+    let name_of = |code: &str| -> String {
+        options
+            .partners
+            .iter()
+            .find(|p| p.0 == code)
+            .map_or(code, |p| p.1.as_str())
+            .to_string()
+    };
+    let partners: Vec<RawPartner> = codes
+        .iter()
+        .map(|c| RawPartner {
+            code: c.clone(),
+            name: RawText::Plain(name_of(c)),
+        })
+        .collect();
+    let (a, b) = (name_of(first), name_of(second));
+
+    let mut used: Vec<String> = Vec::new();
+    let mut raw_series = Vec::new();
+    let mut obs_rows = Vec::new();
+    for s in &series {
+        let words = match &s.direction {
+            None => "Two-way trade".to_string(),
+            Some((f, t)) => format!("Exports from {} to {}", name_of(f), name_of(t)),
+        };
+        let dir_id = match &s.direction {
+            None => "two-way".to_string(),
+            Some((f, t)) => format!("{}-{}", f.to_lowercase(), t.to_lowercase()),
+        };
+        let class_id = match s.class {
+            Class::Annual => "annual",
+            Class::Monthly => "monthly",
+            Class::Category => "products",
+        };
+        let (mut id, label) = if s.name.is_empty() {
+            (format!("{dir_id}-{class_id}"), words)
+        } else if is_id(&s.name) {
+            (s.name.clone(), words)
+        } else {
+            let id = slug(&s.name);
+            let id = if id.is_empty() { "series".into() } else { id };
+            (id, s.name.clone())
+        };
+        let base = id.clone();
+        let mut k = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        used.push(id.clone());
+        raw_series.push(RawSeries {
+            id,
+            label: RawText::Plain(label),
+            direction: match &s.direction {
+                None => "two-way".into(),
+                Some((f, t)) => format!("{f}>{t}"),
+            },
+            basis: s.basis.clone(),
+            observations: s
+                .obs
+                .iter()
+                .map(|(o, canon, e, _)| RawObservation {
+                    value: Some(numbers::to_f64(canon, e - exp)),
+                    ..o.clone()
+                })
+                .collect(),
+        });
+        obs_rows.push(s.rows.clone());
+    }
+
+    let views = default_views(&series, &raw_series, &a, &b);
+    let dataset = RawDataset {
+        schema: 1,
+        id: options
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("{}-{}", slug(first), slug(second))),
+        title: RawText::Plain(
+            options
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("Trade between {a} and {b}")),
+        ),
+        partners,
+        unit: RawUnit {
+            currency: "USD".into(),
+            scale: 10f64.powi(exp),
+        },
+        bases: bases
+            .into_iter()
+            .map(|(id, label)| RawBasis {
+                id,
+                label: RawText::Plain(label),
+            })
+            .collect(),
+        sources: src.list.clone(),
+        series: raw_series,
+        claims: Vec::new(),
+        annotations: Vec::new(),
+        views,
+        notes: Vec::new(),
+    };
+    Some((dataset, cols, obs_rows))
+}
+
+/// Views from what the data hold, each labelled in words: by year (bars for up to six
+/// years, else a line), by month (bars as wide as their months), by product; two-way
+/// totals and the flows each way apart when there are both. No figure is made up.
+pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str) -> Vec<RawView> {
+    let mut views = Vec::new();
+    for class in [Class::Annual, Class::Monthly, Class::Category] {
+        // `raw` has one series per accumulator, in the same order
+        let members: Vec<(&Acc, &RawSeries)> = (series.iter().zip(raw))
+            .filter(|(s, _)| s.class == class)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let two_way: Vec<_> = members
+            .iter()
+            .copied()
+            .filter(|(s, _)| s.direction.is_none())
+            .collect();
+        let flows: Vec<_> = members
+            .iter()
+            .copied()
+            .filter(|(s, _)| s.direction.is_some())
+            .collect();
+        let groups: Vec<(&str, &str, Vec<_>)> = if two_way.is_empty() || flows.is_empty() {
+            vec![("", "", members)]
+        } else {
+            vec![("-total", "total", two_way), ("-flows", "each way", flows)]
+        };
+        let (id, by) = match class {
+            Class::Annual => ("annual", "year"),
+            Class::Monthly => ("monthly", "month"),
+            Class::Category => ("products", "product"),
+        };
+        for (suffix, what, ids) in groups {
+            let periods: Vec<&Period> = ids
+                .iter()
+                .flat_map(|(s, _)| s.obs.iter().map(|o| &o.3))
+                .collect();
+            let first = periods.iter().map(|p| p.start).min().unwrap_or(0);
+            let last = periods.iter().map(|p| p.end).max().unwrap_or(0) - 1;
+            let mut years: Vec<i32> = periods.iter().map(|p| p.first_year()).collect();
+            years.sort_unstable();
+            years.dedup();
+            let ym = |m: i32| format!("{}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1);
+            let (kind, x, from, to) = match class {
+                Class::Annual if years.len() <= 6 => ("bars", None, None, None),
+                Class::Annual => (
+                    "time-line",
+                    None,
+                    Some(first.div_euclid(12).to_string()),
+                    Some(last.div_euclid(12).to_string()),
+                ),
+                Class::Monthly => ("time-bars", None, Some(ym(first)), Some(ym(last))),
+                Class::Category => ("bars", Some("category".to_string()), None, None),
+            };
+            let label = if what.is_empty() {
+                format!("By {by}")
+            } else {
+                format!("By {by}, {what}")
+            };
+            let title = match what {
+                "total" => format!("Two-way trade between {a} and {b}, by {by}"),
+                "each way" => format!("Exports each way between {a} and {b}, by {by}"),
+                _ => format!("Trade between {a} and {b}, by {by}"),
+            };
+            views.push(RawView {
+                id: format!("{id}{suffix}"),
+                label: RawText::Plain(label),
+                title: RawText::Plain(title),
+                subtitle: None,
+                kind: kind.into(),
+                series: ids.iter().map(|(_, r)| r.id.clone()).collect(),
+                x,
+                periods: None,
+                from,
+                to,
+                change: None,
+                annotations: Vec::new(),
+                notes: Vec::new(),
+                sources: Vec::new(),
+                claims: Vec::new(),
+            });
+        }
+    }
+    views
+}
+
+/// The dataset as JSON text in the schema of docs/DATA.md (absent optional fields left
+/// out), ending in a newline.
+pub fn to_json(dataset: &RawDataset) -> String {
+    let mut s = serde_json::to_string_pretty(dataset).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// [`to_json`], refused when the text is over [`trade_chart::limits::JSON_BYTES`] (error at
+/// `dataset`, of kind [`ErrorKind::TooLarge`]): what an importer gives must be a dataset
+/// the chart takes (a table within its own limits can still make a longer JSON text).
+pub fn dataset_json(dataset: &RawDataset) -> Result<String> {
+    let json = to_json(dataset);
+    trade_chart::limits::JSON_BYTES.check("dataset", json.len())?;
+    Ok(json)
+}

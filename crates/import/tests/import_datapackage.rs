@@ -1,0 +1,157 @@
+//! Frictionless data packages (src/import/datapackage.rs): export, import and the round
+//! trip, for the default dataset and a spreadsheet import. The hand-made package below
+//! is made up for the tests: not real figures.
+
+use std::path::PathBuf;
+
+use trade_chart::RawDataset;
+use trade_chart_import::datapackage::{self, DESCRIPTOR};
+
+const KP_CN: &str = include_str!("../../../data/kp-cn.json");
+
+fn dir(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("dp-{name}"));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn json(d: &RawDataset) -> serde_json::Value {
+    serde_json::to_value(d).unwrap()
+}
+
+#[test]
+fn the_default_dataset_round_trips_through_a_package() {
+    let raw: RawDataset = serde_json::from_str(KP_CN).unwrap();
+    let d = dir("kp-cn");
+    let package = datapackage::export(&raw);
+    package.write(&d).unwrap();
+    // The tables: one row per observation and per source, with a Table Schema each.
+    let n: usize = raw.series.iter().map(|s| s.observations.len()).sum();
+    assert_eq!(package.observations.lines().count(), n + 1);
+    assert_eq!(package.sources.lines().count(), raw.sources.len() + 1);
+    assert!(package.observations.starts_with(
+        "series,direction,period,value,unit,basis,qualifier,sources,category,note,id\r\n"
+    ));
+    let desc: serde_json::Value = serde_json::from_str(&package.descriptor).unwrap();
+    assert_eq!(desc["name"], "kp-cn");
+    assert_eq!(
+        desc["resources"][0]["schema"]["fields"][3]["type"],
+        "number"
+    );
+    assert_eq!(
+        desc["resources"][0]["schema"]["fields"][2]["type"],
+        "string"
+    );
+    // What the tables cannot carry is in the trade-chart property.
+    let carried = &desc["trade-chart"];
+    assert!(carried["views"].as_array().unwrap().len() >= 3);
+    assert!(!carried["claims"].as_array().unwrap().is_empty());
+    assert!(carried.get("sources").is_none());
+    // And back: the same dataset.
+    let back = datapackage::import_path(&d).unwrap();
+    assert_eq!(json(&back.dataset), json(&raw));
+    back.check().unwrap();
+    let back = datapackage::import_path(&d.join(DESCRIPTOR)).unwrap();
+    assert_eq!(json(&back.dataset), json(&raw));
+}
+
+#[test]
+fn a_spreadsheet_import_round_trips_and_validation_errors_point_at_rows() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import");
+    let obs = std::fs::read_to_string(format!("{fixtures}/observations.tsv")).unwrap();
+    let src = std::fs::read_to_string(format!("{fixtures}/sources.tsv")).unwrap();
+    let i = trade_chart_import::import(
+        trade_chart_import::Input {
+            name: "observations.tsv",
+            text: &obs,
+        },
+        trade_chart_import::Input {
+            name: "sources.tsv",
+            text: &src,
+        },
+        &trade_chart_import::SheetOptions::default(),
+    )
+    .unwrap();
+    let d = dir("sheet");
+    datapackage::export(&i.dataset).write(&d).unwrap();
+    let back = datapackage::import_path(&d).unwrap();
+    assert_eq!(json(&back.dataset), json(&i.dataset));
+    // A period edited into a day: validation's error is at its cell in observations.csv.
+    let path = d.join("observations.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen(",2019,", ",2019-13,", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&path, edited).unwrap();
+    let e = datapackage::import_path(&d).unwrap().check().unwrap_err();
+    let at = path.display().to_string();
+    assert!(
+        e.to_string().starts_with(&format!("{at}:2:3: period:")),
+        "{e}"
+    );
+    // A series the package does not have: an error at its cell.
+    std::fs::write(&path, text.replacen("kr-jp-annual", "nope", 1)).unwrap();
+    let e = datapackage::import_path(&d).unwrap_err();
+    assert!(
+        e[0].to_string().starts_with(&format!(
+            "{at}:2:1: series: expected a series of the package"
+        )),
+        "{}",
+        e[0]
+    );
+}
+
+/// A package made by hand (no trade-chart property): read as the spreadsheet tables are,
+/// with Table Schema types and the licence as a note.
+#[test]
+fn a_hand_made_package_is_read_as_tables() {
+    let d = dir("hand");
+    std::fs::write(
+        d.join(DESCRIPTOR),
+        r#"{
+  "name": "made-up-kr-jp",
+  "title": "Made-up trade (for tests)",
+  "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+  "sources": [{"title": "Made-up office", "path": "https://example.invalid/"}],
+  "resources": [
+    {"name": "observations", "path": "obs.csv", "schema": {"fields": [
+      {"name": "direction", "type": "string"}, {"name": "period", "type": "yearmonth"},
+      {"name": "value", "type": "number", "decimalChar": ","}, {"name": "unit", "type": "string"},
+      {"name": "sources", "type": "string"}]}},
+    {"name": "sources", "path": "src.csv", "schema": {"fields": [
+      {"name": "id", "type": "string"}, {"name": "publisher", "type": "string"},
+      {"name": "title", "type": "string"}, {"name": "date", "type": "date"},
+      {"name": "url", "type": "string"}]}}
+  ]
+}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("obs.csv"),
+        "direction;period;value;unit;sources\nKR>JP;2020-01;1,5;USD million;s\nJP>KR;2020-01;2,25;USD million;s\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("src.csv"),
+        "id,publisher,title,date,url\ns,Made-up office,Invented (for tests),2021-02-03,https://example.invalid/\n",
+    )
+    .unwrap();
+    let i = datapackage::import_path(&d).unwrap();
+    let ds = i.check().unwrap();
+    assert_eq!(i.dataset.id, "made-up-kr-jp");
+    assert_eq!(i.dataset.series[0].observations[0].value, Some(1.5));
+    assert_eq!(i.dataset.series[1].observations[0].value, Some(2.25));
+    assert_eq!(ds.views[0].id, "monthly");
+    assert_eq!(
+        serde_json::to_value(&i.dataset.notes).unwrap(),
+        serde_json::json!(["Licence: Creative Commons Attribution 4.0"])
+    );
+    // A resource that is missing: named.
+    std::fs::remove_file(d.join("src.csv")).unwrap();
+    let e = datapackage::import_path(&d).unwrap_err();
+    assert!(
+        e[0].to_string().contains("src.csv: cannot read"),
+        "{}",
+        e[0]
+    );
+}

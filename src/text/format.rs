@@ -1,0 +1,465 @@
+//! Numbers, money, percentages, periods and dates as each reader's newspaper writes
+//! them: "$491.06 million" / "4억9106만 달러" / "4.91亿美元", "June 2020" /
+//! "2020년 6월" / "2020年6月". Integer arithmetic instead of `format!("{:.2}")`: exact,
+//! and small in wasm.
+
+use crate::data::{Period, PeriodKind, Qualifier};
+pub use crate::number::{csv_field, decimal, plain};
+use crate::number::{decimal_with, push_grouped};
+use crate::text::words::{t, Lang, Msg};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whole dollars, for the 만/억 and 万/亿 systems.
+fn whole(usd: f64) -> u64 {
+    if usd.is_finite() && usd > 0.0 {
+        usd.round().min(9.0e18) as u64
+    } else {
+        0
+    }
+}
+
+/// Korean: exact, grouped by 억 (10⁸) and 만 (10⁴): 491,060,000 → "4억9106만".
+fn korean_number(n: u64) -> String {
+    let (eok, man, rest) = (n / 100_000_000, n / 10_000 % 10_000, n % 10_000);
+    let mut s = String::new();
+    if eok > 0 {
+        s.push_str(&eok.to_string());
+        s.push('억');
+    }
+    if man > 0 {
+        s.push_str(&man.to_string());
+        s.push('만');
+    }
+    if rest > 0 || s.is_empty() {
+        if s.is_empty() {
+            push_grouped(&mut s, rest);
+        } else {
+            s.push_str(&rest.to_string());
+        }
+    }
+    s
+}
+
+/// Chinese: 亿 (10⁸) or 万 (10⁴) with at most `decimals` places: 491,060,000 → "4.91亿".
+fn chinese_number(usd: f64, decimals: u32) -> String {
+    let a = usd.abs();
+    if a >= 1e8 {
+        format!("{}亿", decimal_with(usd / 1e8, decimals, false))
+    } else if a >= 1e4 {
+        format!("{}万", decimal_with(usd / 1e4, decimals, false))
+    } else {
+        decimal(usd, 0)
+    }
+}
+
+/// Money in full: "$491.06 million", "4억9106만 달러", "4.91亿美元".
+pub fn money(usd: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let a = usd.abs();
+            let mut s = String::from("$");
+            if a >= 1e9 {
+                s.push_str(&decimal(usd / 1e9, 3));
+                s.push_str(" billion");
+            } else if a >= 1e6 {
+                s.push_str(&decimal(usd / 1e6, 3));
+                s.push_str(" million");
+            } else {
+                s.push_str(&decimal(usd, 0));
+            }
+            s
+        }
+        Lang::Ko => format!("{} 달러", korean_number(whole(usd))),
+        Lang::Zh => format!("{}美元", chinese_number(usd, 2)),
+    }
+}
+
+/// Money with its qualifier: "about $24 million", "약 2400만 달러", "超过5800万美元".
+pub fn money_qualified(usd: f64, q: Qualifier, lang: Lang) -> String {
+    let m = money(usd, lang);
+    match (q, lang) {
+        (Qualifier::Exact, _) => m,
+        (Qualifier::Approx, Lang::En) => format!("about {m}"),
+        (Qualifier::Approx, Lang::Ko) => format!("약 {m}"),
+        (Qualifier::Approx, Lang::Zh) => format!("约{m}"),
+        (Qualifier::AtLeast, Lang::En) => format!("more than {m}"),
+        (Qualifier::AtLeast, Lang::Ko) => format!("{m} 이상"),
+        (Qualifier::AtLeast, Lang::Zh) => format!("超过{m}"),
+    }
+}
+
+/// Short money for axis ticks and bar labels: "$1.5bn", "15억", "15亿".
+pub fn money_short(usd: f64, lang: Lang) -> String {
+    money_compact(usd, 2, lang)
+}
+
+/// Short money with at most `decimals` places: `money_compact(491.06e6, 0, En)` is "$491m".
+pub fn money_compact(usd: f64, decimals: u32, lang: Lang) -> String {
+    let a = usd.abs();
+    match lang {
+        Lang::En => {
+            let (div, suffix) = if a >= 1e9 {
+                (1e9, "bn")
+            } else if a >= 1e6 {
+                (1e6, "m")
+            } else if a >= 1e3 {
+                (1e3, "k")
+            } else {
+                (1.0, "")
+            };
+            format!("${}{suffix}", decimal(usd / div, decimals))
+        }
+        Lang::Ko => {
+            if a >= 1e8 {
+                format!("{}억", decimal_with(usd / 1e8, decimals, false))
+            } else if a >= 1e4 {
+                format!("{}만", decimal_with(usd / 1e4, decimals, false))
+            } else {
+                decimal(usd, 0)
+            }
+        }
+        Lang::Zh => chinese_number(usd, decimals),
+    }
+}
+
+/// A plain number, short, with at most `decimals` places: "1.5m" (English), "150만",
+/// "150万": [`money_compact`] without the dollar sign.
+pub fn number_compact(x: f64, decimals: u32, lang: Lang) -> String {
+    let s = money_compact(x, decimals, lang);
+    match s.strip_prefix('$') {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
+/// A percentage change with a real minus sign and one decimal: "−80.7%", "+12%".
+pub fn percent_change(p: f64) -> String {
+    let mut s = String::new();
+    if p > 0.0 {
+        s.push('+');
+    }
+    s.push_str(&decimal(p, 1));
+    s.push('%');
+    s
+}
+
+fn month_name(index: i32) -> &'static str {
+    MONTHS
+        .get(index.rem_euclid(12) as usize)
+        .copied()
+        .unwrap_or_default()
+}
+
+fn month_number(index: i32) -> i32 {
+    index.rem_euclid(12) + 1
+}
+
+/// A month on an axis: "Jun" / "6월" / "6月", or just "J" / "6" when `narrow`.
+pub fn month_axis(index: i32, lang: Lang, narrow: bool) -> String {
+    match (lang, narrow) {
+        (Lang::En, false) => month_name(index)[..3].to_string(),
+        (Lang::En, true) => month_name(index)[..1].to_string(),
+        (_, true) => month_number(index).to_string(),
+        (Lang::Ko, false) => format!("{}월", month_number(index)),
+        (Lang::Zh, false) => format!("{}月", month_number(index)),
+    }
+}
+
+fn month_year(m: i32, lang: Lang) -> String {
+    let y = m.div_euclid(12);
+    match lang {
+        Lang::En => format!("{} {y}", month_name(m)),
+        Lang::Ko => format!("{y}년 {}월", month_number(m)),
+        Lang::Zh => format!("{y}年{}月", month_number(m)),
+    }
+}
+
+/// A period in words: "2020", "June 2020", "January–February 2020"; "2020년 6월",
+/// "2020년 1~2월"; "2020年6月", "2020年1–2月".
+pub fn period(p: &Period, lang: Lang) -> String {
+    let y = p.first_year();
+    let last = p.end - 1;
+    let same_year = last.div_euclid(12) == y;
+    match p.kind {
+        PeriodKind::Year if p.months() == 12 => match lang {
+            Lang::En => y.to_string(),
+            Lang::Ko => format!("{y}년"),
+            Lang::Zh => format!("{y}年"),
+        },
+        PeriodKind::Month | PeriodKind::Year => month_year(p.start, lang),
+        PeriodKind::MonthRange => match (lang, same_year) {
+            (Lang::En, true) => format!("{}–{} {y}", month_name(p.start), month_name(last)),
+            (Lang::Ko, true) => format!("{y}년 {}~{}월", month_number(p.start), month_number(last)),
+            (Lang::Zh, true) => format!("{y}年{}–{}月", month_number(p.start), month_number(last)),
+            (Lang::Ko, false) => {
+                format!("{}~{}", month_year(p.start, lang), month_year(last, lang))
+            }
+            (_, false) => format!("{}–{}", month_year(p.start, lang), month_year(last, lang)),
+        },
+    }
+}
+
+/// A short period label for axes: "2020", "Jun", "Jan–Feb", "6월", "1~2월".
+pub fn period_short(p: &Period, lang: Lang) -> String {
+    match p.kind {
+        PeriodKind::Year => p.first_year().to_string(),
+        PeriodKind::Month => month_axis(p.start, lang, false),
+        PeriodKind::MonthRange => match lang {
+            Lang::En => format!(
+                "{}–{}",
+                month_axis(p.start, lang, false),
+                month_axis(p.end - 1, lang, false)
+            ),
+            Lang::Ko => format!("{}~{}월", month_number(p.start), month_number(p.end - 1)),
+            Lang::Zh => format!("{}–{}月", month_number(p.start), month_number(p.end - 1)),
+        },
+    }
+}
+
+/// A source date: "12 February 2021" / "2021년 2월 12일" / "2021年2月12日".
+pub fn date(d: Option<&str>, lang: Lang) -> String {
+    let Some(d) = d else {
+        return t(lang, Msg::DateUnknown).to_string();
+    };
+    let mut parts = d.split('-');
+    let y = parts.next().unwrap_or_default();
+    let m: Option<i32> = parts
+        .next()
+        .and_then(|m| m.parse().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day: Option<i32> = parts.next().and_then(|d| d.parse().ok());
+    match (lang, m, day) {
+        (Lang::En, Some(m), Some(day)) => format!("{day} {} {y}", month_name(m - 1)),
+        (Lang::En, Some(m), None) => format!("{} {y}", month_name(m - 1)),
+        (Lang::Ko, Some(m), Some(day)) => format!("{y}년 {m}월 {day}일"),
+        (Lang::Ko, Some(m), None) => format!("{y}년 {m}월"),
+        (Lang::Zh, Some(m), Some(day)) => format!("{y}年{m}月{day}日"),
+        (Lang::Zh, Some(m), None) => format!("{y}年{m}月"),
+        (Lang::En, None, _) => y.to_string(),
+        (Lang::Ko, None, _) => format!("{y}년"),
+        (Lang::Zh, None, _) => format!("{y}年"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Period, Qualifier};
+    use crate::text::words::Lang::{self, En, Ko, Zh};
+
+    fn field(s: &str) -> String {
+        let mut out = String::new();
+        csv_field(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        for bad in ["=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            let f = field(bad);
+            assert!(f.starts_with("\"'"), "{bad:?} -> {f:?}");
+        }
+        assert_eq!(field("=1,2"), "\"'=1,2\"");
+    }
+
+    #[test]
+    fn money_reads_like_each_readers_newspaper() {
+        let table: &[(f64, &str, &str, &str)] = &[
+            (491.06e6, "$491.06 million", "4억9106만 달러", "4.91亿美元"),
+            (539.06e6, "$539.06 million", "5억3906만 달러", "5.39亿美元"),
+            (48e6, "$48 million", "4800만 달러", "4800万美元"),
+            (96.8e6, "$96.8 million", "9680만 달러", "9680万美元"),
+            (2.79e9, "$2.79 billion", "27억9000만 달러", "27.9亿美元"),
+            (
+                1027.72e6,
+                "$1.028 billion",
+                "10억2772만 달러",
+                "10.28亿美元",
+            ),
+            (
+                65.865e6,
+                "$65.865 million",
+                "6586만5000 달러",
+                "6586.5万美元",
+            ),
+            (10.73e6, "$10.73 million", "1073만 달러", "1073万美元"),
+            (2382.0, "$2,382", "2,382 달러", "2,382美元"),
+            (148_000.0, "$148,000", "14만8000 달러", "14.8万美元"),
+            (6.54e9, "$6.54 billion", "65억4000만 달러", "65.4亿美元"),
+            (0.0, "$0", "0 달러", "0美元"),
+        ];
+        for &(usd, en, ko, zh) in table {
+            assert_eq!(money(usd, En), en, "{usd}");
+            assert_eq!(money(usd, Ko), ko, "{usd}");
+            assert_eq!(money(usd, Zh), zh, "{usd}");
+        }
+        assert_eq!(
+            money_qualified(24e6, Qualifier::Approx, En),
+            "about $24 million"
+        );
+        assert_eq!(
+            money_qualified(58e6, Qualifier::AtLeast, En),
+            "more than $58 million"
+        );
+        assert_eq!(
+            money_qualified(24e6, Qualifier::Approx, Ko),
+            "약 2400만 달러"
+        );
+        assert_eq!(
+            money_qualified(58e6, Qualifier::AtLeast, Ko),
+            "5800만 달러 이상"
+        );
+        assert_eq!(money_qualified(24e6, Qualifier::Approx, Zh), "约2400万美元");
+        assert_eq!(
+            money_qualified(58e6, Qualifier::AtLeast, Zh),
+            "超过5800万美元"
+        );
+    }
+
+    #[test]
+    fn short_money_for_axes_and_labels() {
+        let table: &[(f64, &str, &str, &str)] = &[
+            (0.0, "$0", "0", "0"),
+            (500e6, "$500m", "5억", "5亿"),
+            (1.5e9, "$1.5bn", "15억", "15亿"),
+            (250e3, "$250k", "25만", "25万"),
+            (539.06e6, "$539.06m", "5.39억", "5.39亿"),
+            (2.79e9, "$2.79bn", "27.9억", "27.9亿"),
+            (48e6, "$48m", "4800만", "4800万"),
+        ];
+        for &(usd, en, ko, zh) in table {
+            assert_eq!(money_short(usd, En), en);
+            assert_eq!(money_short(usd, Ko), ko);
+            assert_eq!(money_short(usd, Zh), zh);
+        }
+        assert_eq!(money_compact(491.06e6, 0, En), "$491m");
+    }
+
+    #[test]
+    fn decimals_round_half_up_and_trim() {
+        assert_eq!(decimal(4.751, 1), "4.8");
+        assert_eq!(decimal(25.929999999, 2), "25.93");
+        assert_eq!(decimal(1234567.0, 0), "1,234,567");
+        assert_eq!(decimal(0.05, 2), "0.05");
+        assert_eq!(decimal(-80.678, 1), "−80.7");
+        assert_eq!(decimal(f64::NAN, 2), "–");
+        assert_eq!(percent_change(-80.678853), "−80.7%");
+        assert_eq!(percent_change(12.0), "+12%");
+    }
+
+    #[test]
+    fn periods_in_words() {
+        let p = |s| Period::parse(s).unwrap();
+        let table: &[(&str, Lang, &str)] = &[
+            ("2020", En, "2020"),
+            ("2020", Ko, "2020년"),
+            ("2020", Zh, "2020年"),
+            ("2020-06", En, "June 2020"),
+            ("2020-06", Ko, "2020년 6월"),
+            ("2020-06", Zh, "2020年6月"),
+            ("2020-01/2020-02", En, "January–February 2020"),
+            ("2020-01/2020-02", Ko, "2020년 1~2월"),
+            ("2020-01/2020-02", Zh, "2020年1–2月"),
+            ("2020-11/2021-02", En, "November 2020–February 2021"),
+            ("2020-11/2021-02", Ko, "2020년 11월~2021년 2월"),
+            ("2020-11/2021-02", Zh, "2020年11月–2021年2月"),
+        ];
+        for &(s, lang, expected) in table {
+            assert_eq!(period(&p(s), lang), expected, "{s} {lang:?}");
+        }
+        assert_eq!(period_short(&p("2020-01/2020-02"), En), "Jan–Feb");
+        assert_eq!(period_short(&p("2020-06"), En), "Jun");
+        assert_eq!(period_short(&p("2020-06"), Ko), "6월");
+        assert_eq!(period_short(&p("2020-06"), Zh), "6月");
+        assert_eq!(month_axis(24245, En, true), "J");
+        assert_eq!(month_axis(24245, Ko, true), "6");
+        assert_eq!(date(Some("2021-02-12"), En), "12 February 2021");
+        assert_eq!(date(Some("2021-02-12"), Ko), "2021년 2월 12일");
+        assert_eq!(date(Some("2021-02-12"), Zh), "2021年2月12日");
+        assert_eq!(date(Some("2020-03"), En), "March 2020");
+        assert_eq!(date(None, En), "date not known");
+        assert_eq!(date(None, Ko), "날짜 미상");
+        assert_eq!(p("2020-01/2020-02").iso(), "2020-01/2020-02");
+        assert_eq!(p("2020-06").iso(), "2020-06");
+        assert_eq!(p("2020").iso(), "2020");
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Lang::parse("ko-KR"), Some(Ko));
+        assert_eq!(Lang::parse("zh-Hans-CN"), Some(Zh));
+        assert_eq!(Lang::parse("en_GB"), Some(En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn period_parsing_rejects_nonsense() {
+        for bad in [
+            "",
+            "20",
+            "2020-1",
+            "2020-00",
+            "2020-13",
+            "2020-03/2020-01",
+            "2020-03/2020-03",
+            "abcd",
+            "2020-06-01",
+            "99999",
+        ] {
+            assert!(Period::parse(bad).is_err(), "{bad:?} accepted");
+        }
+        assert_eq!(Period::parse("2020-01/2020-02").unwrap().months(), 2);
+        assert_eq!(Period::parse("2020").unwrap().months(), 12);
+    }
+
+    #[test]
+    fn plain_numbers_as_display_writes_them() {
+        for x in [
+            0.0,
+            1.0,
+            0.5,
+            0.85,
+            1.0 / 3.0,
+            12.0 / 1.24,
+            13.5 / 1.24,
+            100.0,
+            1e-7,
+            2.5e-5,
+            1.5e20,
+            123456.789,
+            -0.25,
+            -3.0,
+            1e23,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            -0.0,
+            1e15,
+            1e16,
+            1e21,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(super::plain(x), format!("{x}"), "{x:e}");
+        }
+    }
+}
