@@ -2,7 +2,7 @@
 //! difference of other observations, computed at load in dependency order; a claim
 //! agrees with the data when they match at the precision the claim is printed with.
 
-use super::{Observation, Op, Series, MAX_USD};
+use super::checked::{Observation, Op, Series, MAX_USD};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A formula's result: the sum of `inputs`, or the first minus the others.

@@ -295,59 +295,6 @@ pub fn parse(text: &str) -> Result<Json> {
     crate::data::json::from_json_text(text)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_and_words() {
-        let root = At::Root;
-        let s = At::Key(&root, "series");
-        let i = At::Index(&s, 2);
-        let v = At::Key(&i, "value");
-        assert_eq!(v.path(), "series[2].value");
-        let e = f64::from_json(&Json::Str("12".into()), &v).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "series[2].value: invalid type: string \"12\", expected f64"
-        );
-        assert_eq!(e.code(), "invalid-type");
-        let e = u32::from_json(&Json::Int(-1), &root).unwrap_err();
-        assert_eq!(e.to_string(), "invalid value: integer `-1`, expected u32");
-        let e = u32::from_json(&Json::Float(1.0), &root).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "invalid type: floating point `1.0`, expected u32"
-        );
-        assert_eq!(
-            unknown_field("x", &["a"]),
-            "unknown field `x`, expected `a`"
-        );
-        assert_eq!(
-            unknown_field("x", &["a", "b"]),
-            "unknown field `x`, expected `a` or `b`"
-        );
-    }
-
-    #[test]
-    fn members_are_checked_once_each() {
-        let v = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
-        let e = Fields::of(&v, &At::Root, "struct T", &["a", "b"])
-            .err()
-            .unwrap();
-        assert_eq!(e.to_string(), "a: duplicate field `a`");
-        let v = parse(r#"{"a": 1}"#).unwrap();
-        let f = Fields::of(&v, &At::Root, "struct T", &["a", "b"]).unwrap();
-        let e = f.req::<f64>("b").unwrap_err();
-        assert_eq!(
-            (e.to_string().as_str(), e.code()),
-            ("b: missing field `b`", "missing-field")
-        );
-        assert_eq!(f.opt::<f64>("b").unwrap(), None);
-        assert_eq!(f.list::<f64>("b").unwrap(), Vec::<f64>::new());
-    }
-}
-
 /// Reads `T` from JSON text. A syntax error ([`ErrorKind::JsonSyntax`]) keeps its line
 /// and column ([`Location::Text`]); any error also names the field where it happened
 /// (`series[0].observations[3].value: invalid type: …`), found by re-reading the text up
@@ -500,4 +447,57 @@ pub fn check_json_strings(text: &str) -> Result<()> {
         i += 1;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_words() {
+        let root = At::Root;
+        let s = At::Key(&root, "series");
+        let i = At::Index(&s, 2);
+        let v = At::Key(&i, "value");
+        assert_eq!(v.path(), "series[2].value");
+        let e = f64::from_json(&Json::Str("12".into()), &v).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "series[2].value: invalid type: string \"12\", expected f64"
+        );
+        assert_eq!(e.code(), "invalid-type");
+        let e = u32::from_json(&Json::Int(-1), &root).unwrap_err();
+        assert_eq!(e.to_string(), "invalid value: integer `-1`, expected u32");
+        let e = u32::from_json(&Json::Float(1.0), &root).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid type: floating point `1.0`, expected u32"
+        );
+        assert_eq!(
+            unknown_field("x", &["a"]),
+            "unknown field `x`, expected `a`"
+        );
+        assert_eq!(
+            unknown_field("x", &["a", "b"]),
+            "unknown field `x`, expected `a` or `b`"
+        );
+    }
+
+    #[test]
+    fn members_are_checked_once_each() {
+        let v = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
+        let e = Fields::of(&v, &At::Root, "struct T", &["a", "b"])
+            .err()
+            .unwrap();
+        assert_eq!(e.to_string(), "a: duplicate field `a`");
+        let v = parse(r#"{"a": 1}"#).unwrap();
+        let f = Fields::of(&v, &At::Root, "struct T", &["a", "b"]).unwrap();
+        let e = f.req::<f64>("b").unwrap_err();
+        assert_eq!(
+            (e.to_string().as_str(), e.code()),
+            ("b: missing field `b`", "missing-field")
+        );
+        assert_eq!(f.opt::<f64>("b").unwrap(), None);
+        assert_eq!(f.list::<f64>("b").unwrap(), Vec::<f64>::new());
+    }
 }

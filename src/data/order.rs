@@ -40,7 +40,7 @@ pub(crate) fn f64_key(x: f64) -> u128 {
 }
 
 /// A period as 72 key bits in `Period`'s own (derived) order: start, end, then kind.
-pub(crate) fn period_key(p: &crate::data::Period) -> u128 {
+pub(crate) fn period_key(p: &crate::data::period::Period) -> u128 {
     (i32_key(p.start) << 40) | (i32_key(p.end) << 8) | u128::from(p.kind as u8)
 }
 

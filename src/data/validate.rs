@@ -7,12 +7,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::checked::*;
 use super::derive::{agrees, change, evaluate, obs};
-use super::*;
+use super::model::*;
+use super::period::{is_date, Period};
 use crate::error::{Error, ErrorKind, Result};
-
-/// The largest figure accepted, in US dollars (world trade is about 3 × 10¹³).
-pub const MAX_USD: f64 = 1e15;
 
 /// The longest time view, in months.
 pub const MAX_MONTHS: i32 = 1200;

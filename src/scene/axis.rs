@@ -2,9 +2,9 @@
 //! labels, the baseline.
 
 use crate::scene::layout::{self, text_width, Rect, FONT};
+use crate::scene::marks::{HAlign, Mark, VAlign};
 use crate::scene::scale::Linear;
 use crate::scene::theme::{Rgba, Theme};
-use crate::scene::{HAlign, Mark, VAlign};
 
 /// About one y tick per 55 px, two to six.
 pub(crate) fn tick_target(height: f64) -> usize {

@@ -236,7 +236,7 @@ pub fn summary_sentence(
 
 /// The summary of a chart made from columns: "Exports: 2 series of 1,000 points".
 pub fn columns_sentence(lang: Lang, title: &str, series: usize, points: usize) -> String {
-    let points = crate::text::format::decimal(points as f64, 0);
+    let points = crate::number::decimal(points as f64, 0);
     match lang {
         Lang::En => format!("{title}: {series} series of {points} points"),
         Lang::Ko => format!("{title}: 계열 {series}개, 각 {points}개 점"),

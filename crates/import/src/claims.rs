@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
+use super::cells::{at, cell, col as column_of, columns, expected, row_id, unit, Cx, Input};
 use super::numbers;
 use super::periods;
-use super::sheet::{at, cell, col as column_of, columns, expected, row_id, unit, Cx, Input};
 use trade_chart::data::{RawCheck, RawClaim, RawDataset, RawFigure, RawText};
 use trade_chart::error::ErrorKind;
 

@@ -19,9 +19,10 @@
 
 use std::collections::HashMap;
 
+use super::cells::{at, expected, slug, Cx};
 use super::numbers;
 use super::periods;
-use super::sheet::{self, at, expected, Acc, Class, Cx, Import};
+use super::sheet::{self, Acc, Class, Import};
 use super::table::{self, Row};
 use trade_chart::data::{
     is_date, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner, RawSeries,
@@ -640,7 +641,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     let mut bases = Vec::new();
     let mut basis_ids = Vec::new();
     for (rep, val, _seen) in &valuations {
-        let id = format!("comtrade-{}-{val}", sheet::slug(code(*rep)));
+        let id = format!("comtrade-{}-{val}", slug(code(*rep)));
         let what = if *val == "cif" {
             "CIF (cost, insurance and freight to the border)"
         } else {
@@ -677,9 +678,9 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         if several && reporters.first() != Some(&b.reporter) {
             label.push_str(" (mirror figures)");
         }
-        let mut id = format!("{}-{}-{class_id}", sheet::slug(&f), sheet::slug(&t));
+        let mut id = format!("{}-{}-{class_id}", slug(&f), slug(&t));
         if several {
-            id.push_str(&format!("-by-{}", sheet::slug(code(b.reporter))));
+            id.push_str(&format!("-by-{}", slug(code(b.reporter))));
         }
         let base = id.clone();
         let mut k = 2;
@@ -746,8 +747,8 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         id: options.id.clone().unwrap_or_else(|| {
             format!(
                 "{}-{}",
-                sheet::slug(&first.code),
-                sheet::slug(&second.code)
+                slug(&first.code),
+                slug(&second.code)
             )
         }),
         title: RawText::Plain(

@@ -10,6 +10,7 @@
 //! data packages ([`datapackage`], which also writes any dataset as one); each produces
 //! an [`sheet::Import`].
 
+mod cells;
 pub mod claims;
 pub mod comtrade;
 pub mod datapackage;

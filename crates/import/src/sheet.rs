@@ -5,26 +5,16 @@
 
 use std::collections::HashMap;
 
+use super::cells::{at, cell, col, columns, expected, slug, unit, Cx};
+pub use super::cells::{Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
-use super::table::{self, Row, Table};
+use super::table::Row;
 use trade_chart::data::{
     is_date, Dataset, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner,
     RawSeries, RawSource, RawText, RawUnit, RawView,
 };
 use trade_chart::error::{Error, ErrorKind, Location, Result};
-
-/// At most this many errors are reported per import; the rest are counted.
-pub const MAX_ERRORS: usize = 50;
-
-/// A table's text and the name it is reported under (usually its file name).
-#[derive(Debug, Clone, Copy)]
-pub struct Input<'a> {
-    /// Shown in front of every location: `observations.tsv:14:4`.
-    pub name: &'a str,
-    /// The whole table (TSV or CSV).
-    pub text: &'a str,
-}
 
 /// What the tables do not say themselves.
 #[derive(Debug, Clone, Default)]
@@ -347,255 +337,6 @@ pub fn import(
     Err(cx.into_errors())
 }
 
-/// What an import collects as it goes (the spreadsheet and the Comtrade readers).
-#[derive(Default)]
-pub(crate) struct Cx {
-    pub(crate) errors: Vec<Error>,
-    pub(crate) dropped: usize,
-    pub(crate) warnings: Vec<Error>,
-    pub(crate) gaps: usize,
-}
-
-impl Cx {
-    /// Keeps `e`, up to [`MAX_ERRORS`]; past that only counts it.
-    pub(crate) fn error(&mut self, e: Error) {
-        if self.errors.len() < MAX_ERRORS {
-            self.errors.push(e);
-        } else {
-            self.dropped += 1;
-        }
-    }
-
-    /// The errors kept, then one line counting those past [`MAX_ERRORS`].
-    pub(crate) fn into_errors(self) -> Vec<Error> {
-        let mut errors = self.errors;
-        if self.dropped > 0 {
-            errors.push(Error::at(
-                ErrorKind::InvalidValue,
-                "",
-                format!(
-                    "{} more errors not shown (stopped after {MAX_ERRORS})",
-                    self.dropped
-                ),
-            ));
-        }
-        errors
-    }
-}
-
-/// An error of `kind` in the cell at `row` and 0-based column `col` of `file`.
-pub(crate) fn at(
-    kind: ErrorKind,
-    file: &str,
-    row: usize,
-    col: usize,
-    field: &str,
-    msg: String,
-) -> Error {
-    Error::at(kind, field, msg).in_cell(Some(file), row, col + 1)
-}
-
-/// "expected X, found "cell"" in a cell.
-pub(crate) fn expected(
-    file: &str,
-    row: usize,
-    col: usize,
-    field: &str,
-    what: &str,
-    cell: &str,
-) -> Error {
-    Error::expected(field, what, format!("\"{cell}\"")).in_cell(Some(file), row, col + 1)
-}
-
-/// The column of `field`, for an error's place (0 when the table has none: `columns`
-/// checks the required ones are there).
-pub(crate) fn col(cols: &HashMap<&'static str, usize>, field: &str) -> usize {
-    cols.get(field).copied().unwrap_or(0)
-}
-
-/// The cell of `field` in `row` ("" when the table has no such column).
-pub(crate) fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
-    cols.get(field).map_or("", |&c| row.cell(c))
-}
-
-/// One row of a views or claims table (`what`: "view", "claim"): an error for each
-/// `required` cell left blank, and one for an id an earlier row already has. Its id.
-pub(crate) fn row_id<'r>(
-    cx: &mut Cx,
-    file: &str,
-    cols: &HashMap<&'static str, usize>,
-    row: &'r Row,
-    required: &[&'static str],
-    ids: &mut HashMap<String, usize>,
-    what: &str,
-) -> &'r str {
-    let n = row.number;
-    for &f in required {
-        if cell(cols, row, f).is_empty() {
-            let msg = format!("blank: every {what} needs its {f}");
-            cx.error(at(ErrorKind::MissingField, file, n, col(cols, f), f, msg));
-        }
-    }
-    let id = cell(cols, row, "id");
-    if !id.is_empty() {
-        if let Some(first) = ids.insert(id.to_string(), n) {
-            let msg = format!("\"{id}\": a second {what} with this id (row {first})");
-            cx.error(at(
-                ErrorKind::DuplicateId,
-                file,
-                n,
-                col(cols, "id"),
-                "id",
-                msg,
-            ));
-        }
-    }
-    id
-}
-
-fn norm_header(h: &str) -> String {
-    let h = h.to_lowercase().replace("(s)", "s");
-    h.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A parsed table and its columns by field; `None` (with errors reported) if it cannot
-/// be read or lacks a required column.
-pub(crate) fn columns<'a>(
-    cx: &mut Cx,
-    input: Input<'a>,
-    spec: &[(&'static str, &[&str])],
-    required: &[&str],
-) -> Option<(Table<'a>, HashMap<&'static str, usize>)> {
-    let file = input.name;
-    let table = match table::parse(input.text) {
-        Ok(t) => t,
-        Err(table::ParseError::TooLarge { row, column, error }) => {
-            cx.error(error.in_cell(Some(file), row, column));
-            return None;
-        }
-        Err(table::ParseError::Unclosed(q)) => {
-            cx.error(at(
-                ErrorKind::InvalidValue,
-                file,
-                q.row,
-                q.column - 1,
-                "",
-                "a quoted cell is never closed (a \" without its closing \")".into(),
-            ));
-            return None;
-        }
-    };
-    if table.headers.iter().all(|h| h.is_empty()) {
-        cx.error(at(
-            ErrorKind::MissingField,
-            file,
-            1,
-            0,
-            "",
-            format!(
-                "no header row: expected column names such as {}",
-                required.join(", ")
-            ),
-        ));
-        return None;
-    }
-    let mut cols: HashMap<&'static str, usize> = HashMap::new();
-    for (i, h) in table.headers.iter().enumerate() {
-        let name = norm_header(h);
-        match spec
-            .iter()
-            .find(|(_, aliases)| aliases.contains(&name.as_str()))
-        {
-            Some((field, _)) => {
-                if let Some(first) = cols.insert(field, i) {
-                    cx.error(at(
-                        ErrorKind::DuplicateId,
-                        file,
-                        1,
-                        i,
-                        field,
-                        format!(
-                            "\"{h}\": a second {field} column (the first is column {})",
-                            first + 1
-                        ),
-                    ));
-                }
-            }
-            None if h.is_empty() => {}
-            None => cx.warnings.push(at(
-                ErrorKind::UnknownField,
-                file,
-                1,
-                i,
-                "",
-                format!(
-                    "\"{h}\": column not used (known: {})",
-                    spec.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ")
-                ),
-            )),
-        }
-    }
-    let mut ok = true;
-    for &field in required {
-        if !cols.contains_key(field) {
-            let aliases = spec
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map_or(&[][..], |s| s.1);
-            cx.error(at(
-                ErrorKind::MissingField,
-                file,
-                1,
-                table.headers.len(),
-                field,
-                format!(
-                    "no {field} column: add one (headed {})",
-                    aliases
-                        .iter()
-                        .map(|a| format!("\"{a}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
-            ok = false;
-        }
-    }
-    // Ragged rows: warned about, read as far as they go.
-    let width = table.headers.len();
-    for row in table.rows.iter().filter(|r| !r.is_blank()) {
-        let extra = row.cells.get(width..).unwrap_or_default();
-        if extra.iter().any(|c| !c.trim().is_empty()) {
-            cx.warnings.push(at(
-                ErrorKind::InvalidValue,
-                file,
-                row.number,
-                width,
-                "",
-                format!(
-                    "{} cells, but {width} columns in the header: the cells past the last column are ignored",
-                    row.cells.len()
-                ),
-            ));
-        } else if row.cells.len() < width {
-            cx.warnings.push(at(
-                ErrorKind::InvalidValue,
-                file,
-                row.number,
-                row.cells.len(),
-                "",
-                format!(
-                    "{} cells, but {width} columns in the header: the missing ones are read as blank",
-                    row.cells.len()
-                ),
-            ));
-        }
-    }
-    ok.then_some((table, cols))
-}
-
 /// The sources table, read.
 #[derive(Default)]
 struct Sources {
@@ -719,30 +460,6 @@ fn direction(cell: &str) -> Option<Option<(String, String)>> {
     (a != b).then_some(Some((a, b)))
 }
 
-/// A unit cell → the power of ten of US dollars it counts in.
-pub(crate) fn unit(cell: &str) -> Option<i32> {
-    let s = cell
-        .to_lowercase()
-        .replace("us$", "usd ")
-        .replace('$', "usd ");
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let usd = words.iter().filter(|w| **w == "usd").count();
-    let rest: Vec<&str> = words.iter().copied().filter(|w| *w != "usd").collect();
-    if usd != 1 || rest.len() > 1 {
-        return None;
-    }
-    match rest.first().copied() {
-        None => Some(0),
-        Some("thousand" | "thousands" | "k" | "th" | "'000" | "000s" | "1000" | "1,000") => Some(3),
-        Some("million" | "millions" | "mn" | "mln" | "m" | "mio") => Some(6),
-        Some("billion" | "billions" | "bn" | "bln" | "b") => Some(9),
-        Some(_) => None,
-    }
-}
-
 fn qualifier(cell: &str) -> Option<Option<&'static str>> {
     match cell.trim().to_lowercase().as_str() {
         "" | "exact" | "as printed" => Some(None),
@@ -754,19 +471,6 @@ fn qualifier(cell: &str) -> Option<Option<&'static str>> {
         }
         _ => None,
     }
-}
-
-/// An id as a slug: `Korea's exports` → `korea-s-exports`.
-pub(crate) fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 fn is_id(s: &str) -> bool {

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::sheet::{at, cell, col as column_of, columns, Cx, Input};
+use super::cells::{at, cell, col as column_of, columns, Cx, Input};
 use trade_chart::data::{RawDataset, RawText};
 use trade_chart::error::{ErrorKind, Location};
 

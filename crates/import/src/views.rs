@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
+use super::cells::{at, cell, col as column_of, columns, expected, row_id, Cx, Input};
 use super::periods;
-use super::sheet::{at, cell, col as column_of, columns, expected, row_id, Cx, Input};
 use trade_chart::data::{RawDataset, RawText, RawView};
 use trade_chart::error::ErrorKind;
 

@@ -1,7 +1,8 @@
 //! The builder's imports in the browser (the second wasm only:
 //! `pkg/trade_chart_import_bg.wasm`, which `pkg/import.js` loads on first use; the
 //! reader's wasm is built without them). Each call runs the very readers the command line
-//! runs ([`trade_chart_import`]) and the same check ([`Import::check`], [`Dataset::from_json`]),
+//! runs ([`trade_chart_import`]) and the same check ([`trade_chart_import::Import::check`],
+//! [`trade_chart::Dataset::from_json`]),
 //! and answers with one plain object (serde_json, as the rest of the facade):
 //! `{ dataset, errors, warnings, gaps }`, where `dataset` is the checked dataset's JSON text
 //! (what `trade-chart convert` writes; `create(el, { data })` takes it as it is) or `null`

@@ -1,4 +1,4 @@
-//! The wasm-bindgen facade: a line or two per method over [`Widget`], which both chart
+//! The wasm-bindgen facade: a line or two per method over [`trade_chart::Widget`], which both chart
 //! kinds implement. Every failure becomes a JS `Error` whose message names the field;
 //! nothing panics on caller input.
 //!
