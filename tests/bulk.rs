@@ -289,12 +289,17 @@ fn hand_built_columns_do_not_panic() {
     let mut c = ColumnsChart::new(short, Lang::En);
     c.resize(400.0, 300.0).unwrap();
     let plot = c.scene().plot;
-    for k in 0..=20 {
-        let px = plot.x0 + (plot.x1 - plot.x0) * k as f64 / 20.0;
-        if let Some(h) = c.hover(px, (plot.y0 + plot.y1) / 2.0) {
-            assert_eq!(h.index, 0);
-        }
-    }
+    // Only x = 0 has a value: a pointer nearest it finds that point, one nearest a gap
+    // finds nothing; both happen across the plot, and nothing panics.
+    let hits: Vec<Option<usize>> = (0..=20)
+        .map(|k| {
+            let px = plot.x0 + (plot.x1 - plot.x0) * k as f64 / 20.0;
+            c.hover(px, (plot.y0 + plot.y1) / 2.0).map(|h| h.index)
+        })
+        .collect();
+    assert_eq!(hits[0], Some(0), "{hits:?}");
+    assert!(hits.iter().flatten().all(|&i| i == 0), "{hits:?}");
+    assert_eq!(hits[20], None, "{hits:?}");
     assert_eq!(c.csv(), "x,a\n0,5\n1,\n2,\n3,\n");
 
     let empty = Columns {

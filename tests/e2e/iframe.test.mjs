@@ -135,15 +135,14 @@ test('hostile messages are ignored: a wrong source, a bad height, a bad theme; t
 });
 
 test('bad query values show the widget error, never script; a non-http src is not fetched', async () => {
-  for (const [query, want] of [['view=%3Cscript%3Ealert(1)%3C/script%3E', /view/], ['theme=blue', /theme/], ['src=javascript:alert(1)', /could not fetch/], ['height=1e9', /height|invalid/]]) {
+  for (const [query, want] of [['view=%3Cscript%3Ealert(1)%3C/script%3E', /view/], ['theme=blue', /theme/], ['src=javascript:alert(1)', /could not fetch/], ['height=1e9', /height/]]) {
     const { page, frame, close } = await open(query);
     try {
       const s = await (await frame.waitForFunction(frameState, null, { timeout: 30_000 })).jsonValue();
-      if (query.startsWith('height')) assert.ok(s.state === 'ready' || s.state === 'error', JSON.stringify(s));
-      else {
-        assert.equal(s.state, 'error', `${query}: ${JSON.stringify(s)}`);
-        assert.match(s.error, want, query);
-      }
+      // height=1e9 is not a height the frame passes on (two to four digits): the widget
+      // says which attribute is wrong.
+      assert.equal(s.state, 'error', `${query}: ${JSON.stringify(s)}`);
+      assert.match(s.error, want, query);
       assert.equal(await frame.evaluate(() => document.querySelectorAll('script:not([src])').length), 0);
       assert.deepEqual(s.violations, []);
       await page.waitForTimeout(50);
