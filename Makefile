@@ -89,7 +89,7 @@ bench-pageload: build
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/run.mjs --pageload $(PAGELOAD_ARGS)
 
-# Fifty charts on one page against one (issue 11): bench/many.mjs, bench/results-many.md.
+# Fifty charts on one page against one: bench/many.mjs, bench/results-many.md.
 bench-many: build
 	node bench/many.mjs $(MANY_ARGS)
 

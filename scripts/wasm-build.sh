@@ -4,7 +4,7 @@
 # CRATE: trade-chart-web (the reader's; --features full: its full module) or
 # trade-chart-web-import (the builder's).
 #
-# Issue 14 (BENCHMARKS.md, "Nightly -Zbuild-std"): with the machine's nightly toolchain
+# BENCHMARKS.md, "Nightly -Zbuild-std": with the machine's nightly toolchain
 # and its rust-src, std is compiled with the crate, for size (`optimize_for_size`), and a
 # panic aborts at once (`-Cpanic=immediate-abort`: no panic machinery; the wasm has no
 # panic hook either way, a panic was already a trap). That saves about 10.4 KB gzip of the

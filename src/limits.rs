@@ -1,4 +1,4 @@
-//! The limits every entry enforces (issue 13, "Hardening"): a dataset's JSON text, the
+//! The limits every entry enforces: a dataset's JSON text, the
 //! spreadsheet tables, a Comtrade download, a data package and plain columns. Each is
 //! checked **before** the memory it guards is spent: the length of a text before it is
 //! parsed, the rows of a table while they are read (reading stops at the limit), the

@@ -272,7 +272,7 @@ fn columns_say_what_their_values_are() {
 
 /// Columns built by hand (the fields are public) skip `Columns::new`'s checks: a series
 /// shorter than x, or no x at all, once indexed out of range in the CSV, the hover and
-/// the x scale, trapping the wasm (issue 13). Now the missing values are gaps.
+/// the x scale, trapping the wasm. Now the missing values are gaps.
 #[test]
 fn hand_built_columns_do_not_panic() {
     let short = Columns {

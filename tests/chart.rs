@@ -188,7 +188,7 @@ fn a_chart_never_resized_exports_what_it_shows() {
 }
 
 /// A dataset edited by hand after its check (its fields are public): ids out of range
-/// are skipped, a dataset without views is refused, and nothing panics (issue 13).
+/// are skipped, a dataset without views is refused, and nothing panics.
 #[test]
 fn a_hand_edited_dataset_does_not_panic() {
     let mut ds = Dataset::default_dataset().unwrap();

@@ -1,6 +1,6 @@
 //! Golden pictures: for every view of the story data, in three languages and at two
 //! widths, the SVG export and the scene's marks and items as text. The reshape of the
-//! core (issue 9) must change none of them; any deliberate change of a picture updates
+//! core must change none of them; any deliberate change of a picture updates
 //! them with `GOLDEN=update cargo test --test golden` and shows in the diff.
 
 mod common;

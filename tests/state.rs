@@ -1,4 +1,4 @@
-//! The state that crosses from the reader's core wasm to its full module (issue 14): a
+//! The state that crosses from the reader's core wasm to its full module: a
 //! second chart over the same dataset, given `state()` of the first, exports what the
 //! first shows — the CSV, the SVG, the table — whatever the reader changed.
 

@@ -40,7 +40,7 @@ impl Dataset {
 
     /// Parses and validates a JSON text: the one way in, natively and in the browser
     /// (where the shell hands over `JSON.stringify(data)`). serde_json rejects unknown
-    /// fields (`deny_unknown_fields`) and the error names the field (`error::path_at`).
+    /// fields (`deny_unknown_fields`) and the error names the field (`data::json::path_at`).
     ///
     /// Text longer than [`crate::limits::JSON_BYTES`] is refused by its length, unread.
     pub fn from_json(text: &str) -> crate::Result<Dataset> {

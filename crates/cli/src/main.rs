@@ -10,7 +10,7 @@
 //!
 //! Exit 0 when all is well, 1 when a dataset has an error, 2 for a usage error. The
 //! arguments are parsed by hand: a handful of flags do not justify a parser crate.
-// No panic paths (issue 13), as in the library.
+// No panic paths, as in the library.
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)

@@ -1,4 +1,4 @@
-//! 10⁵ rows of a UN Comtrade download converted natively (issue 10: "conversion of 10⁵
+//! 10⁵ rows of a UN Comtrade download converted natively ("conversion of 10⁵
 //! Comtrade rows ≤ 1 s natively, as a benchmark"). A plain timing loop, no framework:
 //! `cargo bench --bench comtrade` (profile `bench`: opt-level 3, see Cargo.toml), or
 //! `cargo bench --bench comtrade -- --runs 15`. The rows are the test fixture's first row

@@ -1,4 +1,4 @@
-//! Datasets from other formats than the JSON schema (issue 10, "Editors' own data").
+//! Datasets from other formats than the JSON schema.
 //! The `tables` feature: natively (the command line) and in the builder's wasm
 //! (`trade_chart_web_import`), never in the reader's wasm (built without it).
 //!

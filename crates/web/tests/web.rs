@@ -310,7 +310,7 @@ fn measuring_text_leaves_the_drawing_font() {
     assert_eq!(ctx.font(), font);
 }
 
-/// The core's `state()` (issue 14): what the reader changed, as JSON text; the full
+/// The core's `state()`: what the reader changed, as JSON text; the full
 /// module's copy of the chart restores it and exports what the live chart shows.
 #[wasm_bindgen_test]
 fn state_says_what_the_reader_changed() {
