@@ -494,3 +494,38 @@ fn an_unknown_flag_exits_2_naming_it() {
         "{err}"
     );
 }
+
+#[test]
+fn an_option_given_twice_takes_the_last_and_partner_appends() {
+    // As the hand parser did: the last --view wins; --partner adds (a third is an error).
+    let d = dir("twice");
+    let o = d.join("x.svg");
+    let o = o.to_str().unwrap();
+    let kj = fixture("kr-jp.json");
+    let (code, _, err) = run(&[
+        "render",
+        &kj,
+        "--view",
+        "nope",
+        "--view",
+        "annual-flows",
+        "-o",
+        o,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let obs = fixture("observations.tsv");
+    let p = [
+        "--partner",
+        "KR=South Korea",
+        "--partner",
+        "JP=Japan",
+        "--partner",
+        "CN=China",
+    ];
+    let (code, _, err) = run(&[&["check", obs.as_str()][..], &p].concat());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--partner: a dataset has two partners"),
+        "{err}"
+    );
+}

@@ -86,6 +86,7 @@ enum Command {
     #[command(
         help_template = TEMPLATE,
         verbatim_doc_comment,
+        args_override_self = true,
         after_help = "Exit 0: no errors; 1: an error in some dataset; 2: a usage error."
     )]
     Check(CheckArgs),
@@ -97,6 +98,7 @@ enum Command {
     #[command(
         help_template = TEMPLATE,
         verbatim_doc_comment,
+        args_override_self = true,
         after_help = "Exit 0: written; 1: an error in the dataset; 2: a usage error."
     )]
     Convert(ConvertArgs),
@@ -109,6 +111,7 @@ enum Command {
     #[command(
         help_template = TEMPLATE,
         verbatim_doc_comment,
+        args_override_self = true,
         after_help = "Exit 0: written; 1: an error in the dataset or the view; 2: a usage error."
     )]
     Render(RenderArgs),
@@ -121,6 +124,7 @@ enum Command {
     #[command(
         help_template = TEMPLATE,
         verbatim_doc_comment,
+        args_override_self = true,
         after_help = "\
 Exit 0: written; 1: an error in the dataset, the view or the script; 2: a usage error."
     )]
