@@ -8,8 +8,12 @@
 //! trade-chart bundle IN… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark] [--script PATH]
 //! ```
 //!
-//! Exit 0 when all is well, 1 when a dataset has an error, 2 for a usage error. The
-//! arguments are parsed by hand: a handful of flags do not justify a parser crate.
+//! Exit 0 when all is well, 1 when a dataset has an error, 2 for a usage error; a closed
+//! output pipe ends the run quietly with exit 0. The arguments are parsed by clap (derive),
+//! which writes the help from the doc comments below (`trade-chart COMMAND --help`).
+// The doc comments of the clap structs below are the help a terminal shows (`<id>`,
+// `<script …>` are words there, not HTML).
+#![allow(rustdoc::invalid_html_tags)]
 // No panic paths, as in the library.
 #![cfg_attr(
     not(test),
@@ -28,101 +32,333 @@ use trade_chart_import::comtrade::{self, ComtradeOptions};
 use trade_chart_import::datapackage;
 use trade_chart_import::{text, Import, Input, SheetOptions};
 
-const USAGE: &str = "\
-trade-chart: check, convert and render trade-chart datasets
+const ABOUT: &str = "trade-chart: check, convert and render trade-chart datasets";
 
-usage:
-  trade-chart check FILE… [table options]
-  trade-chart convert IN… [table options] -o dataset.json
-  trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
-                         [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
-  trade-chart bundle IN… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark] [--script PATH]
-  trade-chart COMMAND --help
+const LONG_ABOUT: &str = "\
+trade-chart: check, convert and render trade-chart datasets
 
 A dataset is a JSON file in the schema of docs/DATA.md, or a spreadsheet table of
 observations (.tsv, .csv, .txt) with its sources table, or a UN Comtrade download, or a
 data package; a text table (--text) gives any of them its title, notes and labels in
 English, Korean and Chinese.";
 
-const TABLE_OPTIONS: &str = "\
-table options (for .tsv/.csv/.txt observations tables):
-  --sources FILE        the sources table (default: sources.tsv or sources.csv beside the
-                        observations; a FILE named sources.* among the inputs is taken too)
-  --text FILE           the chart's text in English, Korean and Chinese: a table of
-                        key | en | ko | zh rows (title, subtitle, note, series.<id>.label,
-                        view.<id>.label|title|subtitle|note, partner.<code>.name,
-                        basis.<id>.label; docs/DATA.md); for any input format. A table
-                        among the inputs headed key and en is taken as it too
-  --views FILE          the chart's views, in place of those made from the data: a table
-                        of id | kind | series | label | title | x | from | to | periods |
-                        change rows, one per view (docs/DATA.md); for any input format
-  --claims FILE         the story's claims, checked against the data: a table of id |
-                        text | kind | figure | unit | status | check | source | period |
-                        note | views rows (docs/DATA.md); for any input format
-  --decimal . | ,       the value column's decimal mark, when no cell shows it (1,234)
-  --unit UNIT           the unit when the table has no unit column (USD, USD million…)
-  --partner CODE=NAME   a partner's code and name (twice, in order); default: the codes
-  --title TEXT          the dataset's title; --id ID its id
-  --format F            tsv, csv, comtrade, datapackage or json (default: detected: a
-                        Comtrade download by its headers, a data package by its
-                        datapackage.json or directory, else by the file's extension)
-  --accessed DATE       when a Comtrade download was made (YYYY-MM-DD): its source's date
-  --to json|datapackage (convert) write JSON (default) or a data package directory (-o DIR)";
+/// The synopsis of every command (the top level's usage line).
+const SYNOPSIS: &str = "\
+trade-chart check FILE… [table options]
+       trade-chart convert FILE… [table options] -o dataset.json
+       trade-chart render FILE… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
+                          [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
+       trade-chart bundle FILE… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark]
+       trade-chart COMMAND --help";
 
-const CHECK_HELP: &str = "\
-usage: trade-chart check FILE… [table options]
+/// The usage first, as the hand-written help had it; clap fills in the rest.
+const TEMPLATE: &str = "usage: {usage}\n\n{about-with-newline}\n{all-args}{after-help}";
 
-Checks each dataset (JSON, or an observations table with its sources) as the chart
-would. Prints every error as file:row:column: message (tables) or file: path: message
-(JSON), and warnings the same way, prefixed \"warning: \". Otherwise prints one line per
-dataset: its series, observations, sources and views.
-Exit 0: no errors; 1: an error in some dataset; 2: a usage error.";
+// The command line's own imports, kept apart from the library's above.
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
+use std::io::{self, Write};
 
-const CONVERT_HELP: &str = "\
-usage: trade-chart convert IN… [table options] -o dataset.json
+#[derive(clap::Parser)]
+#[command(
+    name = "trade-chart",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    override_usage = SYNOPSIS,
+    help_template = TEMPLATE,
+    subcommand_required = true,
+    arg_required_else_help = true,
+    after_help = "\
+Exit 0 when all is well, 1 when a dataset has an error, 2 for a usage error. A closed
+output pipe (trade-chart check … | head -1) ends the run quietly, with exit 0."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Writes the dataset (an observations table and its sources table, or JSON) as JSON in
-the schema of docs/DATA.md, after checking it as `check` does (nothing is written when
-it has an error). `-o -` writes to standard output.
-Exit 0: written; 1: an error in the dataset; 2: a usage error.";
+#[derive(clap::Subcommand)]
+enum Command {
+    /// Checks each dataset as the chart would
+    ///
+    /// Each dataset is JSON, or an observations table with its sources, or a Comtrade
+    /// download, or a data package. Prints every error as file:row:column: message (tables) or file: path: message
+    /// (JSON), and warnings the same way, prefixed "warning: ". Otherwise prints one line per
+    /// dataset: its series, observations, sources and views.
+    #[command(
+        help_template = TEMPLATE,
+        verbatim_doc_comment,
+        args_override_self = true,
+        after_help = "Exit 0: no errors; 1: an error in some dataset; 2: a usage error."
+    )]
+    Check(CheckArgs),
+    /// Writes the dataset as JSON (or a data package)
+    ///
+    /// The dataset (an observations table and its sources table, or JSON…) is written as
+    /// JSON in the schema of docs/DATA.md, after checking it as `check` does (nothing is
+    /// written when it has an error). `-o -` writes to standard output.
+    #[command(
+        help_template = TEMPLATE,
+        verbatim_doc_comment,
+        args_override_self = true,
+        after_help = "Exit 0: written; 1: an error in the dataset; 2: a usage error."
+    )]
+    Convert(ConvertArgs),
+    /// Draws one view of the dataset as a picture (SVG or PNG)
+    ///
+    /// The picture has the title, chart, notes and sources, drawn with the same selection,
+    /// layout and drawing code as the chart in the page.
+    /// PNG is the SVG rasterised (resvg) with the system's fonts: Korean and Chinese labels
+    /// need a CJK font installed (fonts-wqy-microhei or fonts-noto-cjk on Debian).
+    #[command(
+        help_template = TEMPLATE,
+        verbatim_doc_comment,
+        args_override_self = true,
+        after_help = "Exit 0: written; 1: an error in the dataset or the view; 2: a usage error."
+    )]
+    Render(RenderArgs),
+    /// Writes one HTML file with the interactive chart and the dataset in it
+    ///
+    /// The file opens from disk (file://) or any web server, with no other file: the
+    /// standalone script inline (as in dist/trade-chart-demo.html) and the dataset as JSON
+    /// in a <script type="application/json">. The dataset is checked first (nothing is
+    /// written when it has an error).
+    #[command(
+        help_template = TEMPLATE,
+        verbatim_doc_comment,
+        args_override_self = true,
+        after_help = "\
+Exit 0: written; 1: an error in the dataset, the view or the script; 2: a usage error."
+    )]
+    Bundle(BundleArgs),
+}
 
-const RENDER_HELP: &str = "\
-usage: trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
-                         [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
+/// The options of spreadsheet tables, and the text, views and claims tables of any input.
+#[derive(clap::Args)]
+#[command(next_help_heading = "Table options (for .tsv/.csv/.txt observations tables)")]
+struct TableArgs {
+    /// The sources table [default: sources.tsv or sources.csv beside the observations; a
+    /// FILE named sources.* among the inputs is taken too]
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    sources: Option<PathBuf>,
+    /// The chart's text in English, Korean and Chinese: a table of key | en | ko | zh rows
+    /// (title, subtitle, note, series.<id>.label, view.<id>.label|title|subtitle|note,
+    /// partner.<code>.name, basis.<id>.label; docs/DATA.md); for any input format. A table
+    /// among the inputs headed key and en is taken as it too
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    text: Option<PathBuf>,
+    /// The chart's views, in place of those made from the data: a table of id | kind |
+    /// series | label | title | x | from | to | periods | change rows, one per view
+    /// (docs/DATA.md); for any input format
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    views: Option<PathBuf>,
+    /// The story's claims, checked against the data: a table of id | text | kind | figure |
+    /// unit | status | check | source | period | note | views rows (docs/DATA.md); for any
+    /// input format
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    claims: Option<PathBuf>,
+    /// The value column's decimal mark, when no cell shows it (1,234)
+    #[arg(long, value_name = "MARK")]
+    decimal: Option<Decimal>,
+    /// The unit when the table has no unit column (USD, USD million…)
+    #[arg(long, value_name = "UNIT")]
+    unit: Option<String>,
+    /// A partner's code and name (twice, in order) [default: the codes]
+    #[arg(long, value_name = "CODE=NAME", value_parser = partner)]
+    partner: Vec<(String, String)>,
+    /// The dataset's title
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// The dataset's id
+    #[arg(long, value_name = "ID")]
+    id: Option<String>,
+    /// When a Comtrade download was made: its source's date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    accessed: Option<String>,
+}
 
-Draws one view of the dataset as a picture (title, chart, notes and sources), with the
-same selection, layout and drawing code as the chart in the page.
-  --width PX        the picture's width in CSS px (default 800)
-  --format svg|png  default: from -o's extension (.png or .svg); svg for `-o -`
-  --scale K         PNG only: device pixels per CSS px (default 2; --width 800 --scale 2
-                    is 1600 px wide), from 0.25 to 4
-  --social          a social card (og:image): exactly 1200×630 px as PNG (600×315 CSS px
-                    as SVG), the title larger, the chart fitted, the sources line kept;
-                    no --width or --scale
-PNG is the SVG rasterised (resvg) with the system's fonts: Korean and Chinese labels
-need a CJK font installed (fonts-wqy-microhei or fonts-noto-cjk on Debian).
-`-o -` writes to standard output.
-Exit 0: written; 1: an error in the dataset or the view; 2: a usage error.";
+/// The inputs' format, for the commands whose `--format` is not a picture's.
+#[derive(clap::Args)]
+#[command(next_help_heading = "Table options (for .tsv/.csv/.txt observations tables)")]
+struct InputArgs {
+    /// The inputs' format [default: detected: a Comtrade download by its headers, a data
+    /// package by its datapackage.json or directory, else by the file's extension]
+    #[arg(long, value_name = "F", verbatim_doc_comment)]
+    format: Option<Given>,
+}
 
-const BUNDLE_HELP: &str = "\
-usage: trade-chart bundle IN… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark] [--script PATH]
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The datasets: JSON files, observations tables with their sources tables, Comtrade
+    /// downloads, data packages
+    #[arg(value_name = "FILE", required = true, verbatim_doc_comment)]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    table: TableArgs,
+    #[command(flatten)]
+    input: InputArgs,
+}
 
-Writes one HTML file with the interactive chart and this dataset in it, which opens
-from disk (file://) or any web server, with no other file: the standalone script inline
-(as in dist/trade-chart-demo.html) and the dataset as JSON in a
-<script type=\"application/json\">. The dataset is checked first (nothing is written
-when it has an error). --view: the opening view (default: the dataset's first);
---lang: the reader's language (default: the page's, en); --theme: light or dark
-(default: follow the reader's system).
-  --script PATH     the built standalone script, trade-chart.standalone.js (default:
-                    SCRIPT_DEFAULT; `make build` makes it)
-Exit 0: written; 1: an error in the dataset, the view or the script; 2: a usage error.";
+#[derive(clap::Args)]
+struct ConvertArgs {
+    /// The dataset: a JSON file, an observations table (and its sources table), a Comtrade
+    /// download or a data package
+    #[arg(value_name = "FILE", required = true, verbatim_doc_comment)]
+    inputs: Vec<PathBuf>,
+    /// Where to write (`-o -`: standard output; a directory for --to datapackage)
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Write JSON, or a data package directory (-o DIR)
+    #[arg(long, value_name = "FORMAT", default_value = "json")]
+    to: To,
+    #[command(flatten)]
+    table: TableArgs,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// The dataset (as for convert)
+    #[arg(value_name = "FILE", required = true)]
+    inputs: Vec<PathBuf>,
+    /// The picture's file, .svg or .png (`-o -`: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// The view to draw (an id of the dataset's views)
+    #[arg(long, value_name = "ID")]
+    view: String,
+    /// The picture's width in CSS px [default: 800]
+    #[arg(long, value_name = "PX", value_parser = width)]
+    width: Option<f64>,
+    /// The chart's language (a BCP 47 tag: en, ko, zh, ko-KR…) [default: en]
+    #[arg(long, value_name = "LANG", value_parser = lang)]
+    lang: Option<String>,
+    /// The chart's colours [default: light]
+    #[arg(long)]
+    theme: Option<ThemeArg>,
+    /// The picture's format [default: -o's extension; svg for `-o -`]
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<Picture>,
+    /// PNG only: device pixels per CSS px, from 0.25 to 4 [default: 2]
+    /// (--width 800 --scale 2 is 1600 px wide)
+    #[arg(long, value_name = "K", value_parser = scale, verbatim_doc_comment)]
+    scale: Option<f64>,
+    /// A social card (og:image): exactly 1200×630 px as PNG (600×315 CSS px as SVG), the
+    /// title larger, the chart fitted, the sources line kept; no --width or --scale
+    #[arg(long, conflicts_with_all = ["width", "scale"], verbatim_doc_comment)]
+    social: bool,
+    #[command(flatten)]
+    table: TableArgs,
+}
+
+#[derive(clap::Args)]
+struct BundleArgs {
+    /// The dataset (as for convert)
+    #[arg(value_name = "FILE", required = true)]
+    inputs: Vec<PathBuf>,
+    /// The HTML file to write (`-o -`: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// The opening view [default: the dataset's first]
+    #[arg(long, value_name = "ID")]
+    view: Option<String>,
+    /// The reader's language (a BCP 47 tag: en, ko, zh…) [default: the page's, en]
+    #[arg(long, value_name = "LANG", value_parser = lang)]
+    lang: Option<String>,
+    /// Light or dark [default: follow the reader's system]
+    #[arg(long)]
+    theme: Option<ThemeArg>,
+    /// The built standalone script, trade-chart.standalone.js (`make build` makes it)
+    #[arg(long, value_name = "PATH", default_value = SCRIPT_DEFAULT)]
+    script: PathBuf,
+    #[command(flatten)]
+    table: TableArgs,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// `--decimal`: the value column's decimal mark.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Decimal {
+    #[value(name = ".")]
+    Point,
+    #[value(name = ",")]
+    Comma,
+}
+
+/// `--format` of check, convert and bundle: the inputs' format.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Given {
+    Tsv,
+    Csv,
+    Comtrade,
+    Datapackage,
+    Json,
+}
+
+/// `convert --to`.
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum To {
+    Json,
+    Datapackage,
+}
+
+/// `--theme`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
 
 /// A picture's file format (`render --format`, or -o's extension).
-#[derive(Clone, Copy, PartialEq, Debug)]
+#[derive(Clone, Copy, PartialEq, Debug, clap::ValueEnum)]
 enum Picture {
     Svg,
     Png,
+}
+
+/// `--partner CODE=NAME` (a bare CODE is its own name).
+fn partner(v: &str) -> Result<(String, String), String> {
+    let (code, name) = v.split_once('=').unwrap_or((v, v));
+    if code.trim().is_empty() || name.trim().is_empty() {
+        return Err("expected CODE=NAME".into());
+    }
+    Ok((code.trim().to_uppercase(), name.trim().to_string()))
+}
+
+/// `--accessed`: a day.
+fn date(v: &str) -> Result<String, String> {
+    if v.len() == 10 && trade_chart::data::is_date(v) {
+        Ok(v.to_string())
+    } else {
+        Err("expected YYYY-MM-DD".into())
+    }
+}
+
+/// `--width`: CSS pixels.
+fn width(v: &str) -> Result<f64, String> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|w| w.is_finite() && *w > 0.0)
+        .ok_or_else(|| "expected CSS pixels (a number above 0)".into())
+}
+
+/// `--scale`: from 0.25 to 4.
+fn scale(v: &str) -> Result<f64, String> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|k| (0.25..=4.0).contains(k))
+        .ok_or_else(|| "expected a number from 0.25 to 4".into())
+}
+
+/// `--lang`: a tag of a language the chart speaks, kept as given.
+fn lang(v: &str) -> Result<String, String> {
+    match trade_chart::Lang::parse(v) {
+        Some(_) => Ok(v.to_string()),
+        None => Err("expected en, ko or zh (or a tag such as ko-KR)".into()),
+    }
 }
 
 /// The standalone script `bundle` inlines when no --script is given: the one `make build`
@@ -133,9 +369,10 @@ const SCRIPT_DEFAULT: &str = concat!(
     "/../../pkg/trade-chart.standalone.js"
 );
 
-/// A usage error: printed with a pointer to --help, exit 2.
+/// A usage error found after parsing (a combination of options): clap's message, exit 2.
 struct Usage(String);
 
+/// What the commands work from.
 #[derive(Default)]
 struct Args {
     inputs: Vec<PathBuf>,
@@ -156,182 +393,171 @@ struct Args {
     format: Option<Format>,
     accessed: Option<String>,
     to_package: bool,
-    help: bool,
 }
 
-fn parse(command: &str, argv: &[String]) -> Result<Args, Usage> {
-    let mut a = Args::default();
-    let mut it = argv.iter();
-    let render = command == "render";
-    let bundle = command == "bundle";
-    let out = command != "check";
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Usage(format!("{name} needs a value")))
-        };
-        match arg.as_str() {
-            "-h" | "--help" => a.help = true,
-            "--sources" => a.sources = Some(value(arg)?.into()),
-            "--text" => a.text = Some(value(arg)?.into()),
-            "--views" => a.views = Some(value(arg)?.into()),
-            "--claims" => a.claims = Some(value(arg)?.into()),
-            "--decimal" => {
-                a.sheet.decimal = match value(arg)?.as_str() {
-                    "." => Some('.'),
-                    "," => Some(','),
-                    v => return Err(Usage(format!("--decimal: expected . or ,, found {v:?}"))),
-                }
-            }
-            "--unit" => a.sheet.unit = Some(value(arg)?),
-            "--title" => a.sheet.title = Some(value(arg)?),
-            "--id" => a.sheet.id = Some(value(arg)?),
-            "--partner" => {
-                let v = value(arg)?;
-                let (code, name) = v.split_once('=').unwrap_or((&v, &v));
-                if code.trim().is_empty() || name.trim().is_empty() {
-                    return Err(Usage(format!("--partner: expected CODE=NAME, found {v:?}")));
-                }
-                a.sheet
-                    .partners
-                    .push((code.trim().to_uppercase(), name.trim().to_string()));
-            }
-            "--format" if render => {
-                a.picture = Some(match value(arg)?.to_lowercase().as_str() {
-                    "svg" => Picture::Svg,
-                    "png" => Picture::Png,
-                    v => return Err(Usage(format!("--format: expected svg or png, found {v:?}"))),
-                })
-            }
-            "--format" => {
-                let v = value(arg)?;
-                a.format = Some(Format::parse(&v).ok_or_else(|| {
-                    Usage(format!(
-                        "--format: expected tsv, csv, comtrade, datapackage or json, found {v:?}"
-                    ))
-                })?);
-            }
-            "--accessed" => {
-                let v = value(arg)?;
-                if !(v.len() == 10 && trade_chart::data::is_date(&v)) {
-                    return Err(Usage(format!(
-                        "--accessed: expected YYYY-MM-DD, found {v:?}"
-                    )));
-                }
-                a.accessed = Some(v);
-            }
-            "--to" if command == "convert" => {
-                a.to_package = match value(arg)?.as_str() {
-                    "json" => false,
-                    "datapackage" => true,
-                    v => {
-                        return Err(Usage(format!(
-                            "--to: expected json or datapackage, found {v:?}"
-                        )))
-                    }
-                }
-            }
-            "-o" | "--output" if out => a.out = Some(value(arg)?.into()),
-            "--view" if render || bundle => a.view = Some(value(arg)?),
-            "--width" if render => {
-                let v = value(arg)?;
-                a.width = Some(
-                    v.parse::<f64>()
-                        .ok()
-                        .filter(|w| w.is_finite() && *w > 0.0)
-                        .ok_or_else(|| {
-                            Usage(format!("--width: expected CSS pixels, found {v:?}"))
-                        })?,
-                );
-            }
-            "--lang" if render || bundle => a.lang = Some(value(arg)?),
-            "--scale" if render => {
-                let v = value(arg)?;
-                a.scale = Some(
-                    v.parse::<f64>()
-                        .ok()
-                        .filter(|k| (0.25..=4.0).contains(k))
-                        .ok_or_else(|| {
-                            Usage(format!(
-                                "--scale: expected a number from 0.25 to 4, found {v:?}"
-                            ))
-                        })?,
-                );
-            }
-            "--social" if render => a.social = true,
-            "--script" if bundle => a.script = Some(value(arg)?.into()),
-            "--theme" if render || bundle => {
-                let v = value(arg)?;
-                if v != "light" && v != "dark" {
-                    return Err(Usage(format!(
-                        "--theme: expected light or dark, found {v:?}"
-                    )));
-                }
-                a.theme = Some(v);
-            }
-            s if s.starts_with('-') && s != "-" => {
-                return Err(Usage(format!("{command}: unknown option {s}")))
-            }
-            s => a.inputs.push(s.into()),
+impl TableArgs {
+    fn into_args(self, inputs: Vec<PathBuf>, input: Option<InputArgs>) -> Result<Args, Usage> {
+        if self.partner.len() > 2 {
+            return Err(Usage("--partner: a dataset has two partners".into()));
         }
+        let sheet = SheetOptions {
+            decimal: self.decimal.map(|d| match d {
+                Decimal::Point => '.',
+                Decimal::Comma => ',',
+            }),
+            unit: self.unit,
+            partners: self.partner,
+            title: self.title,
+            id: self.id,
+        };
+        Ok(Args {
+            inputs,
+            sources: self.sources,
+            text: self.text,
+            views: self.views,
+            claims: self.claims,
+            sheet,
+            format: input.and_then(|i| i.format).map(|f| match f {
+                Given::Tsv | Given::Csv => Format::Table,
+                Given::Comtrade => Format::Comtrade,
+                Given::Datapackage => Format::DataPackage,
+                Given::Json => Format::Json,
+            }),
+            accessed: self.accessed,
+            ..Args::default()
+        })
     }
-    if a.help {
-        return Ok(a);
+}
+
+fn theme_name(t: Option<ThemeArg>) -> Option<String> {
+    t.map(|t| match t {
+        ThemeArg::Light => "light".into(),
+        ThemeArg::Dark => "dark".into(),
+    })
+}
+
+impl CheckArgs {
+    fn args(self) -> Result<Args, Usage> {
+        self.table.into_args(self.inputs, Some(self.input))
     }
-    if a.inputs.is_empty() {
-        return Err(Usage(format!("{command}: no input file")));
+}
+
+impl ConvertArgs {
+    fn args(self) -> Result<Args, Usage> {
+        let mut a = self.table.into_args(self.inputs, Some(self.input))?;
+        a.to_package = self.to == To::Datapackage;
+        if a.to_package && self.output == Path::new("-") {
+            return Err(Usage(
+                "--to datapackage writes a directory: give -o DIR, not -o -".into(),
+            ));
+        }
+        a.out = Some(self.output);
+        Ok(a)
     }
-    if out && a.out.is_none() {
-        return Err(Usage(format!("{command}: no output: give -o FILE")));
-    }
-    if render && a.view.is_none() {
-        return Err(Usage("render: no view: give --view ID".into()));
-    }
-    if a.to_package && a.out.as_deref() == Some(Path::new("-")) {
-        return Err(Usage(
-            "--to datapackage writes a directory: give -o DIR, not -o -".into(),
-        ));
-    }
-    if render {
+}
+
+impl RenderArgs {
+    fn args(self) -> Result<Args, Usage> {
         let inferred =
-            a.out
-                .as_deref()
-                .and_then(|o| match o.extension()?.to_str()?.to_lowercase().as_str() {
+            self.output
+                .extension()
+                .and_then(|e| match e.to_str()?.to_lowercase().as_str() {
                     "png" => Some(Picture::Png),
                     "svg" => Some(Picture::Svg),
                     _ => None,
                 });
-        let format = match (a.picture, inferred) {
+        let picture = match (self.format, inferred) {
             (Some(f), Some(g)) if f != g => {
                 return Err(Usage(format!(
                     "--format {} but -o {} says otherwise",
                     if f == Picture::Png { "png" } else { "svg" },
-                    a.out.as_deref().unwrap_or(Path::new("")).display()
+                    self.output.display()
                 )))
             }
             (Some(f), _) | (None, Some(f)) => f,
-            (None, None) if a.out.as_deref() == Some(Path::new("-")) => Picture::Svg,
+            (None, None) if self.output == Path::new("-") => Picture::Svg,
             (None, None) => {
                 return Err(Usage(
-                    "render: which format? name the output .png or .svg, or give --format".into(),
+                    "which format? name the output .png or .svg, or give --format".into(),
                 ))
             }
         };
-        a.picture = Some(format);
-        if a.social && (a.width.is_some() || a.scale.is_some()) {
-            return Err(Usage(
-                "--social: the card is 1200×630 px; no --width or --scale".into(),
-            ));
-        }
-        if format == Picture::Svg && a.scale.is_some() {
+        if picture == Picture::Svg && self.scale.is_some() {
             return Err(Usage("--scale: for PNG only (an SVG has no pixels)".into()));
         }
+        let mut a = self.table.into_args(self.inputs, None)?;
+        a.out = Some(self.output);
+        a.view = Some(self.view);
+        a.width = self.width;
+        a.lang = self.lang;
+        a.theme = theme_name(self.theme);
+        a.picture = Some(picture);
+        a.scale = self.scale;
+        a.social = self.social;
+        Ok(a)
     }
-    if a.sheet.partners.len() > 2 {
-        return Err(Usage("--partner: a dataset has two partners".into()));
+}
+
+impl BundleArgs {
+    fn args(self) -> Result<Args, Usage> {
+        let mut a = self.table.into_args(self.inputs, Some(self.input))?;
+        a.out = Some(self.output);
+        a.view = self.view;
+        a.lang = self.lang;
+        a.theme = theme_name(self.theme);
+        a.script = Some(self.script);
+        Ok(a)
     }
-    Ok(a)
+}
+
+/// Standard output or standard error.
+#[derive(Clone, Copy, PartialEq)]
+enum Stream {
+    Out,
+    Err,
+}
+
+/// Writes `bytes` through the stream's locked handle and flushes it: all the command line
+/// prints goes through here, never `print!`/`eprintln!`, which panic when the reader of
+/// the pipe has gone (`trade-chart check … | head -1`), an abort (SIGABRT, exit 134) with
+/// panic=abort. A closed pipe (`BrokenPipe`) is a normal end instead, as in ripgrep: the
+/// run stops there, with nothing more printed, exit 0. Another error on standard error is
+/// dropped (there is nowhere to say it); on standard output it is the caller's.
+fn emit(stream: Stream, bytes: &[u8]) -> io::Result<()> {
+    let result = match stream {
+        Stream::Out => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes).and_then(|()| out.flush())
+        }
+        Stream::Err => {
+            let mut err = io::stderr().lock();
+            err.write_all(bytes).and_then(|()| err.flush())
+        }
+    };
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(_) if stream == Stream::Err => Ok(()),
+        result => result,
+    }
+}
+
+/// A line on standard error.
+fn tell(line: &str) {
+    let _ = emit(Stream::Err, format!("{line}\n").as_bytes());
+}
+
+/// Writes clap's text (help, or a usage error) where clap would; its exit code.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let stream = if e.use_stderr() {
+        Stream::Err
+    } else {
+        Stream::Out
+    };
+    if let Err(err) = emit(stream, e.render().to_string().as_bytes()) {
+        tell(&format!("standard output: cannot write: {err}"));
+        return ExitCode::from(1);
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn is_table(p: &Path) -> bool {
@@ -386,16 +612,6 @@ enum Format {
 }
 
 impl Format {
-    fn parse(s: &str) -> Option<Format> {
-        Some(match s {
-            "tsv" | "csv" => Format::Table,
-            "comtrade" => Format::Comtrade,
-            "datapackage" => Format::DataPackage,
-            "json" => Format::Json,
-            _ => return None,
-        })
-    }
-
     /// A package by its directory or descriptor, a Comtrade download by its headers, a
     /// table by its extension, else JSON.
     fn detect(p: &Path) -> Format {
@@ -601,7 +817,10 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
             let long = bytes.len() > 4 << 20;
             let started = std::time::Instant::now();
             if long {
-                eprintln!("{name}: reading {:.1} MB…", bytes.len() as f64 / 1e6);
+                tell(&format!(
+                    "{name}: reading {:.1} MB…",
+                    bytes.len() as f64 / 1e6
+                ));
             }
             let options = ComtradeOptions {
                 accessed: job.accessed.clone(),
@@ -610,7 +829,10 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
             };
             let result = comtrade::import(name, &bytes, &options);
             if long {
-                eprintln!("{name}: read in {:.2} s", started.elapsed().as_secs_f64());
+                tell(&format!(
+                    "{name}: read in {:.2} s",
+                    started.elapsed().as_secs_f64()
+                ));
             }
             result
         }
@@ -622,16 +844,12 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
 
 fn warn(l: &Loaded) {
     for w in &l.warnings {
-        eprintln!("warning: {w}");
+        tell(&format!("warning: {w}"));
     }
 }
 
 fn write(out: &Path, text: &str) -> Result<(), Vec<String>> {
-    if out == Path::new("-") {
-        print!("{text}");
-        return Ok(());
-    }
-    std::fs::write(out, text).map_err(|e| vec![format!("{}: cannot write: {e}", out.display())])
+    write_bytes(out, text.as_bytes())
 }
 
 fn check(a: &Args) -> Result<ExitCode, Usage> {
@@ -656,12 +874,15 @@ fn check(a: &Args) -> Result<ExitCode, Usage> {
                         l.warnings.len()
                     ));
                 }
-                println!("{line}");
+                if let Err(e) = emit(Stream::Out, format!("{line}\n").as_bytes()) {
+                    tell(&format!("standard output: cannot write: {e}"));
+                    return Ok(ExitCode::from(1));
+                }
             }
             Err(lines) => {
                 failed = true;
                 for line in lines {
-                    eprintln!("{line}");
+                    tell(&line);
                 }
             }
         }
@@ -690,7 +911,7 @@ fn report(result: Result<(), Vec<String>>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(lines) => {
             for line in lines {
-                eprintln!("{line}");
+                tell(&line);
             }
             ExitCode::from(1)
         }
@@ -727,12 +948,8 @@ fn chart_for(a: &Args, dataset: Dataset) -> Result<Chart, Vec<String>> {
 }
 
 fn write_bytes(out: &Path, bytes: &[u8]) -> Result<(), Vec<String>> {
-    use std::io::Write;
     if out == Path::new("-") {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|()| stdout.flush())
+        return emit(Stream::Out, bytes)
             .map_err(|e| vec![format!("standard output: cannot write: {e}")]);
     }
     std::fs::write(out, bytes).map_err(|e| vec![format!("{}: cannot write: {e}", out.display())])
@@ -875,40 +1092,24 @@ fn bundle(a: &Args) -> Result<ExitCode, Usage> {
 }
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = argv.first() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
     };
-    let help = match command.as_str() {
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}\n\n{TABLE_OPTIONS}");
-            return ExitCode::SUCCESS;
-        }
-        "check" => CHECK_HELP,
-        "convert" => CONVERT_HELP,
-        "render" => RENDER_HELP,
-        "bundle" => BUNDLE_HELP,
-        other => {
-            eprintln!("trade-chart: unknown command {other:?}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let (name, result) = match cli.command {
+        Command::Check(c) => ("check", c.args().and_then(|a| check(&a))),
+        Command::Convert(c) => ("convert", c.args().and_then(|a| convert(&a))),
+        Command::Render(c) => ("render", c.args().and_then(|a| render(&a))),
+        Command::Bundle(c) => ("bundle", c.args().and_then(|a| bundle(&a))),
     };
-    let result = parse(command, &argv[1..]).and_then(|a| {
-        if a.help {
-            let help = help.replace("SCRIPT_DEFAULT", SCRIPT_DEFAULT);
-            println!("{help}\n\n{TABLE_OPTIONS}");
-            return Ok(ExitCode::SUCCESS);
-        }
-        match command.as_str() {
-            "check" => check(&a),
-            "convert" => convert(&a),
-            "bundle" => bundle(&a),
-            _ => render(&a),
-        }
-    });
     result.unwrap_or_else(|Usage(message)| {
-        eprintln!("trade-chart: {message}\n(trade-chart {command} --help for usage)");
-        ExitCode::from(2)
+        // As clap's own usage errors: the message, the command's usage, exit 2.
+        let mut cli = Cli::command();
+        cli.build();
+        let e = match cli.find_subcommand_mut(name) {
+            Some(command) => command.error(ErrorKind::ArgumentConflict, message),
+            None => cli.error(ErrorKind::ArgumentConflict, message),
+        };
+        clap_exit(&e)
     })
 }

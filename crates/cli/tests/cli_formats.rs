@@ -154,3 +154,44 @@ fn convert_to_a_data_package_and_back() {
         "{err}"
     );
 }
+
+#[test]
+fn format_and_to_take_only_their_values_naming_them_when_wrong() {
+    let f = fixture("mirror.csv");
+    // The inputs' --format of check, convert and bundle, and convert's --to: exit 2 with
+    // the flag and the values it takes.
+    for (args, flag, values) in [
+        (
+            &["check", &f, "--format", "xlsx"][..],
+            "'--format <F>'",
+            "tsv, csv, comtrade, datapackage, json",
+        ),
+        (
+            &["convert", &f, "--to", "xlsx", "-o", "x.json"][..],
+            "'--to <FORMAT>'",
+            "json, datapackage",
+        ),
+        // render's --format is the picture's.
+        (
+            &[
+                "render", &f, "--view", "v", "--format", "comtrade", "-o", "-",
+            ][..],
+            "'--format <FORMAT>'",
+            "svg, png",
+        ),
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(
+            err.contains(flag) && err.contains(values),
+            "{args:?}: {err}"
+        );
+    }
+    // A date that is not one: named with what it takes.
+    let (code, _, err) = run(&["check", &f, "--accessed", "2024-5-2"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--accessed") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
+}
