@@ -19,8 +19,12 @@ const need = (p) => { if (!existsSync(at(p))) throw new Error(`missing ${p}: bui
 // name, version, description, license, repository (if any: no placeholder is invented)
 // from Cargo.toml's [package] table.
 function cargoPackage() {
-  const table = read('Cargo.toml').split(/^\[/m).find((t) => t.startsWith('package]')) || '';
-  const field = (k) => (table.match(new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, 'm')) || [])[1];
+  // The root package's own fields, else the workspace's (`version.workspace = true`).
+  const tables = read('Cargo.toml').split(/^\[/m);
+  const own = tables.find((t) => t.startsWith('package]')) || '';
+  const shared = tables.find((t) => t.startsWith('workspace.package]')) || '';
+  const value = (table, k) => (table.match(new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, 'm')) || [])[1];
+  const field = (k) => value(own, k) ?? value(shared, k);
   const version = field('version');
   if (!version) throw new Error('Cargo.toml: [package] version not found');
   return { version, description: field('description'), license: field('license'), repository: field('repository') };
@@ -60,7 +64,8 @@ function withReset(glue, what, exported) {
   once('let __wbg_init_promise;\n');
   once('wasm = instance.exports;');
   if (glue.split('if (wasm !== undefined) return wasm;').length !== 3) throw new Error(`${what}: expected init and initSync to return early on "wasm !== undefined"`);
-  if (!/__destroy_into_raw\(\) \{[^}]*Finalization\.unregister\(this\)/.test(glue)) throw new Error(`${what}: expected Chart.__destroy_into_raw to unregister its finalizer`);
+  // The reader's glues have the Chart class (the builder's has no class).
+  if (/class Chart\b/.test(glue) && !/__destroy_into_raw\(\) \{[^}]*Finalization\.unregister\(this\)/.test(glue)) throw new Error(`${what}: expected Chart.__destroy_into_raw to unregister its finalizer`);
   const reset = 'function __tc_reset() { wasm = wasmInstance = wasmModule = __wbg_init_promise = undefined; }\n';
   const out = glue.replace('let __wbg_init_promise;\n', (m) => m + reset);
   if (exported === 'export') return out + 'export { __tc_reset };\n';
@@ -127,8 +132,7 @@ writeFileSync(at('pkg/index.js'), banner +
   `// init(url): the .wasm from elsewhere (a CDN), before the first chart.\n` +
   `export const { init } = api;\n`);
 
-// The builder's imports (pkg/import.js): their own wasm, the reader's crate with the
-// importers (feature `tables`), loaded on the first import and never by index.js, so the
+// The builder's imports (pkg/import.js): their own wasm (crates/web-import), loaded on the first import and never by index.js, so the
 // reader's wasm stays as small as it was. Same reset after a trap as the reader's.
 copyFileSync(at('target/wb/import/trade_chart_import_bg.wasm'), at('pkg/trade_chart_import_bg.wasm'));
 writeFileSync(at('pkg/trade_chart_import.js'), withReset(read('target/wb/import/trade_chart_import.js'), 'target/wb/import/trade_chart_import.js', 'export'));
