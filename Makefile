@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 
-.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload bench-many fuzz lint clean
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload bench-many fuzz lint lint-js clean
 
 all: build
 
@@ -92,7 +92,7 @@ fuzz:
 # private links denied), and the dependencies: cargo-deny's licences, bans (one version of
 # each crate) and sources (crates.io only) by deny.toml, and npm's audit of what ships
 # (nothing: every npm package here is a dev dependency; pkg/package.json has none).
-lint: setup
+lint: setup lint-js
 	cargo deny check licenses bans sources
 	npm audit --omit=dev --audit-level=low
 	cargo fmt --check
@@ -104,6 +104,12 @@ lint: setup
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features --features full
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown --no-default-features --features tables
+
+# The JavaScript (www/shell/, www/entries/, www/builder/, www/pkg/, scripts/): type-checked
+# from its JSDoc by tsc (tsconfig.json: what is off and why) and linted by eslint
+# (eslint.config.js: the recommended rules). Needs no build.
+lint-js: setup
+	npx tsc -p tsconfig.json && npx eslint .
 
 clean:
 	rm -rf target/wb pkg dist test-results
