@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 
-.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload bench-many fuzz lint clean
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload bench-many fuzz lint lint-js clean
 
 all: build
 
@@ -106,7 +106,7 @@ fuzz:
 # Each crate is compiled once per target: natively the whole workspace, for wasm32 the
 # two wasm crates together (the reader's with its full module's features).
 WASM_CRATES := -p trade-chart-web -p trade-chart-web-import --features trade-chart-web/full
-lint: setup
+lint: setup lint-js
 	cargo deny check licenses bans sources
 	npm audit --omit=dev --audit-level=low
 	cargo fmt --all --check
@@ -114,6 +114,12 @@ lint: setup
 	cargo clippy --target wasm32-unknown-unknown $(WASM_CRATES) --all-targets -- -D warnings
 	RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --lib --no-deps
 	RUSTDOCFLAGS=-Dwarnings cargo doc --target wasm32-unknown-unknown $(WASM_CRATES) --lib --no-deps
+
+# The JavaScript (www/shell/, www/entries/, www/builder/, www/pkg/, scripts/): type-checked
+# from its JSDoc by tsc (tsconfig.json: what is off and why) and linted by eslint
+# (eslint.config.js: the recommended rules). Needs no build.
+lint-js: setup
+	npx tsc -p tsconfig.json && npx eslint .
 
 clean:
 	rm -rf target/wb pkg dist test-results

@@ -56,7 +56,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 fi
 
-# 4. npm dev dependencies (playwright-core, axe-core, binaryen's wasm-opt, terser, tiny-inflate, typescript), from the lockfile.
+# 4. npm dev dependencies (playwright-core, axe-core, binaryen's wasm-opt, esbuild, terser, tiny-inflate,
+#    typescript, eslint), from the lockfile.
 if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
   log "installing npm dev dependencies"
   npm ci --no-audit --no-fund --loglevel=error

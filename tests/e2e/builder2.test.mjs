@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -366,8 +366,9 @@ test('undo the last paste: a paste over the observations is taken back, and the 
 test('the builder\'s own words in Korean and Chinese (www/builder/words.js): every static text and every t() message has both; switching translates the page, the problems and the preview, and is kept on reload', async () => {
   const { WORDS } = await import(pathToFileURL(join(ROOT, 'www/builder/words.js')).href);
   assert.deepEqual(Object.keys(WORDS.ko).sort(), Object.keys(WORDS.zh).sort(), 'the same keys in Korean and Chinese');
-  // every message builder.js passes to t()
-  const js = readFileSync(join(ROOT, 'www/builder/builder.js'), 'utf8');
+  // every message the builder's modules (www/builder/*.js but words.js) pass to t()
+  const js = readdirSync(join(ROOT, 'www/builder')).filter((f) => f.endsWith('.js') && f !== 'words.js').sort()
+    .map((f) => readFileSync(join(ROOT, 'www/builder', f), 'utf8')).join('\n');
   const messages = [...js.matchAll(/\bt\('((?:[^'\\]|\\.)+)'/g)].map((m) => m[1]);
   assert.ok(messages.length > 40, `${messages.length} messages`);
   for (const m of messages) assert.ok(Object.hasOwn(WORDS.ko, m), `no Korean for t('${m}')`);

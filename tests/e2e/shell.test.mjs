@@ -1,4 +1,4 @@
-// The JS shell (www/shell/, as scripts/shell.mjs joins it) against a mock wasm module that follows the contract in
+// The JS shell (www/shell/, its modules bundled by esbuild as scripts/bundle.mjs does) against a mock wasm module that follows the contract in
 // docs/ARCHITECTURE.md: DOM, text safety, hover overlay, touch, resize coalescing,
 // errors, traps and teardown, independent of the Rust build.
 import { test, before, after } from 'node:test';
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, collectErrors } from './helpers.mjs';
-import { shellSource } from '../../scripts/shell.mjs';
+import { bundle, constants } from '../../scripts/bundle.mjs';
 
 // Runs in the page: a fake `Chart` with the wasm facade's methods, and counters.
 function mockWasm() {
@@ -181,20 +181,26 @@ function instrument() {
   };
 }
 
-const shell = shellSource();
 const css = readFileSync(join(ROOT, 'www/trade-chart.css'), 'utf8');
 let browser, page, errors;
 
 before(async () => {
+  // The shell's modules as one classic script with the test's own version and stylesheet,
+  // and its own host: the mock's loader (the page's mockModule; loads and resets counted).
+  const host = 'export const loadWasm = () => { loads++; return Promise.resolve(mockModule); };\n' +
+    'export const resetWasm = () => { resets++; };\n' +
+    'export const cssUrl = undefined, loadStory = undefined, loadFull = undefined, resetFull = undefined;\n';
+  const shell = await bundle({ contents: "import { tradeChartApi } from './www/shell/index.js';\nwindow.tradeChartApi = tradeChartApi;\n" },
+    { format: 'iife', modules: { 'trade-chart:build': { contents: constants({ version: '9.9.9', css }) }, 'trade-chart:host': { contents: host } } });
   browser = await launch();
   page = await browser.browser.newPage({ viewport: { width: 900, height: 900 } });
   errors = collectErrors(page);
   await page.setContent('<!doctype html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">' +
     '<div id="a" style="width:640px"></div><div id="b" style="width:640px"></div></body></html>');
   await page.addScriptTag({ content: `(${instrument})(); (${mockWasm})();` });
-  await page.addScriptTag({ content: `const TRADE_CHART_VERSION = "9.9.9"; const TRADE_CHART_CSS = ${JSON.stringify(css)};\n${shell}\n` +
+  await page.addScriptTag({ content: `${shell}\n` +
     'window.loads = 0; window.resets = 0;\n' +
-    'window.api = tradeChartApi(() => { loads++; return Promise.resolve(mockModule); }, () => { resets++; });' });
+    'window.api = tradeChartApi();' });
 });
 after(async () => { await browser?.close(); });
 

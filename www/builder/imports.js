@@ -1,3 +1,4 @@
+// @ts-check
 // The builder's imports, asked of a worker (worker.js) so that reading a file of many
 // megabytes never freezes the page; where a module worker cannot start (an old browser, a
 // page whose CSP forbids workers), the same calls run here, on the page's thread.

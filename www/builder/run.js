@@ -1,3 +1,4 @@
+// @ts-check
 // One import call by name, its file arguments read first: what the worker (worker.js) does
 // with each message, and what imports.js does on the page's thread when no worker starts.
 // An argument { blob, as: 'text' | 'bytes' } is a file the editor opened.

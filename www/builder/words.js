@@ -1,3 +1,4 @@
+// @ts-check
 // The builder's own words in Korean and Chinese: a table of its own, apart from the
 // widget's (src/i18n.rs is compiled into the reader's wasm, which should not carry an
 // editor's page). Keyed by the English text as the page shows it (the static page's text

@@ -1,3 +1,4 @@
+// @ts-check
 // The builder's imports off the page's main thread (issue 12: "a file that is too large
 // for the browser gives a clear message, not a frozen tab"). A module worker that runs
 // pkg/import.js — the same Rust readers, in their own wasm instance — through run.js and

@@ -1,3 +1,4 @@
+// @ts-check
 // A ZIP archive of a few small files, stored (no compression): enough for the data
 // package download (three text files). zip([[name, Uint8Array], …]) → Uint8Array.
 // Names are ASCII; sizes far under 4 GB; the date is fixed (1980-01-01), so the same files

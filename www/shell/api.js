@@ -1,9 +1,18 @@
+// @ts-check
 // The public API: create() and mountAll(). Checks the element and the options, builds the
 // figure, waits for the wasm, makes the chart and mounts it; on any failure the figure
 // shows the message and create() rejects with the same Error.
+import { version } from 'trade-chart:build';
+import { shellError, asError } from './errors.js';
+import { composedParent, injectStyle, buildDom, showError } from './dom.js';
+import { addSwatches } from './theme.js';
+import { engine, checkOptions, openCore, jsonOf } from './wasm.js';
+import { ChartView, charts } from './mount.js';
+import { whenNear } from './lazy.js';
+import { fetchText } from './fetch.js';
 
-const version = typeof TRADE_CHART_VERSION === 'string' ? TRADE_CHART_VERSION : 'dev';
-const charts = new WeakMap(); // element -> its chart's public object (null while create is pending)
+export { version };
+
 const seen = new WeakSet(); // elements mountAll has already handled
 
 // The container's content width in whole CSS px (0 when hidden or collapsed).
@@ -17,7 +26,7 @@ function widthOf(el) {
 // The reader's language: the option, else the nearest [lang] (the element's own included,
 // across shadow boundaries), else the document's. Only en/ko/zh go to Rust; anything else
 // is English.
-function langFor(mod, element, opts) {
+export function langFor(mod, element, opts) {
   let near = null;
   for (let n = element; n && !near; n = composedParent(n)) {
     if (n.nodeType === 1 && n.getAttribute('lang')) near = n;
@@ -36,7 +45,7 @@ function nextTask(win) {
 // `attr` (internal): the options came from attributes with this prefix ('data-' for
 // [data-trade-chart], '' for <trade-chart>): an error about one names the attribute the
 // editor wrote, not an option they never saw.
-async function create(element, options, attr) {
+export async function create(element, options, attr) {
   if (!element || element.nodeType !== 1) throw shellError('not-an-element', 'trade-chart: create() needs a DOM element', TypeError);
   if (charts.has(element) || element.tradeChart) throw shellError('already-mounted', 'trade-chart: this element already has a chart; destroy() it first');
   let opts = options || {};
@@ -87,7 +96,7 @@ async function create(element, options, attr) {
 }
 
 // A chart that could not be made: its figure in `element` with only the message.
-function failed(element, ui, err) {
+export function failed(element, ui, err) {
   if (!ui.figure.isConnected) element.appendChild(ui.figure);
   element.removeAttribute('data-tc-pending'); // lazy.js: reserved until the figure is in
   ui.plot.hidden = ui.tabs.hidden = ui.legend.hidden = ui.tools.hidden = true;
@@ -109,7 +118,7 @@ function namedForAttribute(err, prefix) {
 // Where the .wasm is served, for a host or bundler that puts it elsewhere (a CDN): called
 // before the first chart (after, it resolves with the instance already loaded). Resolves
 // once the instance is ready; rejects if it cannot load.
-async function init(wasmUrl) {
+export async function init(wasmUrl) {
   if (wasmUrl != null && !engine.mod) engine.url = new URL(String(wasmUrl), document.baseURI).href;
   await engine.module();
 }
@@ -117,7 +126,7 @@ async function init(wasmUrl) {
 // create()'s options from an element's attributes: `get(name)` reads one (data-view, or
 // view on <trade-chart>); an empty or missing one is no option.
 // `loading`: the element's own (data-loading), else `loading` ("lazy" for <trade-chart>).
-function attrOptions(get, loading = 'lazy') {
+export function attrOptions(get, loading = 'lazy') {
   const o = { loading: get('loading') || loading };
   for (const k of ['view', 'lang', 'theme']) { const v = get(k); if (v) o[k] = v; }
   const height = Number(get('height')) || undefined;
@@ -126,7 +135,7 @@ function attrOptions(get, loading = 'lazy') {
 }
 
 // trade-chart:ready (detail: the chart) or trade-chart:error (detail: the Error) on `el`.
-function fire(el, type, detail) {
+export function fire(el, type, detail) {
   el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
@@ -134,7 +143,7 @@ function fire(el, type, detail) {
 // the same create() as <trade-chart> (element.js).
 // Eager when called (its promise is the charts); the standalone script's own call at load
 // passes { loading: 'lazy' }.
-function mountAll(root, options) {
+export function mountAll(root, options) {
   root = root || document;
   const loading = (options && options.loading) || 'eager';
   const sel = '[data-trade-chart]';

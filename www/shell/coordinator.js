@@ -1,12 +1,14 @@
+// @ts-check
 // One coordinator per document, shared by every chart in it: one MutationObserver for
 // the page's theme switches, one listener per media query, one document pointerdown and
 // keydown, and beforeprint/afterprint. Started with the first chart of the document,
 // stopped with the last. Each chart is told only what concerns it.
+import { composedParent } from './dom.js';
 
 const MEDIA = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'];
 const coordinators = new WeakMap(); // document -> Coordinator
 
-class Coordinator {
+export class Coordinator {
   static of(doc) {
     let c = coordinators.get(doc);
     if (!c) coordinators.set(doc, c = new Coordinator(doc));
@@ -106,7 +108,7 @@ class Coordinator {
 }
 
 // The shadow roots a node sits in, innermost first (none in the document itself).
-function shadowRoots(node) {
+export function shadowRoots(node) {
   const roots = [];
   for (let r = node.getRootNode(); r.host; r = r.host.getRootNode()) roots.push(r);
   return roots;

@@ -1,8 +1,11 @@
+// @ts-check
 // The figure's DOM: building it, and writing texts and attributes only when they change.
 // Nodes are made by the chart's own document; the stylesheet goes into the chart's root
 // (the document, or the shadow root the chart sits in).
+import { css } from 'trade-chart:build';
+import { cssUrl } from 'trade-chart:host';
 
-function h(doc, tag, cls, attrs) {
+export function h(doc, tag, cls, attrs) {
   const e = doc.createElement(tag);
   if (cls) e.className = cls;
   for (const k in attrs) e.setAttribute(k, attrs[k]);
@@ -10,43 +13,43 @@ function h(doc, tag, cls, attrs) {
 }
 // Writes only what changed: writing an equal text or attribute still costs the next
 // frame a style and layout pass over it.
-function setText(e, s) {
+export function setText(e, s) {
   s = s == null ? '' : String(s);
   if (e.textContent !== s) e.textContent = s;
 }
-function setAttr(e, k, v) {
+export function setAttr(e, k, v) {
   v = String(v);
   if (e.getAttribute(k) !== v) e.setAttribute(k, v);
 }
-function setHidden(e, hide) {
+export function setHidden(e, hide) {
   if (e.hidden !== hide) e.hidden = hide;
 }
-function text(doc, tag, cls, s, attrs) {
+export function text(doc, tag, cls, s, attrs) {
   const e = h(doc, tag, cls, attrs);
   setText(e, s);
   return e;
 }
 
 // The parent of a node across shadow boundaries: a shadow root's parent is its host.
-const composedParent = (n) => n.parentNode || n.host || null;
+export const composedParent = (n) => n.parentNode || n.host || null;
 
 // The stylesheet, once per root: the document, or the shadow root the chart sits in (a
 // detached element counts as the document's; the chart adopts its root's again when it is
 // shown there). Under a strict CSP (`style-src 'self'`) a <style> element is refused, a
 // constructed sheet in adoptedStyleSheets is not: one per document (a sheet can only be
 // adopted in the document that made it), first in the list. Where constructed sheets are
-// missing, a <link> to trade-chart.css next to the script (`cssUrl`, tradeChartApi's
-// third parameter), else (no URL: the single-file demo) a <style>.
+// missing, a <link> to trade-chart.css next to the script (`cssUrl`, from the build's
+// 'trade-chart:host'), else (no URL: the single-file demo) a <style>.
 const sheets = new WeakMap(); // document -> its constructed CSSStyleSheet
-function injectStyle(element) {
-  if (typeof TRADE_CHART_CSS !== 'string') return;
+export function injectStyle(element) {
+  if (typeof css !== 'string') return;
   const doc = element.ownerDocument, win = doc.defaultView || window, node = element.getRootNode();
   const root = node.nodeType === 11 && node.host ? node : doc;
   if ('adoptedStyleSheets' in root && typeof win.CSSStyleSheet === 'function' && 'replaceSync' in win.CSSStyleSheet.prototype) {
     let sheet = sheets.get(doc);
     if (!sheet) {
       sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(TRADE_CHART_CSS);
+      sheet.replaceSync(css);
       sheets.set(doc, sheet);
     }
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
@@ -55,12 +58,12 @@ function injectStyle(element) {
   if (root.getElementById('trade-chart-style')) return;
   const url = typeof cssUrl === 'string' && cssUrl;
   const el = url ? h(doc, 'link', '', { id: 'trade-chart-style', rel: 'stylesheet', href: url }) : h(doc, 'style', '', { id: 'trade-chart-style' });
-  if (!url) el.textContent = TRADE_CHART_CSS;
+  if (!url) el.textContent = css;
   (root === doc ? doc.head || doc.documentElement : root).prepend(el); // first, so host styles win
 }
 
 let uid = 0;
-function buildDom(doc) {
+export function buildDom(doc) {
   const id = 'tc' + (++uid) + '-';
   const ui = { id, figure: h(doc, 'figure', 'tc', { 'data-state': 'ready', part: 'figure' }) };
   const head = h(doc, 'figcaption', 'tc-head', { part: 'head' });
@@ -99,7 +102,7 @@ function buildDom(doc) {
 }
 
 // The error card: the figure in state "error" with the message in its alert.
-function showError(ui, err) {
+export function showError(ui, err) {
   ui.figure.dataset.state = 'error';
   ui.error.textContent = err.message;
   ui.error.hidden = false;

@@ -1,7 +1,10 @@
+// @ts-check
 // Downloads: Blob -> <a download> -> object URL, revoked a second later (or on destroy).
 // Every method is async: a failure is a rejection (and shown in the widget by the call).
+import { shellError } from './errors.js';
+import { h, setAttr } from './dom.js';
 
-class Downloads {
+export class Downloads {
   // `view`: the chart's ChartView (its wasm calls, the view id, the drawn width).
   constructor(view) {
     this.view = view;

@@ -1,3 +1,4 @@
+// @ts-check
 // <trade-chart>: the chart as a custom element. Its open shadow root holds the figure and
 // the stylesheet (host CSS cannot reach in, ours cannot leak out; colours still come
 // through the inherited --tc-* properties and ::part()). Attributes (reflected as
@@ -5,9 +6,15 @@
 // be a child <script type="application/json">, or the `data` property. The element has
 // the chart's API (delegated to create()'s object once `trade-chart:ready` has fired) and
 // fires the same events as [data-trade-chart].
+import { shellError } from './errors.js';
+import { h, showError, injectStyle, buildDom } from './dom.js';
+import { engine } from './wasm.js';
+import { viewOf } from './mount.js';
+import { cancelNear } from './lazy.js';
+import { create, failed, langFor, attrOptions, fire } from './api.js';
+import { fetchText } from './fetch.js';
 
 const ATTRS = ['view', 'lang', 'theme', 'height', 'src'];
-const FETCH_TIMEOUT = 30_000; // ms: a src (or data-src) fetched and read
 
 // The element's data: the `data` property, else `src` fetched (JSON text: Rust reads it
 // and names a bad field or a syntax error's row and column), else an inline child
@@ -19,29 +26,8 @@ async function elementData(el, data) {
   const script = el.querySelector(':scope > script[type="application/json"]');
   return script ? script.textContent : undefined;
 }
-async function fetchText(el, src) {
-  let res, url;
-  try { url = new URL(src, el.ownerDocument.baseURI); } catch (_) { /* below */ }
-  // Only what fetch can read for data (not javascript: or a made-up scheme): no request.
-  if (!url || !['http:', 'https:', 'data:', 'blob:'].includes(url.protocol)) {
-    throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (not an http(s), data: or blob: URL)`);
-  }
-  // A server that never answers (or stalls mid-body) is an error after FETCH_TIMEOUT, not
-  // a chart that waits for good.
-  const ac = new AbortController(), timer = setTimeout(() => ac.abort(), FETCH_TIMEOUT);
-  try {
-    res = await fetch(url, { credentials: 'same-origin', signal: ac.signal });
-    if (!res.ok) throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (HTTP ${res.status})`);
-    return await res.text();
-  } catch (e) {
-    if (ac.signal.aborted) throw shellError('fetch-failed', `trade-chart: could not fetch ${src} (no answer in ${FETCH_TIMEOUT / 1000} s)`);
-    throw e.code ? e : shellError('fetch-failed', `trade-chart: could not fetch ${src} (${e.message})`);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
-function defineElement() {
+export function defineElement() {
   if (typeof customElements === 'undefined' || typeof HTMLElement === 'undefined') return;
   if (customElements.get('trade-chart')) return; // another copy of the script defined it
 
@@ -172,7 +158,7 @@ function defineElement() {
     get theme() { return this.#chart ? this.#chart.theme : this.getAttribute('theme') || 'auto'; }
     set theme(v) { this.setAttribute('theme', v); }
     get height() { return Number(this.getAttribute('height')) || null; }
-    set height(v) { if (v == null) this.removeAttribute('height'); else this.setAttribute('height', v); }
+    set height(v) { if (v == null) this.removeAttribute('height'); else this.setAttribute('height', /** @type {any} */ (v)); }
     get src() { return this.getAttribute('src') || ''; }
     set src(v) { this.setAttribute('src', v); }
     // "lazy" (default: made when it nears the viewport) or "eager"; read when it mounts.
@@ -207,5 +193,3 @@ function defineElement() {
 
   customElements.define('trade-chart', TradeChartElement);
 }
-
-defineElement();

@@ -1,9 +1,12 @@
+// @ts-check
 // Lazy charts: a chart with `loading: 'lazy'` (the default of <trade-chart> and of
 // [data-trade-chart]) is made only when it nears the viewport. One IntersectionObserver
 // per document, with a margin of one viewport above and below; while it waits the
 // element carries `data-tc-pending` and the stylesheet reserves its height (--tc-reserve).
 // A chart out of the layout (display: none, a closed <details>) is made at once, as an
 // eager one: it draws when it gets a width, as before.
+import { shellError } from './errors.js';
+import { warmup } from './wasm.js';
 
 const nearby = new WeakMap(); // document -> { io, waiting: Map(element -> { resolve, reject }) }
 
@@ -40,7 +43,7 @@ function settleNear(doc, el, ok, err) {
 }
 
 // Resolves when `el` nears the viewport (at once without IntersectionObserver).
-function whenNear(el) {
+export function whenNear(el) {
   const l = lazyOf(el.ownerDocument);
   if (!l) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -52,6 +55,6 @@ function whenNear(el) {
 
 // A chart waiting to be made is given up (its element was torn down): create() rejects
 // with `destroyed`.
-function cancelNear(el) {
+export function cancelNear(el) {
   return settleNear(el.ownerDocument, el, false, shellError('destroyed', 'trade-chart: the chart was removed before it was made'));
 }

@@ -1,10 +1,20 @@
+// @ts-check
 // One mounted chart: its state, the wiring of its own nodes, and the public object
 // create() returns. The page-wide listeners live in the document's Coordinator; the wasm
 // behind `Core` (wasm.js).
+import { loadFull } from 'trade-chart:host';
+import { shellError, asError } from './errors.js';
+import { setText, setAttr, setHidden, injectStyle, showError } from './dom.js';
+import { themeOption, readColors } from './theme.js';
+import { Overlay } from './overlay.js';
+import { Panels } from './panels.js';
+import { Downloads } from './downloads.js';
+import { Coordinator, shadowRoots } from './coordinator.js';
+import { engine, jsonOf, Core } from './wasm.js';
 
 const ANNOUNCE_DELAY = 250; // ms: a screen reader hears where the arrow keys stopped, not every step
 
-class ChartView {
+export class ChartView {
   constructor(element, ui, core, opts) {
     this.element = element;
     this.ui = ui;
@@ -307,8 +317,9 @@ class ChartView {
 
 // What create() returns: the chart's public methods and getters (pkg/index.d.ts, checked
 // by tests/e2e/types.test.mjs to declare exactly these).
-const viewOf = new WeakMap(); // public object -> its ChartView (for <trade-chart>)
-function publicApi(view) {
+export const viewOf = new WeakMap(); // public object -> its ChartView (for <trade-chart>)
+export const charts = new WeakMap(); // element -> its chart's public object (null while create is pending; api.js)
+export function publicApi(view) {
   const api = {
     setView: (id) => view.change(() => view.core.setView(id)),
     toggleSeries: (id) => view.change(() => view.core.toggleSeries(id)),

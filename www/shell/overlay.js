@@ -1,7 +1,9 @@
+// @ts-check
 // The hover overlay: the highlight box and the tooltip, two absolutely-positioned nodes in
 // the plot, moved on every hover without redrawing the canvas.
+import { h, text, setHidden } from './dom.js';
 
-class Overlay {
+export class Overlay {
   constructor(ui) {
     this.ui = ui;
     this.doc = ui.figure.ownerDocument;
@@ -51,7 +53,7 @@ class Overlay {
 }
 
 // A legend colour: a property, not cssText, so a colour string cannot add rules.
-function swatch(doc, color, texture) {
+export function swatch(doc, color, texture) {
   const e = h(doc, 'span', 'tc-swatch', { 'aria-hidden': 'true', 'data-texture': texture || 'solid' });
   e.style.backgroundColor = color;
   return e;

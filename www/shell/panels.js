@@ -1,6 +1,9 @@
+// @ts-check
 // What Rust says, written into the figure: the texts, tabs and legend from meta(), the
 // "Show data" table from table() and the claims list from claims(). Only what changed is
 // written (a legend toggle is one aria-pressed change).
+import { h, text, setText, setAttr, setHidden } from './dom.js';
+import { swatch } from './overlay.js';
 
 // One button per list entry, rebuilt only when the ids change; `fill` updates each.
 function buttons(box, list, make, fill) {
@@ -12,7 +15,7 @@ function buttons(box, list, make, fill) {
   list.forEach((x, i) => fill(box.children[i], x));
 }
 
-class Panels {
+export class Panels {
   constructor(ui) {
     this.ui = ui;
     this.doc = ui.figure.ownerDocument;

@@ -1,9 +1,12 @@
+// @ts-check
 // The theme: the --tc-* custom properties resolved where the chart sits, as rgb() strings
 // for Rust, and the page's dark/light switches above a shadow root (which the stylesheet
 // inside that root cannot see).
+import { h, setAttr, composedParent } from './dom.js';
+import { checkOptions } from './wasm.js';
 
 // A theme option checked by Rust ("auto" when none is given).
-function themeOption(mod, t) {
+export function themeOption(mod, t) {
   return t == null ? 'auto' : checkOptions(mod, { theme: t });
 }
 
@@ -44,7 +47,7 @@ function outerTheme(figure) {
 }
 
 // The colours the chart's figure resolves now (one style recalc for all of them).
-function readColors(ui) {
+export function readColors(ui) {
   const outer = outerTheme(ui.figure);
   if (outer) setAttr(ui.figure, 'data-tc-outer', outer);
   else if (ui.figure.hasAttribute('data-tc-outer')) ui.figure.removeAttribute('data-tc-outer');
@@ -55,7 +58,7 @@ function readColors(ui) {
 
 // One span per --tc-* colour Rust names (theme_keys()), each styled once: reading them all
 // costs one style recalc.
-function addSwatches(ui, keys) {
+export function addSwatches(ui, keys) {
   const doc = ui.figure.ownerDocument;
   ui.keys = keys;
   ui.swatches = keys.map((k) => {

@@ -1,17 +1,20 @@
+// @ts-check
 // The wasm facade (src/web.rs), in one place: loading the instance, the one trap that
 // stops it for every chart, and `Core`, the one wrapper around a wasm `Chart` that the
 // rest of the shell calls. What the facade returns is given to the shell in one shape.
 // `loadWasm(url)` resolves with the wasm-bindgen module (its .wasm fetched from `url`, or
 // the build's own when undefined); `resetWasm()` makes the next load start a fresh
-// instance (both are tradeChartApi's parameters). Two builds of the crate (issue 14): the
+// instance (both from the build's module 'trade-chart:host': www/entries/). Two builds of the crate (issue 14): the
 // reader's core (`loadWasm`: a dataset chart's first frame, hover, keys, views, legend,
 // table, claims) and the full module (`loadFull(url)`, `resetFull()`: the core plus the
 // CSV/SVG/PNG exports and columns charts), loaded on first use. Without `loadFull` (the
 // tests' mock) the one module does everything.
+import { loadWasm, resetWasm, loadFull, resetFull, loadStory } from 'trade-chart:host';
+import { shellError, asError } from './errors.js';
 
 // The wasm instance is shared by every chart on the page, and the wasm build aborts on a
 // panic: a trap (WebAssembly.RuntimeError) leaves it unusable for all of them.
-const engine = {
+export const engine = {
   broken: null, // the Error of the trap that stopped the instance
   charts: new Set(), // the live ChartViews on the instance, told when it stops
 
@@ -104,14 +107,14 @@ const WARM_DATA = JSON.stringify({
   partners: [{ code: 'AA', name: 'A' }, { code: 'BB', name: 'B' }],
   bases: [{ id: 'c', label: 'Customs' }],
   sources: [{ id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' }],
-  series: [['x', 'AA>BB', [1.5, 2]], ['m', 'BB>AA', [3, 0.25]]].map(([id, direction, v]) => ({
+  series: /** @type {[string, string, number[]][]} */ ([['x', 'AA>BB', [1.5, 2]], ['m', 'BB>AA', [3, 0.25]]]).map(([id, direction, v]) => ({
     id, label: id, direction, basis: 'c',
     observations: v.map((value, i) => ({ period: String(2019 + i), value, sources: ['s'] })),
   })),
   views: [{ id: 'v', label: 'V', title: 'V', kind: 'bars', series: ['x', 'm'] }],
 });
 
-const warmup = {
+export const warmup = {
   started: false,
   start(win) {
     if (this.started) return;
@@ -123,6 +126,7 @@ const warmup = {
       ? win.requestIdleCallback(resolve, { timeout: 3000 }) : win.setTimeout(resolve, 100)));
     await idle();
     const mod = await engine.module();
+    /** @type {import('./types').WasmChart | null} */
     let chart = null;
     const steps = [
       () => { chart = new mod.Chart(win.document.createElement('canvas'), WARM_DATA, '{}'); },
@@ -146,7 +150,7 @@ const warmup = {
 // Rust checks the options (one whitelist, src/options.rs) and returns the theme they ask
 // for ("auto" when none). JSON text of every option; the data and the columns only say
 // they are there.
-function checkOptions(mod, opts) {
+export function checkOptions(mod, opts) {
   const o = Object.assign({}, opts);
   if (o.data != null) o.data = true;
   if (o.columns != null) o.columns = true;
@@ -154,7 +158,7 @@ function checkOptions(mod, opts) {
 }
 
 // A new wasm Chart for `opts` (already checked) on `canvas`, in language `lang`.
-function openCore(mod, canvas, opts, lang) {
+export function openCore(mod, canvas, opts, lang) {
   if (opts.columns != null) {
     // Large numeric series (typed arrays): a line chart, decimated in Rust.
     const c = opts.columns, list = Array.isArray(c.series) ? c.series : [];
@@ -171,7 +175,7 @@ function openCore(mod, canvas, opts, lang) {
 // A dataset as JSON text for Rust (one parse there, no field-by-field crossing). NaN and
 // ±Infinity would become null (a gap) in JSON: they go as strings, which fail validation
 // by name. A string is taken as JSON text already.
-function jsonOf(data) {
+export function jsonOf(data) {
   if (data == null) return undefined; // none: Rust says data is missing
   if (typeof data === 'string') return data;
   let json;
@@ -185,7 +189,7 @@ function jsonOf(data) {
 }
 
 // One wasm Chart. meta() says what it can do (`kind`, `can`).
-class Core {
+export class Core {
   constructor(chart) { this.chart = chart; }
 
   meta() { return this.chart.meta(); }

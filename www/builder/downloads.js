@@ -1,0 +1,76 @@
+// @ts-check
+import { call } from './imports.js';
+import { zip } from './zip.js';
+import { $, radio } from './dom.js';
+import { t } from './lang.js';
+import { oneLine } from './parse.js';
+import { chart, good, datasetInfo } from './preview.js';
+
+// ---- downloads ----
+function save_(blob, name) {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  $('download-status').textContent = t('Downloaded {name}.', { name });
+}
+export async function downloadPackage() {
+  const d = datasetInfo();
+  if (!d) return;
+  const p = await call('toDatapackage', good);
+  const enc = new TextEncoder();
+  save_(new Blob([zip([['datapackage.json', enc.encode(p.descriptor)], ['observations.csv', enc.encode(p.observations)],
+    ['sources.csv', enc.encode(p.sources)]])], { type: 'application/zip' }), `${d.id || 'dataset'}-datapackage.zip`);
+}
+// One HTML file: the reader's standalone script inlined, the dataset inline; opens from
+// disk (file://) and draws as the preview does.
+export async function downloadHtml() {
+  const d = datasetInfo();
+  if (!d) return;
+  const res = await fetch(new URL('../pkg/trade-chart.standalone.js', import.meta.url));
+  if (!res.ok) { $('download-status').textContent = t('The chart’s script could not be read (HTTP {status}).', { status: res.status }); return; }
+  const script = (await res.text()).replace(/<\/script/gi, '<\\/script');
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const json = oneLine(good);
+  const pl = radio('plang') || 'en';
+  const title = (x) => (typeof x === 'string' ? x : (x && (x[pl] || x.en)) || '');
+  const html = `<!doctype html>\n<html lang="${pl}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n`
+    + `<title>${esc(title(d.title) || 'Trade chart')}</title>\n`
+    + `<style>body{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif}main{max-width:960px;margin:0 auto}</style>\n</head>\n<body>\n<main>\n`
+    + `<div data-trade-chart data-loading="eager"${pl === 'en' ? '' : ` data-lang="${pl}"`}>\n<script type="application/json">${json}</script>\n</div>\n</main>\n<script>\n${script}\n</script>\n</body>\n</html>\n`;
+  save_(new Blob([html], { type: 'text/html;charset=utf-8' }), `${d.id || 'chart'}.html`);
+}
+export async function downloadPicture(kind) {
+  if (!chart) return;
+  const blob = await (kind === 'svg' ? chart.downloadSvg() : chart.downloadPng());
+  $('download-status').textContent = t('Downloaded the {kind} picture ({kb} KB).', { kind: kind.toUpperCase(), kb: Math.round(blob.size / 1024) });
+}
+// The social card (og:image): Rust's layout (the command line's `render --social`) as
+// SVG, drawn at 2× on a canvas: 1200×630 px.
+export async function downloadCard() {
+  const d = datasetInfo();
+  if (!d || !chart) return;
+  const svg = await call('socialCard', good, { view: chart.view || undefined, lang: radio('plang') || 'en', theme: radio('theme') || 'light' });
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 630;
+    canvas.getContext('2d').drawImage(img, 0, 0, 1200, 630);
+    const blob = await new Promise((ok, no) => canvas.toBlob((b) => (b ? ok(b) : no(new Error('no PNG'))), 'image/png'));
+    save_(blob, `${d.id || 'chart'}-card.png`);
+  } finally { URL.revokeObjectURL(url); }
+}
+export function download() {
+  const d = datasetInfo();
+  if (!d) return;
+  save_(new Blob([good], { type: 'application/json' }), `${d.id || 'dataset'}.json`);
+}
+// A snippet's text; one with a large dataset inline is shown cut in the middle (a text

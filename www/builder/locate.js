@@ -1,0 +1,163 @@
+// @ts-check
+import { $ } from './dom.js';
+import { lang, t } from './lang.js';
+import { CLAIM_FIELD, claimOfRow } from './claims-editor.js';
+import { VIEW_FIELD_NAME, viewPlace } from './views-editor.js';
+
+// The name the importer gives each text (errors' `file`) → its textarea.
+export const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json', notes: 'notes' };
+export const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON',
+  title: 'Title', subtitle: 'Subtitle', notes: 'Notes', claims: 'Claims', views: 'Views', text: 'Views' };
+// The chart text's single-line fields (setChartText's errors name them as `file`).
+const LINES = { title: 'title', subtitle: 'subtitle' };
+// An option the importer rejects (options.<name>) → the control to fix it in.
+export const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', title: 'title', accessed: 'accessed' };
+
+// ---- where a cell is in a pasted table: for moving the caret there ----
+// Rows as the spreadsheet counts them (a line break inside quotes is not a row); the
+// delimiter as the importer picks it from the header row (a tab, else the more frequent
+// of ";" and ","). Returns { start, end } of the cell's text (quotes excluded), or null.
+export function cellRange(text, row, column) {
+  const header = text.split(/\r?\n/, 1)[0] || '';
+  const count = (c) => header.split(c).length - 1;
+  const delim = header.includes('\t') ? '\t' : count(';') > count(',') ? ';' : ',';
+  let r = 1, c = 1, start, quoted = false, i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  start = i;
+  for (; i <= text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') { if (text[i + 1] === '"') i++; else quoted = false; }
+      continue;
+    }
+    if (ch === '"' && i === start) { quoted = true; continue; }
+    const endOfLine = ch === '\n' || ch === '\r' || i === text.length;
+    if (ch === delim || endOfLine) {
+      if (r === row && c === column) {
+        let s = start, e = i;
+        if (text[s] === '"' && e - s >= 2 && text[e - 1] === '"') { s++; e--; }
+        return { start: s, end: e };
+      }
+      if (endOfLine) {
+        if (r === row) return { start: i, end: i }; // past the row's last cell: its end
+        if (ch === '\r' && text[i + 1] === '\n') i++;
+        r++; c = 1;
+      } else c++;
+      start = i + 1;
+    }
+  }
+  return null;
+}
+// A JSON error's line and column → an offset (the column counts characters).
+function lineRange(text, line, column) {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const n = text.indexOf('\n', at);
+    if (n < 0) return null;
+    at = n + 1;
+  }
+  const end = text.indexOf('\n', at);
+  const s = Math.min(at + Math.max(0, (column || 1) - 1), end < 0 ? text.length : end);
+  return { start: s, end: Math.min(s + 1, end < 0 ? text.length : end) };
+}
+export function locate(issue) {
+  if (LINES[issue.file]) {
+    const area = $(LINES[issue.file]);
+    return { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'claims') {
+    const i = claimOfRow(issue.row);
+    const what = (String(issue.field || '').match(/^claims\[\d+\]\.(\w+)/) || [])[1];
+    const area = /** @type {HTMLInputElement | HTMLSelectElement | null} */ (document.querySelector(`#claims li[data-index="${i}"] [data-field="${CLAIM_FIELD[what] || 'text'}"]`));
+    return area && { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'views' || issue.file === 'text') {
+    const place = viewPlace(issue);
+    const area = place && /** @type {HTMLInputElement | HTMLSelectElement | null} */ (document.querySelector(`#views li[data-index="${place.i}"] [data-field="${place.f}"]`));
+    if (area && area.closest('details')) area.closest('details').open = true;
+    return area && { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'notes') {
+    const area = $('notes');
+    const range = noteRange(area.value, issue.row);
+    return range && { area, ...range, cell: '' };
+  }
+  const id = FILES[issue.file];
+  if (!id || issue.row == null) return null;
+  const area = $(id);
+  const range = id === 'json' ? lineRange(area.value, issue.row, issue.column)
+    : issue.column == null ? cellRange(area.value, issue.row, 1) && rowRange(area.value, issue.row)
+      : cellRange(area.value, issue.row, issue.column);
+  return range && { area, ...range, cell: area.value.slice(range.start, range.end) };
+}
+// The editor's `row`th note (1-based; blank lines are not notes but count as lines).
+function noteRange(text, row) {
+  const lines = text.split('\n');
+  if (!row || row > lines.length) return null;
+  const start = lines.slice(0, row - 1).reduce((n, l) => n + l.length + 1, 0);
+  return { start, end: start + lines[row - 1].length };
+}
+function rowRange(text, row) {
+  const first = cellRange(text, row, 1);
+  if (!first) return null;
+  const n = text.slice(first.start).search(/\r|\n/);
+  return { start: first.start, end: n < 0 ? text.length : first.start + n };
+}
+export function goTo(place) {
+  const { area } = place;
+  area.focus();
+  if (area.tagName === 'SELECT') return;
+  area.setSelectionRange(place.start, place.end);
+  // bring the line into view: the textarea scrolls to its selection on focus in most
+  // browsers; this makes sure of it for long tables
+  const line = area.value.slice(0, place.start).split('\n').length - 1;
+  const lh = parseFloat(getComputedStyle(area).lineHeight) || 18;
+  area.scrollTop = Math.max(0, line * lh - area.clientHeight / 2);
+}
+
+// ---- the list of problems ----
+export function where(issue) {
+  // a view's field: "View 2 (Series)"
+  const view = (issue.file === 'views' || issue.file === 'text') && viewPlace(issue);
+  if (view) return `${t('View {n}', { n: view.i + 1 })} (${t(VIEW_FIELD_NAME[view.f] || view.f)})`;
+  const parts = [];
+  if (issue.file) parts.push(LABEL[issue.file] ? t(LABEL[issue.file]) : issue.file);
+  const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : issue.row;
+  if (issue.row != null) parts.push(t(`${{ json: 'line', notes: 'line', claims: 'claim' }[issue.file] || 'row'} {n}`, { n: row }));
+  if (issue.column != null) parts.push(t('column {n}', { n: issue.column }));
+  let w = parts.join(lang === 'en' ? ', ' : lang === 'zh' ? '，' : ', ');
+  if (issue.field && issue.file !== 'json') w += ` (${issue.field})`;
+  return w;
+}
+export function renderIssues(errors, warnings) {
+  const list = $('errors');
+  list.replaceChildren();
+  for (const e of errors) {
+    const li = document.createElement('li');
+    const place = locate(e);
+    const body = /** @type {HTMLButtonElement} */ (document.createElement(place ? 'button' : 'span'));
+    if (place) {
+      body.type = 'button';
+      body.className = 'go';
+      body.addEventListener('click', () => goTo(locate(e) || place));
+    }
+    const w = document.createElement('strong');
+    w.textContent = where(e) || t('The data');
+    body.append(w);
+    if (place && place.cell && !/^\s*$/.test(place.cell) && FILES[e.file] !== 'json') {
+      const cell = document.createElement('code');
+      cell.textContent = place.cell;
+      body.append(' ', cell);
+    }
+    body.append(document.createTextNode(`: ${e.message}`));
+    li.append(body);
+    list.append(li);
+  }
+  const wl = $('warnings');
+  wl.replaceChildren(...warnings.map((x) => {
+    const li = document.createElement('li');
+    li.textContent = (where(x) ? where(x) + ': ' : '') + x.message;
+    return li;
+  }));
+  $('warnings-count').textContent = String(warnings.length);
+  $('warnings-box').hidden = warnings.length === 0;
+}

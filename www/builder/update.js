@@ -1,0 +1,128 @@
+// @ts-check
+import { cancel, cancellable } from './imports.js';
+import { $, radio } from './dom.js';
+import { t } from './lang.js';
+import { busy, say } from './status.js';
+import { held, megabytes, input, hasInput } from './files.js';
+import { parsed } from './parse.js';
+import { claimsSent, renderVerdicts, listObservations } from './claims-editor.js';
+import { listViews, viewTables } from './views-editor.js';
+import { where, renderIssues } from './locate.js';
+import { renderSourceCheck } from './sources.js';
+import { good, setGood, draw, setCurrent } from './preview.js';
+import { publish } from './publish.js';
+
+// ---- import, as the editor types ----
+let run = 0;
+export async function update() {
+  const me = ++run;
+  cancel(); // an import still running for an older edit: its answer is not wanted
+  const kind = radio('kind') || 'tables';
+  const file = held[{ tables: 'observations', comtrade: 'comtrade', json: 'json' }[kind]];
+  busy(file ? t('Reading {name} ({size})…', { name: file.name, size: megabytes(file.size) }) : t('Checking your data…'));
+  try { await read(me, kind); } finally { if (me === run) busy(null); }
+}
+async function read(me, kind) {
+  let result;
+  try {
+    if (kind === 'tables') {
+      if (!hasInput('observations')) return empty(t('Paste your observations table to start.'));
+      const o = { observationsFile: 'observations', sourcesFile: 'sources' };
+      if (radio('decimal')) o.decimal = radio('decimal');
+      if ($('title').value.trim()) o.title = $('title').value.trim();
+      const partners = [['partner-a-code', 'partner-a-name'], ['partner-b-code', 'partner-b-name']]
+        .map(([c, n]) => ({ code: $(c).value.trim(), name: $(n).value.trim() }))
+        .filter((p) => p.code);
+      if (partners.length) o.partners = partners.map((p) => ({ code: p.code, name: p.name || p.code }));
+      result = await cancellable('importTables', input('observations'), input('sources'), o);
+    } else if (kind === 'comtrade') {
+      if (!hasInput('comtrade')) return empty(t('Paste or open a UN Comtrade download to start.'));
+      const o = { file: 'comtrade' };
+      if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
+      if ($('title').value.trim()) o.title = $('title').value.trim();
+      result = await cancellable('importComtrade', input('comtrade', 'bytes'), o);
+    } else {
+      if (!hasInput('json')) return empty(t('Paste or open a dataset JSON to start.'));
+      result = await cancellable('checkDataset', input('json'), { file: 'json' });
+    }
+  } catch (e) {
+    // a bad option (the importer names it): shown like an error, pointing at its control
+    if (me !== run) return;
+    const name = (String(e.message).match(/options\.(\w+)/) || [])[1];
+    result = { dataset: null, errors: [{ message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: name || null, option: name }], warnings: [], gaps: 0 };
+  }
+  if (me !== run) return; // a newer edit is on its way
+  // the chart text, applied to the checked dataset and checked again (Rust)
+  if (result.dataset) { listObservations(result.dataset); listViews(result.dataset); }
+  const text = chartText();
+  if (result.dataset && (text.title || text.subtitle || text.notes.length || text.claims || text.views)) {
+    const imported = result;
+    result = await cancellable('setChartText', result.dataset, text).catch((e) => ({ dataset: null, warnings: [], gaps: 0,
+      errors: [{ code: e.code || 'invalid-value', message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: e.path || null }] }));
+    if (me !== run) return;
+    result = { ...result, warnings: imported.warnings };
+  }
+  setCurrent(result.dataset);
+  renderSourceCheck(kind, result);
+  renderVerdicts(result.dataset);
+  const ambiguous = result.errors.some((e) => e.code === 'ambiguous-number');
+  if (kind === 'tables' && (ambiguous || radio('decimal'))) $('decimal-ask').hidden = false;
+  renderIssues(result.errors, result.warnings);
+  if (result.dataset) {
+    setGood(result.dataset);
+    let drew = true;
+    let why = '';
+    try { await draw(good); } catch (e) { drew = false; why = String(e && e.message || e).replace(/^trade-chart: /, ''); }
+    if (me !== run) return;
+    $('preview-note').textContent = drew ? t('The chart as readers will see it. Hover or tap a figure to check its value and source.') : t('The chart could not be drawn: {message}', { message: why });
+    const d = parsed(good);
+    const w = result.warnings.length;
+    say(w ? t('No problems. The chart shows {n} series, with {w} warnings.', { n: d.series.length, w }).replace(/1 warnings\./, '1 warning.')
+      : t('No problems. The chart shows {n} series.', { n: d.series.length }));
+  } else {
+    const n = result.errors.length;
+    const first = result.errors[0];
+    say(ambiguous ? t('Which is the decimal mark in the value column? Choose it under the tables.')
+      : `${n === 1 ? t('1 problem.') : t('{n} problems.', { n })} ${first ? `${where(first) || t('The data')}: ${first.message}` : ''}`);
+    $('preview-note').textContent = good ? t('Showing the last chart that read without problems. Fix the problems listed to update it.') : t('The chart appears here once your data reads without problems.');
+  }
+  publish();
+}
+function empty(text) {
+  setCurrent(null);
+  renderSourceCheck(radio('kind') || 'tables', null);
+  renderVerdicts(null);
+  renderIssues([], []);
+  say(text);
+  publish();
+}
+let timer = 0;
+export const later = () => { clearTimeout(timer); timer = setTimeout(update, 300); };
+
+// A text in English, or by language when Korean or Chinese is given (Rust wants the English).
+function byLang(en, ko, zh) {
+  [en, ko, zh] = [en, ko, zh].map((s) => (s || '').trim());
+  return ko || zh ? { en, ko, zh } : en;
+}
+function chartText() {
+  const lines = (id) => $(id).value.split('\n');
+  const [en, ko, zh] = [lines('notes'), lines('notes-ko'), lines('notes-zh')];
+  const notes = Array.from({ length: Math.max(en.length, ko.length, zh.length) }, (_, i) => byLang(en[i], ko[i], zh[i]));
+  const t = { title: byLang($('title').value, $('title-ko').value, $('title-zh').value),
+    subtitle: byLang($('subtitle').value, $('subtitle-ko').value, $('subtitle-zh').value),
+    notes: notes.some((n) => typeof n !== 'string' || n) ? notes : [] };
+  if (!t.title) delete t.title;
+  if (!t.subtitle) delete t.subtitle;
+  Object.assign(t, viewTables());
+  const sent = claimsSent();
+  if (sent.length) {
+    t.claims = sent.map(({ c }) => {
+      const out = { text: c.text, kind: c.kind, figure: c.figure };
+      const key = (v) => { try { const [series, period] = JSON.parse(v); return { series, period }; } catch (_) { return undefined; } };
+      if (c.obs) out.observation = key(c.obs);
+      if (c.kind === 'percent' && c.from) out.from = key(c.from);
+      return out;
+    });
+  }
+  return t;
+}

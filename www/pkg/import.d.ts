@@ -1,0 +1,122 @@
+// trade-chart {{version}}: the builder's imports (trade-chart/import; see README.md).
+// Each loads the import wasm (trade_chart_import_bg.wasm, next to import.js) on first use.
+/** An error or a warning of an import, where it is. */
+export interface ImportIssue {
+  /** Stable, e.g. "invalid-value", "missing-field", "json-syntax". */
+  code: string;
+  /** What is wrong (without the place). */
+  message: string;
+  /** The line `trade-chart check` prints: "observations.tsv:4:4: value: expected …". */
+  text: string;
+  /** The file (observationsFile, sourcesFile, file) it is in; null when none in particular. */
+  file: string | null;
+  /** 1-based row of a table, the header being row 1 (a JSON syntax error: its line). */
+  row: number | null;
+  /** 1-based column (a JSON syntax error: its column). */
+  column: number | null;
+  /** The column's field ("value", "period"…) or the dataset path ("series[0].observations[3].value"). */
+  field: string | null;
+}
+/** What every import resolves with: a checked dataset, or the errors (never both). */
+export interface ImportResult {
+  /** The checked dataset's JSON text (as `trade-chart convert` writes it), for `create(el, { data })`; null when there are errors. */
+  dataset: string | null;
+  /** Every error found (at most 50, then one counting the rest). */
+  errors: ImportIssue[];
+  /** Not fatal (an unknown column, a ragged row, a download not in UTF-8). */
+  warnings: ImportIssue[];
+  /** Rows dropped as gaps (a blank value, n/a, -, ..). */
+  gaps: number;
+}
+export interface ImportPartner { /** e.g. "KR" */ code: string; /** e.g. "South Korea" */ name: string; }
+/** What the tables do not say themselves (the command line's table options); all optional. */
+export interface TableImportOptions {
+  /** The value column's decimal mark, when no cell shows it. */
+  decimal?: '.' | ',';
+  /** The unit when the table has no unit column ("USD", "USD million"…). */
+  unit?: string;
+  /** The partners in order; default: the codes of the directions, named by their codes. */
+  partners?: ImportPartner[];
+  /** The dataset's title; default "Trade between A and B". */
+  title?: string;
+  /** The dataset's id; default from the two codes ("kr-jp"). */
+  id?: string;
+  /** The name errors give the observations table (default "observations"). */
+  observationsFile?: string;
+  /** The name errors give the sources table (default "sources"). */
+  sourcesFile?: string;
+  /** The name errors give the text table (default "text"). */
+  textFile?: string;
+}
+export interface ComtradeImportOptions {
+  /** When the download was made (YYYY-MM-DD): its source's date. */
+  accessed?: string;
+  title?: string;
+  id?: string;
+  /** The name errors give the download (default "comtrade"). */
+  file?: string;
+}
+export interface CheckDatasetOptions {
+  /** The name errors give the JSON (default "dataset"). */
+  file?: string;
+}
+/**
+ * Reads an observations table and its sources table (TSV or CSV text, as pasted from a
+ * spreadsheet) and checks the dataset: importTables(observations, sources, options?), or
+ * importTables(observations, sources, textTable, options?) with the chart's text table
+ * (key | en | ko | zh rows: title, subtitle, note, series.<id>.label,
+ * view.<id>.label|title|subtitle|note…; docs/DATA.md), whose titles, notes and labels in
+ * English, Korean and Chinese go into the dataset. Rejects only for bad arguments or
+ * options (an Error naming the option); errors in the tables are in the result.
+ */
+export function importTables(observations: string, sources: string, textOrOptions?: string | null | TableImportOptions, options?: TableImportOptions): Promise<ImportResult>;
+/** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252). */
+export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
+/** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
+export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
+/** Text in English, or by language (Korean and Chinese need the English). */
+export type EditorText = string | { en: string; ko?: string; zh?: string };
+/** The builder's chart text; a blank or absent one leaves the dataset's own. */
+export interface ChartTextOptions {
+  /** The headline: the dataset's title and every view's title (with `views`: each whose title cell is blank). */
+  title?: EditorText;
+  /** The line under the headline: every view's subtitle. */
+  subtitle?: EditorText;
+  /** Notes under every view, after the dataset's own (blank ones left out). */
+  notes?: EditorText[];
+  /** A views table (id | kind | series | label | title | x | from | to | periods; docs/DATA.md) replacing the views; errors name it "views". */
+  views?: string;
+  /** A text table (key | en | ko | zh) applied last, e.g. the views' labels in Korean and Chinese; errors name it "text". */
+  text?: string;
+  /** The story's claims, added after the dataset's own, each with its status computed: "agrees", else "unsupported" with a note giving what the data say. */
+  claims?: ClaimInput[];
+}
+/** An observation by its series id and period. */
+export interface ObservationKey { series: string; period: string; }
+export interface ClaimInput {
+  /** The claim in the story's words. */
+  text: string;
+  /** "money": the figure is the observation's value; "percent": the change from `from` to `observation`. */
+  kind: 'money' | 'percent';
+  /** The figure as the story prints it ("25,097.8", "-19.5%"): its decimals set the check's precision. */
+  figure: string;
+  observation: ObservationKey;
+  from?: ObservationKey;
+  /** Where the claim appears (a source id); default: the first source. */
+  source?: string;
+}
+/**
+ * A checked dataset's JSON text with the chart text applied, checked again. An error about
+ * the text has `file` "title", "subtitle", "notes" or "claims" (`row`: the note's or claim's 1-based place).
+ */
+export function setChartText(json: string, options?: ChartTextOptions): Promise<ImportResult>;
+/** The three files of a dataset's data package (what `trade-chart convert --to datapackage` writes). */
+export interface DataPackageFiles { /** datapackage.json */ descriptor: string; /** observations.csv */ observations: string; /** sources.csv */ sources: string; }
+/** A dataset's JSON text as a Frictionless data package; rejects with the dataset's error if it does not check. */
+export function toDatapackage(json: string): Promise<DataPackageFiles>;
+/** The dataset's social card (og:image) as SVG text, 600×315 CSS px: draw it at 2× for 1200×630 px. */
+export function socialCard(json: string, options?: { view?: string; lang?: 'en' | 'ko' | 'zh'; theme?: 'light' | 'dark' }): Promise<string>;
+/** A file's size (bytes) against the limit of what it is ('table': a table or a Comtrade download; 'json': a dataset), before it is read: null when within, else the import's answer with the too-large error. */
+export function checkFileSize(what: 'table' | 'json', size: number, options?: { file?: string }): Promise<ImportResult | null>;
+/** Loads the import wasm from `wasmUrl` (a CDN) instead of the build's own; call it before the first import. */
+export function initImport(wasmUrl?: string | URL): Promise<void>;

@@ -1,0 +1,60 @@
+import initImportWasm, * as wasm from './trade_chart_import.js';
+// The builder's imports: tables, Comtrade downloads and dataset JSON read and checked in the
+// browser by the same Rust code as the trade-chart command line.
+
+// The import wasm, loaded once (on the first import, or by initImport); after a trap,
+// __tc_reset makes the next call instantiate it afresh.
+let loading = null;
+const load = (url) => loading || (loading = initImportWasm(url === undefined ? undefined : { module_or_path: url }).then(() => wasm));
+
+const fail = (message) => Object.assign(new TypeError('trade-chart: ' + message), { code: 'invalid-type' });
+function options(o) {
+  if (o === undefined || o === null) return undefined;
+  if (typeof o !== 'object' || Array.isArray(o)) throw fail('options: expected an object');
+  return JSON.stringify(o);
+}
+function text(v, name) {
+  if (typeof v !== 'string') throw fail(name + ': expected a string (the text of the table or file)');
+  return v;
+}
+function bytes(v) {
+  if (typeof v === 'string') return new TextEncoder().encode(v);
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  throw fail('download: expected a string, an ArrayBuffer or a Uint8Array');
+}
+async function call(f) {
+  const w = await load();
+  try {
+    return f(w);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) { loading = null; w.__tc_reset(); }
+    throw e;
+  }
+}
+
+/** initImport(url): the import wasm from elsewhere (a CDN), before the first import. */
+export const initImport = (url) => load(url).then(() => undefined);
+/** An observations table and its sources table (TSV or CSV text), and optionally the chart's
+ * text table (key | en | ko | zh) → { dataset, errors, warnings, gaps }.
+ * importTables(observations, sources, opts) or importTables(observations, sources, textTable, opts). */
+export const importTables = (observations, sources, textOrOpts, opts) => {
+  const table = typeof textOrOpts === 'string' ? textOrOpts : undefined;
+  if (table === undefined && opts === undefined) opts = textOrOpts;
+  else if (table === undefined && textOrOpts !== undefined && textOrOpts !== null) throw fail('text: expected a string (the text table)');
+  return call((w) => w.import_tables(text(observations, 'observations'), text(sources, 'sources'), table, options(opts)));
+};
+/** A UN Comtrade download (its text or its bytes) → { dataset, errors, warnings, gaps }. */
+export const importComtrade = (download, opts) => call((w) => w.import_comtrade(bytes(download), options(opts)));
+/** A dataset's JSON text, checked as the chart checks it → { dataset, errors, warnings, gaps }. */
+export const checkDataset = (json, opts) => call((w) => w.check_dataset(text(json, 'dataset'), options(opts)));
+/** A checked dataset's JSON text with the editor's title, subtitle, notes and claims (their verdict computed) → { dataset, errors, warnings, gaps }. */
+export const setChartText = (json, opts) => call((w) => w.set_chart_text(text(json, 'dataset'), options(opts)));
+/** A dataset's JSON text → its data package: { descriptor, observations, sources } (the three files' text). */
+export const toDatapackage = (json) => call((w) => w.to_datapackage(text(json, 'dataset')));
+/** A dataset's JSON text → its social card as SVG text (600×315 CSS px, to draw at 2×: 1200×630 px); options { view, lang, theme }. */
+export const socialCard = (json, opts) => call((w) => w.social_card(text(json, 'dataset'), options(opts)));
+/** A file's size in bytes against the limit of what it is ('table': a table or a Comtrade
+ * download; 'json': a dataset), before it is read → null when within, else an import's
+ * answer with the too-large error (its row 1, column 1 in `file`). */
+export const checkFileSize = (what, size, opts) => call((w) => w.check_file_size(String(what), Number(size), options(opts)));
