@@ -495,6 +495,15 @@ impl Class {
             (false, _) => Class::Monthly,
         }
     }
+
+    /// The class in a series' id: `annual`, `monthly`, `products`.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Class::Annual => "annual",
+            Class::Monthly => "monthly",
+            Class::Category => "products",
+        }
+    }
 }
 
 /// A series as rows arrive.
