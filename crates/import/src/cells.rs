@@ -68,6 +68,13 @@ pub(crate) fn at(
     Error::at(kind, field, msg).in_cell(Some(file), row, col + 1)
 }
 
+/// A table without a figure (`msg` says why), just past its last row, in the value
+/// column `col`: where a figure would go.
+pub(crate) fn no_figures(file: &str, rows: &[Row], col: usize, msg: &str) -> Error {
+    let row = rows.last().map_or(2, |r| r.number + 1);
+    at(ErrorKind::MissingField, file, row, col, "value", msg.into())
+}
+
 /// "expected X, found "cell"" in a cell.
 pub(crate) fn expected(
     file: &str,

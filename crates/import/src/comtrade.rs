@@ -375,14 +375,8 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         return None;
     }
     if gathered.series.is_empty() {
-        cx.error(at(
-            ErrorKind::MissingField,
-            file,
-            table.rows.last().map_or(2, |r| r.number + 1),
-            k.c("value"),
-            "value",
-            "no figures: no row is an import (M) or export (X) with a value".into(),
-        ));
+        let msg = "no figures: no row is an import (M) or export (X) with a value";
+        cx.error(cells::no_figures(file, &table.rows, k.c("value"), msg));
         return None;
     }
     if gathered.countries.len() != 2 {
