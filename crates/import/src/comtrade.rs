@@ -234,7 +234,7 @@ struct Building {
 type CountryColumns = [(Option<usize>, usize); 3];
 
 /// The header's columns by field, with the indices the rows are read by looked up once
-/// for the file, not once a row (a download can have a hundred thousand rows).
+/// for the file rather than once a row, as downloads run long.
 struct Columns {
     /// Field → 0-based column, for errors' places and the import's way back to cells.
     col: HashMap<&'static str, usize>,
@@ -258,6 +258,7 @@ struct Columns {
 }
 
 impl Columns {
+    /// The indices of the columns found (`col`) in a header of `width` columns.
     fn new(col: HashMap<&'static str, usize>, width: usize) -> Columns {
         let ix = |field: &str| col.get(field).copied();
         let c = |field: &str| col.get(field).copied().unwrap_or(0);
