@@ -68,6 +68,13 @@ pub(crate) fn at(
     Error::at(kind, field, msg).in_cell(Some(file), row, col + 1)
 }
 
+/// A table without a figure (`msg` says why), just past its last row, in the value
+/// column `col`: where a figure would go.
+pub(crate) fn no_figures(file: &str, rows: &[Row], col: usize, msg: &str) -> Error {
+    let row = rows.last().map_or(2, |r| r.number + 1);
+    at(ErrorKind::MissingField, file, row, col, "value", msg.into())
+}
+
 /// "expected X, found "cell"" in a cell.
 pub(crate) fn expected(
     file: &str,
@@ -134,6 +141,17 @@ fn norm_header(h: &str) -> String {
         .join(" ")
 }
 
+/// The table in `text`; `None` with the error at its cell when it cannot be read (an
+/// unclosed quote, or over a limit).
+pub(crate) fn parse<'a>(cx: &mut Cx, file: &str, text: &'a str) -> Option<Table<'a>> {
+    table::parse(text)
+        .map_err(|e| {
+            let unclosed = "a quoted cell is never closed (a \" without its closing \")";
+            cx.error(e.into_error(file, unclosed));
+        })
+        .ok()
+}
+
 /// A parsed table and its columns by field; `None` (with errors reported) if it cannot
 /// be read or lacks a required column.
 pub(crate) fn columns<'a>(
@@ -143,24 +161,7 @@ pub(crate) fn columns<'a>(
     required: &[&str],
 ) -> Option<(Table<'a>, HashMap<&'static str, usize>)> {
     let file = input.name;
-    let table = match table::parse(input.text) {
-        Ok(t) => t,
-        Err(table::ParseError::TooLarge { row, column, error }) => {
-            cx.error(error.in_cell(Some(file), row, column));
-            return None;
-        }
-        Err(table::ParseError::Unclosed(q)) => {
-            cx.error(at(
-                ErrorKind::InvalidValue,
-                file,
-                q.row,
-                q.column - 1,
-                "",
-                "a quoted cell is never closed (a \" without its closing \")".into(),
-            ));
-            return None;
-        }
-    };
+    let table = parse(cx, file, input.text)?;
     if table.headers.iter().all(|h| h.is_empty()) {
         cx.error(at(
             ErrorKind::MissingField,
@@ -304,4 +305,17 @@ pub(crate) fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// `id`, or (when `used` has it) `id-2`, `id-3`…: an id no series before it has; kept in
+/// `used`.
+pub(crate) fn unique(used: &mut Vec<String>, id: String) -> String {
+    let mut unique = id.clone();
+    let mut k = 2;
+    while used.contains(&unique) {
+        unique = format!("{id}-{k}");
+        k += 1;
+    }
+    used.push(unique.clone());
+    unique
 }

@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, expected, slug, Cx};
+use super::cells::{self, at, expected, slug, Cx};
 use super::numbers;
 use super::periods;
 use super::sheet::{self, Acc, Class, Import};
@@ -212,6 +212,16 @@ impl Tally {
     }
 }
 
+/// The rows warned about rather than read, one tally a kind: a warning each, not one a row.
+#[derive(Default)]
+struct Tallies {
+    longer: Tally,
+    shorter: Tally,
+    breakdown: Tally,
+    /// By flow code, in the order first met.
+    left_out: Vec<(String, Tally)>,
+}
+
 /// A series as rows arrive, with its reporter.
 struct Building {
     acc: Acc,
@@ -219,6 +229,132 @@ struct Building {
     flow: Flow,
 }
 
+/// Where a country is named, each with the column an error points at: its ISO code, its
+/// Comtrade code, its name.
+type CountryColumns = [(Option<usize>, usize); 3];
+
+/// The header's columns by field, with the indices the rows are read by looked up once
+/// for the file rather than once a row, as downloads run long.
+struct Columns {
+    /// Field → 0-based column, for errors' places and the import's way back to cells.
+    col: HashMap<&'static str, usize>,
+    /// How many columns the header has.
+    width: usize,
+    flow: Option<usize>,
+    flow_name: Option<usize>,
+    frequency: Option<usize>,
+    period: Option<usize>,
+    year: Option<usize>,
+    month: Option<usize>,
+    commodity: Option<usize>,
+    commodity_name: Option<usize>,
+    value: Option<usize>,
+    cif: Option<usize>,
+    fob: Option<usize>,
+    reporter: CountryColumns,
+    partner: CountryColumns,
+    /// The breakdown columns the header has: of their rows only the totals are read.
+    breakdowns: Vec<(&'static str, usize)>,
+}
+
+impl Columns {
+    /// The indices of the columns found (`col`) in a header of `width` columns.
+    fn new(col: HashMap<&'static str, usize>, width: usize) -> Columns {
+        let ix = |field: &str| col.get(field).copied();
+        let c = |field: &str| col.get(field).copied().unwrap_or(0);
+        let country = |iso: &str, code: &str, name: &str| {
+            [(ix(iso), c(iso)), (ix(code), c(code)), (ix(name), 0)]
+        };
+        Columns {
+            width,
+            flow: ix("flow"),
+            flow_name: ix("flow name"),
+            frequency: ix("frequency"),
+            period: ix("period"),
+            year: ix("year"),
+            month: ix("month"),
+            commodity: ix("commodity"),
+            commodity_name: ix("commodity name"),
+            value: ix("value"),
+            cif: ix("cif"),
+            fob: ix("fob"),
+            reporter: country("reporter", "reporter code", "reporter name"),
+            partner: country("partner", "partner code", "partner name"),
+            breakdowns: ["customs", "transport", "supply", "second partner"]
+                .into_iter()
+                .filter_map(|f| Some((f, ix(f)?)))
+                .collect(),
+            col,
+        }
+    }
+
+    /// The column of `field`, for an error's place (0 when the header has none).
+    fn c(&self, field: &str) -> usize {
+        self.col.get(field).copied().unwrap_or(0)
+    }
+
+    /// The column of the flow, for an error's place: its code's, else its name's.
+    fn flow_column(&self) -> usize {
+        if self.col.contains_key("flow") {
+            self.c("flow")
+        } else {
+            self.c("flow name")
+        }
+    }
+}
+
+/// The cell of `column` in `row` ("" when the header has no such column).
+fn get<'r>(row: &'r Row, column: Option<usize>) -> &'r str {
+    column.map_or("", |c| row.cell(c))
+}
+
+/// What a data row is, once read.
+enum Line {
+    /// A breakdown of a figure by customs procedure, transport, supply or second partner.
+    Breakdown,
+    /// A flow left out (re-exports, re-imports…), by its code.
+    LeftOut(String),
+    /// A figure for its series.
+    Figure(Figure),
+    /// Nothing to add: a gap, or a row whose errors are reported.
+    Nothing,
+}
+
+/// The valuation a figure is in (`cif` or `fob`), and whether a column of the download
+/// showed it.
+type Valuation = (&'static str, bool);
+
+/// One row's figure, read and checked.
+struct Figure {
+    flow: Flow,
+    /// The value as a canonical decimal, in US dollars.
+    value: String,
+    valuation: Valuation,
+    period_text: String,
+    period: Period,
+    reporter: usize,
+    partner: usize,
+    /// The commodity, for a row other than the total.
+    category: Option<String>,
+}
+
+/// The figures gathered from the rows, with the countries, reporters and valuations
+/// they name: what the dataset is made of.
+#[derive(Default)]
+struct Gathered {
+    countries: Vec<Country>,
+    /// Indices into `countries`, in the order first met.
+    reporters: Vec<usize>,
+    series: Vec<Building>,
+    /// (reporter, from, valuation, class) → index into `series`.
+    by_key: HashMap<(usize, usize, usize, Class), usize>,
+    /// (reporter, `cif` or `fob`, shown by a column).
+    valuations: Vec<(usize, &'static str, bool)>,
+    max_value: f64,
+}
+
+/// The download read in its phases: the header's columns, the rows into series, the
+/// warnings, then the dataset; `None` once an error is reported, as it stops the import.
 fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Option<Import> {
     if let Some(d) = &options.accessed {
         if !(d.len() == 10 && is_date(d)) {
@@ -229,33 +365,55 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             ));
         }
     }
-    let table = match table::parse(text) {
-        Ok(t) => t,
-        Err(table::ParseError::TooLarge { row, column, error }) => {
-            cx.error(error.in_cell(Some(file), row, column));
-            return None;
-        }
-        Err(table::ParseError::Unclosed(q)) => {
-            cx.error(at(
-                ErrorKind::InvalidValue,
-                file,
-                q.row,
-                q.column - 1,
-                "",
-                "a quoted cell is never closed (a \" without its closing \")".into(),
-            ));
-            return None;
-        }
-    };
-    // Columns.
+    let table = cells::parse(cx, file, text)?;
+    let k = find_columns(cx, file, &table.headers);
+    if !cx.errors.is_empty() {
+        return None;
+    }
+    let (gathered, tallies) = read_rows(cx, file, &k, &table.rows);
+    warn_rows(cx, file, &k, &tallies);
+    if !cx.errors.is_empty() {
+        return None;
+    }
+    if gathered.series.is_empty() {
+        let msg = "no figures: no row is an import (M) or export (X) with a value";
+        cx.error(cells::no_figures(file, &table.rows, k.c("value"), msg));
+        return None;
+    }
+    if gathered.countries.len() != 2 {
+        cx.error(at(
+            ErrorKind::MissingField,
+            file,
+            1,
+            k.c("partner"),
+            "partner",
+            "one country only: a dataset is a pair of countries".into(),
+        ));
+        return None;
+    }
+    let (dataset, obs_rows) = make_dataset(gathered, options);
+    let gaps = cx.gaps;
+    Some(Import::from_rows(
+        dataset,
+        std::mem::take(&mut cx.warnings),
+        gaps,
+        file,
+        import_columns(&k.col),
+        obs_rows,
+    ))
+}
+
+/// The header's columns by field, each missing one a figure needs reported at the
+/// header, so that a file that is not a download says what it lacks before any row.
+fn find_columns(cx: &mut Cx, file: &str, headers: &[String]) -> Columns {
     let mut col: HashMap<&'static str, usize> = HashMap::new();
-    for (i, h) in table.headers.iter().enumerate() {
+    for (i, h) in headers.iter().enumerate() {
         let n = norm(h);
         if let Some((field, _)) = COLUMNS.iter().find(|(_, a)| a.contains(&n.as_str())) {
             col.entry(field).or_insert(i);
         }
     }
-    let width = table.headers.len();
+    let width = headers.len();
     let mut missing = |field: &str, what: &str| {
         cx.error(at(
             ErrorKind::MissingField,
@@ -281,221 +439,258 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     if !col.contains_key("value") && !col.contains_key("cif") && !col.contains_key("fob") {
         missing("value", "primaryValue or Trade Value (US$)");
     }
-    if !cx.errors.is_empty() {
+    Columns::new(col, width)
+}
+
+/// Every data row read: its figure gathered into its series, the rows left out or
+/// ragged counted for the warnings.
+fn read_rows(cx: &mut Cx, file: &str, k: &Columns, rows: &[Row]) -> (Gathered, Tallies) {
+    let mut gathered = Gathered::default();
+    let mut t = Tallies::default();
+    for row in rows.iter().filter(|r| !r.is_blank()) {
+        let n = row.number;
+        if row.cells.len() > k.width {
+            t.longer.add(n);
+        } else if row.cells.len() < k.width {
+            t.shorter.add(n);
+        }
+        match classify(cx, file, k, row, &mut gathered.countries) {
+            Line::Breakdown => t.breakdown.add(n),
+            Line::LeftOut(code) => match t.left_out.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, tally)) => tally.add(n),
+                None => {
+                    let mut tally = Tally::default();
+                    tally.add(n);
+                    t.left_out.push((code, tally));
+                }
+            },
+            Line::Figure(figure) => gathered.add(n, figure),
+            Line::Nothing => {}
+        }
+    }
+    (gathered, t)
+}
+
+/// One data row read, each error at its cell; a country the row names first is added to
+/// `countries`. Every cell is checked before the row is given up, so that one pass
+/// reports all of a row's errors.
+fn classify(cx: &mut Cx, file: &str, k: &Columns, row: &Row, countries: &mut Vec<Country>) -> Line {
+    let n = row.number;
+    // Breakdowns by customs procedure, transport, supply or second partner: their
+    // totals only.
+    if k.breakdowns.iter().any(|&(f, c)| !is_total(f, row.cell(c))) {
+        return Line::Breakdown;
+    }
+    let before = cx.errors.len() + cx.dropped;
+    let f_cell = get(row, k.flow);
+    let Some((fl, fcode)) = flow(f_cell, get(row, k.flow_name)) else {
+        let what = "a flow code: M or X (1 or 2 in legacy downloads), or RM, RX…";
+        cx.error(expected(file, n, k.flow_column(), "flow", what, f_cell));
+        return Line::Nothing;
+    };
+    if fl == Flow::Other {
+        return Line::LeftOut(fcode);
+    }
+    let Some((canon, valuation)) = value(cx, file, k, row, fl) else {
+        cx.gaps += 1;
+        return Line::Nothing;
+    };
+    let period = period(cx, file, k, row);
+    let rep = country(cx, file, k, row, countries, "reporter");
+    let par = country(cx, file, k, row, countries, "partner");
+    if let (Some(r), Some(p)) = (rep, par) {
+        if r == p {
+            let what = "a partner other than the reporter";
+            let key = countries.get(r).map_or("", |c| c.code.as_str());
+            cx.error(expected(file, n, k.c("partner"), "partner", what, key));
+        }
+    }
+    if cx.errors.len() + cx.dropped > before {
+        return Line::Nothing;
+    }
+    let (Some(canon), Some((period_text, period)), Some(rep), Some(par)) =
+        (canon, period, rep, par)
+    else {
+        return Line::Nothing;
+    };
+    Line::Figure(Figure {
+        flow: fl,
+        value: canon,
+        valuation,
+        period_text,
+        period,
+        reporter: rep,
+        partner: par,
+        category: category(k, row),
+    })
+}
+
+/// A row's value: primaryValue, else the CIF (imports) or FOB (exports) value; as a
+/// canonical decimal (`None`, reported, when it is not a figure ≥ 0), with the valuation
+/// it is in. `None` for a gap: no value in any of them.
+fn value(
+    cx: &mut Cx,
+    file: &str,
+    k: &Columns,
+    row: &Row,
+    fl: Flow,
+) -> Option<(Option<String>, Valuation)> {
+    let (cif, fob) = (get(row, k.cif), get(row, k.fob));
+    let primary = get(row, k.value);
+    let (v, vcol) = if !primary.is_empty() || k.cif.is_none() && k.fob.is_none() {
+        (primary, k.c("value"))
+    } else if fl == Flow::Import && !cif.is_empty() {
+        (cif, k.c("cif"))
+    } else if fl == Flow::Export && !fob.is_empty() {
+        (fob, k.c("fob"))
+    } else {
+        ("", k.c("value"))
+    };
+    if v.is_empty() {
         return None;
     }
-    // The columns' indices, looked up once (not per row: 10⁵ rows, benches/comtrade.rs).
-    fn get<'r>(row: &'r Row, column: Option<usize>) -> &'r str {
-        column.map_or("", |c| row.cell(c))
+    let canon = numbers::canonical(v, '.').filter(|s| !s.starts_with('-'));
+    if canon.is_none() {
+        let what = "a trade value in US dollars ≥ 0, like 1234567 or 1234567.89";
+        cx.error(expected(file, row.number, vcol, "value", what, v));
     }
-    let c = |field: &str| col.get(field).copied().unwrap_or(0);
-    let ix = |field: &str| col.get(field).copied();
-    let (k_flow, k_flow_name, k_frequency) = (ix("flow"), ix("flow name"), ix("frequency"));
-    let (k_period, k_year, k_month) = (ix("period"), ix("year"), ix("month"));
-    let (k_commodity, k_commodity_name) = (ix("commodity"), ix("commodity name"));
-    let (k_value, k_cif, k_fob) = (ix("value"), ix("cif"), ix("fob"));
-    let k_countries = |field: &str| {
-        let (code_f, name_f) = if field == "reporter" {
-            ("reporter code", "reporter name")
-        } else {
-            ("partner code", "partner name")
-        };
-        [
-            (ix(field), c(field)),
-            (ix(code_f), c(code_f)),
-            (ix(name_f), 0),
-        ]
+    // Valuation: the CIF or FOB column the value equals, else the usual one.
+    let same = |other: &str| {
+        !other.is_empty()
+            && canon.is_some()
+            && (other == v || numbers::canonical(other, '.') == canon)
     };
-    let (k_reporter, k_partner) = (k_countries("reporter"), k_countries("partner"));
-    let breakdowns: Vec<(&str, usize)> = ["customs", "transport", "supply", "second partner"]
-        .into_iter()
-        .filter_map(|f| Some((f, ix(f)?)))
-        .collect();
+    let valuation = if fl == Flow::Import && same(fob) && !same(cif) {
+        ("fob", true)
+    } else if fl == Flow::Export && same(cif) && !same(fob) {
+        ("cif", true)
+    } else if fl == Flow::Import {
+        ("cif", same(cif))
+    } else {
+        ("fob", same(fob))
+    };
+    Some((canon, valuation))
+}
 
-    let mut longer = Tally::default();
-    let mut shorter = Tally::default();
-    let mut breakdown = Tally::default();
-    let mut left_out: Vec<(String, Tally)> = Vec::new();
-    let mut countries: Vec<Country> = Vec::new();
-    let mut reporters: Vec<usize> = Vec::new();
-    let mut series: Vec<Building> = Vec::new();
-    let mut by_key: HashMap<(usize, usize, usize, Class), usize> = HashMap::new();
-    let mut valuations: Vec<(usize, &'static str, bool)> = Vec::new();
-    let mut max_value = 0f64;
+/// A row's period, from its period cell or else its year (and month, in a monthly
+/// download); `None`, reported, unless it is a year or a month.
+fn period(cx: &mut Cx, file: &str, k: &Columns, row: &Row) -> Option<(String, Period)> {
+    let p = get(row, k.period);
+    let pcol = if p.is_empty() {
+        k.c("year")
+    } else {
+        k.c("period")
+    };
+    let ptext = if p.is_empty() {
+        let (y, m) = (get(row, k.year), get(row, k.month));
+        match m.parse::<u32>() {
+            Ok(m @ 1..=12) if get(row, k.frequency).eq_ignore_ascii_case("M") => {
+                format!("{y}-{m:02}")
+            }
+            _ => y.to_string(),
+        }
+    } else {
+        p.to_string()
+    };
+    let period = (ptext.len() == 4 || ptext.len() == 6 || ptext.len() == 7)
+        .then(|| periods::normalize(&ptext))
+        .flatten()
+        .and_then(|s| Period::parse(&s).ok().map(|parsed| (s, parsed)))
+        .filter(|(_, p)| matches!(p.kind, PeriodKind::Year | PeriodKind::Month));
+    if period.is_none() {
+        let what = "a year (2020) or a month (202006)";
+        cx.error(expected(file, row.number, pcol, "period", what, &ptext));
+    }
+    period
+}
 
-    for row in table.rows.iter().filter(|r| !r.is_blank()) {
-        let n = row.number;
-        if row.cells.len() > width {
-            longer.add(n);
-        } else if row.cells.len() < width {
-            shorter.add(n);
-        }
-        // Breakdowns by customs procedure, transport, supply or second partner: their
-        // totals only.
-        if breakdowns.iter().any(|&(f, k)| !is_total(f, row.cell(k))) {
-            breakdown.add(n);
-            continue;
-        }
-        let before = cx.errors.len() + cx.dropped;
-        let f_cell = get(row, k_flow);
-        let Some((fl, fcode)) = flow(f_cell, get(row, k_flow_name)) else {
-            let fc = if col.contains_key("flow") {
-                c("flow")
-            } else {
-                c("flow name")
-            };
-            let what = "a flow code: M or X (1 or 2 in legacy downloads), or RM, RX…";
-            cx.error(expected(file, n, fc, "flow", what, f_cell));
-            continue;
-        };
-        if fl == Flow::Other {
-            match left_out.iter_mut().find(|(k, _)| *k == fcode) {
-                Some((_, t)) => t.add(n),
-                None => {
-                    let mut t = Tally::default();
-                    t.add(n);
-                    left_out.push((fcode, t));
-                }
-            }
-            continue;
-        }
-        // Value: primaryValue, else the CIF (imports) or FOB (exports) value.
-        let (cif, fob) = (get(row, k_cif), get(row, k_fob));
-        let primary = get(row, k_value);
-        let (v, vcol) = if !primary.is_empty() || k_cif.is_none() && k_fob.is_none() {
-            (primary, c("value"))
-        } else if fl == Flow::Import && !cif.is_empty() {
-            (cif, c("cif"))
-        } else if fl == Flow::Export && !fob.is_empty() {
-            (fob, c("fob"))
+/// The row's reporter or partner (`field`) as an index into `countries`, added there when
+/// new; `None`, reported, for a code that is not one or a third country.
+fn country(
+    cx: &mut Cx,
+    file: &str,
+    k: &Columns,
+    row: &Row,
+    countries: &mut Vec<Country>,
+    field: &'static str,
+) -> Option<usize> {
+    let [(k_iso, iso_col), (k_code, code_col), (k_name, _)] = if field == "reporter" {
+        k.reporter
+    } else {
+        k.partner
+    };
+    let n = row.number;
+    let iso = get(row, k_iso);
+    let (key, kcol) = if !iso.is_empty() {
+        (iso, iso_col)
+    } else {
+        (get(row, k_code), code_col)
+    };
+    if key.is_empty() || !key.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+        let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
+        cx.error(expected(file, n, kcol, field, &what, key));
+        return None;
+    }
+    // ISO codes compared upper-cased (without a new string per row).
+    if let Some(i) = countries
+        .iter()
+        .position(|x| x.code.eq_ignore_ascii_case(key))
+    {
+        return Some(i);
+    }
+    let key = key.to_ascii_uppercase();
+    if let [a, b] = countries.as_slice() {
+        let what = format!(
+            "{} or {}: a dataset is one pair of countries",
+            a.code, b.code
+        );
+        cx.error(expected(file, n, kcol, field, &what, &key));
+        return None;
+    }
+    let name = get(row, k_name);
+    countries.push(Country {
+        name: if name.is_empty() {
+            key.clone()
         } else {
-            ("", c("value"))
-        };
-        if v.is_empty() {
-            cx.gaps += 1;
-            continue;
-        }
-        let canon = numbers::canonical(v, '.').filter(|s| !s.starts_with('-'));
-        if canon.is_none() {
-            let what = "a trade value in US dollars ≥ 0, like 1234567 or 1234567.89";
-            cx.error(expected(file, n, vcol, "value", what, v));
-        }
-        // Valuation: the CIF or FOB column the value equals, else the usual one.
-        let same = |other: &str| {
-            !other.is_empty()
-                && canon.is_some()
-                && (other == v || numbers::canonical(other, '.') == canon)
-        };
-        let valuation = if fl == Flow::Import && same(fob) && !same(cif) {
-            ("fob", true)
-        } else if fl == Flow::Export && same(cif) && !same(fob) {
-            ("cif", true)
-        } else if fl == Flow::Import {
-            ("cif", same(cif))
-        } else {
-            ("fob", same(fob))
-        };
-        // Period.
-        let p = get(row, k_period);
-        let pcol = if p.is_empty() { c("year") } else { c("period") };
-        let ptext = if p.is_empty() {
-            let (y, m) = (get(row, k_year), get(row, k_month));
-            match m.parse::<u32>() {
-                Ok(m @ 1..=12) if get(row, k_frequency).eq_ignore_ascii_case("M") => {
-                    format!("{y}-{m:02}")
-                }
-                _ => y.to_string(),
-            }
-        } else {
-            p.to_string()
-        };
-        let period = (ptext.len() == 4 || ptext.len() == 6 || ptext.len() == 7)
-            .then(|| periods::normalize(&ptext))
-            .flatten()
-            .and_then(|s| Period::parse(&s).ok().map(|parsed| (s, parsed)))
-            .filter(|(_, p)| matches!(p.kind, PeriodKind::Year | PeriodKind::Month));
-        if period.is_none() {
-            let what = "a year (2020) or a month (202006)";
-            cx.error(expected(file, n, pcol, "period", what, &ptext));
-        }
-        // Reporter and partner.
-        let mut who = |cx: &mut Cx, field: &'static str| -> Option<usize> {
-            let [(k_iso, iso_col), (k_code, code_col), (k_name, _)] = if field == "reporter" {
-                k_reporter
-            } else {
-                k_partner
-            };
-            let iso = get(row, k_iso);
-            let (key, kcol) = if !iso.is_empty() {
-                (iso, iso_col)
-            } else {
-                (get(row, k_code), code_col)
-            };
-            if key.is_empty() || !key.chars().all(|ch| ch.is_ascii_alphanumeric()) {
-                let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
-                cx.error(expected(file, n, kcol, field, &what, key));
-                return None;
-            }
-            // ISO codes compared upper-cased (without a new string per row).
-            if let Some(i) = countries
-                .iter()
-                .position(|x| x.code.eq_ignore_ascii_case(key))
-            {
-                return Some(i);
-            }
-            let key = key.to_ascii_uppercase();
-            if let [a, b] = countries.as_slice() {
-                let what = format!(
-                    "{} or {}: a dataset is one pair of countries",
-                    a.code, b.code
-                );
-                cx.error(expected(file, n, kcol, field, &what, &key));
-                return None;
-            }
-            let name = get(row, k_name);
-            countries.push(Country {
-                name: if name.is_empty() {
-                    key.clone()
-                } else {
-                    name.to_string()
-                },
-                code: key,
-            });
-            Some(countries.len() - 1)
-        };
-        let rep = who(cx, "reporter");
-        let par = who(cx, "partner");
-        if let (Some(r), Some(p)) = (rep, par) {
-            if r == p {
-                let what = "a partner other than the reporter";
-                let key = countries.get(r).map_or("", |c| c.code.as_str());
-                cx.error(expected(file, n, c("partner"), "partner", what, key));
-            }
-        }
-        if cx.errors.len() + cx.dropped > before {
-            continue;
-        }
-        let (Some(canon), Some((ptext, period)), Some(rep), Some(par)) = (canon, period, rep, par)
-        else {
-            continue;
-        };
-        // Commodity: TOTAL is the headline; anything else a category.
-        let cmd = get(row, k_commodity);
-        let category = if cmd.is_empty() || cmd.eq_ignore_ascii_case("TOTAL") {
-            None
-        } else {
-            let desc = get(row, k_commodity_name);
-            Some(if desc.is_empty() || desc == cmd {
-                cmd.to_string()
-            } else {
-                format!("{cmd} {desc}")
-            })
-        };
-        let (from, to) = match fl {
+            name.to_string()
+        },
+        code: key,
+    });
+    Some(countries.len() - 1)
+}
+
+/// A row's commodity: `None` for TOTAL (the headline), else the category its figure is of.
+fn category(k: &Columns, row: &Row) -> Option<String> {
+    let cmd = get(row, k.commodity);
+    if cmd.is_empty() || cmd.eq_ignore_ascii_case("TOTAL") {
+        return None;
+    }
+    let desc = get(row, k.commodity_name);
+    Some(if desc.is_empty() || desc == cmd {
+        cmd.to_string()
+    } else {
+        format!("{cmd} {desc}")
+    })
+}
+
+impl Gathered {
+    /// Row `n`'s figure added to its series (by reporter, direction, valuation and
+    /// class), the series made on its first figure.
+    fn add(&mut self, n: usize, f: Figure) {
+        let Gathered {
+            countries,
+            reporters,
+            series,
+            by_key,
+            valuations,
+            max_value,
+        } = self;
+        let (rep, par, valuation) = (f.reporter, f.partner, f.valuation);
+        let (from, to) = match f.flow {
             Flow::Export => (rep, par),
             _ => (par, rep),
         };
-        let class = Class::of(&period, category.is_some());
+        let class = Class::of(&f.period, f.category.is_some());
         let vi = match (valuations.iter_mut().enumerate())
             .find(|(_, v)| v.0 == rep && v.1 == valuation.0)
         {
@@ -524,21 +719,21 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
                     rows: Vec::new(),
                 },
                 reporter: rep,
-                flow: fl,
+                flow: f.flow,
             });
             series.len() - 1
         });
-        let value = numbers::to_f64(&canon, 0);
-        max_value = max_value.max(value);
+        let value = numbers::to_f64(&f.value, 0);
+        *max_value = max_value.max(value);
         // `by_key` holds indices into `series`, which only grows
         let Some(Building { acc, .. }) = series.get_mut(si) else {
-            continue;
+            return;
         };
         acc.obs.push((
             RawObservation {
                 id: None,
-                period: ptext,
-                category: category.map(RawText::Plain),
+                period: f.period_text,
+                category: f.category.map(RawText::Plain),
                 value: None,
                 basis: None,
                 qualifier: None,
@@ -546,14 +741,30 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
                 derived: None,
                 note: None,
             },
-            canon,
+            f.value,
             0,
-            period,
+            f.period,
         ));
         acc.rows.push(n);
     }
 
-    // Warnings, one per kind of row.
+    /// The name of country `i` ("" when there is none).
+    fn name(&self, i: usize) -> String {
+        self.countries
+            .get(i)
+            .map_or(String::new(), |c| c.name.clone())
+    }
+
+    /// The code of country `i` ("" when there is none).
+    fn code(&self, i: usize) -> &str {
+        self.countries.get(i).map_or("", |c| c.code.as_str())
+    }
+}
+
+/// One warning a kind of row counted, at the first such row: ragged rows, breakdowns,
+/// each flow left out.
+fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
+    let width = k.width;
     let mut warn = |t: &Tally, col: usize, msg: String| {
         if t.count > 0 {
             cx.warnings
@@ -561,87 +772,124 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         }
     };
     warn(
-        &longer,
+        &t.longer,
         width,
         format!(
             "{} rows (this one first) have more cells than the {width} columns of the header (Comtrade's downloads end each row with a comma): the cells past the last column are ignored",
-            longer.count
+            t.longer.count
         ),
     );
     warn(
-        &shorter,
+        &t.shorter,
         0,
         format!(
             "{} rows (this one first) have fewer cells than the {width} columns of the header: the missing ones are read as blank",
-            shorter.count
+            t.shorter.count
         ),
     );
     warn(
-        &breakdown,
+        &t.breakdown,
         0,
         format!(
             "{} rows (this one first) break a figure down by customs procedure, mode of transport or supply, or second partner: left out, their totals (C00, 0) are read",
-            breakdown.count
+            t.breakdown.count
         ),
     );
-    for (code, t) in &left_out {
-        let fc = col
+    for (code, tally) in &t.left_out {
+        let fc = k
+            .col
             .get("flow")
-            .or(col.get("flow name"))
+            .or(k.col.get("flow name"))
             .copied()
             .unwrap_or(0);
         warn(
-            t,
+            tally,
             fc,
             format!(
                 "flow {code} ({}): {} rows (this one first) left out; only imports (M) and exports (X) are drawn",
                 flow_words(code),
-                t.count
+                tally.count
             ),
         );
     }
-    if !cx.errors.is_empty() {
-        return None;
-    }
-    if series.is_empty() {
-        cx.error(at(
-            ErrorKind::MissingField,
-            file,
-            table.rows.last().map_or(2, |r| r.number + 1),
-            c("value"),
-            "value",
-            "no figures: no row is an import (M) or export (X) with a value".into(),
-        ));
-        return None;
-    }
-    let [first, second] = countries.as_slice() else {
-        cx.error(at(
-            ErrorKind::MissingField,
-            file,
-            1,
-            c("partner"),
-            "partner",
-            "one country only: a dataset is a pair of countries".into(),
-        ));
-        return None;
-    };
+}
 
-    // The dataset's unit: millions, thousands or dollars, as the figures need.
-    let exp = if max_value >= 1e7 {
+/// The dataset's unit: millions, thousands or dollars, as the largest figure needs.
+fn unit_exponent(max_value: f64) -> i32 {
+    if max_value >= 1e7 {
         6
     } else if max_value >= 1e4 {
         3
     } else {
         0
+    }
+}
+
+/// The dataset from the figures of a pair of countries: partners, one basis a reporter
+/// and valuation, the series, views, the source row, notes; and each series' rows.
+fn make_dataset(mut g: Gathered, options: &ComtradeOptions) -> (RawDataset, Vec<Vec<usize>>) {
+    let exp = unit_exponent(g.max_value);
+    let (bases, basis_ids) = bases(&g);
+    let (raw_series, obs_rows) = series(&mut g, &basis_ids, exp);
+    let accs: Vec<Acc> = std::mem::take(&mut g.series)
+        .into_iter()
+        .map(|b| b.acc)
+        .collect();
+    let (a, b) = (g.name(0), g.name(1));
+    let views = sheet::default_views(&accs, &raw_series, &a, &b);
+    let by = g.reporters.iter().map(|&r| g.name(r)).collect::<Vec<_>>();
+    let dataset = RawDataset {
+        schema: 1,
+        id: options
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("{}-{}", slug(g.code(0)), slug(g.code(1)))),
+        title: RawText::Plain(
+            options
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("Trade between {a} and {b} (UN Comtrade)")),
+        ),
+        partners: g
+            .countries
+            .iter()
+            .map(|x| RawPartner {
+                code: x.code.clone(),
+                name: RawText::Plain(x.name.clone()),
+            })
+            .collect(),
+        unit: RawUnit {
+            currency: "USD".into(),
+            scale: 10f64.powi(exp),
+        },
+        bases,
+        sources: vec![RawSource {
+            id: SOURCE_ID.into(),
+            publisher: "UN Comtrade".into(),
+            title: source_title(&accs, &a, &b, &by),
+            date: options.accessed.clone(),
+            url: URL.into(),
+            note: options
+                .accessed
+                .as_ref()
+                .map(|d| format!("Downloaded on {d}; Comtrade revises its figures as reporters send corrections.")),
+        }],
+        series: raw_series,
+        claims: Vec::new(),
+        annotations: Vec::new(),
+        views,
+        notes: notes(&by),
     };
-    // Country indices below were found in `countries`.
-    let name = |i: usize| countries.get(i).map_or(String::new(), |c| c.name.clone());
-    let code = |i: usize| countries.get(i).map_or("", |c| c.code.as_str());
-    let several = reporters.len() > 1;
+    (dataset, obs_rows)
+}
+
+/// One basis a reporter and valuation, labelled in words (a reporter's figures are a
+/// basis of their own); and their ids, in the order of `g.valuations`.
+fn bases(g: &Gathered) -> (Vec<RawBasis>, Vec<String>) {
     let mut bases = Vec::new();
     let mut basis_ids = Vec::new();
-    for (rep, val, _seen) in &valuations {
-        let id = format!("comtrade-{}-{val}", slug(code(*rep)));
+    for (rep, val, _seen) in &g.valuations {
+        let id = format!("comtrade-{}-{val}", slug(g.code(*rep)));
         let what = if *val == "cif" {
             "CIF (cost, insurance and freight to the border)"
         } else {
@@ -651,50 +899,46 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             id: id.clone(),
             label: RawText::Plain(format!(
                 "Reported by {}, UN Comtrade; valued {what}",
-                name(*rep)
+                g.name(*rep)
             )),
         });
         basis_ids.push(id);
     }
+    (bases, basis_ids)
+}
+
+/// The series labelled in words and given ids of their own, their values in the
+/// dataset's unit (10^`exp` dollars); and each series' rows. The observations are moved
+/// out: the accumulators keep only the periods, which the views need.
+fn series(g: &mut Gathered, basis_ids: &[String], exp: i32) -> (Vec<RawSeries>, Vec<Vec<usize>>) {
+    let several = g.reporters.len() > 1;
     let mut used: Vec<String> = Vec::new();
     let mut raw_series = Vec::new();
     let mut obs_rows = Vec::new();
+    let mut series = std::mem::take(&mut g.series);
     for b in &mut series {
         let vi: usize = b.acc.basis.parse().unwrap_or(0);
         b.acc.basis = basis_ids.get(vi).cloned().unwrap_or_default();
         let (f, t) = b.acc.direction.clone().unwrap_or_default();
-        let fi = countries.iter().position(|x| x.code == f).unwrap_or(0);
-        let ti = countries.iter().position(|x| x.code == t).unwrap_or(1);
-        let class_id = match b.acc.class {
-            Class::Annual => "annual",
-            Class::Monthly => "monthly",
-            Class::Category => "products",
-        };
-        let mut label = format!("Exports from {} to {}", name(fi), name(ti));
+        let fi = g.countries.iter().position(|x| x.code == f).unwrap_or(0);
+        let ti = g.countries.iter().position(|x| x.code == t).unwrap_or(1);
+        let mut label = format!("Exports from {} to {}", g.name(fi), g.name(ti));
         if b.flow == Flow::Import {
-            label = format!("Imports of {} from {}", name(ti), name(fi));
+            label = format!("Imports of {} from {}", g.name(ti), g.name(fi));
         }
-        label.push_str(&format!(", as reported by {}", name(b.reporter)));
-        if several && reporters.first() != Some(&b.reporter) {
+        label.push_str(&format!(", as reported by {}", g.name(b.reporter)));
+        if several && g.reporters.first() != Some(&b.reporter) {
             label.push_str(" (mirror figures)");
         }
-        let mut id = format!("{}-{}-{class_id}", slug(&f), slug(&t));
+        let mut id = format!("{}-{}-{}", slug(&f), slug(&t), b.acc.class.id());
         if several {
-            id.push_str(&format!("-by-{}", slug(code(b.reporter))));
+            id.push_str(&format!("-by-{}", slug(g.code(b.reporter))));
         }
-        let base = id.clone();
-        let mut k = 2;
-        while used.contains(&id) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
-        used.push(id.clone());
         raw_series.push(RawSeries {
-            id,
+            id: cells::unique(&mut used, id),
             label: RawText::Plain(label),
             direction: format!("{f}>{t}"),
             basis: b.acc.basis.clone(),
-            // Moved out, not cloned: the accumulator keeps only the periods (the views').
             observations: b
                 .acc
                 .obs
@@ -714,10 +958,12 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         });
         obs_rows.push(b.acc.rows.clone());
     }
-    let accs: Vec<Acc> = series.into_iter().map(|b| b.acc).collect();
-    let (a, b) = (name(0), name(1));
-    let views = sheet::default_views(&accs, &raw_series, &a, &b);
+    g.series = series;
+    (raw_series, obs_rows)
+}
 
+/// The source row's title: the pair, who reported the figures, and the years they span.
+fn source_title(accs: &[Acc], a: &str, b: &str, by: &[String]) -> String {
     let mut years: Vec<i32> = accs
         .iter()
         .flat_map(|s| s.obs.iter().map(|o| o.3.first_year()))
@@ -728,64 +974,30 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         (Some(f), _) => f.to_string(),
         _ => String::new(),
     };
-    let by = reporters.iter().map(|&r| name(r)).collect::<Vec<_>>();
-    let title = format!(
+    format!(
         "Trade between {a} and {b} as reported by {}, {span} (UN Comtrade download)",
         by.join(" and ")
-    );
+    )
+}
+
+/// The dataset's notes: how Comtrade values the figures, and, when both countries
+/// report (`by`: the reporters' names), that their reports are kept apart.
+fn notes(by: &[String]) -> Vec<RawText> {
     let mut notes = vec![RawText::Plain(
         "Comtrade's primary value in US dollars: each reporter values its imports CIF (with the cost of insurance and freight to its border) and its exports FOB (free on board), as is usual, unless the download says otherwise; one side's imports therefore run above the other side's exports of the same goods.".to_string(),
     )];
-    if several {
+    if by.len() > 1 {
         notes.push(RawText::Plain(format!(
             "{} both report this trade. Each report is a basis of its own and drawn as separate series: a partner's report of the same flow (its mirror figure) is never merged into the reporter's.",
             by.join(" and ")
         )));
     }
-    let dataset = RawDataset {
-        schema: 1,
-        id: options.id.clone().unwrap_or_else(|| {
-            format!(
-                "{}-{}",
-                slug(&first.code),
-                slug(&second.code)
-            )
-        }),
-        title: RawText::Plain(
-            options
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("Trade between {a} and {b} (UN Comtrade)")),
-        ),
-        partners: countries
-            .iter()
-            .map(|x| RawPartner {
-                code: x.code.clone(),
-                name: RawText::Plain(x.name.clone()),
-            })
-            .collect(),
-        unit: RawUnit {
-            currency: "USD".into(),
-            scale: 10f64.powi(exp),
-        },
-        bases,
-        sources: vec![RawSource {
-            id: SOURCE_ID.into(),
-            publisher: "UN Comtrade".into(),
-            title,
-            date: options.accessed.clone(),
-            url: URL.into(),
-            note: options
-                .accessed
-                .as_ref()
-                .map(|d| format!("Downloaded on {d}; Comtrade revises its figures as reporters send corrections.")),
-        }],
-        series: raw_series,
-        claims: Vec::new(),
-        annotations: Vec::new(),
-        views,
-        notes,
-    };
+    notes
+}
+
+/// The dataset's fields → the download's columns they came from, for an error found
+/// later in the dataset to point at its cell.
+fn import_columns(col: &HashMap<&'static str, usize>) -> HashMap<&'static str, usize> {
     let mut cols: HashMap<&'static str, usize> = HashMap::new();
     for (k, field) in [
         ("value", "value"),
@@ -806,15 +1018,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
             cols.insert(k, i);
         }
     }
-    let gaps = cx.gaps;
-    Some(Import::from_rows(
-        dataset,
-        std::mem::take(&mut cx.warnings),
-        gaps,
-        file,
-        cols,
-        obs_rows,
-    ))
+    cols
 }
 
 #[cfg(test)]

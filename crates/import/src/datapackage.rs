@@ -511,13 +511,59 @@ fn own(
     src: Input,
     decimal: char,
 ) -> Result<Import, Vec<Error>> {
+    let (mut dataset, extras) = carried_dataset(name, carried)?;
     let mut errors: Vec<Error> = Vec::new();
-    let push = |errors: &mut Vec<Error>, e: Error| {
-        if errors.len() <= MAX_ERRORS {
-            errors.push(e);
-        }
+    let (src_cols, src_rows) = read_sources(src, &mut dataset, &mut errors);
+    let Some((cols, rows)) = read_observations(obs, &mut dataset, &extras, decimal, &mut errors)
+    else {
+        return Err(errors);
     };
-    // The dataset without its sources and observations.
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(
+        Import::from_rows(dataset, Vec::new(), 0, obs.name, cols, rows)
+            .with_sources(src.name, src_cols, src_rows),
+    )
+}
+
+/// Keeps `e` while there are no more than [`MAX_ERRORS`].
+fn push(errors: &mut Vec<Error>, e: Error) {
+    if errors.len() <= MAX_ERRORS {
+        errors.push(e);
+    }
+}
+
+/// A table's columns by field (0-based), for errors' places.
+type Columns = HashMap<&'static str, usize>;
+
+/// A resource's table and its columns by name (of `fields`; a missing `required` one is
+/// an error); `None`, with the error kept, when the table cannot be read.
+fn read_table<'a>(
+    input: Input<'a>,
+    fields: &[&'static str],
+    required: &[&str],
+    errors: &mut Vec<Error>,
+) -> Option<(table::Table<'a>, Columns)> {
+    match table::parse(input.text) {
+        Ok(t) => {
+            let cols = header(input.name, &t, fields, required, errors);
+            Some((t, cols))
+        }
+        Err(e) => {
+            push(
+                errors,
+                e.into_error(input.name, "a quoted cell is never closed"),
+            );
+            None
+        }
+    }
+}
+
+/// The dataset the `trade-chart` property carries, without the sources and observations
+/// the tables hold; and what it carries of the observations beyond the tables' columns
+/// (by row), to be put back into them.
+fn carried_dataset(name: &str, carried: &Value) -> Result<(RawDataset, Vec<Value>), Vec<Error>> {
     let mut base = carried.clone();
     if let Value::Object(m) = &mut base {
         m.insert("sources".into(), json!([]));
@@ -537,186 +583,211 @@ fn own(
             }
         }
     }
-    let mut dataset: RawDataset = serde_json::from_value(base).map_err(|e| {
+    let dataset: RawDataset = serde_json::from_value(base).map_err(|e| {
         vec![Error::at(
             ErrorKind::InvalidValue,
             "trade-chart",
             format!("{name}: trade-chart: {e}"),
         )]
     })?;
-    let extra_at: HashMap<u64, &Map<String, Value>> = extras
-        .iter()
-        .filter_map(|e| Some((e.get("row")?.as_u64()?, e.as_object()?)))
-        .collect();
+    Ok((dataset, extras))
+}
 
-    // Sources.
+/// The sources table into the dataset's sources, as written (read when no error came
+/// before it); with its columns and each source's row, for errors found later.
+fn read_sources(
+    src: Input,
+    dataset: &mut RawDataset,
+    errors: &mut Vec<Error>,
+) -> (Columns, Vec<usize>) {
     let mut src_rows = Vec::new();
-    let mut src_cols = HashMap::new();
-    match table::parse(src.text) {
-        Ok(t) => {
-            src_cols = header(
-                src.name,
-                &t,
-                &SOURCE_FIELDS,
-                &["id", "publisher", "title", "url"],
-                &mut errors,
-            );
-            if errors.is_empty() {
-                for row in t.rows.iter().filter(|r| !r.is_blank()) {
-                    let get = |f: &str| text(row, src_cols.get(f).copied());
-                    let opt = |f: &str| Some(get(f)).filter(|s| !s.is_empty());
-                    dataset.sources.push(trade_chart::data::RawSource {
-                        id: get("id"),
-                        publisher: get("publisher"),
-                        title: get("title"),
-                        date: opt("date"),
-                        url: get("url"),
-                        note: opt("note"),
-                    });
-                    src_rows.push(row.number);
+    let required = ["id", "publisher", "title", "url"];
+    let Some((t, src_cols)) = read_table(src, &SOURCE_FIELDS, &required, errors) else {
+        return (HashMap::new(), src_rows);
+    };
+    if errors.is_empty() {
+        for row in t.rows.iter().filter(|r| !r.is_blank()) {
+            let get = |f: &str| text(row, src_cols.get(f).copied());
+            let opt = |f: &str| Some(get(f)).filter(|s| !s.is_empty());
+            dataset.sources.push(trade_chart::data::RawSource {
+                id: get("id"),
+                publisher: get("publisher"),
+                title: get("title"),
+                date: opt("date"),
+                url: get("url"),
+                note: opt("note"),
+            });
+            src_rows.push(row.number);
+        }
+    }
+    (src_cols, src_rows)
+}
+
+/// The observations table into the dataset's series (each row into the series its
+/// series cell names, with what `extras` carries for its row), each error at its cell;
+/// with the columns and each series' rows. `None` when a column is missing or an error
+/// came before: no row is read then.
+fn read_observations(
+    obs: Input,
+    dataset: &mut RawDataset,
+    extras: &[Value],
+    decimal: char,
+    errors: &mut Vec<Error>,
+) -> Option<(Columns, Vec<Vec<usize>>)> {
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); dataset.series.len()];
+    let required = ["series", "period", "value", "sources"];
+    let Some((t, cols)) = read_table(obs, &OBSERVATION_FIELDS, &required, errors) else {
+        return Some((HashMap::new(), rows));
+    };
+    if !errors.is_empty() {
+        return None;
+    }
+    let reader = ObservationRows {
+        file: obs.name,
+        cols: &cols,
+        ids: dataset.series.iter().map(|s| s.id.clone()).collect(),
+        exp: (dataset.unit.scale.log10().round()) as i32,
+        decimal,
+        extra_at: extras
+            .iter()
+            .filter_map(|e| Some((e.get("row")?.as_u64()?, e.as_object()?)))
+            .collect(),
+    };
+    for row in t.rows.iter().filter(|r| !r.is_blank()) {
+        let read = reader.series(row).and_then(|si| {
+            // `ids` and `rows` were made from `dataset.series`, which keeps its length
+            let basis = dataset.series.get(si).map_or("", |s| s.basis.as_str());
+            Ok((si, reader.observation(row, basis)?))
+        });
+        match read {
+            Ok((si, o)) => {
+                if let (Some(s), Some(r)) = (dataset.series.get_mut(si), rows.get_mut(si)) {
+                    s.observations.push(o);
+                    r.push(row.number);
                 }
             }
+            Err(e) => push(errors, e),
         }
-        Err(e) => push(
-            &mut errors,
-            e.into_error(src.name, "a quoted cell is never closed"),
-        ),
+    }
+    Some((cols, rows))
+}
+
+/// What every row of a package's observations table is read with.
+struct ObservationRows<'a> {
+    file: &'a str,
+    cols: &'a Columns,
+    /// The series' ids, in the dataset's order.
+    ids: Vec<String>,
+    /// The dataset's unit, as a power of ten of dollars.
+    exp: i32,
+    decimal: char,
+    /// What the `trade-chart` property carries of an observation, by its row.
+    extra_at: HashMap<u64, &'a Map<String, Value>>,
+}
+
+impl ObservationRows<'_> {
+    /// The cell of `field` in `row` ("" when the table has no such column).
+    fn cell<'r>(&self, row: &'r Row, field: &str) -> &'r str {
+        self.cols.get(field).map_or("", |&c| row.cell(c))
     }
 
-    // Observations.
-    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); dataset.series.len()];
-    let mut cols = HashMap::new();
-    match table::parse(obs.text) {
-        Ok(t) => {
-            cols = header(
-                obs.name,
-                &t,
-                &OBSERVATION_FIELDS,
-                &["series", "period", "value", "sources"],
-                &mut errors,
-            );
-            if !errors.is_empty() {
-                return Err(errors);
-            }
-            let exp = (dataset.unit.scale.log10().round()) as i32;
-            let ids: Vec<String> = dataset.series.iter().map(|s| s.id.clone()).collect();
-            for row in t.rows.iter().filter(|r| !r.is_blank()) {
-                let n = row.number;
-                let cell = |f: &str| cols.get(f).map_or("", |&c| row.cell(c));
-                let at = |f: &str| cols.get(f).map_or(0, |c| c + 1);
-                let sid = cell("series");
-                let Some(si) = ids.iter().position(|s| s == sid) else {
-                    push(
-                        &mut errors,
-                        Error::expected(
-                            "series",
-                            &format!("a series of the package ({})", ids.join(", ")),
-                            format!("\"{sid}\""),
-                        )
-                        .in_cell(Some(obs.name), n, at("series")),
-                    );
-                    continue;
-                };
-                // `ids` and `rows` were made from `dataset.series`, which keeps its length
-                let basis = dataset.series.get(si).map_or("", |s| s.basis.as_str());
-                let v = cell("value");
-                let value = if v.is_empty() {
-                    None
-                } else {
-                    let u = cell("unit");
-                    let shift = match u {
-                        "" => Some(0),
-                        "USD" => Some(-exp),
-                        "USD thousand" => Some(3 - exp),
-                        "USD million" => Some(6 - exp),
-                        "USD billion" => Some(9 - exp),
-                        _ => None,
-                    };
-                    let Some(shift) = shift else {
-                        push(
-                            &mut errors,
-                            Error::expected(
-                                "unit",
-                                "USD, USD thousand, USD million or USD billion",
-                                format!("\"{u}\""),
-                            )
-                            .in_cell(Some(obs.name), n, at("unit")),
-                        );
-                        continue;
-                    };
-                    match super::numbers::canonical(v, decimal) {
-                        Some(c) if shift == 0 => c.parse::<f64>().ok(),
-                        Some(c) => Some(super::numbers::to_f64(&c, shift)),
-                        None => {
-                            push(
-                                &mut errors,
-                                Error::expected(
-                                    "value",
-                                    &format!("a number (Table Schema type number, decimal mark \"{decimal}\")"),
-                                    format!("\"{v}\""),
-                                )
-                                .in_cell(Some(obs.name), n, at("value")),
-                            );
-                            continue;
-                        }
-                    }
-                };
-                let p = cell("period");
-                let period = super::periods::normalize(p).unwrap_or_else(|| p.to_string());
-                let b = cell("basis");
-                let opt = |s: String| Some(s).filter(|s| !s.is_empty());
-                let mut o = json!(RawObservation {
-                    id: opt(cell("id").to_string()),
-                    period,
-                    category: opt(text(row, cols.get("category").copied()))
-                        .map(trade_chart::data::RawText::Plain),
-                    value,
-                    basis: (!b.is_empty() && b != basis).then(|| b.to_string()),
-                    qualifier: opt(cell("qualifier").to_string()),
-                    sources: cell("sources")
-                        .split(';')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                    derived: None,
-                    note: opt(text(row, cols.get("note").copied()))
-                        .map(trade_chart::data::RawText::Plain),
-                });
-                if let (Some(extra), Value::Object(m)) = (extra_at.get(&(n as u64)), &mut o) {
-                    for (k, v) in extra.iter().filter(|(k, _)| *k != "row") {
-                        m.insert(k.clone(), v.clone());
-                    }
-                }
-                match serde_json::from_value::<RawObservation>(o) {
-                    Ok(o) => {
-                        if let (Some(s), Some(r)) = (dataset.series.get_mut(si), rows.get_mut(si)) {
-                            s.observations.push(o);
-                            r.push(n);
-                        }
-                    }
-                    Err(e) => push(
-                        &mut errors,
-                        Error::at(
-                            ErrorKind::InvalidValue,
-                            "",
-                            format!("trade-chart.observations (row {n}): {e}"),
-                        )
-                        .in_cell(Some(obs.name), n, 1),
-                    ),
-                }
+    /// The 1-based column of `field`, for an error's place (0 when there is none).
+    fn at(&self, field: &str) -> usize {
+        self.cols.get(field).map_or(0, |c| c + 1)
+    }
+
+    /// The index of the series a row's series cell names, or the error at that cell.
+    fn series(&self, row: &Row) -> Result<usize, Error> {
+        let sid = self.cell(row, "series");
+        self.ids.iter().position(|s| s == sid).ok_or_else(|| {
+            Error::expected(
+                "series",
+                &format!("a series of the package ({})", self.ids.join(", ")),
+                format!("\"{sid}\""),
+            )
+            .in_cell(Some(self.file), row.number, self.at("series"))
+        })
+    }
+
+    /// A row's value in the dataset's unit, from its value in its unit cell's; `None`
+    /// for a blank value. The error at its cell for a unit or number the package's
+    /// tables do not write.
+    fn value(&self, row: &Row) -> Result<Option<f64>, Error> {
+        let (n, exp, decimal) = (row.number, self.exp, self.decimal);
+        let v = self.cell(row, "value");
+        if v.is_empty() {
+            return Ok(None);
+        }
+        let u = self.cell(row, "unit");
+        let shift = match u {
+            "" => Some(0),
+            "USD" => Some(-exp),
+            "USD thousand" => Some(3 - exp),
+            "USD million" => Some(6 - exp),
+            "USD billion" => Some(9 - exp),
+            _ => None,
+        };
+        let Some(shift) = shift else {
+            return Err(Error::expected(
+                "unit",
+                "USD, USD thousand, USD million or USD billion",
+                format!("\"{u}\""),
+            )
+            .in_cell(Some(self.file), n, self.at("unit")));
+        };
+        match super::numbers::canonical(v, decimal) {
+            Some(c) if shift == 0 => Ok(c.parse::<f64>().ok()),
+            Some(c) => Ok(Some(super::numbers::to_f64(&c, shift))),
+            None => Err(Error::expected(
+                "value",
+                &format!("a number (Table Schema type number, decimal mark \"{decimal}\")"),
+                format!("\"{v}\""),
+            )
+            .in_cell(Some(self.file), n, self.at("value"))),
+        }
+    }
+
+    /// A row as an observation of a series whose basis is `basis`, with what the
+    /// `trade-chart` property carries for the row; the error at its cell when it is not
+    /// one.
+    fn observation(&self, row: &Row, basis: &str) -> Result<RawObservation, Error> {
+        let n = row.number;
+        let value = self.value(row)?;
+        let cell = |f: &str| self.cell(row, f);
+        let p = cell("period");
+        let period = super::periods::normalize(p).unwrap_or_else(|| p.to_string());
+        let b = cell("basis");
+        let opt = |s: String| Some(s).filter(|s| !s.is_empty());
+        let mut o = json!(RawObservation {
+            id: opt(cell("id").to_string()),
+            period,
+            category: opt(text(row, self.cols.get("category").copied()))
+                .map(trade_chart::data::RawText::Plain),
+            value,
+            basis: (!b.is_empty() && b != basis).then(|| b.to_string()),
+            qualifier: opt(cell("qualifier").to_string()),
+            sources: cell("sources")
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            derived: None,
+            note: opt(text(row, self.cols.get("note").copied()))
+                .map(trade_chart::data::RawText::Plain),
+        });
+        if let (Some(extra), Value::Object(m)) = (self.extra_at.get(&(n as u64)), &mut o) {
+            for (k, v) in extra.iter().filter(|(k, _)| *k != "row") {
+                m.insert(k.clone(), v.clone());
             }
         }
-        Err(e) => push(
-            &mut errors,
-            e.into_error(obs.name, "a quoted cell is never closed"),
-        ),
+        serde_json::from_value::<RawObservation>(o).map_err(|e| {
+            Error::at(
+                ErrorKind::InvalidValue,
+                "",
+                format!("trade-chart.observations (row {n}): {e}"),
+            )
+            .in_cell(Some(self.file), n, 1)
+        })
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(
-        Import::from_rows(dataset, Vec::new(), 0, obs.name, cols, rows)
-            .with_sources(src.name, src_cols, src_rows),
-    )
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, cell, col, columns, expected, slug, unit, Cx};
+use super::cells::{at, cell, col, columns, expected, no_figures, slug, unique, unit, Cx};
 pub use super::cells::{Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
@@ -495,6 +495,15 @@ impl Class {
             (false, _) => Class::Monthly,
         }
     }
+
+    /// The class in a series' id: `annual`, `monthly`, `products`.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Class::Annual => "annual",
+            Class::Monthly => "monthly",
+            Class::Category => "products",
+        }
+    }
 }
 
 /// A series as rows arrive.
@@ -514,6 +523,9 @@ type SeriesKey = (String, Option<(String, String)>, Option<Class>);
 
 type Converted = (RawDataset, HashMap<&'static str, usize>, Vec<Vec<usize>>);
 
+/// The observations table read in its phases: its columns, the rows with a figure, the
+/// value column's decimal mark, each row's cells, the figures gathered into series, then
+/// the dataset; `None` once an error is reported, as it stops the import.
 fn read_observations(
     cx: &mut Cx,
     input: Input,
@@ -526,32 +538,92 @@ fn read_observations(
         required.push("unit");
     }
     let (table, cols) = columns(cx, input, OBSERVATION_COLUMNS, &required)?;
-    let default_unit = match &options.unit {
-        Some(u) => match unit(u) {
-            Some(e) => Some(e),
-            None => {
-                cx.error(Error::expected(
-                    "unit",
-                    "a unit like USD, USD thousand, USD million or USD bn",
-                    format!("\"{u}\""),
-                ));
-                None
-            }
-        },
-        None => None,
+    let default_unit = default_unit(cx, options);
+    let rows = figure_rows(cx, &cols, &table.rows);
+    let (decimal, bad_value) = decimal_mark(cx, file, col(&cols, "value"), &rows, options);
+    let reading = Reading {
+        file,
+        cols: &cols,
+        decimal,
+        default_unit,
+        options,
+        src,
     };
+    // Partners: given, else the codes as the directions name them.
+    let mut codes: Vec<String> = options.partners.iter().map(|p| p.0.clone()).collect();
+    let mut gathering = Gathering::default();
+    for (row, &bad) in rows.iter().zip(&bad_value) {
+        if let Some(figure) = reading.row(cx, row, bad, &mut codes) {
+            gathering.add(cx, &reading, row, figure);
+        }
+    }
+    if !cx.errors.is_empty() {
+        return None;
+    }
+    if gathering.series.is_empty() {
+        let msg = "no figures: every row is blank or a gap";
+        cx.error(no_figures(file, &table.rows, col(&cols, "value"), msg));
+        return None;
+    }
+    if codes.len() < 2 {
+        cx.error(at(
+            ErrorKind::MissingField,
+            file,
+            1,
+            col(&cols, "direction"),
+            "direction",
+            "the directions name fewer than two partners (two-way figures only): give the partners (--partner KR=\"South Korea\" --partner JP=Japan)".into(),
+        ));
+        return None;
+    }
+    let (dataset, obs_rows) = make_dataset(gathering, &codes, src, options);
+    Some((dataset, cols, obs_rows))
+}
 
-    // Gaps out; then the value column's decimal mark from what is left.
-    let mut rows: Vec<&Row> = Vec::new();
-    for row in table.rows.iter().filter(|r| !r.is_blank()) {
-        let v = cell(&cols, row, "value");
+/// The unit the options give every row without one, as a power of ten of dollars;
+/// `None`, reported when they give one that is not a unit.
+fn default_unit(cx: &mut Cx, options: &SheetOptions) -> Option<i32> {
+    let u = options.unit.as_ref()?;
+    let e = unit(u);
+    if e.is_none() {
+        cx.error(Error::expected(
+            "unit",
+            "a unit like USD, USD thousand, USD million or USD bn",
+            format!("\"{u}\""),
+        ));
+    }
+    e
+}
+
+/// The rows with a figure, the gaps (a blank value, `#N/A`, `-`…) counted out first, so
+/// that the decimal mark is decided by the values there are.
+fn figure_rows<'t, 'a>(
+    cx: &mut Cx,
+    cols: &HashMap<&'static str, usize>,
+    rows: &'t [Row<'a>],
+) -> Vec<&'t Row<'a>> {
+    let mut figures = Vec::new();
+    for row in rows.iter().filter(|r| !r.is_blank()) {
+        let v = cell(cols, row, "value");
         if v.is_empty() || GAPS.contains(&v.to_lowercase().as_str()) {
             cx.gaps += 1;
         } else {
-            rows.push(row);
+            figures.push(row);
         }
     }
-    let vc = col(&cols, "value");
+    figures
+}
+
+/// The value column's (`vc`) decimal mark, from the options or else from the cells that
+/// show it (`None`, reported at the cells, when they do not decide it); and for each row
+/// whether its value is no number at all (reported).
+fn decimal_mark(
+    cx: &mut Cx,
+    file: &str,
+    vc: usize,
+    rows: &[&Row],
+    options: &SheetOptions,
+) -> (Option<char>, Vec<bool>) {
     let styles: Vec<_> = rows.iter().map(|r| numbers::style(r.cell(vc))).collect();
     let mut bad_value = vec![false; rows.len()];
     for ((row, s), bad) in rows.iter().zip(&styles).zip(&mut bad_value) {
@@ -603,112 +675,172 @@ fn read_observations(
             None
         }
     };
+    (decimal, bad_value)
+}
 
-    // Partners: given, else the codes as the directions name them.
-    let given: Vec<&str> = options.partners.iter().map(|p| p.0.as_str()).collect();
-    let mut codes: Vec<String> = options.partners.iter().map(|p| p.0.clone()).collect();
+/// What every row of an observations table is read with: its file and columns, the
+/// column's decimal mark, the default unit, the options and the sources table.
+struct Reading<'a> {
+    file: &'a str,
+    cols: &'a HashMap<&'static str, usize>,
+    decimal: Option<char>,
+    default_unit: Option<i32>,
+    options: &'a SheetOptions,
+    src: &'a Sources,
+}
 
-    let mut series: Vec<Acc> = Vec::new();
-    let mut by_key: HashMap<SeriesKey, usize> = HashMap::new();
-    let mut seen: HashMap<(usize, String, String), usize> = HashMap::new();
-    let mut bases: Vec<(String, String)> = Vec::new();
-    for (row, &bad) in rows.iter().zip(&bad_value) {
-        let n = row.number;
+/// One row's cells, read and checked.
+struct Figure {
+    /// The value as a canonical decimal, in 10^`exp` dollars.
+    value: String,
+    exp: i32,
+    period_text: String,
+    period: Period,
+    direction: Option<(String, String)>,
+    qualifier: Option<&'static str>,
+    sources: Vec<String>,
+}
+
+impl Reading<'_> {
+    /// The column of `field`, for an error's place.
+    fn col(&self, field: &str) -> usize {
+        col(self.cols, field)
+    }
+
+    /// One row's cells read, each error at its cell (`bad`: its value is already
+    /// reported); a partner's code the row names first is added to `codes`. Every cell
+    /// is checked before the row is given up, so that one pass reports all its errors.
+    fn row(&self, cx: &mut Cx, row: &Row, bad: bool, codes: &mut Vec<String>) -> Option<Figure> {
         let errors_before = cx.errors.len() + cx.dropped;
-        let col = |f: &str| cols.get(f).copied().unwrap_or(0);
-        // value
+        let canon = self.value(cx, row, bad);
+        let exp = self.unit(cx, row);
+        let p = cell(self.cols, row, "period");
+        let period =
+            periods::normalize(p).and_then(|s| Period::parse(&s).ok().map(|parsed| (s, parsed)));
+        if period.is_none() {
+            let what = periods::EXPECTED;
+            cx.error(expected(
+                self.file,
+                row.number,
+                self.col("period"),
+                "period",
+                what,
+                p,
+            ));
+        }
+        let dir = self.direction(cx, row, codes);
+        let q = cell(self.cols, row, "qualifier");
+        let qual = qualifier(q);
+        if qual.is_none() {
+            let what = "approx, at least, or blank";
+            let qc = self.col("qualifier");
+            cx.error(expected(self.file, row.number, qc, "qualifier", what, q));
+        }
+        let sources = self.sources(cx, row);
+        if cx.errors.len() + cx.dropped > errors_before {
+            return None;
+        }
+        let (Some(value), Some(exp), Some((period_text, period)), Some(direction), Some(qualifier)) =
+            (canon, exp, period, dir, qual)
+        else {
+            return None;
+        };
+        Some(Figure {
+            value,
+            exp,
+            period_text,
+            period,
+            direction,
+            qualifier,
+            sources,
+        })
+    }
+
+    /// A row's value as a canonical decimal in the column's decimal mark; `None` when it
+    /// is not one (reported, unless `bad` says it already is). A figure below zero is
+    /// reported too: a gap is left blank, never written as 0.
+    fn value(&self, cx: &mut Cx, row: &Row, bad: bool) -> Option<String> {
+        let (n, vc) = (row.number, self.col("value"));
         let v = row.cell(vc);
-        let canon = match decimal {
-            Some(d) if !bad => {
-                match numbers::canonical(v, d) {
-                    Some(c) => Some(c),
-                    None => {
-                        let what = format!("a number with \"{d}\" as its decimal mark, as in the rest of this column");
-                        cx.error(expected(file, n, vc, "value", &what, v));
-                        None
-                    }
+        let canon = match self.decimal {
+            Some(d) if !bad => match numbers::canonical(v, d) {
+                Some(c) => Some(c),
+                None => {
+                    let what = format!(
+                        "a number with \"{d}\" as its decimal mark, as in the rest of this column"
+                    );
+                    cx.error(expected(self.file, n, vc, "value", &what, v));
+                    None
                 }
-            }
+            },
             _ => None,
         };
         if canon.as_deref().is_some_and(|c| c.starts_with('-')) {
             let what = "a figure ≥ 0 (a gap is left blank, never written as 0)";
-            cx.error(expected(file, n, vc, "value", what, v));
+            cx.error(expected(self.file, n, vc, "value", what, v));
         }
-        // unit
-        let u = cell(&cols, row, "unit");
-        let exp = if u.is_empty() {
-            if default_unit.is_none() && options.unit.is_none() {
+        canon
+    }
+
+    /// A row's unit as a power of ten of dollars: its unit cell, else the default one;
+    /// `None`, reported, when neither gives one.
+    fn unit(&self, cx: &mut Cx, row: &Row) -> Option<i32> {
+        let (n, uc) = (row.number, self.col("unit"));
+        let u = cell(self.cols, row, "unit");
+        if u.is_empty() {
+            if self.default_unit.is_none() && self.options.unit.is_none() {
                 cx.error(at(
                     ErrorKind::MissingField,
-                    file,
+                    self.file,
                     n,
-                    col("unit"),
+                    uc,
                     "unit",
                     "blank: expected a unit like USD, USD thousand, USD million or USD bn".into(),
                 ));
             }
-            default_unit
-        } else {
-            let e = unit(u);
-            if e.is_none() {
-                let what = "a unit like USD, USD thousand, USD million or USD bn";
-                cx.error(expected(file, n, col("unit"), "unit", what, u));
-            }
-            e
-        };
-        // period
-        let p = cell(&cols, row, "period");
-        let period =
-            periods::normalize(p).and_then(|s| Period::parse(&s).ok().map(|parsed| (s, parsed)));
-        if period.is_none() {
-            cx.error(expected(
-                file,
-                n,
-                col("period"),
-                "period",
-                periods::EXPECTED,
-                p,
-            ));
+            return self.default_unit;
         }
-        // direction
-        let d = cell(&cols, row, "direction");
+        let e = unit(u);
+        if e.is_none() {
+            let what = "a unit like USD, USD thousand, USD million or USD bn";
+            cx.error(expected(self.file, n, uc, "unit", what, u));
+        }
+        e
+    }
+
+    /// A row's direction: `Some(None)` for two-way, `Some(Some((from, to)))` for a flow
+    /// between the partners (given, or else the first two codes the rows name, added to
+    /// `codes`); `None`, reported, for anything else.
+    fn direction(
+        &self,
+        cx: &mut Cx,
+        row: &Row,
+        codes: &mut Vec<String>,
+    ) -> Option<Option<(String, String)>> {
+        let (n, dc) = (row.number, self.col("direction"));
+        let d = cell(self.cols, row, "direction");
         let dir = direction(d);
         match &dir {
-            None => cx.error(expected(
-                file,
-                n,
-                col("direction"),
-                "direction",
-                "a direction like KR>JP (exports of KR to JP) or two-way",
-                d,
-            )),
+            None => {
+                let what = "a direction like KR>JP (exports of KR to JP) or two-way";
+                cx.error(expected(self.file, n, dc, "direction", what, d));
+            }
             Some(Some((a, b))) => {
                 for code in [a, b] {
                     if codes.contains(code) {
                         continue;
                     }
-                    if !given.is_empty() {
-                        cx.error(expected(
-                            file,
-                            n,
-                            col("direction"),
-                            "direction",
-                            &format!("the partners' codes ({})", given.join(", ")),
-                            d,
-                        ));
+                    if !self.options.partners.is_empty() {
+                        let given: Vec<&str> =
+                            self.options.partners.iter().map(|p| p.0.as_str()).collect();
+                        let what = format!("the partners' codes ({})", given.join(", "));
+                        cx.error(expected(self.file, n, dc, "direction", &what, d));
                     } else if codes.len() == 2 {
-                        cx.error(expected(
-                            file,
-                            n,
-                            col("direction"),
-                            "direction",
-                            &format!(
-                                "the two partners' codes ({}): a dataset is one pair of countries",
-                                codes.join(", ")
-                            ),
-                            d,
-                        ));
+                        let what = format!(
+                            "the two partners' codes ({}): a dataset is one pair of countries",
+                            codes.join(", ")
+                        );
+                        cx.error(expected(self.file, n, dc, "direction", &what, d));
                     } else {
                         codes.push(code.clone());
                     }
@@ -716,16 +848,14 @@ fn read_observations(
             }
             Some(None) => {}
         }
-        // qualifier
-        let q = cell(&cols, row, "qualifier");
-        let qual = qualifier(q);
-        if qual.is_none() {
-            let what = "approx, at least, or blank";
-            cx.error(expected(file, n, col("qualifier"), "qualifier", what, q));
-        }
-        // sources
-        let s = cell(&cols, row, "sources");
-        let ids: Vec<String> = s
+        dir
+    }
+
+    /// A row's source ids (separated by `;`), each an error unless the sources table
+    /// has it (when that table could be read), and an error when there is none.
+    fn sources(&self, cx: &mut Cx, row: &Row) -> Vec<String> {
+        let (n, sc) = (row.number, self.col("sources"));
+        let ids: Vec<String> = cell(self.cols, row, "sources")
             .split(';')
             .map(str::trim)
             .filter(|x| !x.is_empty())
@@ -734,22 +864,23 @@ fn read_observations(
         if ids.is_empty() {
             cx.error(at(
                 ErrorKind::MissingField,
-                file,
+                self.file,
                 n,
-                col("sources"),
+                sc,
                 "sources",
                 "blank: every figure needs at least one source id (several separated by ;)".into(),
             ));
         }
+        let src = self.src;
         for id in &ids {
             if src.read && !src.ids.contains_key(id) {
                 let mut known: Vec<&str> = src.list.iter().map(|s| s.id.as_str()).collect();
                 known.truncate(8);
                 cx.error(at(
                     ErrorKind::UnknownId,
-                    file,
+                    self.file,
                     n,
-                    col("sources"),
+                    sc,
                     "sources",
                     format!(
                         "unknown source \"{id}\": not in the sources table (which has {})",
@@ -762,43 +893,42 @@ fn read_observations(
                 ));
             }
         }
-        if cx.errors.len() + cx.dropped > errors_before {
-            continue;
-        }
-        let (Some(canon), Some(exp), Some((period_text, period)), Some(dir), Some(qual)) =
-            (canon, exp, period, dir, qual)
-        else {
-            continue;
-        };
-        // basis
-        let b = cell(&cols, row, "basis");
-        let basis = if b.is_empty() {
-            "reported".to_string()
-        } else if is_id(b) {
-            b.to_string()
-        } else {
-            slug(b)
-        };
-        if !bases.iter().any(|(id, _)| *id == basis) {
-            let label = if b.is_empty() {
-                "As reported by the sources"
-            } else {
-                b
-            };
-            bases.push((basis.clone(), label.to_string()));
-        }
-        let category = Some(cell(&cols, row, "category")).filter(|c| !c.is_empty());
-        let class = Class::of(&period, category.is_some());
-        let name = cell(&cols, row, "series").to_string();
+        ids
+    }
+}
+
+/// The figures gathered into series as rows arrive, with the bases they name.
+#[derive(Default)]
+struct Gathering {
+    series: Vec<Acc>,
+    /// A series' key → its index in `series`.
+    by_key: HashMap<SeriesKey, usize>,
+    /// (series, period, category) → the row of its figure: a second one overlaps it.
+    seen: HashMap<(usize, String, String), usize>,
+    /// The bases' ids and labels, in the order first met.
+    bases: Vec<(String, String)>,
+}
+
+impl Gathering {
+    /// A row's figure added to its series (by its series cell, else by direction and
+    /// class), the series made on its first figure; a figure with another direction than
+    /// its series', or a second one for the same period, reported instead.
+    fn add(&mut self, cx: &mut Cx, reading: &Reading, row: &Row, f: Figure) {
+        let (file, cols, n) = (reading.file, reading.cols, row.number);
+        let basis = self.basis(cell(cols, row, "basis"));
+        let category = Some(cell(cols, row, "category")).filter(|c| !c.is_empty());
+        let class = Class::of(&f.period, category.is_some());
+        let name = cell(cols, row, "series").to_string();
         let key = if name.is_empty() {
-            (String::new(), dir.clone(), Some(class))
+            (String::new(), f.direction.clone(), Some(class))
         } else {
             (name.clone(), None, None)
         };
-        let si = *by_key.entry(key).or_insert_with(|| {
+        let series = &mut self.series;
+        let si = *self.by_key.entry(key).or_insert_with(|| {
             series.push(Acc {
                 name: name.clone(),
-                direction: dir.clone(),
+                direction: f.direction.clone(),
                 direction_row: n,
                 basis: basis.clone(),
                 class,
@@ -809,82 +939,87 @@ fn read_observations(
         });
         // `by_key` holds indices into `series`, which only grows
         let Some(acc) = series.get_mut(si) else {
-            continue;
+            return;
         };
-        if acc.direction != dir {
+        if acc.direction != f.direction {
+            let d = cell(cols, row, "direction");
             cx.error(at(
                 ErrorKind::InvalidValue,
                 file,
                 n,
-                col("direction"),
+                col(cols, "direction"),
                 "direction",
                 format!(
                     "\"{d}\": series \"{name}\" has another direction in row {}; a series has one direction",
                     acc.direction_row
                 ),
             ));
-            continue;
+            return;
         }
-        let dup = (si, period_text.clone(), category.unwrap_or("").to_string());
-        if let Some(first) = seen.insert(dup, n) {
+        let dup = (
+            si,
+            f.period_text.clone(),
+            category.unwrap_or("").to_string(),
+        );
+        if let Some(first) = self.seen.insert(dup, n) {
+            let p = cell(cols, row, "period");
             cx.error(at(
                 ErrorKind::Overlap,
                 file,
                 n,
-                col("period"),
+                col(cols, "period"),
                 "period",
                 format!("\"{p}\": a second figure for this period in this series (row {first})"),
             ));
-            continue;
+            return;
         }
         acc.class = acc.class.max(class);
-        let id = Some(cell(&cols, row, "id")).filter(|c| !c.is_empty());
-        let note = Some(cell(&cols, row, "note")).filter(|c| !c.is_empty());
+        let id = Some(cell(cols, row, "id")).filter(|c| !c.is_empty());
+        let note = Some(cell(cols, row, "note")).filter(|c| !c.is_empty());
         acc.obs.push((
             RawObservation {
                 id: id.map(str::to_string),
-                period: period_text,
+                period: f.period_text,
                 category: category.map(|c| RawText::Plain(c.to_string())),
                 value: None,
                 basis: (basis != acc.basis).then_some(basis),
-                qualifier: qual.map(str::to_string),
-                sources: ids,
+                qualifier: f.qualifier.map(str::to_string),
+                sources: f.sources,
                 derived: None,
                 note: note.map(|c| RawText::Plain(c.to_string())),
             },
-            canon,
-            exp,
-            period,
+            f.value,
+            f.exp,
+            f.period,
         ));
         acc.rows.push(n);
     }
-    if !cx.errors.is_empty() {
-        return None;
-    }
-    if series.is_empty() {
-        cx.error(at(
-            ErrorKind::MissingField,
-            file,
-            table.rows.last().map_or(2, |r| r.number + 1),
-            col(&cols, "value"),
-            "value",
-            "no figures: every row is blank or a gap".into(),
-        ));
-        return None;
-    }
-    let [first, second, ..] = codes.as_slice() else {
-        cx.error(at(
-            ErrorKind::MissingField,
-            file,
-            1,
-            col(&cols, "direction"),
-            "direction",
-            "the directions name fewer than two partners (two-way figures only): give the partners (--partner KR=\"South Korea\" --partner JP=Japan)".into(),
-        ));
-        return None;
-    };
 
-    // One unit for the dataset: the one most rows use; the others' values shifted to it.
+    /// The basis of a basis cell (`reported` when blank; an id as written, else its
+    /// slug), kept with its label the first time a row names it.
+    fn basis(&mut self, b: &str) -> String {
+        let basis = if b.is_empty() {
+            "reported".to_string()
+        } else if is_id(b) {
+            b.to_string()
+        } else {
+            slug(b)
+        };
+        if !self.bases.iter().any(|(id, _)| *id == basis) {
+            let label = if b.is_empty() {
+                "As reported by the sources"
+            } else {
+                b
+            };
+            self.bases.push((basis.clone(), label.to_string()));
+        }
+        basis
+    }
+}
+
+/// One unit for the dataset: the one most figures are in (the first met on a tie); the
+/// others' values are shifted to it.
+fn unit_exponent(series: &[Acc]) -> i32 {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for (_, _, e, _) in series.iter().flat_map(|s| s.obs.iter()) {
         match counts.iter_mut().find(|(x, _)| x == e) {
@@ -892,85 +1027,48 @@ fn read_observations(
             None => counts.push((*e, 1)),
         }
     }
-    let exp = counts
+    counts
         .iter()
         .fold(
             (0, 0),
             |best, &(e, c)| if c > best.1 { (e, c) } else { best },
         )
-        .0;
+        .0
+}
 
-    let name_of = |code: &str| -> String {
-        options
-            .partners
-            .iter()
-            .find(|p| p.0 == code)
-            .map_or(code, |p| p.1.as_str())
-            .to_string()
-    };
+/// A partner's name: as the options give it, else its code.
+fn partner_name(options: &SheetOptions, code: &str) -> String {
+    options
+        .partners
+        .iter()
+        .find(|p| p.0 == code)
+        .map_or(code, |p| p.1.as_str())
+        .to_string()
+}
+
+/// The dataset from the gathered figures of the partners `codes` (at least two): the
+/// partners, bases, sources, series and views; and each series' rows.
+fn make_dataset(
+    g: Gathering,
+    codes: &[String],
+    src: &Sources,
+    options: &SheetOptions,
+) -> (RawDataset, Vec<Vec<usize>>) {
+    let exp = unit_exponent(&g.series);
     let partners: Vec<RawPartner> = codes
         .iter()
         .map(|c| RawPartner {
             code: c.clone(),
-            name: RawText::Plain(name_of(c)),
+            name: RawText::Plain(partner_name(options, c)),
         })
         .collect();
-    let (a, b) = (name_of(first), name_of(second));
-
-    let mut used: Vec<String> = Vec::new();
-    let mut raw_series = Vec::new();
-    let mut obs_rows = Vec::new();
-    for s in &series {
-        let words = match &s.direction {
-            None => "Two-way trade".to_string(),
-            Some((f, t)) => format!("Exports from {} to {}", name_of(f), name_of(t)),
-        };
-        let dir_id = match &s.direction {
-            None => "two-way".to_string(),
-            Some((f, t)) => format!("{}-{}", f.to_lowercase(), t.to_lowercase()),
-        };
-        let class_id = match s.class {
-            Class::Annual => "annual",
-            Class::Monthly => "monthly",
-            Class::Category => "products",
-        };
-        let (mut id, label) = if s.name.is_empty() {
-            (format!("{dir_id}-{class_id}"), words)
-        } else if is_id(&s.name) {
-            (s.name.clone(), words)
-        } else {
-            let id = slug(&s.name);
-            let id = if id.is_empty() { "series".into() } else { id };
-            (id, s.name.clone())
-        };
-        let base = id.clone();
-        let mut k = 2;
-        while used.contains(&id) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
-        used.push(id.clone());
-        raw_series.push(RawSeries {
-            id,
-            label: RawText::Plain(label),
-            direction: match &s.direction {
-                None => "two-way".into(),
-                Some((f, t)) => format!("{f}>{t}"),
-            },
-            basis: s.basis.clone(),
-            observations: s
-                .obs
-                .iter()
-                .map(|(o, canon, e, _)| RawObservation {
-                    value: Some(numbers::to_f64(canon, e - exp)),
-                    ..o.clone()
-                })
-                .collect(),
-        });
-        obs_rows.push(s.rows.clone());
-    }
-
-    let views = default_views(&series, &raw_series, &a, &b);
+    let (first, second) = (
+        codes.first().map_or("", String::as_str),
+        codes.get(1).map_or("", String::as_str),
+    );
+    let (a, b) = (partner_name(options, first), partner_name(options, second));
+    let (raw_series, obs_rows) = series(&g.series, exp, options);
+    let views = default_views(&g.series, &raw_series, &a, &b);
     let dataset = RawDataset {
         schema: 1,
         id: options
@@ -988,7 +1086,8 @@ fn read_observations(
             currency: "USD".into(),
             scale: 10f64.powi(exp),
         },
-        bases: bases
+        bases: g
+            .bases
             .into_iter()
             .map(|(id, label)| RawBasis {
                 id,
@@ -1002,7 +1101,58 @@ fn read_observations(
         views,
         notes: Vec::new(),
     };
-    Some((dataset, cols, obs_rows))
+    (dataset, obs_rows)
+}
+
+/// The series with ids of their own (the series cell, or its slug, or the direction and
+/// class) and labels in words, their values in the dataset's unit (10^`exp` dollars);
+/// and each series' rows.
+fn series(series: &[Acc], exp: i32, options: &SheetOptions) -> (Vec<RawSeries>, Vec<Vec<usize>>) {
+    let mut used: Vec<String> = Vec::new();
+    let mut raw_series = Vec::new();
+    let mut obs_rows = Vec::new();
+    for s in series {
+        let words = match &s.direction {
+            None => "Two-way trade".to_string(),
+            Some((f, t)) => format!(
+                "Exports from {} to {}",
+                partner_name(options, f),
+                partner_name(options, t)
+            ),
+        };
+        let dir_id = match &s.direction {
+            None => "two-way".to_string(),
+            Some((f, t)) => format!("{}-{}", f.to_lowercase(), t.to_lowercase()),
+        };
+        let (id, label) = if s.name.is_empty() {
+            (format!("{dir_id}-{}", s.class.id()), words)
+        } else if is_id(&s.name) {
+            (s.name.clone(), words)
+        } else {
+            let id = slug(&s.name);
+            let id = if id.is_empty() { "series".into() } else { id };
+            (id, s.name.clone())
+        };
+        raw_series.push(RawSeries {
+            id: unique(&mut used, id),
+            label: RawText::Plain(label),
+            direction: match &s.direction {
+                None => "two-way".into(),
+                Some((f, t)) => format!("{f}>{t}"),
+            },
+            basis: s.basis.clone(),
+            observations: s
+                .obs
+                .iter()
+                .map(|(o, canon, e, _)| RawObservation {
+                    value: Some(numbers::to_f64(canon, e - exp)),
+                    ..o.clone()
+                })
+                .collect(),
+        });
+        obs_rows.push(s.rows.clone());
+    }
+    (raw_series, obs_rows)
 }
 
 /// Views from what the data hold, each labelled in words: by year (bars for up to six
