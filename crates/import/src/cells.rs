@@ -293,7 +293,10 @@ pub(crate) fn unit(cell: &str) -> Option<i32> {
     }
 }
 
-/// An id as a slug: `Korea's exports` → `korea-s-exports`.
+/// An id made from a name (a series', an observation's series and period): its ASCII
+/// letters and digits lowercased, every other run of characters one `-`, none at either
+/// end: `Korea's exports` → `korea-s-exports`. Every id an importer makes is one, made
+/// unique by [`unique_id`].
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -304,4 +307,15 @@ pub(crate) fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// `base`, or the first of `base-2`, `base-3`… that is not `taken`.
+pub(crate) fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
+    let mut id = base.clone();
+    let mut k = 2;
+    while taken(&id) {
+        id = format!("{base}-{k}");
+        k += 1;
+    }
+    id
 }

@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, expected, slug, Cx};
+use super::cells::{at, expected, slug, unique_id, Cx};
 use super::numbers;
 use super::periods;
 use super::sheet::{self, Acc, Class, Import};
@@ -682,12 +682,7 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
         if several {
             id.push_str(&format!("-by-{}", slug(code(b.reporter))));
         }
-        let base = id.clone();
-        let mut k = 2;
-        while used.contains(&id) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
+        let id = unique_id(id, |id| used.iter().any(|u| u == id));
         used.push(id.clone());
         raw_series.push(RawSeries {
             id,

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, cell, col, columns, expected, slug, unit, Cx};
+use super::cells::{at, cell, col, columns, expected, slug, unique_id, unit, Cx};
 pub use super::cells::{Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
@@ -239,14 +239,14 @@ impl Import {
 }
 
 /// `"series[3].x"` with `prefix` `"series["` → `(3, ".x")`.
-fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
+pub(crate) fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
     let rest = path.strip_prefix(prefix)?;
     let (n, rest) = rest.split_once(']')?;
     Some((n.parse().ok()?, rest))
 }
 
 /// `".value"` → `value`; `".sources[0]"` → `sources`.
-fn field_of(rest: &str) -> &str {
+pub(crate) fn field_of(rest: &str) -> &str {
     let rest = rest.trim_start_matches('.');
     let end = rest.find(['.', '[']).unwrap_or(rest.len());
     &rest[..end]
@@ -934,7 +934,7 @@ fn read_observations(
             Class::Monthly => "monthly",
             Class::Category => "products",
         };
-        let (mut id, label) = if s.name.is_empty() {
+        let (id, label) = if s.name.is_empty() {
             (format!("{dir_id}-{class_id}"), words)
         } else if is_id(&s.name) {
             (s.name.clone(), words)
@@ -943,12 +943,7 @@ fn read_observations(
             let id = if id.is_empty() { "series".into() } else { id };
             (id, s.name.clone())
         };
-        let base = id.clone();
-        let mut k = 2;
-        while used.contains(&id) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
+        let id = unique_id(id, |id| used.iter().any(|u| u == id));
         used.push(id.clone());
         raw_series.push(RawSeries {
             id,
