@@ -48,6 +48,25 @@ fn one_error(o: &Outcome) -> &Issue {
     &o.errors[0]
 }
 
+/// An issue's code and place: `(code, file, row, column, field)`.
+type Place<'a> = (
+    &'static str,
+    Option<&'a str>,
+    Option<usize>,
+    Option<usize>,
+    Option<&'a str>,
+);
+
+fn place(e: &Issue) -> Place<'_> {
+    (
+        e.code,
+        e.file.as_deref(),
+        e.row,
+        e.column,
+        e.field.as_deref(),
+    )
+}
+
 fn en(t: &RawText) -> &str {
     match t {
         RawText::Plain(s) => s,
@@ -100,13 +119,7 @@ fn a_text_table_gives_the_texts_in_three_languages_and_its_errors_name_its_file(
     let bad = builder::import_tables(&obs(), &src(), Some("key\ten\ntitel\tx\n"), Some(&o));
     let e = one_error(bad.as_ref().unwrap()).clone();
     assert_eq!(
-        (
-            e.code,
-            e.file.as_deref(),
-            e.row,
-            e.column,
-            e.field.as_deref()
-        ),
+        place(&e),
         (
             "unknown-field",
             Some("text.tsv"),
@@ -131,13 +144,7 @@ fn a_bad_cell_is_an_issue_at_its_file_row_column_and_field_and_no_dataset() {
     let r = builder::import_tables(&bad, &src(), None, Some(names)).unwrap();
     let e = one_error(&r);
     assert_eq!(
-        (
-            e.code,
-            e.file.as_deref(),
-            e.row,
-            e.column,
-            e.field.as_deref()
-        ),
+        place(e),
         (
             "invalid-value",
             Some("observations.tsv"),
