@@ -294,7 +294,10 @@ pub(crate) fn unit(cell: &str) -> Option<i32> {
     }
 }
 
-/// An id as a slug: `Korea's exports` → `korea-s-exports`.
+/// An id made from a name (a series', an observation's series and period): its ASCII
+/// letters and digits lowercased, every other run of characters one `-`, none at either
+/// end: `Korea's exports` → `korea-s-exports`. Every id an importer makes is one, made
+/// unique by [`unique`].
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {

@@ -43,8 +43,9 @@ const OBSERVATION_FIELDS: [&str; 11] = [
 /// The columns of the sources resource.
 const SOURCE_FIELDS: [&str; 6] = ["id", "publisher", "title", "date", "url", "note"];
 
-/// A package's three files, as text.
-#[derive(Debug, Clone)]
+/// A package's three files, as text (serialized as the builder's `toDatapackage` gives
+/// them: `{ descriptor, observations, sources }`).
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Package {
     /// `datapackage.json`.
     pub descriptor: String,

@@ -8,8 +8,11 @@
 //! from a dataset path to that place ([`sheet::Import::locate`]). This step reads
 //! spreadsheet tables ([`sheet`]), UN Comtrade downloads ([`comtrade`]) and Frictionless
 //! data packages ([`datapackage`], which also writes any dataset as one); each produces
-//! an [`sheet::Import`].
+//! an [`sheet::Import`]. The builder's calls ([`builder`]: its options, the chart text,
+//! the story's claims and their verdicts) are plain functions over these, which the
+//! builder's wasm (crates/web-import) exports a few lines each.
 
+pub mod builder;
 mod cells;
 pub mod claims;
 pub mod comtrade;

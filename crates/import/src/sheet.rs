@@ -239,14 +239,14 @@ impl Import {
 }
 
 /// `"series[3].x"` with `prefix` `"series["` → `(3, ".x")`.
-fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
+pub(crate) fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
     let rest = path.strip_prefix(prefix)?;
     let (n, rest) = rest.split_once(']')?;
     Some((n.parse().ok()?, rest))
 }
 
 /// `".value"` → `value`; `".sources[0]"` → `sources`.
-fn field_of(rest: &str) -> &str {
+pub(crate) fn field_of(rest: &str) -> &str {
     let rest = rest.trim_start_matches('.');
     let end = rest.find(['.', '[']).unwrap_or(rest.len());
     &rest[..end]

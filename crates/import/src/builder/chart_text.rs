@@ -1,0 +1,281 @@
+//! The builder's chart text: the editor's title, subtitle and notes (in English, Korean
+//! and Chinese), a views table, a text table and the story's claims, applied to a
+//! checked dataset and checked again, every error placed in the editor's field.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use trade_chart::data::json::from_json_text;
+use trade_chart::data::{RawDataset, RawText};
+use trade_chart::error::{Error, ErrorKind, Location};
+
+use super::claims::{add_claims, ClaimInput};
+use super::outcome::{Issue, Outcome};
+use crate::cells::Input;
+use crate::sheet::{dataset_json, field_of, index, Import};
+
+/// The editor's chart text (the builder's "Chart text" and "Views" fields).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartText {
+    /// The headline: the dataset's title and every view's title (with a views table:
+    /// every view whose title cell is blank). A string, or `{ en, ko, zh }`.
+    pub title: Option<RawText>,
+    /// The line under the headline: every view's subtitle. A string or `{ en, ko, zh }`.
+    pub subtitle: Option<RawText>,
+    /// Notes shown under every view, after the dataset's own (each a string or
+    /// `{ en, ko, zh }`).
+    pub notes: Option<Vec<RawText>>,
+    /// The story's claims, checked against the data (their status computed here).
+    pub claims: Option<Vec<ClaimInput>>,
+    /// A views table (docs/DATA.md, "The views table"; errors name it `views`): its rows
+    /// replace the dataset's views; a blank title cell is the chart's title.
+    pub views: Option<String>,
+    /// A text table (`key | en | ko | zh`; errors name it `text`), applied after the rest
+    /// of the text (the views' labels and titles in Korean and Chinese).
+    pub text: Option<String>,
+}
+
+/// The editor's text `t` (a string, or by language) as the dataset takes it: blanks left
+/// out; `None` when nothing is given; an error (at `path`) for Korean or Chinese without
+/// the English, which readers of other languages see, or for another language.
+pub fn editor_text(t: &RawText, path: &str) -> Result<Option<RawText>, Error> {
+    let mut by_lang = BTreeMap::new();
+    match t {
+        RawText::Plain(s) => {
+            by_lang.insert("en".to_string(), s.trim().to_string());
+        }
+        RawText::Localized(m) => {
+            for (k, v) in m {
+                if !matches!(k.as_str(), "en" | "ko" | "zh") {
+                    return Err(Error::expected_as(
+                        ErrorKind::UnknownField,
+                        format!("{path}.{k}"),
+                        "en, ko or zh",
+                        format!("{k:?}"),
+                    ));
+                }
+                by_lang.insert(k.clone(), v.trim().to_string());
+            }
+        }
+    }
+    by_lang.retain(|_, v| !v.is_empty());
+    if by_lang.is_empty() {
+        return Ok(None);
+    }
+    let Some(en) = by_lang.get("en").cloned() else {
+        return Err(Error::expected_as(
+            ErrorKind::MissingField,
+            format!("{path}.en"),
+            "the English text too (what readers of other languages see)",
+            "only Korean or Chinese",
+        ));
+    };
+    Ok(Some(if by_lang.len() == 1 {
+        RawText::Plain(en)
+    } else {
+        RawText::Localized(by_lang)
+    }))
+}
+
+/// A checked dataset's JSON text with the editor's chart text (`options`: a [`ChartText`]
+/// as JSON text; `None` for none) applied and checked again → its [`Outcome`]: the title
+/// (the dataset's and every view's headline), the subtitle (every view's), the notes
+/// (after the dataset's own; blank ones, and a blank or absent title or subtitle, leave
+/// the dataset as it was), the views table, the text table, then the claims, added after
+/// the dataset's own with their status computed ([`add_claims`]). An error has `file`
+/// `"title"`, `"subtitle"`, `"notes"` or `"claims"` (then `row` is the note's or claim's
+/// 1-based place among the editor's), or `"views"` / `"text"` with the table's row,
+/// column and field, and the dataset path as `field` otherwise. `Err` for bad options,
+/// or a `dataset` that is not a dataset.
+pub fn set_chart_text(dataset: &str, options: Option<&str>) -> Result<Outcome, Error> {
+    let o: ChartText = match from_json_text(options.unwrap_or("{}")) {
+        Ok(o) => o,
+        // A text the checks refuse (one over the length limit) is the editor's to fix, at
+        // its field; anything else is a bad option.
+        Err(e) => {
+            return editor_issue(&e)
+                .map(Outcome::refused)
+                .ok_or_else(|| e.within("options"))
+        }
+    };
+    let raw: RawDataset =
+        from_json_text(dataset.trim_start_matches('\u{feff}')).map_err(|e| e.within("dataset"))?;
+    let texts = match Texts::read(&o) {
+        Ok(t) => t,
+        Err(e) => {
+            let issue = editor_issue(&e).unwrap_or_else(|| Issue::of(&e, None));
+            return Ok(Outcome::refused(issue));
+        }
+    };
+    let mut applied = match Applied::new(raw, &o, texts) {
+        Ok(a) => a,
+        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+    };
+    let d = &mut applied.imported.dataset;
+    let checked = add_claims(d, o.claims.as_deref().unwrap_or_default())
+        .and_then(|_| trade_chart::validate(d))
+        .and_then(|_| dataset_json(d));
+    Ok(match checked {
+        Ok(json) => Outcome::clean(json),
+        Err(e) => Outcome::refused(applied.issue(&e)),
+    })
+}
+
+/// An error in the editor's own texts (`title…`, `subtitle…`, `notes[k]…`, `claims[k]…`)
+/// as the builder shows it: at that field, `row` the note's or claim's 1-based place.
+/// `None` for an error at any other path.
+fn editor_issue(e: &Error) -> Option<Issue> {
+    let path = e.path();
+    let note = index(path, "notes[").map(|(k, _)| k);
+    let claim = index(path, "claims[").map(|(k, _)| k);
+    let head = path.split(['.', '[']).next().unwrap_or("");
+    let file = match head {
+        "title" | "subtitle" => head,
+        "notes" if note.is_some() => "notes",
+        "claims" if claim.is_some() => "claims",
+        _ => return None,
+    };
+    let mut issue = Issue::of(e, Some(file));
+    issue.row = note.or(claim).map(|k| k + 1);
+    issue.column = None;
+    Some(issue)
+}
+
+/// The editor's texts as the dataset takes them, blanks left out (Korean or Chinese
+/// without English: an error).
+struct Texts {
+    title: Option<RawText>,
+    subtitle: Option<RawText>,
+    /// Each note not blank, with its line among the editor's (1-based).
+    notes: Vec<(usize, RawText)>,
+}
+
+impl Texts {
+    fn read(o: &ChartText) -> Result<Texts, Error> {
+        let given = |t: &Option<RawText>, path: &str| match t {
+            Some(t) => editor_text(t, path),
+            None => Ok(None),
+        };
+        let title = given(&o.title, "title")?;
+        let subtitle = given(&o.subtitle, "subtitle")?;
+        let mut notes = Vec::new();
+        for (i, n) in o.notes.iter().flatten().enumerate() {
+            if let Some(n) = editor_text(n, &format!("notes[{i}]"))? {
+                notes.push((i + 1, n));
+            }
+        }
+        Ok(Texts {
+            title,
+            subtitle,
+            notes,
+        })
+    }
+}
+
+/// The dataset with the editor's texts, views and text table applied, and what an error
+/// found later needs to be placed in the editor's fields.
+struct Applied {
+    imported: Import,
+    /// Per view: whether its headline is the chart's (every one without a views table).
+    titled: Vec<bool>,
+    /// How many notes the dataset had before the editor's.
+    own: usize,
+    /// The editor's line of each note added, in order.
+    places: Vec<usize>,
+}
+
+impl Applied {
+    fn new(raw: RawDataset, o: &ChartText, texts: Texts) -> Result<Applied, Vec<Error>> {
+        let Texts {
+            title,
+            subtitle,
+            notes,
+        } = texts;
+        // The views table: its rows replace the views; a blank title is the chart's.
+        let mut imported = Import::from_dataset(raw);
+        let chart_title = title
+            .clone()
+            .unwrap_or_else(|| imported.dataset.title.clone());
+        if let Some(views) = &o.views {
+            let input = Input {
+                name: "views",
+                text: views,
+            };
+            imported = imported.with_views_titled(input, Some(&chart_title))?;
+        }
+        let titled: Vec<bool> = imported
+            .dataset
+            .views
+            .iter()
+            .map(|v| o.views.is_none() || v.title == chart_title)
+            .collect();
+        let raw = &mut imported.dataset;
+        if let Some(t) = &title {
+            raw.title = t.clone();
+            for (v, &own) in raw.views.iter_mut().zip(&titled) {
+                if own {
+                    v.title = t.clone();
+                }
+            }
+        }
+        if let Some(s) = &subtitle {
+            for v in &mut raw.views {
+                v.subtitle = Some(s.clone());
+            }
+        }
+        let own = raw.notes.len();
+        let places: Vec<usize> = notes.iter().map(|(line, _)| *line).collect();
+        raw.notes.extend(notes.into_iter().map(|(_, n)| n));
+        if let Some(text) = &o.text {
+            imported = imported.with_text(Input { name: "text", text })?;
+        }
+        Ok(Applied {
+            imported,
+            titled,
+            own,
+            places,
+        })
+    }
+
+    /// An error of the dataset after the editor's text, as the builder shows it: at its
+    /// cell of the views or text table (unless it is in a view's headline or subtitle
+    /// that the editor's title or subtitle gave), else at the editor's field (a claim's
+    /// place, the title, the subtitle, a note's line), else at its dataset path.
+    fn issue(&self, e: &Error) -> Issue {
+        let path = e.path();
+        let view_field = index(path, "views[").map(|(v, rest)| (v, field_of(rest)));
+        // Whether a view's field is the editor's chart text.
+        let chart_text = |v: usize, f: &str| match f {
+            "title" => self.titled.get(v).copied().unwrap_or(true),
+            _ => f == "subtitle",
+        };
+        let located = self.imported.locate(e.clone());
+        let mut issue = Issue::of(&located, None);
+        if matches!(located.location(), Location::Cell { .. })
+            && !view_field.is_some_and(|(v, f)| chart_text(v, f))
+        {
+            // at a cell of the views or text table
+        } else if let Some((k, _)) = index(path, "claims[") {
+            issue.file = Some("claims".into());
+            issue.row = Some(k + 1);
+        } else if path == "title"
+            || path.starts_with("title.")
+            || view_field.is_some_and(|(_, f)| f == "title")
+        {
+            issue.file = Some("title".into());
+        } else if view_field.is_some_and(|(_, f)| f == "subtitle") {
+            issue.file = Some("subtitle".into());
+        } else if let Some((k, _)) = index(path, "notes[") {
+            if let Some(line) = k.checked_sub(self.own).and_then(|j| self.places.get(j)) {
+                issue.file = Some("notes".into());
+                issue.row = Some(*line);
+            }
+        }
+        if !matches!(issue.file.as_deref(), None | Some("views" | "text")) {
+            issue.text = format!("{}: {}", issue.file.as_deref().unwrap_or(""), e);
+            issue.column = None;
+        }
+        issue
+    }
+}

@@ -1,0 +1,190 @@
+//! The builder's calls (www/builder, through the builder's wasm: crates/web-import, a few
+//! lines per export) as plain functions, tested natively: options as JSON text in (`None`
+//! for none), the readers the command line runs and the same check, and one
+//! [`Outcome`] out: `{ dataset, errors, warnings, gaps }`, where `dataset` is the checked
+//! dataset's JSON text (what `trade-chart convert` writes) or `None` when there is an
+//! error, and each error or warning an [`Issue`] (`row`, `column` 1-based, the header row
+//! being row 1, as an editor shows lines; `text` the line `trade-chart check` prints).
+//! Bad options are not data errors: they are the `Err`, as `create()`'s throw.
+
+mod chart_text;
+mod claims;
+mod options;
+mod outcome;
+
+pub use chart_text::{editor_text, set_chart_text, ChartText};
+pub use claims::{add_claims, figure_value, ClaimInput, ObsKey};
+pub use options::{CardOptions, ImportOptions, Partner, OPTION_NAMES};
+pub use outcome::{Issue, Outcome};
+
+use trade_chart::data::json::from_json_text;
+use trade_chart::data::{Dataset, RawDataset};
+use trade_chart::error::Error;
+
+use crate::cells::Input;
+use crate::datapackage::{self, Package};
+use crate::sheet::{dataset_json, import};
+
+/// The options [`import_tables`] takes.
+pub const TABLE_OPTIONS: &[&str] = &[
+    "decimal",
+    "unit",
+    "partners",
+    "title",
+    "id",
+    "observationsFile",
+    "sourcesFile",
+    "textFile",
+];
+
+/// The options [`import_comtrade`] takes.
+pub const COMTRADE_OPTIONS: &[&str] = &["title", "id", "accessed", "file"];
+
+/// An observations table and its sources table (TSV or CSV, as pasted from a
+/// spreadsheet), and optionally the chart's text table (`key | en | ko | zh`, docs/DATA.md)
+/// → the [`Outcome`], as `trade-chart convert --text`. Options ([`TABLE_OPTIONS`]):
+/// `decimal`, `unit`, `partners` (`[{ code, name }]`), `title`, `id`, `observationsFile`,
+/// `sourcesFile`, `textFile` (the names errors give the tables; default `observations`,
+/// `sources` and `text`). `Err` only for bad options.
+pub fn import_tables(
+    observations: &str,
+    sources: &str,
+    text: Option<&str>,
+    options: Option<&str>,
+) -> Result<Outcome, Error> {
+    let o = ImportOptions::read(options, TABLE_OPTIONS)?;
+    let sheet = o.sheet()?;
+    let obs_name = o.observations_file.as_deref().unwrap_or("observations");
+    let src_name = o.sources_file.as_deref().unwrap_or("sources");
+    let text_name = o.text_file.as_deref().unwrap_or("text");
+    let result = import(
+        Input {
+            name: obs_name,
+            text: observations,
+        },
+        Input {
+            name: src_name,
+            text: sources,
+        },
+        &sheet,
+    );
+    let result = match text {
+        Some(text) => result.and_then(|i| {
+            i.with_text(Input {
+                name: text_name,
+                text,
+            })
+        }),
+        None => result,
+    };
+    Ok(Outcome::checked(result, obs_name))
+}
+
+/// A UN Comtrade download (CSV; its bytes: UTF-8, or Windows-1252 with a warning) → the
+/// [`Outcome`]. Options ([`COMTRADE_OPTIONS`]): `accessed` (YYYY-MM-DD), `title`, `id`,
+/// `file` (the name errors give it; default `comtrade`). `Err` only for bad options.
+pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
+    let o = ImportOptions::read(options, COMTRADE_OPTIONS)?;
+    let name = o.file.as_deref().unwrap_or("comtrade");
+    let result = crate::comtrade::import(name, bytes, &o.comtrade());
+    Ok(Outcome::checked(result, name))
+}
+
+/// A file's size checked against the limit of what it is before a byte of it is read (a
+/// 200 MB file is refused at once and never copied into memory): `what` is `table` (an
+/// observations or sources table, a Comtrade download:
+/// [`trade_chart::limits::TABLE_BYTES`]) or `json` (a dataset:
+/// [`trade_chart::limits::JSON_BYTES`]); `size` is in bytes. → `None` when it is within
+/// the limit, else the [`Outcome`] the import itself would give: the too-large error at
+/// row 1, column 1 of `file`. Options: `file` (the name errors give it; default `what`).
+/// `Err` for a bad `what`, `size` or options.
+pub fn check_file_size(
+    what: &str,
+    size: f64,
+    options: Option<&str>,
+) -> Result<Option<Outcome>, Error> {
+    let o = ImportOptions::read(options, &["file"])?;
+    let name = o.file.as_deref().unwrap_or(what);
+    let limit = match what {
+        "table" => trade_chart::limits::TABLE_BYTES,
+        "json" => trade_chart::limits::JSON_BYTES,
+        _ => {
+            return Err(Error::expected(
+                "what",
+                "`table` or `json`",
+                format!("`{what}`"),
+            ))
+        }
+    };
+    if !(size.is_finite() && size >= 0.0) {
+        return Err(Error::expected(
+            "size",
+            "a number of bytes",
+            trade_chart::number::plain(size),
+        ));
+    }
+    // Sizes past usize (a 32-bit wasm: 4 GB) are over every limit anyway.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let found = if size >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        size as usize
+    };
+    Ok(limit
+        .check("", found)
+        .err()
+        .map(|e| Outcome::failed(&[e.in_cell(Some(name), 1, 1)], None)))
+}
+
+/// A dataset's JSON text checked as the chart checks it → the [`Outcome`] (`dataset`: the
+/// text rewritten as `trade-chart convert` writes it; a syntax error has its line and
+/// column as `row` and `column`). Options: `file` (default `dataset`). `Err` only for bad
+/// options.
+pub fn check_dataset(text: &str, options: Option<&str>) -> Result<Outcome, Error> {
+    let o = ImportOptions::read(options, &["file"])?;
+    let name = o.file.as_deref().unwrap_or("dataset");
+    // Checked first: its errors are the ones the chart gives (a non-object named so).
+    // The text rewritten (pretty-printed) can be longer than the text read: refused, too,
+    // over the chart's limit.
+    Ok(match checked_raw(text).and_then(|raw| dataset_json(&raw)) {
+        Ok(json) => Outcome::clean(json),
+        Err(e) => Outcome::failed(&[e], Some(name)),
+    })
+}
+
+/// A dataset's JSON text (a byte-order mark skipped) checked as the chart checks it, and
+/// read as the raw model.
+fn checked_raw(text: &str) -> Result<RawDataset, Error> {
+    let text = text.trim_start_matches('\u{feff}');
+    Dataset::from_json(text).and_then(|_| from_json_text::<RawDataset>(text))
+}
+
+/// A dataset's JSON text → its social card (og:image) as an SVG document: the command
+/// line's `render --social` ([`trade_chart::Chart::social_svg`]),
+/// [`trade_chart::SOCIAL_CARD`] CSS px, to be drawn at [`trade_chart::SOCIAL_SCALE`]×
+/// (1200×630 px) by the page. Options ([`CardOptions`]): `view`, `lang`, `theme` (`light`,
+/// `dark`). `Err` for a dataset that does not check or a bad option (its error, as
+/// `create()`'s).
+pub fn social_card(dataset: &str, options: Option<&str>) -> Result<String, Error> {
+    let o = CardOptions::read(options)?;
+    let dark = o.dark()?;
+    let ds = Dataset::from_json(dataset.trim_start_matches('\u{feff}'))
+        .map_err(|e| e.within("dataset"))?;
+    let mut chart = trade_chart::Chart::new(
+        ds,
+        &trade_chart::Options::new(o.view.as_deref(), o.lang.as_deref()),
+    )?;
+    if dark {
+        chart.set_theme(trade_chart::scene::theme::Theme::dark());
+    }
+    chart.social_svg()
+}
+
+/// A dataset's JSON text → its data package (docs/DATA.md, "Data packages"): the text of
+/// `datapackage.json`, `observations.csv` and `sources.csv`, as the command line's
+/// `convert --to datapackage` writes them. `Err` for a dataset that does not check (its
+/// error, as `create()`'s).
+pub fn to_datapackage(dataset: &str) -> Result<Package, Error> {
+    let raw = checked_raw(dataset).map_err(|e| e.within("dataset"))?;
+    Ok(datapackage::export(&raw))
+}

@@ -1,0 +1,197 @@
+//! The options of the builder's calls, as JSON text (`create()`'s are too): one struct for
+//! every import, each call taking only its own and naming the others as errors, checked
+//! as the command line checks its flags; and the social card's.
+
+use serde::Deserialize;
+use trade_chart::data::json::from_json_text;
+use trade_chart::error::{Error, ErrorKind};
+
+use crate::comtrade::ComtradeOptions;
+use crate::sheet::SheetOptions;
+
+/// The options' names, in the order the error for an unknown one lists them.
+pub const OPTION_NAMES: [&str; 10] = [
+    "decimal",
+    "unit",
+    "partners",
+    "title",
+    "id",
+    "accessed",
+    "observationsFile",
+    "sourcesFile",
+    "textFile",
+    "file",
+];
+
+/// The options of every import; each call takes only its own ([`ImportOptions::read`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ImportOptions {
+    /// `.` or `,`: the value column's decimal mark (tables).
+    pub decimal: Option<String>,
+    /// The unit when the table has no unit column (tables).
+    pub unit: Option<String>,
+    /// The partners, in order (tables).
+    pub partners: Option<Vec<Partner>>,
+    /// The dataset's title (tables, Comtrade).
+    pub title: Option<String>,
+    /// The dataset's id (tables, Comtrade).
+    pub id: Option<String>,
+    /// `YYYY-MM-DD`: when the Comtrade download was made.
+    pub accessed: Option<String>,
+    /// The names errors give the tables (default `observations`, `sources`).
+    pub observations_file: Option<String>,
+    /// See `observations_file`.
+    pub sources_file: Option<String>,
+    /// The name errors give the text table (default `text`).
+    pub text_file: Option<String>,
+    /// The name errors give a Comtrade download or a dataset's JSON.
+    pub file: Option<String>,
+}
+
+/// A partner as the editor names it (`{ code, name }`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// `KR`: as the directions write it (trimmed and upper-cased when read).
+    pub code: String,
+    /// `South Korea`.
+    pub name: String,
+}
+
+impl ImportOptions {
+    /// Reads the options (JSON text; `None` for none); `allowed`: the ones the calling
+    /// import takes: any other is an error naming it, as is an unknown one (listing the
+    /// allowed ones) or an `accessed` that is not a date.
+    pub fn read(text: Option<&str>, allowed: &[&str]) -> Result<ImportOptions, Error> {
+        let Some(text) = text else {
+            return Ok(ImportOptions::default());
+        };
+        let o: ImportOptions = from_json_text(text).map_err(|e| {
+            if e.message().starts_with("unknown field") {
+                let names: Vec<&str> = OPTION_NAMES
+                    .iter()
+                    .copied()
+                    .filter(|n| allowed.contains(n))
+                    .collect();
+                Error::at(
+                    ErrorKind::UnknownField,
+                    e.path(),
+                    format!("unknown option; expected one of {}", names.join(", ")),
+                )
+                .within("options")
+            } else {
+                e.within("options")
+            }
+        })?;
+        let given = [
+            ("decimal", o.decimal.is_some()),
+            ("unit", o.unit.is_some()),
+            ("partners", o.partners.is_some()),
+            ("title", o.title.is_some()),
+            ("id", o.id.is_some()),
+            ("accessed", o.accessed.is_some()),
+            ("observationsFile", o.observations_file.is_some()),
+            ("sourcesFile", o.sources_file.is_some()),
+            ("textFile", o.text_file.is_some()),
+            ("file", o.file.is_some()),
+        ];
+        if let Some((name, _)) = given.iter().find(|(n, set)| *set && !allowed.contains(n)) {
+            return Err(Error::at(
+                ErrorKind::UnknownField,
+                format!("options.{name}"),
+                format!(
+                    "not an option of this import; expected one of {}",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+        if let Some(v) = &o.accessed {
+            if !(v.len() == 10 && trade_chart::data::is_date(v)) {
+                return Err(Error::expected(
+                    "options.accessed",
+                    "a date YYYY-MM-DD",
+                    format!("{v:?}"),
+                ));
+            }
+        }
+        Ok(o)
+    }
+
+    /// The table options, checked as the command line checks its flags.
+    pub fn sheet(&self) -> Result<SheetOptions, Error> {
+        let decimal = match self.decimal.as_deref() {
+            None => None,
+            Some(".") => Some('.'),
+            Some(",") => Some(','),
+            Some(v) => {
+                return Err(Error::expected(
+                    "options.decimal",
+                    "\".\" or \",\"",
+                    format!("{v:?}"),
+                ))
+            }
+        };
+        let mut partners = Vec::new();
+        for (i, p) in self.partners.iter().flatten().enumerate() {
+            for (field, v) in [("code", &p.code), ("name", &p.name)] {
+                if v.trim().is_empty() {
+                    return Err(Error::expected(
+                        format!("options.partners[{i}].{field}"),
+                        "a non-empty string",
+                        "\"\"",
+                    ));
+                }
+            }
+            partners.push((p.code.trim().to_uppercase(), p.name.trim().to_string()));
+        }
+        Ok(SheetOptions {
+            decimal,
+            unit: self.unit.clone(),
+            partners,
+            title: self.title.clone(),
+            id: self.id.clone(),
+        })
+    }
+
+    /// The Comtrade options.
+    pub fn comtrade(&self) -> ComtradeOptions {
+        ComtradeOptions {
+            accessed: self.accessed.clone(),
+            title: self.title.clone(),
+            id: self.id.clone(),
+        }
+    }
+}
+
+/// The social card's options.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardOptions {
+    /// The view drawn (default the first).
+    pub view: Option<String>,
+    /// `en`, `ko` or `zh` (default `en`).
+    pub lang: Option<String>,
+    /// `light` (default) or `dark`.
+    pub theme: Option<String>,
+}
+
+impl CardOptions {
+    /// Reads them (JSON text; `None` for none); errors at `options.…`.
+    pub fn read(text: Option<&str>) -> Result<CardOptions, Error> {
+        from_json_text(text.unwrap_or("{}")).map_err(|e| e.within("options"))
+    }
+
+    /// Whether the card is dark; an error for a theme neither light nor dark.
+    pub fn dark(&self) -> Result<bool, Error> {
+        match self.theme.as_deref() {
+            None | Some("light") => Ok(false),
+            Some("dark") => Ok(true),
+            Some(v) => Err(Error::expected(
+                "options.theme",
+                "\"light\" or \"dark\"",
+                format!("{v:?}"),
+            )),
+        }
+    }
+}

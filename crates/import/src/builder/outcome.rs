@@ -1,0 +1,121 @@
+//! What the builder's imports answer: `{ dataset, errors, warnings, gaps }`, each error
+//! or warning as the builder shows it (`{ code, message, text, file, row, column, field }`).
+
+use serde::Serialize;
+use trade_chart::error::{Error, Location};
+
+use crate::sheet::{dataset_json, Import};
+
+/// One error or warning as the builder shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// The error's stable code (`invalid-value`…).
+    pub code: &'static str,
+    /// The message, without its place.
+    pub message: String,
+    /// The line `trade-chart check` prints: the place, then the message.
+    pub text: String,
+    /// The input it is about: a table's name, or the editor's field (`title`, `notes`…).
+    pub file: Option<String>,
+    /// 1-based, the header row being row 1 (a note's or claim's place among the editor's).
+    pub row: Option<usize>,
+    /// 1-based.
+    pub column: Option<usize>,
+    /// The table's field, or the dataset path; `None` when empty.
+    pub field: Option<String>,
+}
+
+impl Issue {
+    /// `e`; `file`: the input it is about when its location does not say (a cell does).
+    pub fn of(e: &Error, file: Option<&str>) -> Issue {
+        let (file, text) = match e.location() {
+            Location::Cell { file, .. } => (file.clone(), e.to_string()),
+            _ => match file {
+                Some(f) => (Some(f.to_string()), format!("{f}: {e}")),
+                None => (None, e.to_string()),
+            },
+        };
+        Issue {
+            code: e.code(),
+            message: e.message().to_string(),
+            text,
+            file,
+            row: e.row(),
+            column: e.column(),
+            field: Some(e.path().to_string()).filter(|p| !p.is_empty()),
+        }
+    }
+}
+
+/// What every import answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// The checked dataset's JSON text; `None` when there is an error.
+    pub dataset: Option<String>,
+    /// Empty when there is a dataset.
+    pub errors: Vec<Issue>,
+    /// Reported, not fatal.
+    pub warnings: Vec<Issue>,
+    /// Rows dropped as gaps (a blank value, `n/a`…).
+    pub gaps: usize,
+}
+
+impl Outcome {
+    /// A dataset (its JSON text) with nothing to say about it.
+    pub fn clean(dataset: String) -> Outcome {
+        Outcome {
+            dataset: Some(dataset),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            gaps: 0,
+        }
+    }
+
+    /// No dataset, for `errors` (`file`: as in [`Issue::of`]).
+    pub fn failed(errors: &[Error], file: Option<&str>) -> Outcome {
+        Outcome {
+            dataset: None,
+            errors: errors.iter().map(|e| Issue::of(e, file)).collect(),
+            warnings: Vec::new(),
+            gaps: 0,
+        }
+    }
+
+    /// No dataset, for one issue.
+    pub fn refused(issue: Issue) -> Outcome {
+        Outcome {
+            dataset: None,
+            errors: vec![issue],
+            warnings: Vec::new(),
+            gaps: 0,
+        }
+    }
+
+    /// An import's outcome after [`Import::check`] (errors about the dataset as a whole
+    /// are given `file`, the input's name, as the command line prints them).
+    pub fn checked(result: Result<Import, Vec<Error>>, file: &str) -> Outcome {
+        let imported = match result {
+            Ok(i) => i,
+            // Errors of a reader are at their cells, or about no file in particular.
+            Err(errors) => return Outcome::failed(&errors, None),
+        };
+        let warnings = imported
+            .warnings
+            .iter()
+            .map(|w| Issue::of(w, None))
+            .collect();
+        let (dataset, errors) = match imported
+            .check()
+            .and_then(|_| dataset_json(&imported.dataset))
+        {
+            Ok(json) => (Some(json), Vec::new()),
+            Err(e) => (None, vec![Issue::of(&e, Some(file))]),
+        };
+        Outcome {
+            dataset,
+            errors,
+            warnings,
+            gaps: imported.gaps,
+        }
+    }
+}

@@ -1,0 +1,925 @@
+//! The builder's calls (`trade_chart_import::builder`), natively: what the browser tests
+//! (tests/e2e/import.test.mjs, builder*.test.mjs) see through the builder's wasm, whose
+//! exports only pass these answers on. Every table here is made up for the tests
+//! (tests/fixtures/import/README.md): not real trade figures.
+
+use trade_chart::{Dataset, RawDataset};
+use trade_chart_import::builder::{
+    self, add_claims, editor_text, figure_value, ClaimInput, Issue, ObsKey, Outcome,
+};
+use trade_chart_import::datapackage;
+
+use trade_chart::data::RawText;
+
+fn fixture(path: &str) -> String {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+    std::fs::read_to_string(format!("{root}{path}")).unwrap()
+}
+
+fn obs() -> String {
+    fixture("tests/fixtures/import/observations.tsv")
+}
+
+fn src() -> String {
+    fixture("tests/fixtures/import/sources.tsv")
+}
+
+/// The fixture tables as the browser test names them, with its partners.
+const NAMES: &str = r#"{"observationsFile": "observations.tsv", "sourcesFile": "sources.tsv",
+    "partners": [{"code": "KR", "name": "South Korea"}, {"code": "JP", "name": "Japan"}]"#;
+
+fn options(more: &str) -> String {
+    format!("{NAMES}{more}}}")
+}
+
+/// The fixture pair's dataset, as the builder has it before its chart text.
+fn kr_jp() -> String {
+    fixture("tests/fixtures/import/kr-jp.json")
+}
+
+fn parsed(o: &Outcome) -> RawDataset {
+    let text = o.dataset.as_deref().unwrap_or_else(|| panic!("{o:#?}"));
+    serde_json::from_str(text).unwrap()
+}
+
+fn one_error(o: &Outcome) -> &Issue {
+    assert_eq!(o.dataset, None);
+    assert_eq!(o.errors.len(), 1, "{:#?}", o.errors);
+    &o.errors[0]
+}
+
+/// An issue's code and place: `(code, file, row, column, field)`.
+type Place<'a> = (
+    &'static str,
+    Option<&'a str>,
+    Option<usize>,
+    Option<usize>,
+    Option<&'a str>,
+);
+
+fn place(e: &Issue) -> Place<'_> {
+    (
+        e.code,
+        e.file.as_deref(),
+        e.row,
+        e.column,
+        e.field.as_deref(),
+    )
+}
+
+fn en(t: &RawText) -> &str {
+    match t {
+        RawText::Plain(s) => s,
+        RawText::Localized(m) => &m["en"],
+    }
+}
+
+fn lang<'t>(t: &'t RawText, l: &str) -> Option<&'t str> {
+    match t {
+        RawText::Plain(_) => None,
+        RawText::Localized(m) => m.get(l).map(String::as_str),
+    }
+}
+
+// ---- importTables, importComtrade, checkDataset, checkFileSize ----
+
+#[test]
+fn pasted_tables_become_the_dataset_the_command_line_writes() {
+    let r = builder::import_tables(&obs(), &src(), None, Some(&options(""))).unwrap();
+    assert_eq!(r.errors, []);
+    assert_eq!(r.dataset.as_deref(), Some(kr_jp().as_str()));
+    assert_eq!(r.gaps, 2);
+    // a value of its own and a title
+    let changed = obs().replace("\tKR>JP\t2019\t28,420.5\t", "\tKR>JP\t2019\t12,345.6\t");
+    assert_ne!(changed, obs());
+    let r = builder::import_tables(
+        &changed,
+        &src(),
+        None,
+        Some(&options(r#", "title": "Pasted""#)),
+    )
+    .unwrap();
+    let d = parsed(&r);
+    assert_eq!(en(&d.title), "Pasted");
+    let s = d.series.iter().find(|s| s.id == "kr-jp-annual").unwrap();
+    assert_eq!(s.observations[0].period, "2019");
+    assert_eq!(s.observations[0].value, Some(12_345.6));
+}
+
+#[test]
+fn a_text_table_gives_the_texts_in_three_languages_and_its_errors_name_its_file() {
+    let o = options(r#", "textFile": "text.tsv""#);
+    let text = fixture("tests/fixtures/import/text.tsv");
+    let r = builder::import_tables(&obs(), &src(), Some(&text), Some(&o)).unwrap();
+    assert_eq!(r.errors, []);
+    let d = parsed(&r);
+    assert_eq!(en(&d.title), "South Korea–Japan trade (made-up figures)");
+    assert_eq!(lang(&d.title, "ko"), Some("한일 교역 (가상 수치)"));
+    assert_eq!(lang(&d.title, "zh"), Some("韩日贸易（虚构数据）"));
+    let bad = builder::import_tables(&obs(), &src(), Some("key\ten\ntitel\tx\n"), Some(&o));
+    let e = one_error(bad.as_ref().unwrap()).clone();
+    assert_eq!(
+        place(&e),
+        (
+            "unknown-field",
+            Some("text.tsv"),
+            Some(2),
+            Some(1),
+            Some("key")
+        )
+    );
+    let none = builder::import_tables(&obs(), &src(), None, Some(&options(""))).unwrap();
+    assert_eq!(
+        none.dataset,
+        Some(kr_jp()),
+        "no text table: the dataset as before"
+    );
+}
+
+#[test]
+fn a_bad_cell_is_an_issue_at_its_file_row_column_and_field_and_no_dataset() {
+    let bad = obs().replace("\tKR>JP\t2020\t25,097.8\t", "\tKR>JP\t2020\t25,O97.8\t");
+    assert_ne!(bad, obs());
+    let names = r#"{"observationsFile": "observations.tsv", "sourcesFile": "sources.tsv"}"#;
+    let r = builder::import_tables(&bad, &src(), None, Some(names)).unwrap();
+    let e = one_error(&r);
+    assert_eq!(
+        place(e),
+        (
+            "invalid-value",
+            Some("observations.tsv"),
+            Some(3),
+            Some(4),
+            Some("value")
+        )
+    );
+    assert!(e.message.contains("expected a number"), "{}", e.message);
+    assert!(e.message.contains("\"25,O97.8\""), "{}", e.message);
+    assert!(
+        e.text.starts_with("observations.tsv:3:4: value: "),
+        "{}",
+        e.text
+    );
+    // an error validation finds later still points at its cell
+    let unknown = obs().replace(
+        "25,097.8\tUSD million\tCustoms\t\tdemo-stats",
+        "25,097.8\tUSD million\tCustoms\t\tnowhere",
+    );
+    assert_ne!(unknown, obs());
+    let r = builder::import_tables(&unknown, &src(), None, Some(names)).unwrap();
+    assert_eq!(r.dataset, None);
+    assert!(
+        r.errors
+            .iter()
+            .any(|x| x.file.as_deref() == Some("observations.tsv")
+                && x.row == Some(3)
+                && x.message.contains("nowhere")),
+        "{:#?}",
+        r.errors
+    );
+}
+
+#[test]
+fn bad_options_are_errors_naming_the_option_not_outcomes() {
+    let tables = |o: &str| builder::import_tables(&obs(), &src(), None, Some(o)).unwrap_err();
+    let e = tables(r#"{"decimal": ";"}"#);
+    assert_eq!(e.code(), "invalid-value");
+    assert!(e.to_string().starts_with("options.decimal: "), "{e}");
+    let e = tables(r#"{"accessed": "2024-01-01"}"#);
+    assert_eq!(e.code(), "unknown-field");
+    assert!(
+        e.to_string()
+            .starts_with("options.accessed: not an option of this import"),
+        "{e}"
+    );
+    let e = tables(r#"{"bogus": 1}"#);
+    assert_eq!(e.code(), "unknown-field");
+    assert!(
+        e.to_string().starts_with(
+            "options.bogus: unknown option; expected one of decimal, unit, partners, title, id, observationsFile, sourcesFile, textFile"
+        ),
+        "{e}"
+    );
+    let e = tables(r#"{"partners": [{"code": " ", "name": "Korea"}]}"#);
+    assert_eq!(e.path(), "options.partners[0].code");
+    let e = builder::import_comtrade(b"x", Some(r#"{"accessed": "yesterday"}"#)).unwrap_err();
+    assert_eq!(e.code(), "invalid-value");
+    assert!(
+        e.to_string()
+            .starts_with("options.accessed: expected a date YYYY-MM-DD"),
+        "{e}"
+    );
+    let e = builder::import_comtrade(b"x", Some(r#"{"decimal": ","}"#)).unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("not an option of this import; expected one of title, id, accessed, file"),
+        "{e}"
+    );
+    let e = builder::check_dataset("{}", Some("[1]")).unwrap_err();
+    assert!(e.path().starts_with("options"), "{e}");
+}
+
+#[test]
+fn a_dataset_json_checks_clean_and_its_errors_name_the_file() {
+    let kpcn = fixture("data/kp-cn.json");
+    let r = builder::check_dataset(&format!("\u{feff}{kpcn}"), None).unwrap();
+    assert_eq!(r.errors, []);
+    let id = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap()["id"].clone();
+    assert_eq!(id(r.dataset.as_deref().unwrap()), id(&kpcn));
+    let syntax = builder::check_dataset(
+        "{\n  \"schema\": 1,\n  \"title\": }",
+        Some(r#"{"file": "story.json"}"#),
+    )
+    .unwrap();
+    let e = one_error(&syntax);
+    assert_eq!(
+        (e.code, e.file.as_deref(), e.row),
+        ("json-syntax", Some("story.json"), Some(3))
+    );
+    assert!(e.column.is_some());
+    let shape = builder::check_dataset(r#"{"schema": 1}"#, None).unwrap();
+    assert_eq!(shape.dataset, None);
+    assert_eq!(shape.errors[0].file.as_deref(), Some("dataset"));
+    assert!(
+        shape.errors[0].text.starts_with("dataset: "),
+        "{}",
+        shape.errors[0].text
+    );
+}
+
+#[test]
+fn a_comtrade_download_as_text_or_windows_1252_bytes_becomes_a_dataset() {
+    let annual = fixture("tests/fixtures/comtrade/plus-annual.csv");
+    let r = builder::import_comtrade(
+        annual.as_bytes(),
+        Some(r#"{"accessed": "2024-05-01", "file": "plus-annual.csv"}"#),
+    )
+    .unwrap();
+    assert_eq!(r.errors, []);
+    assert!(r.dataset.as_deref().unwrap().contains("\"2024-05-01\""));
+    Dataset::from_json(r.dataset.as_deref().unwrap()).unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+    let latin1 = std::fs::read(format!("{root}tests/fixtures/comtrade/legacy-latin1.csv")).unwrap();
+    let r = builder::import_comtrade(&latin1, Some(r#"{"file": "legacy-latin1.csv"}"#)).unwrap();
+    assert_eq!(r.errors, []);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.message.contains("1252") || w.message.contains("UTF-8")),
+        "{:#?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn a_file_over_its_limit_is_refused_by_its_size_before_it_is_read() {
+    let over = builder::check_file_size(
+        "table",
+        f64::from(70 << 20),
+        Some(r#"{"file": "comtrade"}"#),
+    )
+    .unwrap()
+    .expect("over the limit");
+    let e = one_error(&over);
+    assert_eq!(
+        e.message,
+        format!("{} bytes; the limit is {} (64 MB)", 70 << 20, 64 << 20)
+    );
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.column),
+        (Some("comtrade"), Some(1), Some(1))
+    );
+    assert_eq!(builder::check_file_size("table", 1e6, None).unwrap(), None);
+    assert_eq!(builder::check_file_size("json", 1e6, None).unwrap(), None);
+    let json = builder::check_file_size("json", 1e12, None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        json.errors[0].file.as_deref(),
+        Some("json"),
+        "default: `what`"
+    );
+    assert_eq!(
+        builder::check_file_size("pdf", 1.0, None)
+            .unwrap_err()
+            .path(),
+        "what"
+    );
+    assert_eq!(
+        builder::check_file_size("table", f64::NAN, None)
+            .unwrap_err()
+            .path(),
+        "size"
+    );
+    assert_eq!(
+        builder::check_file_size("table", -1.0, None)
+            .unwrap_err()
+            .path(),
+        "size"
+    );
+}
+
+#[test]
+fn an_outcome_is_the_object_the_builder_reads() {
+    // The exports pass this on as it serializes: the names and their order are the JS API.
+    let r = builder::check_dataset("{", Some(r#"{"file": "x.json"}"#)).unwrap();
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(
+        json.starts_with(r#"{"dataset":null,"errors":[{"code":"json-syntax","message":"#),
+        "{json}"
+    );
+    assert!(json.contains(r#","text":"x.json:"#), "{json}");
+    assert!(
+        json.contains(r#","file":"x.json","row":1,"column":"#),
+        "{json}"
+    );
+    assert!(
+        json.ends_with(r#","field":null}],"warnings":[],"gaps":0}"#),
+        "no path: no field; {json}"
+    );
+    let ok = serde_json::to_value(builder::check_dataset(&kr_jp(), None).unwrap()).unwrap();
+    assert!(ok["dataset"].is_string() && ok["errors"] == serde_json::json!([]));
+}
+
+// ---- setChartText: the chart text ----
+
+fn chart_text(dataset: &str, options: &str) -> Outcome {
+    builder::set_chart_text(dataset, Some(options)).unwrap()
+}
+
+#[test]
+fn the_title_is_every_view_s_headline_the_subtitle_every_view_s_and_notes_follow_the_dataset_s() {
+    let mut own: RawDataset = serde_json::from_str(&kr_jp()).unwrap();
+    own.notes
+        .push(RawText::Plain("The dataset's own note.".into()));
+    let own = trade_chart_import::to_json(&own);
+    let r = chart_text(
+        &own,
+        r#"{"title": " Korea sells Japan less ", "subtitle": "Exports each way, US$ million",
+            "notes": ["Figures are made up for the test.", "", "A second note."]}"#,
+    );
+    assert_eq!(r.errors, []);
+    let d = parsed(&r);
+    assert_eq!(d.title, RawText::Plain("Korea sells Japan less".into()));
+    assert_eq!(d.views.len(), 3);
+    for v in &d.views {
+        assert_eq!(
+            v.title,
+            RawText::Plain("Korea sells Japan less".into()),
+            "{}",
+            v.id
+        );
+        assert_eq!(
+            v.subtitle,
+            Some(RawText::Plain("Exports each way, US$ million".into()))
+        );
+    }
+    let notes: Vec<&str> = d.notes.iter().map(en).collect();
+    assert_eq!(
+        notes,
+        [
+            "The dataset's own note.",
+            "Figures are made up for the test.",
+            "A second note."
+        ]
+    );
+    // nothing given: the dataset as it was
+    let same = chart_text(&kr_jp(), r#"{"title": "  ", "notes": [""]}"#);
+    assert_eq!(same.dataset, Some(kr_jp()));
+    assert_eq!(
+        builder::set_chart_text(&kr_jp(), None).unwrap().dataset,
+        Some(kr_jp())
+    );
+}
+
+#[test]
+fn a_note_over_the_limit_names_its_line() {
+    let long = "x".repeat(2100);
+    let r = chart_text(
+        &kr_jp(),
+        &format!(r#"{{"notes": ["Figures are made up for the test.", "", "{long}"]}}"#),
+    );
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.column, e.field.as_deref()),
+        (Some("notes"), Some(3), None, Some("notes[2]"))
+    );
+    assert!(
+        e.message.contains("2100 characters; the limit is 2000"),
+        "{}",
+        e.message
+    );
+    assert!(e.text.starts_with("notes: "), "{}", e.text);
+}
+
+#[test]
+fn korean_and_chinese_chart_text_and_korean_without_english_names_the_english_field() {
+    let r = chart_text(
+        &kr_jp(),
+        r#"{"title": {"en": "Made-up trade", "ko": "가상 교역", "zh": "虚构贸易"},
+            "subtitle": {"en": "US$ million", "ko": "백만 달러", "zh": ""},
+            "notes": [{"en": "Invented figures.", "ko": "가상 수치."}, {"en": "A second note.", "ko": "두 번째 주석."}]}"#,
+    );
+    assert_eq!(r.errors, []);
+    let d = parsed(&r);
+    assert_eq!(lang(&d.title, "zh"), Some("虚构贸易"));
+    for v in &d.views {
+        assert_eq!(lang(&v.title, "ko"), Some("가상 교역"));
+        let sub = v.subtitle.as_ref().unwrap();
+        assert_eq!(
+            (en(sub), lang(sub, "ko"), lang(sub, "zh")),
+            ("US$ million", Some("백만 달러"), None)
+        );
+    }
+    assert_eq!(d.notes.len(), 2);
+    assert_eq!(lang(&d.notes[1], "ko"), Some("두 번째 주석."));
+
+    let r = chart_text(&kr_jp(), r#"{"title": {"en": " ", "ko": "가상 교역"}}"#);
+    let e = one_error(&r);
+    assert_eq!(
+        (e.code, e.file.as_deref(), e.field.as_deref(), e.row),
+        ("missing-field", Some("title"), Some("title.en"), None)
+    );
+    assert!(e.message.contains("English"), "{}", e.message);
+    assert!(e.text.starts_with("title: title.en: "), "{}", e.text);
+    let r = chart_text(&kr_jp(), r#"{"notes": ["a", {"ko": "주석"}]}"#);
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.field.as_deref()),
+        (Some("notes"), Some(2), Some("notes[1].en"))
+    );
+}
+
+#[test]
+fn bad_chart_text_options_or_dataset_are_errors() {
+    let e = builder::set_chart_text(&kr_jp(), Some(r#"{"headline": "x"}"#)).unwrap_err();
+    assert!(e.path().starts_with("options"), "{e}");
+    // not text: the editor's to fix, at its field
+    let r = chart_text(&kr_jp(), r#"{"title": 3}"#);
+    let e = one_error(&r);
+    assert_eq!((e.code, e.file.as_deref()), ("invalid-type", Some("title")));
+    let r = chart_text(&kr_jp(), r#"{"claims": [{"text": "x"}]}"#);
+    assert_eq!(one_error(&r).file.as_deref(), Some("claims"));
+    let e = builder::set_chart_text("{", Some("{}")).unwrap_err();
+    assert!(e.path().starts_with("dataset"), "{e}");
+}
+
+/// The views table as the builder writes it from its fields.
+fn views_table(rows: &[&str]) -> String {
+    let mut t = String::from("id\tkind\tseries\tlabel\ttitle\tx\tfrom\tto\tperiods\n");
+    for r in rows {
+        t.push_str(r);
+        t.push('\n');
+    }
+    t
+}
+
+const TOTAL: &str = "annual-total\tbars\ttwo-way-annual\tBy year, total\t\t\t\t\t";
+const MONTHLY: &str = "monthly\ttime-bars\tkr-jp-monthly\tBy month\t\t\t2021-01\t2021-05\t";
+
+fn with_views(flows: &str, more: &str) -> String {
+    let t = views_table(&[TOTAL, flows, MONTHLY]);
+    format!(
+        r#"{{"views": {}{more}}}"#,
+        serde_json::to_string(&t).unwrap()
+    )
+}
+
+#[test]
+fn the_views_table_replaces_the_views_and_a_blank_title_is_the_chart_s() {
+    let flows = "annual-flows\tbars\tkr-jp-annual; jp-kr-annual\tEach way, 2020–21\tOwn headline\t\t\t\t2020; 2021";
+    let r = chart_text(
+        &kr_jp(),
+        &with_views(flows, r#", "title": "Made-up trade""#),
+    );
+    assert_eq!(r.errors, []);
+    let d = parsed(&r);
+    let ids: Vec<&str> = d.views.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(ids, ["annual-total", "annual-flows", "monthly"]);
+    assert_eq!(en(&d.views[1].label), "Each way, 2020–21");
+    assert_eq!(
+        d.views[1].periods.as_deref(),
+        Some(&["2020".to_string(), "2021".to_string()][..])
+    );
+    assert_eq!(en(&d.views[0].title), "Made-up trade");
+    assert_eq!(
+        en(&d.views[1].title),
+        "Own headline",
+        "a title cell of its own stays"
+    );
+    assert_eq!(en(&d.views[2].title), "Made-up trade");
+    // no title given: a blank title cell is the dataset's
+    let d = parsed(&chart_text(&kr_jp(), &with_views(flows, "")));
+    assert_eq!(en(&d.views[0].title), "Trade between South Korea and Japan");
+    // a view's Korean label through the text table
+    let text = "key\ten\tko\tzh\nview.annual-flows.label\tEach way\t방향별\t\n";
+    let more = format!(r#", "text": {}"#, serde_json::to_string(text).unwrap());
+    let d = parsed(&chart_text(&kr_jp(), &with_views(flows, &more)));
+    assert_eq!(lang(&d.views[1].label, "ko"), Some("방향별"));
+}
+
+#[test]
+fn a_views_table_error_names_the_view_s_row_and_field() {
+    let flows = "annual-flows\tbars\tkr-jp-annual; nowhere\tEach way\t\t\t\t\t";
+    let r = chart_text(&kr_jp(), &with_views(flows, ""));
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.field.as_deref()),
+        (Some("views"), Some(3), Some("series"))
+    );
+    assert!(
+        e.message.starts_with("unknown series \"nowhere\""),
+        "{}",
+        e.message
+    );
+    // a time view without its first period: validation's error, at the view's cell
+    let flows = "annual-flows\tbars\tkr-jp-annual\tEach way\t\t\t\t\t";
+    let t = views_table(&[
+        TOTAL,
+        flows,
+        "monthly\ttime-bars\tkr-jp-monthly\tBy month\t\t\t\t\t",
+    ]);
+    let r = chart_text(
+        &kr_jp(),
+        &format!(r#"{{"views": {}}}"#, serde_json::to_string(&t).unwrap()),
+    );
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.field.as_deref()),
+        (Some("views"), Some(4), Some("from")),
+        "{e:#?}"
+    );
+    // an error in a text table's cell names that cell
+    let text = "key\ten\nview.nowhere.label\tx\n";
+    let more = format!(r#", "text": {}"#, serde_json::to_string(text).unwrap());
+    let r = chart_text(&kr_jp(), &with_views(flows, &more));
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.column),
+        (Some("text"), Some(2), Some(1))
+    );
+}
+
+// ---- setChartText: the claims ----
+
+/// A claim as the builder sends it: `(text, kind, figure, observation's period, from's
+/// period)`, both of series `kr-jp-annual`.
+type Claim<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
+/// The builder's claims field.
+fn claims_options(claims: &[Claim]) -> String {
+    let key = |p: Option<&str>| {
+        p.map_or(
+            serde_json::Value::Null,
+            |p| serde_json::json!({ "series": "kr-jp-annual", "period": p }),
+        )
+    };
+    let list: Vec<serde_json::Value> = claims
+        .iter()
+        .map(|(text, kind, figure, obs, from)| {
+            let mut c = serde_json::json!({ "text": text, "kind": kind, "figure": figure });
+            if obs.is_some() {
+                c["observation"] = key(*obs);
+            }
+            if from.is_some() {
+                c["from"] = key(*from);
+            }
+            c
+        })
+        .collect();
+    serde_json::json!({ "claims": list }).to_string()
+}
+
+const FELL: &str = "Korea’s exports to Japan fell 11.7% in 2020";
+const SOLD: &str = "Korea sold Japan $26 billion of goods in 2020";
+
+#[test]
+fn a_claim_s_verdict_is_computed_from_the_data_and_says_what_the_data_give() {
+    let verdicts = |percent: &str, money: &str| {
+        let o = claims_options(&[
+            (FELL, "percent", percent, Some("2020"), Some("2019")),
+            (SOLD, "money", money, Some("2020"), None),
+        ]);
+        let d = parsed(&chart_text(&kr_jp(), &o));
+        d.claims
+            .iter()
+            .map(|c| (c.status.clone(), c.note.as_ref().map(|n| en(n).to_string())))
+            .collect::<Vec<_>>()
+    };
+    let agrees = || ("agrees".to_string(), None);
+    // KR>JP 2019 28,420.5 → 2020 25,097.8 is −11.69…%
+    assert_eq!(verdicts("-11.7%", "25,097.8"), [agrees(), agrees()]);
+    assert_eq!(verdicts("−11.7 %", "25097.8"), [agrees(), agrees()]);
+    assert_eq!(
+        verdicts("-15", "26,000"),
+        [
+            (
+                "unsupported".to_string(),
+                Some("The data give a change of -11.7%.".to_string())
+            ),
+            (
+                "unsupported".to_string(),
+                Some("The data give 25097.8 (US$ million).".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_claim_is_added_with_its_id_text_source_and_the_ids_of_the_observations_it_checks() {
+    let o = claims_options(&[
+        (
+            &format!(" {FELL} "),
+            "percent",
+            "-11.7%",
+            Some("2020"),
+            Some("2019"),
+        ),
+        (SOLD, "money", "25,097.8", Some("2020"), None),
+    ]);
+    let d = parsed(&chart_text(&kr_jp(), &o));
+    let c: Vec<_> = d.claims.iter().collect();
+    assert_eq!(c.len(), 2);
+    assert_eq!((c[0].id.as_str(), c[1].id.as_str()), ("claim-1", "claim-2"));
+    assert_eq!(c[0].text, RawText::Plain(FELL.into()));
+    assert_eq!(
+        (c[0].figure.kind.as_str(), c[0].figure.value),
+        ("percent", -11.7)
+    );
+    assert_eq!(
+        (c[1].figure.kind.as_str(), c[1].figure.value),
+        ("money", 25_097.8)
+    );
+    assert_eq!(c[0].source, "demo-stats", "the first source");
+    let check = c[0].check.as_ref().unwrap();
+    assert_eq!(check.equals, None);
+    assert_eq!(
+        check.change.as_deref(),
+        Some(
+            &[
+                "kr-jp-annual-2019".to_string(),
+                "kr-jp-annual-2020".to_string()
+            ][..]
+        )
+    );
+    assert_eq!(
+        c[1].check.as_ref().unwrap().equals.as_deref(),
+        Some("kr-jp-annual-2020"),
+        "the observation already given an id keeps it"
+    );
+    let s = d.series.iter().find(|s| s.id == "kr-jp-annual").unwrap();
+    let ids: Vec<Option<&str>> = s.observations.iter().map(|o| o.id.as_deref()).collect();
+    assert_eq!(
+        ids,
+        [Some("kr-jp-annual-2019"), Some("kr-jp-annual-2020"), None]
+    );
+    // and the chart checks them as it checks any claim
+    let again = chart_text(&kr_jp(), &o);
+    Dataset::from_json(again.dataset.as_deref().unwrap()).unwrap();
+}
+
+#[test]
+fn an_observation_s_id_made_for_a_claim_is_the_importers_id_of_its_series_and_period() {
+    // The importers' one rule (a slug: runs of anything but letters and digits one `-`)
+    // and their way of making it unique (`-2`, `-3`…).
+    let mut raw: RawDataset = serde_json::from_str(&kr_jp()).unwrap();
+    let s = raw
+        .series
+        .iter_mut()
+        .find(|s| s.id == "kr-jp-annual")
+        .unwrap();
+    s.id = "KR_jp..annual".into();
+    s.observations[2].id = Some("kr-jp-annual-2020".into());
+    for v in &mut raw.views {
+        for id in &mut v.series {
+            if id == "kr-jp-annual" {
+                *id = "KR_jp..annual".into();
+            }
+        }
+    }
+    let key = |p: &str| ObsKey {
+        series: "KR_jp..annual".into(),
+        period: p.into(),
+    };
+    let claims = [
+        ClaimInput {
+            text: "x".into(),
+            kind: "money".into(),
+            figure: "25,097.8".into(),
+            observation: Some(key("2020")),
+            from: None,
+            source: Some(" demo-news ".into()),
+        },
+        ClaimInput {
+            text: "y".into(),
+            kind: "percent".into(),
+            figure: "5".into(),
+            observation: Some(key("2021")),
+            from: Some(key("2019")),
+            source: None,
+        },
+    ];
+    add_claims(&mut raw, &claims).unwrap();
+    let ids: Vec<Option<&str>> = raw.series[0]
+        .observations
+        .iter()
+        .map(|o| o.id.as_deref())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            Some("kr-jp-annual-2019"),
+            Some("kr-jp-annual-2020-2"),
+            Some("kr-jp-annual-2020")
+        ]
+    );
+    assert_eq!(raw.claims[0].source, "demo-news");
+    assert_eq!(
+        raw.claims[1].check.as_ref().unwrap().change.as_deref(),
+        Some(
+            &[
+                "kr-jp-annual-2019".to_string(),
+                "kr-jp-annual-2020".to_string()
+            ][..]
+        )
+    );
+    trade_chart::validate(&raw).unwrap();
+}
+
+#[test]
+fn a_bad_claim_is_an_issue_at_its_claim_and_field() {
+    let bad = |claims: &[Claim]| {
+        let r = chart_text(&kr_jp(), &claims_options(claims));
+        one_error(&r).clone()
+    };
+    let fell = (FELL, "percent", "-11.7%", Some("2020"), Some("2019"));
+    let e = bad(&[fell, (SOLD, "money", "about 25bn", Some("2020"), None)]);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.column, e.field.as_deref()),
+        (Some("claims"), Some(2), None, Some("claims[1].figure"))
+    );
+    assert!(e.message.contains("\"about 25bn\""), "{}", e.message);
+    assert!(
+        e.text.starts_with("claims: claims[1].figure: "),
+        "{}",
+        e.text
+    );
+    let e = bad(&[(SOLD, "money", "1", None, None)]);
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        ("missing-field", Some("claims[0].observation"))
+    );
+    let e = bad(&[(SOLD, "money", "1", Some("1999"), None)]);
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        ("unknown-id", Some("claims[0].observation"))
+    );
+    assert!(
+        e.message
+            .contains("no figure of series \"kr-jp-annual\" for 1999"),
+        "{}",
+        e.message
+    );
+    let e = bad(&[(SOLD, "share", "1", Some("2020"), None)]);
+    assert_eq!(e.field.as_deref(), Some("claims[0].kind"));
+    let e = bad(&[(FELL, "percent", "1", Some("2020"), None)]);
+    assert_eq!(
+        (e.row, e.field.as_deref()),
+        (Some(1), Some("claims[0].from"))
+    );
+}
+
+#[test]
+fn figures_are_read_as_stories_print_them() {
+    assert_eq!(figure_value("25,097.8"), Some(25_097.8));
+    assert_eq!(figure_value("1.234,5"), Some(1_234.5));
+    assert_eq!(figure_value(" -19.5 % "), Some(-19.5));
+    assert_eq!(figure_value("−19.5%"), Some(-19.5));
+    assert_eq!(figure_value("+3"), Some(3.0));
+    assert_eq!(figure_value("80.7%"), Some(80.7));
+    assert_eq!(figure_value("about 25bn"), None);
+    assert_eq!(figure_value(""), None);
+    assert_eq!(figure_value("%"), None);
+}
+
+#[test]
+fn the_editor_s_text_leaves_blanks_out_and_wants_the_english() {
+    let localized = |pairs: &[(&str, &str)]| {
+        RawText::Localized(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    };
+    assert_eq!(
+        editor_text(&RawText::Plain("  x ".into()), "title").unwrap(),
+        Some(RawText::Plain("x".into()))
+    );
+    assert_eq!(
+        editor_text(&RawText::Plain(" ".into()), "title").unwrap(),
+        None
+    );
+    assert_eq!(
+        editor_text(
+            &localized(&[("en", "a "), ("ko", " "), ("zh", "")]),
+            "title"
+        )
+        .unwrap(),
+        Some(RawText::Plain("a".into())),
+        "only the English: plain text"
+    );
+    assert_eq!(
+        editor_text(&localized(&[("en", "a"), ("ko", "b")]), "title").unwrap(),
+        Some(localized(&[("en", "a"), ("ko", "b")]))
+    );
+    assert_eq!(
+        editor_text(&localized(&[("en", ""), ("ko", "")]), "t").unwrap(),
+        None
+    );
+    let e = editor_text(&localized(&[("ko", "b")]), "notes[2]").unwrap_err();
+    assert_eq!((e.code(), e.path()), ("missing-field", "notes[2].en"));
+    let e = editor_text(&localized(&[("en", "a"), ("fr", "b")]), "subtitle").unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unknown-field", "subtitle.fr"));
+}
+
+// ---- socialCard, toDatapackage ----
+
+#[test]
+fn the_social_card_is_the_chart_s_svg_light_or_dark() {
+    let light = builder::social_card(&kr_jp(), None).unwrap();
+    assert!(light.starts_with("<svg"), "{}", &light[..80]);
+    let dark = builder::social_card(
+        &kr_jp(),
+        Some(r#"{"theme": "dark", "view": "annual-flows"}"#),
+    )
+    .unwrap();
+    assert_ne!(light, dark);
+    let ko = builder::social_card(&kr_jp(), Some(r#"{"lang": "ko", "theme": "light"}"#)).unwrap();
+    assert!(ko.starts_with("<svg"));
+    let e = builder::social_card(&kr_jp(), Some(r#"{"theme": "pink"}"#)).unwrap_err();
+    assert_eq!(e.path(), "options.theme");
+    let e = builder::social_card(&kr_jp(), Some(r#"{"size": 1}"#)).unwrap_err();
+    assert!(e.path().starts_with("options"), "{e}");
+    let e = builder::social_card(r#"{"schema": 1}"#, None).unwrap_err();
+    assert!(e.path().starts_with("dataset"), "{e}");
+    let e = builder::social_card(&kr_jp(), Some(r#"{"view": "nowhere"}"#)).unwrap_err();
+    assert!(e.to_string().contains("nowhere"), "{e}");
+}
+
+#[test]
+fn the_data_package_is_the_command_line_s_three_files() {
+    let p = builder::to_datapackage(&format!("\u{feff}{}", kr_jp())).unwrap();
+    let raw: RawDataset = serde_json::from_str(&kr_jp()).unwrap();
+    let cli = datapackage::export(&raw);
+    assert_eq!(
+        (&p.descriptor, &p.observations, &p.sources),
+        (&cli.descriptor, &cli.observations, &cli.sources)
+    );
+    let json = serde_json::to_value(&p).unwrap();
+    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 3);
+    assert!(
+        json["descriptor"].is_string()
+            && json["observations"].is_string()
+            && json["sources"].is_string()
+    );
+    let e = builder::to_datapackage(r#"{"schema": 1}"#).unwrap_err();
+    assert!(e.path().starts_with("dataset"), "{e}");
+}
+
+#[test]
+fn an_error_validation_finds_in_a_headline_or_subtitle_is_the_title_s_or_subtitle_s() {
+    // A dataset whose own texts do not check: the error is in the field the editor's
+    // title or subtitle fills, so it is named so; a note of the dataset's own is not the
+    // editor's, and stays at its dataset path.
+    let broken = |f: &dyn Fn(&mut RawDataset)| {
+        let mut raw: RawDataset = serde_json::from_str(&kr_jp()).unwrap();
+        f(&mut raw);
+        trade_chart_import::to_json(&raw)
+    };
+    let blank_headline = broken(&|d| d.views[1].title = RawText::Plain(String::new()));
+    let r = chart_text(&blank_headline, r#"{"notes": ["a"]}"#);
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.column, e.field.as_deref()),
+        (Some("title"), None, None, Some("views[1].title"))
+    );
+    assert!(e.text.starts_with("title: views[1].title: "), "{}", e.text);
+    let blank_subtitle = broken(&|d| d.views[2].subtitle = Some(RawText::Plain(String::new())));
+    let r = chart_text(&blank_subtitle, r#"{"notes": ["a"]}"#);
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.field.as_deref()),
+        (Some("subtitle"), Some("views[2].subtitle"))
+    );
+    let blank_note =
+        broken(&|d| d.notes = vec![RawText::Plain("own".into()), RawText::Plain(String::new())]);
+    let r = chart_text(&blank_note, r#"{"notes": ["a"]}"#);
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.field.as_deref()),
+        (None, None, Some("notes[1]"))
+    );
+    assert!(e.text.starts_with("notes[1]: "), "{}", e.text);
+}
