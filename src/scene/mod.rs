@@ -350,7 +350,8 @@ impl<'a> Builder<'a> {
                     .flat_map(|s| s.observations.iter())
                     .filter_map(|o| o.category.as_ref())
                 {
-                    if !texts.iter().any(|(en, _)| *en == c.en) {
+                    let new = !texts.iter().any(|(en, _)| *en == c.en);
+                    if new && cs.iter().any(|g| *g == c.en) {
                         texts.push((c.en.as_str(), c.get(lang)));
                         if texts.len() >= cs.len() {
                             break; // every group's text found (usually in the first series)
