@@ -351,7 +351,7 @@ impl<'a> Builder<'a> {
                     .filter_map(|o| o.category.as_ref())
                 {
                     let new = !texts.iter().any(|(en, _)| *en == c.en);
-                    if new && cs.iter().any(|g| *g == c.en) {
+                    if new && cs.contains(&c.en) {
                         texts.push((c.en.as_str(), c.get(lang)));
                         if texts.len() >= cs.len() {
                             break; // every group's text found (usually in the first series)
