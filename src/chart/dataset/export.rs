@@ -127,7 +127,7 @@ impl DatasetChart {
     }
 
     /// The current view as a social card (og:image): [`super::SOCIAL_CARD`] CSS px, to be drawn
-    /// at [`SOCIAL_SCALE`]× (1200×630 device px). The title larger (two lines at most), the
+    /// at [`super::SOCIAL_SCALE`]× (1200×630 device px). The title larger (two lines at most), the
     /// subtitle when there is room, the key, the chart fitted to what is left and the
     /// sources line at the foot; the notes are left out (the story carries them).
     #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
@@ -173,7 +173,7 @@ impl DatasetChart {
     }
 
     /// The social card ([`DatasetChart::social_scene`]) as an SVG document, [`super::SOCIAL_CARD`] CSS
-    /// px; rasterised at [`SOCIAL_SCALE`]× it is the 1200×630 og:image.
+    /// px; rasterised at [`super::SOCIAL_SCALE`]× it is the 1200×630 og:image.
     #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
     pub fn social_svg(&self) -> Result<String> {
         crate::render::svg(&self.social_scene())
