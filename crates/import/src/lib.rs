@@ -19,6 +19,7 @@ pub mod comtrade;
 pub mod datapackage;
 pub mod numbers;
 pub mod periods;
+pub mod publish;
 pub mod sheet;
 pub mod table;
 pub mod text;
