@@ -16,7 +16,7 @@ export function publish() {
   const base = new URL($('base-url').value.trim() || './', location.href).href.replace(/\/?$/, '/');
   const script = `<script src="${attr(base + 'pkg/trade-chart.standalone.js')}"></script>`;
   const url = $('data-url').value.trim() || `https://example.com/charts/${d ? d.id : 'dataset'}.json`;
-  // the dataset as one line, safe inside <script>: "<" only ever in JSON strings, where \u003c is the same
+  // the dataset as one line, safe inside <script> (parse.js)
   const json = d ? oneLine(good) : '';
   // the chart's language: the preview's (the reader's page may still choose another)
   const pl = radio('plang') || 'en';

@@ -32,7 +32,8 @@ use trade_chart::data::json::from_json_text;
 use trade_chart::data::{Dataset, RawDataset};
 use trade_chart::error::{Error, ErrorKind};
 
-/// The page's options: what the reader's chart opens with, each written as the element's
+/// The page's options (and the social card's: [`crate::builder::social_card`]): what the
+/// reader's chart opens with, each written as the element's
 /// `data-` attribute only when given (without `lang` the chart speaks the page's language,
 /// without `view` it opens on the dataset's first view, without `theme` it follows the
 /// reader's light or dark).
@@ -53,6 +54,20 @@ impl PageOptions {
     /// option named.
     pub fn read(text: Option<&str>) -> Result<PageOptions, Error> {
         from_json_text(text.unwrap_or("{}")).map_err(|e| e.within("options"))
+    }
+
+    /// Whether a picture of the chart (the social card, which has no reader's system to
+    /// follow) is dark; an error for a theme neither `light` (the default) nor `dark`.
+    pub fn dark(&self) -> Result<bool, Error> {
+        match self.theme.as_deref() {
+            None | Some("light") => Ok(false),
+            Some("dark") => Ok(true),
+            Some(v) => Err(Error::expected(
+                "options.theme",
+                "\"light\" or \"dark\"",
+                format!("{v:?}"),
+            )),
+        }
     }
 }
 
