@@ -11,7 +11,7 @@
 //! - [`scene`]: laid out at a size, a [`Scene`] of marks in CSS px (axes, layout, scales,
 //!   the theme's colours);
 //! - [`render`]: [`draw`] puts a scene on any plotters backend; [`svg`] writes it as SVG;
-//! - [`chart`]: the state between calls — [`Chart`] (a sourced dataset) and
+//! - [`chart`]: the state between calls — [`DatasetChart`] (a sourced dataset) and
 //!   [`chart::ColumnsChart`] (plain numeric columns) behind one [`Widget`] contract, hit
 //!   testing, and what the shell is sent ([`Meta`], [`Hover`], [`Table`]…).
 //!
@@ -43,8 +43,8 @@ pub mod select;
 pub mod text;
 
 pub use chart::{
-    describe, facts, item_at, navigate, Capabilities, Chart, ClaimInfo, Facts, Hover, ItemInfo,
-    Key, LegendEntry, Meta, Options, Table, ViewInfo, Widget, SOCIAL_CARD, SOCIAL_SCALE,
+    describe, facts, item_at, navigate, Capabilities, ClaimInfo, DatasetChart, Facts, Hover,
+    ItemInfo, Key, LegendEntry, Meta, Options, Table, ViewInfo, Widget, SOCIAL_CARD, SOCIAL_SCALE,
 };
 pub use data::{validate, Dataset, Lang, RawDataset};
 pub use error::{Error, ErrorKind, Location, Result};

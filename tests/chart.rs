@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use trade_chart::{item_at, Chart, Dataset, Options};
+use trade_chart::{item_at, Dataset, DatasetChart, Options};
 
 #[test]
 fn hover_the_2020_imports_bar() {
@@ -82,15 +82,15 @@ fn derived_and_qualified_figures_say_so() {
 #[test]
 fn bad_options_and_calls_name_the_field() {
     let ds = Dataset::default_dataset().unwrap();
-    let e = Chart::new(ds.clone(), &Options::new(Some("pie"), None))
+    let e = DatasetChart::new(ds.clone(), &Options::new(Some("pie"), None))
         .err()
         .unwrap();
     assert!(e.to_string().starts_with("options.view: expected one of collapse, monthly, balance, products, history, found \"pie\""), "{e}");
-    let e = Chart::new(ds.clone(), &Options::new(None, Some("fr")))
+    let e = DatasetChart::new(ds.clone(), &Options::new(None, Some("fr")))
         .err()
         .unwrap();
     assert!(e.to_string().starts_with("options.lang"), "{e}");
-    let mut c = Chart::new(ds, &Options::default()).unwrap();
+    let mut c = DatasetChart::new(ds, &Options::default()).unwrap();
     assert_eq!(c.view_id(), "collapse");
     assert!(c
         .resize(0.0, 300.0)
@@ -168,7 +168,7 @@ fn set_data_keeps_the_view_when_it_can() {
 #[test]
 fn a_chart_never_resized_exports_what_it_shows() {
     for view in VIEWS {
-        let fresh = Chart::new(
+        let fresh = DatasetChart::new(
             Dataset::default_dataset().unwrap(),
             &Options::new(Some(view), None),
         )
@@ -203,7 +203,7 @@ fn a_hand_edited_dataset_does_not_panic() {
         o.basis = 99;
     }
     let views: Vec<String> = ds.views.iter().map(|v| v.id.clone()).collect();
-    let mut c = Chart::new(ds, &Options::default()).unwrap();
+    let mut c = DatasetChart::new(ds, &Options::default()).unwrap();
     c.resize(600.0, 320.0).unwrap();
     for id in &views {
         c.set_view(id).unwrap();
@@ -226,7 +226,7 @@ fn a_hand_edited_dataset_does_not_panic() {
     }
     let mut empty = Dataset::default_dataset().unwrap();
     empty.views.clear();
-    assert!(Chart::new(empty.clone(), &Options::default()).is_err());
+    assert!(DatasetChart::new(empty.clone(), &Options::default()).is_err());
     c.set_data(empty);
     assert_eq!(Some(c.view_id()), views.last().map(String::as_str));
 }

@@ -2,11 +2,11 @@
 //! markup in the SVG, or a link that is not http(s).
 
 use trade_chart::data::DEFAULT_JSON;
-use trade_chart::{Chart, Dataset, Options};
+use trade_chart::{Dataset, DatasetChart, Options};
 
-fn chart_of(json: &str, view: &str) -> Chart {
+fn chart_of(json: &str, view: &str) -> DatasetChart {
     let ds = Dataset::from_json(json).unwrap();
-    Chart::new(ds, &Options::new(Some(view), None)).unwrap()
+    DatasetChart::new(ds, &Options::new(Some(view), None)).unwrap()
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn only_http_addresses_are_accepted_as_sources() {
 /// visible series (with their swatches) under the subtitle; a hidden series is not in it.
 #[test]
 fn an_exported_picture_keys_its_series() {
-    let texts = |c: &Chart| -> Vec<String> {
+    let texts = |c: &DatasetChart| -> Vec<String> {
         c.export_scene(800.0)
             .marks
             .into_iter()

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use trade_chart::{Chart, Dataset, Options};
+use trade_chart::{Dataset, DatasetChart, Options};
 
 const WIDTHS: [f64; 2] = [360.0, 1024.0];
 const LANGS: [&str; 3] = ["en", "ko", "zh"];
@@ -17,18 +17,19 @@ fn dir() -> PathBuf {
 }
 
 /// The chart for `view` in `lang`, resized to `width` at its preferred height.
-fn at(view: &str, lang: &str, width: f64) -> Chart {
-    let mut c = Chart::new(
+fn at(view: &str, lang: &str, width: f64) -> DatasetChart {
+    let mut c = DatasetChart::new(
         Dataset::default_dataset().unwrap(),
         &Options::new(Some(view), Some(lang)),
     )
     .unwrap();
-    c.resize(width, Chart::preferred_height(width)).unwrap();
+    c.resize(width, DatasetChart::preferred_height(width))
+        .unwrap();
     c
 }
 
 /// The scene as text: one line per mark, then one per item.
-fn scene_text(c: &Chart) -> String {
+fn scene_text(c: &DatasetChart) -> String {
     let s = c.scene();
     let mut out = format!("scene {} x {} plot {:?}\n", s.width, s.height, s.plot);
     for m in &s.marks {
@@ -42,7 +43,7 @@ fn scene_text(c: &Chart) -> String {
 
 /// Everything the chart says in words: meta, items, every tooltip, table, claims, CSV
 /// (field by field, so a field added later does not change the text).
-fn words(c: &Chart) -> String {
+fn words(c: &DatasetChart) -> String {
     let mut o = String::new();
     let m = c.meta();
     writeln!(

@@ -5,16 +5,16 @@ mod common;
 use common::*;
 use trade_chart::scene::theme::{parse_color, Rgba, Theme};
 use trade_chart::scene::{Mark, Target};
-use trade_chart::{Chart, Dataset, Options};
+use trade_chart::{Dataset, DatasetChart, Options};
 
-fn chart_in(view: &str, lang: &str) -> Chart {
+fn chart_in(view: &str, lang: &str) -> DatasetChart {
     let ds = Dataset::default_dataset().unwrap();
-    let mut c = Chart::new(ds, &Options::new(Some(view), Some(lang))).unwrap();
+    let mut c = DatasetChart::new(ds, &Options::new(Some(view), Some(lang))).unwrap();
     c.resize(800.0, 400.0).unwrap();
     c
 }
 
-fn find(c: &Chart, id: &str) -> usize {
+fn find(c: &DatasetChart, id: &str) -> usize {
     c.items()
         .iter()
         .position(|i| i.id == id)
@@ -148,7 +148,7 @@ fn korean_and_chinese_readers() {
         zh.describe(find(&zh, "tw-2020-06")).unwrap().title,
         "2020年6月"
     );
-    assert!(Chart::new(
+    assert!(DatasetChart::new(
         Dataset::default_dataset().unwrap(),
         &Options::new(None, Some("fr"))
     )
@@ -338,7 +338,7 @@ fn export_picture_has_title_chart_and_sources() {
     assert!(texts.contains(&"North Korea's trade with China collapsed in 2020"));
     assert!(texts.iter().any(|t| t.starts_with("Sources: KBS World")));
     assert!(texts.contains(&"−80.7%"));
-    assert!(scene.height > trade_chart::Chart::preferred_height(800.0) + 60.0);
+    assert!(scene.height > trade_chart::DatasetChart::preferred_height(800.0) + 60.0);
     let svg = c.svg(800.0).unwrap();
     assert!(
         svg.starts_with("<svg")
@@ -356,7 +356,7 @@ fn claim_labels_and_export_stay_clear() {
     use trade_chart::scene::HAlign;
     use trade_chart::scene::{text_width, Rect};
     for w in WIDTHS {
-        let c = chart("monthly", w, trade_chart::Chart::preferred_height(w));
+        let c = chart("monthly", w, trade_chart::DatasetChart::preferred_height(w));
         let s = c.scene();
         let bars: Vec<Rect> = s
             .marks

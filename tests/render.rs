@@ -122,7 +122,7 @@ fn our_svg_writer_writes_what_plotters_does() {
     for view in VIEWS {
         for lang in [Lang::En, Lang::Ko, Lang::Zh] {
             let opts = Options::new(Some(view), Some(lang.code()));
-            let mut c = trade_chart::Chart::new(ds.clone(), &opts).unwrap();
+            let mut c = trade_chart::DatasetChart::new(ds.clone(), &opts).unwrap();
             if lang == Lang::Zh {
                 c.set_theme(trade_chart::scene::theme::Theme::dark());
             }

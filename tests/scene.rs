@@ -6,9 +6,9 @@ use common::*;
 use trade_chart::data::{Groups, ViewKind};
 use trade_chart::scene::Mark;
 use trade_chart::scene::Rect;
-use trade_chart::Chart;
+use trade_chart::DatasetChart;
 
-fn shown_count(c: &trade_chart::Chart) -> usize {
+fn shown_count(c: &trade_chart::DatasetChart) -> usize {
     let ds = c.dataset();
     let view = ds.views.iter().find(|v| v.id == c.view_id()).unwrap();
     view.series
@@ -29,17 +29,20 @@ fn shown_count(c: &trade_chart::Chart) -> usize {
 
 #[test]
 fn height_follows_width() {
-    assert_eq!(Chart::preferred_height(0.0), 0.0);
-    assert!(Chart::preferred_height(320.0) >= 260.0 && Chart::preferred_height(320.0) <= 380.0);
-    assert_eq!(Chart::preferred_height(1200.0), 480.0);
-    assert_eq!(Chart::preferred_height(800.0), 400.0);
+    assert_eq!(DatasetChart::preferred_height(0.0), 0.0);
+    assert!(
+        DatasetChart::preferred_height(320.0) >= 260.0
+            && DatasetChart::preferred_height(320.0) <= 380.0
+    );
+    assert_eq!(DatasetChart::preferred_height(1200.0), 480.0);
+    assert_eq!(DatasetChart::preferred_height(800.0), 400.0);
 }
 
 #[test]
 fn every_view_lays_out_at_every_width() {
     for view in VIEWS {
         for w in WIDTHS {
-            let h = Chart::preferred_height(w);
+            let h = DatasetChart::preferred_height(w);
             let c = chart(view, w, h);
             let s = c.scene();
             let canvas = Rect::new(0.0, 0.0, w, h);
@@ -267,7 +270,7 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
 #[test]
 fn the_basis_key_never_overlaps_the_plot() {
     for w in WIDTHS {
-        let c = chart("history", w, Chart::preferred_height(w));
+        let c = chart("history", w, DatasetChart::preferred_height(w));
         let s = c.scene();
         let key_texts: Vec<f64> = s
             .marks
@@ -295,7 +298,7 @@ fn the_basis_key_never_overlaps_the_plot() {
 #[test]
 fn narrow_bars_get_a_rounded_label() {
     let texts = |w: f64| -> Vec<String> {
-        texts(chart("balance", w, Chart::preferred_height(w)).scene())
+        texts(chart("balance", w, DatasetChart::preferred_height(w)).scene())
             .into_iter()
             .map(String::from)
             .collect()
@@ -378,8 +381,8 @@ fn crowded_bars(first: Option<&str>) {
     }
     let ds = trade_chart::Dataset::from_json(&v.to_string()).unwrap();
     for w in WIDTHS {
-        let h = Chart::preferred_height(w);
-        let mut c = Chart::new(
+        let h = DatasetChart::preferred_height(w);
+        let mut c = DatasetChart::new(
             ds.clone(),
             &trade_chart::Options::new(Some("products"), None),
         )

@@ -5,10 +5,10 @@
 mod common;
 use common::*;
 use trade_chart::chart::state::State;
-use trade_chart::{Chart, Dataset, Options};
+use trade_chart::{Dataset, DatasetChart, Options};
 
-fn fresh() -> Chart {
-    Chart::new(Dataset::default_dataset().unwrap(), &Options::default()).unwrap()
+fn fresh() -> DatasetChart {
+    DatasetChart::new(Dataset::default_dataset().unwrap(), &Options::default()).unwrap()
 }
 
 #[test]

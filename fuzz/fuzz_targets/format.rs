@@ -8,7 +8,7 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 use serde_json::json;
 use trade_chart::chart::columns::{ColumnsChart, ColSeries, Columns, ValueFormat};
-use trade_chart::{Chart, Dataset, Lang, Options, Widget};
+use trade_chart::{DatasetChart, Dataset, Lang, Options, Widget};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 8 {
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         ]
     });
     if let Ok(ds) = Dataset::from_json(&ds.to_string()) {
-        if let Ok(mut c) = Chart::new(ds, &Options::default()) {
+        if let Ok(mut c) = DatasetChart::new(ds, &Options::default()) {
             for lang in [Lang::En, Lang::Ko, Lang::Zh] {
                 c.relang(lang);
                 let _ = c.resize(640.0, 300.0);

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trade_chart::{Chart, Dataset, Options};
+use trade_chart::{DatasetChart, Dataset, Options};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let _ = o.language();
     if let Ok(ds) = Dataset::default_dataset() {
-        if let Ok(mut c) = Chart::new(ds, &o) {
+        if let Ok(mut c) = DatasetChart::new(ds, &o) {
             let _ = c.resize(320.0, 300.0);
             let _ = c.meta();
         }

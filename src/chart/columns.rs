@@ -505,29 +505,29 @@ impl crate::Widget for ColumnsChart {
     fn scene(&self) -> &Scene {
         &self.scene
     }
-    fn language(&self) -> Lang {
+    fn lang(&self) -> Lang {
         self.lang
     }
     fn resize(&mut self, width: f64, height: f64) -> Result<()> {
         ColumnsChart::resize(self, width, height)
     }
-    fn relang(&mut self, lang: Lang) {
+    fn set_lang(&mut self, lang: Lang) {
         self.set_lang(lang)
     }
-    fn retheme(&mut self, theme: Theme) {
+    fn set_theme(&mut self, theme: Theme) {
         self.set_theme(theme)
     }
-    fn toggle(&mut self, id: &str) -> Result<bool> {
+    fn toggle_series(&mut self, id: &str) -> Result<bool> {
         self.toggle_series(id)
     }
-    fn info(&self) -> crate::Meta {
+    fn meta(&self) -> crate::Meta {
         self.meta()
     }
-    fn pointer(&self, x: f64, y: f64) -> Option<crate::Hover> {
+    fn hover(&self, x: f64, y: f64) -> Option<crate::Hover> {
         self.hover(x, y)
     }
     #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
-    fn to_csv(&self) -> String {
+    fn csv(&self) -> String {
         self.csv()
     }
 }

@@ -1,4 +1,4 @@
-//! The state between calls: a sourced dataset's chart ([`Chart`]) and a chart of numeric
+//! The state between calls: a sourced dataset's chart ([`DatasetChart`]) and a chart of numeric
 //! columns ([`ColumnsChart`]), one contract for both ([`Widget`]), hit testing ([`hit`]),
 //! what the shell is sent ([`present`]), the reader's state ([`state`]) and `create()`'s
 //! options ([`options`]).
@@ -12,7 +12,7 @@ pub mod state;
 pub mod widget;
 
 pub use columns::ColumnsChart;
-pub use dataset::{Chart, SOCIAL_CARD, SOCIAL_SCALE};
+pub use dataset::{DatasetChart, SOCIAL_CARD, SOCIAL_SCALE};
 pub use hit::{item_at, navigate, Key};
 pub use options::Options;
 pub use present::{

@@ -1,4 +1,4 @@
-//! One contract for both chart kinds — a sourced dataset ([`crate::Chart`]) and plain
+//! One contract for both chart kinds — a sourced dataset ([`crate::DatasetChart`]) and plain
 //! numeric columns ([`crate::chart::ColumnsChart`]) — so the wasm facade is a line per
 //! method and the shell asks `meta().can` instead of guessing what a chart can do.
 
@@ -18,59 +18,59 @@ pub trait Widget {
     /// The scene at the current size (empty before the first `resize`).
     fn scene(&self) -> &Scene;
     /// The reader language.
-    fn language(&self) -> Lang;
+    fn lang(&self) -> Lang;
     /// Sets the CSS size and lays out again.
     fn resize(&mut self, width: f64, height: f64) -> Result<()>;
     /// Switches the reader language.
-    fn relang(&mut self, lang: Lang);
+    fn set_lang(&mut self, lang: Lang);
     /// Replaces the colours.
-    fn retheme(&mut self, theme: Theme);
+    fn set_theme(&mut self, theme: Theme);
     /// Hides or shows a series; returns whether it is now visible.
-    fn toggle(&mut self, id: &str) -> Result<bool>;
+    fn toggle_series(&mut self, id: &str) -> Result<bool>;
     /// Everything the shell writes around the canvas.
-    fn info(&self) -> Meta;
+    fn meta(&self) -> Meta;
     /// The tooltip for the pointer at CSS (x, y), if it is over a figure.
-    fn pointer(&self, x: f64, y: f64) -> Option<Hover>;
+    fn hover(&self, x: f64, y: f64) -> Option<Hover>;
     /// The figures as CSV (the full module and native code only: the reader's core
     /// wasm leaves the exports to the full module).
     #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
-    fn to_csv(&self) -> String;
+    fn csv(&self) -> String;
 
     /// The current view's id (`None` without views).
-    fn current_view(&self) -> Option<&str> {
+    fn view(&self) -> Option<&str> {
         None
     }
     /// Switches view.
-    fn switch_view(&mut self, _id: &str) -> Result<()> {
+    fn set_view(&mut self, _id: &str) -> Result<()> {
         Err(unsupported("view", "views"))
     }
     /// Replaces the dataset.
-    fn replace_data(&mut self, _ds: Dataset) -> Result<()> {
+    fn set_data(&mut self, _ds: Dataset) -> Result<()> {
         Err(unsupported("data", "a dataset"))
     }
     /// The tooltip for item `index` (keyboard focus).
-    fn focus(&self, _index: usize) -> Option<Hover> {
+    fn describe(&self, _index: usize) -> Option<Hover> {
         None
     }
     /// The item keyboard focus moves to from `from` on `key`.
-    fn step(&self, _from: Option<usize>, _key: &str) -> Option<usize> {
+    fn navigate(&self, _from: Option<usize>, _key: &str) -> Option<usize> {
         None
     }
     /// Every drawn figure with its hit box.
-    fn figures(&self) -> Vec<ItemInfo> {
+    fn items(&self) -> Vec<ItemInfo> {
         Vec::new()
     }
     /// The current view as a table.
-    fn as_table(&self) -> Option<Table> {
+    fn table(&self) -> Option<Table> {
         None
     }
     /// The story's claims with their verdicts.
-    fn checked_claims(&self) -> Option<Vec<ClaimInfo>> {
+    fn claims(&self) -> Option<Vec<ClaimInfo>> {
         None
     }
     /// The current view as a picture with its title and sources, `width` CSS px wide.
     #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
-    fn picture(&self, _width: f64) -> Option<Scene> {
+    fn export_scene(&self, _width: f64) -> Option<Scene> {
         None
     }
     /// What the reader changed (view, hidden series, language), for the full module's

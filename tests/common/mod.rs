@@ -5,11 +5,11 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use trade_chart::scene::Mark;
-use trade_chart::{Chart, Dataset, Options, Scene};
+use trade_chart::{Dataset, DatasetChart, Options, Scene};
 
-pub fn chart(view: &str, width: f64, height: f64) -> Chart {
+pub fn chart(view: &str, width: f64, height: f64) -> DatasetChart {
     let ds = Dataset::default_dataset().unwrap();
-    let mut c = Chart::new(ds, &Options::new(Some(view), None)).unwrap();
+    let mut c = DatasetChart::new(ds, &Options::new(Some(view), None)).unwrap();
     c.resize(width, height).unwrap();
     c
 }

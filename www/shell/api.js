@@ -129,10 +129,8 @@ export async function init(wasmUrl) {
 export function attrOptions(get, loading = 'lazy') {
   const o = { loading: get('loading') || loading };
   for (const k of ['view', 'lang', 'theme']) { const v = get(k); if (v) o[k] = v; }
-  // A height that is not a number goes to Rust as written, and its error names it
-  // (`options.height`): a bad attribute is never dropped without a word.
-  const height = get('height');
-  if (height) o.height = Number.isFinite(Number(height)) ? Number(height) : height;
+  const height = Number(get('height')) || undefined;
+  if (height !== undefined) o.height = height;
   return o;
 }
 

@@ -26,7 +26,7 @@ use std::process::ExitCode;
 mod raster;
 
 use trade_chart::scene::theme::Theme;
-use trade_chart::{Chart, Dataset, Error, Options, RawDataset, SOCIAL_SCALE};
+use trade_chart::{Dataset, DatasetChart, Error, Options, RawDataset, SOCIAL_SCALE};
 use trade_chart_import as import;
 use trade_chart_import::comtrade::{self, ComtradeOptions};
 use trade_chart_import::datapackage;
@@ -936,9 +936,9 @@ fn convert(a: &Args) -> Result<ExitCode, Usage> {
 }
 
 /// The chart `render` and `bundle` draw: the dataset at --view, --lang and --theme.
-fn chart_for(a: &Args, dataset: Dataset) -> Result<Chart, Vec<String>> {
+fn chart_for(a: &Args, dataset: Dataset) -> Result<DatasetChart, Vec<String>> {
     let options = Options::new(a.view.as_deref(), a.lang.as_deref());
-    let mut chart = Chart::new(dataset, &options).map_err(|e| {
+    let mut chart = DatasetChart::new(dataset, &options).map_err(|e| {
         let flag = e.path().strip_prefix("options.").unwrap_or(e.path());
         vec![format!("--{flag}: {}", e.message())]
     })?;

@@ -1,4 +1,4 @@
-//! A picture as PNG: the SVG that [`trade_chart::Chart::svg`]
+//! A picture as PNG: the SVG that [`trade_chart::DatasetChart::svg`]
 //! writes, rasterised by resvg with the system's fonts. One drawing code for both files:
 //! the PNG is the SVG, pixel for pixel at `scale` device pixels per CSS pixel.
 

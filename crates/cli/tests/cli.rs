@@ -183,10 +183,11 @@ fn render_draws_a_view_as_svg() {
     assert!(svg.starts_with("<svg width=\"640\""), "{}", &svg[..80]);
     assert!(svg.contains("Exports each way between South Korea and Japan, by year"));
     assert!(svg.contains("Made-up Statistics Office"));
-    // The same picture as the library's Chart::svg.
+    // The same picture as the library's DatasetChart::svg.
     let ds = Dataset::from_json(&std::fs::read_to_string(fixture("kr-jp.json")).unwrap()).unwrap();
-    let chart = trade_chart::Chart::new(ds, &trade_chart::Options::new(Some("annual-flows"), None))
-        .unwrap();
+    let chart =
+        trade_chart::DatasetChart::new(ds, &trade_chart::Options::new(Some("annual-flows"), None))
+            .unwrap();
     assert_eq!(svg, chart.svg(640.0).unwrap());
     // From the table directly, dark, in Korean.
     let (code, _, err) = run(&[

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use common::cli::run;
 use trade_chart::data::RawText;
-use trade_chart::{Chart, Dataset, Error, ErrorKind, Options};
+use trade_chart::{Dataset, DatasetChart, Error, ErrorKind, Options};
 use trade_chart_import::{self as import, Import, Input, SheetOptions};
 
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import");
@@ -60,7 +60,7 @@ fn loc(e: &Error) -> (Option<usize>, Option<usize>) {
     (e.row(), e.column())
 }
 
-fn texts(chart: &Chart) -> String {
+fn texts(chart: &DatasetChart) -> String {
     chart.svg(800.0).unwrap()
 }
 
@@ -99,7 +99,7 @@ fn korean_and_chinese_text_round_trips_into_the_dataset() {
     let back = Dataset::from_json(&json).unwrap();
     assert_eq!(back, checked);
     let draw = |lang: &str, view: &str| {
-        let c = Chart::new(back.clone(), &Options::new(Some(view), Some(lang))).unwrap();
+        let c = DatasetChart::new(back.clone(), &Options::new(Some(view), Some(lang))).unwrap();
         texts(&c)
     };
     let ko = draw("ko", "annual-flows");
@@ -132,7 +132,8 @@ fn a_text_table_without_korean_or_chinese_falls_back_to_english() {
     assert_eq!(imp.dataset.title, RawText::Plain("Made-up trade".into()));
     let d = imp.check().unwrap();
     for lang in ["ko", "zh"] {
-        let c = Chart::new(d.clone(), &Options::new(Some("annual-flows"), Some(lang))).unwrap();
+        let c =
+            DatasetChart::new(d.clone(), &Options::new(Some("annual-flows"), Some(lang))).unwrap();
         let svg = texts(&c);
         assert!(svg.contains("Each way (made up)"), "{lang}");
     }
@@ -140,9 +141,9 @@ fn a_text_table_without_korean_or_chinese_falls_back_to_english() {
     let imp =
         with_text("Key\tEN\tKO\tZH\nview.annual-flows.title\tMade-up trade\t\t虚构贸易\n").unwrap();
     let d = imp.check().unwrap();
-    let c = Chart::new(d.clone(), &Options::new(Some("annual-flows"), Some("ko"))).unwrap();
+    let c = DatasetChart::new(d.clone(), &Options::new(Some("annual-flows"), Some("ko"))).unwrap();
     assert!(texts(&c).contains("Made-up trade"));
-    let c = Chart::new(d, &Options::new(Some("annual-flows"), Some("zh"))).unwrap();
+    let c = DatasetChart::new(d, &Options::new(Some("annual-flows"), Some("zh"))).unwrap();
     assert!(texts(&c).contains("虚构贸易"));
 }
 
@@ -328,7 +329,7 @@ fn a_views_table_replaces_the_default_views_and_takes_the_text_table() {
         ["kr-jp-annual", "jp-kr-annual"]
     );
     let d = imp.check().unwrap();
-    let c = Chart::new(d, &Options::new(Some("flows"), Some("ko"))).unwrap();
+    let c = DatasetChart::new(d, &Options::new(Some("flows"), Some("ko"))).unwrap();
     assert!(texts(&c).contains("양국 수출 (가상)"));
 }
 

@@ -4,7 +4,7 @@
 //! the call of [`trade_chart_import::builder`] (the readers the command line runs, the
 //! same check, the builder's chart text and claims, all tested natively), and its answer
 //! out as one plain object (serde_json, as the rest of the facade):
-//! `{ dataset, errors, warnings, gaps }` ([`builder::Outcome`]). Bad options are not data
+//! `{ dataset, errors, warnings, gaps }` ([`trade_chart_import::builder::Outcome`]). Bad options are not data
 //! errors: they throw, as `create()`'s do, as a JS `Error` with the error's code and place.
 
 #![cfg(target_arch = "wasm32")]

@@ -174,7 +174,7 @@ impl Chart {
     ) -> Result<Chart, JsValue> {
         let ds = dataset(&data).map_err(js)?;
         let options = self::options(&options).map_err(js)?;
-        let core = trade_chart::Chart::new(ds, &options).map_err(js)?;
+        let core = trade_chart::DatasetChart::new(ds, &options).map_err(js)?;
         Ok(Chart {
             core: Box::new(core),
             canvas,
@@ -246,13 +246,13 @@ impl Chart {
 
     /// Switches view and redraws.
     pub fn set_view(&mut self, id: &str) -> Result<(), JsValue> {
-        self.core.switch_view(id).map_err(js)?;
+        self.core.set_view(id).map_err(js)?;
         self.paint()
     }
 
     /// Hides or shows a series; returns whether it is now visible.
     pub fn toggle_series(&mut self, id: &str) -> Result<bool, JsValue> {
-        let visible = self.core.toggle(id).map_err(js)?;
+        let visible = self.core.toggle_series(id).map_err(js)?;
         self.paint()?;
         Ok(visible)
     }
@@ -263,7 +263,7 @@ impl Chart {
             return Err(js(unsupported("data", "dataset")));
         }
         let ds = dataset(&data).map_err(js)?;
-        self.core.replace_data(ds).map_err(js)?;
+        self.core.set_data(ds).map_err(js)?;
         self.paint()
     }
 
@@ -276,39 +276,39 @@ impl Chart {
 
     /// The item under CSS (x, y): highlight box and tooltip texts, or null.
     pub fn hover(&self, x: f64, y: f64) -> JsValue {
-        or_null(self.core.pointer(x, y))
+        or_null(self.core.hover(x, y))
     }
 
     /// The tooltip for item `index` (keyboard navigation), or null.
     pub fn describe(&self, index: usize) -> JsValue {
-        or_null(self.core.focus(index))
+        or_null(self.core.describe(index))
     }
 
     /// Titles, tabs, legend, notes, sources, summary and what the chart can do (`can`).
     pub fn meta(&self) -> JsValue {
-        to_js(&self.core.info())
+        to_js(&self.core.meta())
     }
 
     /// Every drawn item with its hit box (none for columns: they are hovered by x).
     pub fn items(&self) -> JsValue {
-        to_js(&self.core.figures())
+        to_js(&self.core.items())
     }
 
     /// The current view id ("" without views).
     #[wasm_bindgen(getter)]
     pub fn view(&self) -> String {
-        self.core.current_view().unwrap_or_default().to_string()
+        self.core.view().unwrap_or_default().to_string()
     }
 
     /// The reader language (`en`, `ko`, `zh`).
     #[wasm_bindgen(getter)]
     pub fn lang(&self) -> String {
-        self.core.language().code().to_string()
+        self.core.lang().code().to_string()
     }
 
     /// Switches language (`en`, `ko`, `zh` or a tag starting so) and redraws.
     pub fn set_lang(&mut self, tag: &str) -> Result<(), JsValue> {
-        self.core.relang(Lang::require(tag, "lang").map_err(js)?);
+        self.core.set_lang(Lang::require(tag, "lang").map_err(js)?);
         self.paint()
     }
 
@@ -328,7 +328,7 @@ impl Chart {
         }
         let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (&**k, &**v)).collect();
         let (theme, dark) = theme::from_page(&pairs).map_err(js)?;
-        self.core.retheme(theme);
+        self.core.set_theme(theme);
         self.paint()?;
         Ok(if dark { "dark" } else { "light" }.to_string())
     }
@@ -337,19 +337,19 @@ impl Chart {
     /// (a `KeyboardEvent.key`), or -1 when the key does not move focus.
     pub fn navigate(&self, from: i32, key: &str) -> i32 {
         self.core
-            .step(usize::try_from(from).ok(), key)
+            .navigate(usize::try_from(from).ok(), key)
             .map_or(-1, |i| i as i32)
     }
 
     /// The current view's figures as a table: `{caption, headers[], rows[][]}`, or null.
     pub fn table(&self) -> JsValue {
-        or_null(self.core.as_table())
+        or_null(self.core.table())
     }
 
     /// The current view's figures as CSV, with their sources.
     #[cfg(feature = "full")]
     pub fn csv(&self) -> String {
-        self.core.to_csv()
+        self.core.csv()
     }
 
     /// What the reader changed — `{"view", "hidden": [series ids], "lang"}` as JSON text
@@ -369,13 +369,13 @@ impl Chart {
 
     /// The story's claims with their verdicts (none for columns).
     pub fn claims(&self) -> JsValue {
-        to_js(&self.core.checked_claims().unwrap_or_default())
+        to_js(&self.core.claims().unwrap_or_default())
     }
 
     /// The current view as an SVG document, `width` CSS px wide, title and sources included.
     #[cfg(feature = "full")]
     pub fn svg(&self, width: f64) -> Result<String, JsValue> {
-        let scene = self.picture(width)?;
+        let scene = self.export_scene(width)?;
         trade_chart::render::svg(&scene).map_err(js)
     }
 
@@ -388,7 +388,7 @@ impl Chart {
         width: f64,
         dpr: f64,
     ) -> Result<f64, JsValue> {
-        let scene = self.picture(width)?;
+        let scene = self.export_scene(width)?;
         let dpr = device_ratio(dpr);
         canvas.set_width((scene.width * dpr).round() as u32);
         canvas.set_height((scene.height * dpr).round() as u32);
@@ -399,9 +399,9 @@ impl Chart {
 
 #[cfg(feature = "full")]
 impl Chart {
-    fn picture(&self, width: f64) -> Result<trade_chart::Scene, JsValue> {
+    fn export_scene(&self, width: f64) -> Result<trade_chart::Scene, JsValue> {
         self.core
-            .picture(width)
+            .export_scene(width)
             .ok_or_else(|| js(unsupported("export", "picture export")))
     }
 }

@@ -9,7 +9,7 @@ use trade_chart::{Dataset, Lang, Options, Widget};
 pub const WIDTHS: [f64; 3] = [1.0, 320.0, 1200.0];
 
 pub fn exercise<W: Widget>(w: &mut W, lang: Lang) {
-    w.relang(lang);
+    w.set_lang(lang);
     for width in WIDTHS {
         if w.resize(width, 300.0).is_err() {
             continue;
@@ -18,12 +18,12 @@ pub fn exercise<W: Widget>(w: &mut W, lang: Lang) {
         let _ = trade_chart::svg(scene);
         let n = scene.items.len();
         for i in 0..n.min(64) {
-            let _ = w.focus(i);
+            let _ = w.describe(i);
         }
         for key in ["ArrowRight", "ArrowLeft", "Home", "End", "ArrowUp", "x"] {
-            let _ = w.step(None, key);
-            let _ = w.step(Some(0), key);
-            let _ = w.step(Some(n), key);
+            let _ = w.navigate(None, key);
+            let _ = w.navigate(Some(0), key);
+            let _ = w.navigate(Some(n), key);
         }
         for (x, y) in [
             (0.0, 0.0),
@@ -31,17 +31,17 @@ pub fn exercise<W: Widget>(w: &mut W, lang: Lang) {
             (width - 1.0, 299.0),
             (-5.0, 1e9),
         ] {
-            let _ = w.pointer(x, y);
+            let _ = w.hover(x, y);
         }
     }
     for lang in [Lang::En, Lang::Ko, Lang::Zh] {
-        w.relang(lang);
-        let _ = w.info();
-        let _ = w.to_csv();
-        let _ = w.as_table();
-        let _ = w.checked_claims();
-        let _ = w.figures();
-        let _ = w.picture(640.0).map(|s| trade_chart::svg(&s));
+        w.set_lang(lang);
+        let _ = w.meta();
+        let _ = w.csv();
+        let _ = w.table();
+        let _ = w.claims();
+        let _ = w.items();
+        let _ = w.export_scene(640.0).map(|s| trade_chart::svg(&s));
     }
 }
 
@@ -54,7 +54,7 @@ pub fn lang(n: usize) -> Lang {
 pub fn chart(ds: Dataset, n: usize) {
     let views: Vec<String> = ds.views.iter().map(|v| v.id.clone()).collect();
     let series: Vec<String> = ds.series.iter().map(|s| s.id.clone()).collect();
-    let Ok(mut c) = trade_chart::Chart::new(ds, &Options::default()) else {
+    let Ok(mut c) = trade_chart::DatasetChart::new(ds, &Options::default()) else {
         return;
     };
     for v in &views {

@@ -161,7 +161,7 @@ fn checked_raw(text: &str) -> Result<RawDataset, Error> {
 }
 
 /// A dataset's JSON text → its social card (og:image) as an SVG document: the command
-/// line's `render --social` ([`trade_chart::Chart::social_svg`]),
+/// line's `render --social` ([`trade_chart::DatasetChart::social_svg`]),
 /// [`trade_chart::SOCIAL_CARD`] CSS px, to be drawn at [`trade_chart::SOCIAL_SCALE`]×
 /// (1200×630 px) by the page. Options ([`PageOptions`], the one-file page's): `view`, `lang`, `theme` (`light`,
 /// `dark`). `Err` for a dataset that does not check or a bad option (its error, as
@@ -171,7 +171,7 @@ pub fn social_card(dataset: &str, options: Option<&str>) -> Result<String, Error
     let dark = o.dark()?;
     let ds = Dataset::from_json(dataset.trim_start_matches('\u{feff}'))
         .map_err(|e| e.within("dataset"))?;
-    let mut chart = trade_chart::Chart::new(
+    let mut chart = trade_chart::DatasetChart::new(
         ds,
         &trade_chart::Options::new(o.view.as_deref(), o.lang.as_deref()),
     )?;
