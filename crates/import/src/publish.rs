@@ -143,7 +143,7 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
     let ds = Dataset::from_json(text).map_err(|e| e.within("dataset"))?;
     let raw: RawDataset = from_json_text(text).map_err(|e| e.within("dataset"))?;
     // The chart checks the view and the language as create() will in the page.
-    let chart = trade_chart::Chart::new(
+    let chart = trade_chart::DatasetChart::new(
         ds,
         &trade_chart::Options::new(options.view.as_deref(), options.lang.as_deref()),
     )?;
