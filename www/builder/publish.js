@@ -6,6 +6,9 @@ import { oneLine } from './parse.js';
 import { good, current, datasetInfo } from './preview.js';
 
 // ---- publish ----
+// A double-quoted attribute value of a snippet (written on every edit, synchronously: the
+// wasm answers later, from a worker): `&`, `"` and `<`, a subset of Rust's escape_html
+// (crates/import/src/publish.rs), enough inside double quotes.
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 export function publish() {
   const d = datasetInfo();
