@@ -1,6 +1,6 @@
-// dist/trade-chart-builder.html: the builder as one file that works from file:// (issue 12:
-// "the builder is a static page that works served and from file://"; "a single-file build
-// in dist/"). dist/builder.html loads ES modules and two wasm files, which a page opened
+// dist/trade-chart-builder.html: the builder as one file that works from file:// (the
+// builder is a static page that works served and from disk, and this is its single-file
+// build). dist/builder.html loads ES modules and two wasm files, which a page opened
 // from file:// may not fetch; this file carries them all: Vite bundles www/builder's
 // modules with pkg/import.js and pkg/index.js into one module, both wasm files inlined as
 // data: URLs, and the module and the stylesheet are written into the page. From file://

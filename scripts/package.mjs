@@ -106,7 +106,7 @@ writeFileSync(at('pkg/kp-cn.json'), storyJson + '\n');
 // Linked by the shell only where constructed stylesheets are missing (both builds carry the CSS).
 copyFileSync(at('www/trade-chart.css'), at('pkg/trade-chart.css'));
 writeFileSync(at('pkg/trade_chart.js'), withReset(read('target/wb/web/trade_chart.js'), 'target/wb/web/trade_chart.js', 'export'));
-// The reader's full module (issue 14): the core plus the CSV/SVG/PNG exports and columns
+// The reader's full module: the core plus the CSV/SVG/PNG exports and columns
 // charts, which the shell loads on first use (www/entries/: loadFull, resetFull; where its
 // .wasm is looked for: www/entries/full-url.js).
 copyFileSync(at('target/wb/full-web/trade_chart_full_bg.wasm'), at('pkg/trade_chart_full_bg.wasm'));
@@ -222,7 +222,7 @@ mkdirSync(at('dist'));
 cpSync(at('pkg'), at('dist/pkg'), { recursive: true });
 copyFileSync(at('www/index.html'), at('dist/index.html'));
 copyFileSync(at('www/esm.html'), at('dist/esm.html'));
-// The builder (issue 12): its page, script and stylesheet as files (strict CSP); it loads
+// The builder: its page, script and stylesheet as files (strict CSP); it loads
 // pkg/import.js and pkg/index.js from dist/pkg/.
 copyFileSync(at('www/builder.html'), at('dist/builder.html'));
 cpSync(at('www/builder'), at('dist/builder'), { recursive: true });

@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(ds) = Dataset::from_json(&ds.to_string()) {
         if let Ok(mut c) = DatasetChart::new(ds, &Options::default()) {
             for lang in [Lang::En, Lang::Ko, Lang::Zh] {
-                c.relang(lang);
+                Widget::set_lang(&mut c, lang);
                 let _ = c.resize(640.0, 300.0);
                 let _ = c.table();
                 let _ = c.summary();
@@ -62,12 +62,12 @@ fuzz_target!(|data: &[u8]| {
         if let (Ok(cols), Ok(f)) = (cols, ValueFormat::parse(format)) {
             let mut c = ColumnsChart::new(cols.with_format(f), Lang::En);
             for lang in [Lang::En, Lang::Ko, Lang::Zh] {
-                c.relang(lang);
+                Widget::set_lang(&mut c, lang);
                 let _ = c.resize(320.0, 200.0);
                 let _ = c.hover(10.0, 100.0);
                 let _ = c.hover(310.0, 100.0);
-                let _ = c.to_csv();
-                let _ = c.info();
+                let _ = c.csv();
+                let _ = Widget::meta(&c);
             }
         }
     }

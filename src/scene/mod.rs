@@ -306,9 +306,10 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A bar view: the group labels under the plot (crowded ones thinned), the bars and
+    /// their value labels, the change between two figures, the baseline.
     fn build_bars(&mut self) {
         let view = self.view();
-        let lang = self.lang();
         let vis = self.visible_series();
         let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
         let n_groups = match &view.groups {
@@ -316,33 +317,72 @@ impl<'a> Builder<'a> {
             Groups::Categories(c) => c.len(),
         }
         .max(1);
-        // Group labels, wrapped to the band width.
+        // Group labels, wrapped to the band width of a plot with one line of labels.
         let probe = self.plot_rect(&ticks, 1, 24.0);
-        let band = probe.w() / n_groups as f64;
-        let ds = self.inp.ds;
-        // each group's name in the reader's language, found once
-        let names: Vec<String> = match &view.groups {
+        let (labels, crowded) = self.group_labels(probe.w() / n_groups as f64);
+        let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+        let plot = self.plot_rect(&ticks, lines, 24.0);
+        self.scene.plot = plot;
+        let y = self.y_axis(plot, &ticks);
+        let band = plot.w() / n_groups as f64;
+        self.draw_group_labels(plot, band, &labels, crowded);
+        let tops = self.draw_bars(plot, &y, band, &vis);
+        self.change_marker(&tops);
+        self.baseline(plot);
+    }
+
+    /// Each group's name in the reader's language: a period as written short, a category
+    /// by its text in the dataset (each found once).
+    fn group_names(&self) -> Vec<String> {
+        let lang = self.lang();
+        match &self.view().groups {
             Groups::Periods(ps) => ps.iter().map(|p| format::period_short(p, lang)).collect(),
-            Groups::Categories(cs) => cs
-                .iter()
-                .map(|en| {
-                    ds.series
-                        .iter()
-                        .flat_map(|s| s.observations.iter())
-                        .filter_map(|o| o.category.as_ref())
-                        .find(|c| c.en == *en)
-                        .map_or_else(|| en.to_string(), |c| c.get(lang).to_string())
-                })
-                .collect(),
+            Groups::Categories(cs) => {
+                // Each category's text once, in order of first appearance (a category
+                // recurs in every series and period: scanning every observation per group
+                // was groups × observations).
+                let mut texts: Vec<(&str, &str)> = Vec::new();
+                for c in self
+                    .inp
+                    .ds
+                    .series
+                    .iter()
+                    .flat_map(|s| s.observations.iter())
+                    .filter_map(|o| o.category.as_ref())
+                {
+                    let new = !texts.iter().any(|(en, _)| *en == c.en);
+                    if new && cs.contains(&c.en) {
+                        texts.push((c.en.as_str(), c.get(lang)));
+                        if texts.len() >= cs.len() {
+                            break; // every group's text found (usually in the first series)
+                        }
+                    }
+                }
+                cs.iter()
+                    .map(|en| {
+                        texts
+                            .iter()
+                            .find(|(e, _)| e == en)
+                            .map_or_else(|| en.to_string(), |(_, t)| t.to_string())
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// The lines of each group's label for bands `band` px wide, and whether the groups
+    /// are too many for neighbouring labels to stay apart (a Comtrade download by HS
+    /// chapter has ~100). Crowded: one line each, cut to LABEL_MAX px, and only every k-th
+    /// group labelled, so labels never collide; the others are named by hover, focus and
+    /// the data table.
+    fn group_labels(&self, band: f64) -> (Vec<Vec<String>>, bool) {
+        let categories = matches!(self.view().groups, Groups::Categories(_));
+        let names = self.group_names();
+        let labels: Vec<Vec<String>> = if categories {
+            names.iter().map(|n| wrap(n, FONT, band - 4.0, 2)).collect()
+        } else {
+            names.iter().map(|n| vec![n.clone()]).collect()
         };
-        let labels: Vec<Vec<String>> = match &view.groups {
-            Groups::Periods(_) => names.iter().map(|n| vec![n.clone()]).collect(),
-            Groups::Categories(_) => names.iter().map(|n| wrap(n, FONT, band - 4.0, 2)).collect(),
-        };
-        // Too many groups for neighbouring labels to stay apart (a Comtrade download by HS
-        // chapter has ~100): one line each, cut to LABEL_MAX px, and only every k-th group
-        // labelled, so labels never collide; the others are named by hover, focus and the
-        // data table.
         let widths: Vec<f64> = labels
             .iter()
             .map(|l| l.iter().map(|x| text_width(x, FONT)).fold(0.0, f64::max))
@@ -350,33 +390,31 @@ impl<'a> Builder<'a> {
         let crowded = widths
             .windows(2)
             .any(|w| matches!(w, [a, b] if (a + b) / 2.0 > band + CROWD_SLACK));
-        let labels: Vec<Vec<String>> = if crowded {
-            let one: Vec<String> = match &view.groups {
-                Groups::Periods(_) => names,
-                Groups::Categories(_) => names.iter().map(|n| fit(n, FONT, LABEL_MAX)).collect(),
-            };
-            let widest = one.iter().map(|l| text_width(l, FONT)).fold(0.0, f64::max);
-            // every k-th band holds a label and a gap
-            let k = ((widest + 8.0) / band.max(1.0)).ceil().max(1.0) as usize;
-            one.into_iter()
-                .enumerate()
-                .map(|(g, l)| if g % k == 0 { vec![l] } else { Vec::new() })
-                .collect()
+        if !crowded {
+            return (labels, false);
+        }
+        let one: Vec<String> = if categories {
+            names.iter().map(|n| fit(n, FONT, LABEL_MAX)).collect()
         } else {
-            labels
+            names
         };
-        let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
-        let plot = self.plot_rect(&ticks, lines, 24.0);
-        self.scene.plot = plot;
-        let y = self.y_axis(plot, &ticks);
-        let band = plot.w() / n_groups as f64;
-        let n = vis.len().max(1) as f64;
-        let gap = 3.0;
-        let bar_w = ((band * 0.7 - gap * (n - 1.0)) / n).clamp(2.0, 90.0);
-        let theme = self.inp.theme;
-        // A crowded chart's labels, left to right: one that would leave the canvas is moved
-        // in, up to 2 px from its edge, and one that would then come within 6 px of the last
-        // label drawn is left out (so the first group is always named).
+        let widest = one.iter().map(|l| text_width(l, FONT)).fold(0.0, f64::max);
+        // every k-th band holds a label and a gap
+        let k = ((widest + 8.0) / band.max(1.0)).ceil().max(1.0) as usize;
+        let thinned = one
+            .into_iter()
+            .enumerate()
+            .map(|(g, l)| if g % k == 0 { vec![l] } else { Vec::new() })
+            .collect();
+        (thinned, true)
+    }
+
+    /// The group labels under the plot, centred on their bands. A crowded chart's, left to
+    /// right: one that would leave the canvas is moved in, up to 2 px from its edge, and
+    /// one that would then come within 6 px of the last label drawn is left out (so the
+    /// first group is always named).
+    fn draw_group_labels(&mut self, plot: Rect, band: f64, labels: &[Vec<String>], crowded: bool) {
+        let fg = self.inp.theme.fg;
         let mut right = f64::NEG_INFINITY;
         for (g, label) in labels.iter().enumerate() {
             let mut cx = plot.x0 + band * (g as f64 + 0.5);
@@ -397,15 +435,25 @@ impl<'a> Builder<'a> {
             }
             for (k, line) in label.iter().enumerate() {
                 let at = (cx, plot.y1 + 5.0 + k as f64 * (FONT + 3.0));
-                self.push(text(
-                    at,
-                    line.clone(),
-                    theme.fg,
-                    HAlign::Center,
-                    VAlign::Top,
-                ));
+                self.push(text(at, line.clone(), fg, HAlign::Center, VAlign::Top));
             }
         }
+    }
+
+    /// The bars of the visible series side by side in each group's band, their value
+    /// labels and hit boxes; returns each bar's figure and box (for the change marker).
+    fn draw_bars(
+        &mut self,
+        plot: Rect,
+        y: &Linear,
+        band: f64,
+        vis: &[(usize, usize)],
+    ) -> Vec<(ObsRef, Rect)> {
+        let view = self.view();
+        let n = vis.len().max(1) as f64;
+        let gap = 3.0;
+        let bar_w = ((band * 0.7 - gap * (n - 1.0)) / n).clamp(2.0, 90.0);
+        let fg = self.inp.theme.fg;
         let mut tops: Vec<(ObsRef, Rect)> = Vec::new();
         for (k, &(slot, s)) in vis.iter().enumerate() {
             let color = self.color_of(s);
@@ -432,7 +480,7 @@ impl<'a> Builder<'a> {
                         at: (r.cx(), r.y0 - 4.0),
                         text: label,
                         size: FONT,
-                        color: theme.fg,
+                        color: fg,
                         h: HAlign::Center,
                         v: VAlign::Bottom,
                         bold: true,
@@ -449,41 +497,46 @@ impl<'a> Builder<'a> {
                 });
             }
         }
-        // The change between two figures (e.g. −80.7%), when both are on screen.
-        if let Some((a, b)) = view.change {
-            let find = |r: ObsRef| tops.iter().find(|(o, _)| *o == r).map(|(_, rect)| *rect);
-            if let (Some(ra), Some(rb), Some(oa), Some(ob)) =
-                (find(a), find(b), ds.obs(a), ds.obs(b))
-            {
-                let pct = (ob.value - oa.value) / oa.value * 100.0;
-                let (ya, yb) = (ra.y0, rb.y0);
-                self.push(Mark::Line {
-                    a: (ra.x1, ya),
-                    b: (rb.cx(), ya),
-                    stroke: theme.muted,
-                    width: 1.0,
-                    dash: true,
-                });
-                self.push(Mark::Line {
-                    a: (rb.cx(), ya),
-                    b: (rb.cx(), yb - 22.0),
-                    stroke: theme.muted,
-                    width: 1.0,
-                    dash: false,
-                });
-                let at = (rb.cx() + 6.0, (ya + yb - 22.0) / 2.0);
-                self.push(Mark::Text {
-                    at,
-                    text: format::percent_change(pct),
-                    size: 16.0,
-                    color: theme.fg,
-                    h: HAlign::Left,
-                    v: VAlign::Middle,
-                    bold: true,
-                });
-            }
+        tops
+    }
+
+    /// The change between the view's two figures (e.g. −80.7%), when both are drawn: a
+    /// dashed line from the first bar's top across to the second, and the per cent.
+    fn change_marker(&mut self, tops: &[(ObsRef, Rect)]) {
+        let Some((a, b)) = self.view().change else {
+            return;
+        };
+        let ds = self.inp.ds;
+        let theme = self.inp.theme;
+        let find = |r: ObsRef| tops.iter().find(|(o, _)| *o == r).map(|(_, rect)| *rect);
+        if let (Some(ra), Some(rb), Some(oa), Some(ob)) = (find(a), find(b), ds.obs(a), ds.obs(b)) {
+            let pct = (ob.value - oa.value) / oa.value * 100.0;
+            let (ya, yb) = (ra.y0, rb.y0);
+            self.push(Mark::Line {
+                a: (ra.x1, ya),
+                b: (rb.cx(), ya),
+                stroke: theme.muted,
+                width: 1.0,
+                dash: true,
+            });
+            self.push(Mark::Line {
+                a: (rb.cx(), ya),
+                b: (rb.cx(), yb - 22.0),
+                stroke: theme.muted,
+                width: 1.0,
+                dash: false,
+            });
+            let at = (rb.cx() + 6.0, (ya + yb - 22.0) / 2.0);
+            self.push(Mark::Text {
+                at,
+                text: format::percent_change(pct),
+                size: 16.0,
+                color: theme.fg,
+                h: HAlign::Left,
+                v: VAlign::Middle,
+                bold: true,
+            });
         }
-        self.baseline(plot);
     }
 
     /// X labels for a month axis: month names, initials, or every k-th month, so labels

@@ -1,5 +1,5 @@
 // @ts-check
-// The builder (issue 12): pasted spreadsheet tables, a Comtrade download or a dataset JSON,
+// The builder: pasted spreadsheet tables, a Comtrade download or a dataset JSON,
 // with its sources and chart text → the real chart → downloads (dataset, data package,
 // one-file web page, SVG, PNG) and embed snippets. Every reading and checking is Rust's
 // (pkg/import.js: importTables, importComtrade, checkDataset, setChartText, toDatapackage,

@@ -1,5 +1,5 @@
 // @ts-check
-// The builder's imports off the page's main thread (issue 12: "a file that is too large
+// The builder's imports off the page's main thread ("a file that is too large
 // for the browser gives a clear message, not a frozen tab"). A module worker that runs
 // pkg/import.js — the same Rust readers, in their own wasm instance — through run.js and
 // answers { id, fn, args } with { id, result } or { id, error }, so a file's megabytes are

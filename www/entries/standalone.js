@@ -24,7 +24,7 @@ export const cssUrl = script && script.src ? new URL('trade-chart.css', script.s
 // The wasm, gzip-compressed and inline: no fetch, so this works from file:// too.
 // Decoded and inflated on first use, and compiled asynchronously (streaming where the
 // browser can), so the browser can compile off the main thread. It is the full module
-// (issue 14: the core plus the exports and columns charts), the one instance every chart
+// (the core plus the exports and columns charts), the one instance every chart
 // and export here uses: the core and the full module both inline made this script 298 KB
 // gzipped against 171 KB with the full one alone, which a page needs before its first
 // frame either way. TradeChart.init(url) loads the core from url (the core's glue) and

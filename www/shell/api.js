@@ -60,7 +60,7 @@ export async function create(element, options, attr) {
     if (opts.loading === 'lazy') await whenNear(element);
     // No data: the story's, fetched alongside the wasm.
     const story = opts.data == null && opts.columns == null ? engine.storyText() : null;
-    // A chart of columns lives in the full module (issue 14); a dataset chart in the core.
+    // A chart of columns lives in the full module; a dataset chart in the core.
     const mod = opts.columns != null ? await engine.full('chart') : await engine.module();
     // A misspelt option is an error, not a silent default (Rust's one list of them).
     ui.figure.dataset.tcTheme = checkOptions(mod, opts);

@@ -171,7 +171,7 @@ export class ChartView {
   }
 
   // ---- exports (Downloads calls these) ----
-  // CSV, SVG and PNG are the full module's (issue 14): on the first export it is loaded and
+  // CSV, SVG and PNG are the full module's: on the first export it is loaded and
   // a copy of this chart made there from the same JSON text, then given this chart's state
   // (view, hidden series, language) and colours before every export, so the file shows
   // what the reader sees. The live chart stays where it is: nothing is drawn again. A chart

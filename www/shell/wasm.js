@@ -4,7 +4,7 @@
 // rest of the shell calls. What the facade returns is given to the shell in one shape.
 // `loadWasm(url)` resolves with the wasm-bindgen module (its .wasm fetched from `url`, or
 // the build's own when undefined); `resetWasm()` makes the next load start a fresh
-// instance (both from the build's module 'trade-chart:host': www/entries/). Two builds of the crate (issue 14): the
+// instance (both from the build's module 'trade-chart:host': www/entries/). Two builds of the reader's crate: the
 // reader's core (`loadWasm`: a dataset chart's first frame, hover, keys, views, legend,
 // table, claims) and the full module (`loadFull(url)`, `resetFull()`: the core plus the
 // CSV/SVG/PNG exports and columns charts), loaded on first use. Without `loadFull` (the

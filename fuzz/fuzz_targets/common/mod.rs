@@ -58,14 +58,14 @@ pub fn chart(ds: Dataset, n: usize) {
         return;
     };
     for v in &views {
-        if c.switch_view(v).is_ok() {
+        if c.set_view(v).is_ok() {
             exercise(&mut c, lang(n));
         }
     }
     for s in series.iter().take(8) {
-        let _ = c.toggle(s);
+        let _ = c.toggle_series(s);
         let _ = c.resize(320.0, 300.0);
-        let _ = c.pointer(160.0, 150.0);
+        let _ = c.hover(160.0, 150.0);
     }
     let _ = c.summary();
 }
