@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { inlineScript } from './inline.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = mkdtempSync(join(tmpdir(), 'tc-builder-one-'));
@@ -36,7 +37,9 @@ const js = files.filter((f) => f.endsWith('.js') && !/worker/i.test(f));
 const css = files.filter((f) => f.endsWith('.css'));
 if (js.length !== 1 || css.length > 1) throw new Error(`builder-one-file: expected one module and at most one stylesheet, found ${files.join(', ')}`);
 let html = readFileSync(join(out, 'builder.html'), 'utf8');
-const code = readFileSync(join(assets, js[0]), 'utf8').replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+const code = inlineScript(readFileSync(join(assets, js[0]), 'utf8'), `builder-one-file: the bundled module ${js[0]}`);
+// The stylesheet inside <style>: only `</style` ends it (a style element's text has no
+// comment-opener state), written `<\/style` (the same in CSS, where `\/` is `/`).
 const style = css.length ? readFileSync(join(assets, css[0]), 'utf8').replace(/<\/style/gi, '<\\/style') : '';
 const tag = (re, what) => {
   const m = html.match(re);

@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
 import { ROOT, bundle, constants } from './bundle.mjs';
+import { inlineScript } from './inline.mjs';
 
 const root = ROOT;
 const at = (...p) => join(root, ...p);
@@ -58,12 +59,6 @@ function replaceOnce(text, find, by, what) {
   const i = text.indexOf(find);
   if (i < 0 || text.indexOf(find, i + 1) >= 0) throw new Error(`${what}: expected exactly one ${find}`);
   return text.slice(0, i) + by + text.slice(i + find.length);
-}
-
-// Safe to put between <script> and </script>.
-function inlineScript(js) {
-  if (js.includes('<!--')) throw new Error('standalone script contains "<!--": cannot inline it');
-  return js.replace(/<\/script/gi, '<\\/script');
 }
 
 // The wasm-bindgen glue (0.2.130) keeps its instance in module-level variables, and
@@ -233,7 +228,7 @@ copyFileSync(at('www/builder.html'), at('dist/builder.html'));
 cpSync(at('www/builder'), at('dist/builder'), { recursive: true });
 const tag = '<script src="pkg/trade-chart.standalone.js"></script>';
 writeFileSync(at('dist/trade-chart-demo.html'), replaceOnce(read('www/index.html'), tag,
-  `<script>\n${inlineScript(read('pkg/trade-chart.standalone.js'))}\n</script>`, 'www/index.html'));
+  `<script>\n${inlineScript(read('pkg/trade-chart.standalone.js'), 'pkg/trade-chart.standalone.js')}\n</script>`, 'www/index.html'));
 
 // ---- the iframe embed: dist/embed.html (the chart alone, from its query string; its
 // script a file, for a CSP without inline script) and dist/embed.js (the host's resizer) ----

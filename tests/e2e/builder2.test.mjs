@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, copyFileSync, existsSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, RESULTS, collectErrors } from './helpers.mjs';
+import { ROOT, RESULTS, commandLine, collectErrors, sameText } from './helpers.mjs';
 import { CSP, OBS, SRC, axe, builderSession, drawn, fixture, noProblems, paste } from './builder-page.mjs';
 
 const session = builderSession(1280);
@@ -277,6 +277,11 @@ test('publish: the dataset JSON re-imports, the data package checks with the com
   const htmlText = readFileSync(html.path, 'utf8');
   assert.ok(!/src="[^"]*\.js"/.test(htmlText), 'no external script');
   assert.ok(htmlText.length > 200_000, 'the standalone script is inlined');
+  // Rust's page (trade_chart_import::publish): the command line's `bundle` of the downloaded
+  // dataset, in the preview's language, with the script the builder inlined, byte for byte.
+  assert.ok(htmlText.includes('<div id="trade-chart" data-trade-chart data-loading="eager" data-lang="en">\n<script type="application/json" id="trade-chart-data">{'), 'the one markup');
+  sameText(htmlText, execFileSync(commandLine(), ['bundle', json.path, '--lang', 'en', '--script', join(ROOT, 'dist/pkg/trade-chart.standalone.js'), '-o', '-'],
+    { encoding: 'utf8', maxBuffer: 64 << 20 }), 'the builder\'s download and `trade-chart bundle`');
   const p2 = await ctx.newPage();
   const errors2 = collectErrors(p2);
   await p2.goto(pathToFileURL(html.path).href);

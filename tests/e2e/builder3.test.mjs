@@ -5,11 +5,12 @@
 // it; axe-clean, no console errors, no CSP violations; screenshots at 1200 and 360 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RESULTS, collectErrors } from './helpers.mjs';
+import { ROOT, RESULTS, commandLine, collectErrors, sameText } from './helpers.mjs';
 import { OBS, SRC, axe, builderSession, drawn, noProblems, paste } from './builder-page.mjs';
 
 const session = builderSession(1200);
@@ -183,7 +184,8 @@ test('Korean and Chinese chart text: the preview in each language shows it, the 
   await page.check('input[name=plang][value=ko]');
   await page.waitForFunction(() => !document.getElementById('download-html').disabled && document.querySelector('#preview .tc-title')?.textContent === '가상 교역', null, { timeout: 30_000 });
   const get = downloader(page);
-  const d = JSON.parse(readFileSync((await get('download')).path, 'utf8'));
+  const jsonFile = (await get('download')).path;
+  const d = JSON.parse(readFileSync(jsonFile, 'utf8'));
   assert.deepEqual(d.title, { en: 'Made-up trade', ko: '가상 교역', zh: '虚构贸易' });
   assert.ok(d.views.every((v) => v.title.ko === '가상 교역' && v.subtitle.ko === '백만 달러'), JSON.stringify(d.views.map((v) => v.title)));
   assert.deepEqual(d.notes, [{ en: 'Invented figures.', ko: '가상 수치.' }, { en: 'A second note.', ko: '두 번째 주석.' }]);
@@ -193,6 +195,9 @@ test('Korean and Chinese chart text: the preview in each language shows it, the 
   assert.match(htmlText, /<html lang="ko">/);
   assert.match(htmlText, /<title>가상 교역<\/title>/);
   assert.ok(htmlText.includes('data-lang="ko"'));
+  // Rust's page: the command line's `bundle` of the downloaded dataset, byte for byte.
+  sameText(htmlText, execFileSync(commandLine(), ['bundle', jsonFile, '--lang', 'ko', '--script', join(ROOT, 'dist/pkg/trade-chart.standalone.js'), '-o', '-'],
+    { encoding: 'utf8', maxBuffer: 64 << 20 }), 'the builder\'s download and `trade-chart bundle --lang ko`');
   const p2 = await ctx.newPage();
   const errors2 = collectErrors(p2);
   await p2.goto(pathToFileURL(html.path).href);

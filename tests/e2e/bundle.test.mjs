@@ -9,19 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, RESULTS, launch, collectErrors, canvasStats, mounted } from './helpers.mjs';
+import { ROOT, RESULTS, commandLine, launch, collectErrors, canvasStats, mounted } from './helpers.mjs';
 
 const TABLE = join(ROOT, 'tests/fixtures/import/observations.tsv');
-
-// The CLI as built by `cargo test` / `cargo build` (debug) or --release; else built here.
-function cli() {
-  for (const p of ['target/debug/trade-chart', 'target/release/trade-chart']) {
-    if (existsSync(join(ROOT, p))) return join(ROOT, p);
-  }
-  const b = spawnSync('cargo', ['build', '--bin', 'trade-chart'], { cwd: ROOT, stdio: 'inherit' });
-  assert.equal(b.status, 0, 'cargo build --bin trade-chart failed');
-  return join(ROOT, 'target/debug/trade-chart');
-}
 
 let browser, dir;
 before(async () => {
@@ -31,7 +21,7 @@ before(async () => {
 after(async () => { await browser?.close(); rmSync(dir, { recursive: true, force: true }); });
 
 function bundle(args) {
-  const r = spawnSync(cli(), ['bundle', TABLE, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(commandLine(), ['bundle', TABLE, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stderr: r.stderr };
 }
 
@@ -42,6 +32,8 @@ test('bundle: one file from a table opens from disk, draws, and a hover shows a 
   const html = readFileSync(file, 'utf8');
   assert.ok(html.includes('<script type="application/json" id="trade-chart-data">'), 'dataset inline');
   assert.ok(!/<script[^>]*\bsrc=/.test(html), 'no external script');
+  // The builder's markup (trade_chart_import::publish): the options as the element's attributes.
+  assert.ok(html.includes('<div id="trade-chart" data-trade-chart data-loading="eager" data-view="annual-flows" data-lang="en">\n<script type="application/json" id="trade-chart-data">{'), 'the builder\'s markup');
 
   const page = await browser.browser.newPage({ viewport: { width: 900, height: 900 } });
   const errors = collectErrors(page);

@@ -1,7 +1,7 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, the static
 // server, error collection and a few in-page probes.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,24 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS = join(ROOT, 'test-results');
+
+// The command line as built by `cargo test` / `cargo build` (debug) or --release; else built here.
+export function commandLine() {
+  for (const p of ['target/debug/trade-chart', 'target/release/trade-chart']) {
+    if (existsSync(join(ROOT, p))) return join(ROOT, p);
+  }
+  const b = spawnSync('cargo', ['build', '--bin', 'trade-chart'], { cwd: ROOT, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('cargo build --bin trade-chart failed');
+  return join(ROOT, 'target/debug/trade-chart');
+}
+
+// `a === b` for two long texts; the message shows where they first differ.
+export function sameText(a, b, what) {
+  if (a === b) return;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  throw new Error(`${what}: they differ at character ${i} of ${a.length} and ${b.length}:\n${JSON.stringify(a.slice(Math.max(0, i - 80), i + 80))}\n${JSON.stringify(b.slice(Math.max(0, i - 80), i + 80))}`);
+}
 mkdirSync(RESULTS, { recursive: true });
 
 /** Starts scripts/serve.mjs on a free port; resolves with { url, close }. */

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { ROOT } from './helpers.mjs';
+import { inlineScript } from '../../scripts/inline.mjs';
 
 const read = (p) => readFileSync(join(ROOT, p), 'utf8');
 
@@ -76,6 +77,15 @@ test('the single-file demo inlines the standalone script and references no other
   assert.ok(existsSync(join(ROOT, 'dist/pkg/trade_chart_bg.wasm')) && existsSync(join(ROOT, 'dist/esm.html')));
 });
 
+test('the build\'s inline script follows Rust\'s rules (crates/import/src/publish.rs inline_script)', () => {
+  // the cases of publish.rs's own tests, the same answers
+  assert.equal(inlineScript("a('</script>'); b(\"</SCRIPT \"); c(/<\\/ScRiPt/); d('</scrip')", 't'),
+    "a('<\\/script>'); b(\"<\\/SCRIPT \"); c(/<\\/ScRiPt/); d('</scrip')");
+  assert.equal(inlineScript('가</script>나', 't'), '가<\\/script>나');
+  assert.equal(inlineScript('a<!-b; c<!d', 't'), 'a<!-b; c<!d');
+  assert.throws(() => inlineScript("var s = '<!--';", 'the.js'), /^Error: the\.js: contains "<!--": cannot put it inline$/);
+});
+
 test('pkg/package.json: exports, CDN fields, engines, keywords, README and LICENSE; no placeholder URL anywhere', () => {
   const pkg = JSON.parse(read('pkg/package.json'));
   assert.deepEqual(pkg.exports['.'], { types: './index.d.ts', import: './index.js', default: './index.js' });
@@ -121,7 +131,7 @@ test('the reader\'s wasm has none of the importers: they are in the builder\'s w
   const exportsOf = (f) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', f)))).map((e) => e.name);
   const reader = exportsOf('trade_chart_bg.wasm');
   const builder = exportsOf('trade_chart_import_bg.wasm');
-  for (const name of ['import_tables', 'import_comtrade', 'check_dataset', 'set_chart_text', 'to_datapackage', 'social_card']) {
+  for (const name of ['import_tables', 'import_comtrade', 'check_dataset', 'set_chart_text', 'to_datapackage', 'social_card', 'one_file_page']) {
     assert.ok(!reader.includes(name), `the reader's wasm exports ${name}`);
     assert.ok(builder.includes(name), `the import wasm lacks ${name}`);
   }

@@ -3,7 +3,6 @@ import { call } from './imports.js';
 import { zip } from './zip.js';
 import { $, radio } from './dom.js';
 import { t } from './lang.js';
-import { oneLine } from './parse.js';
 import { chart, good, datasetInfo } from './preview.js';
 
 // ---- downloads ----
@@ -27,21 +26,14 @@ export async function downloadPackage() {
     ['sources.csv', enc.encode(p.sources)]])], { type: 'application/zip' }), `${d.id || 'dataset'}-datapackage.zip`);
 }
 // One HTML file: the reader's standalone script inlined, the dataset inline; opens from
-// disk (file://) and draws as the preview does.
+// disk (file://) and draws as the preview does, in the preview's language. Rust writes it
+// (trade_chart_import::publish, the command line's `bundle`): one markup, one escaping.
 export async function downloadHtml() {
   const d = datasetInfo();
   if (!d) return;
   const res = await fetch(new URL('../pkg/trade-chart.standalone.js', import.meta.url));
   if (!res.ok) { $('download-status').textContent = t('The chart’s script could not be read (HTTP {status}).', { status: res.status }); return; }
-  const script = (await res.text()).replace(/<\/script/gi, '<\\/script');
-  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const json = oneLine(good);
-  const pl = radio('plang') || 'en';
-  const title = (x) => (typeof x === 'string' ? x : (x && (x[pl] || x.en)) || '');
-  const html = `<!doctype html>\n<html lang="${pl}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n`
-    + `<title>${esc(title(d.title) || 'Trade chart')}</title>\n`
-    + `<style>body{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif}main{max-width:960px;margin:0 auto}</style>\n</head>\n<body>\n<main>\n`
-    + `<div data-trade-chart data-loading="eager"${pl === 'en' ? '' : ` data-lang="${pl}"`}>\n<script type="application/json">${json}</script>\n</div>\n</main>\n<script>\n${script}\n</script>\n</body>\n</html>\n`;
+  const html = await call('oneFilePage', good, await res.text(), { lang: radio('plang') || 'en' });
   save_(new Blob([html], { type: 'text/html;charset=utf-8' }), `${d.id || 'chart'}.html`);
 }
 export async function downloadPicture(kind) {

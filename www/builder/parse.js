@@ -10,6 +10,10 @@ export function parsed(text) {
   }
   return lastParsed.value;
 }
+// The dataset as one line of JSON safe inside the snippets' <script type="application/json">:
+// every `<` as `\u003c`, the rule of Rust's one-file page (crates/import/src/publish.rs
+// `inline_json`; the one-file download is Rust's). It stays here because the snippets are
+// rewritten on every edit, synchronously, and the wasm answers from a worker, later.
 let lastLine = { text: null, line: '' };
 export function oneLine(text) {
   if (lastLine.text !== text) lastLine = { text, line: JSON.stringify(parsed(text)).replace(/</g, '\\u003c') };

@@ -6,6 +6,9 @@ import { oneLine } from './parse.js';
 import { good, current, datasetInfo } from './preview.js';
 
 // ---- publish ----
+// A double-quoted attribute value of a snippet (written on every edit, synchronously: the
+// wasm answers later, from a worker): `&`, `"` and `<`, a subset of Rust's escape_html
+// (crates/import/src/publish.rs), enough inside double quotes.
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 export function publish() {
   const d = datasetInfo();
@@ -16,7 +19,7 @@ export function publish() {
   const base = new URL($('base-url').value.trim() || './', location.href).href.replace(/\/?$/, '/');
   const script = `<script src="${attr(base + 'pkg/trade-chart.standalone.js')}"></script>`;
   const url = $('data-url').value.trim() || `https://example.com/charts/${d ? d.id : 'dataset'}.json`;
-  // the dataset as one line, safe inside <script>: "<" only ever in JSON strings, where \u003c is the same
+  // the dataset as one line, safe inside <script> (parse.js)
   const json = d ? oneLine(good) : '';
   // the chart's language: the preview's (the reader's page may still choose another)
   const pl = radio('plang') || 'en';

@@ -12,6 +12,7 @@ const CALLS = {
   toDatapackage: imports.toDatapackage,
   checkFileSize: imports.checkFileSize,
   socialCard: imports.socialCard,
+  oneFilePage: imports.oneFilePage,
 };
 
 const read = (a) => (a && typeof a === 'object' && a.blob instanceof Blob

@@ -116,6 +116,13 @@ export interface DataPackageFiles { /** datapackage.json */ descriptor: string; 
 export function toDatapackage(json: string): Promise<DataPackageFiles>;
 /** The dataset's social card (og:image) as SVG text, 600×315 CSS px: draw it at 2× for 1200×630 px. */
 export function socialCard(json: string, options?: { view?: string; lang?: 'en' | 'ko' | 'zh'; theme?: 'light' | 'dark' }): Promise<string>;
+/**
+ * The one-file HTML page of a dataset, what `trade-chart bundle` writes: the dataset and the
+ * reader's standalone script (the text of pkg/trade-chart.standalone.js) inline, so it opens
+ * from disk (file://); `<html lang>` and `<title>` in the chart's language. Rejects with the
+ * dataset's error if it does not check, a bad option's, or the script's if it contains "<!--".
+ */
+export function oneFilePage(json: string, script: string, options?: { view?: string; lang?: string; theme?: 'auto' | 'light' | 'dark' }): Promise<string>;
 /** A file's size (bytes) against the limit of what it is ('table': a table or a Comtrade download; 'json': a dataset), before it is read: null when within, else the import's answer with the too-large error. */
 export function checkFileSize(what: 'table' | 'json', size: number, options?: { file?: string }): Promise<ImportResult | null>;
 /** Loads the import wasm from `wasmUrl` (a CDN) instead of the build's own; call it before the first import. */

@@ -54,6 +54,8 @@ export const setChartText = (json, opts) => call((w) => w.set_chart_text(text(js
 export const toDatapackage = (json) => call((w) => w.to_datapackage(text(json, 'dataset')));
 /** A dataset's JSON text → its social card as SVG text (600×315 CSS px, to draw at 2×: 1200×630 px); options { view, lang, theme }. */
 export const socialCard = (json, opts) => call((w) => w.social_card(text(json, 'dataset'), options(opts)));
+/** A dataset's JSON text and the reader's standalone script's text (pkg/trade-chart.standalone.js) → the one-file HTML page, what `trade-chart bundle` writes; options { view, lang, theme }. */
+export const oneFilePage = (json, script, opts) => call((w) => w.one_file_page(text(json, 'dataset'), text(script, 'script'), options(opts)));
 /** A file's size in bytes against the limit of what it is ('table': a table or a Comtrade
  * download; 'json': a dataset), before it is read → null when within, else an import's
  * answer with the too-large error (its row 1, column 1 in `file`). */

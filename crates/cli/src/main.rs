@@ -30,6 +30,7 @@ use trade_chart::{Dataset, DatasetChart, Error, Options, RawDataset, SOCIAL_SCAL
 use trade_chart_import as import;
 use trade_chart_import::comtrade::{self, ComtradeOptions};
 use trade_chart_import::datapackage;
+use trade_chart_import::publish::{self, PageOptions};
 use trade_chart_import::{text, Import, Input, SheetOptions};
 
 const ABOUT: &str = "trade-chart: check, convert and render trade-chart datasets";
@@ -981,43 +982,14 @@ fn render(a: &Args) -> Result<ExitCode, Usage> {
     })))
 }
 
-/// `text` safe between <script> and </script> (no end tag, no comment opener).
-fn inline_script(text: &str) -> Option<String> {
-    if text.contains("<!--") {
-        return None;
-    }
-    let lower = text.to_ascii_lowercase();
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (i, _) in lower.match_indices("</script") {
-        out.push_str(&text[last..i]);
-        out.push_str("<\\/");
-        last = i + 2;
-    }
-    out.push_str(&text[last..]);
-    Some(out)
-}
-
-/// JSON text safe in a <script> element: every `<` (only ever inside a string) escaped.
-fn inline_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn bundle(a: &Args) -> Result<ExitCode, Usage> {
     let loaded = one(a)?;
     let out = a.out.as_deref().unwrap_or(Path::new("-"));
     Ok(report(loaded.and_then(|l| {
         warn(&l);
         let json = import::dataset_json(&l.raw).map_err(|e| vec![format!("{}: {e}", out.display())])?;
-        let chart = chart_for(a, l.dataset)?;
-        let meta = chart.meta();
+        // The options checked as `render` checks them, with its messages (--view: …).
+        chart_for(a, l.dataset)?;
         let path = a.script.clone().unwrap_or_else(|| SCRIPT_DEFAULT.into());
         let script = std::fs::read_to_string(&path).map_err(|e| {
             vec![format!(
@@ -1032,61 +1004,16 @@ fn bundle(a: &Args) -> Result<ExitCode, Usage> {
                 path.display()
             )]);
         }
-        let script = inline_script(&script).ok_or_else(|| {
-            vec![format!(
-                "{}: contains \"<!--\": cannot put it inline",
-                path.display()
-            )]
+        // The builder's "one HTML file" is the same page (trade_chart_import::publish).
+        let options = PageOptions {
+            view: a.view.clone(),
+            lang: a.lang.clone(),
+            theme: a.theme.clone(),
+        };
+        let html = publish::page(&json, &script, &options).map_err(|e| match e.path() {
+            "script" => vec![format!("{}: {}", path.display(), e.message())],
+            _ => vec![e.to_string()],
         })?;
-        // Only what was asked: without --lang the chart speaks the page's language (the
-        // dataset's first view and the reader's light or dark look likewise).
-        let mut options = serde_json::Map::new();
-        for (key, value) in [("view", &a.view), ("lang", &a.lang), ("theme", &a.theme)] {
-            if let Some(v) = value {
-                options.insert(key.into(), v.clone().into());
-            }
-        }
-        let options = inline_json(&serde_json::Value::Object(options).to_string());
-        let html = format!(
-            r#"<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="trade-chart {version}">
-<title>{title}</title>
-<style>
-  :root {{ color-scheme: light dark; }}
-  body {{ margin: 0; font: 16px/1.5 system-ui, sans-serif; }}
-  main {{ max-width: 52rem; margin: 0 auto; padding: 1rem; }}
-</style>
-</head>
-<body>
-<main>
-<div id="trade-chart"></div>
-<noscript><p>This chart needs JavaScript.</p></noscript>
-</main>
-<script type="application/json" id="trade-chart-data">{data}</script>
-<script>
-{script}
-</script>
-<script>
-// The dataset above, mounted by the standalone script's API (window.TradeChart).
-(function () {{
-  var options = {options};
-  options.data = document.getElementById('trade-chart-data').textContent;
-  TradeChart.create(document.getElementById('trade-chart'), options)
-    .catch(function (e) {{ console.error(e); }});
-}})();
-</script>
-</body>
-</html>
-"#,
-            lang = meta.lang,
-            version = env!("CARGO_PKG_VERSION"),
-            title = escape_html(&meta.title),
-            data = inline_json(&json),
-        );
         write(out, &html)
     })))
 }

@@ -10,7 +10,8 @@
 //! data packages ([`datapackage`], which also writes any dataset as one); each produces
 //! an [`sheet::Import`]. The builder's calls ([`builder`]: its options, the chart text,
 //! the story's claims and their verdicts) are plain functions over these, which the
-//! builder's wasm (crates/web-import) exports a few lines each.
+//! builder's wasm (crates/web-import) exports a few lines each; so is the one-file HTML
+//! page ([`publish`]), which the command line's `bundle` writes too.
 
 pub mod builder;
 mod cells;
@@ -19,6 +20,7 @@ pub mod comtrade;
 pub mod datapackage;
 pub mod numbers;
 pub mod periods;
+pub mod publish;
 pub mod sheet;
 pub mod table;
 pub mod text;

@@ -12,7 +12,7 @@
 use wasm_bindgen::prelude::*;
 
 use trade_chart::error::{Error, ErrorKind};
-use trade_chart_import::builder;
+use trade_chart_import::{builder, publish};
 use trade_chart_js::{js, to_js};
 
 /// The options argument: JSON text, or undefined/null for none.
@@ -104,5 +104,17 @@ pub fn social_card(dataset: &str, options: JsValue) -> Result<String, JsValue> {
 pub fn to_datapackage(dataset: &str) -> Result<JsValue, JsValue> {
     builder::to_datapackage(dataset)
         .map(|p| to_js(&p))
+        .map_err(js)
+}
+
+/// A dataset's JSON text and the reader's standalone script's text → the one-file HTML
+/// page, the command line's `bundle` ([`publish::page`]). Options: `view`, `lang`,
+/// `theme`. Throws for a dataset that does not check, a bad option or a script that
+/// cannot be inline.
+#[wasm_bindgen]
+pub fn one_file_page(dataset: &str, script: &str, options: JsValue) -> Result<String, JsValue> {
+    let options = text_or_none(&options)?;
+    publish::PageOptions::read(options.as_deref())
+        .and_then(|o| publish::page(dataset, script, &o))
         .map_err(js)
 }

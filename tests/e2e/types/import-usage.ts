@@ -1,6 +1,6 @@
 // Every documented function, option and result field of pkg/import.d.ts, as the builder
 // page would use them; tests/e2e/types.test.mjs compiles this with tsc --strict.
-import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard, checkFileSize } from '../../../pkg/import.js';
+import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard, checkFileSize, oneFilePage } from '../../../pkg/import.js';
 import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles, EditorText } from '../../../pkg/import.js';
 import { create } from '../../../pkg/index.js';
 
@@ -35,6 +35,9 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
     const card: string = await socialCard(result.dataset, { view: 'flows', lang: 'ko', theme: 'dark' });
     await socialCard(result.dataset);
     void card;
+    const page: string = await oneFilePage(result.dataset, 'window.TradeChart = {};', { view: 'flows', lang: 'ko', theme: 'auto' });
+    await oneFilePage(result.dataset, 'window.TradeChart = {};');
+    void page;
     const over: ImportResult | null = await checkFileSize('table', 70 << 20, { file: 'observations' });
     if (over !== null) lines0.push(over.errors[0].message);
     if (edited.dataset !== null) {

@@ -14,7 +14,7 @@ mod outcome;
 
 pub use chart_text::{editor_text, set_chart_text, ChartText};
 pub use claims::{add_claims, figure_value, ClaimInput, ObsKey};
-pub use options::{CardOptions, ImportOptions, Partner, OPTION_NAMES};
+pub use options::{ImportOptions, Partner, OPTION_NAMES};
 pub use outcome::{Issue, Outcome};
 
 use trade_chart::data::json::from_json_text;
@@ -23,6 +23,7 @@ use trade_chart::error::Error;
 
 use crate::cells::Input;
 use crate::datapackage::{self, Package};
+use crate::publish::PageOptions;
 use crate::sheet::{dataset_json, import};
 
 /// The options [`import_tables`] takes.
@@ -162,11 +163,11 @@ fn checked_raw(text: &str) -> Result<RawDataset, Error> {
 /// A dataset's JSON text → its social card (og:image) as an SVG document: the command
 /// line's `render --social` ([`trade_chart::DatasetChart::social_svg`]),
 /// [`trade_chart::SOCIAL_CARD`] CSS px, to be drawn at [`trade_chart::SOCIAL_SCALE`]×
-/// (1200×630 px) by the page. Options ([`CardOptions`]): `view`, `lang`, `theme` (`light`,
+/// (1200×630 px) by the page. Options ([`PageOptions`], the one-file page's): `view`, `lang`, `theme` (`light`,
 /// `dark`). `Err` for a dataset that does not check or a bad option (its error, as
 /// `create()`'s).
 pub fn social_card(dataset: &str, options: Option<&str>) -> Result<String, Error> {
-    let o = CardOptions::read(options)?;
+    let o = PageOptions::read(options)?;
     let dark = o.dark()?;
     let ds = Dataset::from_json(dataset.trim_start_matches('\u{feff}'))
         .map_err(|e| e.within("dataset"))?;

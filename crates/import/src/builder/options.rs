@@ -1,6 +1,7 @@
 //! The options of the builder's calls, as JSON text (`create()`'s are too): one struct for
 //! every import, each call taking only its own and naming the others as errors, checked
-//! as the command line checks its flags; and the social card's.
+//! as the command line checks its flags. (The social card's are the page's:
+//! [`crate::publish::PageOptions`].)
 
 use serde::Deserialize;
 use trade_chart::data::json::from_json_text;
@@ -160,38 +161,6 @@ impl ImportOptions {
             accessed: self.accessed.clone(),
             title: self.title.clone(),
             id: self.id.clone(),
-        }
-    }
-}
-
-/// The social card's options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CardOptions {
-    /// The view drawn (default the first).
-    pub view: Option<String>,
-    /// `en`, `ko` or `zh` (default `en`).
-    pub lang: Option<String>,
-    /// `light` (default) or `dark`.
-    pub theme: Option<String>,
-}
-
-impl CardOptions {
-    /// Reads them (JSON text; `None` for none); errors at `options.…`.
-    pub fn read(text: Option<&str>) -> Result<CardOptions, Error> {
-        from_json_text(text.unwrap_or("{}")).map_err(|e| e.within("options"))
-    }
-
-    /// Whether the card is dark; an error for a theme neither light nor dark.
-    pub fn dark(&self) -> Result<bool, Error> {
-        match self.theme.as_deref() {
-            None | Some("light") => Ok(false),
-            Some("dark") => Ok(true),
-            Some(v) => Err(Error::expected(
-                "options.theme",
-                "\"light\" or \"dark\"",
-                format!("{v:?}"),
-            )),
         }
     }
 }
