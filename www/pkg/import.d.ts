@@ -14,6 +14,10 @@ export interface ImportIssue {
   row: number | null;
   /** 1-based column (a JSON syntax error: its column). */
   column: number | null;
+  /** An error in a table's cell: where the cell's text starts in the table's text, in UTF-16 code units (a CRLF counting as one, a byte-order mark as none: as a textarea holding the table counts), for `setSelectionRange`; null otherwise. */
+  start: number | null;
+  /** Where the cell's text ends (as `start`). */
+  end: number | null;
   /** The column's field ("value", "period"…) or the dataset path ("series[0].observations[3].value"). */
   field: string | null;
 }
