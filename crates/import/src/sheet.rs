@@ -6,12 +6,12 @@
 use std::collections::HashMap;
 
 use super::cells::{at, cell, col, columns, expected, no_figures, slug, unique, unit, Cx, Given};
-use super::text::TextFields;
-use super::views::ViewFields;
 pub use super::cells::{Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
 use super::table::Row;
+use super::text::TextFields;
+use super::views::ViewFields;
 use trade_chart::data::{
     is_date, Dataset, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner,
     RawSeries, RawSource, RawText, RawUnit, RawView,

@@ -458,8 +458,20 @@ mod tests {
         // (row, column) → span, in UTF-16 units with a CRLF as one and no BOM.
         let t = "\u{feff}a,b\r\n\"x, \"\"y\"\"\",\"two\r\nlines\"\r\n\r\n𠀀 한,1\r\n";
         let shown: Vec<u16> = t[3..].replace("\r\n", "\n").encode_utf16().collect();
-        let text = |s: Option<(usize, usize)>| s.map(|(a, b)| String::from_utf16(&shown[a..b]).unwrap());
-        let wanted = [(1, 2), (2, 1), (2, 2), (3, 1), (4, 1), (4, 2), (4, 3), (5, 1), (5, 2), (6, 1)];
+        let text =
+            |s: Option<(usize, usize)>| s.map(|(a, b)| String::from_utf16(&shown[a..b]).unwrap());
+        let wanted = [
+            (1, 2),
+            (2, 1),
+            (2, 2),
+            (3, 1),
+            (4, 1),
+            (4, 2),
+            (4, 3),
+            (5, 1),
+            (5, 2),
+            (6, 1),
+        ];
         let got: Vec<Option<String>> = spans(t, &wanted).into_iter().map(text).collect();
         let want = [
             Some("b"),

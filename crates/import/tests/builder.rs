@@ -204,7 +204,11 @@ fn an_error_in_a_cell_has_the_span_of_the_cell_s_text_as_a_textarea_counts_it() 
     let r = builder::import_tables(csv, &src(), None, Some(names)).unwrap();
     assert_eq!(r.errors.len(), 2, "{:#?}", r.errors);
     assert_eq!((r.errors[0].row, r.errors[0].column), (Some(3), Some(4)));
-    assert_eq!(selected(csv, &r.errors[0]), "25,O97.8", "a quoted cell with a comma: between its quotes");
+    assert_eq!(
+        selected(csv, &r.errors[0]),
+        "25,O97.8",
+        "a quoted cell with a comma: between its quotes"
+    );
     assert_eq!((r.errors[1].row, r.errors[1].column), (Some(4), Some(3)));
     assert_eq!(selected(csv, &r.errors[1]), "이천이십일", "a Korean cell");
 
@@ -228,7 +232,11 @@ fn an_error_in_a_cell_has_the_span_of_the_cell_s_text_as_a_textarea_counts_it() 
     // A column the header lacks: the empty span at the header row's end.
     let no_sources = "Direction\tPeriod\tValue\r\nKR>JP\t2019\t1\r\n";
     let r = builder::import_tables(no_sources, &src(), None, Some(names)).unwrap();
-    let e = r.errors.iter().find(|e| e.field.as_deref() == Some("sources")).unwrap();
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.field.as_deref() == Some("sources"))
+        .unwrap();
     assert_eq!((e.row, e.column), (Some(1), Some(4)));
     assert_eq!((e.start, e.end), (Some(22), Some(22)), "{e:#?}");
 
@@ -237,8 +245,15 @@ fn an_error_in_a_cell_has_the_span_of_the_cell_s_text_as_a_textarea_counts_it() 
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
     let latin1 = std::fs::read(format!("{root}tests/fixtures/comtrade/legacy-latin1.csv")).unwrap();
     let r = builder::import_comtrade(&latin1, None).unwrap();
-    let w = r.warnings.iter().find(|w| w.message.contains("1252")).unwrap();
-    assert_eq!(selected(&trade_chart_import::decode(&latin1).0, w), "Classification");
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("1252"))
+        .unwrap();
+    assert_eq!(
+        selected(&trade_chart_import::decode(&latin1).0, w),
+        "Classification"
+    );
 
     // Not in a cell: no span.
     let r = builder::check_dataset("{", None).unwrap();
@@ -651,9 +666,14 @@ fn views_given_as_fields_are_read_as_the_views_table_and_their_errors_are_its_er
     assert_eq!(r, chart_text(&kr_jp(), &with_views(flows, title)));
     let d = parsed(&r);
     assert_eq!(en(&d.views[1].label), "Each way, 2020–21");
-    assert_eq!(en(&d.views[2].title), "Made-up trade", "a blank title is the chart's");
+    assert_eq!(
+        en(&d.views[2].title),
+        "Made-up trade",
+        "a blank title is the chart's"
+    );
     // the Korean label as a text table's row of fields
-    let text = r#", "text": [{ "key": "view.annual-flows.label", "en": "Each way", "ko": "방향별" }]"#;
+    let text =
+        r#", "text": [{ "key": "view.annual-flows.label", "en": "Each way", "ko": "방향별" }]"#;
     let d = parsed(&chart_text(&kr_jp(), &with_view_fields(fields, text)));
     assert_eq!(lang(&d.views[1].label, "ko"), Some("방향별"));
 
@@ -664,9 +684,19 @@ fn views_given_as_fields_are_read_as_the_views_table_and_their_errors_are_its_er
     let e = one_error(&r);
     assert_eq!(
         place(e),
-        ("unknown-id", Some("views"), Some(3), Some(3), Some("series"))
+        (
+            "unknown-id",
+            Some("views"),
+            Some(3),
+            Some(3),
+            Some("series")
+        )
     );
-    assert!(e.message.starts_with("unknown series \"nowhere\""), "{}", e.message);
+    assert!(
+        e.message.starts_with("unknown series \"nowhere\""),
+        "{}",
+        e.message
+    );
     let flows = "annual-flows\tbars\tkr-jp-annual; nowhere\tEach way\t\t\t\t\t";
     assert_eq!(r, chart_text(&kr_jp(), &with_views(flows, "")));
     // a bad kind and a bad period: each at its field
@@ -677,8 +707,20 @@ fn views_given_as_fields_are_read_as_the_views_table_and_their_errors_are_its_er
     assert_eq!(
         got,
         [
-            ("invalid-value", Some("views"), Some(3), Some(2), Some("kind")),
-            ("invalid-value", Some("views"), Some(3), Some(9), Some("periods")),
+            (
+                "invalid-value",
+                Some("views"),
+                Some(3),
+                Some(2),
+                Some("kind")
+            ),
+            (
+                "invalid-value",
+                Some("views"),
+                Some(3),
+                Some(9),
+                Some("periods")
+            ),
         ]
     );
     // validation's error (a time view without its first period): at the view's field
@@ -687,12 +729,21 @@ fn views_given_as_fields_are_read_as_the_views_table_and_their_errors_are_its_er
     let r = chart_text(&kr_jp(), &format!(r#"{{"views": {views}}}"#));
     assert_eq!(
         place(one_error(&r)),
-        ("missing-field", Some("views"), Some(2), Some(7), Some("from"))
+        (
+            "missing-field",
+            Some("views"),
+            Some(2),
+            Some(7),
+            Some("from")
+        )
     );
     // no views at all: the table's error
     let r = chart_text(&kr_jp(), r#"{"views": []}"#);
     let e = one_error(&r);
-    assert_eq!(place(e), ("missing-field", Some("views"), Some(2), Some(1), Some("id")));
+    assert_eq!(
+        place(e),
+        ("missing-field", Some("views"), Some(2), Some(1), Some("id"))
+    );
     assert_eq!(e.message, "no views: every row is blank");
     // an error in a text row: its row and column, as the table's
     let text = r#", "text": [{ "key": "view.nowhere.label", "en": "x" }]"#;
@@ -700,10 +751,16 @@ fn views_given_as_fields_are_read_as_the_views_table_and_their_errors_are_its_er
         "label": "Each way" });
     let r = chart_text(&kr_jp(), &with_view_fields(flows, text));
     let e = one_error(&r);
-    assert_eq!((e.file.as_deref(), e.row, e.column), (Some("text"), Some(2), Some(1)));
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.column),
+        (Some("text"), Some(2), Some(1))
+    );
     // a field the views table does not have is a bad option, named
-    let e = builder::set_chart_text(&kr_jp(), Some(r#"{"views": [{"id": "a", "colour": "red"}]}"#))
-        .unwrap_err();
+    let e = builder::set_chart_text(
+        &kr_jp(),
+        Some(r#"{"views": [{"id": "a", "colour": "red"}]}"#),
+    )
+    .unwrap_err();
     assert!(e.path().starts_with("options.views[0]"), "{e}");
     assert!(e.message().contains("unknown field `colour`"), "{e}");
 }
