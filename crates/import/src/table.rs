@@ -137,7 +137,7 @@ pub fn parse(text: &str) -> Result<Table<'_>, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.split(['\n', '\r']).next().unwrap_or("");
     let delimiter = detect_delimiter(first_line);
-    let mut records = records(text, delimiter, |_| true)?;
+    let mut records = records(text, delimiter, None)?;
     if records.is_empty() {
         return Ok(Table {
             delimiter,
@@ -194,13 +194,14 @@ struct Place {
     end: usize,
 }
 
-/// The rows of `text`; `at` is told where each cell is as it is read, and reading stops
-/// (with the rows so far) when it answers `false`.
-fn records(
-    text: &str,
+/// The rows of `text`; `at`, when given, is told where each cell is as it is read, and
+/// reading stops (with the rows so far) when it answers `false`. (A `dyn` rather than a
+/// type parameter: one reader in the wasm, not one for [`parse`] and one for [`spans`].)
+fn records<'t>(
+    text: &'t str,
     delim: char,
-    mut at: impl FnMut(Place) -> bool,
-) -> Result<Vec<Row<'_>>, ParseError> {
+    mut at: Option<&mut dyn FnMut(Place) -> bool>,
+) -> Result<Vec<Row<'t>>, ParseError> {
     // A finished cell (after `before` others in its row), checked against the text limit
     // (bytes first, which are never fewer than the characters).
     let finish = |before: usize, cell: &str, row: usize| {
@@ -241,6 +242,10 @@ fn records(
         column: before + 1,
         span: inside.unwrap_or((start, end)),
         end,
+    };
+    let mut told = |p: Place| match at.as_mut() {
+        Some(at) => at(p),
+        None => true,
     };
     let take = |owned: &mut Option<String>, start: usize, end: usize| match owned.take() {
         Some(o) => Cow::Owned(o),
@@ -301,7 +306,7 @@ fn records(
                 i += 1;
             }
             b'\r' | b'\n' => {
-                if !at(place(row, cells.len(), inside.take(), start, i)) {
+                if !told(place(row, cells.len(), inside.take(), start, i)) {
                     return Ok(rows);
                 }
                 let cell = take(&mut owned, start, i);
@@ -319,7 +324,7 @@ fn records(
                 start = i;
             }
             _ => {
-                if !at(place(row, cells.len(), inside.take(), start, i)) {
+                if !told(place(row, cells.len(), inside.take(), start, i)) {
                     return Ok(rows);
                 }
                 let cell = take(&mut owned, start, i);
@@ -331,7 +336,7 @@ fn records(
         }
     }
     if any {
-        if !at(place(row, cells.len(), inside.take(), start, b.len())) {
+        if !told(place(row, cells.len(), inside.take(), start, b.len())) {
             return Ok(rows);
         }
         let cell = take(&mut owned, start, b.len());
@@ -365,7 +370,7 @@ pub fn spans(text: &str, wanted: &[(usize, usize)]) -> Vec<Option<(usize, usize)
     let mut row_end: HashMap<usize, usize> = HashMap::new();
     let mut rows_read = 0;
     // A table over a limit stops the reader; the cells before it are placed.
-    let _ = records(text, delimiter, |p| {
+    let mut at = |p: Place| {
         if p.row > last {
             return false;
         }
@@ -379,7 +384,8 @@ pub fn spans(text: &str, wanted: &[(usize, usize)]) -> Vec<Option<(usize, usize)
             }
         }
         true
-    });
+    };
+    let _ = records(text, delimiter, Some(&mut at));
     // After a final line break (or in empty text), the empty line that follows.
     let trailing = text.is_empty() || text.ends_with(['\n', '\r']);
     for (k, w) in wanted.iter().enumerate() {
