@@ -166,6 +166,10 @@ struct Inner {
     expected: Option<String>,
     found: Option<String>,
     message: String,
+    /// Where a cell's text is in its input ([`Error::span`]); only the editors' tools
+    /// place it, so the reader's wasm does not carry it.
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+    span: Option<(usize, usize)>,
 }
 
 /// An error that says what went wrong ([`Error::code`]), where ([`Error::location`]) and
@@ -182,6 +186,8 @@ impl Error {
             expected: None,
             found: None,
             message: message.into(),
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+            span: None,
         }))
     }
 
@@ -299,6 +305,7 @@ impl Error {
             column,
             field,
         };
+        self.forget_span();
         self
     }
 
@@ -306,6 +313,35 @@ impl Error {
     /// (the table import moves a dataset error to the cell it came from).
     pub fn relocated(mut self, location: Location) -> Self {
         self.0.location = location;
+        self.forget_span();
+        self
+    }
+
+    /// A new location's cell is not the old one's.
+    fn forget_span(&mut self) {
+        #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+        {
+            self.0.span = None;
+        }
+    }
+
+    /// For an error in a table cell, where the cell's text is in the table's text, once
+    /// the table reader has placed it (`trade_chart_import::table::spans`): its
+    /// start and end in UTF-16 code units, a CRLF line break counting as one and a
+    /// leading byte-order mark as none. Those are the offsets of the cell in a browser
+    /// textarea holding the text (`setSelectionRange`, `String.prototype.slice`), which
+    /// keeps its line breaks as LF and gets its text from a decoder that drops the mark.
+    /// The quotes of a quoted cell are outside it; a column past a row's last cell is the
+    /// empty span at the row's end. `None` until placed, and for other locations.
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+    pub fn span(&self) -> Option<(usize, usize)> {
+        self.0.span
+    }
+
+    /// The same error with the span of its cell ([`Error::span`]).
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+    pub fn with_span(mut self, span: Option<(usize, usize)>) -> Self {
+        self.0.span = span;
         self
     }
 

@@ -13,40 +13,6 @@ const LINES = { title: 'title', subtitle: 'subtitle' };
 // An option the importer rejects (options.<name>) → the control to fix it in.
 export const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', title: 'title', accessed: 'accessed' };
 
-// ---- where a cell is in a pasted table: for moving the caret there ----
-// Rows as the spreadsheet counts them (a line break inside quotes is not a row); the
-// delimiter as the importer picks it from the header row (a tab, else the more frequent
-// of ";" and ","). Returns { start, end } of the cell's text (quotes excluded), or null.
-export function cellRange(text, row, column) {
-  const header = text.split(/\r?\n/, 1)[0] || '';
-  const count = (c) => header.split(c).length - 1;
-  const delim = header.includes('\t') ? '\t' : count(';') > count(',') ? ';' : ',';
-  let r = 1, c = 1, start, quoted = false, i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  start = i;
-  for (; i <= text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') { if (text[i + 1] === '"') i++; else quoted = false; }
-      continue;
-    }
-    if (ch === '"' && i === start) { quoted = true; continue; }
-    const endOfLine = ch === '\n' || ch === '\r' || i === text.length;
-    if (ch === delim || endOfLine) {
-      if (r === row && c === column) {
-        let s = start, e = i;
-        if (text[s] === '"' && e - s >= 2 && text[e - 1] === '"') { s++; e--; }
-        return { start: s, end: e };
-      }
-      if (endOfLine) {
-        if (r === row) return { start: i, end: i }; // past the row's last cell: its end
-        if (ch === '\r' && text[i + 1] === '\n') i++;
-        r++; c = 1;
-      } else c++;
-      start = i + 1;
-    }
-  }
-  return null;
-}
 // A JSON error's line and column → an offset (the column counts characters).
 function lineRange(text, line, column) {
   let at = 0;
@@ -58,6 +24,12 @@ function lineRange(text, line, column) {
   const end = text.indexOf('\n', at);
   const s = Math.min(at + Math.max(0, (column || 1) - 1), end < 0 ? text.length : end);
   return { start: s, end: Math.min(s + 1, end < 0 ? text.length : end) };
+}
+// A table's cell, where Rust's reader found it: the issue's start and end, counted as the
+// textarea counts. A held file shows its first lines only: a cell past them is not there.
+function cellSpan(issue, text) {
+  if (issue.start == null || issue.end == null || issue.end > text.length) return null;
+  return { start: issue.start, end: issue.end };
 }
 export function locate(issue) {
   if (LINES[issue.file]) {
@@ -84,9 +56,7 @@ export function locate(issue) {
   const id = FILES[issue.file];
   if (!id || issue.row == null) return null;
   const area = $(id);
-  const range = id === 'json' ? lineRange(area.value, issue.row, issue.column)
-    : issue.column == null ? cellRange(area.value, issue.row, 1) && rowRange(area.value, issue.row)
-      : cellRange(area.value, issue.row, issue.column);
+  const range = id === 'json' ? lineRange(area.value, issue.row, issue.column) : cellSpan(issue, area.value);
   return range && { area, ...range, cell: area.value.slice(range.start, range.end) };
 }
 // The editor's `row`th note (1-based; blank lines are not notes but count as lines).
@@ -95,12 +65,6 @@ function noteRange(text, row) {
   if (!row || row > lines.length) return null;
   const start = lines.slice(0, row - 1).reduce((n, l) => n + l.length + 1, 0);
   return { start, end: start + lines[row - 1].length };
-}
-function rowRange(text, row) {
-  const first = cellRange(text, row, 1);
-  if (!first) return null;
-  const n = text.slice(first.start).search(/\r|\n/);
-  return { start: first.start, end: n < 0 ? text.length : first.start + n };
 }
 export function goTo(place) {
   const { area } = place;

@@ -5,9 +5,9 @@ import { parsed } from './parse.js';
 import { flow } from './flow.js';
 import { labelled } from './claims-editor.js';
 
-// ---- views: the tabs of the chart; the generated ones as a start (Rust reads them: the
-// views table of docs/DATA.md, sent with the chart text; their Korean and Chinese labels
-// and titles as text table rows) ----
+// ---- views: the tabs of the chart; the generated ones as a start (Rust reads them as the
+// views table of docs/DATA.md, sent with the chart text as its fields; their Korean and
+// Chinese labels and titles as text table rows) ----
 const VIEW_KEYS = ['id', 'kind', 'series', 'label', 'title', 'x', 'from', 'to', 'periods', 'labelKo', 'labelZh', 'titleKo', 'titleZh'];
 // The control of a field of Rust's errors (the views table's columns, the text table's
 // languages) and its name in the list of problems.
@@ -168,27 +168,25 @@ export function resetViews() {
   $('add-view').focus();
   $('views-status').textContent = t('The views are the ones made from the data again.');
 }
-// The editor's views as the tables Rust reads: { views, text } (none while they are the
-// generated ones). A cell is one line; one starting with a quote is quoted.
+// The editor's views as Rust reads them: { views, text } (none while they are the
+// generated ones): each view as the views table's fields, and their Korean and Chinese
+// labels and titles as the text table's rows ({ key, en, ko, zh }). Rust checks them as
+// those tables and places an error in the row and column the table would have.
+const VIEW_TABLE_FIELDS = ['id', 'kind', 'series', 'label', 'title', 'x', 'from', 'to', 'periods'];
 export function viewTables() {
   textRows = [];
   if (!views) return {};
-  const cell = (s) => {
-    const v = String(s || '').replace(/[\t\r\n]+/g, ' ').trim();
-    return v.startsWith('"') ? `"${v.replace(/"/g, '""')}"` : v;
-  };
-  const rows = views.map((v) => [v.id, v.kind, v.series, v.label, v.title, v.x, v.from, v.to, v.periods].map(cell).join('\t'));
-  const out = { views: ['id\tkind\tseries\tlabel\ttitle\tx\tfrom\tto\tperiods', ...rows].join('\n') + '\n' };
+  const out = { views: views.map((v) => Object.fromEntries(VIEW_TABLE_FIELDS.map((f) => [f, v[f] || '']))) };
   const text = [];
   views.forEach((v, i) => {
     for (const f of ['label', 'title']) {
-      const ko = v[f + 'Ko'], zh = v[f + 'Zh'];
-      if (!(ko || '').trim() && !(zh || '').trim()) continue;
+      const ko = v[f + 'Ko'] || '', zh = v[f + 'Zh'] || '';
+      if (!ko.trim() && !zh.trim()) continue;
       textRows.push({ i, f });
-      text.push([`view.${v.id}.${f}`, v[f], ko, zh].map(cell).join('\t'));
+      text.push({ key: `view.${v.id}.${f}`, en: v[f] || '', ko, zh });
     }
   });
-  if (text.length) out.text = ['key\ten\tko\tzh', ...text].join('\n') + '\n';
+  if (text.length) out.text = text;
   return out;
 }
 // An error of the views or text table → { i: the view's index, f: its control's field }.

@@ -14,6 +14,10 @@ export interface ImportIssue {
   row: number | null;
   /** 1-based column (a JSON syntax error: its column). */
   column: number | null;
+  /** An error in a table's cell: where the cell's text starts in the table's text, in UTF-16 code units (a CRLF counting as one, a byte-order mark as none: as a textarea holding the table counts), for `setSelectionRange`; null otherwise. */
+  start: number | null;
+  /** Where the cell's text ends (as `start`). */
+  end: number | null;
   /** The column's field ("value", "period"…) or the dataset path ("series[0].observations[3].value"). */
   field: string | null;
 }
@@ -76,6 +80,33 @@ export function importComtrade(download: string | ArrayBuffer | ArrayBufferView,
 export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
 /** Text in English, or by language (Korean and Chinese need the English). */
 export type EditorText = string | { en: string; ko?: string; zh?: string };
+/** A view as the views table's fields (docs/DATA.md), each the text of its cell; an absent one is blank. */
+export interface ViewFields {
+  id?: string;
+  /** "bars", "time-bars" or "time-line". */
+  kind?: string;
+  /** Series ids separated by ";". */
+  series?: string;
+  label?: string;
+  /** Blank: the chart's title. */
+  title?: string;
+  /** "period" or "category" (bars). */
+  x?: string;
+  from?: string;
+  to?: string;
+  /** Bars' periods separated by ";". */
+  periods?: string;
+  /** Change views separated by ";". */
+  change?: string;
+}
+/** A text table's row as its fields; an absent one is blank. */
+export interface TextFields {
+  /** What the text is: "view.<id>.label"… */
+  key?: string;
+  en?: string;
+  ko?: string;
+  zh?: string;
+}
 /** The builder's chart text; a blank or absent one leaves the dataset's own. */
 export interface ChartTextOptions {
   /** The headline: the dataset's title and every view's title (with `views`: each whose title cell is blank). */
@@ -84,10 +115,10 @@ export interface ChartTextOptions {
   subtitle?: EditorText;
   /** Notes under every view, after the dataset's own (blank ones left out). */
   notes?: EditorText[];
-  /** A views table (id | kind | series | label | title | x | from | to | periods; docs/DATA.md) replacing the views; errors name it "views". */
-  views?: string;
-  /** A text table (key | en | ko | zh) applied last, e.g. the views' labels in Korean and Chinese; errors name it "text". */
-  text?: string;
+  /** A views table (id | kind | series | label | title | x | from | to | periods; docs/DATA.md) replacing the views, as its text or one object of its fields a view; errors name it "views" (a view's: the row and column the table would have). */
+  views?: string | ViewFields[];
+  /** A text table (key | en | ko | zh) applied last, e.g. the views' labels in Korean and Chinese, as its text or its rows' fields; errors name it "text". */
+  text?: string | TextFields[];
   /** The story's claims, added after the dataset's own, each with its status computed: "agrees", else "unsupported" with a note giving what the data say. */
   claims?: ClaimInput[];
 }

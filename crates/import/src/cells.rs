@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::table::{self, Row, Table};
-use trade_chart::error::{Error, ErrorKind};
+use trade_chart::error::{Error, ErrorKind, Location};
 
 /// At most this many errors are reported per import; the rest are counted.
 pub const MAX_ERRORS: usize = 50;
@@ -141,6 +141,33 @@ fn norm_header(h: &str) -> String {
         .join(" ")
 }
 
+/// Each error in a cell of `input` given the span of that cell's text in it
+/// ([`trade_chart::Error::span`], found by [`table::spans`]), so that an editor can select
+/// it without reading the table again. The others are left as they are.
+pub(crate) fn place_spans(errors: Vec<Error>, input: Input) -> Vec<Error> {
+    let mine = |e: &Error| match e.location() {
+        Location::Cell {
+            file: Some(f),
+            row,
+            column,
+            ..
+        } if f == input.name => Some((*row, *column)),
+        _ => None,
+    };
+    let wanted: Vec<(usize, usize)> = errors.iter().filter_map(mine).collect();
+    if wanted.is_empty() {
+        return errors;
+    }
+    let mut spans = table::spans(input.text, &wanted).into_iter();
+    errors
+        .into_iter()
+        .map(|e| match mine(&e) {
+            Some(_) => e.with_span(spans.next().flatten()),
+            None => e,
+        })
+        .collect()
+}
+
 /// The table in `text`; `None` with the error at its cell when it cannot be read (an
 /// unclosed quote, or over a limit).
 pub(crate) fn parse<'a>(cx: &mut Cx, file: &str, text: &'a str) -> Option<Table<'a>> {
@@ -150,6 +177,61 @@ pub(crate) fn parse<'a>(cx: &mut Cx, file: &str, text: &'a str) -> Option<Table<
             cx.error(e.into_error(file, unclosed));
         })
         .ok()
+}
+
+/// A table as a reader takes it: its text, or its rows as fields (what the builder's
+/// editors hold, sent so rather than written as a table only to be read back). Both go
+/// through the same checks, and the errors of fields are placed as in the table they
+/// would make: row k + 2 for the k-th (after a header row), each field in its column.
+#[derive(Debug, Clone)]
+pub enum Given<'a> {
+    /// A table's text (TSV or CSV).
+    Text(Input<'a>),
+    /// Rows of fields, each row's cells in the order of the table's columns.
+    Fields {
+        /// The name errors give the table.
+        name: &'a str,
+        /// The rows.
+        rows: Vec<Vec<&'a str>>,
+    },
+}
+
+impl Given<'_> {
+    /// The name errors give the table.
+    pub fn name(&self) -> &str {
+        match self {
+            Given::Text(input) => input.name,
+            Given::Fields { name, .. } => name,
+        }
+    }
+}
+
+/// The table `given` and its columns by field, as [`columns`] reads a table's text; rows
+/// of fields have `spec`'s columns, in its order.
+pub(crate) fn table_of<'a>(
+    cx: &mut Cx,
+    given: Given<'a>,
+    spec: &[(&'static str, &[&str])],
+    required: &[&str],
+) -> Option<(Table<'a>, HashMap<&'static str, usize>)> {
+    let rows = match given {
+        Given::Text(input) => return columns(cx, input, spec, required),
+        Given::Fields { rows, .. } => rows,
+    };
+    let table = Table {
+        delimiter: '\t',
+        headers: spec.iter().map(|(f, _)| (*f).to_string()).collect(),
+        rows: rows
+            .into_iter()
+            .enumerate()
+            .map(|(k, cells)| Row {
+                number: k + 2,
+                cells: cells.into_iter().map(std::borrow::Cow::Borrowed).collect(),
+            })
+            .collect(),
+    };
+    let cols = spec.iter().enumerate().map(|(i, (f, _))| (*f, i)).collect();
+    Some((table, cols))
 }
 
 /// A parsed table and its columns by field; `None` (with errors reported) if it cannot

@@ -173,13 +173,38 @@ pub fn import(
     bytes: &[u8],
     options: &ComtradeOptions,
 ) -> std::result::Result<Import, Vec<Error>> {
-    // Refused by its length, before it is decoded (Windows-1252 text doubles in UTF-8).
+    let text = decoded(name, bytes)?;
+    import_text(name, &text, options)
+}
+
+/// A Comtrade download's text, as [`import`] reads it: its bytes decoded (UTF-8, else
+/// Windows-1252). Bytes over the limit are refused before they are decoded (Windows-1252
+/// text doubles in UTF-8), at row 1, column 1.
+pub fn decoded<'b>(name: &str, bytes: &'b [u8]) -> std::result::Result<Decoded<'b>, Vec<Error>> {
     if let Err(e) = trade_chart::limits::TABLE_BYTES.check("", bytes.len()) {
         return Err(vec![e.in_cell(Some(name), 1, 1)]);
     }
     let (text, latin1) = super::decode(bytes);
+    Ok(Decoded { text, latin1 })
+}
+
+/// A download's text ([`decoded`]).
+#[derive(Debug)]
+pub struct Decoded<'b> {
+    /// The text.
+    pub text: std::borrow::Cow<'b, str>,
+    /// Whether it was read as Windows-1252 (not UTF-8).
+    pub latin1: bool,
+}
+
+/// [`import`] of a download already [`decoded`].
+pub fn import_text(
+    name: &str,
+    text: &Decoded,
+    options: &ComtradeOptions,
+) -> std::result::Result<Import, Vec<Error>> {
     let mut cx = Cx::default();
-    if latin1 {
+    if text.latin1 {
         cx.warnings.push(
             Error::at(
                 ErrorKind::InvalidValue,
@@ -189,7 +214,7 @@ pub fn import(
             .in_cell(Some(name), 1, 1),
         );
     }
-    let result = read(&mut cx, name, &text, options);
+    let result = read(&mut cx, name, &text.text, options);
     match result {
         Some(import) if cx.errors.is_empty() => Ok(import),
         _ => Err(cx.into_errors()),

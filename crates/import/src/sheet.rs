@@ -5,11 +5,13 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, cell, col, columns, expected, no_figures, slug, unique, unit, Cx};
+use super::cells::{at, cell, col, columns, expected, no_figures, slug, unique, unit, Cx, Given};
 pub use super::cells::{Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
 use super::table::Row;
+use super::text::TextFields;
+use super::views::ViewFields;
 use trade_chart::data::{
     is_date, Dataset, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner,
     RawSeries, RawSource, RawText, RawUnit, RawView,
@@ -169,7 +171,23 @@ impl Import {
     /// text table (docs/DATA.md, "The text table") put into the dataset. Every error of
     /// the table at its cell (up to [`MAX_ERRORS`]); its warnings join the import's, and
     /// an error [`Import::check`] finds later in a text points at the table's cell.
-    pub fn with_text(mut self, text: Input) -> std::result::Result<Import, Vec<Error>> {
+    pub fn with_text(self, text: Input) -> std::result::Result<Import, Vec<Error>> {
+        self.with_text_given(Given::Text(text))
+    }
+
+    /// [`Import::with_text`] of a text table's rows given as fields (the builder's), each
+    /// error placed as in the table they would make (row k + 2 for the k-th, each field
+    /// in its column of [`super::text::TEXT_COLUMNS`]); `name`: the name errors give it.
+    pub fn with_text_fields(
+        self,
+        name: &str,
+        rows: &[TextFields],
+    ) -> std::result::Result<Import, Vec<Error>> {
+        let rows = rows.iter().map(TextFields::cells).collect();
+        self.with_text_given(Given::Fields { name, rows })
+    }
+
+    fn with_text_given(mut self, text: Given) -> std::result::Result<Import, Vec<Error>> {
         let mut cx = Cx::default();
         let written = super::text::apply(&mut cx, &mut self.dataset, text);
         if !cx.errors.is_empty() {
@@ -191,17 +209,40 @@ impl Import {
     /// [`Import::with_views`] where a row's blank title cell is not an error but gives the
     /// view the headline `blank_title` (the builder's views: "blank: the chart's title").
     pub fn with_views_titled(
-        mut self,
+        self,
         views: Input,
         blank_title: Option<&RawText>,
     ) -> std::result::Result<Import, Vec<Error>> {
+        self.with_views_given(Given::Text(views), blank_title)
+    }
+
+    /// [`Import::with_views_titled`] of views given as fields (the builder's views
+    /// editor), each error placed as in the views table they would make (row k + 2 for
+    /// the k-th view, each field in its column of [`super::views::VIEW_COLUMNS`]), so it
+    /// names the view and its field as the table's would; `name`: the name errors give it.
+    pub fn with_view_fields(
+        self,
+        name: &str,
+        views: &[ViewFields],
+        blank_title: Option<&RawText>,
+    ) -> std::result::Result<Import, Vec<Error>> {
+        let rows = views.iter().map(ViewFields::cells).collect();
+        self.with_views_given(Given::Fields { name, rows }, blank_title)
+    }
+
+    fn with_views_given(
+        mut self,
+        views: Given,
+        blank_title: Option<&RawText>,
+    ) -> std::result::Result<Import, Vec<Error>> {
         let mut cx = Cx::default();
+        let name = views.name().to_string();
         let (rows, cols) = super::views::apply(&mut cx, &mut self.dataset, views, blank_title);
         if !cx.errors.is_empty() {
             return Err(cx.into_errors());
         }
         self.warnings.append(&mut cx.warnings);
-        self.map.view_file = views.name.to_string();
+        self.map.view_file = name;
         self.map.view_cols = cols;
         self.map.view_rows = rows;
         Ok(self)

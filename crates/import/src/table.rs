@@ -12,6 +12,7 @@
 //! one allocation each was half the time of its import (benches/comtrade.rs).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// One table: its header cells and its data rows, each with the 1-based row number an
 /// editor sees (the header is row 1).
@@ -136,7 +137,7 @@ pub fn parse(text: &str) -> Result<Table<'_>, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.split(['\n', '\r']).next().unwrap_or("");
     let delimiter = detect_delimiter(first_line);
-    let mut records = records(text, delimiter)?;
+    let mut records = records(text, delimiter, None)?;
     if records.is_empty() {
         return Ok(Table {
             delimiter,
@@ -180,7 +181,27 @@ fn next(b: &[u8], i: usize, stop: impl Fn(u8) -> bool) -> usize {
         .map_or(b.len(), |k| i + k)
 }
 
-fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
+/// Where a cell is in the text (byte offsets), as [`records`] reads it.
+#[derive(Clone, Copy)]
+struct Place {
+    /// 1-based row.
+    row: usize,
+    /// 1-based column.
+    column: usize,
+    /// The cell's text: between its quotes when quoted, else all of it.
+    span: (usize, usize),
+    /// Where the cell ends (at its delimiter or line break).
+    end: usize,
+}
+
+/// The rows of `text`; `at`, when given, is told where each cell is as it is read, and
+/// reading stops (with the rows so far) when it answers `false`. (A `dyn` rather than a
+/// type parameter: one reader in the wasm, not one for [`parse`] and one for [`spans`].)
+fn records<'t>(
+    text: &'t str,
+    delim: char,
+    mut at: Option<&mut dyn FnMut(Place) -> bool>,
+) -> Result<Vec<Row<'t>>, ParseError> {
     // A finished cell (after `before` others in its row), checked against the text limit
     // (bytes first, which are never fewer than the characters).
     let finish = |before: usize, cell: &str, row: usize| {
@@ -207,12 +228,25 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
     let mut width = 0;
     let mut cells: Vec<Cow<'_, str>> = Vec::new();
     let mut owned: Option<String> = None;
+    // The text between the quotes of a quoted cell.
+    let mut inside: Option<(usize, usize)> = None;
     let mut start = 0;
     let mut row = 1;
     let mut i = 0;
     // Whether the row so far has any character.
     let mut any = false;
     // The cell that ends at `end`.
+    // Where the cell after `before` others, from `start` to `end`, is.
+    let place = |row, before: usize, inside: Option<(usize, usize)>, start, end| Place {
+        row,
+        column: before + 1,
+        span: inside.unwrap_or((start, end)),
+        end,
+    };
+    let mut told = |p: Place| match at.as_mut() {
+        Some(at) => at(p),
+        None => true,
+    };
     let take = |owned: &mut Option<String>, start: usize, end: usize| match owned.take() {
         Some(o) => Cow::Owned(o),
         None => Cow::Borrowed(&text[start..end]),
@@ -240,6 +274,7 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
                     column: cells.len() + 1,
                 };
                 i += 1;
+                let open = i;
                 loop {
                     let s = i;
                     i = next(b, i, |c| c == b'"' || c == b'\r');
@@ -257,6 +292,7 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
                         cell.push('"');
                         i += 2;
                     } else {
+                        inside = Some((open, i));
                         i += 1;
                         break;
                     }
@@ -270,6 +306,9 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
                 i += 1;
             }
             b'\r' | b'\n' => {
+                if !told(place(row, cells.len(), inside.take(), start, i)) {
+                    return Ok(rows);
+                }
                 let cell = take(&mut owned, start, i);
                 if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
                     i += 1;
@@ -285,6 +324,9 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
                 start = i;
             }
             _ => {
+                if !told(place(row, cells.len(), inside.take(), start, i)) {
+                    return Ok(rows);
+                }
                 let cell = take(&mut owned, start, i);
                 finish(cells.len(), &cell, row)?;
                 cells.push(cell);
@@ -294,12 +336,98 @@ fn records(text: &str, delim: char) -> Result<Vec<Row<'_>>, ParseError> {
         }
     }
     if any {
+        if !told(place(row, cells.len(), inside.take(), start, b.len())) {
+            return Ok(rows);
+        }
         let cell = take(&mut owned, start, b.len());
         finish(cells.len(), &cell, row)?;
         cells.push(cell);
         push_row(&mut rows, cells, row)?;
     }
     Ok(rows)
+}
+
+/// Where the cells at `wanted` (1-based row and column, as errors give them) are in
+/// `text`, in the units of [`trade_chart::Error::span`] (UTF-16, a CRLF as one, the
+/// byte-order mark as none): each cell's text (a quoted cell's between its quotes); a
+/// column past its row's last cell, the empty span at the row's end; a row past the
+/// table's last, `None`, but for the empty line after a final line break. Read by the
+/// same reader as [`parse`], up to the last row wanted; a cell it cannot reach (after an
+/// unclosed quote) is `None`.
+pub fn spans(text: &str, wanted: &[(usize, usize)]) -> Vec<Option<(usize, usize)>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(last) = wanted.iter().map(|w| w.0).max() else {
+        return Vec::new();
+    };
+    let delimiter = detect_delimiter(text.split(['\n', '\r']).next().unwrap_or(""));
+    let mut found: Vec<Option<(usize, usize)>> = vec![None; wanted.len()];
+    // The cells wanted, by row.
+    let mut by_row: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, w) in wanted.iter().enumerate() {
+        by_row.entry(w.0).or_default().push(k);
+    }
+    // The end of the last cell read in each row wanted.
+    let mut row_end: HashMap<usize, usize> = HashMap::new();
+    let mut rows_read = 0;
+    // A table over a limit stops the reader; the cells before it are placed.
+    let mut at = |p: Place| {
+        if p.row > last {
+            return false;
+        }
+        rows_read = p.row;
+        if let Some(ks) = by_row.get(&p.row) {
+            row_end.insert(p.row, p.end);
+            for &k in ks {
+                if wanted[k].1 == p.column {
+                    found[k] = Some(p.span);
+                }
+            }
+        }
+        true
+    };
+    let _ = records(text, delimiter, Some(&mut at));
+    // After a final line break (or in empty text), the empty line that follows.
+    let trailing = text.is_empty() || text.ends_with(['\n', '\r']);
+    for (k, w) in wanted.iter().enumerate() {
+        if found[k].is_none() {
+            let end = row_end
+                .get(&w.0)
+                .copied()
+                .or_else(|| (trailing && w.0 == rows_read + 1).then_some(text.len()));
+            found[k] = end.map(|e| (e, e));
+        }
+    }
+    let mut offsets: Vec<usize> = found.iter().flatten().flat_map(|&(s, e)| [s, e]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let units = utf16_units(text, &offsets);
+    let unit = |b: usize| offsets.binary_search(&b).map_or(0, |k| units[k]);
+    found
+        .into_iter()
+        .map(|f| f.map(|(s, e)| (unit(s), unit(e))))
+        .collect()
+}
+
+/// The byte offsets `at` (ascending, each at a character boundary) of `text` in UTF-16
+/// code units, a CRLF counting as one unit.
+fn utf16_units(text: &str, at: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(at.len());
+    let mut units = 0;
+    let mut next = at.iter().peekable();
+    let b = text.as_bytes();
+    for (i, ch) in text.char_indices() {
+        while next.next_if(|&&a| a <= i).is_some() {
+            out.push(units);
+        }
+        if next.peek().is_none() {
+            return out;
+        }
+        if !(ch == '\r' && b.get(i + 1) == Some(&b'\n')) {
+            units += ch.len_utf16();
+        }
+    }
+    out.resize(at.len(), units);
+    out
 }
 
 #[cfg(test)]
@@ -329,5 +457,49 @@ mod tests {
             parse("a\n\"open").unwrap_err(),
             ParseError::Unclosed(UnclosedQuote { row: 2, column: 1 })
         );
+    }
+
+    #[test]
+    fn spans_are_the_cells_text_as_a_textarea_counts_it() {
+        // (row, column) → span, in UTF-16 units with a CRLF as one and no BOM.
+        let t = "\u{feff}a,b\r\n\"x, \"\"y\"\"\",\"two\r\nlines\"\r\n\r\n𠀀 한,1\r\n";
+        let shown: Vec<u16> = t[3..].replace("\r\n", "\n").encode_utf16().collect();
+        let text =
+            |s: Option<(usize, usize)>| s.map(|(a, b)| String::from_utf16(&shown[a..b]).unwrap());
+        let wanted = [
+            (1, 2),
+            (2, 1),
+            (2, 2),
+            (3, 1),
+            (4, 1),
+            (4, 2),
+            (4, 3),
+            (5, 1),
+            (5, 2),
+            (6, 1),
+        ];
+        let got: Vec<Option<String>> = spans(t, &wanted).into_iter().map(text).collect();
+        let want = [
+            Some("b"),
+            Some("x, \"\"y\"\""),
+            Some("two\nlines"),
+            Some(""),
+            Some("𠀀 한"),
+            Some("1"),
+            Some(""),
+            Some(""),
+            Some(""),
+            None,
+        ];
+        assert_eq!(got, want.map(|w| w.map(str::to_string)));
+        // past a row's last cell: its end; the line after a final break: the text's end
+        let s = spans(t, &[(4, 3), (5, 2)]);
+        assert_eq!(s, [Some((34, 34)), Some((35, 35))]);
+        // a lone CR is one line break, and one unit
+        assert_eq!(spans("a\rbc", &[(2, 1)]), [Some((2, 4))]);
+        // no final break: no row after the last; an unclosed quote: its cell unplaced
+        assert_eq!(spans("a\nb", &[(3, 1)]), [None]);
+        assert_eq!(spans("a\n\"b", &[(1, 1), (2, 1)]), [Some((0, 1)), None]);
+        assert_eq!(spans("", &[(1, 1)]), [Some((0, 0))]);
     }
 }

@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::cells::{at, cell, col as column_of, columns, Cx, Input};
+use serde::Deserialize;
+
+use super::cells::{at, cell, col as column_of, table_of, Cx, Given};
 use trade_chart::data::{RawDataset, RawText};
 use trade_chart::error::{ErrorKind, Location};
 
@@ -47,6 +49,29 @@ pub const TEXT_COLUMNS: &[(&str, &[&str])] = &[
 pub const KEYS: &str = "title, subtitle, note, partner.<code>.name, basis.<id>.label, \
 series.<id>.label, view.<id>.label, view.<id>.title, view.<id>.subtitle, view.<id>.note, \
 claim.<id>.text, claim.<id>.note";
+
+/// A row of a text table as its fields (the builder sends its views' Korean and Chinese
+/// so): each the text of its cell, read by the same checks
+/// ([`crate::Import::with_text_fields`]); an absent one is blank.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TextFields {
+    /// What the text is (`view.<id>.label`…).
+    pub key: String,
+    /// In English.
+    pub en: String,
+    /// In Korean.
+    pub ko: String,
+    /// In Chinese.
+    pub zh: String,
+}
+
+impl TextFields {
+    /// The cells, in the order of [`TEXT_COLUMNS`].
+    pub(crate) fn cells(&self) -> Vec<&str> {
+        vec![&self.key, &self.en, &self.ko, &self.zh]
+    }
+}
 
 /// Where a piece of the dataset's text was written: its dataset path and its cells.
 #[derive(Debug, Clone)]
@@ -189,9 +214,10 @@ fn target(key: &str, d: &RawDataset) -> Result<Target, (ErrorKind, String)> {
 
 /// Reads the text table and puts its texts into `dataset`; errors and warnings go to `cx`.
 /// The cells it wrote, for errors found later.
-pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, input: Input) -> Vec<Written> {
-    let file = input.name;
-    let Some((table, cols)) = columns(cx, input, TEXT_COLUMNS, &["key", "en"]) else {
+pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, given: Given) -> Vec<Written> {
+    let name = given.name().to_string();
+    let file = name.as_str();
+    let Some((table, cols)) = table_of(cx, given, TEXT_COLUMNS, &["key", "en"]) else {
         return Vec::new();
     };
     let lang_cols = [

@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, cell, col as column_of, columns, expected, row_id, Cx, Input};
+use serde::Deserialize;
+
+use super::cells::{at, cell, col as column_of, expected, row_id, table_of, Cx, Given};
 use super::periods;
 use trade_chart::data::{RawDataset, RawText, RawView};
 use trade_chart::error::ErrorKind;
@@ -26,6 +28,52 @@ pub const VIEW_COLUMNS: &[(&str, &[&str])] = &[
     ("change", &["change"]),
 ];
 
+/// A view as the fields of a views table's row (the builder's views editor sends them
+/// so): each field is the text of its cell, read by the same checks
+/// ([`crate::Import::with_view_fields`]); an absent one is blank.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ViewFields {
+    /// The view's id.
+    pub id: String,
+    /// `bars`, `time-bars` or `time-line`.
+    pub kind: String,
+    /// Series ids separated by `;`.
+    pub series: String,
+    /// The tab label (English).
+    pub label: String,
+    /// The headline (English).
+    pub title: String,
+    /// `period` or `category` (bars only).
+    pub x: String,
+    /// A time view's first period.
+    pub from: String,
+    /// A time view's last period.
+    pub to: String,
+    /// Bars' periods separated by `;`.
+    pub periods: String,
+    /// Change views, separated by `;`.
+    pub change: String,
+}
+
+impl ViewFields {
+    /// The cells, in the order of [`VIEW_COLUMNS`].
+    pub(crate) fn cells(&self) -> Vec<&str> {
+        vec![
+            &self.id,
+            &self.kind,
+            &self.series,
+            &self.label,
+            &self.title,
+            &self.x,
+            &self.from,
+            &self.to,
+            &self.periods,
+            &self.change,
+        ]
+    }
+}
+
 /// A `;`-separated cell as its items, trimmed, blanks left out.
 fn list(cell: &str) -> Vec<String> {
     cell.split(';')
@@ -35,17 +83,18 @@ fn list(cell: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads the views table; when it has no error, its views replace the dataset's. The
+/// Reads the views table (its text or its rows' fields); when it has no error, its views replace the dataset's. The
 /// rows of the views, in order, and the table's columns, for errors found later.
 /// `blank_title`: the headline of a row whose title cell is blank (the builder's: the
 /// chart's title); `None`: a blank title is an error, as on the command line.
 pub(crate) fn apply(
     cx: &mut Cx,
     dataset: &mut RawDataset,
-    input: Input,
+    given: Given,
     blank_title: Option<&RawText>,
 ) -> (Vec<usize>, HashMap<&'static str, usize>) {
-    let file = input.name;
+    let name = given.name().to_string();
+    let file = name.as_str();
     let all = ["id", "kind", "series", "label", "title"];
     let required: &[&'static str] = if blank_title.is_some() {
         &all[..4]
@@ -53,7 +102,7 @@ pub(crate) fn apply(
         &all
     };
     // the column stays required: a table without it is not a views table
-    let Some((table, cols)) = columns(cx, input, VIEW_COLUMNS, &all) else {
+    let Some((table, cols)) = table_of(cx, given, VIEW_COLUMNS, &all) else {
         return (Vec::new(), HashMap::new());
     };
     let series_ids: Vec<&str> = dataset.series.iter().map(|s| s.id.as_str()).collect();

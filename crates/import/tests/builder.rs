@@ -179,6 +179,87 @@ fn a_bad_cell_is_an_issue_at_its_file_row_column_and_field_and_no_dataset() {
     );
 }
 
+/// The text `issue` selects in a textarea holding `table`: its `start..end`, counted as
+/// a textarea counts (UTF-16 code units of the text as the browser decoded it: no
+/// byte-order mark, each CRLF an LF).
+fn selected(table: &str, issue: &Issue) -> String {
+    let (Some(start), Some(end)) = (issue.start, issue.end) else {
+        panic!("no span: {issue:#?}")
+    };
+    let shown = table.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let units: Vec<u16> = shown.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).unwrap()
+}
+
+#[test]
+fn an_error_in_a_cell_has_the_span_of_the_cell_s_text_as_a_textarea_counts_it() {
+    // CSV with a byte-order mark and CRLF line ends, quoted cells (one with a comma
+    // inside), Korean and a character outside the BMP (two UTF-16 units) before the cells
+    // at fault, which are on later lines.
+    let csv = "\u{feff}Series,Direction,Period,Value,Unit,Basis,Qualifier,Source IDs,Note\r\n\
+        \"수출 🚢\",KR>JP,2019,\"28,420.5\",USD million,Customs,,demo-stats,\"a note, with a comma\"\r\n\
+        \"수출 🚢\",KR>JP,2020,\"25,O97.8\",USD million,Customs,,demo-stats,\r\n\
+        \"수출 🚢\",KR>JP,이천이십일,\"30,061.2\",USD million,Customs,,demo-stats,\r\n";
+    let names = r#"{"observationsFile": "observations.csv", "sourcesFile": "sources.tsv"}"#;
+    let r = builder::import_tables(csv, &src(), None, Some(names)).unwrap();
+    assert_eq!(r.errors.len(), 2, "{:#?}", r.errors);
+    assert_eq!((r.errors[0].row, r.errors[0].column), (Some(3), Some(4)));
+    assert_eq!(
+        selected(csv, &r.errors[0]),
+        "25,O97.8",
+        "a quoted cell with a comma: between its quotes"
+    );
+    assert_eq!((r.errors[1].row, r.errors[1].column), (Some(4), Some(3)));
+    assert_eq!(selected(csv, &r.errors[1]), "이천이십일", "a Korean cell");
+
+    // An error validation finds after the tables are read (an unknown source), placed at
+    // its cell, spans it too; so does one in the sources table.
+    let unknown = csv
+        .replace("2020,\"25,O97.8\"", "2020,\"25,097.8\"")
+        .replace("이천이십일", "2021")
+        .replacen("demo-stats,\r\n", "\"출처 🚢\",\r\n", 1);
+    let r = builder::import_tables(&unknown, &src(), None, Some(names)).unwrap();
+    let e = one_error(&r);
+    assert_eq!((e.code, e.row, e.column), ("unknown-id", Some(3), Some(8)));
+    assert_eq!(selected(&unknown, e), "출처 🚢");
+    let sources = src().replace("\t2022-01\t", "\t2022-13\t");
+    assert_ne!(sources, src());
+    let r = builder::import_tables(&obs(), &sources, None, Some(names)).unwrap();
+    let e = one_error(&r);
+    assert_eq!((e.file.as_deref(), e.row), (Some("sources.tsv"), Some(2)));
+    assert_eq!(selected(&sources, e), "2022-13");
+
+    // A column the header lacks: the empty span at the header row's end.
+    let no_sources = "Direction\tPeriod\tValue\r\nKR>JP\t2019\t1\r\n";
+    let r = builder::import_tables(no_sources, &src(), None, Some(names)).unwrap();
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.field.as_deref() == Some("sources"))
+        .unwrap();
+    assert_eq!((e.row, e.column), (Some(1), Some(4)));
+    assert_eq!((e.start, e.end), (Some(22), Some(22)), "{e:#?}");
+
+    // A Comtrade download read as Windows-1252: its warning at row 1, column 1 spans the
+    // first header cell of the text as decoded.
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+    let latin1 = std::fs::read(format!("{root}tests/fixtures/comtrade/legacy-latin1.csv")).unwrap();
+    let r = builder::import_comtrade(&latin1, None).unwrap();
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("1252"))
+        .unwrap();
+    assert_eq!(
+        selected(&trade_chart_import::decode(&latin1).0, w),
+        "Classification"
+    );
+
+    // Not in a cell: no span.
+    let r = builder::check_dataset("{", None).unwrap();
+    assert_eq!((r.errors[0].start, r.errors[0].end), (None, None));
+}
+
 #[test]
 fn bad_options_are_errors_naming_the_option_not_outcomes() {
     let tables = |o: &str| builder::import_tables(&obs(), &src(), None, Some(o)).unwrap_err();
@@ -558,6 +639,130 @@ fn a_views_table_error_names_the_view_s_row_and_field() {
         (e.file.as_deref(), e.row, e.column),
         (Some("text"), Some(2), Some(1))
     );
+}
+
+/// The views of [`with_views`] (`flows` the second's fields, beside `TOTAL` and
+/// `MONTHLY`) as the builder sends them: each as the views table's fields.
+fn with_view_fields(flows: serde_json::Value, more: &str) -> String {
+    let views = serde_json::json!([
+        { "id": "annual-total", "kind": "bars", "series": "two-way-annual", "label": "By year, total" },
+        flows,
+        { "id": "monthly", "kind": "time-bars", "series": "kr-jp-monthly", "label": "By month",
+          "from": "2021-01", "to": "2021-05" },
+    ]);
+    format!(r#"{{"views": {views}{more}}}"#)
+}
+
+#[test]
+fn views_given_as_fields_are_read_as_the_views_table_and_their_errors_are_its_errors() {
+    // the same dataset as the table's
+    let flows = "annual-flows\tbars\tkr-jp-annual; jp-kr-annual\tEach way, 2020–21\tOwn headline\t\t\t\t2020; 2021";
+    let fields = serde_json::json!({ "id": "annual-flows", "kind": "bars",
+        "series": "kr-jp-annual; jp-kr-annual", "label": "Each way, 2020–21", "title": "Own headline",
+        "x": "", "from": "", "to": "", "periods": "2020; 2021" });
+    let title = r#", "title": "Made-up trade""#;
+    let r = chart_text(&kr_jp(), &with_view_fields(fields.clone(), title));
+    assert_eq!(r.errors, []);
+    assert_eq!(r, chart_text(&kr_jp(), &with_views(flows, title)));
+    let d = parsed(&r);
+    assert_eq!(en(&d.views[1].label), "Each way, 2020–21");
+    assert_eq!(
+        en(&d.views[2].title),
+        "Made-up trade",
+        "a blank title is the chart's"
+    );
+    // the Korean label as a text table's row of fields
+    let text =
+        r#", "text": [{ "key": "view.annual-flows.label", "en": "Each way", "ko": "방향별" }]"#;
+    let d = parsed(&chart_text(&kr_jp(), &with_view_fields(fields, text)));
+    assert_eq!(lang(&d.views[1].label, "ko"), Some("방향별"));
+
+    // an error of the table's checks: the view's row and its field's column, as the table's
+    let bad = serde_json::json!({ "id": "annual-flows", "kind": "bars",
+        "series": "kr-jp-annual; nowhere", "label": "Each way" });
+    let r = chart_text(&kr_jp(), &with_view_fields(bad, ""));
+    let e = one_error(&r);
+    assert_eq!(
+        place(e),
+        (
+            "unknown-id",
+            Some("views"),
+            Some(3),
+            Some(3),
+            Some("series")
+        )
+    );
+    assert!(
+        e.message.starts_with("unknown series \"nowhere\""),
+        "{}",
+        e.message
+    );
+    let flows = "annual-flows\tbars\tkr-jp-annual; nowhere\tEach way\t\t\t\t\t";
+    assert_eq!(r, chart_text(&kr_jp(), &with_views(flows, "")));
+    // a bad kind and a bad period: each at its field
+    let bad = serde_json::json!({ "id": "annual-flows", "kind": "pie", "series": "kr-jp-annual",
+        "label": "Each way", "periods": "2020; someday" });
+    let r = chart_text(&kr_jp(), &with_view_fields(bad, ""));
+    let got: Vec<_> = r.errors.iter().map(place).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "invalid-value",
+                Some("views"),
+                Some(3),
+                Some(2),
+                Some("kind")
+            ),
+            (
+                "invalid-value",
+                Some("views"),
+                Some(3),
+                Some(9),
+                Some("periods")
+            ),
+        ]
+    );
+    // validation's error (a time view without its first period): at the view's field
+    let views = serde_json::json!([{ "id": "monthly", "kind": "time-bars", "series": "kr-jp-monthly",
+        "label": "By month" }]);
+    let r = chart_text(&kr_jp(), &format!(r#"{{"views": {views}}}"#));
+    assert_eq!(
+        place(one_error(&r)),
+        (
+            "missing-field",
+            Some("views"),
+            Some(2),
+            Some(7),
+            Some("from")
+        )
+    );
+    // no views at all: the table's error
+    let r = chart_text(&kr_jp(), r#"{"views": []}"#);
+    let e = one_error(&r);
+    assert_eq!(
+        place(e),
+        ("missing-field", Some("views"), Some(2), Some(1), Some("id"))
+    );
+    assert_eq!(e.message, "no views: every row is blank");
+    // an error in a text row: its row and column, as the table's
+    let text = r#", "text": [{ "key": "view.nowhere.label", "en": "x" }]"#;
+    let flows = serde_json::json!({ "id": "annual-flows", "kind": "bars", "series": "kr-jp-annual",
+        "label": "Each way" });
+    let r = chart_text(&kr_jp(), &with_view_fields(flows, text));
+    let e = one_error(&r);
+    assert_eq!(
+        (e.file.as_deref(), e.row, e.column),
+        (Some("text"), Some(2), Some(1))
+    );
+    // a field the views table does not have is a bad option, named
+    let e = builder::set_chart_text(
+        &kr_jp(),
+        Some(r#"{"views": [{"id": "a", "colour": "red"}]}"#),
+    )
+    .unwrap_err();
+    assert!(e.path().starts_with("options.views[0]"), "{e}");
+    assert!(e.message().contains("unknown field `colour`"), "{e}");
 }
 
 // ---- setChartText: the claims ----

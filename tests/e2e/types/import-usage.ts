@@ -1,7 +1,7 @@
 // Every documented function, option and result field of pkg/import.d.ts, as the builder
 // page would use them; tests/e2e/types.test.mjs compiles this with tsc --strict.
 import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard, checkFileSize, oneFilePage } from '../../../pkg/import.js';
-import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles, EditorText } from '../../../pkg/import.js';
+import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles, EditorText, ViewFields, TextFields } from '../../../pkg/import.js';
 import { create } from '../../../pkg/index.js';
 
 export async function importUsage(el: HTMLElement, obs: string, sources: string, download: ArrayBuffer): Promise<string[]> {
@@ -32,6 +32,9 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
     const title: EditorText = { en: 'Made up', ko: '가상', zh: '虚构' };
     await setChartText(result.dataset, { title, subtitle: { en: 's' }, notes: ['n', { en: 'm', zh: '注' }],
       views: 'id\tkind\tseries\tlabel\ttitle\nflows\tbars\tkr-jp-annual\tEach way\t\n', text: 'key\ten\tko\nview.flows.label\tEach way\t방향별\n' });
+    const view: ViewFields = { id: 'flows', kind: 'bars', series: 'kr-jp-annual', label: 'Each way' };
+    const row: TextFields = { key: 'view.flows.label', en: 'Each way', ko: '방향별' };
+    await setChartText(result.dataset, { views: [view], text: [row] });
     const card: string = await socialCard(result.dataset, { view: 'flows', lang: 'ko', theme: 'dark' });
     await socialCard(result.dataset);
     void card;

@@ -13,6 +13,8 @@ use super::claims::{add_claims, ClaimInput};
 use super::outcome::{Issue, Outcome};
 use crate::cells::Input;
 use crate::sheet::{dataset_json, field_of, index, Import};
+use crate::text::TextFields;
+use crate::views::ViewFields;
 
 /// The editor's chart text (the builder's "Chart text" and "Views" fields).
 #[derive(Debug, Default, Deserialize)]
@@ -29,11 +31,49 @@ pub struct ChartText {
     /// The story's claims, checked against the data (their status computed here).
     pub claims: Option<Vec<ClaimInput>>,
     /// A views table (docs/DATA.md, "The views table"; errors name it `views`): its rows
-    /// replace the dataset's views; a blank title cell is the chart's title.
-    pub views: Option<String>,
+    /// replace the dataset's views; a blank title cell is the chart's title. Its text, or
+    /// (the builder's) a list of views as the table's fields, read by the same checks.
+    pub views: Option<TableInput<ViewFields>>,
     /// A text table (`key | en | ko | zh`; errors name it `text`), applied after the rest
-    /// of the text (the views' labels and titles in Korean and Chinese).
-    pub text: Option<String>,
+    /// of the text (the views' labels and titles in Korean and Chinese). Its text, or a
+    /// list of rows as the table's fields (`{ key, en, ko, zh }`).
+    pub text: Option<TableInput<TextFields>>,
+}
+
+/// A table the editor gives: its text (TSV or CSV, as a file holds it), or its rows as
+/// fields (what the builder's editors hold), read by the same checks; an error in a row
+/// of fields is placed as in the table they would make (row k + 2, the field's column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableInput<T> {
+    /// The table's text.
+    Text(String),
+    /// Its rows, as fields.
+    Fields(Vec<T>),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for TableInput<T> {
+    /// A string or a list, each read where it is (so an error inside a row keeps its path,
+    /// as `#[serde(untagged)]`, which buffers and forgets it, would not).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Either<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Either<T> {
+            type Value = TableInput<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table's text or a list of its rows")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(TableInput::Text(s.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let rows = serde::de::value::SeqAccessDeserializer::new(seq);
+                Vec::deserialize(rows).map(TableInput::Fields)
+            }
+        }
+        d.deserialize_any(Either(std::marker::PhantomData))
+    }
 }
 
 /// The editor's text `t` (a string, or by language) as the dataset takes it: blanks left
@@ -197,13 +237,19 @@ impl Applied {
         let chart_title = title
             .clone()
             .unwrap_or_else(|| imported.dataset.title.clone());
-        if let Some(views) = &o.views {
-            let input = Input {
-                name: "views",
-                text: views,
-            };
-            imported = imported.with_views_titled(input, Some(&chart_title))?;
-        }
+        imported = match &o.views {
+            Some(TableInput::Text(text)) => {
+                let input = Input {
+                    name: "views",
+                    text,
+                };
+                imported.with_views_titled(input, Some(&chart_title))?
+            }
+            Some(TableInput::Fields(views)) => {
+                imported.with_view_fields("views", views, Some(&chart_title))?
+            }
+            None => imported,
+        };
         let titled: Vec<bool> = imported
             .dataset
             .views
@@ -227,9 +273,11 @@ impl Applied {
         let own = raw.notes.len();
         let places: Vec<usize> = notes.iter().map(|(line, _)| *line).collect();
         raw.notes.extend(notes.into_iter().map(|(_, n)| n));
-        if let Some(text) = &o.text {
-            imported = imported.with_text(Input { name: "text", text })?;
-        }
+        imported = match &o.text {
+            Some(TableInput::Text(text)) => imported.with_text(Input { name: "text", text })?,
+            Some(TableInput::Fields(rows)) => imported.with_text_fields("text", rows)?,
+            None => imported,
+        };
         Ok(Applied {
             imported,
             titled,

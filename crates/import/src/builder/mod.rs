@@ -12,7 +12,7 @@ mod claims;
 mod options;
 mod outcome;
 
-pub use chart_text::{editor_text, set_chart_text, ChartText};
+pub use chart_text::{editor_text, set_chart_text, ChartText, TableInput};
 pub use claims::{add_claims, figure_value, ClaimInput, ObsKey};
 pub use options::{ImportOptions, Partner, OPTION_NAMES};
 pub use outcome::{Issue, Outcome};
@@ -22,6 +22,7 @@ use trade_chart::data::{Dataset, RawDataset};
 use trade_chart::error::Error;
 
 use crate::cells::Input;
+use crate::comtrade;
 use crate::datapackage::{self, Package};
 use crate::publish::PageOptions;
 use crate::sheet::{dataset_json, import};
@@ -58,27 +59,25 @@ pub fn import_tables(
     let obs_name = o.observations_file.as_deref().unwrap_or("observations");
     let src_name = o.sources_file.as_deref().unwrap_or("sources");
     let text_name = o.text_file.as_deref().unwrap_or("text");
-    let result = import(
-        Input {
-            name: obs_name,
-            text: observations,
-        },
-        Input {
-            name: src_name,
-            text: sources,
-        },
-        &sheet,
-    );
+    let obs = Input {
+        name: obs_name,
+        text: observations,
+    };
+    let src = Input {
+        name: src_name,
+        text: sources,
+    };
+    let text = text.map(|text| Input {
+        name: text_name,
+        text,
+    });
+    let result = import(obs, src, &sheet);
     let result = match text {
-        Some(text) => result.and_then(|i| {
-            i.with_text(Input {
-                name: text_name,
-                text,
-            })
-        }),
+        Some(text) => result.and_then(|i| i.with_text(text)),
         None => result,
     };
-    Ok(Outcome::checked(result, obs_name))
+    let inputs: Vec<Input> = [obs, src].into_iter().chain(text).collect();
+    Ok(Outcome::checked(result, obs_name, &inputs))
 }
 
 /// A UN Comtrade download (CSV; its bytes: UTF-8, or Windows-1252 with a warning) → the
@@ -87,8 +86,16 @@ pub fn import_tables(
 pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
     let o = ImportOptions::read(options, COMTRADE_OPTIONS)?;
     let name = o.file.as_deref().unwrap_or("comtrade");
-    let result = crate::comtrade::import(name, bytes, &o.comtrade());
-    Ok(Outcome::checked(result, name))
+    let text = match comtrade::decoded(name, bytes) {
+        Ok(text) => text,
+        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+    };
+    let result = comtrade::import_text(name, &text, &o.comtrade());
+    let input = Input {
+        name,
+        text: &text.text,
+    };
+    Ok(Outcome::checked(result, name, &[input]))
 }
 
 /// A file's size checked against the limit of what it is before a byte of it is read (a

@@ -1,9 +1,11 @@
 //! What the builder's imports answer: `{ dataset, errors, warnings, gaps }`, each error
-//! or warning as the builder shows it (`{ code, message, text, file, row, column, field }`).
+//! or warning as the builder shows it (`{ code, message, text, file, row, column, start,
+//! end, field }`).
 
 use serde::Serialize;
 use trade_chart::error::{Error, Location};
 
+use crate::cells::{place_spans, Input};
 use crate::sheet::{dataset_json, Import};
 
 /// One error or warning as the builder shows it.
@@ -21,6 +23,12 @@ pub struct Issue {
     pub row: Option<usize>,
     /// 1-based.
     pub column: Option<usize>,
+    /// Where the cell's text starts in the table's text, for an error in a cell: in
+    /// UTF-16 code units, a CRLF counting as one, as a textarea holding the table counts
+    /// ([`Error::span`]); `None` for other errors.
+    pub start: Option<usize>,
+    /// Where it ends (as `start`).
+    pub end: Option<usize>,
     /// The table's field, or the dataset path; `None` when empty.
     pub field: Option<String>,
 }
@@ -42,6 +50,8 @@ impl Issue {
             file,
             row: e.row(),
             column: e.column(),
+            start: e.span().map(|s| s.0),
+            end: e.span().map(|s| s.1),
             field: Some(e.path().to_string()).filter(|p| !p.is_empty()),
         }
     }
@@ -92,15 +102,20 @@ impl Outcome {
     }
 
     /// An import's outcome after [`Import::check`] (errors about the dataset as a whole
-    /// are given `file`, the input's name, as the command line prints them).
-    pub fn checked(result: Result<Import, Vec<Error>>, file: &str) -> Outcome {
-        let imported = match result {
+    /// are given `file`, the input's name, as the command line prints them); each error
+    /// or warning in a cell of one of `inputs` has its cell's span there.
+    pub fn checked(result: Result<Import, Vec<Error>>, file: &str, inputs: &[Input]) -> Outcome {
+        let placed = |errors: Vec<Error>| {
+            inputs
+                .iter()
+                .fold(errors, |errors, &input| place_spans(errors, input))
+        };
+        let mut imported = match result {
             Ok(i) => i,
             // Errors of a reader are at their cells, or about no file in particular.
-            Err(errors) => return Outcome::failed(&errors, None),
+            Err(errors) => return Outcome::failed(&placed(errors), None),
         };
-        let warnings = imported
-            .warnings
+        let warnings = placed(std::mem::take(&mut imported.warnings))
             .iter()
             .map(|w| Issue::of(w, None))
             .collect();
@@ -109,11 +124,11 @@ impl Outcome {
             .and_then(|_| dataset_json(&imported.dataset))
         {
             Ok(json) => (Some(json), Vec::new()),
-            Err(e) => (None, vec![Issue::of(&e, Some(file))]),
+            Err(e) => (None, placed(vec![e])),
         };
         Outcome {
             dataset,
-            errors,
+            errors: errors.iter().map(|e| Issue::of(e, Some(file))).collect(),
             warnings,
             gaps: imported.gaps,
         }
