@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use trade_chart::chart::columns::{ColSeries, Columns};
 use trade_chart::data::DEFAULT_JSON;
-use trade_chart::limits::{self, Limit};
-use trade_chart::{Dataset, Error, ErrorKind, Options};
+use trade_chart::limits;
+use trade_chart::{Dataset, Error, Options};
 
 fn default_value() -> Value {
     serde_json::from_str(DEFAULT_JSON).unwrap()
@@ -18,26 +18,9 @@ fn load(v: &Value) -> Result<Dataset, Error> {
     Dataset::from_json(&v.to_string())
 }
 
-/// `e` is the `too-large` error of `limit` at `path`, for `found`.
-fn assert_limit(e: &Error, limit: Limit, path: &str, found: usize) {
-    assert_eq!(e.kind(), ErrorKind::TooLarge, "{e}");
-    assert_eq!(e.code(), "too-large");
-    assert_eq!(e.path(), path, "{e}");
-    assert_eq!(
-        e.found(),
-        Some(format!("{found} {}", limit.unit).as_str()),
-        "{e}"
-    );
-    let at_most = format!("at most {} {}", limit.max, limit.unit);
-    assert_eq!(e.expectation(), Some(at_most.as_str()), "{e}");
-    assert!(
-        e.message().starts_with(&format!(
-            "{found} {}; the limit is {}",
-            limit.unit, limit.max
-        )),
-        "{e}"
-    );
-}
+#[path = "support/limit.rs"]
+mod limit;
+use limit::assert_limit;
 
 #[test]
 fn a_200_mb_text_is_refused_by_its_length_without_parsing() {

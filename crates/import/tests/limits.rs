@@ -5,33 +5,16 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use trade_chart::data::DEFAULT_JSON;
-use trade_chart::limits::{self, Limit};
+use trade_chart::limits;
 use trade_chart::{Error, ErrorKind};
 
 fn default_value() -> Value {
     serde_json::from_str(DEFAULT_JSON).unwrap()
 }
 
-/// `e` is the `too-large` error of `limit` at `path`, for `found`.
-fn assert_limit(e: &Error, limit: Limit, path: &str, found: usize) {
-    assert_eq!(e.kind(), ErrorKind::TooLarge, "{e}");
-    assert_eq!(e.code(), "too-large");
-    assert_eq!(e.path(), path, "{e}");
-    assert_eq!(
-        e.found(),
-        Some(format!("{found} {}", limit.unit).as_str()),
-        "{e}"
-    );
-    let at_most = format!("at most {} {}", limit.max, limit.unit);
-    assert_eq!(e.expectation(), Some(at_most.as_str()), "{e}");
-    assert!(
-        e.message().starts_with(&format!(
-            "{found} {}; the limit is {}",
-            limit.unit, limit.max
-        )),
-        "{e}"
-    );
-}
+#[path = "../../../tests/support/limit.rs"]
+mod limit;
+use limit::assert_limit;
 
 use trade_chart::Location;
 use trade_chart_import::comtrade::{self, ComtradeOptions};
