@@ -5,9 +5,9 @@ mod checked;
 mod derive;
 pub mod json;
 mod lang;
-mod model;
 pub(crate) mod order;
 mod period;
+mod raw;
 mod validate;
 
 pub use checked::MAX_USD;
@@ -15,8 +15,8 @@ pub use checked::MAX_USD;
 pub use checked::*;
 pub use derive::{agrees, change};
 pub use lang::Lang;
-pub use model::*;
 pub use period::{is_date, Period, PeriodKind};
+pub use raw::*;
 pub use validate::validate;
 
 /// The default dataset (North Korea–China), in the same schema users give.

@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::checked::*;
 use super::derive::{agrees, change, evaluate, obs};
-use super::model::*;
 use super::period::{is_date, Period};
+use super::raw::*;
 use crate::error::{Error, ErrorKind, Result};
 
 /// The longest time view, in months.
