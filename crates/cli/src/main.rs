@@ -30,6 +30,7 @@ use trade_chart::{Dataset, DatasetChart, Error, Options, RawDataset, SOCIAL_SCAL
 use trade_chart_import as import;
 use trade_chart_import::comtrade::{self, ComtradeOptions};
 use trade_chart_import::datapackage;
+use trade_chart_import::encoding::Encoding;
 use trade_chart_import::publish::{self, PageOptions};
 use trade_chart_import::{text, Import, Input, SheetOptions};
 
@@ -177,6 +178,11 @@ struct TableArgs {
     /// When a Comtrade download was made: its source's date
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
     accessed: Option<String>,
+    /// The inputs' text encoding [default: a byte-order mark's, else UTF-8 when the bytes
+    /// are, else guessed from them, with a warning]: utf-8, utf-16le, euc-kr (cp949), gbk,
+    /// gb18030, windows-1252 (latin1)…
+    #[arg(long, value_name = "NAME", value_parser = encoding, verbatim_doc_comment)]
+    encoding: Option<&'static Encoding>,
 }
 
 /// The inputs' format, for the commands whose `--format` is not a picture's.
@@ -329,6 +335,11 @@ fn partner(v: &str) -> Result<(String, String), String> {
     Ok((code.trim().to_uppercase(), name.trim().to_string()))
 }
 
+/// `--encoding`: an encoding's name (the Encoding Standard's labels, and cp949).
+fn encoding(s: &str) -> Result<&'static Encoding, String> {
+    import::encoding::named(s, "--encoding").map_err(|e| e.message().to_string())
+}
+
 /// `--accessed`: a day.
 fn date(v: &str) -> Result<String, String> {
     if v.len() == 10 && trade_chart::data::is_date(v) {
@@ -393,6 +404,7 @@ struct Args {
     sheet: SheetOptions,
     format: Option<Format>,
     accessed: Option<String>,
+    encoding: Option<&'static Encoding>,
     to_package: bool,
 }
 
@@ -425,6 +437,7 @@ impl TableArgs {
                 Given::Json => Format::Json,
             }),
             accessed: self.accessed,
+            encoding: self.encoding,
             ..Args::default()
         })
     }
@@ -600,6 +613,8 @@ struct Job {
     claims: Option<PathBuf>,
     format: Format,
     accessed: Option<String>,
+    /// `--encoding`, else detected per file.
+    encoding: Option<&'static Encoding>,
 }
 
 /// An input's format, given (`--format`) or detected.
@@ -684,6 +699,7 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
             claims: a.claims.clone(),
             format,
             accessed: a.accessed.clone(),
+            encoding: a.encoding,
         });
     }
     if jobs.is_empty() {
@@ -702,8 +718,24 @@ struct Loaded {
     gaps: usize,
 }
 
-fn read(p: &Path) -> Result<String, Vec<String>> {
-    std::fs::read_to_string(p).map_err(|e| vec![format!("{}: cannot read: {e}", p.display())])
+/// A file's text in its encoding (`--encoding`, else a byte-order mark's, UTF-8 or the
+/// guess: [`import::encoding::decode`]); a warning line says which when it is not UTF-8.
+fn read(p: &Path, forced: Option<&'static Encoding>) -> Result<String, Vec<String>> {
+    let bytes = std::fs::read(p).map_err(|e| vec![format!("{}: cannot read: {e}", p.display())])?;
+    let (text, used) = import::encoding::decode(&bytes, forced);
+    if !used.is_utf8() {
+        let how = if used.guessed {
+            " (guessed from its bytes; --encoding names it)"
+        } else {
+            ""
+        };
+        tell(&format!(
+            "warning: {}: not UTF-8: read as {}{how}",
+            p.display(),
+            used.name
+        ));
+    }
+    Ok(text.into_owned())
 }
 
 /// Reads and checks one dataset; the error lines as printed.
@@ -712,7 +744,7 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
     if let Some(loaded) = load_other(job, sheet, &name) {
         return loaded;
     }
-    let text = read(&job.main)?;
+    let text = read(&job.main, job.encoding)?;
     if job.format == Format::Json {
         let prefix = |e: Error| vec![format!("{name}: {e}")];
         let text = text.trim_start_matches('\u{feff}');
@@ -735,7 +767,7 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         )]);
     };
     let sources_name = sp.display().to_string();
-    let sources_text = read(sp)?;
+    let sources_text = read(sp, job.encoding)?;
     let imported = import::import(
         Input {
             name: &name,
@@ -757,7 +789,7 @@ fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>
     let imported = match &job.views {
         Some(vp) => {
             let views_name = vp.display().to_string();
-            let views = read(vp)?;
+            let views = read(vp, job.encoding)?;
             imported
                 .with_views(Input {
                     name: &views_name,
@@ -770,7 +802,7 @@ fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>
     let imported = match &job.claims {
         Some(cp) => {
             let claims_name = cp.display().to_string();
-            let claims = read(cp)?;
+            let claims = read(cp, job.encoding)?;
             imported
                 .with_claims(Input {
                     name: &claims_name,
@@ -783,7 +815,7 @@ fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>
     let imported = match &job.text {
         Some(tp) => {
             let text_name = tp.display().to_string();
-            let text = read(tp)?;
+            let text = read(tp, job.encoding)?;
             imported
                 .with_text(Input {
                     name: &text_name,
@@ -828,7 +860,8 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
                 title: sheet.title.clone(),
                 id: sheet.id.clone(),
             };
-            let result = comtrade::import(name, &bytes, &options);
+            let result = comtrade::decoded_in(name, &bytes, job.encoding)
+                .and_then(|text| comtrade::import_text(name, &text, &options));
             if long {
                 tell(&format!(
                     "{name}: read in {:.2} s",

@@ -165,8 +165,8 @@ struct Country {
     name: String,
 }
 
-/// Reads a Comtrade download. `bytes` that are not UTF-8 are read as Windows-1252 with
-/// a warning. Every error is returned (up to [`sheet::MAX_ERRORS`], then a count), each at its
+/// Reads a Comtrade download. `bytes` that are not UTF-8 are read in the encoding they
+/// look written in (Windows-1252 for most: [`crate::encoding`]) with a warning. Every error is returned (up to [`sheet::MAX_ERRORS`], then a count), each at its
 /// cell.
 pub fn import(
     name: &str,
@@ -177,15 +177,24 @@ pub fn import(
     import_text(name, &text, options)
 }
 
-/// A Comtrade download's text, as [`import`] reads it: its bytes decoded (UTF-8, else
-/// Windows-1252). Bytes over the limit are refused before they are decoded (Windows-1252
-/// text doubles in UTF-8), at row 1, column 1.
+/// A Comtrade download's text, as [`import`] reads it: its bytes decoded
+/// ([`crate::encoding::decode`]). Bytes over the limit are refused before they are decoded
+/// (Windows-1252 text doubles in UTF-8), at row 1, column 1.
 pub fn decoded<'b>(name: &str, bytes: &'b [u8]) -> std::result::Result<Decoded<'b>, Vec<Error>> {
+    decoded_in(name, bytes, None)
+}
+
+/// As [`decoded`], in the encoding the editor named (`--encoding`) when `forced`.
+pub fn decoded_in<'b>(
+    name: &str,
+    bytes: &'b [u8],
+    forced: Option<&'static crate::encoding::Encoding>,
+) -> std::result::Result<Decoded<'b>, Vec<Error>> {
     if let Err(e) = trade_chart::limits::TABLE_BYTES.check("", bytes.len()) {
         return Err(vec![e.in_cell(Some(name), 1, 1)]);
     }
-    let (text, latin1) = super::decode(bytes);
-    Ok(Decoded { text, latin1 })
+    let (text, used) = crate::encoding::decode(bytes, forced);
+    Ok(Decoded { text, used })
 }
 
 /// A download's text ([`decoded`]).
@@ -193,8 +202,8 @@ pub fn decoded<'b>(name: &str, bytes: &'b [u8]) -> std::result::Result<Decoded<'
 pub struct Decoded<'b> {
     /// The text.
     pub text: std::borrow::Cow<'b, str>,
-    /// Whether it was read as Windows-1252 (not UTF-8).
-    pub latin1: bool,
+    /// What it was read as.
+    pub used: crate::encoding::Used,
 }
 
 /// [`import`] of a download already [`decoded`].
@@ -204,12 +213,15 @@ pub fn import_text(
     options: &ComtradeOptions,
 ) -> std::result::Result<Import, Vec<Error>> {
     let mut cx = Cx::default();
-    if text.latin1 {
+    if !text.used.is_utf8() {
         cx.warnings.push(
             Error::at(
                 ErrorKind::InvalidValue,
                 "",
-                "not UTF-8: read as Windows-1252 (Latin-1); check the names with accents",
+                format!(
+                    "not UTF-8: read as {}; check the names with accents",
+                    text.used.name
+                ),
             )
             .in_cell(Some(name), 1, 1),
         );

@@ -18,6 +18,7 @@ mod cells;
 pub mod claims;
 pub mod comtrade;
 pub mod datapackage;
+pub mod encoding;
 pub mod numbers;
 pub mod periods;
 pub mod publish;
@@ -28,29 +29,10 @@ pub mod views;
 
 pub use sheet::{dataset_json, import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 
-/// Text from a file's bytes: UTF-8 when they are (a byte-order mark is kept for the
-/// readers to skip), else Windows-1252 (Latin-1 with the printable characters that
-/// Windows puts at 0x80–0x9F), as old Comtrade downloads and Excel's "CSV" write it.
-/// The flag says the bytes were not UTF-8, for a warning.
+/// Text from a file's bytes, in the encoding they were written in ([`encoding::decode`]:
+/// a byte-order mark, else UTF-8 when they are, else the guess). The flag says the bytes
+/// were not UTF-8, for a warning.
 pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (std::borrow::Cow::Borrowed(s), false);
-    }
-    // 0x80–0x9F in Windows-1252; the five it leaves undefined are read as Latin-1's C1.
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    let text = bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9f => HIGH
-                .get(usize::from(b - 0x80))
-                .copied()
-                .unwrap_or(char::from(b)),
-            _ => char::from(b),
-        })
-        .collect();
-    (std::borrow::Cow::Owned(text), true)
+    let (text, used) = encoding::decode(bytes, None);
+    (text, !used.is_utf8())
 }
