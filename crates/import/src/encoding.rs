@@ -4,10 +4,17 @@
 //! among them the ones editors' files come in — CP949/EUC-KR, GBK/GB18030,
 //! Windows-1252). An editor can name it instead (`--encoding`, the builder's choice).
 
+//!
+//! Without the feature `encodings` (the builder's wasm, for now: crates/import/Cargo.toml
+//! says why) a file is read as UTF-8 when its bytes are, else as Windows-1252.
+
 use std::borrow::Cow;
 
+#[cfg(feature = "encodings")]
 pub use encoding_rs::Encoding;
+#[cfg(feature = "encodings")]
 use encoding_rs::{UTF_8, WINDOWS_1252};
+#[cfg(feature = "encodings")]
 use trade_chart::error::{Error, ErrorKind};
 
 /// What a file was read as.
@@ -26,6 +33,7 @@ impl Used {
     }
 }
 
+#[cfg(feature = "encodings")]
 /// The name an editor knows an encoding by.
 fn name_of(e: &'static Encoding) -> &'static str {
     match e.name() {
@@ -39,11 +47,13 @@ fn name_of(e: &'static Encoding) -> &'static str {
     }
 }
 
+#[cfg(feature = "encodings")]
 /// The encodings `--encoding` names, as the Encoding Standard's labels (any label it
 /// knows is taken: `cp949`, `euc-kr`, `gbk`, `gb2312`, `gb18030`, `latin1`, `utf-16le`…).
 pub const EXAMPLES: &str =
     "utf-8, utf-16le, utf-16be, euc-kr (cp949), gbk, gb18030, windows-1252 (latin1)";
 
+#[cfg(feature = "encodings")]
 /// The encoding a label names (`cp949` is EUC-KR's, as browsers read it), or an error
 /// at `path` listing some.
 pub fn named(label: &str, path: &str) -> Result<&'static Encoding, Error> {
@@ -64,6 +74,7 @@ pub fn named(label: &str, path: &str) -> Result<&'static Encoding, Error> {
     })
 }
 
+#[cfg(feature = "encodings")]
 /// The text of `bytes` and what it was read as: in `forced` when given; else as its
 /// byte-order mark says; else UTF-8 when the bytes are; else the guess. A UTF-8
 /// byte-order mark is kept for the readers to skip, as before; the others are dropped.
@@ -115,6 +126,7 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> (Cow<'a
     )
 }
 
+#[cfg(feature = "encodings")]
 /// The legacy encoding `bytes` were most likely written in. Bytes that decode cleanly in
 /// several (CP949 text also decodes as GBK and as Windows-1252) are told apart by how
 /// likely the text they make is, which chardetng scores; Windows-1252 when it has no
@@ -130,6 +142,7 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
+#[cfg(feature = "encodings")]
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,4 +212,44 @@ mod tests {
         assert!(e.to_string().starts_with("encoding: "), "{e}");
         assert!(e.to_string().contains("euc-kr (cp949)"), "{e}");
     }
+}
+
+/// The text of `bytes` and what it was read as, without the feature `encodings`: UTF-8
+/// when the bytes are (a byte-order mark is kept for the readers to skip), else
+/// Windows-1252 (Latin-1 with the printable characters Windows puts at 0x80–0x9F), as old
+/// Comtrade downloads and Excel's "CSV" write it.
+#[cfg(not(feature = "encodings"))]
+pub fn decode(bytes: &[u8], _forced: Option<std::convert::Infallible>) -> (Cow<'_, str>, Used) {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (
+            Cow::Borrowed(s),
+            Used {
+                name: "UTF-8",
+                guessed: false,
+            },
+        );
+    }
+    // 0x80–0x9F in Windows-1252; the five it leaves undefined are read as Latin-1's C1.
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    let text = bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH
+                .get(usize::from(b - 0x80))
+                .copied()
+                .unwrap_or(char::from(b)),
+            _ => char::from(b),
+        })
+        .collect();
+    (
+        Cow::Owned(text),
+        Used {
+            name: "Windows-1252 (Latin-1)",
+            guessed: true,
+        },
+    )
 }
