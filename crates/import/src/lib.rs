@@ -18,6 +18,7 @@ mod cells;
 pub mod claims;
 pub mod comtrade;
 pub mod datapackage;
+mod not_table;
 pub mod numbers;
 pub mod periods;
 pub mod publish;
@@ -26,6 +27,7 @@ pub mod table;
 pub mod text;
 pub mod views;
 
+pub use not_table::not_a_table;
 pub use sheet::{dataset_json, import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 
 /// Text from a file's bytes: UTF-8 when they are (a byte-order mark is kept for the

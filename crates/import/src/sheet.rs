@@ -348,12 +348,21 @@ pub const SOURCE_COLUMNS: &[(&str, &[&str])] = &[
 const GAPS: [&str; 9] = ["#n/a", "n/a", "na", "-", "–", "—", "..", "…", "#value!"];
 
 /// Reads the two tables into a dataset. Every error found is returned (up to
-/// [`MAX_ERRORS`], then one line counting the rest), each at its cell.
+/// [`MAX_ERRORS`], then one line counting the rest), each at its cell; a file that is
+/// not a table at all is one error ([`super::not_a_table`]).
 pub fn import(
     observations: Input,
     sources: Input,
     options: &SheetOptions,
 ) -> std::result::Result<Import, Vec<Error>> {
+    // A file that is no table (an error message, a web page): one error, its first line.
+    let not_tables: Vec<Error> = [observations, sources]
+        .iter()
+        .filter_map(|i| super::not_a_table(i.name, i.text))
+        .collect();
+    if !not_tables.is_empty() {
+        return Err(not_tables);
+    }
     let mut cx = Cx::default();
     let src = read_sources(&mut cx, sources);
     let result = read_observations(&mut cx, observations, &src, options);
