@@ -49,6 +49,9 @@ pub enum ErrorKind {
     /// A table's number column whose cells could be read with either decimal mark
     /// (every value like `1,234`): the editor must say which.
     AmbiguousNumber,
+    /// A file given as a table that is not one: a saved error message, a web page,
+    /// a JSON document. One error, quoting its first line.
+    NotATable,
 }
 
 impl ErrorKind {
@@ -69,6 +72,7 @@ impl ErrorKind {
         ErrorKind::Unsupported,
         ErrorKind::Render,
         ErrorKind::AmbiguousNumber,
+        ErrorKind::NotATable,
     ];
 
     /// The stable kebab-case code JS sees as `error.code`, e.g. `"missing-field"`.
@@ -89,6 +93,7 @@ impl ErrorKind {
             ErrorKind::Unsupported => "unsupported",
             ErrorKind::Render => "render",
             ErrorKind::AmbiguousNumber => "ambiguous-number",
+            ErrorKind::NotATable => "not-a-table",
         }
     }
 
@@ -471,8 +476,9 @@ mod tests {
             ErrorKind::Unsupported => 12,
             ErrorKind::Render => 13,
             ErrorKind::AmbiguousNumber => 14,
+            ErrorKind::NotATable => 15,
         };
-        assert_eq!(ErrorKind::ALL.len(), 15);
+        assert_eq!(ErrorKind::ALL.len(), 16);
         for (i, &k) in ErrorKind::ALL.iter().enumerate() {
             assert_eq!(ordinal(k), i, "{k:?}");
         }

@@ -761,6 +761,10 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
             gaps: 0,
         });
     }
+    // A saved error message or web page is that, before any sources table is looked for.
+    if let Some(e) = import::not_a_table(&name, &text) {
+        return Err(vec![e.to_string()]);
+    }
     let Some(sp) = &job.sources else {
         return Err(vec![format!(
             "{name}: no sources table: give --sources FILE, or put sources.tsv or sources.csv beside it"

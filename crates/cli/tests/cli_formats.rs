@@ -195,3 +195,40 @@ fn format_and_to_take_only_their_values_naming_them_when_wrong() {
         "{err}"
     );
 }
+
+#[test]
+fn check_a_file_that_is_not_a_table_is_one_error_quoting_its_first_line() {
+    let d = dir("not-a-table");
+    // Made up: a saved error message (JSON, words), a web page.
+    for (file, text, what, first) in [
+        (
+            "download.csv",
+            "{\"error\":\"Made-up limit: ask for fewer partners\"}\n",
+            "JSON, perhaps an error message saved in place of the data (a dataset in JSON is given as a .json file)",
+            "{\"error\":\"Made-up limit: ask for fewer partners\"}",
+        ),
+        (
+            "download.txt",
+            "Made-up limit: ask for fewer partners, periods or products\n",
+            "text, perhaps an error message saved in place of the data",
+            "Made-up limit: ask for fewer partners, periods or products",
+        ),
+        (
+            "page.tsv",
+            "<!DOCTYPE html>\n<html><body>Made-up portal</body></html>\n",
+            "a web page (HTML): save the file the page offers, not the page",
+            "<!DOCTYPE html>",
+        ),
+    ] {
+        let f = d.join(file).display().to_string();
+        std::fs::write(&f, text).unwrap();
+        let want = format!("{f}:1:1: not a table of figures but {what}; its first line: \"{first}\"\n");
+        // Detected (no sources table beside it), or given as a table or a download.
+        for format in [None, Some("csv"), Some("comtrade")] {
+            let mut args = vec!["check", f.as_str()];
+            args.extend(format.iter().flat_map(|f| ["--format", f]));
+            let (code, out, err) = run(&args);
+            assert_eq!((code, out.as_str(), err.as_str()), (1, "", want.as_str()), "{args:?}");
+        }
+    }
+}

@@ -405,8 +405,9 @@ struct Gathered {
     max_value: f64,
 }
 
-/// The download read in its phases: the header's columns, the rows into series, the
-/// warnings, then the dataset; `None` once an error is reported, as it stops the import.
+/// The download read in its phases: whether it is a table at all, the header's columns,
+/// the rows into series, the warnings, then the dataset; `None` once an error is
+/// reported, as it stops the import.
 fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Option<Import> {
     if let Some(d) = &options.accessed {
         if !(d.len() == 10 && is_date(d)) {
@@ -416,6 +417,10 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
                 format!("\"{d}\""),
             ));
         }
+    }
+    if let Some(e) = super::not_a_table(file, text) {
+        cx.error(e);
+        return None;
     }
     let table = cells::parse(cx, file, text)?;
     let k = find_columns(cx, file, &table.headers);

@@ -19,6 +19,7 @@ pub mod claims;
 pub mod comtrade;
 pub mod datapackage;
 pub mod encoding;
+mod not_table;
 pub mod numbers;
 pub mod periods;
 pub mod publish;
@@ -27,6 +28,7 @@ pub mod table;
 pub mod text;
 pub mod views;
 
+pub use not_table::not_a_table;
 pub use sheet::{dataset_json, import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 
 /// Text from a file's bytes, in the encoding they were written in ([`encoding::decode`]:

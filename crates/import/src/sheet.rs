@@ -348,12 +348,21 @@ pub const SOURCE_COLUMNS: &[(&str, &[&str])] = &[
 const GAPS: [&str; 9] = ["#n/a", "n/a", "na", "-", "–", "—", "..", "…", "#value!"];
 
 /// Reads the two tables into a dataset. Every error found is returned (up to
-/// [`MAX_ERRORS`], then one line counting the rest), each at its cell.
+/// [`MAX_ERRORS`], then one line counting the rest), each at its cell; a file that is
+/// not a table at all is one error ([`super::not_a_table`]).
 pub fn import(
     observations: Input,
     sources: Input,
     options: &SheetOptions,
 ) -> std::result::Result<Import, Vec<Error>> {
+    // A file that is no table (an error message, a web page): one error, its first line.
+    let not_tables: Vec<Error> = [observations, sources]
+        .iter()
+        .filter_map(|i| super::not_a_table(i.name, i.text))
+        .collect();
+    if !not_tables.is_empty() {
+        return Err(not_tables);
+    }
     let mut cx = Cx::default();
     let src = read_sources(&mut cx, sources);
     let result = read_observations(&mut cx, observations, &src, options);
@@ -582,9 +591,15 @@ fn read_observations(
     let default_unit = default_unit(cx, options);
     let rows = figure_rows(cx, &cols, &table.rows);
     let (decimal, bad_value) = decimal_mark(cx, file, col(&cols, "value"), &rows, options);
+    let pc = col(&cols, "period");
+    let period_column = periods::Column::new(
+        table.headers.get(pc).map_or("", String::as_str),
+        table.rows.iter().map(|r| r.cell(pc)),
+    );
     let reading = Reading {
         file,
         cols: &cols,
+        period_column,
         decimal,
         default_unit,
         options,
@@ -719,11 +734,14 @@ fn decimal_mark(
     (decimal, bad_value)
 }
 
-/// What every row of an observations table is read with: its file and columns, the
-/// column's decimal mark, the default unit, the options and the sources table.
+/// What every row of an observations table is read with: its file and columns, how its
+/// periods are read, the value column's decimal mark, the default unit, the options and
+/// the sources table.
 struct Reading<'a> {
     file: &'a str,
     cols: &'a HashMap<&'static str, usize>,
+    /// How the period column's cells are read (its dates as months or not).
+    period_column: periods::Column,
     decimal: Option<char>,
     default_unit: Option<i32>,
     options: &'a SheetOptions,
@@ -756,8 +774,8 @@ impl Reading<'_> {
         let canon = self.value(cx, row, bad);
         let exp = self.unit(cx, row);
         let p = cell(self.cols, row, "period");
-        let period =
-            periods::normalize(p).and_then(|s| Period::parse(&s).ok().map(|parsed| (s, parsed)));
+        let period = (self.period_column.read(p))
+            .and_then(|s| Period::parse(&s).ok().map(|parsed| (s, parsed)));
         if period.is_none() {
             let what = periods::EXPECTED;
             cx.error(expected(

@@ -274,7 +274,7 @@ fn every_period_spelling() {
     let imp = ok(&t);
     let want: Vec<&str> = cells.iter().map(|c| c.1).collect();
     assert_eq!(periods(&imp), want);
-    let e = errs(&t.replace("202003", "2020.03"), &opts());
+    let e = errs(&t.replace("202003", "2020.3"), &opts());
     assert_eq!(cell(&e[0]), (5, 3, "period".into()));
     assert!(
         e[0].message().contains("expected a period like"),
@@ -510,4 +510,192 @@ fn a_dataset_error_after_conversion_points_at_the_row() {
     let e = imp.check().unwrap_err();
     assert_eq!(cell(&e), (3, 3, "value".into()));
     assert_eq!(e.kind(), ErrorKind::TooLarge);
+}
+
+// Periods as editors' tables write them (src/periods.rs): Korean and Chinese years and
+// months, `2020.06`, the IMF's `2024M2`, dates on the first of their month, tables
+// newest first (a Comtrade download too).
+
+/// An observations table whose period column is headed `period`, one row a period,
+/// each figure 1.
+fn period_table(period: &str, cells: &[&str]) -> String {
+    let mut t = format!("direction\t{period}\tvalue\tunit\tsources\n");
+    for p in cells {
+        t.push_str(&format!("KR>JP\t{p}\t1\tUSD million\ts1\n"));
+    }
+    t
+}
+
+#[test]
+fn korean_chinese_dotted_and_imf_periods() {
+    // Each in a table of its own: a year and its months would overlap in one series.
+    for (cells, want) in [
+        (&["2024년", "2025년"][..], &["2024", "2025"][..]),
+        (&["2024年", "2025年"], &["2024", "2025"]),
+        (&["2020年6月", "2020年07月"], &["2020-06", "2020-07"]),
+        (&["2020년 6월", "2020년 7월"], &["2020-06", "2020-07"]),
+        (&["2020.06", "2020.12"], &["2020-06", "2020-12"]),
+        (&["2024M02", "2024M12"], &["2024-02", "2024-12"]),
+        (&["2024M2", "2024M3"], &["2024-02", "2024-03"]),
+    ] {
+        let imp = ok(&period_table("period", cells));
+        assert_eq!(periods(&imp), want, "{cells:?}");
+    }
+}
+
+#[test]
+fn what_is_not_a_period_is_an_error_at_its_cell_as_before() {
+    for bad in ["2020.13", "2020年13月", "2024M13", "2020.1", "2020-06-15"] {
+        let e = errs(&period_table("period", &["2020-01", bad]), &opts());
+        assert_eq!(e.len(), 1, "{bad}: {}", lines(&e));
+        assert_eq!(cell(&e[0]), (3, 2, "period".into()), "{bad}");
+        assert_eq!(
+            e[0].to_string(),
+            format!(
+                "observations.tsv:3:2: period: expected a period like 2020, 2020-06, 202006, 2020M06, Jun 2020 or 2020-01/2020-02, found \"{bad}\""
+            )
+        );
+    }
+}
+
+#[test]
+fn dates_on_the_first_of_their_month_are_months() {
+    // Under a month header, newest first.
+    let imp = ok(&period_table(
+        "Month",
+        &["1985-03-01", "1985-02-01", "1985-01-01"],
+    ));
+    assert_eq!(periods(&imp), ["1985-03", "1985-02", "1985-01"]);
+    let v = &imp.dataset.views[0];
+    assert_eq!(
+        (v.from.as_deref(), v.to.as_deref()),
+        (Some("1985-01"), Some("1985-03"))
+    );
+    // Under any header, when two of them are a month apart.
+    let imp = ok(&period_table(
+        "date",
+        &["2019-12-01", "2020-01-01", "2020-06-01"],
+    ));
+    assert_eq!(periods(&imp), ["2019-12", "2020-01", "2020-06"]);
+    // A yearly series dated by its first day is not taken for January figures.
+    let t = period_table("date", &["2019-01-01", "2020-01-01"]);
+    let e = errs(&t, &opts());
+    assert_eq!(
+        e.iter().map(|e| (cell(e).0, cell(e).1)).collect::<Vec<_>>(),
+        [(2, 2), (3, 2)],
+        "{}",
+        lines(&e)
+    );
+    // Nor is it under a year header.
+    assert_eq!(errs(&t.replacen("date", "year", 1), &opts()).len(), 2);
+}
+
+#[test]
+fn a_column_of_real_dates_stays_an_error_at_each_cell() {
+    for header in ["Month", "date", "period"] {
+        let e = errs(
+            &period_table(header, &["2020-01-01", "2020-02-01", "2020-02-15"]),
+            &opts(),
+        );
+        assert_eq!(
+            e.iter().map(|e| (cell(e).0, cell(e).1)).collect::<Vec<_>>(),
+            [(2, 2), (3, 2), (4, 2)],
+            "{header}: {}",
+            lines(&e)
+        );
+        assert!(
+            e[0].message().starts_with("expected a period like"),
+            "{}",
+            e[0]
+        );
+    }
+}
+
+/// Every view's CSV (the chart's own order) of a checked import.
+fn view_csvs(raw: &RawDataset) -> Vec<String> {
+    let ds = trade_chart::validate(raw).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<String> = raw.views.iter().map(|v| v.id.clone()).collect();
+    let mut chart = trade_chart::DatasetChart::new(ds, &trade_chart::Options::default()).unwrap();
+    ids.iter()
+        .map(|id| {
+            chart.set_view(id).unwrap();
+            chart.csv()
+        })
+        .collect()
+}
+
+/// The dataset with its series (and each view's) and bases in the order of their ids:
+/// a table's rows in another order make them in another.
+fn by_id(raw: &RawDataset) -> RawDataset {
+    let mut raw = raw.clone();
+    raw.series.sort_by(|a, b| a.id.cmp(&b.id));
+    raw.bases.sort_by(|a, b| a.id.cmp(&b.id));
+    for v in &mut raw.views {
+        v.series.sort();
+    }
+    raw
+}
+
+/// [`by_id`], with each series' observations in ascending periods.
+fn ascending(raw: &RawDataset) -> RawDataset {
+    let mut raw = by_id(raw);
+    for s in &mut raw.series {
+        s.observations.sort_by(|a, b| a.period.cmp(&b.period));
+    }
+    raw
+}
+
+/// Two imports of one table, one newest first, hold the same figures and draw the same
+/// chart: every view's CSV (in the chart's own order, from observations in the
+/// file's) is the same.
+fn same_chart(newest: &Import, oldest: &Import) {
+    assert_eq!(
+        import::to_json(&ascending(&newest.dataset)),
+        import::to_json(&ascending(&oldest.dataset))
+    );
+    assert_eq!(
+        view_csvs(&by_id(&newest.dataset)),
+        view_csvs(&by_id(&oldest.dataset))
+    );
+}
+
+/// A table's header line and its data lines reversed (a table newest first).
+fn reversed(text: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[1..].reverse();
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn a_table_newest_first_makes_the_same_chart() {
+    let mut t = String::from("direction\tperiod\tvalue\tunit\tsources\n");
+    for (m, v) in [(1, "5"), (2, "6.5"), (3, "7"), (4, "3")] {
+        t.push_str(&format!("KR>JP\t2020-{m:02}\t{v}\tUSD million\ts1\n"));
+        t.push_str(&format!("JP>KR\t2020.{m:02}\t{v}0\tUSD million\ts1\n"));
+    }
+    for y in 2015..2023 {
+        t.push_str(&format!("two-way\t{y}년\t{y}\tUSD million\ts1\n"));
+    }
+    let (oldest, newest) = (ok(&t), ok(&reversed(&t)));
+    assert_eq!(periods(&newest)[0], "2022");
+    same_chart(&newest, &oldest);
+}
+
+#[test]
+fn a_comtrade_download_newest_first_makes_the_same_chart() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/comtrade/plus-monthly-pascal.csv"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let o = trade_chart_import::comtrade::ComtradeOptions::default();
+    let read = |t: &str| {
+        let i = trade_chart_import::comtrade::import("c.csv", t.as_bytes(), &o)
+            .unwrap_or_else(|e| panic!("{}", lines(&e)));
+        i.check().unwrap_or_else(|e| panic!("{e}"));
+        i
+    };
+    let (oldest, newest) = (read(&text), read(&reversed(&text)));
+    assert_ne!(periods(&newest), periods(&oldest));
+    same_chart(&newest, &oldest);
 }
