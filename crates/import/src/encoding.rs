@@ -106,14 +106,8 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> (Cow<'a
             );
         }
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (
-            Cow::Borrowed(s),
-            Used {
-                name: "UTF-8",
-                guessed: false,
-            },
-        );
+    if let Some(utf8) = utf8(bytes) {
+        return utf8;
     }
     let e = guess(bytes);
     let (text, _) = e.decode_without_bom_handling(bytes);
@@ -140,6 +134,53 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     } else {
         e
     }
+}
+
+/// The text of `bytes` and what it was read as, without the feature `encodings`: UTF-8
+/// when the bytes are (a byte-order mark is kept for the readers to skip), else
+/// Windows-1252 (Latin-1 with the printable characters Windows puts at 0x80–0x9F), as old
+/// Comtrade downloads and Excel's "CSV" write it.
+#[cfg(not(feature = "encodings"))]
+pub fn decode(bytes: &[u8], _forced: Option<std::convert::Infallible>) -> (Cow<'_, str>, Used) {
+    if let Some(utf8) = utf8(bytes) {
+        return utf8;
+    }
+    // 0x80–0x9F in Windows-1252; the five it leaves undefined are read as Latin-1's C1.
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    let text = bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH
+                .get(usize::from(b - 0x80))
+                .copied()
+                .unwrap_or(char::from(b)),
+            _ => char::from(b),
+        })
+        .collect();
+    (
+        Cow::Owned(text),
+        Used {
+            name: "Windows-1252 (Latin-1)",
+            guessed: true,
+        },
+    )
+}
+
+/// The text of `bytes` when they are UTF-8 (a byte-order mark is kept for the readers to
+/// skip).
+fn utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Used)> {
+    let s = std::str::from_utf8(bytes).ok()?;
+    Some((
+        Cow::Borrowed(s),
+        Used {
+            name: "UTF-8",
+            guessed: false,
+        },
+    ))
 }
 
 #[cfg(feature = "encodings")]
@@ -212,44 +253,4 @@ mod tests {
         assert!(e.to_string().starts_with("encoding: "), "{e}");
         assert!(e.to_string().contains("euc-kr (cp949)"), "{e}");
     }
-}
-
-/// The text of `bytes` and what it was read as, without the feature `encodings`: UTF-8
-/// when the bytes are (a byte-order mark is kept for the readers to skip), else
-/// Windows-1252 (Latin-1 with the printable characters Windows puts at 0x80–0x9F), as old
-/// Comtrade downloads and Excel's "CSV" write it.
-#[cfg(not(feature = "encodings"))]
-pub fn decode(bytes: &[u8], _forced: Option<std::convert::Infallible>) -> (Cow<'_, str>, Used) {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (
-            Cow::Borrowed(s),
-            Used {
-                name: "UTF-8",
-                guessed: false,
-            },
-        );
-    }
-    // 0x80–0x9F in Windows-1252; the five it leaves undefined are read as Latin-1's C1.
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    let text = bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9f => HIGH
-                .get(usize::from(b - 0x80))
-                .copied()
-                .unwrap_or(char::from(b)),
-            _ => char::from(b),
-        })
-        .collect();
-    (
-        Cow::Owned(text),
-        Used {
-            name: "Windows-1252 (Latin-1)",
-            guessed: true,
-        },
-    )
 }
