@@ -185,25 +185,10 @@ pub fn decoded<'b>(name: &str, bytes: &'b [u8]) -> std::result::Result<Decoded<'
 }
 
 /// As [`decoded`], in the encoding the editor named (`--encoding`) when `forced`.
-#[cfg(feature = "encodings")]
 pub fn decoded_in<'b>(
     name: &str,
     bytes: &'b [u8],
-    forced: Option<&'static crate::encoding::Encoding>,
-) -> std::result::Result<Decoded<'b>, Vec<Error>> {
-    if let Err(e) = trade_chart::limits::TABLE_BYTES.check("", bytes.len()) {
-        return Err(vec![e.in_cell(Some(name), 1, 1)]);
-    }
-    let (text, used) = crate::encoding::decode(bytes, forced);
-    Ok(Decoded { text, used })
-}
-
-/// As [`decoded`] (no encoding can be named without the feature `encodings`).
-#[cfg(not(feature = "encodings"))]
-pub fn decoded_in<'b>(
-    name: &str,
-    bytes: &'b [u8],
-    forced: Option<std::convert::Infallible>,
+    forced: Option<crate::encoding::Named>,
 ) -> std::result::Result<Decoded<'b>, Vec<Error>> {
     if let Err(e) = trade_chart::limits::TABLE_BYTES.check("", bytes.len()) {
         return Err(vec![e.in_cell(Some(name), 1, 1)]);

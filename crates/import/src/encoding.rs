@@ -12,8 +12,16 @@ use std::borrow::Cow;
 
 #[cfg(feature = "encodings")]
 pub use encoding_rs::Encoding;
+
+/// An encoding an editor named: any of the Encoding Standard's with the feature
+/// `encodings`; without it none can be named, so one signature serves both builds.
 #[cfg(feature = "encodings")]
-use encoding_rs::{UTF_8, WINDOWS_1252};
+pub type Named = &'static Encoding;
+/// An encoding an editor named: none without the feature `encodings`.
+#[cfg(not(feature = "encodings"))]
+pub type Named = std::convert::Infallible;
+#[cfg(feature = "encodings")]
+use encoding_rs::UTF_8;
 #[cfg(feature = "encodings")]
 use trade_chart::error::{Error, ErrorKind};
 
@@ -78,7 +86,7 @@ pub fn named(label: &str, path: &str) -> Result<&'static Encoding, Error> {
 /// The text of `bytes` and what it was read as: in `forced` when given; else as its
 /// byte-order mark says; else UTF-8 when the bytes are; else the guess. A UTF-8
 /// byte-order mark is kept for the readers to skip, as before; the others are dropped.
-pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> (Cow<'a, str>, Used) {
+pub fn decode(bytes: &[u8], forced: Option<Named>) -> (Cow<'_, str>, Used) {
     if let Some(e) = forced {
         // A UTF-8 byte-order mark stays (the readers skip it); another encoding's goes.
         let (text, _) = if e == UTF_8 {
@@ -124,16 +132,11 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> (Cow<'a
 /// The legacy encoding `bytes` were most likely written in. Bytes that decode cleanly in
 /// several (CP949 text also decodes as GBK and as Windows-1252) are told apart by how
 /// likely the text they make is, which chardetng scores; Windows-1252 when it has no
-/// better guess.
+/// better guess (UTF-8 is not among its answers: it was ruled out before).
 fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let e = detector.guess(None, chardetng::Utf8Detection::Deny);
-    if e == UTF_8 {
-        WINDOWS_1252
-    } else {
-        e
-    }
+    detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 /// The text of `bytes` and what it was read as, without the feature `encodings`: UTF-8
@@ -141,7 +144,7 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
 /// Windows-1252 (Latin-1 with the printable characters Windows puts at 0x80–0x9F), as old
 /// Comtrade downloads and Excel's "CSV" write it.
 #[cfg(not(feature = "encodings"))]
-pub fn decode(bytes: &[u8], _forced: Option<std::convert::Infallible>) -> (Cow<'_, str>, Used) {
+pub fn decode(bytes: &[u8], _forced: Option<Named>) -> (Cow<'_, str>, Used) {
     if let Some(utf8) = utf8(bytes) {
         return utf8;
     }
