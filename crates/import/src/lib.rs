@@ -27,6 +27,7 @@ pub mod sheet;
 pub mod table;
 pub mod text;
 pub mod views;
+pub mod wide;
 
 pub use not_table::not_a_table;
 pub use sheet::{dataset_json, import, to_json, Import, Input, SheetOptions, MAX_ERRORS};

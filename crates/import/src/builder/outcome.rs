@@ -68,6 +68,10 @@ pub struct Outcome {
     pub warnings: Vec<Issue>,
     /// Rows dropped as gaps (a blank value, `n/a`…).
     pub gaps: usize,
+    /// What the reader understood of a wide table's columns (left out for other
+    /// tables): for the builder to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub understood: Option<crate::wide::Understood>,
 }
 
 impl Outcome {
@@ -78,6 +82,7 @@ impl Outcome {
             errors: Vec::new(),
             warnings: Vec::new(),
             gaps: 0,
+            understood: None,
         }
     }
 
@@ -88,6 +93,7 @@ impl Outcome {
             errors: errors.iter().map(|e| Issue::of(e, file)).collect(),
             warnings: Vec::new(),
             gaps: 0,
+            understood: None,
         }
     }
 
@@ -98,6 +104,7 @@ impl Outcome {
             errors: vec![issue],
             warnings: Vec::new(),
             gaps: 0,
+            understood: None,
         }
     }
 
@@ -131,6 +138,7 @@ impl Outcome {
             errors: errors.iter().map(|e| Issue::of(e, Some(file))).collect(),
             warnings,
             gaps: imported.gaps,
+            understood: imported.understood.take(),
         }
     }
 }
