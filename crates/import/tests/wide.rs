@@ -71,8 +71,11 @@ fn cell(e: &Error) -> (usize, usize, String) {
     }
 }
 
-/// Each series: (id, direction, basis, [(period, value)]).
-fn figures(ds: &RawDataset) -> Vec<(String, String, String, Vec<(String, f64)>)> {
+/// A series: (id, direction, basis, [(period, value)]).
+type Figures = (String, String, String, Vec<(String, f64)>);
+
+/// Each series' figures.
+fn figures(ds: &RawDataset) -> Vec<Figures> {
     ds.series
         .iter()
         .map(|s| {
