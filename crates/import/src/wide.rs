@@ -249,7 +249,6 @@ const WORDS: [(Guess, &[&str], &[&str]); 6] = [
             "index",
             "price",
             "prices",
-            "unit",
         ],
         &[
             "%",
@@ -1140,6 +1139,7 @@ mod tests {
             ("Exports, % change", Guess::NotMoney),
             ("Import growth", Guess::NotMoney),
             ("Quantity", Guess::NotMoney),
+            ("Exports (unit: USD thousand)", Guess::Exports),
         ] {
             assert_eq!(g(h), Some(want), "{h}");
         }
