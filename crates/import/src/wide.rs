@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::cells::{at, expected, norm_header, parse, slug, unit, Cx, Input};
+use super::cells::{at, expected, norm_header, parse, slug, unit, Cx, Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
 use super::sheet::{build, Acc, Class, SheetOptions, GAPS, OBSERVATION_COLUMNS};
@@ -650,7 +650,7 @@ fn disagreement(a: &str, b: &str, found: &str, minus: bool) -> Option<(String, S
     };
     let half = |d: u32| 5 * 10i128.pow(s - 1 - d);
     let tol = half(a.1) + half(b.1) + half(f.1);
-    if (fi - want).abs() <= tol {
+    if fi.checked_sub(want)?.unsigned_abs() <= tol.unsigned_abs() {
         return None;
     }
     let shown = a.1.max(b.1);
@@ -906,6 +906,9 @@ pub(crate) fn read(
     let mut acc_cols: Vec<usize> = Vec::new();
     let mut by_key: HashMap<(usize, Class), usize> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // Rows whose balance or total disagrees: a warning each, up to MAX_ERRORS, then one
+    // counting the rest.
+    let mut disagreeing = 0;
     let exports_col = first_of.get(&exports).copied();
     let imports_col = first_of.get(&imports).copied();
     for r in &rows {
@@ -983,8 +986,11 @@ pub(crate) fn read(
                             headers[ec], headers[ic]
                         );
                         let field = if minus { "balance" } else { "total" };
-                        cx.warnings
-                            .push(expected(file, n, c, field, &what, r.cell(c)));
+                        if disagreeing < MAX_ERRORS {
+                            cx.warnings
+                                .push(expected(file, n, c, field, &what, r.cell(c)));
+                        }
+                        disagreeing += 1;
                     }
                 }
             }
@@ -1026,6 +1032,16 @@ pub(crate) fn read(
                 acc.rows.push(n);
             }
         }
+    }
+    if disagreeing > MAX_ERRORS {
+        cx.warnings.push(Error::at(
+            ErrorKind::InvalidValue,
+            "",
+            format!(
+                "{} more balance or total cells disagree with the flows (stopped after {MAX_ERRORS})",
+                disagreeing - MAX_ERRORS
+            ),
+        ));
     }
     if !cx.errors.is_empty() {
         return None;

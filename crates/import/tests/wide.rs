@@ -356,6 +356,17 @@ fn a_balance_or_total_that_disagrees_is_a_warning_at_its_cell() {
         "d.csv:2:4: balance: expected Exports − Imports = 1187.5 − 8427.5 = -7240.0 (± 0.15, the rounding of the figures as written), found \"-7,240.2\""
     );
     assert_eq!(i.warnings[0].kind(), ErrorKind::InvalidValue);
+    // Past 50 rows that disagree, one warning counts the rest.
+    let mut t = String::from("Year,Exports,Imports,Balance\n");
+    for y in 1900..2000 {
+        t.push_str(&format!("{y},10,4,0\n"));
+    }
+    let i = ok("many.csv", &t, &o);
+    assert_eq!(i.warnings.len(), 51);
+    assert_eq!(
+        i.warnings[50].to_string(),
+        "50 more balance or total cells disagree with the flows (stopped after 50)"
+    );
 }
 
 #[test]
