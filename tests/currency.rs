@@ -3,7 +3,6 @@
 //! claims, the picture and the social card — and the figures are never converted.
 
 mod common;
-use common::texts;
 use serde_json::{json, Value};
 use trade_chart::data::DEFAULT_JSON;
 use trade_chart::{Dataset, DatasetChart, Options};
