@@ -496,7 +496,9 @@ fn unit_words(text: &str) -> Vec<String> {
 /// most one scale; `strict` refuses any other word.
 fn unit_of(words: &[String], strict: bool, codes_any_case: bool) -> Option<Unit> {
     let (mut currency, mut exp) = (None, None);
-    for w in words {
+    // "thousands of US dollars", "in EUR million": words that say nothing of the unit.
+    let filler = |w: &str| ["in", "of"].iter().any(|f| w.eq_ignore_ascii_case(f));
+    for w in words.iter().filter(|w| !filler(w)) {
         match unit_word(w, codes_any_case) {
             Some((c, e)) => {
                 if let Some(c) = c {

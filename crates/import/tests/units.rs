@@ -20,6 +20,8 @@ fn unit_cells_in_three_languages() {
         ("US$ million", u("USD", 6)),
         ("$bn", u("USD", 9)),
         ("million US dollars", u("USD", 6)),
+        ("thousands of US dollars", u("USD", 3)),
+        ("in EUR million", u("EUR", 6)),
         ("EUR thousand", u("EUR", 3)),
         ("eur", u("EUR", 0)),
         ("thousand euros", u("EUR", 3)),
