@@ -27,7 +27,8 @@ pub struct SheetOptions {
     /// The value column's decimal mark, `.` or `,`, when its cells do not show it (every
     /// value like `1,234`) or to insist on one.
     pub decimal: Option<char>,
-    /// The unit of every value when the table has no `unit` column (`USD million`…).
+    /// The unit of every value when the table has no `unit` column: `USD million`, `EUR
+    /// thousand`, `억원`, `万元`… (`cells::unit`).
     pub unit: Option<String>,
     /// The partners as `(code, name)`, in order; without them the codes of the directions
     /// (`KR>JP`) are the partners, named by their codes.
