@@ -31,7 +31,7 @@ pub enum ErrorKind {
     DuplicateId,
     /// Two figures of one series for the same or overlapping periods.
     Overlap,
-    /// A figure or range beyond a limit: more than US$10¹⁵, a time view over 100 years,
+    /// A figure or range beyond a limit: more than 10¹⁷ in the dataset's currency, a time view over 100 years,
     /// an input over one of [`crate::limits`] (its size, a count, a string's length).
     TooLarge,
     /// A derived figure that cannot be computed: its formula refers to itself, or its

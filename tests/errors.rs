@@ -167,7 +167,7 @@ fn the_checks_of_the_schema_have_their_own_codes() {
     assert_eq!(e.code(), "overlap");
     assert!(e.path().ends_with(".period"), "{e}");
 
-    // Beyond US$10¹⁵.
+    // Beyond 10¹⁷ of the dataset's currency.
     let e = err(&with(|v| {
         v["series"][0]["observations"][0]["value"] = json!(1e12)
     }));
@@ -175,8 +175,20 @@ fn the_checks_of_the_schema_have_their_own_codes() {
     assert_eq!(e.found(), Some("1000000000000"));
     assert_eq!(
         e.expectation(),
-        Some("at most 1000000000 in this unit (US$1 quadrillion)")
+        Some("at most 100000000000 in this unit (10¹⁷ in the dataset's currency)")
     );
+
+    // A currency that is not a known ISO 4217 code.
+    for bad in ["usd", "RMB", "EURO", "XAU", ""] {
+        let e = err(&with(|v| v["unit"]["currency"] = json!(bad)));
+        assert_eq!(e.code(), "invalid-value", "{bad}");
+        assert_eq!(e.path(), "unit.currency");
+        assert_eq!(e.found(), Some(format!("\"{bad}\"").as_str()));
+        assert_eq!(
+            e.expectation(),
+            Some("a known ISO 4217 code in capitals (\"USD\", \"EUR\", \"KRW\"…)")
+        );
+    }
 
     // A derived figure whose formula refers to itself.
     let e = err(&with(|v| {

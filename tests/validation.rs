@@ -306,10 +306,10 @@ fn extreme_values_are_rejected_or_drawn() {
         e.starts_with("series[0].observations[3].value: expected at most"),
         "{e}"
     );
-    // A derived figure that overflows is rejected too.
+    // A derived figure that overflows (over 10¹⁷ once scaled) is rejected too.
     let e = err(&with(|v| {
-        v["series"][1]["observations"][3]["value"] = json!(6e8);
-        v["series"][2]["observations"][3]["value"] = json!(6e8);
+        v["series"][1]["observations"][3]["value"] = json!(6e10);
+        v["series"][2]["observations"][3]["value"] = json!(6e10);
     }));
     assert!(e.contains("derived"), "{e}");
     // A time view over millennia is refused, not drawn with 100,000 labels.

@@ -70,7 +70,7 @@ impl ValueFormat {
     /// An axis tick.
     fn short(self, v: f64, lang: Lang) -> String {
         match self {
-            ValueFormat::Usd => format::money_short(v, lang),
+            ValueFormat::Usd => format::money_short(v, format::Currency::USD, lang),
             ValueFormat::Number => format::number_compact(v, 2, lang),
             ValueFormat::Percent => format!("{}%", format::decimal(v, 1)),
         }
@@ -79,7 +79,7 @@ impl ValueFormat {
     /// A value in the tooltip.
     fn full(self, v: f64, lang: Lang) -> String {
         match self {
-            ValueFormat::Usd => format::money(v, lang),
+            ValueFormat::Usd => format::money(v, format::Currency::USD, lang),
             ValueFormat::Number => format::decimal(v, 3),
             ValueFormat::Percent => format!("{}%", format::decimal(v, 2)),
         }
@@ -192,7 +192,7 @@ fn scan_y(y: &[f64], max: &mut f64) -> Option<usize> {
         if v.is_nan() {
             continue;
         }
-        if !(0.0..=crate::data::MAX_USD).contains(&v) {
+        if !(0.0..=crate::data::MAX_AMOUNT).contains(&v) {
             return Some(i);
         }
         if v > *max {

@@ -225,7 +225,7 @@ pub fn facts(ds: &Dataset, r: ObsRef, lang: Lang) -> Option<Facts> {
         };
         d.of.iter()
             .filter_map(|r| ds.obs(*r))
-            .map(|i| format::money_short(i.value * ds.scale, lang))
+            .map(|i| format::money_short(i.value * ds.scale, ds.currency, lang))
             .collect::<Vec<_>>()
             .join(op)
     });
@@ -234,7 +234,7 @@ pub fn facts(ds: &Dataset, r: ObsRef, lang: Lang) -> Option<Facts> {
         title,
         series: series.label.get(lang).to_string(),
         series_id: series.id.clone(),
-        value: format::money_qualified(o.value * ds.scale, o.qualifier, lang),
+        value: format::money_qualified(o.value * ds.scale, ds.currency, o.qualifier, lang),
         basis: ds
             .bases
             .get(o.basis)
@@ -360,7 +360,7 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
                 .map(|p| format::period(&p, lang))
                 .unwrap_or_default();
             hover.series = t(lang, Msg::StorySays).to_string();
-            hover.value = format::money(claim.value * ds.scale, lang);
+            hover.value = format::money(claim.value * ds.scale, ds.currency, lang);
             let status = status_text(claim.status, lang);
             hover.lines.push(status.to_string());
             hover.lines.push(claim.text.get(lang).to_string());
@@ -372,7 +372,7 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
                 hover.lines.push(format!(
                     "{}: {} ({when})",
                     t(lang, Msg::DataSay),
-                    format::money(v * ds.scale, lang)
+                    format::money(v * ds.scale, ds.currency, lang)
                 ));
             }
             if let Some(n) = &claim.note {

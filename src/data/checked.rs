@@ -1,11 +1,15 @@
 //! The checked dataset: what `validate` makes of the raw model, and every later step
-//! reads. Ids are resolved to indices, periods parsed, units converted to US dollars.
+//! reads. Ids are resolved to indices, periods parsed, units kept in the dataset's currency.
 
+use crate::data::currency::Currency;
 use crate::data::lang::Lang;
 use crate::data::period::Period;
 
-/// The largest figure accepted, in US dollars (world trade is about 3 × 10¹³).
-pub const MAX_USD: f64 = 1e15;
+/// The largest figure accepted, in the dataset's currency: 10¹⁷, room for a country's
+/// whole trade in won, yen or dong (Korea's two-way trade is about 1.9 × 10¹⁵ won; world
+/// trade about 3 × 10¹³ US dollars), and far below 9 × 10¹⁸, where whole-number formatting
+/// stops (`number::decimal`).
+pub const MAX_AMOUNT: f64 = 1e17;
 
 /// Reader-facing text in each language it was given in.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -309,8 +313,8 @@ pub struct Dataset {
     pub title: Text,
     /// The two partners.
     pub partners: Vec<Partner>,
-    /// Always `USD`: validation refuses any other `unit.currency`.
-    pub currency: String,
+    /// `unit.currency`: every figure is in it, never converted.
+    pub currency: Currency,
     /// Multiplier of every value.
     pub scale: f64,
     /// The statistical bases, in the order given. `Observation::basis` indexes them, and

@@ -2,7 +2,7 @@
 //! difference of other observations, computed at load in dependency order; a claim
 //! agrees with the data when they match at the precision the claim is printed with.
 
-use super::checked::{Observation, Op, Series, MAX_USD};
+use super::checked::{Observation, Op, Series, MAX_AMOUNT};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A formula's result: the sum of `inputs`, or the first minus the others.
@@ -28,8 +28,8 @@ pub fn change(from: f64, to: f64) -> f64 {
 
 /// Computes every derived observation of `series` whose value is still NaN, in
 /// dependency order (a derived figure may be an input of another), with values in a
-/// unit of `scale` US dollars. Rejects a result that is negative (beyond rounding), not
-/// finite or over [`MAX_USD`], and a formula that refers to itself through others;
+/// unit of `scale` of the dataset's currency. Rejects a result that is negative (beyond rounding), not
+/// finite or over [`MAX_AMOUNT`], and a formula that refers to itself through others;
 /// errors are located at `series[i].observations[j].derived`.
 pub(crate) fn evaluate(series: &mut [Series], scale: f64) -> Result<()> {
     loop {
@@ -54,7 +54,7 @@ pub(crate) fn evaluate(series: &mut [Series], scale: f64) -> Result<()> {
                 }
                 let v = apply(d.op, &inputs);
                 let first = inputs.first().map_or(0.0, |f| f.abs());
-                if !v.is_finite() || v < -1e-9 * first.max(1.0) || v * scale > MAX_USD {
+                if !v.is_finite() || v < -1e-9 * first.max(1.0) || v * scale > MAX_AMOUNT {
                     return Err(Error::at(
                         ErrorKind::Formula,
                         format!("series[{si}].observations[{oi}].derived"),
@@ -208,10 +208,10 @@ mod tests {
         ]]);
         evaluate(&mut s, 1.0).unwrap();
         assert_eq!(s[0].observations[3].value, 0.0);
-        // Over US$10¹⁵ once scaled.
+        // Over 10¹⁷ once scaled.
         let mut s = data(&[&[
-            (6e8, None),
-            (6e8, None),
+            (6e10, None),
+            (6e10, None),
             (0.0, Some((Op::Sum, &[(0, 0), (0, 1)]))),
         ]]);
         assert_eq!(

@@ -2,6 +2,7 @@
 //! and the claim check.
 
 mod checked;
+mod currency;
 mod derive;
 pub mod json;
 mod lang;
@@ -10,9 +11,10 @@ mod period;
 mod raw;
 mod validate;
 
-pub use checked::MAX_USD;
+pub use checked::MAX_AMOUNT;
 /// The claim check's arithmetic, for the builder's live verdicts (crates/web-import).
 pub use checked::*;
+pub use currency::Currency;
 pub use derive::{agrees, change};
 pub use lang::Lang;
 pub use period::{is_date, Period, PeriodKind};

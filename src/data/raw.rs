@@ -146,7 +146,7 @@ pub struct RawPartner {
     serde(deny_unknown_fields)
 )]
 pub struct RawUnit {
-    /// ISO 4217 code; only `USD` is formatted today.
+    /// A known ISO 4217 code (`USD`, `EUR`, `KRW`…): every value is in it, never converted.
     pub currency: String,
     /// The multiplier, e.g. `1000000` when values are written in millions.
     pub scale: f64,

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::checked::*;
+use super::currency::Currency;
 use super::derive::{agrees, change, evaluate, obs};
 use super::period::{is_date, Period};
 use super::raw::*;
@@ -31,7 +32,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     let title = text(&|| "title".into(), &raw.title)?;
     let notes = texts(&|| "notes".into(), &raw.notes)?;
     let partners = partners(raw)?;
-    unit(raw)?;
+    let currency = unit(raw)?;
 
     let mut ids = Ids::default();
     let bases = bases(raw, &mut ids)?;
@@ -46,7 +47,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         id: raw.id.clone(),
         title,
         partners,
-        currency: raw.unit.currency.clone(),
+        currency,
         scale: raw.unit.scale,
         bases,
         sources,
@@ -250,15 +251,15 @@ fn partners(raw: &RawDataset) -> Result<Vec<Partner>> {
     Ok(partners)
 }
 
-/// The unit: US dollars times a positive scale.
-fn unit(raw: &RawDataset) -> Result<()> {
-    if raw.unit.currency != "USD" {
+/// The unit: a known ISO 4217 currency times a positive scale.
+fn unit(raw: &RawDataset) -> Result<Currency> {
+    let Some(currency) = Currency::parse(&raw.unit.currency) else {
         return Err(Error::expected(
             "unit.currency",
-            "\"USD\"",
+            "a known ISO 4217 code in capitals (\"USD\", \"EUR\", \"KRW\"…)",
             format!("\"{}\"", raw.unit.currency),
         ));
-    }
+    };
     if !(raw.unit.scale.is_finite() && raw.unit.scale > 0.0) {
         return Err(Error::expected(
             "unit.scale",
@@ -266,7 +267,7 @@ fn unit(raw: &RawDataset) -> Result<()> {
             crate::number::plain(raw.unit.scale),
         ));
     }
-    Ok(())
+    Ok(currency)
 }
 
 fn bases<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Basis>> {
@@ -411,7 +412,7 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
 
 /// The rest of an observation once [`series`] has checked its `period`, `category`
 /// and id (`op` makes its field paths; `basis` is the series' default; values are in
-/// units of `scale` US dollars).
+/// units of `scale` of the dataset's currency).
 fn observation(
     ro: &RawObservation,
     op: &dyn Fn(&str) -> String,
@@ -443,13 +444,13 @@ fn observation(
                 crate::number::plain(v),
             ))
         }
-        (None, Some(v)) if v * scale > MAX_USD => {
+        (None, Some(v)) if v * scale > MAX_AMOUNT => {
             return Err(Error::expected_as(
                 ErrorKind::TooLarge,
                 op("value"),
                 &format!(
-                    "at most {} in this unit (US$1 quadrillion)",
-                    crate::number::plain(MAX_USD / scale)
+                    "at most {} in this unit (10¹⁷ in the dataset's currency)",
+                    crate::number::plain(MAX_AMOUNT / scale)
                 ),
                 crate::number::plain(v),
             ))

@@ -87,8 +87,13 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn usd(&self, v: f64) -> f64 {
+    /// A value in the dataset's currency (its unit times its scale).
+    fn amount(&self, v: f64) -> f64 {
         v * self.inp.ds.scale
+    }
+
+    fn currency(&self) -> format::Currency {
+        self.inp.ds.currency
     }
 
     /// The observations this view shows for series `s`, in reading order.
@@ -127,11 +132,23 @@ impl<'a> Builder<'a> {
         self.scene.marks.push(m);
     }
 
-    /// Tick labels in the reader's language.
+    /// Tick labels in the reader's language. Korean and Chinese ticks are numbers
+    /// alone ("15억"), as they always were for US dollars; for any other currency the top
+    /// tick names it ("15억 유로", "15亿欧元"), so the axis never lets a reader take won
+    /// or yuan for dollars. English ticks always carry it ("$1.5bn", "€1.5bn").
     fn tick_labels(&self, ticks: &[f64]) -> Vec<String> {
+        let (cur, lang) = (self.currency(), self.lang());
+        let top = ticks.len().saturating_sub(1);
         ticks
             .iter()
-            .map(|&tk| format::money_short(self.usd(tk), self.lang()))
+            .enumerate()
+            .map(|(k, &tk)| {
+                if k == top && cur != format::Currency::USD {
+                    format::money_short_named(self.amount(tk), cur, lang)
+                } else {
+                    format::money_short(self.amount(tk), cur, lang)
+                }
+            })
             .collect()
     }
 
@@ -203,14 +220,14 @@ impl<'a> Builder<'a> {
         };
         let exact = format!(
             "{prefix}{}",
-            format::money_short(self.usd(o.value), self.lang())
+            format::money_short(self.amount(o.value), self.currency(), self.lang())
         );
         if text_width(&exact, FONT) <= width {
             return Some(exact);
         }
         let rounded = format!(
             "{prefix}{}",
-            format::money_compact(self.usd(o.value), 0, self.lang())
+            format::money_compact(self.amount(o.value), 0, self.currency(), self.lang())
         );
         (text_width(&rounded, FONT) <= width).then_some(rounded)
     }
@@ -266,7 +283,7 @@ impl<'a> Builder<'a> {
             let label = format!(
                 "{}: {} {verdict}",
                 t(self.lang(), Msg::Story),
-                format::money_short(self.usd(claim.value), self.lang())
+                format::money_short(self.amount(claim.value), self.currency(), self.lang())
             );
             // The label sits in the free band under the top of the plot (below an
             // annotation's label), one row per claim, with a leader down to the diamond,

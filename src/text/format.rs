@@ -1,8 +1,10 @@
 //! Numbers, money, percentages, periods and dates as each reader's newspaper writes
-//! them: "$491.06 million" / "4억9106만 달러" / "4.91亿美元", "June 2020" /
+//! them, in the dataset's currency: "$491.06 million" / "4억9106만 달러" / "4.91亿美元",
+//! "€1.2bn" / "12억 유로" / "12亿欧元", "June 2020" /
 //! "2020년 6월" / "2020年6月". Integer arithmetic instead of `format!("{:.2}")`: exact,
 //! and small in wasm.
 
+pub use crate::data::Currency;
 use crate::data::{Period, PeriodKind, Qualifier};
 pub use crate::number::{csv_field, decimal, plain};
 use crate::number::{decimal_with, push_grouped};
@@ -23,10 +25,10 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Whole dollars, for the 만/억 and 万/亿 systems.
-fn whole(usd: f64) -> u64 {
-    if usd.is_finite() && usd > 0.0 {
-        usd.round().min(9.0e18) as u64
+/// Whole units, for the 만/억 and 万/亿 systems.
+fn whole(x: f64) -> u64 {
+    if x.is_finite() && x > 0.0 {
+        x.round().min(9.0e18) as u64
     } else {
         0
     }
@@ -55,42 +57,90 @@ fn korean_number(n: u64) -> String {
 }
 
 /// Chinese: 亿 (10⁸) or 万 (10⁴) with at most `decimals` places: 491,060,000 → "4.91亿".
-fn chinese_number(usd: f64, decimals: u32) -> String {
-    let a = usd.abs();
+fn chinese_number(x: f64, decimals: u32) -> String {
+    let a = x.abs();
     if a >= 1e8 {
-        format!("{}亿", decimal_with(usd / 1e8, decimals, false))
+        format!("{}亿", decimal_with(x / 1e8, decimals, false))
     } else if a >= 1e4 {
-        format!("{}万", decimal_with(usd / 1e4, decimals, false))
+        format!("{}万", decimal_with(x / 1e4, decimals, false))
     } else {
-        decimal(usd, 0)
+        decimal(x, 0)
     }
 }
 
-/// Money in full: "$491.06 million", "4억9106만 달러", "4.91亿美元".
-pub fn money(usd: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => {
-            let a = usd.abs();
-            let mut s = String::from("$");
-            if a >= 1e9 {
-                s.push_str(&decimal(usd / 1e9, 3));
-                s.push_str(" billion");
-            } else if a >= 1e6 {
-                s.push_str(&decimal(usd / 1e6, 3));
-                s.push_str(" million");
-            } else {
-                s.push_str(&decimal(usd, 0));
-            }
-            s
-        }
-        Lang::Ko => format!("{} 달러", korean_number(whole(usd))),
-        Lang::Zh => format!("{}美元", chinese_number(usd, 2)),
+/// The currencies each language has its own sign or word for: the code, the English
+/// sign written before the figure, the Korean and the Chinese word written after it.
+/// `¥` alone would not say whose yen or yuan: English writes `CN¥` and `JP¥`, Korean
+/// 위안 and 엔, Chinese 元 (the yuan, as China's papers write 亿元) and 日元. Any other
+/// code is written as it is, after the figure: "1.2bn CHF", "12억 CHF", "12亿 CHF".
+const SIGNS: [(&str, &str, &str, &str); 6] = [
+    ("USD", "$", "달러", "美元"),
+    ("EUR", "€", "유로", "欧元"),
+    ("CNY", "CN¥", "위안", "元"),
+    ("JPY", "JP¥", "엔", "日元"),
+    ("KRW", "₩", "원", "韩元"),
+    ("GBP", "£", "파운드", "英镑"),
+];
+
+/// `cur`'s sign in English (`$`) or word in Korean and Chinese (달러, 美元); `None` for a
+/// currency written by its code.
+fn sign(cur: Currency, lang: Lang) -> Option<&'static str> {
+    let &(_, en, ko, zh) = SIGNS.iter().find(|s| s.0 == cur.code())?;
+    Some(match lang {
+        Lang::En => en,
+        Lang::Ko => ko,
+        Lang::Zh => zh,
+    })
+}
+
+/// The currency as a table's value header names it: "US$", "€", "CHF"; "미국 달러",
+/// "유로"; "美元", "人民币".
+pub fn currency_name(cur: Currency, lang: Lang) -> String {
+    let name = match (cur.code(), lang) {
+        ("USD", Lang::En) => "US$",
+        ("USD", Lang::Ko) => "미국 달러",
+        ("CNY", Lang::Ko) => "중국 위안",
+        ("JPY", Lang::Ko) => "일본 엔",
+        ("CNY", Lang::Zh) => "人民币",
+        (code, _) => sign(cur, lang).unwrap_or(code),
+    };
+    name.to_string()
+}
+
+/// A figure `n` (written without its currency) with the currency: English "$n" or
+/// "n CHF", Korean "n 달러", Chinese "n美元" or "n CHF".
+fn with_currency(n: String, cur: Currency, lang: Lang) -> String {
+    match (sign(cur, lang), lang) {
+        (Some(s), Lang::En) => format!("{s}{n}"),
+        (Some(s), Lang::Zh) => format!("{n}{s}"),
+        (Some(s), Lang::Ko) => format!("{n} {s}"),
+        (None, _) => format!("{n} {}", cur.code()),
     }
+}
+
+/// Money in full: "$491.06 million", "€491.06 million", "491.06 million CHF";
+/// "4억9106만 달러", "5억 원"; "4.91亿美元", "4.91亿元".
+pub fn money(x: f64, cur: Currency, lang: Lang) -> String {
+    let n = match lang {
+        Lang::En => {
+            let a = x.abs();
+            if a >= 1e9 {
+                decimal(x / 1e9, 3) + " billion"
+            } else if a >= 1e6 {
+                decimal(x / 1e6, 3) + " million"
+            } else {
+                decimal(x, 0)
+            }
+        }
+        Lang::Ko => korean_number(whole(x)),
+        Lang::Zh => chinese_number(x, 2),
+    };
+    with_currency(n, cur, lang)
 }
 
 /// Money with its qualifier: "about $24 million", "약 2400만 달러", "超过5800万美元".
-pub fn money_qualified(usd: f64, q: Qualifier, lang: Lang) -> String {
-    let m = money(usd, lang);
+pub fn money_qualified(x: f64, cur: Currency, q: Qualifier, lang: Lang) -> String {
+    let m = money(x, cur, lang);
     match (q, lang) {
         (Qualifier::Exact, _) => m,
         (Qualifier::Approx, Lang::En) => format!("about {m}"),
@@ -102,14 +152,32 @@ pub fn money_qualified(usd: f64, q: Qualifier, lang: Lang) -> String {
     }
 }
 
-/// Short money for axis ticks and bar labels: "$1.5bn", "15억", "15亿".
-pub fn money_short(usd: f64, lang: Lang) -> String {
-    money_compact(usd, 2, lang)
+/// Short money for axis ticks and bar labels: "$1.5bn", "€1.5bn", "1.5bn CHF"; in
+/// Korean and Chinese the number alone, "15억", "15亿" (see [`money_short_named`]).
+pub fn money_short(x: f64, cur: Currency, lang: Lang) -> String {
+    money_compact(x, 2, cur, lang)
 }
 
-/// Short money with at most `decimals` places: `money_compact(491.06e6, 0, En)` is "$491m".
-pub fn money_compact(usd: f64, decimals: u32, lang: Lang) -> String {
-    let a = usd.abs();
+/// Short money that names its currency in every language: "$1.5bn", "15억 유로",
+/// "15亿欧元". An axis's top tick, where the currency is not US dollars.
+pub fn money_short_named(x: f64, cur: Currency, lang: Lang) -> String {
+    with_currency(number_compact(x, 2, lang), cur, lang)
+}
+
+/// Short money with at most `decimals` places: `money_compact(491.06e6, 0, USD, En)` is
+/// "$491m"; Korean and Chinese write the number alone.
+pub fn money_compact(x: f64, decimals: u32, cur: Currency, lang: Lang) -> String {
+    let n = number_compact(x, decimals, lang);
+    match lang {
+        Lang::En => with_currency(n, cur, lang),
+        Lang::Ko | Lang::Zh => n,
+    }
+}
+
+/// A plain number, short, with at most `decimals` places: "1.5m" (English), "150만",
+/// "150万".
+pub fn number_compact(x: f64, decimals: u32, lang: Lang) -> String {
+    let a = x.abs();
     match lang {
         Lang::En => {
             let (div, suffix) = if a >= 1e9 {
@@ -121,28 +189,18 @@ pub fn money_compact(usd: f64, decimals: u32, lang: Lang) -> String {
             } else {
                 (1.0, "")
             };
-            format!("${}{suffix}", decimal(usd / div, decimals))
+            decimal(x / div, decimals) + suffix
         }
         Lang::Ko => {
             if a >= 1e8 {
-                format!("{}억", decimal_with(usd / 1e8, decimals, false))
+                format!("{}억", decimal_with(x / 1e8, decimals, false))
             } else if a >= 1e4 {
-                format!("{}만", decimal_with(usd / 1e4, decimals, false))
+                format!("{}만", decimal_with(x / 1e4, decimals, false))
             } else {
-                decimal(usd, 0)
+                decimal(x, 0)
             }
         }
-        Lang::Zh => chinese_number(usd, decimals),
-    }
-}
-
-/// A plain number, short, with at most `decimals` places: "1.5m" (English), "150만",
-/// "150万": [`money_compact`] without the dollar sign.
-pub fn number_compact(x: f64, decimals: u32, lang: Lang) -> String {
-    let s = money_compact(x, decimals, lang);
-    match s.strip_prefix('$') {
-        Some(rest) => rest.to_string(),
-        None => s,
+        Lang::Zh => chinese_number(x, decimals),
     }
 }
 
@@ -261,6 +319,167 @@ mod tests {
     use crate::data::{Period, Qualifier};
     use crate::text::words::Lang::{self, En, Ko, Zh};
 
+    const USD: Currency = Currency::USD;
+
+    fn cur(code: &str) -> Currency {
+        Currency::parse(code).unwrap()
+    }
+
+    #[test]
+    fn money_in_each_currency_as_each_language_writes_it() {
+        // (code, value, English full, short; Korean full, short named; Chinese full, short named)
+        let table: &[(&str, f64, [&str; 6])] = &[
+            (
+                "USD",
+                1.2e9,
+                [
+                    "$1.2 billion",
+                    "$1.2bn",
+                    "12억 달러",
+                    "12억 달러",
+                    "12亿美元",
+                    "12亿美元",
+                ],
+            ),
+            (
+                "EUR",
+                1.2e9,
+                [
+                    "€1.2 billion",
+                    "€1.2bn",
+                    "12억 유로",
+                    "12억 유로",
+                    "12亿欧元",
+                    "12亿欧元",
+                ],
+            ),
+            (
+                "CNY",
+                1.2e9,
+                [
+                    "CN¥1.2 billion",
+                    "CN¥1.2bn",
+                    "12억 위안",
+                    "12억 위안",
+                    "12亿元",
+                    "12亿元",
+                ],
+            ),
+            (
+                "JPY",
+                1.2e9,
+                [
+                    "JP¥1.2 billion",
+                    "JP¥1.2bn",
+                    "12억 엔",
+                    "12억 엔",
+                    "12亿日元",
+                    "12亿日元",
+                ],
+            ),
+            (
+                "KRW",
+                1.2e9,
+                [
+                    "₩1.2 billion",
+                    "₩1.2bn",
+                    "12억 원",
+                    "12억 원",
+                    "12亿韩元",
+                    "12亿韩元",
+                ],
+            ),
+            (
+                "GBP",
+                250e3,
+                [
+                    "£250,000",
+                    "£250k",
+                    "25만 파운드",
+                    "25만 파운드",
+                    "25万英镑",
+                    "25万英镑",
+                ],
+            ),
+            (
+                "CHF",
+                1.2e9,
+                [
+                    "1.2 billion CHF",
+                    "1.2bn CHF",
+                    "12억 CHF",
+                    "12억 CHF",
+                    "12亿 CHF",
+                    "12亿 CHF",
+                ],
+            ),
+            (
+                "EUR",
+                491.06e6,
+                [
+                    "€491.06 million",
+                    "€491.06m",
+                    "4억9106만 유로",
+                    "4.91억 유로",
+                    "4.91亿欧元",
+                    "4.91亿欧元",
+                ],
+            ),
+            (
+                "KRW",
+                2382.0,
+                [
+                    "₩2,382",
+                    "₩2.38k",
+                    "2,382 원",
+                    "2,382 원",
+                    "2,382韩元",
+                    "2,382韩元",
+                ],
+            ),
+        ];
+        for &(code, x, [en, en_short, ko, ko_short, zh, zh_short]) in table {
+            let c = cur(code);
+            assert_eq!(money(x, c, En), en, "{code} {x}");
+            assert_eq!(money_short(x, c, En), en_short, "{code} {x}");
+            assert_eq!(money_short_named(x, c, En), en_short, "{code} {x}");
+            assert_eq!(money(x, c, Ko), ko, "{code} {x}");
+            assert_eq!(money_short_named(x, c, Ko), ko_short, "{code} {x}");
+            assert_eq!(money(x, c, Zh), zh, "{code} {x}");
+            assert_eq!(money_short_named(x, c, Zh), zh_short, "{code} {x}");
+        }
+        // Ticks and bar labels in Korean and Chinese: the number alone.
+        assert_eq!(money_short(1.2e9, cur("EUR"), Ko), "12억");
+        assert_eq!(money_short(1.2e9, cur("CNY"), Zh), "12亿");
+        assert_eq!(
+            money_qualified(24e6, cur("EUR"), Qualifier::Approx, En),
+            "about €24 million"
+        );
+        assert_eq!(
+            money_qualified(58e6, cur("KRW"), Qualifier::AtLeast, Ko),
+            "5800만 원 이상"
+        );
+        assert_eq!(
+            money_qualified(24e6, cur("CNY"), Qualifier::Approx, Zh),
+            "约2400万元"
+        );
+        assert_eq!(money_compact(491.06e6, 0, cur("JPY"), En), "JP¥491m");
+        assert_eq!(money_compact(491.06e6, 0, cur("CHF"), En), "491m CHF");
+        let names: &[(&str, [&str; 3])] = &[
+            ("USD", ["US$", "미국 달러", "美元"]),
+            ("EUR", ["€", "유로", "欧元"]),
+            ("CNY", ["CN¥", "중국 위안", "人民币"]),
+            ("JPY", ["JP¥", "일본 엔", "日元"]),
+            ("KRW", ["₩", "원", "韩元"]),
+            ("CHF", ["CHF", "CHF", "CHF"]),
+        ];
+        for &(code, [en, ko, zh]) in names {
+            assert_eq!(currency_name(cur(code), En), en);
+            assert_eq!(currency_name(cur(code), Ko), ko);
+            assert_eq!(currency_name(cur(code), Zh), zh);
+        }
+    }
+
     fn field(s: &str) -> String {
         let mut out = String::new();
         csv_field(&mut out, s);
@@ -307,29 +526,32 @@ mod tests {
             (0.0, "$0", "0 달러", "0美元"),
         ];
         for &(usd, en, ko, zh) in table {
-            assert_eq!(money(usd, En), en, "{usd}");
-            assert_eq!(money(usd, Ko), ko, "{usd}");
-            assert_eq!(money(usd, Zh), zh, "{usd}");
+            assert_eq!(money(usd, USD, En), en, "{usd}");
+            assert_eq!(money(usd, USD, Ko), ko, "{usd}");
+            assert_eq!(money(usd, USD, Zh), zh, "{usd}");
         }
         assert_eq!(
-            money_qualified(24e6, Qualifier::Approx, En),
+            money_qualified(24e6, USD, Qualifier::Approx, En),
             "about $24 million"
         );
         assert_eq!(
-            money_qualified(58e6, Qualifier::AtLeast, En),
+            money_qualified(58e6, USD, Qualifier::AtLeast, En),
             "more than $58 million"
         );
         assert_eq!(
-            money_qualified(24e6, Qualifier::Approx, Ko),
+            money_qualified(24e6, USD, Qualifier::Approx, Ko),
             "약 2400만 달러"
         );
         assert_eq!(
-            money_qualified(58e6, Qualifier::AtLeast, Ko),
+            money_qualified(58e6, USD, Qualifier::AtLeast, Ko),
             "5800만 달러 이상"
         );
-        assert_eq!(money_qualified(24e6, Qualifier::Approx, Zh), "约2400万美元");
         assert_eq!(
-            money_qualified(58e6, Qualifier::AtLeast, Zh),
+            money_qualified(24e6, USD, Qualifier::Approx, Zh),
+            "约2400万美元"
+        );
+        assert_eq!(
+            money_qualified(58e6, USD, Qualifier::AtLeast, Zh),
             "超过5800万美元"
         );
     }
@@ -346,11 +568,12 @@ mod tests {
             (48e6, "$48m", "4800만", "4800万"),
         ];
         for &(usd, en, ko, zh) in table {
-            assert_eq!(money_short(usd, En), en);
-            assert_eq!(money_short(usd, Ko), ko);
-            assert_eq!(money_short(usd, Zh), zh);
+            assert_eq!(money_short(usd, USD, En), en);
+            assert_eq!(money_short(usd, USD, Ko), ko);
+            assert_eq!(money_short(usd, USD, Zh), zh);
         }
-        assert_eq!(money_compact(491.06e6, 0, En), "$491m");
+        assert_eq!(money_compact(491.06e6, 0, USD, En), "$491m");
+        assert_eq!(number_compact(1.5e6, 2, En), "1.5m");
     }
 
     #[test]

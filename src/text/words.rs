@@ -26,7 +26,7 @@ pub enum Msg {
     Period,
     /// Header of the table's series column (the series' label).
     Series,
-    /// Header of the table's value column, "Value (US$)".
+    /// Header of the table's value column, "Value" (with its currency: [`value_header`]).
     Value,
     /// Header of the table's source column (publisher and date); `Ui::source` for the shell.
     Source,
@@ -102,9 +102,9 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Series, En) => "Series",
         (Series, Ko) => "계열",
         (Series, Zh) => "系列",
-        (Value, En) => "Value (US$)",
-        (Value, Ko) => "금액(미국 달러)",
-        (Value, Zh) => "金额（美元）",
+        (Value, En) => "Value",
+        (Value, Ko) => "금액",
+        (Value, Zh) => "金额",
         (Source, En) => "Source",
         (Source, Ko) => "출처",
         (Source, Zh) => "来源",
@@ -296,6 +296,17 @@ impl Ui {
             note: t(lang, Msg::Note),
             source: t(lang, Msg::Source),
         }
+    }
+}
+
+/// The table's value header with the currency's name (`text::format::currency_name`):
+/// "Value (US$)", "금액(미국 달러)", "金额（美元）".
+pub fn value_header(lang: Lang, currency: &str) -> String {
+    let v = t(lang, Msg::Value);
+    match lang {
+        Lang::En => format!("{v} ({currency})"),
+        Lang::Ko => format!("{v}({currency})"),
+        Lang::Zh => format!("{v}（{currency}）"),
     }
 }
 

@@ -46,13 +46,22 @@ async function open(query, { hash = '', width = 900 } = {}) {
   return { page, errors, frame: f, close: () => ctx.close() };
 }
 
+// In the frame: how far down its content reaches (px), measured on every element of the
+// document and of the chart's shadow root, not the way the frame reports it.
+function extent() {
+  let bottom = 0;
+  const walk = (root) => { for (const n of root.querySelectorAll('*')) { const r = n.getBoundingClientRect(); if (r.height) bottom = Math.max(bottom, r.bottom + scrollY); if (n.shadowRoot) walk(n.shadowRoot); } };
+  walk(document);
+  return Math.ceil(bottom);
+}
+
 // In the frame: the chart's state once drawn or failed.
 function frameState() {
   const el = document.querySelector('trade-chart'), f = el && el.shadowRoot && el.shadowRoot.querySelector('figure.tc');
   if (!f || (!el.tradeChart && f.dataset.state !== 'error')) return null;
   const err = f.querySelector('.tc-error');
   return { state: f.dataset.state, error: err.hidden ? '' : err.textContent, view: el.tradeChart ? el.tradeChart.view : null,
-    theme: el.tradeChart ? el.tradeChart.theme : null, height: Math.ceil(document.body.getBoundingClientRect().height), violations: window.violations };
+    theme: el.tradeChart ? el.tradeChart.theme : null, height: Math.ceil(document.documentElement.getBoundingClientRect().height), violations: window.violations };
 }
 
 // Polls until the iframe's height equals the frame's content height twice running; the
@@ -61,11 +70,13 @@ async function followed(page, frame) {
   const t0 = Date.now();
   let seen = null, changed = Date.now(), prev = null;
   for (;;) {
-    const want = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const want = await frame.evaluate(extent);
     if (want !== prev) { changed = Date.now(); prev = want; }
     const height = await page.evaluate(() => Math.round(document.getElementById('f').getBoundingClientRect().height));
     if (want > 100 && height === want) {
-      if (seen === want) return { height, want, lag: Date.now() - changed };
+      // nothing is cut: the frame's document has nothing to scroll to
+      const cut = await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      if (seen === want) return { height, want, cut, lag: Date.now() - changed };
       seen = want;
     } else seen = null;
     // a loaded machine (CI with other work) can take seconds to settle; 15 s before giving up
@@ -74,23 +85,26 @@ async function followed(page, frame) {
   }
 }
 
-test('cross-origin iframe: the chart draws under the strict CSP; the iframe follows its height as the host narrows to 360 px and widens back; the three height messages', async () => {
-  const { page, errors, frame, close } = await open('view=monthly&lang=ko&theme=light&id=c1', { hash: '#?secret=abc123' });
+test('cross-origin iframe: the chart draws under the strict CSP; the iframe is the whole document\'s height, nothing cut, as the host narrows from 1000 to 360 px and widens back; the three height messages', async () => {
+  const { page, errors, frame, close } = await open('view=monthly&lang=ko&theme=light&id=c1', { hash: '#?secret=abc123', width: 1000 });
   try {
     const s = await (await frame.waitForFunction(frameState, null, { timeout: 30_000 })).jsonValue();
     assert.deepEqual([s.state, s.error, s.view, s.theme, s.violations], ['ready', '', 'monthly', 'light', []]);
     const wide = await followed(page, frame);
     assert.equal(wide.height, wide.want, JSON.stringify(wide));
+    assert.equal(wide.cut, 0, `the iframe shows the whole chart: ${JSON.stringify(wide)}`);
     await page.setViewportSize({ width: 360, height: 900 });
-    await frame.waitForFunction((h) => Math.ceil(document.body.getBoundingClientRect().height) !== h, wide.want);
+    await frame.waitForFunction(`(${extent})() !== ${wide.want}`);
     const narrow = await followed(page, frame);
     assert.equal(narrow.height, narrow.want, JSON.stringify(narrow));
+    assert.equal(narrow.cut, 0, `the iframe shows the whole chart on a phone: ${JSON.stringify(narrow)}`);
     assert.ok(narrow.lag < 1000, `the iframe followed the narrow chart after ${narrow.lag} ms`);
     assert.notEqual(narrow.want, wide.want, 'the chart is another height on a phone');
-    await page.setViewportSize({ width: 900, height: 900 });
-    await frame.waitForFunction((h) => Math.ceil(document.body.getBoundingClientRect().height) !== h, narrow.want);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await frame.waitForFunction(`(${extent})() !== ${narrow.want}`);
     const back = await followed(page, frame);
     assert.equal(back.height, back.want, JSON.stringify(back));
+    assert.equal(back.cut, 0, JSON.stringify(back));
     assert.ok(back.lag < 1000, `the iframe followed back after ${back.lag} ms`);
     const msgs = await page.evaluate(() => window.messages);
     const last = (pred) => msgs.filter(pred).pop();

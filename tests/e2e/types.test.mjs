@@ -40,6 +40,23 @@ export async function bad(el: HTMLElement) {
   assert.match(out, /bad\.ts\(4,\d+\): error TS2339: Property 'zoom' does not exist/);
 });
 
+test('React: tsc --strict compiles <trade-chart> in TSX with pkg/react.d.ts, and refuses a misspelt attribute or a bad theme; without it, the element is unknown to JSX', () => {
+  assert.equal(tsc(join(ROOT, 'tests/e2e/types/react/tsconfig.json')), '');
+  const dir = join(ROOT, 'tests/e2e/types/react');
+  const config = JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8'));
+  const out = join(RESULTS, 'types-react-negative');
+  mkdirSync(out, { recursive: true });
+  const bad = (name, importLine, jsx) => {
+    writeFileSync(join(out, name), `${importLine}\nexport const el = ${jsx};\n`);
+    writeFileSync(join(out, 'tsconfig.json'), JSON.stringify({ ...config, files: [name] }));
+    return tsc(out);
+  };
+  const withTypes = "import '../../pkg/react.js';";
+  assert.match(bad('misspelt.tsx', withTypes, '<trade-chart veiw="balance" />'), /misspelt\.tsx\(2,\d+\): error TS2322: Type '\{ veiw: string; \}' is not assignable/);
+  assert.match(bad('theme.tsx', withTypes, '<trade-chart theme="blue" />'), /theme\.tsx\(2,\d+\): error TS2322: Type '"blue"' is not assignable/);
+  assert.match(bad('without.tsx', "import '../../pkg/index.js';", '<trade-chart view="balance" />'), /without\.tsx\(2,\d+\): error TS2339: Property 'trade-chart' does not exist on type 'JSX.IntrinsicElements'/);
+});
+
 // The members of an exported interface of pkg/index.d.ts (or `dts`): { name: 'method' | 'readonly' | 'property' }.
 function declared(name, dts = 'index.d.ts') {
   const file = ts.createSourceFile(dts, readFileSync(join(ROOT, 'pkg', dts), 'utf8'), ts.ScriptTarget.Latest);
@@ -72,11 +89,14 @@ test('the chart create() returns has exactly the members TradeChart declares; th
     el.style.width = '300px';
     document.body.append(el);
     const message = await TradeChart.create(el, { bogus: 1 }).then(() => '', (e) => e.message);
-    return { members, options: message.replace(/^.*expected one of /, '').split(', ').sort(), api: Object.keys(TradeChart).sort() };
+    return { members, options: message.replace(/^.*expected one of /, '').split(', ').sort(), api: Object.keys(TradeChart).sort(),
+      attributes: [...customElements.get('trade-chart').observedAttributes, 'loading'].sort() };
   });
   assert.deepEqual(real.members, declared('TradeChart'));
   assert.deepEqual(real.options, Object.keys(declared('ChartOptions')).sort());
   assert.deepEqual(real.api, exported());
+  // the JSX attributes (pkg/react.d.ts) are the element's: those it observes, and loading
+  assert.deepEqual(real.attributes, Object.keys(declared('TradeChartAttributes', 'react.d.ts')).sort());
   assert.deepEqual(story.errors, []);
 });
 

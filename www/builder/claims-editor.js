@@ -52,7 +52,7 @@ export function renderClaims() {
     const text = field('input', 'text', t('Claim {n}: in the story’s words', { n: i + 1 }), { type: 'text', autocomplete: 'off', placeholder: 'Exports to Japan fell 11.7% in 2020' });
     text.value = c.text;
     const kind = field('select', 'kind', t('What the figure is'));
-    kind.append(new Option(t('An amount (US$)'), 'money'), new Option(t('A percentage change'), 'percent'));
+    kind.append(new Option(t('An amount (in the dataset’s currency)'), 'money'), new Option(t('A percentage change'), 'percent'));
     kind.value = c.kind;
     const figure = field('input', 'figure', t('The figure, as printed'), { type: 'text', autocomplete: 'off', inputmode: 'decimal', placeholder: c.kind === 'percent' ? '-11.7' : '25,097.8' });
     figure.value = c.figure;

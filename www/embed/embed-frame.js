@@ -36,9 +36,14 @@
   }
 
   // ---- the height, to the parent ----
+  // The whole document's height, not the body's: Chromium lays out the <noscript> (inline,
+  // its text unpainted) as a line above the chart, and a body's box leaves out what sits
+  // outside it, so a body-sized iframe cut the sources line (45 px at 1000 px wide). The
+  // <noscript> goes (this script runs, so it has nothing to say) and the root is measured.
+  for (const n of document.querySelectorAll('body > noscript')) n.remove();
   let last = -1;
   function report() {
-    const h = Math.ceil(document.body.getBoundingClientRect().height);
+    const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (h === last || window.parent === window) return;
     last = h;
     const to = window.parent;
@@ -46,7 +51,9 @@
     to.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
     if (secret) to.postMessage({ secret, message: 'height', value: h }, '*');
   }
-  new ResizeObserver(report).observe(document.body);
+  const ro = new ResizeObserver(report);
+  ro.observe(document.documentElement);
+  ro.observe(document.body);
 
   // ---- theme from the parent ----
   window.addEventListener('message', (e) => {

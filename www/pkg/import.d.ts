@@ -37,7 +37,7 @@ export interface ImportPartner { /** e.g. "KR" */ code: string; /** e.g. "South 
 export interface TableImportOptions {
   /** The value column's decimal mark, when no cell shows it. */
   decimal?: '.' | ',';
-  /** The unit when the table has no unit column ("USD", "USD million"…). */
+  /** The unit when the table has no unit column: a currency and a scale ("USD", "USD million", "EUR thousand", "억원", "万元"…). */
   unit?: string;
   /** The partners in order; default: the codes of the directions, named by their codes. */
   partners?: ImportPartner[];

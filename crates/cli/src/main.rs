@@ -178,7 +178,9 @@ struct TableArgs {
     /// The value column's decimal mark, when no cell shows it (1,234)
     #[arg(long, value_name = "MARK")]
     decimal: Option<Decimal>,
-    /// The unit when the table has no unit column (USD, USD million…)
+    /// The unit when the table has no unit column: a currency (an ISO 4217 code or a
+    /// word: USD, EUR, won, 원, 元) and a scale (thousand, million, bn, 천, 万, 억, 亿):
+    /// USD million, EUR thousand, 억원, 万元
     #[arg(long, value_name = "UNIT")]
     unit: Option<String>,
     /// A partner's code and name (twice, in order) [default: the codes]; a wide table's

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::table::{self, Row, Table};
+use trade_chart::data::Currency;
 use trade_chart::error::{Error, ErrorKind, Location};
 
 /// At most this many errors are reported per import; the rest are counted.
@@ -352,28 +353,222 @@ pub(crate) fn columns<'a>(
     ok.then_some((table, cols))
 }
 
-/// A unit cell → the power of ten of US dollars it counts in.
-pub(crate) fn unit(cell: &str) -> Option<i32> {
-    let s = cell
-        .to_lowercase()
-        .replace("us$", "usd ")
-        .replace('$', "usd ");
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
+/// What a unit says: the currency figures are in and the power of ten they count in
+/// (`EUR thousand`: EUR, 3; `억원`: KRW, 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// The currency, never converted.
+    pub currency: Currency,
+    /// Figures count in 10^`exp` of it.
+    pub exp: i32,
+}
+
+/// The expected form of a unit, for errors.
+pub(crate) const UNIT_EXPECTED: &str =
+    "a unit like USD, USD thousand, EUR million, KRW bn, 천달러, 억원, 万元 or 亿美元";
+
+/// Korean and Chinese scale words written before a currency word (longest first, so
+/// that 천만 is 10⁷ and not 천 then 만): 千/천 10³, 万/萬/만 10⁴, 百万/백만 10⁶,
+/// 千万/천만 10⁷, 亿/億/억 10⁸, 十亿/십억 10⁹, 조 10¹².
+const CJK_SCALES: [(&str, i32); 16] = [
+    ("百万", 6),
+    ("백만", 6),
+    ("千万", 7),
+    ("천만", 7),
+    ("十亿", 9),
+    ("십억", 9),
+    ("千", 3),
+    ("천", 3),
+    ("万", 4),
+    ("萬", 4),
+    ("만", 4),
+    ("亿", 8),
+    ("億", 8),
+    ("억", 8),
+    ("조", 12),
+    ("兆", 12),
+];
+
+/// Currency words (lowercase), each matched whole (美元 is not 元).
+const CURRENCY_WORDS: [(&str, &str); 25] = [
+    ("人民币元", "CNY"),
+    ("renminbi", "CNY"),
+    ("미국달러", "USD"),
+    ("人民币", "CNY"),
+    ("미달러", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("yuan", "CNY"),
+    ("rmb", "CNY"),
+    ("yen", "JPY"),
+    ("won", "KRW"),
+    ("달러", "USD"),
+    ("유로", "EUR"),
+    ("위안", "CNY"),
+    ("美元", "USD"),
+    ("欧元", "EUR"),
+    ("日元", "JPY"),
+    ("韩元", "KRW"),
+    ("英镑", "GBP"),
+    ("円", "JPY"),
+    ("元", "CNY"),
+    ("원", "KRW"),
+    ("엔", "JPY"),
+    ("유로화", "EUR"),
+    ("파운드", "GBP"),
+];
+
+/// English scale words (lowercase).
+fn scale_word(w: &str) -> Option<i32> {
+    match w {
+        "thousand" | "thousands" | "k" | "th" | "'000" | "000s" | "1000" => Some(3),
+        "million" | "millions" | "mn" | "mln" | "m" | "mio" => Some(6),
+        "billion" | "billions" | "bn" | "bln" | "b" => Some(9),
+        "trillion" | "trillions" | "tn" => Some(12),
+        _ => None,
+    }
+}
+
+/// One word of a unit: a currency, a scale, or a CJK scale and currency written
+/// together (`천달러`, `亿美元`); `codes_any_case` reads `eur` as EUR (a unit cell),
+/// else only `EUR` (a header, where `all` or `top` are words).
+fn unit_word(w: &str, codes_any_case: bool) -> Option<(Option<Currency>, Option<i32>)> {
+    let lower = w.to_lowercase();
+    if let Some(e) = scale_word(&lower) {
+        return Some((None, Some(e)));
+    }
+    if w.len() == 3 && (codes_any_case || w.bytes().all(|b| b.is_ascii_uppercase())) {
+        if let Some(c) = Currency::parse(&w.to_ascii_uppercase()) {
+            return Some((Some(c), None));
+        }
+    }
+    let (scale, rest) = match CJK_SCALES.iter().find(|(p, _)| lower.starts_with(p)) {
+        Some(&(p, e)) => (Some(e), &lower[p.len()..]),
+        None => (None, lower.as_str()),
+    };
+    if rest.is_empty() {
+        return scale.map(|e| (None, Some(e)));
+    }
+    let code = CURRENCY_WORDS
+        .iter()
+        .find(|(word, _)| *word == rest)
+        .map(|&(_, code)| code)?;
+    Some((Currency::parse(code), scale))
+}
+
+/// The words of a unit, the signs made words first: `US$`, `$` USD, `€` EUR, `£` GBP,
+/// `₩` KRW, `CN¥` CNY, `JP¥` JPY (a `¥` alone does not say whose: not read).
+fn unit_words(text: &str) -> Vec<String> {
+    let mut s = text.to_string();
+    for (sign, code) in [
+        ("US$", " USD "),
+        ("us$", " USD "),
+        ("CN¥", " CNY "),
+        ("JP¥", " JPY "),
+        ("$", " USD "),
+        ("€", " EUR "),
+        ("£", " GBP "),
+        ("₩", " KRW "),
+        ("￦", " KRW "),
+    ] {
+        s = s.replace(sign, code);
+    }
+    let mut words: Vec<String> = Vec::new();
+    let split = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '(' | ')' | '（' | '）' | '[' | ']' | ':' | '：' | '/'
+            )
+    };
+    for w in s.split(split).filter(|w| !w.is_empty()) {
+        // "US dollars": one word, USD.
+        let dollars = w.eq_ignore_ascii_case("dollars") || w.eq_ignore_ascii_case("dollar");
+        match words.last_mut() {
+            Some(us) if dollars && us.eq_ignore_ascii_case("us") => *us = "USD".into(),
+            _ => words.push(w.to_string()),
+        }
+    }
+    words
+}
+
+/// The unit of `words`: one currency (named once or more, always the same) and at
+/// most one scale; `strict` refuses any other word.
+fn unit_of(words: &[String], strict: bool, codes_any_case: bool) -> Option<Unit> {
+    let (mut currency, mut exp) = (None, None);
+    // "thousands of US dollars", "in EUR million": words that say nothing of the unit.
+    let filler = |w: &str| ["in", "of"].iter().any(|f| w.eq_ignore_ascii_case(f));
+    for w in words.iter().filter(|w| !filler(w)) {
+        match unit_word(w, codes_any_case) {
+            Some((c, e)) => {
+                if let Some(c) = c {
+                    if currency.is_some_and(|had| had != c) {
+                        return None;
+                    }
+                    currency = Some(c);
+                }
+                if let Some(e) = e {
+                    if exp.is_some() {
+                        return None;
+                    }
+                    exp = Some(e);
+                }
+            }
+            None if strict => return None,
+            None => {}
+        }
+    }
+    Some(Unit {
+        currency: currency?,
+        exp: exp.unwrap_or(0),
+    })
+}
+
+/// A unit cell → its currency and the power of ten it counts in: any ISO 4217 code
+/// (`EUR`, `krw`), a sign (`$`, `US$`, `€`, `£`, `₩`, `CN¥`, `JP¥`) or a word (`euro`,
+/// `euros`, `yen`, `won`, `yuan`, `RMB`, `달러`, `원`, `美元`, `元`, `人民币`…), with at
+/// most one scale word in English (`thousand`, `k`, `'000`, `million`, `mn`, `bn`,
+/// `trillion`), Korean or Chinese (천 만 백만 천만 억 십억 조, 千 万 百万 千万 亿 十亿),
+/// in either order, spaced or not: `EUR thousand`, `million KRW`, `천달러`, `억원`,
+/// `万元`, `亿美元`. `None` for anything else, or two currencies.
+pub fn unit(cell: &str) -> Option<Unit> {
+    unit_of(&unit_words(cell), true, true)
+}
+
+/// The unit a column header names, for tables whose header carries it: `VALUE IN
+/// EURO`, `Value (EUR)`, `Exports (US$ thousand)`, `수출금액(천달러)`, `出口额（万元）`.
+/// Its other words are passed over; a code counts only in capitals (`ALL` is the lek,
+/// `all` a word). `None` when the header names no currency, or two.
+pub fn header_unit(header: &str) -> Option<Unit> {
+    // A unit in brackets wins: "Value (EUR)" is the bracket's alone.
+    let inner = header
+        .split(['(', '（', '['])
+        .skip(1)
+        .filter_map(|part| part.split([')', '）', ']']).next());
+    for part in inner {
+        if let Some(u) = unit_of(&unit_words(part), true, false) {
+            return Some(u);
+        }
+    }
+    let words = unit_words(header);
+    // Korean and Chinese headers run words together (`수출금액천달러`): a word not in
+    // ASCII may end in a unit.
+    let words: Vec<String> = words
+        .into_iter()
+        .map(|w| {
+            if w.is_ascii() {
+                return w;
+            }
+            let tail = (0..w.len())
+                .filter(|&i| w.is_char_boundary(i))
+                .find(|&i| i > 0 && unit_word(&w[i..], false).is_some_and(|u| u.0.is_some()));
+            match tail {
+                Some(i) if unit_word(&w, false).is_none() => w[i..].to_string(),
+                _ => w,
+            }
+        })
         .collect();
-    let usd = words.iter().filter(|w| **w == "usd").count();
-    let rest: Vec<&str> = words.iter().copied().filter(|w| *w != "usd").collect();
-    if usd != 1 || rest.len() > 1 {
-        return None;
-    }
-    match rest.first().copied() {
-        None => Some(0),
-        Some("thousand" | "thousands" | "k" | "th" | "'000" | "000s" | "1000" | "1,000") => Some(3),
-        Some("million" | "millions" | "mn" | "mln" | "m" | "mio") => Some(6),
-        Some("billion" | "billions" | "bn" | "bln" | "b") => Some(9),
-        Some(_) => None,
-    }
+    unit_of(&words, false, false)
 }
 
 /// An id made from a name (a series', an observation's series and period): its ASCII

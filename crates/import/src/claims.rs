@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, cell, col as column_of, columns, expected, row_id, unit, Cx, Input};
+use super::cells::{
+    at, cell, col as column_of, columns, expected, row_id, unit, Cx, Input, UNIT_EXPECTED,
+};
 use super::numbers;
 use super::periods;
 use trade_chart::data::{RawCheck, RawClaim, RawDataset, RawFigure, RawText};
@@ -43,8 +45,10 @@ pub(crate) fn apply(
     let Some((table, cols)) = columns(cx, input, CLAIM_COLUMNS, &required) else {
         return (Vec::new(), HashMap::new());
     };
-    // The dataset's unit as a power of ten of US dollars (money figures are shifted to it).
+    // The dataset's unit as a power of ten of its currency (money figures are shifted to
+    // it; a figure in another currency is an error: never converted).
     let exp = dataset.unit.scale.log10().round() as i32;
+    let currency = dataset.unit.currency.clone();
     let col = |f: &str| cols.get(f).copied().unwrap_or(0);
     let mut claims = Vec::new();
     let mut rows = Vec::new();
@@ -93,12 +97,21 @@ pub(crate) fn apply(
         let shift = if u.is_empty() || kind == Some("percent") {
             Some(0)
         } else {
-            let e = unit(u).map(|e| e - exp);
-            if e.is_none() {
-                let what = "a unit like USD, USD thousand, USD million or USD bn (or blank: the dataset's)";
-                cx.error(expected(file, n, col("unit"), "unit", what, u));
+            match unit(u) {
+                Some(un) if un.currency.code() == currency => Some(un.exp - exp),
+                Some(_) => {
+                    let what = format!(
+                        "a unit in {currency}, the dataset's currency (never converted), or blank"
+                    );
+                    cx.error(expected(file, n, col("unit"), "unit", &what, u));
+                    None
+                }
+                None => {
+                    let what = format!("{UNIT_EXPECTED} (or blank: the dataset's)");
+                    cx.error(expected(file, n, col("unit"), "unit", &what, u));
+                    None
+                }
             }
-            e
         };
         let status = cell(&cols, row, "status").to_lowercase();
         if !status.is_empty() && !["agrees", "unsupported", "unverified"].contains(&status.as_str())

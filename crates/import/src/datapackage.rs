@@ -83,22 +83,21 @@ fn english(t: &trade_chart::data::RawText) -> (&str, bool) {
     }
 }
 
-fn unit_words(scale: f64) -> Option<&'static str> {
-    [
-        (1.0, "USD"),
-        (1e3, "USD thousand"),
-        (1e6, "USD million"),
-        (1e9, "USD billion"),
-    ]
-    .iter()
-    .find(|(s, _)| *s == scale)
-    .map(|x| x.1)
+/// The scale words of the unit column: the currency alone, or with one of these.
+const SCALES: [(i32, &str); 4] = [(0, ""), (3, " thousand"), (6, " million"), (9, " billion")];
+
+/// The unit cell of a dataset's `currency` and `scale`: `USD million`, `EUR`.
+fn unit_words(currency: &str, scale: f64) -> Option<String> {
+    SCALES
+        .iter()
+        .find(|(e, _)| 10f64.powi(*e) == scale)
+        .map(|(_, words)| format!("{currency}{words}"))
 }
 
 /// The dataset as a data package. Every observation is a row of `observations.csv`, in
 /// series order; every source a row of `sources.csv`.
 pub fn export(d: &RawDataset) -> Package {
-    let unit = unit_words(d.unit.scale).unwrap_or("");
+    let unit = unit_words(&d.unit.currency, d.unit.scale).unwrap_or_default();
     let mut obs = String::new();
     line(&mut obs, &OBSERVATION_FIELDS);
     let mut extras = Vec::new();
@@ -124,7 +123,7 @@ pub fn export(d: &RawDataset) -> Package {
                     &s.direction,
                     &o.period,
                     &value,
-                    if o.value.is_some() { unit } else { "" },
+                    if o.value.is_some() { &unit } else { "" },
                     basis,
                     o.qualifier.as_deref().unwrap_or(""),
                     &sources,
@@ -190,7 +189,10 @@ pub fn export(d: &RawDataset) -> Package {
                 "number",
                 "the figure, in the unit of the next column; blank for a derived figure",
             ),
-            "unit" => ("string", "USD, USD thousand, USD million or USD billion"),
+            "unit" => (
+                "string",
+                "the dataset's currency code, alone or with thousand, million or billion (USD, EUR million)",
+            ),
             "basis" => ("string", "the statistical basis' id"),
             "qualifier" => ("string", "blank (as printed), approx or at_least"),
             "sources" => ("string", "ids of sources.csv, separated by ;"),
@@ -648,6 +650,7 @@ fn read_observations(
         cols: &cols,
         ids: dataset.series.iter().map(|s| s.id.clone()).collect(),
         exp: (dataset.unit.scale.log10().round()) as i32,
+        currency: dataset.unit.currency.clone(),
         decimal,
         extra_at: extras
             .iter()
@@ -679,8 +682,10 @@ struct ObservationRows<'a> {
     cols: &'a Columns,
     /// The series' ids, in the dataset's order.
     ids: Vec<String>,
-    /// The dataset's unit, as a power of ten of dollars.
+    /// The dataset's unit, as a power of ten of its currency.
     exp: i32,
+    /// The dataset's currency: every unit cell names it (never converted).
+    currency: String,
     decimal: char,
     /// What the `trade-chart` property carries of an observation, by its row.
     extra_at: HashMap<u64, &'a Map<String, Value>>,
@@ -720,18 +725,19 @@ impl ObservationRows<'_> {
             return Ok(None);
         }
         let u = self.cell(row, "unit");
-        let shift = match u {
-            "" => Some(0),
-            "USD" => Some(-exp),
-            "USD thousand" => Some(3 - exp),
-            "USD million" => Some(6 - exp),
-            "USD billion" => Some(9 - exp),
-            _ => None,
+        let shift = match u.strip_prefix(self.currency.as_str()) {
+            _ if u.is_empty() => Some(0),
+            Some(words) => SCALES
+                .iter()
+                .find(|(_, w)| *w == words)
+                .map(|(e, _)| e - exp),
+            None => None,
         };
         let Some(shift) = shift else {
+            let c = &self.currency;
             return Err(Error::expected(
                 "unit",
-                "USD, USD thousand, USD million or USD billion",
+                &format!("{c}, {c} thousand, {c} million or {c} billion"),
                 format!("\"{u}\""),
             )
             .in_cell(Some(self.file), n, self.at("unit")));

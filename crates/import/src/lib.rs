@@ -29,6 +29,7 @@ pub mod text;
 pub mod views;
 pub mod wide;
 
+pub use cells::{header_unit, unit, Unit};
 pub use not_table::not_a_table;
 pub use sheet::{dataset_json, import, to_json, Import, Input, SheetOptions, MAX_ERRORS};
 

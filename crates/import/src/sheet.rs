@@ -5,7 +5,10 @@
 
 use std::collections::HashMap;
 
-use super::cells::{at, cell, col, columns, expected, no_figures, slug, unique, unit, Cx, Given};
+use super::cells::{
+    at, cell, col, columns, expected, no_figures, slug, unique, unit, Cx, Given, Unit,
+    UNIT_EXPECTED,
+};
 pub use super::cells::{Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
@@ -13,8 +16,8 @@ use super::table::Row;
 use super::text::TextFields;
 use super::views::ViewFields;
 use trade_chart::data::{
-    is_date, Dataset, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner,
-    RawSeries, RawSource, RawText, RawUnit, RawView,
+    is_date, Currency, Dataset, Period, PeriodKind, RawBasis, RawDataset, RawObservation,
+    RawPartner, RawSeries, RawSource, RawText, RawUnit, RawView,
 };
 use trade_chart::error::{Error, ErrorKind, Location, Result};
 
@@ -24,7 +27,8 @@ pub struct SheetOptions {
     /// The value column's decimal mark, `.` or `,`, when its cells do not show it (every
     /// value like `1,234`) or to insist on one.
     pub decimal: Option<char>,
-    /// The unit of every value when the table has no `unit` column (`USD million`…).
+    /// The unit of every value when the table has no `unit` column: `USD million`, `EUR
+    /// thousand`, `억원`, `万元`… (`cells::unit`).
     pub unit: Option<String>,
     /// The partners as `(code, name)`, in order; without them the codes of the directions
     /// (`KR>JP`) are the partners, named by their codes.
@@ -733,17 +737,13 @@ fn read_observations(
     Some((dataset, cols, obs_rows))
 }
 
-/// The unit the options give every row without one, as a power of ten of dollars;
+/// The unit the options give every row without one (a currency and a power of ten);
 /// `None`, reported when they give one that is not a unit.
-fn default_unit(cx: &mut Cx, options: &SheetOptions) -> Option<i32> {
+fn default_unit(cx: &mut Cx, options: &SheetOptions) -> Option<Unit> {
     let u = options.unit.as_ref()?;
     let e = unit(u);
     if e.is_none() {
-        cx.error(Error::expected(
-            "unit",
-            "a unit like USD, USD thousand, USD million or USD bn",
-            format!("\"{u}\""),
-        ));
+        cx.error(Error::expected("unit", UNIT_EXPECTED, format!("\"{u}\"")));
     }
     e
 }
@@ -840,16 +840,16 @@ struct Reading<'a> {
     /// How the period column's cells are read (its dates as months or not).
     period_column: periods::Column,
     decimal: Option<char>,
-    default_unit: Option<i32>,
+    default_unit: Option<Unit>,
     options: &'a SheetOptions,
     src: &'a Sources,
 }
 
 /// One row's cells, read and checked.
 struct Figure {
-    /// The value as a canonical decimal, in 10^`exp` dollars.
+    /// The value as a canonical decimal, in 10^`unit.exp` of `unit.currency`.
     value: String,
-    exp: i32,
+    unit: Unit,
     period_text: String,
     period: Period,
     direction: Option<(String, String)>,
@@ -896,14 +896,19 @@ impl Reading<'_> {
         if cx.errors.len() + cx.dropped > errors_before {
             return None;
         }
-        let (Some(value), Some(exp), Some((period_text, period)), Some(direction), Some(qualifier)) =
-            (canon, exp, period, dir, qual)
+        let (
+            Some(value),
+            Some(unit),
+            Some((period_text, period)),
+            Some(direction),
+            Some(qualifier),
+        ) = (canon, exp, period, dir, qual)
         else {
             return None;
         };
         Some(Figure {
             value,
-            exp,
+            unit,
             period_text,
             period,
             direction,
@@ -938,9 +943,9 @@ impl Reading<'_> {
         canon
     }
 
-    /// A row's unit as a power of ten of dollars: its unit cell, else the default one;
+    /// A row's unit (currency and power of ten): its unit cell, else the default one;
     /// `None`, reported, when neither gives one.
-    fn unit(&self, cx: &mut Cx, row: &Row) -> Option<i32> {
+    fn unit(&self, cx: &mut Cx, row: &Row) -> Option<Unit> {
         let (n, uc) = (row.number, self.col("unit"));
         let u = cell(self.cols, row, "unit");
         if u.is_empty() {
@@ -951,15 +956,14 @@ impl Reading<'_> {
                     n,
                     uc,
                     "unit",
-                    "blank: expected a unit like USD, USD thousand, USD million or USD bn".into(),
+                    format!("blank: expected {UNIT_EXPECTED}"),
                 ));
             }
             return self.default_unit;
         }
         let e = unit(u);
         if e.is_none() {
-            let what = "a unit like USD, USD thousand, USD million or USD bn";
-            cx.error(expected(self.file, n, uc, "unit", what, u));
+            cx.error(expected(self.file, n, uc, "unit", UNIT_EXPECTED, u));
         }
         e
     }
@@ -1066,6 +1070,8 @@ struct Gathering {
     seen: HashMap<(usize, String, String), usize>,
     /// The bases' ids and labels, in the order first met.
     bases: Vec<(String, String)>,
+    /// The currency of the first figure and its row: every figure is in it.
+    currency: Option<(Currency, usize)>,
 }
 
 impl Gathering {
@@ -1074,6 +1080,27 @@ impl Gathering {
     /// its series', or a second one for the same period, reported instead.
     fn add(&mut self, cx: &mut Cx, reading: &Reading, row: &Row, f: Figure) {
         let (file, cols, n) = (reading.file, reading.cols, row.number);
+        match self.currency {
+            Some((c, first)) if c != f.unit.currency => {
+                let u = cell(cols, row, "unit");
+                let msg = format!(
+                    "\"{u}\": {} here, {} in row {first}: a dataset is in one currency, never converted",
+                    f.unit.currency.code(),
+                    c.code()
+                );
+                cx.error(at(
+                    ErrorKind::InvalidValue,
+                    file,
+                    n,
+                    col(cols, "unit"),
+                    "unit",
+                    msg,
+                ));
+                return;
+            }
+            Some(_) => {}
+            None => self.currency = Some((f.unit.currency, n)),
+        }
         let basis = self.basis(cell(cols, row, "basis"));
         let category = Some(cell(cols, row, "category")).filter(|c| !c.is_empty());
         let class = Class::of(&f.period, category.is_some());
@@ -1148,7 +1175,7 @@ impl Gathering {
                 note: note.map(|c| RawText::Plain(c.to_string())),
             },
             f.value,
-            f.exp,
+            f.unit.exp,
             f.period,
         ));
         acc.rows.push(n);
@@ -1213,17 +1240,26 @@ fn make_dataset(
     src: &Sources,
     options: &SheetOptions,
 ) -> (RawDataset, Vec<Vec<usize>>) {
-    build(&g.series, g.bases, codes, src.list.clone(), options)
+    let currency = g.currency.map_or(Currency::USD, |c| c.0);
+    build(
+        &g.series,
+        g.bases,
+        codes,
+        src.list.clone(),
+        currency,
+        options,
+    )
 }
 
-/// The dataset of `series` (each holding its figures) between the partners `codes` (at
-/// least two), with these bases (id, label) and sources: what every table reader ends in.
-/// And each series' rows.
+/// The dataset of `series` (each holding its figures, in `currency`) between the partners
+/// `codes` (at least two), with these bases (id, label) and sources: what every table
+/// reader ends in. And each series' rows.
 pub(crate) fn build(
     series_in: &[Acc],
     bases: Vec<(String, String)>,
     codes: &[String],
     sources: Vec<RawSource>,
+    currency: Currency,
     options: &SheetOptions,
 ) -> (RawDataset, Vec<Vec<usize>>) {
     let exp = unit_exponent(series_in);
@@ -1255,7 +1291,7 @@ pub(crate) fn build(
         ),
         partners,
         unit: RawUnit {
-            currency: "USD".into(),
+            currency: currency.code().into(),
             scale: 10f64.powi(exp),
         },
         bases: bases

@@ -9,16 +9,20 @@
 //! second>first. Columns that are not money (a weight, a growth rate) are not used, each
 //! with a warning. A balance column, and a total column beside both flows, is not drawn:
 //! each of its cells is checked against the flows within the rounding of the figures as
-//! written, and each row that disagrees is a warning at its cell. The table has no unit,
-//! partner or source of its own: `--unit`, `--partner` (twice) and `--source` give them,
-//! and each one missing is one error naming its option. One basis, "As reported by" the
-//! source's publisher: a table is one office's own figures.
+//! written, and each row that disagrees is a warning at its cell. The table names no
+//! partner or source: `--partner` (twice) and `--source` give them; the unit is `--unit`
+//! or what the figure columns' headers name (`수출금액(천달러)`); each one missing is one
+//! error naming its option. One basis, "As reported by" the source's publisher: a table
+//! is one office's own figures.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::cells::{at, expected, norm_header, parse, slug, unit, Cx, Input, MAX_ERRORS};
+use super::cells::{
+    at, expected, header_unit, norm_header, parse, slug, unit, Cx, Input, Unit, MAX_ERRORS,
+    UNIT_EXPECTED,
+};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
 use super::sheet::{build, Acc, Class, SheetOptions, GAPS, OBSERVATION_COLUMNS};
@@ -184,8 +188,12 @@ pub struct Understood {
     pub reporter: String,
     /// The other partner's code.
     pub partner: String,
-    /// The unit, as given.
+    /// The unit as written: `--unit`'s text, or the header that names it.
     pub unit: String,
+    /// Its currency (ISO 4217).
+    pub currency: String,
+    /// Its power of ten: 3 for thousands.
+    pub exp: i32,
     /// The source's id.
     pub source: String,
     /// The one basis' label.
@@ -416,13 +424,15 @@ fn opt_error(cx: &mut Cx, kind: ErrorKind, option: &str, msg: String) {
     cx.error(Error::at(kind, option, msg));
 }
 
-/// The options a wide table cannot do without: the two partners, the unit (its power
-/// of ten of dollars) and one source; each one missing is one error naming its option.
+/// The options a wide table cannot do without: the two partners, the unit (`None` when
+/// not given but a header names one) and one source; each one missing is one error
+/// naming its option.
 fn required<'s>(
     cx: &mut Cx,
+    headers: &[String],
     sources: &'s [RawSource],
     options: &SheetOptions,
-) -> Option<((String, String), i32, &'s RawSource)> {
+) -> Option<((String, String), Option<Unit>, &'s RawSource)> {
     let partners = match options.partners.as_slice() {
         [a, b, ..] => Some((a.0.clone(), b.0.clone())),
         _ => {
@@ -435,26 +445,24 @@ fn required<'s>(
             None
         }
     };
-    let exp = match &options.unit {
+    // Not given: a header may name it (`수출금액(천달러)`); else it is missing.
+    let unit = match &options.unit {
+        None if headers.iter().any(|h| header_unit(h).is_some()) => Some(None),
         None => {
             opt_error(
                 cx,
                 ErrorKind::MissingField,
                 "--unit",
-                "a wide table has no unit column: give the unit of its figures (--unit \"USD million\")".into(),
+                "a wide table has no unit column, and no header names one: give the unit of its figures (--unit \"USD million\", \"EUR thousand\", \"억원\")".into(),
             );
             None
         }
         Some(u) => {
             let e = unit(u);
             if e.is_none() {
-                cx.error(Error::expected(
-                    "--unit",
-                    "a unit like USD, USD thousand, USD million or USD bn",
-                    format!("\"{u}\""),
-                ));
+                cx.error(Error::expected("--unit", UNIT_EXPECTED, format!("\"{u}\"")));
             }
-            e
+            e.map(Some)
         }
     };
     let source = match sources {
@@ -481,7 +489,7 @@ fn required<'s>(
             None
         }
     };
-    Some((partners?, exp?, source?))
+    Some((partners?, unit?, source?))
 }
 
 /// The columns `--flow` sets, by 0-based column; each error (an unknown header, a
@@ -678,12 +686,12 @@ pub(crate) fn read(
     let file = input.name;
     let table = parse(cx, file, input.text)?;
     let headers = &table.headers;
-    let required = required(cx, sources, options);
+    let required = required(cx, headers, sources, options);
     let codes = required
         .as_ref()
         .map_or(("", ""), |r| (r.0 .0.as_str(), r.0 .1.as_str()));
     let given = given_flows(cx, headers, options, codes);
-    let ((reporter, partner), exp, source) = required?;
+    let ((reporter, partner), given_unit, source) = required?;
     if !cx.errors.is_empty() {
         return None;
     }
@@ -828,6 +836,48 @@ pub(crate) fn read(
     if !cx.errors.is_empty() {
         return None;
     }
+
+    // The unit: --unit, else the one the figure columns' headers name; a header naming
+    // another is an error at it (a figure is never read in the wrong unit).
+    let named: Vec<(usize, Unit)> = (plans.iter().enumerate())
+        .filter(|(_, p)| matches!(p.use_, Use::Flow(_) | Use::Balance | Use::Total))
+        .filter_map(|(c, _)| header_unit(&headers[c]).map(|u| (c, u)))
+        .collect();
+    let (unit_used, unit_text) = match (given_unit, named.first()) {
+        (Some(u), _) => (u, options.unit.clone().unwrap_or_default()),
+        (None, Some(&(c, u))) => (u, headers[c].clone()),
+        (None, None) => {
+            opt_error(
+                cx,
+                ErrorKind::MissingField,
+                "--unit",
+                "no header of a figure column names a unit: give the unit of its figures (--unit \"USD million\", \"EUR thousand\", \"억원\")".into(),
+            );
+            return None;
+        }
+    };
+    for &(c, u) in &named {
+        if u != unit_used {
+            let h = &headers[c];
+            let code = |u: Unit| format!("{} ×10^{}", u.currency.code(), u.exp);
+            cx.error(at(
+                ErrorKind::InvalidValue,
+                file,
+                1,
+                c,
+                "unit",
+                format!(
+                    "\"{h}\": its header says {}, and the table's unit is {} ({unit_text}): a table has one unit",
+                    code(u),
+                    code(unit_used)
+                ),
+            ));
+        }
+    }
+    if !cx.errors.is_empty() {
+        return None;
+    }
+    let exp = unit_used.exp;
 
     // The table's decimal mark, from every figure cell.
     let used: Vec<usize> = (plans.iter().enumerate())
@@ -1074,6 +1124,7 @@ pub(crate) fn read(
         vec![(basis, label.clone())],
         &codes,
         vec![source.clone()],
+        unit_used.currency,
         options,
     );
     let columns = plans
@@ -1113,7 +1164,9 @@ pub(crate) fn read(
             columns,
             reporter,
             partner,
-            unit: options.unit.clone().unwrap_or_default(),
+            unit: unit_text,
+            currency: unit_used.currency.code().to_string(),
+            exp: unit_used.exp,
             source: source.id.clone(),
             basis: label,
         },

@@ -501,9 +501,9 @@ fn a_dataset_error_after_conversion_points_at_the_row() {
         e.to_string(),
         "observations.tsv:3:1: id: duplicate observation id \"a\""
     );
-    // Too large once scaled: the value cell.
+    // Too large once scaled (over 10¹⁷): the value cell.
     let imp = run(
-        &table(&["5", "2,000,000"]).replace("million", "bn"),
+        &table(&["5", "200,000,000"]).replace("million", "bn"),
         &opts(),
     )
     .unwrap();

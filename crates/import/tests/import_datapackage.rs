@@ -155,3 +155,31 @@ fn a_hand_made_package_is_read_as_tables() {
         e[0]
     );
 }
+
+#[test]
+fn a_dataset_in_won_round_trips_in_won() {
+    let mut raw: RawDataset = serde_json::from_str(KP_CN).unwrap();
+    raw.unit.currency = "KRW".into();
+    let d = dir("krw");
+    let package = datapackage::export(&raw);
+    package.write(&d).unwrap();
+    // The unit column names the won, never the dollar.
+    let second = package.observations.lines().nth(1).unwrap();
+    assert!(second.contains(",KRW million,"), "{second}");
+    assert!(!package.observations.contains("USD"));
+    let back = datapackage::import_path(&d).unwrap();
+    assert_eq!(json(&back.dataset), json(&raw));
+    back.check().unwrap();
+    // A row in another currency than the dataset's is an error at its cell.
+    let obs = d.join("observations.csv");
+    let text = std::fs::read_to_string(&obs).unwrap();
+    std::fs::write(&obs, text.replacen(",KRW million,", ",USD million,", 1)).unwrap();
+    let e = datapackage::import_path(&d).map(|_| ()).unwrap_err();
+    let first = e.first().expect("an error").to_string();
+    assert!(
+        first.ends_with(
+            "unit: expected KRW, KRW thousand, KRW million or KRW billion, found \"USD million\""
+        ),
+        "{first}"
+    );
+}

@@ -2,7 +2,7 @@
 //! partners, unit and source the files do not say given as options. Every figure
 //! asserted was read off the file by hand (docs/REAL-FILES.md gives the lines); each
 //! file's balance column, where it has one, agrees with its flows on every row (no
-//! warning but the columns that are not money).
+//! warning but the columns that are not money). Japan's table is in thousands of yen.
 
 #[path = "../../../tests/support/real.rs"]
 mod real;
@@ -206,10 +206,10 @@ fn kosis_korea_china_monthly() {
     assert_eq!(u.columns[1].why, "header says date");
 }
 
-/// In yen: until currencies other than the US dollar are read, one clear error at the
-/// unit option (then: its figures, JPY thousand, lines 2 and 228).
+/// In yen, thousands: Japan's exports to and imports from China, months written
+/// `2001/01`. The currency is the file's, never converted.
 #[test]
-fn japan_customs_in_yen_is_one_unit_error_for_now() {
+fn japan_customs_in_thousands_of_yen() {
     let name = "jp-customs-china-monthly-jpy-thousand.csv";
     let Some(bytes) = real::read(name) else {
         return;
@@ -220,11 +220,19 @@ fn japan_customs_in_yen_is_one_unit_error_for_now() {
         "JPY thousand",
         "Ministry of Finance Japan | Trade statistics: Japan and China | https://www.customs.go.jp",
     );
+    let i = ok(name, &bytes, &o);
+    let ds = &i.dataset;
+    assert_eq!((ds.unit.currency.as_str(), ds.unit.scale), ("JPY", 1e3));
+    // Line 2 (2001/01), line 228 (2019/11).
+    assert_eq!(figure(ds, "JP>CN", "2001-01"), 231_700_220.0);
+    assert_eq!(figure(ds, "CN>JP", "2001-01"), 586_529_635.0);
+    assert_eq!(figure(ds, "JP>CN", "2019-11"), 1_310_094_421.0);
+    assert_eq!(figure(ds, "CN>JP", "2019-11"), 1_578_414_093.0);
+    sourced(ds, "ministry-of-finance-japan", "Ministry of Finance Japan");
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    // Without --unit: one error asking for it (the file names none).
+    let o = SheetOptions { unit: None, ..o };
     let e = run(name, &bytes, &o).expect_err("an error");
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].path(), "--unit");
-    assert_eq!(
-        e[0].to_string(),
-        "--unit: expected a unit like USD, USD thousand, USD million or USD bn, found \"JPY thousand\""
-    );
 }

@@ -477,18 +477,18 @@ fn partners_unit_and_source_each_one_error_naming_its_option() {
     assert!(e[2]
         .message()
         .contains("--source \"Publisher | Title | URL | date\""));
-    // A unit the reader does not know (for now: only US dollars).
+    // A unit the reader does not know.
     let e = errs(
         "en.csv",
         &t,
         &SheetOptions {
-            unit: Some("JPY thousand".into()),
+            unit: Some("bananas".into()),
             ..us_cn()
         },
     );
     assert_eq!(
         lines(&e),
-        "--unit: expected a unit like USD, USD thousand, USD million or USD bn, found \"JPY thousand\""
+        "--unit: expected a unit like USD, USD thousand, EUR million, KRW bn, 천달러, 억원, 万元 or 亿美元, found \"bananas\""
     );
     // One partner is not two.
     let e = errs(
@@ -575,8 +575,8 @@ fn rows_periods_and_numbers_errors_at_their_cells() {
 
 #[test]
 fn an_error_the_dataset_check_finds_points_at_the_value_cell() {
-    // Over US$10^15: the check's error, at the cell it came from.
-    let t = "Year,Exports,Imports\n2020,1,2\n2021,3,2000000\n";
+    // Over 10^17 in the currency: the check's error, at the cell it came from.
+    let t = "Year,Exports,Imports\n2020,1,2\n2021,3,200000000\n";
     let o = SheetOptions {
         unit: Some("USD bn".into()),
         ..us_cn()
@@ -659,4 +659,56 @@ fn the_builder_takes_a_wide_table_and_says_what_it_understood() {
         .unwrap()
         .get("understood")
         .is_none());
+}
+
+#[test]
+fn the_unit_in_other_currencies_or_named_by_the_headers() {
+    let no_unit = SheetOptions {
+        unit: None,
+        ..opts(("KR", "South Korea"), ("CN", "China"), "")
+    };
+    // Korean headers naming thousands of dollars: no --unit needed.
+    let t = "년,수출금액(천달러),수입금액(천달러),수지(천달러)\n2023년,\"1,250.5\",980,270.5\n";
+    let i = ok("ko.csv", t, &no_unit);
+    assert_eq!(
+        (i.dataset.unit.currency.as_str(), i.dataset.unit.scale),
+        ("USD", 1e3)
+    );
+    let u = i.understood.as_ref().unwrap();
+    assert_eq!(
+        (u.unit.as_str(), u.currency.as_str(), u.exp),
+        ("수출금액(천달러)", "USD", 3)
+    );
+    assert_eq!(i.dataset.series[0].observations[0].value, Some(1250.5));
+    // Chinese headers in 万元: yuan, in tens of thousands, never converted.
+    let t = "时间\t出口(万元)\t进口(万元)\n2024年1月\t3012.1\t2218.3\n";
+    let i = ok("zh.tsv", t, &no_unit);
+    assert_eq!(
+        (i.dataset.unit.currency.as_str(), i.dataset.unit.scale),
+        ("CNY", 1e4)
+    );
+    assert_eq!(i.dataset.series[1].observations[0].value, Some(2218.3));
+    // --unit in another currency.
+    let eur = SheetOptions {
+        unit: Some("EUR million".into()),
+        ..us_cn()
+    };
+    let i = ok("en.csv", &fixture("en-monthly.csv"), &eur);
+    assert_eq!(
+        (i.dataset.unit.currency.as_str(), i.dataset.unit.scale),
+        ("EUR", 1e6)
+    );
+    // Headers that disagree with each other or with --unit: an error at the header.
+    let t = "Year,Exports (USD thousand),Imports (USD million)\n2020,1,2\n";
+    let e = errs("u.csv", t, &no_unit);
+    assert_eq!(e.len(), 1, "{}", lines(&e));
+    assert_eq!(cell(&e[0]), (1, 3, "unit".into()));
+    assert_eq!(
+        e[0].message(),
+        "\"Imports (USD million)\": its header says USD ×10^6, and the table's unit is USD ×10^3 (Exports (USD thousand)): a table has one unit"
+    );
+    let t = "Year,Exports (USD thousand),Imports (USD thousand)\n2020,1,2\n";
+    let e = errs("u.csv", t, &eur);
+    assert_eq!(e.len(), 2, "{}", lines(&e));
+    assert_eq!(cell(&e[0]), (1, 2, "unit".into()));
 }

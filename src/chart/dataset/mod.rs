@@ -266,7 +266,12 @@ impl DatasetChart {
                                 .as_ref()
                                 .map(|c| c.get(lang).to_string())
                                 .unwrap_or_default(),
-                            format::money_qualified(o.value * self.ds.scale, o.qualifier, lang),
+                            format::money_qualified(
+                                o.value * self.ds.scale,
+                                self.ds.currency,
+                                o.qualifier,
+                                lang,
+                            ),
                         )
                     }
                     Target::Claim(c) => {
@@ -280,7 +285,7 @@ impl DatasetChart {
                             String::new(),
                             period,
                             String::new(),
-                            format::money(c.value * self.ds.scale, lang),
+                            format::money(c.value * self.ds.scale, self.ds.currency, lang),
                         )
                     }
                 };

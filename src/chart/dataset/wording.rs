@@ -93,7 +93,7 @@ impl DatasetChart {
         let ds = &self.ds;
         let lang = self.lang;
         let view = self.current();
-        let money = |v: f64| format::money(v * ds.scale, lang);
+        let money = |v: f64| format::money(v * ds.scale, ds.currency, lang);
         if let Some((a, b)) = view.change {
             if let (Some(oa), Some(ob)) = (ds.obs(a), ds.obs(b)) {
                 let pct = format::decimal(((ob.value - oa.value) / oa.value * 100.0).abs(), 1);
@@ -164,7 +164,10 @@ impl DatasetChart {
             Msg::Note,
         ]
         .iter()
-        .map(|&m| t(lang, m).to_string())
+        .map(|&m| match m {
+            Msg::Value => words::value_header(lang, &format::currency_name(self.ds.currency, lang)),
+            m => t(lang, m).to_string(),
+        })
         .collect();
         let rows = self
             .sel
@@ -186,8 +189,12 @@ impl DatasetChart {
     pub fn csv(&self) -> String {
         let ds = &self.ds;
         let lang = self.lang;
-        let mut out = String::from(
-            "period,period_label,series_id,series,direction,category,value_usd,qualifier,basis,derived_formula,note,source_publishers,source_dates,source_urls\n",
+        // The value column names the currency: `value_usd`, `value_eur`.
+        let mut out =
+            String::from("period,period_label,series_id,series,direction,category,value_");
+        out.push_str(&ds.currency.code().to_ascii_lowercase());
+        out.push_str(
+            ",qualifier,basis,derived_formula,note,source_publishers,source_dates,source_urls\n",
         );
         for r in self.sel.obs() {
             let (Some(s), Some(o)) = (ds.series.get(r.series), ds.obs(r)) else {
@@ -263,7 +270,7 @@ impl DatasetChart {
             .iter()
             .map(|c| {
                 let story = match c.kind {
-                    FigureKind::Money => format::money(c.value * ds.scale, lang),
+                    FigureKind::Money => format::money(c.value * ds.scale, ds.currency, lang),
                     FigureKind::Percent => format::percent_change(c.value),
                 };
                 let data = match c.check {
@@ -272,7 +279,10 @@ impl DatasetChart {
                             .obs(r)
                             .map(|o| format::period(&o.period, lang))
                             .unwrap_or_default();
-                        format!("{} ({when})", format::money(v * ds.scale, lang))
+                        format!(
+                            "{} ({when})",
+                            format::money(v * ds.scale, ds.currency, lang)
+                        )
                     }
                     Some((Check::Change(..), v)) => format::percent_change(v),
                     None => String::new(),

@@ -32,7 +32,8 @@ pub const OPTION_NAMES: [&str; 12] = [
 pub struct ImportOptions {
     /// `.` or `,`: the value column's decimal mark (tables).
     pub decimal: Option<String>,
-    /// The unit when the table has no unit column (tables).
+    /// The unit when the table has no unit column (tables): `USD million`, `EUR thousand`,
+    /// `억원`, `万元`… (`cells::unit`).
     pub unit: Option<String>,
     /// The partners, in order (tables); a wide table's reporting country first.
     pub partners: Option<Vec<Partner>>,
