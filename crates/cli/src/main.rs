@@ -692,6 +692,11 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
     if given.len() > 1 || (given.len() == 1 && a.sources.is_some()) {
         return Err(Usage("more than one sources table".into()));
     }
+    if !given.is_empty() && a.sheet.source.is_some() {
+        return Err(Usage(
+            "--source and a sources table among the inputs: give one source for every figure or a sources table, not both".into(),
+        ));
+    }
     let sources = a
         .sources
         .clone()

@@ -186,4 +186,10 @@ fn what_a_wide_table_lacks_is_one_error_per_option() {
     let (code, _, err) = run(&["check", &f, "--source", SOURCE, "--sources", &f]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("--source and --sources"), "{err}");
+    let d = dir("both");
+    let sources = d.join("sources.tsv");
+    std::fs::write(&sources, "id\tpublisher\ttitle\turl\n").unwrap();
+    let (code, _, err) = run(&["check", &f, sources.to_str().unwrap(), "--source", SOURCE]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--source and a sources table"), "{err}");
 }
