@@ -1,9 +1,10 @@
 // @ts-check
-import { cancel, cancellable } from './imports.js';
+import { call, cancel, cancellable } from './imports.js';
 import { $, radio } from './dom.js';
 import { t } from './lang.js';
 import { busy, say } from './status.js';
-import { held, megabytes, input, hasInput } from './files.js';
+import { held, heldEncoding, megabytes, input, hasInput } from './files.js';
+import { renderRead } from './reading.js';
 import { parsed } from './parse.js';
 import { claimsSent, renderVerdicts, listObservations } from './claims-editor.js';
 import { listViews, viewTables } from './views-editor.js';
@@ -18,12 +19,23 @@ export async function update() {
   const me = ++run;
   cancel(); // an import still running for an older edit: its answer is not wanted
   const kind = radio('kind') || 'tables';
-  const file = held[{ tables: 'observations', comtrade: 'comtrade', json: 'json' }[kind]];
+  const file = held[MAIN[kind]];
   busy(file ? t('Reading {name} ({size})…', { name: file.name, size: megabytes(file.size) }) : t('Checking your data…'));
   try { await read(me, kind); } finally { if (me === run) busy(null); }
 }
+// The input the kind reads: its textarea, or the file held for it.
+export const MAIN = { tables: 'observations', comtrade: 'comtrade', json: 'json' };
+// "What I read" of the kind's input (Rust's words: whatIRead), or null when it fails.
+function reading(kind) {
+  const id = MAIN[kind];
+  const enc = heldEncoding[id];
+  const o = { kind, text: $(id).value.slice(0, 8192) };
+  if (held[id]) Object.assign(o, { encoding: enc ? enc.label : 'utf-8', guessed: !!(enc && enc.guessed) });
+  return call('whatIRead', o).catch(() => null);
+}
 async function read(me, kind) {
   let result;
+  if (hasInput(MAIN[kind])) reading(kind).then((r) => { if (me === run) renderRead(r); });
   try {
     if (kind === 'tables') {
       if (!hasInput('observations')) return empty(t('Paste your observations table to start.'));
@@ -89,6 +101,7 @@ async function read(me, kind) {
   publish();
 }
 function empty(text) {
+  renderRead(null);
   setCurrent(null);
   renderSourceCheck(radio('kind') || 'tables', null);
   renderVerdicts(null);

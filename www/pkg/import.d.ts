@@ -158,3 +158,35 @@ export function oneFilePage(json: string, script: string, options?: { view?: str
 export function checkFileSize(what: 'table' | 'json', size: number, options?: { file?: string }): Promise<ImportResult | null>;
 /** Loads the import wasm from `wasmUrl` (a CDN) instead of the build's own; call it before the first import. */
 export function initImport(wasmUrl?: string | URL): Promise<void>;
+/** How to decode a file (encodingPlan): its encoding when its bytes say, else the candidates to try. */
+export interface EncodingPlan {
+  /** The encoding's label ("utf-8", "utf-16le"…) when a byte-order mark or valid UTF-8 says; else null. */
+  label: string | null;
+  /** Whether a byte-order mark said so. */
+  bom: boolean;
+  /** When label is null: the labels to decode the first `sample` bytes in, with TextDecoder(label, { fatal: true }) (and { stream: true } when the file is longer), in this order. */
+  candidates: string[];
+  /** How many bytes from the start to decode. */
+  sample: number;
+}
+/** A file's first bytes (64 KB is enough) and whether the whole file is valid UTF-8 → how to decode it. */
+export function encodingPlan(head: ArrayBuffer | ArrayBufferView, utf8: boolean): Promise<EncodingPlan>;
+/** The candidates' decodings (text null where decoding threw) → the likeliest encoding, as `trade-chart` chooses: its label (for TextDecoder) and its name as editors know it ("EUC-KR (CP949)"). */
+export function chooseEncoding(decodings: { label: string; text: string | null }[]): Promise<{ label: string; name: string }>;
+/** One fact of the "What I read" panel. */
+export interface ReadFact {
+  /** What it is about: "format", "encoding", "first-line" (more to come). */
+  key: string;
+  /** Its label ("Encoding"), in English. */
+  label: string;
+  /** What was read ("EUC-KR (CP949)"). */
+  value: string;
+  /** A note after it ("guessed from its bytes"), or null. */
+  note: string | null;
+  /** What can be chosen instead (value to pass back, label to show); empty when nothing. */
+  choices: { value: string; label: string }[];
+  /** The choice that is the value, or null. */
+  chosen: string | null;
+}
+/** What the builder read of a text: its format, a file's encoding (with the others to choose from), its first line. Rejects for bad options. */
+export function whatIRead(options: { kind: 'tables' | 'comtrade' | 'json'; text: string; encoding?: string; guessed?: boolean }): Promise<{ items: ReadFact[] }>;

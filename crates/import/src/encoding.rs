@@ -127,21 +127,30 @@ pub fn bom(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// What the bytes say of their encoding: a byte-order mark's, UTF-8 when they are, else
-/// the encodings to try. UTF-16 without a mark is tried when zero bytes are frequent on
-/// one side of each pair (a table's digits, commas and line ends are ASCII: one zero byte
-/// in two). GB18030 is tried instead of GBK when the sample holds one of its four-byte
-/// sequences (the two decode alike; the name differs).
+/// the encodings to try ([`plan_of`] of their start).
 pub fn plan(bytes: &[u8]) -> Plan {
-    if let Some(label) = bom(bytes) {
+    let head = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    plan_of(head, std::str::from_utf8(bytes).is_ok())
+}
+
+/// [`plan`] from a file's first bytes (`head`: [`SAMPLE_BYTES`] are looked at) and
+/// whether the whole file is valid UTF-8 (the builder asks its browser's decoder, so a
+/// file of many megabytes is not copied into the wasm to know it). UTF-16 without a mark
+/// is tried when zero bytes are frequent on one side of each pair (a table's digits,
+/// commas and line ends are ASCII: one zero byte in two). GB18030 is tried instead of
+/// GBK when the sample holds one of its four-byte sequences (the two decode alike; the
+/// name differs).
+pub fn plan_of(head: &[u8], utf8: bool) -> Plan {
+    if let Some(label) = bom(head) {
         return Plan::Known { label, bom: true };
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if utf8 {
         return Plan::Known {
             label: "utf-8",
             bom: false,
         };
     }
-    let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    let sample = &head[..head.len().min(SAMPLE_BYTES)];
     let pairs = sample.len() / 2;
     let zeros = |side: usize| {
         sample

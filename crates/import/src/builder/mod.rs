@@ -11,11 +11,15 @@ mod chart_text;
 mod claims;
 mod options;
 mod outcome;
+mod reading;
 
 pub use chart_text::{editor_text, set_chart_text, ChartText, TableInput};
 pub use claims::{add_claims, figure_value, ClaimInput, ObsKey};
 pub use options::{ImportOptions, Partner, OPTION_NAMES};
 pub use outcome::{Issue, Outcome};
+pub use reading::{
+    choose_encoding, encoding_plan, what_i_read, Choice, Chosen, EncodingPlan, Fact, Reading,
+};
 
 use trade_chart::data::json::from_json_text;
 use trade_chart::data::{Dataset, RawDataset};
