@@ -50,6 +50,9 @@ async function read(me, kind) {
     } else if (kind === 'comtrade') {
       if (!hasInput('comtrade')) return empty(t('Paste or open a UN Comtrade download to start.'));
       const o = { file: 'comtrade' };
+      // decoded here (run.js) from the encoding Rust chose or the editor's: Rust names it in its warning
+      const enc = held.comtrade && heldEncoding.comtrade;
+      if (enc && enc.label !== 'utf-8') o.encoding = enc.label;
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
       if ($('title').value.trim()) o.title = $('title').value.trim();
       result = await cancellable('importComtrade', input('comtrade', 'bytes'), o);

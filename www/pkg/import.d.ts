@@ -59,6 +59,8 @@ export interface ComtradeImportOptions {
   id?: string;
   /** The name errors give the download (default "comtrade"). */
   file?: string;
+  /** The encoding the download was decoded from (a TextDecoder label, e.g. "windows-1252") when the bytes given are that text's UTF-8: it is read with the warning that names it. */
+  encoding?: string;
 }
 export interface CheckDatasetOptions {
   /** The name errors give the JSON (default "dataset"). */
@@ -74,7 +76,7 @@ export interface CheckDatasetOptions {
  * options (an Error naming the option); errors in the tables are in the result.
  */
 export function importTables(observations: string, sources: string, textOrOptions?: string | null | TableImportOptions, options?: TableImportOptions): Promise<ImportResult>;
-/** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252). */
+/** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252; or its text's UTF-8 with `encoding` naming what it was decoded from). */
 export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
 export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;

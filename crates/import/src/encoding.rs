@@ -211,7 +211,16 @@ pub fn choose(decodings: &[(&str, Option<&str>)]) -> &'static str {
     best.map_or("windows-1252", |(l, _)| l)
 }
 
-/// The most common Hangul syllables of Korean text, and trade's words (수출, 금액, 증감률…).
+/// A letter of the Latin, Greek or Cyrillic alphabets beyond ASCII (`é`, `ß`, `ő`, `ж`):
+/// what an accented word of a Windows-1252 file is made of. (Not `char::is_alphabetic`:
+/// its tables would all go into the builder's wasm for these few ranges.)
+fn is_letter(c: char) -> bool {
+    matches!(u32::from(c), 0xaa | 0xb5 | 0xba | 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x24f | 0x370..=0x3ff | 0x400..=0x52f)
+        && c != '\u{37e}'
+}
+
+/// The most common Hangul syllables of Korean text, and trade's words (수출, 금액, 증감률…),
+/// in code point order.
 const HANGUL: &str =
     "가간감값개거것게결경계고공과관교구국그금기나남내년는니다단달당대데도독동될들등때\
 라랑량러로류률를리마만말면명모목무문미민및바반발방백베별보본부분불비사산상생서선\
@@ -219,7 +228,8 @@ const HANGUL: &str =
 있자작잠장재저적전점정제조종주준중증지진질차처천청체총출치탈태통트표품프하학한합\
 해했행험현형화회흑히";
 
-/// The most common Chinese characters (simplified), and trade's words (进出口, 贸易, 人民币…).
+/// The most common Chinese characters (simplified), and trade's words (进出口, 贸易, 人民币…),
+/// in code point order.
 const HAN: &str =
     "一七万三上下不与专且世业东两严个中为主举么义之乎九也书了争事二于五亚些交产京亲人\
 亿什仅今从他代令以们件价任企众伙会传伴似但位低住体何作你使例供依便保信候值做像儿\
@@ -238,7 +248,7 @@ const HAN: &str =
 转轻较边达过运近还这进远连逆选通造道那部都采里重量金长门问间队防阿际陈院除随难集\
 需青非面革音项顺须领题额风飞首马验高黄黑";
 
-/// The lists, sorted for a binary search.
+/// The lists, as characters for a binary search (they are written in code point order).
 struct Common {
     hangul: Vec<char>,
     han: Vec<char>,
@@ -246,14 +256,9 @@ struct Common {
 
 impl Common {
     fn new() -> Common {
-        let sorted = |s: &str| {
-            let mut v: Vec<char> = s.chars().collect();
-            v.sort_unstable();
-            v
-        };
         Common {
-            hangul: sorted(HANGUL),
-            han: sorted(HAN),
+            hangul: HANGUL.chars().collect(),
+            han: HAN.chars().collect(),
         }
     }
 
@@ -279,7 +284,7 @@ impl Common {
                 // Another letter or sign: likely alone among ASCII (Côte, 5 €), unlikely
                 // run together with another (¼öÃâ: Korean read as Windows-1252).
                 _ if !prev.is_ascii() || !next.is_ascii() => -1,
-                _ if c.is_alphabetic() => 1,
+                _ if is_letter(c) => 1,
                 _ => 0,
             };
             prev = c;
@@ -511,6 +516,15 @@ mod tests {
         assert_eq!(choose(&[("EUC-KR", Some("수출"))]), "euc-kr");
         assert_eq!(choose(&[("klingon", Some("수출"))]), "windows-1252");
         assert_eq!(choose(&[]), "windows-1252");
+    }
+
+    #[test]
+    fn the_common_characters_are_in_code_point_order() {
+        for list in [HANGUL, HAN] {
+            let v: Vec<char> = list.chars().collect();
+            assert!(v.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert_eq!((HANGUL.chars().count(), HAN.chars().count()), (170, 620));
     }
 
     #[test]

@@ -16,7 +16,7 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
   await importTables(obs, sources);
   await importTables(obs, sources, 'key\ten\tko\ntitle\tMade up\t가상\n', { ...options, textFile: 'text.tsv' });
   await importTables(obs, sources, null);
-  const comtrade: ComtradeImportOptions = { accessed: '2024-05-01', title: 't', id: 'i', file: 'c.csv' };
+  const comtrade: ComtradeImportOptions = { accessed: '2024-05-01', title: 't', id: 'i', file: 'c.csv', encoding: 'windows-1252' };
   const fromBytes = await importComtrade(download, comtrade);
   await importComtrade(new Uint8Array(download)); await importComtrade('a,b');
   const check: CheckDatasetOptions = { file: 'story.json' };
