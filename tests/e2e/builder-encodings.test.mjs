@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.mjs';
-import { builderSession, drawn, status } from './builder-page.mjs';
+import { axe, builderSession, drawn, status } from './builder-page.mjs';
 
 const { open } = builderSession(1200);
 const bytes = (name) => [...readFileSync(join(ROOT, 'tests/fixtures/import/cp949', name))];
@@ -42,6 +42,7 @@ test('a CP949 table dropped: read as EUC-KR (CP949), guessed; the panel and the 
     encoding: 'euc-kr EUC-KR (CP949) (guessed from its bytes)',
     'first-line': header,
   });
+  assert.deepEqual(await axe(page), [], 'the panel and its select pass axe');
   // The panel sits above the preview.
   assert.ok(await page.evaluate(() => document.getElementById('read').compareDocumentPosition(document.getElementById('preview')) & Node.DOCUMENT_POSITION_FOLLOWING));
   // Both files held (not UTF-8), their first lines shown in Korean; the preview's labels and figures are the file's.

@@ -145,7 +145,7 @@ test('a file over the 64 MB limit is refused by its size, unread, and the work s
   await ctx.close();
 });
 
-test('a Windows-1252 Comtrade download is held as bytes and decoded by Rust (Côte d’Ivoire, not mojibake)', async () => {
+test('a Windows-1252 Comtrade download is held and decoded in the encoding Rust chose (Côte d’Ivoire, not mojibake)', async () => {
   const { ctx, page, errors } = await open();
   await page.setInputFiles('#file', join(ROOT, 'tests/fixtures/comtrade/legacy-latin1.csv'));
   await status(page, /No problems/);
