@@ -3,6 +3,9 @@
 // a file's encoding, its first line; later readers add theirs), each as a label, a value, a
 // note and, where the editor can choose otherwise, a select. The words are Rust's (English,
 // through t() for the page's language); a choice goes to the handler of its fact's key.
+// An import's answer that carries `facts` (the same shape: which column is which flow, the
+// unit, the pair…) has them listed after these (update.js); a fact whose key has a handler
+// in `choose` gets its select.
 import { $ } from './dom.js';
 import { t } from './lang.js';
 

@@ -35,7 +35,7 @@ function reading(kind) {
 }
 async function read(me, kind) {
   let result;
-  if (hasInput(MAIN[kind])) reading(kind).then((r) => { if (me === run) renderRead(r); });
+  const facts = hasInput(MAIN[kind]) ? reading(kind) : Promise.resolve(null);
   try {
     if (kind === 'tables') {
       if (!hasInput('observations')) return empty(t('Paste your observations table to start.'));
@@ -67,6 +67,10 @@ async function read(me, kind) {
     result = { dataset: null, errors: [{ message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: name || null, option: name }], warnings: [], gaps: 0 };
   }
   if (me !== run) return; // a newer edit is on its way
+  // "What I read": the reading's facts, then those the import read (its `facts`, when it gives any)
+  const r = await facts;
+  if (me !== run) return;
+  renderRead(r && { items: [...r.items, ...(Array.isArray(result.facts) ? result.facts : [])] });
   // the chart text, applied to the checked dataset and checked again (Rust)
   if (result.dataset) { listObservations(result.dataset); listViews(result.dataset); }
   const text = chartText();
