@@ -65,7 +65,7 @@ test('a 3 MB Comtrade download is read in a worker, held as a file (first lines 
   const series = await page.evaluate(() => document.getElementById('preview').tradeChart.items().length);
   assert.ok(series > 0);
   const d = JSON.parse(await page.evaluate(() => localStorage.getItem('trade-chart-builder:v1')));
-  assert.deepEqual(d.held, { comtrade: { name: 'comtrade-big.csv', size: text.length } });
+  assert.deepEqual(d.held, { comtrade: { name: 'comtrade-big.csv', size: text.length, encoding: { label: 'utf-8', guessed: false } } });
   assert.ok(d.comtrade.length < 70_000, 'localStorage keeps the first lines, not the megabytes');
   const meta = await downloaded(page);
   assert.deepEqual(meta.series.map((s) => s.direction).sort(), ['CHN>PRK', 'PRK>CHN']);
@@ -145,7 +145,7 @@ test('a file over the 64 MB limit is refused by its size, unread, and the work s
   await ctx.close();
 });
 
-test('a Windows-1252 Comtrade download is held as bytes and decoded by Rust (Côte d’Ivoire, not mojibake)', async () => {
+test('a Windows-1252 Comtrade download is held and decoded in the encoding Rust chose (Côte d’Ivoire, not mojibake)', async () => {
   const { ctx, page, errors } = await open();
   await page.setInputFiles('#file', join(ROOT, 'tests/fixtures/comtrade/legacy-latin1.csv'));
   await status(page, /No problems/);

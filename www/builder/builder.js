@@ -8,10 +8,10 @@
 // in IndexedDB); its own words are in English, Korean or Chinese (words.js).
 // No inline script or style: it runs under the strict CSP.
 import { call } from './imports.js';
-import { $, setRadio, showKind } from './dom.js';
+import { $, radio, setRadio, showKind } from './dom.js';
 import { lang, t, setLang } from './lang.js';
 import { flow } from './flow.js';
-import { HOLD_BYTES, held, hold, unhold, keepFile, head } from './files.js';
+import { HOLD_BYTES, held, hold, unhold, keepFile, head, detect } from './files.js';
 import { KEY, FIELDS, save, restore } from './storage.js';
 import { claims, setClaims, newClaim, renderClaims, claimInput } from './claims-editor.js';
 import { views, forgetViews, renderViews, viewInput, addView, resetViews } from './views-editor.js';
@@ -21,7 +21,8 @@ import { snapshot, undoPaste, forgetUndo } from './undo.js';
 import { chart, setGood, dropChart, setCurrent, frame } from './preview.js';
 import { publish, copy } from './publish.js';
 import { download, downloadPackage, downloadHtml, downloadPicture, downloadCard } from './downloads.js';
-import { update, later } from './update.js';
+import { update, later, MAIN } from './update.js';
+import { choose } from './reading.js';
 
 // An editor's change: kept, and read again (flow.js).
 flow.save = save;
@@ -33,14 +34,14 @@ async function openFiles(list) {
   if (list.length) snapshot(['observations', 'sources', 'comtrade', 'json'].map($), list.length > 1 ? t('the opened files') : t('the file {name}', { name: list[0].name }));
   for (const file of list) {
     const name = file.name.toLowerCase();
-    const first = await head(file);
     let id;
     if (name.endsWith('.json')) id = 'json';
     else if (/^sources?\b|sources?\.(tsv|csv|txt)$/.test(name)) id = 'sources';
     else {
       // A Comtrade download has its own header row: Rust tells from the first lines (a
       // table gives no dataset and only missing-column errors there).
-      const probe = await call('importComtrade', first.text, { file: 'comtrade' }).catch(() => null);
+      // (Its headers are ASCII: the first lines as UTF-8 do.)
+      const probe = await call('importComtrade', await head(file), { file: 'comtrade' }).catch(() => null);
       id = probe && (probe.dataset || probe.errors.some((e) => e.file === 'comtrade' && e.row !== 1)) ? 'comtrade' : 'observations';
     }
     // Over the limit: refused by its size, before it is read.
@@ -50,8 +51,12 @@ async function openFiles(list) {
       continue;
     }
     setRadio('kind', { json: 'json', comtrade: 'comtrade' }[id] || 'tables');
-    if (file.size > HOLD_BYTES || !first.utf8) {
-      hold(id, file, first.text);
+    const encoding = await detect(file); // Rust's choice, from this browser's decodings
+    const first = await head(file, encoding.label);
+    // Not UTF-8 (or large): held, read in its encoding, which "What I read" shows and lets
+    // the editor change.
+    if (file.size > HOLD_BYTES || encoding.label !== 'utf-8') {
+      hold(id, file, first, encoding);
       keepFile(id, file);
     } else {
       unhold(id);
@@ -62,6 +67,17 @@ async function openFiles(list) {
   save();
   update();
 }
+
+// ---- "What I read": the editor's encoding for the held file; the first lines shown, the
+// panel and the preview follow ----
+choose.encoding = async (label) => {
+  const id = MAIN[radio('kind') || 'tables'];
+  const file = held[id];
+  if (!file) return;
+  hold(id, file, await head(file, label), { label, guessed: false });
+  save();
+  update();
+};
 
 // ---- start over: two steps, inline ----
 function startOver(step) {

@@ -10,7 +10,7 @@ export const t = (en, vars) => translate(lang, en, vars);
 // The static page's text nodes with their English, taken before anything is written in the
 // containers the script fills itself.
 const DYNAMIC = '.held-what, #busy-what, #status, #errors, #warnings, #source-problems, #source-check-status, #claims, #claims-status, #action-status, '
-  + '#views, #views-series, #views-status, '
+  + '#views, #views-series, #views-status, #read-facts, '
   + '#download-status, #copy-status, #undo-what, #preview-frame, #warnings-count, textarea, select, script, style';
 const STATIC = [];
 {

@@ -1,7 +1,9 @@
 // @ts-check
 // One import call by name, its file arguments read first: what the worker (worker.js) does
 // with each message, and what imports.js does on the page's thread when no worker starts.
-// An argument { blob, as: 'text' | 'bytes' } is a file the editor opened.
+// An argument { blob, as: 'text' | 'bytes', encoding? } is a file the editor opened: its
+// text decoded in `encoding` (a TextDecoder label: the one Rust chose, or the editor's),
+// UTF-8 when none; as bytes, that text's UTF-8.
 import * as imports from '../pkg/import.js';
 
 const CALLS = {
@@ -13,11 +15,18 @@ const CALLS = {
   checkFileSize: imports.checkFileSize,
   socialCard: imports.socialCard,
   oneFilePage: imports.oneFilePage,
+  encodingPlan: imports.encodingPlan,
+  chooseEncoding: imports.chooseEncoding,
+  whatIRead: imports.whatIRead,
 };
 
-const read = (a) => (a && typeof a === 'object' && a.blob instanceof Blob
-  ? (a.as === 'bytes' ? a.blob.arrayBuffer().then((b) => new Uint8Array(b)) : a.blob.text())
-  : a);
+async function read(a) {
+  if (!(a && typeof a === 'object' && a.blob instanceof Blob)) return a;
+  const bytes = new Uint8Array(await a.blob.arrayBuffer());
+  if (!a.encoding || a.encoding === 'utf-8') return a.as === 'bytes' ? bytes : new TextDecoder().decode(bytes);
+  const text = new TextDecoder(a.encoding).decode(bytes);
+  return a.as === 'bytes' ? new TextEncoder().encode(text) : text;
+}
 
 export async function run(fn, args) {
   const call = CALLS[fn];

@@ -2,7 +2,7 @@
 import { $, radio, setRadio } from './dom.js';
 import { t } from './lang.js';
 import { say } from './status.js';
-import { held, hold, keptFile } from './files.js';
+import { held, heldEncoding, hold, keptFile } from './files.js';
 import { claims, newClaim, setClaims } from './claims-editor.js';
 import { views, newView, setViews } from './views-editor.js';
 
@@ -19,12 +19,16 @@ export function save() {
   for (const r of RADIOS) state['radio:' + r] = radio(r);
   state.claims = claims;
   state.views = views;
-  state.held = Object.fromEntries(Object.entries(held).filter(([, f]) => f).map(([id, f]) => [id, { name: f.name, size: f.size }]));
+  state.held = Object.fromEntries(Object.entries(held).filter(([, f]) => f).map(([id, f]) => [id, { name: f.name, size: f.size, encoding: heldEncoding[id] }]));
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch (_) {
     say(t('This is too big to keep in the browser: download the dataset before closing the page.'));
   }
+}
+// Whether this browser decodes `label` (a kept encoding may come from another).
+function decodes(label) {
+  try { return !!new TextDecoder(label); } catch (_) { return false; }
 }
 export async function restore() {
   let state = null;
@@ -42,7 +46,9 @@ export async function restore() {
   for (const id of Object.keys(held)) {
     if (!kept[id]) continue;
     const file = await keptFile(id);
-    if (file) hold(id, file, $(id).value);
+    const enc = kept[id].encoding;
+    const encoding = enc && typeof enc === 'object' && typeof enc.label === 'string' && decodes(enc.label) ? { label: enc.label, guessed: !!enc.guessed } : null;
+    if (file) hold(id, file, $(id).value, encoding);
     else {
       $(id).value = '';
       $('action-status').textContent = t('The file {name} is no longer kept in this browser: open it again.', { name: String(kept[id].name) });

@@ -1,7 +1,7 @@
 // @ts-check
 import { $, radio, setRadio, showKind } from './dom.js';
 import { t } from './lang.js';
-import { held, hold, unhold, keepFile } from './files.js';
+import { held, heldEncoding, hold, unhold, keepFile } from './files.js';
 import { flow } from './flow.js';
 
 // ---- undo the last paste (one level) ----
@@ -9,14 +9,14 @@ let undo = null;
 /** Starting over: nothing to undo. */
 export function forgetUndo() { undo = null; }
 export function snapshot(areas, what) {
-  undo = { what, values: areas.map((a) => [a.id, a.value, held[a.id] || null]), kind: radio('kind') };
+  undo = { what, values: areas.map((a) => [a.id, a.value, held[a.id] || null, heldEncoding[a.id]]), kind: radio('kind') };
   $('undo-row').hidden = false;
   $('undo-what').textContent = `(${what})`;
 }
 export function undoPaste() {
   if (!undo) return;
-  for (const [id, value, file] of undo.values) {
-    if (file) { hold(id, file, value); keepFile(id, file); } else { unhold(id); $(id).value = value; }
+  for (const [id, value, file, encoding] of undo.values) {
+    if (file) { hold(id, file, value, encoding); keepFile(id, file); } else { unhold(id); $(id).value = value; }
   }
   if (undo.kind) setRadio('kind', undo.kind);
   const first = $(undo.values[0][0]);

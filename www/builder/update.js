@@ -1,9 +1,10 @@
 // @ts-check
-import { cancel, cancellable } from './imports.js';
+import { call, cancel, cancellable } from './imports.js';
 import { $, radio } from './dom.js';
 import { t } from './lang.js';
 import { busy, say } from './status.js';
-import { held, megabytes, input, hasInput } from './files.js';
+import { held, heldEncoding, megabytes, input, hasInput } from './files.js';
+import { renderRead } from './reading.js';
 import { parsed } from './parse.js';
 import { claimsSent, renderVerdicts, listObservations } from './claims-editor.js';
 import { listViews, viewTables } from './views-editor.js';
@@ -18,12 +19,23 @@ export async function update() {
   const me = ++run;
   cancel(); // an import still running for an older edit: its answer is not wanted
   const kind = radio('kind') || 'tables';
-  const file = held[{ tables: 'observations', comtrade: 'comtrade', json: 'json' }[kind]];
+  const file = held[MAIN[kind]];
   busy(file ? t('Reading {name} ({size})…', { name: file.name, size: megabytes(file.size) }) : t('Checking your data…'));
   try { await read(me, kind); } finally { if (me === run) busy(null); }
 }
+// The input the kind reads: its textarea, or the file held for it.
+export const MAIN = { tables: 'observations', comtrade: 'comtrade', json: 'json' };
+// "What I read" of the kind's input (Rust's words: whatIRead), or null when it fails.
+function reading(kind) {
+  const id = MAIN[kind];
+  const enc = heldEncoding[id];
+  const o = { kind, text: $(id).value.slice(0, 8192) };
+  if (held[id]) Object.assign(o, { encoding: enc ? enc.label : 'utf-8', guessed: !!(enc && enc.guessed) });
+  return call('whatIRead', o).catch(() => null);
+}
 async function read(me, kind) {
   let result;
+  const facts = hasInput(MAIN[kind]) ? reading(kind) : Promise.resolve(null);
   try {
     if (kind === 'tables') {
       if (!hasInput('observations')) return empty(t('Paste your observations table to start.'));
@@ -38,6 +50,9 @@ async function read(me, kind) {
     } else if (kind === 'comtrade') {
       if (!hasInput('comtrade')) return empty(t('Paste or open a UN Comtrade download to start.'));
       const o = { file: 'comtrade' };
+      // decoded here (run.js) from the encoding Rust chose or the editor's: Rust names it in its warning
+      const enc = held.comtrade && heldEncoding.comtrade;
+      if (enc && enc.label !== 'utf-8') o.encoding = enc.label;
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
       if ($('title').value.trim()) o.title = $('title').value.trim();
       result = await cancellable('importComtrade', input('comtrade', 'bytes'), o);
@@ -52,6 +67,10 @@ async function read(me, kind) {
     result = { dataset: null, errors: [{ message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: name || null, option: name }], warnings: [], gaps: 0 };
   }
   if (me !== run) return; // a newer edit is on its way
+  // "What I read": the reading's facts, then those the import read (its `facts`, when it gives any)
+  const r = await facts;
+  if (me !== run) return;
+  renderRead(r && { items: [...r.items, ...(Array.isArray(result.facts) ? result.facts : [])] });
   // the chart text, applied to the checked dataset and checked again (Rust)
   if (result.dataset) { listObservations(result.dataset); listViews(result.dataset); }
   const text = chartText();
@@ -89,6 +108,7 @@ async function read(me, kind) {
   publish();
 }
 function empty(text) {
+  renderRead(null);
   setCurrent(null);
   renderSourceCheck(radio('kind') || 'tables', null);
   renderVerdicts(null);

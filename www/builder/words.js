@@ -209,6 +209,17 @@ const KO = {
   'Checking your data…': '데이터 확인 중…',
   '{name} was not opened: {message}': '{name}을(를) 열지 않았습니다: {message}',
   '{size} in all, not shown here; “Copy” copies all of it': '모두 {size}, 여기에는 보이지 않음; “복사”하면 전부 복사됩니다',
+  // "What I read" (reading.js: the labels and notes Rust gives)
+  'What I read': '읽은 내용',
+  'Format': '형식',
+  'Encoding': '인코딩',
+  'First line': '첫 줄',
+  'guessed from its bytes': '바이트로 추정함',
+  // a wide table's reading (builder/outcome.rs: the facts an import adds)
+  'Reporting country': '보고 국가',
+  'Unit': '단위',
+  'Column': '열',
+  'checked against the flows, not drawn': '수출입과 대조해 확인함, 그리지 않음',
 };
 
 const ZH = {
@@ -412,6 +423,17 @@ const ZH = {
   'Checking your data…': '正在检查数据…',
   '{name} was not opened: {message}': '未打开 {name}：{message}',
   '{size} in all, not shown here; “Copy” copies all of it': '共 {size}，此处不显示；“复制”会复制全部',
+  // "What I read" (reading.js: the labels and notes Rust gives)
+  'What I read': '读取结果',
+  'Format': '格式',
+  'Encoding': '编码',
+  'First line': '第一行',
+  'guessed from its bytes': '根据字节推测',
+  // a wide table's reading (builder/outcome.rs: the facts an import adds)
+  'Reporting country': '报告国',
+  'Unit': '单位',
+  'Column': '列',
+  'checked against the flows, not drawn': '已与进出口核对，不绘制',
 };
 
 export const LANGS = ['en', 'ko', 'zh'];

@@ -59,6 +59,8 @@ export interface ComtradeImportOptions {
   id?: string;
   /** The name errors give the download (default "comtrade"). */
   file?: string;
+  /** The encoding the download was decoded from (a TextDecoder label, e.g. "windows-1252") when the bytes given are that text's UTF-8: it is read with the warning that names it. */
+  encoding?: string;
 }
 export interface CheckDatasetOptions {
   /** The name errors give the JSON (default "dataset"). */
@@ -74,7 +76,7 @@ export interface CheckDatasetOptions {
  * options (an Error naming the option); errors in the tables are in the result.
  */
 export function importTables(observations: string, sources: string, textOrOptions?: string | null | TableImportOptions, options?: TableImportOptions): Promise<ImportResult>;
-/** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252). */
+/** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252; or its text's UTF-8 with `encoding` naming what it was decoded from). */
 export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
 export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
@@ -158,3 +160,35 @@ export function oneFilePage(json: string, script: string, options?: { view?: str
 export function checkFileSize(what: 'table' | 'json', size: number, options?: { file?: string }): Promise<ImportResult | null>;
 /** Loads the import wasm from `wasmUrl` (a CDN) instead of the build's own; call it before the first import. */
 export function initImport(wasmUrl?: string | URL): Promise<void>;
+/** How to decode a file (encodingPlan): its encoding when its bytes say, else the candidates to try. */
+export interface EncodingPlan {
+  /** The encoding's label ("utf-8", "utf-16le"…) when a byte-order mark or valid UTF-8 says; else null. */
+  label: string | null;
+  /** Whether a byte-order mark said so. */
+  bom: boolean;
+  /** When label is null: the labels to decode the first `sample` bytes in, with TextDecoder(label, { fatal: true }) (and { stream: true } when the file is longer), in this order. */
+  candidates: string[];
+  /** How many bytes from the start to decode. */
+  sample: number;
+}
+/** A file's first bytes (64 KB is enough) and whether the whole file is valid UTF-8 → how to decode it. */
+export function encodingPlan(head: ArrayBuffer | ArrayBufferView, utf8: boolean): Promise<EncodingPlan>;
+/** The candidates' decodings (text null where decoding threw) → the likeliest encoding, as `trade-chart` chooses: its label (for TextDecoder) and its name as editors know it ("EUC-KR (CP949)"). */
+export function chooseEncoding(decodings: { label: string; text: string | null }[]): Promise<{ label: string; name: string }>;
+/** One fact of the "What I read" panel. */
+export interface ReadFact {
+  /** What it is about: "format", "encoding", "first-line" (more to come). */
+  key: string;
+  /** Its label ("Encoding"), in English. */
+  label: string;
+  /** What was read ("EUC-KR (CP949)"). */
+  value: string;
+  /** A note after it ("guessed from its bytes"), or null. */
+  note: string | null;
+  /** What can be chosen instead (value to pass back, label to show); empty when nothing. */
+  choices: { value: string; label: string }[];
+  /** The choice that is the value, or null. */
+  chosen: string | null;
+}
+/** What the builder read of a text: its format, a file's encoding (with the others to choose from), its first line. Rejects for bad options. */
+export function whatIRead(options: { kind: 'tables' | 'comtrade' | 'json'; text: string; encoding?: string; guessed?: boolean }): Promise<{ items: ReadFact[] }>;

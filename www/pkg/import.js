@@ -60,3 +60,9 @@ export const oneFilePage = (json, script, opts) => call((w) => w.one_file_page(t
  * download; 'json': a dataset), before it is read → null when within, else an import's
  * answer with the too-large error (its row 1, column 1 in `file`). */
 export const checkFileSize = (what, size, opts) => call((w) => w.check_file_size(String(what), Number(size), options(opts)));
+/** A file's first bytes (64 KB is enough) and whether the whole file is UTF-8 → { label, bom, candidates, sample }: its encoding when the bytes say (a byte-order mark, UTF-8), else the labels to decode its first `sample` bytes in, for chooseEncoding. */
+export const encodingPlan = (head, utf8) => call((w) => w.encoding_plan(bytes(head), Boolean(utf8)));
+/** The candidates' decodings, [{ label, text }] (text null where the bytes are not in that encoding: TextDecoder(label, { fatal: true }) threw) → { label, name }: the likeliest, as the command line chooses. */
+export const chooseEncoding = (decodings) => call((w) => w.choose_encoding(JSON.stringify(decodings)));
+/** What the builder read: { kind: 'tables' | 'comtrade' | 'json', text (the first lines), encoding? (a file's label), guessed? } → { items: [{ key, label, value, note, choices, chosen }] }, the "What I read" panel. */
+export const whatIRead = (opts) => call((w) => w.what_i_read(options(opts) ?? 'null'));

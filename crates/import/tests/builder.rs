@@ -292,8 +292,15 @@ fn bad_options_are_errors_naming_the_option_not_outcomes() {
     );
     let e = builder::import_comtrade(b"x", Some(r#"{"decimal": ","}"#)).unwrap_err();
     assert!(
+        e.to_string().ends_with(
+            "not an option of this import; expected one of title, id, accessed, file, encoding"
+        ),
+        "{e}"
+    );
+    let e = builder::import_comtrade(b"x", Some(r#"{"encoding": "klingon"}"#)).unwrap_err();
+    assert!(
         e.to_string()
-            .ends_with("not an option of this import; expected one of title, id, accessed, file"),
+            .starts_with("options.encoding: expected an encoding's label"),
         "{e}"
     );
     let e = builder::check_dataset("{}", Some("[1]")).unwrap_err();
@@ -350,6 +357,23 @@ fn a_comtrade_download_as_text_or_windows_1252_bytes_becomes_a_dataset() {
         "{:#?}",
         r.warnings
     );
+    // Decoded by the page (TextDecoder, in the encoding Rust chose): UTF-8 bytes, and the
+    // encoding it came from named in the same warning.
+    let decoded: String = latin1.iter().map(|&b| char::from(b)).collect();
+    let r = builder::import_comtrade(
+        decoded.as_bytes(),
+        Some(r#"{"file": "legacy-latin1.csv", "encoding": "windows-1252"}"#),
+    )
+    .unwrap();
+    assert_eq!(r.errors, []);
+    let w: Vec<&str> = r.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        w.contains(&"not UTF-8: read as Windows-1252 (Latin-1); check the names with accents"),
+        "{w:#?}"
+    );
+    assert!(r.dataset.as_deref().unwrap().contains("Côte d'Ivoire"));
+    let r = builder::import_comtrade(decoded.as_bytes(), Some(r#"{"encoding": "utf-8"}"#)).unwrap();
+    assert!(!r.warnings.iter().any(|w| w.message.contains("UTF-8")));
 }
 
 #[test]

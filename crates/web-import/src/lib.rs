@@ -119,3 +119,29 @@ pub fn one_file_page(dataset: &str, script: &str, options: JsValue) -> Result<St
         .and_then(|o| publish::page(dataset, script, &o))
         .map_err(js)
 }
+
+/// A file's first bytes and whether the whole file is UTF-8 (the page's `TextDecoder`
+/// says) → `{ label, bom, candidates, sample }`: the encoding when the bytes alone say,
+/// else the labels to decode the first `sample` bytes in ([`builder::encoding_plan`]).
+#[wasm_bindgen]
+pub fn encoding_plan(head: &[u8], utf8: bool) -> JsValue {
+    to_js(&builder::encoding_plan(head, utf8))
+}
+
+/// The candidates' decodings as JSON text (`[{ label, text | null }]`) → `{ label, name }`,
+/// the likeliest, as the command line chooses ([`builder::choose_encoding`]). Throws for
+/// text that is not such a list.
+#[wasm_bindgen]
+pub fn choose_encoding(decodings: &str) -> Result<JsValue, JsValue> {
+    builder::choose_encoding(decodings)
+        .map(|c| to_js(&c))
+        .map_err(js)
+}
+
+/// The "What I read" panel → `{ items: [{ key, label, value, note, choices, chosen }] }`
+/// ([`builder::what_i_read`]). Options: `kind`, `text`, `encoding`, `guessed`. Throws for
+/// bad options.
+#[wasm_bindgen]
+pub fn what_i_read(options: &str) -> Result<JsValue, JsValue> {
+    builder::what_i_read(options).map(|r| to_js(&r)).map_err(js)
+}

@@ -1,7 +1,7 @@
 // Every documented function, option and result field of pkg/import.d.ts, as the builder
 // page would use them; tests/e2e/types.test.mjs compiles this with tsc --strict.
-import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard, checkFileSize, oneFilePage } from '../../../pkg/import.js';
-import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles, EditorText, ViewFields, TextFields } from '../../../pkg/import.js';
+import { importTables, importComtrade, checkDataset, initImport, setChartText, toDatapackage, socialCard, checkFileSize, oneFilePage, encodingPlan, chooseEncoding, whatIRead } from '../../../pkg/import.js';
+import type { ImportResult, ImportIssue, TableImportOptions, ComtradeImportOptions, CheckDatasetOptions, ImportPartner, ChartTextOptions, ClaimInput, ObservationKey, DataPackageFiles, EditorText, ViewFields, TextFields, EncodingPlan, ReadFact } from '../../../pkg/import.js';
 import { create } from '../../../pkg/index.js';
 
 export async function importUsage(el: HTMLElement, obs: string, sources: string, download: ArrayBuffer): Promise<string[]> {
@@ -16,7 +16,7 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
   await importTables(obs, sources);
   await importTables(obs, sources, 'key\ten\tko\ntitle\tMade up\t가상\n', { ...options, textFile: 'text.tsv' });
   await importTables(obs, sources, null);
-  const comtrade: ComtradeImportOptions = { accessed: '2024-05-01', title: 't', id: 'i', file: 'c.csv' };
+  const comtrade: ComtradeImportOptions = { accessed: '2024-05-01', title: 't', id: 'i', file: 'c.csv', encoding: 'windows-1252' };
   const fromBytes = await importComtrade(download, comtrade);
   await importComtrade(new Uint8Array(download)); await importComtrade('a,b');
   const check: CheckDatasetOptions = { file: 'story.json' };
@@ -49,6 +49,12 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
       void sizes;
     }
   }
+  const plan: EncodingPlan = await encodingPlan(new Uint8Array(download).subarray(0, 65536), false);
+  const decodings = plan.candidates.map((label) => ({ label, text: plan.bom ? null : new TextDecoder(label).decode(download.slice(0, plan.sample)) }));
+  const chosen: { label: string; name: string } = await chooseEncoding(decodings);
+  const facts: ReadFact[] = (await whatIRead({ kind: 'tables', text: 'a,b', encoding: plan.label ?? chosen.label, guessed: plan.label === null })).items;
+  lines0.push(...facts.map((f) => `${f.key} ${f.label} ${f.value} ${f.note ?? ''} ${f.chosen ?? ''} ${f.choices.map((c) => c.value + c.label).join()}`));
+  await whatIRead({ kind: 'comtrade', text: '' });
   const lines: string[] = [...lines0];
   for (const issue of [...result.errors, ...result.warnings, ...fromBytes.errors, ...checked.errors] as ImportIssue[]) {
     const where: string = `${issue.file ?? ''}:${issue.row ?? ''}:${issue.column ?? ''}:${issue.field ?? ''}`;

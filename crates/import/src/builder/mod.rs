@@ -11,11 +11,15 @@ mod chart_text;
 mod claims;
 mod options;
 mod outcome;
+mod reading;
 
 pub use chart_text::{editor_text, set_chart_text, ChartText, TableInput};
 pub use claims::{add_claims, figure_value, ClaimInput, ObsKey};
 pub use options::{ImportOptions, Partner, OPTION_NAMES};
 pub use outcome::{Issue, Outcome};
+pub use reading::{
+    choose_encoding, encoding_plan, what_i_read, Choice, Chosen, EncodingPlan, Fact, Reading,
+};
 
 use trade_chart::data::json::from_json_text;
 use trade_chart::data::{Dataset, RawDataset};
@@ -24,6 +28,7 @@ use trade_chart::error::Error;
 use crate::cells::Input;
 use crate::comtrade;
 use crate::datapackage::{self, Package};
+use crate::encoding;
 use crate::publish::PageOptions;
 use crate::sheet::{dataset_json, import};
 
@@ -42,7 +47,7 @@ pub const TABLE_OPTIONS: &[&str] = &[
 ];
 
 /// The options [`import_comtrade`] takes.
-pub const COMTRADE_OPTIONS: &[&str] = &["title", "id", "accessed", "file"];
+pub const COMTRADE_OPTIONS: &[&str] = &["title", "id", "accessed", "file", "encoding"];
 
 /// An observations table and its sources table (TSV or CSV, as pasted from a
 /// spreadsheet), and optionally the chart's text table (`key | en | ko | zh`, docs/DATA.md)
@@ -102,14 +107,34 @@ fn option_path(e: Error) -> Error {
 
 /// A UN Comtrade download (CSV; its bytes: UTF-8, or Windows-1252 with a warning) → the
 /// [`Outcome`]. Options ([`COMTRADE_OPTIONS`]): `accessed` (YYYY-MM-DD), `title`, `id`,
-/// `file` (the name errors give it; default `comtrade`). `Err` only for bad options.
+/// `file` (the name errors give it; default `comtrade`), `encoding` (the label of the
+/// encoding the page decoded the file from, the bytes being that text's UTF-8: read with
+/// the warning naming it, as the command line's). `Err` only for bad options.
 pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
     let o = ImportOptions::read(options, COMTRADE_OPTIONS)?;
     let name = o.file.as_deref().unwrap_or("comtrade");
-    let text = match comtrade::decoded(name, bytes) {
+    let from = match o.encoding.as_deref() {
+        None => None,
+        Some(label) => Some(encoding::label_of(label).ok_or_else(|| {
+            Error::expected_as(
+                trade_chart::error::ErrorKind::InvalidValue,
+                "options.encoding",
+                "an encoding's label (utf-8, euc-kr, gbk, gb18030, windows-1252, utf-16le, utf-16be)",
+                format!("{label:?}"),
+            )
+        })?),
+    };
+    let mut text = match comtrade::decoded(name, bytes) {
         Ok(text) => text,
         Err(errors) => return Ok(Outcome::failed(&errors, None)),
     };
+    if let Some(label) = from.filter(|&l| l != "utf-8") {
+        text.used = encoding::Used {
+            label,
+            name: encoding::name_of(label),
+            guessed: false,
+        };
+    }
     let result = comtrade::import_text(name, &text, &o.comtrade());
     let input = Input {
         name,

@@ -11,7 +11,7 @@ use crate::comtrade::ComtradeOptions;
 use crate::sheet::SheetOptions;
 
 /// The options' names, in the order the error for an unknown one lists them.
-pub const OPTION_NAMES: [&str; 12] = [
+pub const OPTION_NAMES: [&str; 13] = [
     "decimal",
     "unit",
     "partners",
@@ -24,6 +24,7 @@ pub const OPTION_NAMES: [&str; 12] = [
     "sourcesFile",
     "textFile",
     "file",
+    "encoding",
 ];
 
 /// The options of every import; each call takes only its own ([`ImportOptions::read`]).
@@ -57,6 +58,10 @@ pub struct ImportOptions {
     pub text_file: Option<String>,
     /// The name errors give a Comtrade download or a dataset's JSON.
     pub file: Option<String>,
+    /// The encoding the page decoded a Comtrade download from (its label): the bytes
+    /// given are that text's UTF-8, and the download is read with the warning a file not
+    /// in UTF-8 gets.
+    pub encoding: Option<String>,
 }
 
 /// A partner as the editor names it (`{ code, name }`).
@@ -107,6 +112,7 @@ impl ImportOptions {
             ("sourcesFile", o.sources_file.is_some()),
             ("textFile", o.text_file.is_some()),
             ("file", o.file.is_some()),
+            ("encoding", o.encoding.is_some()),
         ];
         if let Some((name, _)) = given.iter().find(|(n, set)| *set && !allowed.contains(n)) {
             return Err(Error::at(
