@@ -112,12 +112,12 @@ mod tests {
 
     #[test]
     fn comtrade_codes_before_iso_codes() {
-        assert_eq!(
-            by_number("842"),
-            Some(("USA".into(), "USA".into(), false))
-        );
+        assert_eq!(by_number("842"), Some(("USA".into(), "USA".into(), false)));
         assert_eq!(by_number("699").unwrap().0, "IND");
-        assert_eq!(by_number("156"), Some(("CHN".into(), "China".into(), false)));
+        assert_eq!(
+            by_number("156"),
+            Some(("CHN".into(), "China".into(), false))
+        );
         assert_eq!(by_number("0").unwrap().2, true);
         assert_eq!(by_number("999"), None);
         assert_eq!(by_number("x"), None);

@@ -23,7 +23,7 @@ mod pairs;
 
 use std::collections::HashMap;
 
-pub use pairs::{Party, PairChoice};
+pub use pairs::{PairChoice, Party};
 
 use super::cells::{self, at, expected, Cx};
 use super::numbers;
@@ -81,7 +81,10 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("transport", &["motcode", "modeoftransportcode"]),
     ("supply", &["moscode", "modeofsupplycode"]),
     // `Value`: the legacy codes-only bulk export's.
-    ("value", &["primaryvalue", "tradevalueus", "tradevalue", "value"]),
+    (
+        "value",
+        &["primaryvalue", "tradevalueus", "tradevalue", "value"],
+    ),
     ("reported", &["isreported"]),
     ("cif", &["cifvalue", "ciftradevalueus", "ciftradevalue"]),
     ("fob", &["fobvalue", "fobtradevalueus", "fobtradevalue"]),
@@ -315,8 +318,10 @@ struct Tallies {
     longer: Tally,
     shorter: Tally,
     breakdown: Tally,
-    /// Rows with an aggregate (World…) once a pair of countries is chosen.
+    /// Rows of the chosen pair's countries with an aggregate (World…), and the
+    /// aggregates' names.
     aggregate: Tally,
+    aggregates: Vec<String>,
     /// By flow code, in the order first met.
     left_out: Vec<(String, Tally)>,
 }
@@ -516,14 +521,20 @@ fn read(
         return None;
     };
     // The rows of the pair; those with an aggregate (World…) counted for a warning.
-    let in_pair = |f: &Figure| {
-        (f.reporter == a && f.partner == b) || (f.reporter == b && f.partner == a)
-    };
+    let in_pair =
+        |f: &Figure| (f.reporter == a && f.partner == b) || (f.reporter == b && f.partner == a);
     for (n, f) in &rows.figures {
         let aggregate = |i: usize| areas.list.get(i).is_some_and(|x| x.aggregate);
         let mine = [a, b].contains(&f.reporter) || [a, b].contains(&f.partner);
         if mine && (aggregate(f.reporter) || aggregate(f.partner)) {
             tallies.aggregate.add(*n);
+            for i in [f.reporter, f.partner] {
+                if let Some(x) = areas.list.get(i).filter(|x| x.aggregate) {
+                    if !tallies.aggregates.contains(&x.name) {
+                        tallies.aggregates.push(x.name.clone());
+                    }
+                }
+            }
         }
     }
     cx.gaps += rows
@@ -531,7 +542,11 @@ fn read(
         .iter()
         .filter(|(r, p)| (*r == a && *p == b) || (*r == b && *p == a))
         .count();
-    let mut figures: Vec<(usize, Figure)> = rows.figures.into_iter().filter(|(_, f)| in_pair(f)).collect();
+    let mut figures: Vec<(usize, Figure)> = rows
+        .figures
+        .into_iter()
+        .filter(|(_, f)| in_pair(f))
+        .collect();
     let product = pairs::commodity(cx, &options.commodity, &mut figures);
     warn_rows(cx, file, &k, &tallies);
     if !cx.errors.is_empty() {
@@ -823,7 +838,12 @@ impl Areas {
         } else {
             (get(row, k_code).trim(), code_col)
         };
-        if key.is_empty() || !key.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+        // Comtrade's codes of some areas have an underscore (`_X`, Areas, nes).
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+        {
             let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
             cx.error(expected(file, n, kcol, field, &what, key));
             return None;
@@ -1032,6 +1052,15 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
         format!(
             "{} rows (this one first) break a figure down by customs procedure, mode of transport or supply, or second partner: left out, their totals (C00, 0) are read",
             t.breakdown.count
+        ),
+    );
+    warn(
+        &t.aggregate,
+        k.c("partner").max(k.c("partner code")),
+        format!(
+            "{} rows (this one first) are with {}, not a country: left out",
+            t.aggregate.count,
+            t.aggregates.join(", ")
         ),
     );
     for (code, tally) in &t.left_out {

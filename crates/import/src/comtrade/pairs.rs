@@ -120,7 +120,10 @@ pub(crate) fn choose(
     let col = k.c("reporter").max(k.c("reporter code"));
     if let Some(spec) = &options.pair {
         let (a, b) = resolve(cx, areas, spec)?;
-        if ranked.iter().any(|r| (r.a, r.b) == (a, b) || (r.a, r.b) == (b, a)) {
+        if ranked
+            .iter()
+            .any(|r| (r.a, r.b) == (a, b) || (r.a, r.b) == (b, a))
+        {
             return Some((a, b));
         }
         let name = |i: usize| areas.list.get(i).map_or("", |x| x.name.as_str());
@@ -301,7 +304,12 @@ pub(crate) fn commodity(
         }
         figures.retain(|(_, f)| f.cmd.eq_ignore_ascii_case(code));
         let Some((_, first)) = figures.first() else {
-            let mut list = codes.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
+            let mut list = codes
+                .iter()
+                .take(LISTED)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
             if codes.len() > LISTED {
                 list.push_str(&format!(", … and {} more", codes.len() - LISTED));
             }
@@ -321,7 +329,10 @@ pub(crate) fn commodity(
         }
         return Some(product);
     }
-    let one = figures.first().map(|(_, f)| f.cmd.clone()).unwrap_or_default();
+    let one = figures
+        .first()
+        .map(|(_, f)| f.cmd.clone())
+        .unwrap_or_default();
     let single = !one.is_empty()
         && figures
             .iter()
