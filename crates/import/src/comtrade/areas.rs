@@ -118,7 +118,7 @@ mod tests {
             by_number("156"),
             Some(("CHN".into(), "China".into(), false))
         );
-        assert_eq!(by_number("0").unwrap().2, true);
+        assert!(by_number("0").unwrap().2);
         assert_eq!(by_number("999"), None);
         assert_eq!(by_number("x"), None);
         assert!(is_aggregate("W00", "World"));

@@ -1060,7 +1060,7 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
         format!(
             "{} rows (this one first) are with {}, not a country: left out",
             t.aggregate.count,
-            t.aggregates.join(", ")
+            t.aggregates.join("; ")
         ),
     );
     for (code, tally) in &t.left_out {

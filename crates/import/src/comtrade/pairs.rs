@@ -55,7 +55,7 @@ pub(crate) fn rank(areas: &Areas, rows: &Rows) -> Vec<Ranked> {
     let mut out: Vec<(Ranked, usize)> = Vec::new();
     for (n, f) in &rows.figures {
         let (r, p) = (f.reporter, f.partner);
-        let aggregate = |i: usize| areas.list.get(i).is_none_or(|x| x.aggregate);
+        let aggregate = |i: usize| areas.list.get(i).map_or(true, |x| x.aggregate);
         if r == p || aggregate(r) || aggregate(p) {
             continue;
         }
@@ -151,7 +151,7 @@ pub(crate) fn choose(
                 "partner",
                 format!(
                     "no pair of two countries: every figure is with an area that is not a country ({}); a chart is the trade between two countries",
-                    aggregates(areas).join(", ")
+                    aggregates(areas).join("; ")
                 ),
             ));
             None
@@ -192,7 +192,7 @@ fn listing(ranked: &[Ranked], areas: &Areas, lead: &str) -> String {
     if !left.is_empty() {
         s.push_str(&format!(
             "\nLeft out, as they are not countries: {}",
-            left.join(", ")
+            left.join("; ")
         ));
     }
     s
