@@ -318,6 +318,8 @@ struct Tallies {
     longer: Tally,
     shorter: Tally,
     breakdown: Tally,
+    /// Rows whose partner is the reporter itself.
+    own: Tally,
     /// Rows of the chosen pair's countries with an aggregate (World…), and the
     /// aggregates' names.
     aggregate: Tally,
@@ -426,6 +428,8 @@ enum Line {
     Figure(Figure),
     /// A blank value: a gap in the series of this reporter and partner.
     Gap(usize, usize),
+    /// A reporter's trade with itself.
+    OwnTrade,
     /// Nothing to add: a gap, or a row whose errors are reported.
     Nothing,
 }
@@ -659,6 +663,7 @@ fn read_rows(
             },
             Line::Figure(figure) => out.figures.push((n, figure)),
             Line::Gap(r, p) => out.gaps.push((r, p)),
+            Line::OwnTrade => t.own.add(n),
             Line::Nothing => {}
         }
     }
@@ -694,12 +699,10 @@ fn classify(
     }
     let rep = areas.of(cx, file, k, row, "reporter", names);
     let par = areas.of(cx, file, k, row, "partner", names);
-    if let (Some(r), Some(p)) = (rep, par) {
-        if r == p {
-            let what = "a partner other than the reporter";
-            let key = areas.list.get(r).map_or("", |c| c.key.as_str());
-            cx.error(expected(file, n, k.c("partner"), "partner", what, key));
-        }
+    // A reporter's trade with itself (its own goods re-imported, as Comtrade records
+    // them): not trade between two countries.
+    if rep.is_some() && rep == par {
+        return Line::OwnTrade;
     }
     let services = get(row, k.kind).trim().eq_ignore_ascii_case("S");
     let Some((canon, valuation)) = value(cx, file, k, row, fl, services) else {
@@ -1052,6 +1055,14 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
         format!(
             "{} rows (this one first) break a figure down by customs procedure, mode of transport or supply, or second partner: left out, their totals (C00, 0) are read",
             t.breakdown.count
+        ),
+    );
+    warn(
+        &t.own,
+        k.c("partner").max(k.c("partner code")),
+        format!(
+            "{} rows (this one first) give a reporter's trade with itself (its own goods re-imported): left out",
+            t.own.count
         ),
     );
     warn(
