@@ -513,10 +513,12 @@ fn read(
     areas.warn_unknown(cx, file);
     let ranked = pairs::rank(&areas, &rows);
     *pairs_out = ranked.iter().map(|p| p.choice.clone()).collect();
-    if rows.figures.is_empty() && cx.errors.is_empty() {
+    if rows.figures.is_empty() {
         warn_rows(cx, file, &k, &tallies);
-        let msg = "no figures: no row is an import (M) or export (X) with a value";
-        cx.error(cells::no_figures(file, &table.rows, k.c("value"), msg));
+        if cx.errors.is_empty() {
+            let msg = "no figures: no row is an import (M) or export (X) with a value";
+            cx.error(cells::no_figures(file, &table.rows, k.c("value"), msg));
+        }
         return None;
     }
     let chosen = pairs::choose(cx, file, &k, options, &areas, &ranked, &rows);

@@ -284,11 +284,6 @@ pub(crate) fn commodity(
     wanted: &Option<String>,
     figures: &mut Vec<(usize, Figure)>,
 ) -> Option<String> {
-    let mut text: HashMap<String, Option<String>> = HashMap::new();
-    for (_, f) in figures.iter() {
-        text.entry(f.cmd.to_ascii_uppercase())
-            .or_insert_with(|| f.category.clone());
-    }
     let words = |f: &Figure| match &f.category {
         Some(c) if *c != f.cmd => c.clone(),
         _ => format!("commodity {}", f.cmd),
@@ -323,11 +318,12 @@ pub(crate) fn commodity(
             ));
             return None;
         };
-        let product = words(first);
+        // TOTAL (or all services) is the headline already, not a product to name.
+        let product = first.category.is_some().then(|| words(first));
         for (_, f) in figures.iter_mut() {
             f.category = None;
         }
-        return Some(product);
+        return product;
     }
     let one = figures
         .first()
@@ -344,12 +340,15 @@ pub(crate) fn commodity(
         }
         return product;
     }
+    // Each commodity's first text, by its code as written (no new string per row).
+    let mut text: HashMap<String, String> = HashMap::new();
     for (_, f) in figures.iter_mut() {
-        if f.category.is_some() {
-            if let Some(Some(t)) = text.get(&f.cmd.to_ascii_uppercase()) {
-                if Some(t) != f.category.as_ref() {
-                    f.category = Some(t.clone());
-                }
+        let Some(c) = &f.category else { continue };
+        match text.get(f.cmd.as_str()) {
+            Some(t) if t != c => f.category = Some(t.clone()),
+            Some(_) => {}
+            None => {
+                text.insert(f.cmd.clone(), c.clone());
             }
         }
     }
