@@ -167,7 +167,7 @@ struct TableArgs {
     #[arg(long, value_name = "UNIT")]
     unit: Option<String>,
     /// A partner's code and name (twice, in order) [default: the codes]; in a Comtrade
-    /// download, a name for an area its number alone gives (--partner 899=NAME)
+    /// download, a name for an area its number alone gives (--partner 998=NAME)
     #[arg(long, value_name = "CODE=NAME", value_parser = partner, verbatim_doc_comment)]
     partner: Vec<(String, String)>,
     /// The pair of countries to chart from a Comtrade download of several (one reporter

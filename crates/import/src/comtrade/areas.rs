@@ -68,8 +68,20 @@ pub(crate) fn by_number(code: &str) -> Option<(String, String, bool)> {
     if let Some(&(_, c, name, agg)) = COMTRADE.iter().find(|a| a.0 == n) {
         return Some((c.to_string(), name.to_string(), agg));
     }
+    iso(n)
+}
+
+/// ISO 3166-1's alpha-3 code and name of a numeric code.
+#[cfg(feature = "countries")]
+fn iso(n: u32) -> Option<(String, String, bool)> {
     let iso = isocountry::CountryCode::for_id(n).ok()?;
     Some((iso.alpha3().to_string(), iso.name().to_string(), false))
+}
+
+/// Without the feature `countries` (the builder's wasm): Comtrade's own codes only.
+#[cfg(not(feature = "countries"))]
+fn iso(_: u32) -> Option<(String, String, bool)> {
+    None
 }
 
 /// Whether an area is an aggregate (not a country), by its code (ISO-like or numeric)
@@ -114,6 +126,7 @@ mod tests {
     fn comtrade_codes_before_iso_codes() {
         assert_eq!(by_number("842"), Some(("USA".into(), "USA".into(), false)));
         assert_eq!(by_number("699").unwrap().0, "IND");
+        #[cfg(feature = "countries")]
         assert_eq!(
             by_number("156"),
             Some(("CHN".into(), "China".into(), false))
@@ -121,6 +134,8 @@ mod tests {
         assert!(by_number("0").unwrap().2);
         assert_eq!(by_number("999"), None);
         assert_eq!(by_number("x"), None);
+        #[cfg(not(feature = "countries"))]
+        assert_eq!(by_number("156"), None);
         assert!(is_aggregate("W00", "World"));
         assert!(is_aggregate("", "Areas, nes"));
         assert!(is_aggregate("EUR", "EU-28"));
