@@ -472,3 +472,19 @@ fn the_builder_gets_the_pairs_as_data_and_takes_the_pair_as_an_option() {
     assert!(one.pairs.is_empty());
     assert!(!serde_json::to_string(&one).unwrap().contains("pairs"));
 }
+
+#[test]
+fn a_country_named_by_iso_code_in_one_row_and_by_number_in_another_is_one() {
+    let text = "period,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,primaryValue
+2023,410,KOR,Rep. of Korea,X,392,JPN,Japan,30000000000
+2023,392,,,X,410,,,44000000000
+";
+    let i = comtrade::import("mixed.csv", text.as_bytes(), &ComtradeOptions::default())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let got = series(&i.dataset);
+    assert_eq!(
+        got.iter().map(|s| s.1.as_str()).collect::<Vec<_>>(),
+        ["KOR>JPN", "JPN>KOR"]
+    );
+    assert_eq!(got[1].4, [(s("2023"), None, 44000.0)]);
+}

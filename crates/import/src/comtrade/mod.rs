@@ -208,6 +208,9 @@ pub(crate) struct Area {
 pub(crate) struct Areas {
     pub(crate) list: Vec<Area>,
     by_key: HashMap<String, usize>,
+    /// By Comtrade number, so that a country one column names by ISO code and another
+    /// by number only is one area.
+    by_number: HashMap<String, usize>,
     /// Numbers no list names, for one warning each: (number, first row, column).
     pub(crate) unknown: Vec<(String, usize, usize)>,
 }
@@ -862,6 +865,10 @@ impl Areas {
             return Some(i);
         }
         let number = get(row, k_code).trim().to_string();
+        if let Some(&i) = self.by_number.get(&number).filter(|_| !number.is_empty()) {
+            self.by_key.insert(key, i);
+            return Some(i);
+        }
         let written = get(row, k_name).trim();
         let listed = if iso.is_empty() {
             areas::by_number(&number)
@@ -896,8 +903,12 @@ impl Areas {
             name,
             aggregate,
         });
-        self.by_key.insert(key, self.list.len() - 1);
-        Some(self.list.len() - 1)
+        let i = self.list.len() - 1;
+        self.by_key.insert(key, i);
+        if let Some(a) = self.list.get(i).filter(|a| !a.number.is_empty()) {
+            self.by_number.insert(a.number.clone(), i);
+        }
+        Some(i)
     }
 
     /// One warning a number no list names, asking for its name.
