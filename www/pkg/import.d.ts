@@ -31,6 +31,19 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** Rows dropped as gaps (a blank value, n/a, -, ..). */
   gaps: number;
+  /** importComtrade: the pairs of countries a download of several holds, largest two-way trade first (absent when it holds one). */
+  pairs?: ComtradePair[];
+}
+/** A pair of countries of a Comtrade download: `pair` is the `pair` option's value to chart it. */
+export interface ComtradePair {
+  /** e.g. "CHN,KOR": the codes as the file writes them. */
+  pair: string;
+  first: ImportPartner;
+  second: ImportPartner;
+  /** How many of the file's figures are the pair's. */
+  rows: number;
+  /** Their sum in US dollars, what the pairs are ranked by (not a figure to quote). */
+  trade: number;
 }
 export interface ImportPartner { /** e.g. "KR" */ code: string; /** e.g. "South Korea" */ name: string; }
 /** What the tables do not say themselves (the command line's table options); all optional. */
@@ -55,6 +68,12 @@ export interface TableImportOptions {
 export interface ComtradeImportOptions {
   /** When the download was made (YYYY-MM-DD): its source's date. */
   accessed?: string;
+  /** The pair of countries to chart from a download of several ("CHN,KOR"; result.pairs lists them). */
+  pair?: string;
+  /** The commodity code to chart from a download of several products. */
+  commodity?: string;
+  /** Names for areas a codes-only download gives by number ({ code: "998", name }). */
+  partners?: ImportPartner[];
   title?: string;
   id?: string;
   /** The name errors give the download (default "comtrade"). */

@@ -58,7 +58,7 @@ impl Issue {
 }
 
 /// What every import answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     /// The checked dataset's JSON text; `None` when there is an error.
     pub dataset: Option<String>,
@@ -68,6 +68,11 @@ pub struct Outcome {
     pub warnings: Vec<Issue>,
     /// Rows dropped as gaps (a blank value, `n/a`…).
     pub gaps: usize,
+    /// A Comtrade download's pairs of countries, when it holds several, largest two-way
+    /// trade first: what the page offers to choose from (the `pair` option). Left out of
+    /// the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<crate::comtrade::PairChoice>,
 }
 
 impl Outcome {
@@ -78,6 +83,7 @@ impl Outcome {
             errors: Vec::new(),
             warnings: Vec::new(),
             gaps: 0,
+            pairs: Vec::new(),
         }
     }
 
@@ -88,6 +94,7 @@ impl Outcome {
             errors: errors.iter().map(|e| Issue::of(e, file)).collect(),
             warnings: Vec::new(),
             gaps: 0,
+            pairs: Vec::new(),
         }
     }
 
@@ -98,6 +105,7 @@ impl Outcome {
             errors: vec![issue],
             warnings: Vec::new(),
             gaps: 0,
+            pairs: Vec::new(),
         }
     }
 
@@ -131,6 +139,7 @@ impl Outcome {
             errors: errors.iter().map(|e| Issue::of(e, Some(file))).collect(),
             warnings,
             gaps: imported.gaps,
+            pairs: Vec::new(),
         }
     }
 }
