@@ -52,6 +52,10 @@ pub enum ErrorKind {
     /// A file given as a table that is not one: a saved error message, a web page,
     /// a JSON document. One error, quoting its first line.
     NotATable,
+    /// A download of several pairs of countries (a UN Comtrade file of one reporter
+    /// against every partner, or of several reporters) read without saying which pair
+    /// to chart: one error listing the pairs, each as the option's value to give.
+    ManyPairs,
 }
 
 impl ErrorKind {
@@ -73,6 +77,7 @@ impl ErrorKind {
         ErrorKind::Render,
         ErrorKind::AmbiguousNumber,
         ErrorKind::NotATable,
+        ErrorKind::ManyPairs,
     ];
 
     /// The stable kebab-case code JS sees as `error.code`, e.g. `"missing-field"`.
@@ -94,6 +99,7 @@ impl ErrorKind {
             ErrorKind::Render => "render",
             ErrorKind::AmbiguousNumber => "ambiguous-number",
             ErrorKind::NotATable => "not-a-table",
+            ErrorKind::ManyPairs => "many-pairs",
         }
     }
 
@@ -477,8 +483,9 @@ mod tests {
             ErrorKind::Render => 13,
             ErrorKind::AmbiguousNumber => 14,
             ErrorKind::NotATable => 15,
+            ErrorKind::ManyPairs => 16,
         };
-        assert_eq!(ErrorKind::ALL.len(), 16);
+        assert_eq!(ErrorKind::ALL.len(), 17);
         for (i, &k) in ErrorKind::ALL.iter().enumerate() {
             assert_eq!(ordinal(k), i, "{k:?}");
         }

@@ -184,9 +184,22 @@ struct TableArgs {
     #[arg(long, value_name = "UNIT")]
     unit: Option<String>,
     /// A partner's code and name (twice, in order) [default: the codes]; a wide table's
-    /// reporting country first: its exports are first>second
+    /// reporting country first: its exports are first>second; in a Comtrade download, a
+    /// name for an area its number alone gives (--partner 998=NAME)
     #[arg(long, value_name = "CODE=NAME", value_parser = partner, verbatim_doc_comment)]
     partner: Vec<(String, String)>,
+    /// The pair of countries to chart from a Comtrade download of several (one reporter
+    /// against every partner, or several reporters), as A,B: their codes or names as the
+    /// file writes them (CHN,KOR; 156,410; "China,Rep. of Korea"). Both directions, as
+    /// each reporter gives them. Without it, such a download is one error listing its
+    /// pairs (code many-pairs); World, "… nes" areas and the EU are never a country
+    #[arg(long, value_name = "A,B", verbatim_doc_comment)]
+    pair: Option<String>,
+    /// The commodity code to chart from a Comtrade download of several products (its
+    /// rows become the series) [default: the TOTAL rows, the other products as a
+    /// products view]
+    #[arg(long, value_name = "CODE", verbatim_doc_comment)]
+    commodity: Option<String>,
     /// The dataset's title
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
@@ -432,6 +445,8 @@ struct Args {
     sheet: SheetOptions,
     format: Option<Format>,
     accessed: Option<String>,
+    pair: Option<String>,
+    commodity: Option<String>,
     encoding: Option<&'static Encoding>,
     to_package: bool,
 }
@@ -472,6 +487,8 @@ impl TableArgs {
                 Given::Json => Format::Json,
             }),
             accessed: self.accessed,
+            pair: self.pair,
+            commodity: self.commodity,
             encoding: self.encoding,
             ..Args::default()
         })
@@ -648,6 +665,9 @@ struct Job {
     claims: Option<PathBuf>,
     format: Format,
     accessed: Option<String>,
+    /// `--pair`, `--commodity`: what to chart of a Comtrade download.
+    pair: Option<String>,
+    commodity: Option<String>,
     /// `--encoding`, else detected per file.
     encoding: Option<&'static Encoding>,
 }
@@ -739,6 +759,8 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
             claims: a.claims.clone(),
             format,
             accessed: a.accessed.clone(),
+            pair: a.pair.clone(),
+            commodity: a.commodity.clone(),
             encoding: a.encoding,
         });
     }
@@ -915,6 +937,9 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
                 accessed: job.accessed.clone(),
                 title: sheet.title.clone(),
                 id: sheet.id.clone(),
+                pair: job.pair.clone(),
+                commodity: job.commodity.clone(),
+                names: sheet.partners.clone(),
             };
             let result = comtrade::decoded_in(name, &bytes, job.encoding)
                 .and_then(|text| comtrade::import_text(name, &text, &options));

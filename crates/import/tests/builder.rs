@@ -293,7 +293,7 @@ fn bad_options_are_errors_naming_the_option_not_outcomes() {
     let e = builder::import_comtrade(b"x", Some(r#"{"decimal": ","}"#)).unwrap_err();
     assert!(
         e.to_string().ends_with(
-            "not an option of this import; expected one of title, id, accessed, file, encoding"
+            "not an option of this import; expected one of partners, title, id, accessed, pair, commodity, file, encoding"
         ),
         "{e}"
     );

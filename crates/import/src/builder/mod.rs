@@ -47,7 +47,16 @@ pub const TABLE_OPTIONS: &[&str] = &[
 ];
 
 /// The options [`import_comtrade`] takes.
-pub const COMTRADE_OPTIONS: &[&str] = &["title", "id", "accessed", "file", "encoding"];
+pub const COMTRADE_OPTIONS: &[&str] = &[
+    "partners",
+    "title",
+    "id",
+    "accessed",
+    "pair",
+    "commodity",
+    "file",
+    "encoding",
+];
 
 /// An observations table and its sources table (TSV or CSV, as pasted from a
 /// spreadsheet), and optionally the chart's text table (`key | en | ko | zh`, docs/DATA.md)
@@ -106,10 +115,14 @@ fn option_path(e: Error) -> Error {
 }
 
 /// A UN Comtrade download (CSV; its bytes: UTF-8, or Windows-1252 with a warning) → the
-/// [`Outcome`]. Options ([`COMTRADE_OPTIONS`]): `accessed` (YYYY-MM-DD), `title`, `id`,
-/// `file` (the name errors give it; default `comtrade`), `encoding` (the label of the
-/// encoding the page decoded the file from, the bytes being that text's UTF-8: read with
-/// the warning naming it, as the command line's). `Err` only for bad options.
+/// [`Outcome`], with `pairs`: the pairs of countries the download holds when it holds
+/// several, largest two-way trade first ([`comtrade::PairChoice`]; their `pair` is the
+/// option's value), whether or not one was chosen. Options ([`COMTRADE_OPTIONS`]):
+/// `pair` (`A,B`, as `--pair`), `commodity` (as `--commodity`), `partners` (`[{ code,
+/// name }]`: names for areas by their code, as `--partner`), `accessed` (YYYY-MM-DD),
+/// `title`, `id`, `file` (the name errors give it; default `comtrade`), `encoding` (the
+/// label of the encoding the page decoded the file from, the bytes being that text's UTF-8:
+/// read with the warning naming it, as the command line's). `Err` only for bad options.
 pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
     let o = ImportOptions::read(options, COMTRADE_OPTIONS)?;
     let name = o.file.as_deref().unwrap_or("comtrade");
@@ -135,12 +148,14 @@ pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, E
             guessed: false,
         };
     }
-    let result = comtrade::import_text(name, &text, &o.comtrade());
+    let (result, pairs) = comtrade::import_with_pairs(name, &text, &o.comtrade());
     let input = Input {
         name,
         text: &text.text,
     };
-    Ok(Outcome::checked(result, name, &[input]))
+    let mut outcome = Outcome::checked(result, name, &[input]);
+    outcome.pairs = pairs;
+    Ok(outcome)
 }
 
 /// A file's size checked against the limit of what it is before a byte of it is read (a

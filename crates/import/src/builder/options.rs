@@ -11,7 +11,7 @@ use crate::comtrade::ComtradeOptions;
 use crate::sheet::SheetOptions;
 
 /// The options' names, in the order the error for an unknown one lists them.
-pub const OPTION_NAMES: [&str; 13] = [
+pub const OPTION_NAMES: [&str; 15] = [
     "decimal",
     "unit",
     "partners",
@@ -20,6 +20,8 @@ pub const OPTION_NAMES: [&str; 13] = [
     "title",
     "id",
     "accessed",
+    "pair",
+    "commodity",
     "observationsFile",
     "sourcesFile",
     "textFile",
@@ -50,6 +52,11 @@ pub struct ImportOptions {
     pub id: Option<String>,
     /// `YYYY-MM-DD`: when the Comtrade download was made.
     pub accessed: Option<String>,
+    /// `A,B`: the pair of countries to chart from a Comtrade download of several (as
+    /// `--pair`; the outcome's `pairs` lists them).
+    pub pair: Option<String>,
+    /// The commodity code to chart from a Comtrade download of several products.
+    pub commodity: Option<String>,
     /// The names errors give the tables (default `observations`, `sources`).
     pub observations_file: Option<String>,
     /// See `observations_file`.
@@ -108,6 +115,8 @@ impl ImportOptions {
             ("title", o.title.is_some()),
             ("id", o.id.is_some()),
             ("accessed", o.accessed.is_some()),
+            ("pair", o.pair.is_some()),
+            ("commodity", o.commodity.is_some()),
             ("observationsFile", o.observations_file.is_some()),
             ("sourcesFile", o.sources_file.is_some()),
             ("textFile", o.text_file.is_some()),
@@ -187,12 +196,17 @@ impl ImportOptions {
         })
     }
 
-    /// The Comtrade options.
+    /// The Comtrade options (`partners` name areas by their code, as `--partner`).
     pub fn comtrade(&self) -> ComtradeOptions {
         ComtradeOptions {
             accessed: self.accessed.clone(),
             title: self.title.clone(),
             id: self.id.clone(),
+            pair: self.pair.clone(),
+            commodity: self.commodity.clone(),
+            names: (self.partners.iter().flatten())
+                .map(|p| (p.code.trim().to_string(), p.name.trim().to_string()))
+                .collect(),
         }
     }
 }

@@ -60,7 +60,7 @@ impl Issue {
 }
 
 /// What every import answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     /// The checked dataset's JSON text; `None` when there is an error.
     pub dataset: Option<String>,
@@ -70,6 +70,11 @@ pub struct Outcome {
     pub warnings: Vec<Issue>,
     /// Rows dropped as gaps (a blank value, `n/a`…).
     pub gaps: usize,
+    /// A Comtrade download's pairs of countries, when it holds several, largest two-way
+    /// trade first: what the page offers to choose from (the `pair` option). Left out of
+    /// the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<crate::comtrade::PairChoice>,
     /// What the reader understood of a wide table's columns (left out for other
     /// tables): for the builder to show.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,6 +126,7 @@ impl Outcome {
             errors: Vec::new(),
             warnings: Vec::new(),
             gaps: 0,
+            pairs: Vec::new(),
             understood: None,
             facts: Vec::new(),
         }
@@ -133,6 +139,7 @@ impl Outcome {
             errors: errors.iter().map(|e| Issue::of(e, file)).collect(),
             warnings: Vec::new(),
             gaps: 0,
+            pairs: Vec::new(),
             understood: None,
             facts: Vec::new(),
         }
@@ -145,6 +152,7 @@ impl Outcome {
             errors: vec![issue],
             warnings: Vec::new(),
             gaps: 0,
+            pairs: Vec::new(),
             understood: None,
             facts: Vec::new(),
         }
@@ -180,6 +188,7 @@ impl Outcome {
             errors: errors.iter().map(|e| Issue::of(e, Some(file))).collect(),
             warnings,
             gaps: imported.gaps,
+            pairs: Vec::new(),
             facts: imported
                 .understood
                 .as_ref()

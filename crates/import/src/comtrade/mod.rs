@@ -17,17 +17,20 @@
 //! Comtrade", with the valuation: imports CIF, exports FOB): a partner's report of the
 //! same flow (its *mirror* figure) is a separate series, never merged into another.
 
+mod areas;
+mod dataset;
+mod pairs;
+
 use std::collections::HashMap;
 
-use super::cells::{self, at, expected, slug, Cx};
+pub use pairs::{PairChoice, Party};
+
+use super::cells::{self, at, expected, Cx};
 use super::numbers;
 use super::periods;
-use super::sheet::{self, Acc, Class, Import};
+use super::sheet::{Acc, Class, Import};
 use super::table::{self, Row};
-use trade_chart::data::{
-    is_date, Period, PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner, RawSeries,
-    RawSource, RawText, RawUnit,
-};
+use trade_chart::data::{is_date, Period, PeriodKind, RawObservation, RawText};
 use trade_chart::error::{Error, ErrorKind};
 
 /// The publisher's site, the url of the source row every download makes.
@@ -45,10 +48,20 @@ pub struct ComtradeOptions {
     pub title: Option<String>,
     /// The dataset's id; default the two codes, e.g. `chn-prk`.
     pub id: Option<String>,
+    /// `A,B`: the pair of countries to chart from a download of several (`--pair`), by
+    /// their codes or names as the file writes them. None: the file must hold one pair.
+    pub pair: Option<String>,
+    /// The commodity code whose rows to chart (`--commodity`), of a download of several
+    /// products. None: `TOTAL` rows are the headline, the others a products view.
+    pub commodity: Option<String>,
+    /// Names for areas by their code (`--partner CODE=NAME`): for a codes-only
+    /// download's numbers that no list names, or to rename any.
+    pub names: Vec<(String, String)>,
 }
 
 /// The columns read, and the headers (normalized: lowercase letters and digits) of each.
 const COLUMNS: &[(&str, &[&str])] = &[
+    ("type", &["typecode"]),
     ("flow", &["flowcode", "tradeflowcode", "rgcode"]),
     ("flow name", &["flowdesc", "tradeflow", "rgdesc"]),
     ("frequency", &["freqcode"]),
@@ -67,7 +80,12 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("customs", &["customscode", "customsproccode"]),
     ("transport", &["motcode", "modeoftransportcode"]),
     ("supply", &["moscode", "modeofsupplycode"]),
-    ("value", &["primaryvalue", "tradevalueus", "tradevalue"]),
+    // `Value`: the legacy codes-only bulk export's.
+    (
+        "value",
+        &["primaryvalue", "tradevalueus", "tradevalue", "value"],
+    ),
+    ("reported", &["isreported"]),
     ("cif", &["cifvalue", "ciftradevalueus", "ciftradevalue"]),
     ("fob", &["fobvalue", "fobtradevalueus", "fobtradevalue"]),
 ];
@@ -103,7 +121,7 @@ pub fn sniff(text: &str) -> bool {
 
 /// A flow, as its code says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Flow {
+pub(crate) enum Flow {
     Import,
     Export,
     /// Left out with a warning: re-exports, re-imports, and the rest.
@@ -118,10 +136,21 @@ fn flow(code: &str, name: &str) -> Option<(Flow, String)> {
         _ => {}
     }
     let c = code.trim().to_ascii_uppercase();
+    // The 2021 transition files: `Trade Flow Code` 0 and the letter (M, X, RM…) under
+    // `Trade Flow`.
+    let n = name.trim();
+    let letters = !n.is_empty() && n.len() <= 3 && n.chars().all(|ch| ch.is_ascii_alphabetic());
+    if (c.is_empty() || c == "0") && letters {
+        return match n.to_ascii_uppercase().as_str() {
+            "M" => Some((Flow::Import, String::new())),
+            "X" => Some((Flow::Export, String::new())),
+            other => Some((Flow::Other, other.to_string())),
+        };
+    }
     let f = match c.as_str() {
         "M" | "1" => Flow::Import,
         "X" | "2" => Flow::Export,
-        "" => match name.trim().to_ascii_lowercase().as_str() {
+        "" => match n.to_ascii_lowercase().as_str() {
             "import" | "imports" => Flow::Import,
             "export" | "exports" => Flow::Export,
             "" => return None,
@@ -130,11 +159,7 @@ fn flow(code: &str, name: &str) -> Option<(Flow, String)> {
         _ if c.chars().all(|ch| ch.is_ascii_alphanumeric()) => Flow::Other,
         _ => return None,
     };
-    let c = if c.is_empty() {
-        name.trim().to_string()
-    } else {
-        c
-    };
+    let c = if c.is_empty() { n.to_string() } else { c };
     Some((f, c))
 }
 
@@ -159,10 +184,35 @@ fn is_total(field: &str, cell: &str) -> bool {
         }
 }
 
-/// A country as the rows name it.
-struct Country {
-    code: String,
-    name: String,
+/// A country of the dataset: its code (ISO alpha-3 where known) and name.
+pub(crate) struct Country {
+    pub(crate) code: String,
+    pub(crate) name: String,
+}
+
+/// An area as the rows name it: a country, or an aggregate that is not one.
+pub(crate) struct Area {
+    /// How the file writes it: its ISO code, else its Comtrade number.
+    pub(crate) key: String,
+    /// Its Comtrade number, when the file gives one.
+    pub(crate) number: String,
+    /// Its code in a dataset: the ISO code, else the one its number maps to, else the number.
+    pub(crate) code: String,
+    pub(crate) name: String,
+    /// World, "… nes", the EU…: never a country.
+    pub(crate) aggregate: bool,
+}
+
+/// The areas met, by the key the file writes them with.
+#[derive(Default)]
+pub(crate) struct Areas {
+    pub(crate) list: Vec<Area>,
+    by_key: HashMap<String, usize>,
+    /// By Comtrade number, so that a country one column names by ISO code and another
+    /// by number only is one area.
+    by_number: HashMap<String, usize>,
+    /// Numbers no list names, for one warning each: (number, first row, column).
+    pub(crate) unknown: Vec<(String, usize, usize)>,
 }
 
 /// Reads a Comtrade download. `bytes` that are not UTF-8 are read in the encoding they
@@ -212,6 +262,17 @@ pub fn import_text(
     text: &Decoded,
     options: &ComtradeOptions,
 ) -> std::result::Result<Import, Vec<Error>> {
+    import_with_pairs(name, text, options).0
+}
+
+/// [`import_text`], with the pairs of countries the download holds, largest two-way
+/// trade first (empty when it holds one pair or none), whatever the outcome: what the
+/// builder offers to choose from ([`PairChoice`]).
+pub fn import_with_pairs(
+    name: &str,
+    text: &Decoded,
+    options: &ComtradeOptions,
+) -> (std::result::Result<Import, Vec<Error>>, Vec<PairChoice>) {
     let mut cx = Cx::default();
     if !text.used.is_utf8() {
         cx.warnings.push(
@@ -226,11 +287,16 @@ pub fn import_text(
             .in_cell(Some(name), 1, 1),
         );
     }
-    let result = read(&mut cx, name, &text.text, options);
-    match result {
+    let mut pairs = Vec::new();
+    let result = read(&mut cx, name, &text.text, options, &mut pairs);
+    let result = match result {
         Some(import) if cx.errors.is_empty() => Ok(import),
         _ => Err(cx.into_errors()),
+    };
+    if pairs.len() < 2 {
+        pairs.clear();
     }
+    (result, pairs)
 }
 
 /// Rows counted under one heading, for one warning: how many and the first.
@@ -255,15 +321,21 @@ struct Tallies {
     longer: Tally,
     shorter: Tally,
     breakdown: Tally,
+    /// Rows whose partner is the reporter itself.
+    own: Tally,
+    /// Rows of the chosen pair's countries with an aggregate (World…), and the
+    /// aggregates' names.
+    aggregate: Tally,
+    aggregates: Vec<String>,
     /// By flow code, in the order first met.
     left_out: Vec<(String, Tally)>,
 }
 
 /// A series as rows arrive, with its reporter.
-struct Building {
-    acc: Acc,
-    reporter: usize,
-    flow: Flow,
+pub(crate) struct Building {
+    pub(crate) acc: Acc,
+    pub(crate) reporter: usize,
+    pub(crate) flow: Flow,
 }
 
 /// Where a country is named, each with the column an error points at: its ISO code, its
@@ -285,6 +357,8 @@ struct Columns {
     month: Option<usize>,
     commodity: Option<usize>,
     commodity_name: Option<usize>,
+    kind: Option<usize>,
+    reported: Option<usize>,
     value: Option<usize>,
     cif: Option<usize>,
     fob: Option<usize>,
@@ -312,6 +386,8 @@ impl Columns {
             month: ix("month"),
             commodity: ix("commodity"),
             commodity_name: ix("commodity name"),
+            kind: ix("type"),
+            reported: ix("reported"),
             value: ix("value"),
             cif: ix("cif"),
             fob: ix("fob"),
@@ -353,47 +429,71 @@ enum Line {
     LeftOut(String),
     /// A figure for its series.
     Figure(Figure),
+    /// A blank value: a gap in the series of this reporter and partner.
+    Gap(usize, usize),
+    /// A reporter's trade with itself.
+    OwnTrade,
     /// Nothing to add: a gap, or a row whose errors are reported.
     Nothing,
 }
 
-/// The valuation a figure is in (`cif` or `fob`), and whether a column of the download
-/// showed it.
+/// The valuation a figure is in (`cif` or `fob`; `services` for trade in services,
+/// which is not valued at a border), and whether a column of the download showed it.
 type Valuation = (&'static str, bool);
 
 /// One row's figure, read and checked.
-struct Figure {
+pub(crate) struct Figure {
     flow: Flow,
     /// The value as a canonical decimal, in US dollars.
     value: String,
     valuation: Valuation,
     period_text: String,
     period: Period,
-    reporter: usize,
-    partner: usize,
+    /// Indices into the areas (then, once a pair is chosen, into its two countries).
+    pub(crate) reporter: usize,
+    pub(crate) partner: usize,
+    /// The commodity code as written ("" when the file has none).
+    pub(crate) cmd: String,
     /// The commodity, for a row other than the total.
     category: Option<String>,
+    /// `isReported` false: a figure UN Comtrade derived rather than the reporter's own.
+    derived: bool,
+}
+
+impl Figure {
+    /// The value as a number, for ranking the pairs.
+    pub(crate) fn amount(&self) -> f64 {
+        numbers::to_f64(&self.value, 0)
+    }
 }
 
 /// The figures gathered from the rows, with the countries, reporters and valuations
 /// they name: what the dataset is made of.
 #[derive(Default)]
-struct Gathered {
-    countries: Vec<Country>,
+pub(crate) struct Gathered {
+    pub(crate) countries: Vec<Country>,
     /// Indices into `countries`, in the order first met.
-    reporters: Vec<usize>,
-    series: Vec<Building>,
+    pub(crate) reporters: Vec<usize>,
+    pub(crate) series: Vec<Building>,
     /// (reporter, from, valuation, class) → index into `series`.
     by_key: HashMap<(usize, usize, usize, Class), usize>,
-    /// (reporter, `cif` or `fob`, shown by a column).
-    valuations: Vec<(usize, &'static str, bool)>,
-    max_value: f64,
+    /// (reporter, `cif`, `fob` or `services`, shown by a column, some figures derived).
+    pub(crate) valuations: Vec<(usize, &'static str, bool, bool)>,
+    pub(crate) max_value: f64,
+    /// The one product charted (`--commodity`, or the only one the file holds).
+    pub(crate) product: Option<String>,
 }
 
 /// The download read in its phases: whether it is a table at all, the header's columns,
 /// the rows into series, the warnings, then the dataset; `None` once an error is
 /// reported, as it stops the import.
-fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Option<Import> {
+fn read(
+    cx: &mut Cx,
+    file: &str,
+    text: &str,
+    options: &ComtradeOptions,
+    pairs_out: &mut Vec<PairChoice>,
+) -> Option<Import> {
     if let Some(d) = &options.accessed {
         if !(d.len() == 10 && is_date(d)) {
             cx.error(Error::expected(
@@ -412,28 +512,73 @@ fn read(cx: &mut Cx, file: &str, text: &str, options: &ComtradeOptions) -> Optio
     if !cx.errors.is_empty() {
         return None;
     }
-    let (gathered, tallies) = read_rows(cx, file, &k, &table.rows);
+    let (mut areas, rows, mut tallies) = read_rows(cx, file, &k, &table.rows, &options.names);
+    areas.warn_unknown(cx, file);
+    let ranked = pairs::rank(&areas, &rows);
+    *pairs_out = ranked.iter().map(|p| p.choice.clone()).collect();
+    if rows.figures.is_empty() {
+        warn_rows(cx, file, &k, &tallies);
+        if cx.errors.is_empty() {
+            let msg = "no figures: no row is an import (M) or export (X) with a value";
+            cx.error(cells::no_figures(file, &table.rows, k.c("value"), msg));
+        }
+        return None;
+    }
+    let chosen = pairs::choose(cx, file, &k, options, &areas, &ranked, &rows);
+    let Some((a, b)) = chosen else {
+        warn_rows(cx, file, &k, &tallies);
+        return None;
+    };
+    // The rows of the pair; those with an aggregate (World…) counted for a warning.
+    let in_pair =
+        |f: &Figure| (f.reporter == a && f.partner == b) || (f.reporter == b && f.partner == a);
+    for (n, f) in &rows.figures {
+        let aggregate = |i: usize| areas.list.get(i).is_some_and(|x| x.aggregate);
+        let mine = [a, b].contains(&f.reporter) || [a, b].contains(&f.partner);
+        if mine && (aggregate(f.reporter) || aggregate(f.partner)) {
+            tallies.aggregate.add(*n);
+            for i in [f.reporter, f.partner] {
+                if let Some(x) = areas.list.get(i).filter(|x| x.aggregate) {
+                    if !tallies.aggregates.contains(&x.name) {
+                        tallies.aggregates.push(x.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    cx.gaps += rows
+        .gaps
+        .iter()
+        .filter(|(r, p)| (*r == a && *p == b) || (*r == b && *p == a))
+        .count();
+    let mut figures: Vec<(usize, Figure)> = rows
+        .figures
+        .into_iter()
+        .filter(|(_, f)| in_pair(f))
+        .collect();
+    let product = pairs::commodity(cx, &options.commodity, &mut figures);
     warn_rows(cx, file, &k, &tallies);
     if !cx.errors.is_empty() {
         return None;
     }
-    if gathered.series.is_empty() {
-        let msg = "no figures: no row is an import (M) or export (X) with a value";
-        cx.error(cells::no_figures(file, &table.rows, k.c("value"), msg));
-        return None;
+    let mut gathered = Gathered {
+        product,
+        ..Gathered::default()
+    };
+    for i in [a, b] {
+        if let Some(area) = areas.list.get_mut(i) {
+            gathered.countries.push(Country {
+                code: std::mem::take(&mut area.code),
+                name: std::mem::take(&mut area.name),
+            });
+        }
     }
-    if gathered.countries.len() != 2 {
-        cx.error(at(
-            ErrorKind::MissingField,
-            file,
-            1,
-            k.c("partner"),
-            "partner",
-            "one country only: a dataset is a pair of countries".into(),
-        ));
-        return None;
+    for (n, mut f) in figures {
+        f.reporter = usize::from(f.reporter == b);
+        f.partner = usize::from(f.partner == b);
+        gathered.add(n, f);
     }
-    let (dataset, obs_rows) = make_dataset(gathered, options);
+    let (dataset, obs_rows) = dataset::make(gathered, options);
     let gaps = cx.gaps;
     Some(Import::from_rows(
         dataset,
@@ -484,10 +629,25 @@ fn find_columns(cx: &mut Cx, file: &str, headers: &[String]) -> Columns {
     Columns::new(col, width)
 }
 
-/// Every data row read: its figure gathered into its series, the rows left out or
-/// ragged counted for the warnings.
-fn read_rows(cx: &mut Cx, file: &str, k: &Columns, rows: &[Row]) -> (Gathered, Tallies) {
-    let mut gathered = Gathered::default();
+/// The figures the rows give, with the row each came from, before a pair is chosen;
+/// and the gaps, by (reporter, partner).
+#[derive(Default)]
+pub(crate) struct Rows {
+    pub(crate) figures: Vec<(usize, Figure)>,
+    gaps: Vec<(usize, usize)>,
+}
+
+/// Every data row read: its figure kept with its areas, the rows left out or ragged
+/// counted for the warnings.
+fn read_rows(
+    cx: &mut Cx,
+    file: &str,
+    k: &Columns,
+    rows: &[Row],
+    names: &[(String, String)],
+) -> (Areas, Rows, Tallies) {
+    let mut areas = Areas::default();
+    let mut out = Rows::default();
     let mut t = Tallies::default();
     for row in rows.iter().filter(|r| !r.is_blank()) {
         let n = row.number;
@@ -496,7 +656,7 @@ fn read_rows(cx: &mut Cx, file: &str, k: &Columns, rows: &[Row]) -> (Gathered, T
         } else if row.cells.len() < k.width {
             t.shorter.add(n);
         }
-        match classify(cx, file, k, row, &mut gathered.countries) {
+        match classify(cx, file, k, row, &mut areas, names) {
             Line::Breakdown => t.breakdown.add(n),
             Line::LeftOut(code) => match t.left_out.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, tally)) => tally.add(n),
@@ -506,17 +666,26 @@ fn read_rows(cx: &mut Cx, file: &str, k: &Columns, rows: &[Row]) -> (Gathered, T
                     t.left_out.push((code, tally));
                 }
             },
-            Line::Figure(figure) => gathered.add(n, figure),
+            Line::Figure(figure) => out.figures.push((n, figure)),
+            Line::Gap(r, p) => out.gaps.push((r, p)),
+            Line::OwnTrade => t.own.add(n),
             Line::Nothing => {}
         }
     }
-    (gathered, t)
+    (areas, out, t)
 }
 
-/// One data row read, each error at its cell; a country the row names first is added to
-/// `countries`. Every cell is checked before the row is given up, so that one pass
+/// One data row read, each error at its cell; an area the row names first is added to
+/// `areas`. Every cell is checked before the row is given up, so that one pass
 /// reports all of a row's errors.
-fn classify(cx: &mut Cx, file: &str, k: &Columns, row: &Row, countries: &mut Vec<Country>) -> Line {
+fn classify(
+    cx: &mut Cx,
+    file: &str,
+    k: &Columns,
+    row: &Row,
+    areas: &mut Areas,
+    names: &[(String, String)],
+) -> Line {
     let n = row.number;
     // Breakdowns by customs procedure, transport, supply or second partner: their
     // totals only.
@@ -533,20 +702,21 @@ fn classify(cx: &mut Cx, file: &str, k: &Columns, row: &Row, countries: &mut Vec
     if fl == Flow::Other {
         return Line::LeftOut(fcode);
     }
-    let Some((canon, valuation)) = value(cx, file, k, row, fl) else {
-        cx.gaps += 1;
-        return Line::Nothing;
+    let rep = areas.of(cx, file, k, row, "reporter", names);
+    let par = areas.of(cx, file, k, row, "partner", names);
+    // A reporter's trade with itself (its own goods re-imported, as Comtrade records
+    // them): not trade between two countries.
+    if rep.is_some() && rep == par {
+        return Line::OwnTrade;
+    }
+    let services = get(row, k.kind).trim().eq_ignore_ascii_case("S");
+    let Some((canon, valuation)) = value(cx, file, k, row, fl, services) else {
+        return match (rep, par) {
+            (Some(r), Some(p)) if cx.errors.len() + cx.dropped == before => Line::Gap(r, p),
+            _ => Line::Nothing,
+        };
     };
     let period = period(cx, file, k, row);
-    let rep = country(cx, file, k, row, countries, "reporter");
-    let par = country(cx, file, k, row, countries, "partner");
-    if let (Some(r), Some(p)) = (rep, par) {
-        if r == p {
-            let what = "a partner other than the reporter";
-            let key = countries.get(r).map_or("", |c| c.code.as_str());
-            cx.error(expected(file, n, k.c("partner"), "partner", what, key));
-        }
-    }
     if cx.errors.len() + cx.dropped > before {
         return Line::Nothing;
     }
@@ -555,6 +725,7 @@ fn classify(cx: &mut Cx, file: &str, k: &Columns, row: &Row, countries: &mut Vec
     else {
         return Line::Nothing;
     };
+    let reported = get(row, k.reported).trim();
     Line::Figure(Figure {
         flow: fl,
         value: canon,
@@ -563,7 +734,9 @@ fn classify(cx: &mut Cx, file: &str, k: &Columns, row: &Row, countries: &mut Vec
         period,
         reporter: rep,
         partner: par,
-        category: category(k, row),
+        cmd: get(row, k.commodity).trim().to_string(),
+        category: category(k, row, services),
+        derived: reported.eq_ignore_ascii_case("false") || reported == "0",
     })
 }
 
@@ -576,6 +749,7 @@ fn value(
     k: &Columns,
     row: &Row,
     fl: Flow,
+    services: bool,
 ) -> Option<(Option<String>, Valuation)> {
     let (cif, fob) = (get(row, k.cif), get(row, k.fob));
     let primary = get(row, k.value);
@@ -602,7 +776,9 @@ fn value(
             && canon.is_some()
             && (other == v || numbers::canonical(other, '.') == canon)
     };
-    let valuation = if fl == Flow::Import && same(fob) && !same(cif) {
+    let valuation = if services {
+        ("services", false)
+    } else if fl == Flow::Import && same(fob) && !same(cif) {
         ("fob", true)
     } else if fl == Flow::Export && same(cif) && !same(fob) {
         ("cif", true)
@@ -646,68 +822,123 @@ fn period(cx: &mut Cx, file: &str, k: &Columns, row: &Row) -> Option<(String, Pe
     period
 }
 
-/// The row's reporter or partner (`field`) as an index into `countries`, added there when
-/// new; `None`, reported, for a code that is not one or a third country.
-fn country(
-    cx: &mut Cx,
-    file: &str,
-    k: &Columns,
-    row: &Row,
-    countries: &mut Vec<Country>,
-    field: &'static str,
-) -> Option<usize> {
-    let [(k_iso, iso_col), (k_code, code_col), (k_name, _)] = if field == "reporter" {
-        k.reporter
-    } else {
-        k.partner
-    };
-    let n = row.number;
-    let iso = get(row, k_iso);
-    let (key, kcol) = if !iso.is_empty() {
-        (iso, iso_col)
-    } else {
-        (get(row, k_code), code_col)
-    };
-    if key.is_empty() || !key.chars().all(|ch| ch.is_ascii_alphanumeric()) {
-        let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
-        cx.error(expected(file, n, kcol, field, &what, key));
-        return None;
-    }
-    // ISO codes compared upper-cased (without a new string per row).
-    if let Some(i) = countries
-        .iter()
-        .position(|x| x.code.eq_ignore_ascii_case(key))
-    {
-        return Some(i);
-    }
-    let key = key.to_ascii_uppercase();
-    if let [a, b] = countries.as_slice() {
-        let what = format!(
-            "{} or {}: a dataset is one pair of countries",
-            a.code, b.code
-        );
-        cx.error(expected(file, n, kcol, field, &what, &key));
-        return None;
-    }
-    let name = get(row, k_name);
-    countries.push(Country {
-        name: if name.is_empty() {
-            key.clone()
+impl Areas {
+    /// The row's reporter or partner (`field`) as an index into the areas, added there
+    /// when new; `None`, reported, for a code that is not one.
+    fn of(
+        &mut self,
+        cx: &mut Cx,
+        file: &str,
+        k: &Columns,
+        row: &Row,
+        field: &'static str,
+        names: &[(String, String)],
+    ) -> Option<usize> {
+        let [(k_iso, iso_col), (k_code, code_col), (k_name, _)] = if field == "reporter" {
+            k.reporter
         } else {
-            name.to_string()
-        },
-        code: key,
-    });
-    Some(countries.len() - 1)
+            k.partner
+        };
+        let n = row.number;
+        let iso = get(row, k_iso).trim();
+        let (key, kcol) = if !iso.is_empty() {
+            (iso, iso_col)
+        } else {
+            (get(row, k_code).trim(), code_col)
+        };
+        // Comtrade's codes of some areas have an underscore (`_X`, Areas, nes).
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+        {
+            let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
+            cx.error(expected(file, n, kcol, field, &what, key));
+            return None;
+        }
+        // Found without a new string per row; ISO codes compared upper-cased.
+        if let Some(&i) = self.by_key.get(key) {
+            return Some(i);
+        }
+        let key = key.to_ascii_uppercase();
+        if let Some(&i) = self.by_key.get(&key) {
+            return Some(i);
+        }
+        let number = get(row, k_code).trim().to_string();
+        if let Some(&i) = self.by_number.get(&number).filter(|_| !number.is_empty()) {
+            self.by_key.insert(key, i);
+            return Some(i);
+        }
+        let written = get(row, k_name).trim();
+        let listed = if iso.is_empty() {
+            areas::by_number(&number)
+        } else {
+            None
+        };
+        let given = names.iter().find(|(c, _)| {
+            c.eq_ignore_ascii_case(&key) || (!number.is_empty() && c.eq_ignore_ascii_case(&number))
+        });
+        let code = match &listed {
+            Some((c, _, _)) if iso.is_empty() => c.clone(),
+            _ => key.clone(),
+        };
+        let name = match (given, written.is_empty(), &listed) {
+            (Some((_, name)), _, _) => name.clone(),
+            (None, false, _) => written.to_string(),
+            (None, true, Some((_, name, _))) => name.clone(),
+            (None, true, None) => {
+                if iso.is_empty() {
+                    self.unknown.push((number.clone(), n, kcol));
+                }
+                key.clone()
+            }
+        };
+        let aggregate = listed.as_ref().is_some_and(|l| l.2)
+            || areas::is_aggregate(&key, &name)
+            || (!number.is_empty() && areas::is_aggregate(&number, ""));
+        self.list.push(Area {
+            key: key.clone(),
+            number,
+            code,
+            name,
+            aggregate,
+        });
+        let i = self.list.len() - 1;
+        self.by_key.insert(key, i);
+        if let Some(a) = self.list.get(i).filter(|a| !a.number.is_empty()) {
+            self.by_number.insert(a.number.clone(), i);
+        }
+        Some(i)
+    }
+
+    /// One warning a number no list names, asking for its name.
+    fn warn_unknown(&self, cx: &mut Cx, file: &str) {
+        for (number, row, col) in &self.unknown {
+            cx.warnings.push(at(
+                ErrorKind::InvalidValue,
+                file,
+                *row,
+                *col,
+                "",
+                format!(
+                    "area {number}: a code neither Comtrade's nor ISO's lists name; it keeps its number as its name (give one with --partner {number}=NAME)"
+                ),
+            ));
+        }
+    }
 }
 
-/// A row's commodity: `None` for TOTAL (the headline), else the category its figure is of.
-fn category(k: &Columns, row: &Row) -> Option<String> {
-    let cmd = get(row, k.commodity);
-    if cmd.is_empty() || cmd.eq_ignore_ascii_case("TOTAL") {
+/// A row's commodity: `None` for TOTAL (the headline; `S` or `200`, all services, in a
+/// services download), else the category its figure is of.
+fn category(k: &Columns, row: &Row, services: bool) -> Option<String> {
+    let cmd = get(row, k.commodity).trim();
+    if cmd.is_empty()
+        || cmd.eq_ignore_ascii_case("TOTAL")
+        || (services && (cmd.eq_ignore_ascii_case("S") || cmd == "200"))
+    {
         return None;
     }
-    let desc = get(row, k.commodity_name);
+    let desc = get(row, k.commodity_name).trim();
     Some(if desc.is_empty() || desc == cmd {
         cmd.to_string()
     } else {
@@ -718,7 +949,7 @@ fn category(k: &Columns, row: &Row) -> Option<String> {
 impl Gathered {
     /// Row `n`'s figure added to its series (by reporter, direction, valuation and
     /// class), the series made on its first figure.
-    fn add(&mut self, n: usize, f: Figure) {
+    pub(crate) fn add(&mut self, n: usize, f: Figure) {
         let Gathered {
             countries,
             reporters,
@@ -726,6 +957,7 @@ impl Gathered {
             by_key,
             valuations,
             max_value,
+            ..
         } = self;
         let (rep, par, valuation) = (f.reporter, f.partner, f.valuation);
         let (from, to) = match f.flow {
@@ -738,10 +970,11 @@ impl Gathered {
         {
             Some((i, v)) => {
                 v.2 |= valuation.1;
+                v.3 |= f.derived;
                 i
             }
             None => {
-                valuations.push((rep, valuation.0, valuation.1));
+                valuations.push((rep, valuation.0, valuation.1, f.derived));
                 valuations.len() - 1
             }
         };
@@ -791,14 +1024,14 @@ impl Gathered {
     }
 
     /// The name of country `i` ("" when there is none).
-    fn name(&self, i: usize) -> String {
+    pub(crate) fn name(&self, i: usize) -> String {
         self.countries
             .get(i)
             .map_or(String::new(), |c| c.name.clone())
     }
 
     /// The code of country `i` ("" when there is none).
-    fn code(&self, i: usize) -> &str {
+    pub(crate) fn code(&self, i: usize) -> &str {
         self.countries.get(i).map_or("", |c| c.code.as_str())
     }
 }
@@ -837,6 +1070,23 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
             t.breakdown.count
         ),
     );
+    warn(
+        &t.own,
+        k.c("partner").max(k.c("partner code")),
+        format!(
+            "{} rows (this one first) give a reporter's trade with itself (its own goods re-imported): left out",
+            t.own.count
+        ),
+    );
+    warn(
+        &t.aggregate,
+        k.c("partner").max(k.c("partner code")),
+        format!(
+            "{} rows (this one first) are with {}, not a country: left out",
+            t.aggregate.count,
+            t.aggregates.join("; ")
+        ),
+    );
     for (code, tally) in &t.left_out {
         let fc = k
             .col
@@ -857,188 +1107,6 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
 }
 
 /// The dataset's unit: millions, thousands or dollars, as the largest figure needs.
-fn unit_exponent(max_value: f64) -> i32 {
-    if max_value >= 1e7 {
-        6
-    } else if max_value >= 1e4 {
-        3
-    } else {
-        0
-    }
-}
-
-/// The dataset from the figures of a pair of countries: partners, one basis a reporter
-/// and valuation, the series, views, the source row, notes; and each series' rows.
-fn make_dataset(mut g: Gathered, options: &ComtradeOptions) -> (RawDataset, Vec<Vec<usize>>) {
-    let exp = unit_exponent(g.max_value);
-    let (bases, basis_ids) = bases(&g);
-    let (raw_series, obs_rows) = series(&mut g, &basis_ids, exp);
-    let accs: Vec<Acc> = std::mem::take(&mut g.series)
-        .into_iter()
-        .map(|b| b.acc)
-        .collect();
-    let (a, b) = (g.name(0), g.name(1));
-    let views = sheet::default_views(&accs, &raw_series, &a, &b);
-    let by = g.reporters.iter().map(|&r| g.name(r)).collect::<Vec<_>>();
-    let dataset = RawDataset {
-        schema: 1,
-        id: options
-            .id
-            .clone()
-            .unwrap_or_else(|| format!("{}-{}", slug(g.code(0)), slug(g.code(1)))),
-        title: RawText::Plain(
-            options
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("Trade between {a} and {b} (UN Comtrade)")),
-        ),
-        partners: g
-            .countries
-            .iter()
-            .map(|x| RawPartner {
-                code: x.code.clone(),
-                name: RawText::Plain(x.name.clone()),
-            })
-            .collect(),
-        unit: RawUnit {
-            currency: "USD".into(),
-            scale: 10f64.powi(exp),
-        },
-        bases,
-        sources: vec![RawSource {
-            id: SOURCE_ID.into(),
-            publisher: "UN Comtrade".into(),
-            title: source_title(&accs, &a, &b, &by),
-            date: options.accessed.clone(),
-            url: URL.into(),
-            note: options
-                .accessed
-                .as_ref()
-                .map(|d| format!("Downloaded on {d}; Comtrade revises its figures as reporters send corrections.")),
-        }],
-        series: raw_series,
-        claims: Vec::new(),
-        annotations: Vec::new(),
-        views,
-        notes: notes(&by),
-    };
-    (dataset, obs_rows)
-}
-
-/// One basis a reporter and valuation, labelled in words (a reporter's figures are a
-/// basis of their own); and their ids, in the order of `g.valuations`.
-fn bases(g: &Gathered) -> (Vec<RawBasis>, Vec<String>) {
-    let mut bases = Vec::new();
-    let mut basis_ids = Vec::new();
-    for (rep, val, _seen) in &g.valuations {
-        let id = format!("comtrade-{}-{val}", slug(g.code(*rep)));
-        let what = if *val == "cif" {
-            "CIF (cost, insurance and freight to the border)"
-        } else {
-            "FOB (free on board at the border)"
-        };
-        bases.push(RawBasis {
-            id: id.clone(),
-            label: RawText::Plain(format!(
-                "Reported by {}, UN Comtrade; valued {what}",
-                g.name(*rep)
-            )),
-        });
-        basis_ids.push(id);
-    }
-    (bases, basis_ids)
-}
-
-/// The series labelled in words and given ids of their own, their values in the
-/// dataset's unit (10^`exp` dollars); and each series' rows. The observations are moved
-/// out: the accumulators keep only the periods, which the views need.
-fn series(g: &mut Gathered, basis_ids: &[String], exp: i32) -> (Vec<RawSeries>, Vec<Vec<usize>>) {
-    let several = g.reporters.len() > 1;
-    let mut used: Vec<String> = Vec::new();
-    let mut raw_series = Vec::new();
-    let mut obs_rows = Vec::new();
-    let mut series = std::mem::take(&mut g.series);
-    for b in &mut series {
-        let vi: usize = b.acc.basis.parse().unwrap_or(0);
-        b.acc.basis = basis_ids.get(vi).cloned().unwrap_or_default();
-        let (f, t) = b.acc.direction.clone().unwrap_or_default();
-        let fi = g.countries.iter().position(|x| x.code == f).unwrap_or(0);
-        let ti = g.countries.iter().position(|x| x.code == t).unwrap_or(1);
-        let mut label = format!("Exports from {} to {}", g.name(fi), g.name(ti));
-        if b.flow == Flow::Import {
-            label = format!("Imports of {} from {}", g.name(ti), g.name(fi));
-        }
-        label.push_str(&format!(", as reported by {}", g.name(b.reporter)));
-        if several && g.reporters.first() != Some(&b.reporter) {
-            label.push_str(" (mirror figures)");
-        }
-        let mut id = format!("{}-{}-{}", slug(&f), slug(&t), b.acc.class.id());
-        if several {
-            id.push_str(&format!("-by-{}", slug(g.code(b.reporter))));
-        }
-        raw_series.push(RawSeries {
-            id: cells::unique(&mut used, id),
-            label: RawText::Plain(label),
-            direction: format!("{f}>{t}"),
-            basis: b.acc.basis.clone(),
-            observations: b
-                .acc
-                .obs
-                .iter_mut()
-                .map(|(o, canon, e, _)| RawObservation {
-                    value: Some(numbers::to_f64(canon, *e - exp)),
-                    id: o.id.take(),
-                    period: std::mem::take(&mut o.period),
-                    category: o.category.take(),
-                    basis: o.basis.take(),
-                    qualifier: o.qualifier.take(),
-                    sources: std::mem::take(&mut o.sources),
-                    derived: o.derived.take(),
-                    note: o.note.take(),
-                })
-                .collect(),
-        });
-        obs_rows.push(b.acc.rows.clone());
-    }
-    g.series = series;
-    (raw_series, obs_rows)
-}
-
-/// The source row's title: the pair, who reported the figures, and the years they span.
-fn source_title(accs: &[Acc], a: &str, b: &str, by: &[String]) -> String {
-    let mut years: Vec<i32> = accs
-        .iter()
-        .flat_map(|s| s.obs.iter().map(|o| o.3.first_year()))
-        .collect();
-    years.sort_unstable();
-    let span = match (years.first(), years.last()) {
-        (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
-        (Some(f), _) => f.to_string(),
-        _ => String::new(),
-    };
-    format!(
-        "Trade between {a} and {b} as reported by {}, {span} (UN Comtrade download)",
-        by.join(" and ")
-    )
-}
-
-/// The dataset's notes: how Comtrade values the figures, and, when both countries
-/// report (`by`: the reporters' names), that their reports are kept apart.
-fn notes(by: &[String]) -> Vec<RawText> {
-    let mut notes = vec![RawText::Plain(
-        "Comtrade's primary value in US dollars: each reporter values its imports CIF (with the cost of insurance and freight to its border) and its exports FOB (free on board), as is usual, unless the download says otherwise; one side's imports therefore run above the other side's exports of the same goods.".to_string(),
-    )];
-    if by.len() > 1 {
-        notes.push(RawText::Plain(format!(
-            "{} both report this trade. Each report is a basis of its own and drawn as separate series: a partner's report of the same flow (its mirror figure) is never merged into the reporter's.",
-            by.join(" and ")
-        )));
-    }
-    notes
-}
-
-/// The dataset's fields → the download's columns they came from, for an error found
-/// later in the dataset to point at its cell.
 fn import_columns(col: &HashMap<&'static str, usize>) -> HashMap<&'static str, usize> {
     let mut cols: HashMap<&'static str, usize> = HashMap::new();
     for (k, field) in [
