@@ -104,7 +104,15 @@ fn each_drawing_is_the_canvas_scene_at_its_width_and_the_rule_height() {
         let width = f64::from(w.drawn);
         let height = preferred_height(width).round();
         let live = chart("monthly", width, height);
-        let svg = trade_chart::svg(live.scene()).unwrap();
+        // The canvas's text sizes (the SVG writer divides them by 1.24, as plotters does).
+        let mut scene = live.scene().clone();
+        for m in &mut scene.marks {
+            if let trade_chart::scene::Mark::Text { size, .. } = m {
+                *size *= 1.24;
+            }
+        }
+        let svg = trade_chart::svg(&scene).unwrap();
+        assert!(svg.contains("font-size=\"12\"") && !svg.contains("font-size=\"9.67"));
         let body = svg.split_once('\n').unwrap().1.trim_end();
         let pic = c.picture_svg(width, w.from).unwrap();
         assert_eq!(pic.split_once('\n').unwrap().1, body, "at {width}");

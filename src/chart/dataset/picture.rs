@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use super::DatasetChart;
 use crate::error::Result;
-use crate::scene::{self, layout};
+use crate::scene::{self, layout, Mark};
 
 /// The published drawings: each is shown from a container width (CSS px) up to the next
 /// one's, drawn at its own width and scaled to the plot's box (its aspect kept). The breaks
@@ -170,7 +170,14 @@ impl DatasetChart {
     /// from screen readers (the plot's description says what it shows).
     pub fn picture_svg(&self, width: f64, from: u32) -> Result<String> {
         let height = layout::preferred_height(width).round();
-        let scene = scene::build(&self.input(width, height));
+        let mut scene = scene::build(&self.input(width, height));
+        // Our SVG writer, as plotters' own, writes a text's size divided by 1.24 (the
+        // downloads keep that); the picture must show the canvas's sizes.
+        for m in &mut scene.marks {
+            if let Mark::Text { size, .. } = m {
+                *size *= 1.24;
+            }
+        }
         let svg = crate::render::svg(&scene)?;
         let body = svg.split_once('\n').map(|(_, b)| b).unwrap_or("");
         Ok(format!(

@@ -1,0 +1,184 @@
+// The published picture (src/chart/dataset/picture.rs, www/shell/picture.js): written by
+// `trade-chart bundle` into the page, readable without JavaScript, and taken over by the
+// wasm without moving anything: at 320, 360, 768, 1024 and 1280 px the browser reports no
+// layout shift and every text of the figure is where the picture had it. A pointer over
+// the picture before the chart is made gets its tooltip when it is. Needs `make build`
+// (pkg/) and the command line (cargo build or test).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, RESULTS, commandLine, launch, collectErrors, startServer } from './helpers.mjs';
+
+const WIDTHS = [320, 360, 768, 1024, 1280];
+const DIR = join(ROOT, 'test-results', 'picture');
+let browser, server, bundleHtml, pictureMarkup;
+
+// The browser's layout-shift entries, and the figure's parts' boxes as first painted.
+const PROBE = `window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push({ value: e.value, input: e.hadRecentInput,
+  sources: (e.sources || []).map((s) => (s.node && (s.node.className || s.node.nodeName)) + ' ' + JSON.stringify(s.previousRect) + ' -> ' + JSON.stringify(s.currentRect)) }); })
+  .observe({ type: 'layout-shift', buffered: true });`;
+
+// In the page: the boxes of the figure's parts in `root` (the element or its shadow root).
+function boxes(sel) {
+  const el = document.querySelector(sel), root = el.shadowRoot || el;
+  const fig = root.querySelector('figure.tc');
+  const out = { picture: fig.hasAttribute('data-tc-picture') };
+  for (const part of ['.tc-title', '.tc-subtitle', '.tc-tabs', '.tc-legend', '.tc-plot', '.tc-tools', '.tc-notes', '.tc-source']) {
+    const r = fig.querySelector(part).getBoundingClientRect();
+    out[part] = [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 100) / 100);
+  }
+  const r = el.getBoundingClientRect();
+  out.element = [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 100) / 100);
+  return out;
+}
+
+before(async () => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const file = join(DIR, 'story.html');
+  const r = spawnSync(commandLine(), ['bundle', join(ROOT, 'data/kp-cn.json'), '--view', 'collapse', '--lang', 'en', '-o', file], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  bundleHtml = readFileSync(file, 'utf8');
+  // The picture as the bundle wrote it (its <style> and figure), for the other pages.
+  const start = bundleHtml.indexOf('<style>', bundleHtml.indexOf('data-trade-chart'));
+  const end = bundleHtml.indexOf('</figure>', start) + '</figure>'.length;
+  pictureMarkup = bundleHtml.slice(start, end);
+  const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0">${body}
+<script src="/pkg/trade-chart.js"></script></body></html>`;
+  // <trade-chart> with the picture in a declarative shadow root, as a server renders it.
+  writeFileSync(join(DIR, 'element.html'), page(`<trade-chart id="c" view="collapse" lang="en"><template shadowrootmode="open"><div class="tc-box">${pictureMarkup}</div></template></trade-chart><p>After the chart</p>`));
+  // [data-trade-chart] with the picture inside, lazy (the standalone script's default).
+  writeFileSync(join(DIR, 'div.html'), page(`<div id="c" data-trade-chart data-view="collapse" data-lang="en">${pictureMarkup.replace(/id="trade-chart-/g, 'id="c-')}</div><p>After the chart</p>`));
+  browser = await launch();
+  server = await startServer(ROOT);
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+// Opens `url` at `width` with the wasm held back until `release()`; resolves with the page.
+async function openHeld(url, width, { javaScriptEnabled = true, sel = '#c' } = {}) {
+  const ctx = await browser.browser.newContext({ viewport: { width, height: 1000 }, javaScriptEnabled });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  // The boxes as the page is first laid out (before any script of the chart has finished).
+  await page.addInitScript(`${PROBE}
+document.addEventListener('DOMContentLoaded', () => { window.__first = (${boxes})(${JSON.stringify(sel)}); });`);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/trade_chart_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(url);
+  return { page, errors, release, close: () => ctx.close() };
+}
+
+test('without JavaScript: the picture is the chart, with its sources, its summary and the data in a table', async () => {
+  for (const [name, sel] of [['story.html', '#trade-chart'], ['element.html', '#c']]) {
+    const { page, close } = await openHeld(server.url + 'test-results/picture/' + name, 800, { javaScriptEnabled: false });
+    try {
+      const r = await page.evaluate((sel) => {
+        const el = document.querySelector(sel), root = el.shadowRoot || el;
+        const shown = (e) => !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0;
+        const img = root.querySelector('.tc-picture-img');
+        const svgs = [...img.querySelectorAll('svg')].filter(shown);
+        return {
+          title: root.querySelector('.tc-title').textContent,
+          source: root.querySelector('.tc-source').textContent,
+          label: img.getAttribute('aria-label'), role: img.getAttribute('role'),
+          summary: (el.shadowRoot || document).getElementById(img.getAttribute('aria-describedby')).textContent,
+          svgs: svgs.map((s) => s.getAttribute('data-tc-from')), svgWidth: svgs[0] && Math.round(svgs[0].getBoundingClientRect().width),
+          imgHeight: img.getBoundingClientRect().height,
+          tools: shown(root.querySelector('.tc-tools')), tabs: shown(root.querySelector('.tc-tabs')),
+          details: shown(root.querySelector('details.tc-nojs')),
+          links: [...root.querySelectorAll('.tc-nojs-sources a')].map((a) => a.href),
+          canvas: !!root.querySelector('canvas'),
+        };
+      }, sel);
+      assert.equal(r.title, "North Korea's trade with China collapsed in 2020");
+      assert.equal(r.source, 'Sources: KBS World; Yonhap News Agency; Hindustan Times (Reuters); Walltrace');
+      assert.equal(r.role, 'img');
+      assert.equal(r.label, r.title);
+      assert.equal(r.summary, 'Two-way trade between North Korea and China fell 80.7%, from $2.79 billion in 2019 to $539.06 million in 2020.');
+      // The container is 800 px (the bundle's page: 800 - 2 × 16 px of padding): the 720 px drawing, 2:1.
+      assert.deepEqual(r.svgs, ['560']);
+      assert.equal(r.imgHeight, name === 'story.html' ? 384 : 400);
+      assert.deepEqual([r.tools, r.tabs, r.details, r.canvas], [false, false, true, false], 'tools and tabs hidden, the data offered');
+      assert.equal(r.links.length, 4);
+      assert.ok(r.links.includes('https://en.yna.co.kr/view/AEN20210209007800325'), r.links.join(' '));
+      // The data open without a script.
+      await page.locator(`${sel} details.tc-nojs summary`).click();
+      const rows = await page.evaluate((sel) => {
+        const el = document.querySelector(sel), root = el.shadowRoot || el;
+        return [...root.querySelectorAll('.tc-nojs tbody tr')].map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent).join(' | '));
+      }, sel);
+      assert.deepEqual(rows, ['2019 | Two-way trade | $2.79 billion', '2020 | Two-way trade | $539.06 million']);
+      await page.screenshot({ path: join(RESULTS, `picture-nojs-${name.replace('.html', '')}.png`), fullPage: true });
+    } finally { await close(); }
+  }
+});
+
+for (const [name, sel] of [['element.html', '#c'], ['div.html', '#c'], ['story.html', '#trade-chart']]) {
+  test(`${name}: the wasm takes the picture over without a layout shift at ${WIDTHS.join(', ')} px`, async () => {
+    const results = [];
+    for (const width of WIDTHS) {
+      const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/' + name, width, { sel });
+      try {
+        // First paint: the picture, with the drawing for this width.
+        await page.waitForFunction(() => window.__first);
+        if (name !== 'story.html') await page.waitForTimeout(150); // the script has run; the wasm is held
+        const first = await page.evaluate(() => window.__first);
+        assert.equal(first.picture, true);
+        if (width === 360) await page.screenshot({ path: join(RESULTS, `picture-before-${name.replace('.html', '')}-${width}.png`) });
+        release();
+        await page.waitForFunction((sel) => document.querySelector(sel).tradeChart, sel, { timeout: 30_000 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const then = await page.evaluate(boxes, sel);
+        assert.equal(then.picture, false, 'the live figure is in');
+        const shifts = await page.evaluate(() => window.__shifts);
+        const cls = shifts.filter((s) => !s.input).reduce((a, s) => a + s.value, 0);
+        results.push(`${width}: CLS ${cls}`);
+        if (width === 360) await page.screenshot({ path: join(RESULTS, `picture-after-${name.replace('.html', '')}-${width}.png`) });
+        assert.deepEqual(shifts, [], `${name} at ${width} px shifted`);
+        const { picture: _a, ...was } = first, { picture: _b, ...is } = then;
+        assert.deepEqual(is, was, `${name} at ${width} px: every part where the picture had it`);
+        // The canvas has the height the picture's plot had.
+        const canvasHeight = await page.evaluate((sel) => { const el = document.querySelector(sel); return (el.shadowRoot || el).querySelector('canvas').getBoundingClientRect().height; }, sel);
+        assert.equal(canvasHeight, first['.tc-plot'][3]);
+        assert.deepEqual(errors, []);
+      } finally { await close(); }
+    }
+    console.log(`${name}: ${results.join('; ')}`);
+  });
+}
+
+test('a pointer over the picture before the chart is made gets its tooltip when it is; the focus moves to the canvas', async () => {
+  const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/element.html', 800);
+  try {
+    await page.waitForFunction(() => customElements.get('trade-chart'));
+    await page.waitForTimeout(100);
+    // Over the 2019 bar of the picture (the 720 px drawing scaled to 800: x about 210, 70% down).
+    const img = page.locator('#c .tc-picture-img');
+    const box = await img.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.26, box.y + box.height * 0.7);
+    await page.mouse.move(box.x + box.width * 0.27, box.y + box.height * 0.7);
+    const before = await page.evaluate(() => ({ made: !!document.getElementById('c').tradeChart, tooltip: !!document.getElementById('c').shadowRoot.querySelector('.tc-tooltip') }));
+    assert.deepEqual(before, { made: false, tooltip: false }, 'still the picture');
+    release();
+    await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    const t = await page.evaluate(() => { const tt = document.getElementById('c').shadowRoot.querySelector('.tc-tooltip'); return tt.hidden ? null : tt.textContent; });
+    assert.ok(t && t.includes('$2.79 billion'), `tooltip: ${t}`);
+    await page.screenshot({ path: join(RESULTS, 'picture-hover-taken-over.png') });
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+  // Focus: tabbing to the picture's plot, then the takeover: the canvas has the focus.
+  const f = await openHeld(server.url + 'test-results/picture/element.html', 800);
+  try {
+    await f.page.waitForFunction(() => customElements.get('trade-chart'));
+    await f.page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.tc-picture-img').focus());
+    f.release();
+    await f.page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    const active = await f.page.evaluate(() => document.getElementById('c').shadowRoot.activeElement?.tagName);
+    assert.equal(active, 'CANVAS');
+  } finally { await f.close(); }
+});
