@@ -114,7 +114,7 @@ fn each_drawing_is_the_canvas_scene_at_its_width_and_the_rule_height() {
         let svg = trade_chart::svg(&scene).unwrap();
         assert!(svg.contains("font-size=\"12\"") && !svg.contains("font-size=\"9.67"));
         let body = svg.split_once('\n').unwrap().1.trim_end();
-        let pic = c.picture_svg(width, w.from).unwrap();
+        let pic = c.picture_svg(width, w.from, None).unwrap();
         assert_eq!(pic.split_once('\n').unwrap().1, body, "at {width}");
         assert!(pic.starts_with(&format!(
             "<svg width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\" data-tc-from=\"{}\"",
@@ -175,6 +175,7 @@ fn language_theme_and_options_follow_the_chart() {
         .picture(&PictureOptions {
             id: "story-".into(),
             style: false,
+            height: None,
         })
         .unwrap();
     assert!(html.starts_with("<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">"), "{}", &html[..200]);
@@ -197,4 +198,53 @@ fn language_theme_and_options_follow_the_chart() {
     let html = c.picture(&PictureOptions::default()).unwrap();
     assert!(html.contains("<p class=\"tc-title\" part=\"title\">A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title</p>"));
     assert!(!skeleton(&html).contains("<b>"));
+}
+
+#[test]
+fn a_server_render_is_the_element_with_its_attributes_the_picture_and_the_data() {
+    let data = include_str!("../data/kp-cn.json");
+    let html = trade_chart::chart::render_element(
+        data,
+        r#"{"view":"balance","lang":"ko","theme":"dark","height":420.4,"loading":"eager"}"#,
+    )
+    .unwrap();
+    assert!(html.starts_with("<trade-chart view=\"balance\" lang=\"ko\" theme=\"dark\" height=\"420.4\" loading=\"eager\"><template shadowrootmode=\"open\"><div class=\"tc-box\"><style>"), "{}", &html[..200]);
+    assert!(html.contains("</style><figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">"));
+    // The fixed height as the shell rounds it, for the box and every drawing.
+    assert!(
+        html.contains("part=\"canvas\" style=\"height: 420px\"><svg width=\"360\" height=\"420\"")
+    );
+    assert_eq!(html.matches(" height=\"420\" viewBox=").count(), 4);
+    assert!(html.contains("</figure></div></template><script type=\"application/json\">{"));
+    assert!(html.ends_with("}</script></trade-chart>"));
+    // The dataset inline, `<` written as \u003c: the same dataset when read back.
+    let start = html.find("<script type=\"application/json\">").unwrap() + 32;
+    let inline = &html[start..html.len() - "</script></trade-chart>".len()];
+    assert!(!inline.contains('<'));
+    let a: serde_json::Value = serde_json::from_str(inline).unwrap();
+    let b: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert_eq!(a, b);
+    // Without options: no attribute, the light picture.
+    let plain = trade_chart::chart::render_element(data, "{}").unwrap();
+    assert!(plain.starts_with("<trade-chart><template shadowrootmode=\"open\">"));
+    assert!(plain.contains("data-tc-theme=\"light\" lang=\"en\""));
+    assert!(!plain.contains("style=\"height"));
+}
+
+#[test]
+fn a_server_render_refuses_what_create_refuses_naming_it() {
+    let data = include_str!("../data/kp-cn.json");
+    let path = |d: &str, o: &str| {
+        trade_chart::chart::render_element(d, o)
+            .unwrap_err()
+            .path()
+            .to_string()
+    };
+    assert_eq!(path(data, r#"{"veiw":"balance"}"#), "options.veiw");
+    assert_eq!(path(data, r#"{"theme":"blue"}"#), "options.theme");
+    assert_eq!(path(data, r#"{"view":"nope"}"#), "options.view");
+    assert_eq!(path(data, r#"{"lang":"fr"}"#), "options.lang");
+    assert_eq!(path(data, r#"{"title":"x"}"#), "options.title");
+    assert_eq!(path(data, "[1"), "options[0]");
+    assert!(path("{}", "{}").starts_with("data"), "{}", path("{}", "{}"));
 }

@@ -156,6 +156,7 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
     let picture = chart.picture(&PictureOptions {
         id: "trade-chart-".into(),
         style: true,
+        height: None,
     })?;
     let lang = chart.lang();
     let title = chart.dataset().title.get(lang);

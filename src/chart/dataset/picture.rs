@@ -60,6 +60,10 @@ pub struct PictureOptions {
     /// out without the shell (and without JavaScript). Off for a page that links
     /// `trade-chart.css` itself (a strict CSP refuses inline styles).
     pub style: bool,
+    /// A fixed height for the plot (create()'s `height` option), in CSS px: the drawings
+    /// are made that high and the plot's box is (rounded as the shell rounds it); `None`:
+    /// the height rule's.
+    pub height: Option<f64>,
 }
 
 impl Default for PictureOptions {
@@ -67,6 +71,7 @@ impl Default for PictureOptions {
         PictureOptions {
             id: "tc0-".into(),
             style: true,
+            height: None,
         }
     }
 }
@@ -168,8 +173,8 @@ impl DatasetChart {
     /// The current view's drawing `width` CSS px wide at the height rule's height, as the
     /// canvas draws it, as an SVG element for the picture: sized by the stylesheet, hidden
     /// from screen readers (the plot's description says what it shows).
-    pub fn picture_svg(&self, width: f64, from: u32) -> Result<String> {
-        let height = layout::preferred_height(width).round();
+    pub fn picture_svg(&self, width: f64, from: u32, height: Option<f64>) -> Result<String> {
+        let height = height.unwrap_or_else(|| layout::preferred_height(width).round());
         let mut scene = scene::build(&self.input(width, height));
         // Our SVG writer, as plotters' own, writes a text's size divided by 1.24 (the
         // downloads keep that); the picture must show the canvas's sizes.
@@ -259,14 +264,22 @@ impl DatasetChart {
         } else {
             &meta.title
         };
+        // A fixed height as the shell gives it the canvas (Math.round of a positive one).
+        let fixed = options
+            .height
+            .filter(|h| h.is_finite() && *h > 0.0)
+            .map(|h| (h + 0.5).floor().clamp(1.0, 20_000.0));
+        let style = fixed
+            .map(|h| format!(" style=\"height: {h}px\""))
+            .unwrap_or_default();
         let _ = write!(
             o,
-            "<div class=\"tc-plot\" role=\"tabpanel\" id=\"{id}plot\" part=\"plot\" aria-labelledby=\"{id}tab-{}\"><div class=\"tc-picture-img\" role=\"img\" tabindex=\"0\" aria-label=\"{}\" aria-describedby=\"{id}desc\" part=\"canvas\">",
+            "<div class=\"tc-plot\" role=\"tabpanel\" id=\"{id}plot\" part=\"plot\" aria-labelledby=\"{id}tab-{}\"><div class=\"tc-picture-img\" role=\"img\" tabindex=\"0\" aria-label=\"{}\" aria-describedby=\"{id}desc\" part=\"canvas\"{style}>",
             esc(&id_part(&meta.view)),
             esc(label)
         );
         for w in PICTURE_WIDTHS {
-            o.push_str(&self.picture_svg(f64::from(w.drawn), w.from)?);
+            o.push_str(&self.picture_svg(f64::from(w.drawn), w.from, fixed)?);
         }
         o.push_str("</div></div>");
         let _ = write!(
@@ -347,4 +360,59 @@ impl DatasetChart {
         }
         o.push_str("</ul></details>");
     }
+}
+
+/// `<trade-chart>` as a page rendered on the server writes it (`trade-chart/server`'s
+/// `render`): create()'s options as its attributes, the picture in a declarative shadow
+/// root (`<template shadowrootmode="open">`: laid out before any script, and without one;
+/// the element takes it over), the dataset inline. `data`: the dataset's JSON text;
+/// `options`: create()'s options as JSON text (`view`, `lang`, `theme`, `height`,
+/// `loading`; the others are refused here), checked as create() checks them.
+pub fn render_element(data: &str, options: &str) -> Result<String> {
+    use crate::chart::options::Options;
+    let o = Options::from_json(options)?;
+    for (name, v) in [
+        ("title", o.title.is_some()),
+        ("data", o.data.is_some()),
+        ("columns", o.columns.is_some()),
+    ] {
+        if v {
+            return Err(crate::Error::at(
+                crate::ErrorKind::Unsupported,
+                format!("options.{name}"),
+                "not an option of a server render (the dataset is its first argument)",
+            ));
+        }
+    }
+    let ds = crate::Dataset::from_json(data.trim_start_matches('\u{feff}'))
+        .map_err(|e| e.within("data"))?;
+    let mut chart = DatasetChart::new(ds, &o)?;
+    if o.theme.as_deref() == Some("dark") {
+        chart.set_theme(crate::scene::Theme::dark());
+    }
+    let picture = chart.picture(&PictureOptions {
+        id: "tc0-".into(),
+        style: true,
+        height: o.height,
+    })?;
+    let mut attrs = String::new();
+    let height = o.height.map(crate::number::plain);
+    for (name, v) in [
+        ("view", o.view.as_deref()),
+        ("lang", o.lang.as_deref()),
+        ("theme", o.theme.as_deref()),
+        ("height", height.as_deref()),
+        ("loading", o.loading.as_deref()),
+    ] {
+        if let Some(v) = v {
+            let _ = write!(attrs, " {name}=\"{}\"", esc(v));
+        }
+    }
+    // The dataset as JSON text inside <script type="application/json">: every `<` as
+    // `\u003c` (the rule of crates/import's publish.rs: in JSON a `<` is only in a string,
+    // where `\u003c` is the same character).
+    Ok(format!(
+        "<trade-chart{attrs}><template shadowrootmode=\"open\"><div class=\"tc-box\">{picture}</div></template><script type=\"application/json\">{}</script></trade-chart>",
+        data.trim().replace('<', "\\u003c")
+    ))
 }
