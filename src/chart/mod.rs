@@ -12,7 +12,7 @@ pub mod state;
 pub mod widget;
 
 pub use columns::ColumnsChart;
-#[cfg(any(feature = "full", feature = "editor", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub use dataset::picture::{
     picture_css, render_element, stylesheet, PictureOptions, PictureWidth, PICTURE_WIDTHS,
 };

@@ -182,3 +182,37 @@ test('a pointer over the picture before the chart is made gets its tooltip when 
     assert.equal(active, 'CANVAS');
   } finally { await f.close(); }
 });
+
+test('trade-chart/server: render() in Node writes the element with its picture; the ES module in a page takes it over without a shift', async () => {
+  const { render } = await import(join(ROOT, 'pkg/server.js'));
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8'));
+  const html = render(data, { view: 'balance', lang: 'en' });
+  assert.ok(html.startsWith('<trade-chart view="balance" lang="en"><template shadowrootmode="open"><div class="tc-box"><style>'), html.slice(0, 120));
+  assert.ok(html.includes('<p class="tc-title" part="title">North Korea buys far more from China than it sells</p>'), 'the balance view');
+  assert.ok(html.includes('data-view="balance" id="tc0-tab-balance" aria-controls="tc0-plot" aria-selected="true"'), 'its tab selected');
+  assert.equal(render(JSON.stringify(data), { view: 'balance', lang: 'en' }), html, 'JSON text or an object: the same markup');
+  assert.throws(() => render(data, { veiw: 'balance' }), (e) => e.code === 'unknown-field' && e.path === 'options.veiw');
+  const bytes = Buffer.byteLength(html), gz = (await import('node:zlib')).gzipSync(html).length;
+  console.log(`server render of the balance view: ${bytes} B, ${gz} B gzip`);
+  writeFileSync(join(DIR, 'server.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0">${html.replace('<trade-chart ', '<trade-chart id="c" ')}<p>After the chart</p>
+<script type="module">import '/pkg/index.js';</script></body></html>`);
+  for (const width of [360, 1024]) {
+    const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/server.html', width);
+    try {
+      await page.waitForFunction(() => window.__first);
+      const first = await page.evaluate(() => window.__first);
+      assert.equal(first.picture, true);
+      release();
+      await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const then = await page.evaluate(boxes, '#c');
+      assert.equal(then.picture, false);
+      assert.equal(await page.evaluate(() => document.getElementById('c').tradeChart.view), 'balance');
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], `shifted at ${width}`);
+      const { picture: _a, ...was } = first, { picture: _b, ...is } = then;
+      assert.deepEqual(is, was);
+      assert.deepEqual(errors, []);
+    } finally { await close(); }
+  }
+});

@@ -7,7 +7,7 @@
 // picture over without moving anything. The full module's wasm, next to this file, is
 // read and instantiated once, on the first call.
 import { readFileSync } from 'node:fs';
-import { initSync, render_element } from './trade_chart_full.js';
+import { initSync, render_element } from './trade_chart_import.js';
 
 let ready = false;
 const file = (name) => readFileSync(new URL(name, import.meta.url));
@@ -19,7 +19,7 @@ const file = (name) => readFileSync(new URL(name, import.meta.url));
  */
 export function render(data, options = {}) {
   if (!ready) {
-    initSync({ module: file('./trade_chart_full_bg.wasm') });
+    initSync({ module: file('./trade_chart_import_bg.wasm') });
     ready = true;
   }
   const text = data == null ? file('./kp-cn.json').toString('utf8') : typeof data === 'string' ? data : JSON.stringify(data);

@@ -118,3 +118,13 @@ pub fn one_file_page(dataset: &str, script: &str, options: JsValue) -> Result<St
         .and_then(|o| publish::page(dataset, script, &o))
         .map_err(js)
 }
+
+/// `<trade-chart>` with the chart's published picture and the dataset inline, for a page
+/// rendered on the server (`trade-chart/server`'s `render`, in Node): `data` the dataset's
+/// JSON text, `options` create()'s options as JSON text
+/// (`trade_chart::chart::render_element`). In this wasm, not the reader's: the picture's
+/// code and stylesheet stay out of what a reader downloads.
+#[wasm_bindgen]
+pub fn render_element(data: &str, options: &str) -> Result<String, JsValue> {
+    trade_chart::chart::render_element(data, options).map_err(js)
+}

@@ -405,12 +405,3 @@ impl Chart {
             .ok_or_else(|| js(unsupported("export", "picture export")))
     }
 }
-
-/// `<trade-chart>` with the chart's published picture and the dataset inline, for a page
-/// rendered on the server (`trade-chart/server`'s `render`): `data` the dataset's JSON
-/// text, `options` create()'s options as JSON text (`trade_chart::chart::render_element`).
-#[cfg(feature = "full")]
-#[wasm_bindgen]
-pub fn render_element(data: &str, options: &str) -> Result<String, JsValue> {
-    trade_chart::chart::render_element(data, options).map_err(js)
-}

@@ -15,7 +15,7 @@ use crate::text::format;
 use crate::text::words::Lang;
 
 mod export;
-#[cfg(any(feature = "full", feature = "editor", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub(crate) mod picture;
 mod wording;
 
