@@ -216,3 +216,28 @@ test('trade-chart/server: render() in Node writes the element with its picture; 
     } finally { await close(); }
   }
 });
+
+test("the picture's plot has the canvas's height at every width from 320 to 1280 px, whole and fractional, and shows one drawing", async () => {
+  // The shell's height: Math.round(preferred_height(floor(width))) (src/scene/layout.rs HEIGHT_RULE).
+  const rule = (w) => Math.round(w < 560 ? Math.min(380, Math.max(260, w * 0.9)) : Math.min(480, Math.max(300, w * 0.5)));
+  const drawing = (w) => (w < 440 ? '0' : w < 560 ? '440' : w < 960 ? '560' : '960');
+  const { page, close } = await openHeld(server.url + 'test-results/picture/div.html', 1400, { javaScriptEnabled: false });
+  try {
+    const widths = [];
+    for (let w = 320; w <= 1280; w++) widths.push(w);
+    for (let w = 320; w <= 1280; w += 37) widths.push(w + 0.25, w + 0.5, w + 0.75, w + 0.984375);
+    const bad = await page.evaluate(({ widths, ruleSrc, drawingSrc }) => {
+      const rule = eval(ruleSrc), drawing = eval(drawingSrc); // eslint-disable-line no-eval
+      const el = document.getElementById('c'), img = el.querySelector('.tc-picture-img'), fig = el.querySelector('figure');
+      const out = [];
+      for (const w of widths) {
+        el.style.width = w + 'px';
+        const fw = fig.getBoundingClientRect().width, h = img.getBoundingClientRect().height;
+        const shown = [...img.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.dataset.tcFrom);
+        if (h !== rule(Math.floor(fw)) || shown.join() !== drawing(Math.floor(fw))) out.push({ w, fw, h, want: rule(Math.floor(fw)), shown });
+      }
+      return out;
+    }, { widths, ruleSrc: rule.toString(), drawingSrc: drawing.toString() });
+    assert.deepEqual(bad, []);
+  } finally { await close(); }
+});
