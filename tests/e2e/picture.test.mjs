@@ -197,19 +197,28 @@ test('trade-chart/server: render() in Node writes the element with its picture; 
   writeFileSync(join(DIR, 'server.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0">${html.replace('<trade-chart ', '<trade-chart id="c" ')}<p>After the chart</p>
 <script type="module">import '/pkg/index.js';</script></body></html>`);
-  for (const width of [360, 1024]) {
-    const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/server.html', width);
+  // Korean, dark, the view with two series (a legend of two) and a fixed height.
+  const ko = render(data, { view: 'monthly', lang: 'ko', theme: 'dark', height: 400 });
+  assert.ok(ko.startsWith('<trade-chart view="monthly" lang="ko" theme="dark" height="400">'), ko.slice(0, 100));
+  writeFileSync(join(DIR, 'server-ko.html'), `<!doctype html><html lang="ko"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0">${ko.replace('<trade-chart ', '<trade-chart id="c" ')}<p>After the chart</p>
+<script type="module">import '/pkg/index.js';</script></body></html>`);
+  for (const [file, width] of [['server.html', 360], ['server.html', 1024], ['server-ko.html', 320], ['server-ko.html', 1280]]) {
+    const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/' + file, width);
     try {
       await page.waitForFunction(() => window.__first);
       const first = await page.evaluate(() => window.__first);
       assert.equal(first.picture, true);
+      if (file === 'server-ko.html' && width === 320) await page.screenshot({ path: join(RESULTS, 'picture-before-server-ko-320.png') });
       release();
       await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const then = await page.evaluate(boxes, '#c');
       assert.equal(then.picture, false);
-      assert.equal(await page.evaluate(() => document.getElementById('c').tradeChart.view), 'balance');
-      assert.deepEqual(await page.evaluate(() => window.__shifts), [], `shifted at ${width}`);
+      assert.equal(await page.evaluate(() => document.getElementById('c').tradeChart.view), file === 'server.html' ? 'balance' : 'monthly');
+      if (file === 'server-ko.html') assert.equal(then['.tc-plot'][3], 400, 'the fixed height');
+      if (file === 'server-ko.html' && width === 320) await page.screenshot({ path: join(RESULTS, 'picture-after-server-ko-320.png') });
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], `${file} shifted at ${width}`);
       const { picture: _a, ...was } = first, { picture: _b, ...is } = then;
       assert.deepEqual(is, was);
       assert.deepEqual(errors, []);
@@ -240,4 +249,18 @@ test("the picture's plot has the canvas's height at every width from 320 to 1280
     }, { widths, ruleSrc: rule.toString(), drawingSrc: drawing.toString() });
     assert.deepEqual(bad, []);
   } finally { await close(); }
+});
+
+test('the wasm cannot be loaded: the picture stays, the element reports the error, nothing moves', async () => {
+  const ctx = await browser.browser.newContext({ viewport: { width: 768, height: 1000 } });
+  const page = await ctx.newPage();
+  try {
+    await page.addInitScript(PROBE + `;window.__errors = []; addEventListener('trade-chart:error', (e) => window.__errors.push(e.detail && e.detail.message), true);`);
+    await page.route('**/trade_chart_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(server.url + 'test-results/picture/div.html');
+    await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 30_000 });
+    const r = await page.evaluate(() => ({ figures: document.querySelectorAll('#c figure').length, picture: !!document.querySelector('#c figure[data-tc-picture]'),
+      pending: document.getElementById('c').hasAttribute('data-tc-pending'), shifts: window.__shifts }));
+    assert.deepEqual(r, { figures: 1, picture: true, pending: false, shifts: [] });
+  } finally { await ctx.close(); }
 });
