@@ -40,11 +40,11 @@ fn the_figure_is_the_shells_in_its_order_with_nothing_between_elements() {
     let s = skeleton(&html);
     // The shell's figure (www/shell/dom.js buildDom): the same classes in the same order.
     let order = [
-        "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"light\" lang=\"en\" data-tc-picture=\"\">",
+        "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"auto\" lang=\"en\" data-tc-picture=\"\">",
         "<div class=\"tc-sizer\" aria-hidden=\"true\"></div>",
         "<figcaption class=\"tc-head\" part=\"head\"><p class=\"tc-title\" part=\"title\">North Korea&#39;s trade with China collapsed in 2020</p><p class=\"tc-subtitle\" part=\"subtitle\">Two-way trade in US dollars, China&#39;s customs figures</p></figcaption>",
         "<div class=\"tc-tabs\" role=\"tablist\" part=\"tabs\" aria-label=\"Views\"><button type=\"button\" role=\"tab\" data-view=\"collapse\" id=\"tc0-tab-collapse\" aria-controls=\"tc0-plot\" aria-selected=\"true\">The collapse</button><button type=\"button\" role=\"tab\" data-view=\"monthly\" id=\"tc0-tab-monthly\" aria-controls=\"tc0-plot\" aria-selected=\"false\" tabindex=\"-1\">2020 by month</button>",
-        "<div class=\"tc-legend\" role=\"group\" part=\"legend\" aria-label=\"Series shown\"><button type=\"button\" data-series=\"two-way-annual\" aria-pressed=\"true\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"solid\" style=\"background-color: rgb(42,92,154)\"></span>Two-way trade</button></div>",
+        "<div class=\"tc-legend\" role=\"group\" part=\"legend\" aria-label=\"Series shown\"><button type=\"button\" data-series=\"two-way-annual\" aria-pressed=\"true\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"solid\" style=\"background-color: var(--tc-two-way, var(--tcp-two-way))\"></span>Two-way trade</button></div>",
         "<div class=\"tc-plot\" role=\"tabpanel\" id=\"tc0-plot\" part=\"plot\" aria-labelledby=\"tc0-tab-collapse\"><div class=\"tc-picture-img\" role=\"img\" tabindex=\"0\" aria-label=\"North Korea&#39;s trade with China collapsed in 2020\" aria-describedby=\"tc0-desc\" part=\"canvas\">",
         "<svg width=\"360\" height=\"324\" viewBox=\"0 0 360 324\" data-tc-from=\"0\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">…</svg>",
         "<svg width=\"500\" height=\"380\" viewBox=\"0 0 500 380\" data-tc-from=\"440\"",
@@ -144,14 +144,20 @@ fn the_height_rule_in_heights_and_in_the_stylesheet() {
         assert_eq!(preferred_height(w), h, "at {w}");
     }
     let css = picture_css();
+    let lines: Vec<&str> = css.lines().collect();
+    assert_eq!(lines.len(), 15, "{css}");
+    assert_eq!(lines[0], ".tc-picture-img { height: round(nearest, clamp(260px, round(down, 100cqw + 0.005px, 1px) * 0.9, 380px), 1px); }");
+    assert_eq!(lines[1], "@container (width >= 560px) { .tc-picture-img { height: round(nearest, clamp(300px, round(down, 100cqw + 0.005px, 1px) * 0.5, 480px), 1px); } }");
+    // The light theme's colours, which the drawings are made in, as the page's palette.
+    assert_eq!(lines[2], ".tc-picture-img [fill=\"#FFFFFF\"] { fill: var(--tc-bg, var(--tcp-bg)); } .tc-picture-img [stroke=\"#FFFFFF\"] { stroke: var(--tc-bg, var(--tcp-bg)); }");
+    assert_eq!(lines[7], ".tc-picture-img [fill=\"#2A5C9A\"] { fill: var(--tc-two-way, var(--tcp-two-way)); } .tc-picture-img [stroke=\"#2A5C9A\"] { stroke: var(--tc-two-way, var(--tcp-two-way)); }");
+    assert_eq!(lines[10], ".tc-picture-img [fill=\"#B0003C\"] { fill: var(--tc-claim, var(--tcp-claim)); } .tc-picture-img [stroke=\"#B0003C\"] { stroke: var(--tc-claim, var(--tcp-claim)); }");
     assert_eq!(
-        css,
-        ".tc-picture-img { height: round(nearest, clamp(260px, round(down, 100cqw + 0.005px, 1px) * 0.9, 380px), 1px); }\n\
-@container (width >= 560px) { .tc-picture-img { height: round(nearest, clamp(300px, round(down, 100cqw + 0.005px, 1px) * 0.5, 480px), 1px); } }\n\
-@container (width < 440px) { .tc-picture-img > svg[data-tc-from=\"0\"] { display: block; } }\n\
+        lines[11..].join("\n"),
+        "@container (width < 440px) { .tc-picture-img > svg[data-tc-from=\"0\"] { display: block; } }\n\
 @container (440px <= width < 560px) { .tc-picture-img > svg[data-tc-from=\"440\"] { display: block; } }\n\
 @container (560px <= width < 960px) { .tc-picture-img > svg[data-tc-from=\"560\"] { display: block; } }\n\
-@container (width >= 960px) { .tc-picture-img > svg[data-tc-from=\"960\"] { display: block; } }\n"
+@container (width >= 960px) { .tc-picture-img > svg[data-tc-from=\"960\"] { display: block; } }"
     );
     // The shell's stylesheet holds the same rules, between its two markers.
     let file = include_str!("../www/trade-chart.css");
@@ -169,26 +175,30 @@ fn the_height_rule_in_heights_and_in_the_stylesheet() {
 #[test]
 fn language_theme_and_options_follow_the_chart() {
     let ds = Dataset::default_dataset().unwrap();
-    let mut c = DatasetChart::new(ds, &Options::new(Some("balance"), Some("ko"))).unwrap();
-    c.set_theme(trade_chart::scene::Theme::dark());
+    let c = DatasetChart::new(ds, &Options::new(Some("balance"), Some("ko"))).unwrap();
     let html = c
         .picture(&PictureOptions {
             id: "story-".into(),
             style: false,
             height: None,
+            theme: Some("dark".into()),
         })
         .unwrap();
     assert!(html.starts_with("<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">"), "{}", &html[..200]);
     let meta = c.meta();
     assert!(html.contains(&format!(">{}</p>", meta.title)));
     assert!(html.contains("id=\"story-plot\"") && html.contains("aria-describedby=\"story-desc\""));
-    // The dark theme's background in every drawing.
+    // Drawn in the light theme's colours (the stylesheet maps them to the dark palette):
+    // each drawing's background, and the two series' colours.
     assert_eq!(
-        html.matches("fill=\"#18181B\"").count() + html.matches("fill=\"rgb(24,24,27)\"").count(),
+        html.matches("<rect x=\"0\" y=\"0\" ").count(),
         4,
         "{}",
         &html[html.find("<svg").unwrap()..][..600]
     );
+    assert!(html.contains("fill=\"#FFFFFF\"") && !html.contains("#18181B"));
+    assert!(html.contains("fill=\"#0D7A72\"") && html.contains("fill=\"#C4501B\""));
+    assert!(html.contains("style=\"background-color: var(--tc-flow-a, var(--tcp-flow-a))\""));
     // Text a dataset gives is escaped.
     let mut raw: serde_json::Value =
         serde_json::from_str(include_str!("../data/kp-cn.json")).unwrap();
@@ -227,7 +237,7 @@ fn a_server_render_is_the_element_with_its_attributes_the_picture_and_the_data()
     // Without options: no attribute, the light picture.
     let plain = trade_chart::chart::render_element(data, "{}").unwrap();
     assert!(plain.starts_with("<trade-chart><template shadowrootmode=\"open\">"));
-    assert!(plain.contains("data-tc-theme=\"light\" lang=\"en\""));
+    assert!(plain.contains("data-tc-theme=\"auto\" lang=\"en\""));
     assert!(!plain.contains("style=\"height"));
 }
 

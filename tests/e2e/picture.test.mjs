@@ -264,3 +264,27 @@ test('the wasm cannot be loaded: the picture stays, the element reports the erro
     assert.deepEqual(r, { figures: 1, picture: true, pending: false, shifts: [] });
   } finally { await ctx.close(); }
 });
+
+test("a reader in dark mode: the picture is drawn in the page's palette (dark), as the canvas that takes it over", async () => {
+  const ctx = await browser.browser.newContext({ viewport: { width: 768, height: 1000 }, colorScheme: 'dark' });
+  const page = await ctx.newPage();
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/trade_chart_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(server.url + 'test-results/picture/element.html');
+    await page.waitForFunction(() => customElements.get('trade-chart'));
+    const pic = await page.evaluate(() => {
+      const root = document.getElementById('c').shadowRoot, svg = [...root.querySelectorAll('.tc-picture-img svg')].find((s) => getComputedStyle(s).display !== 'none');
+      const bar = [...svg.querySelectorAll('rect')].find((r) => r.getAttribute('fill') === '#2A5C9A');
+      return { bg: getComputedStyle(svg.querySelector('rect')).fill, bar: getComputedStyle(bar).fill, swatch: getComputedStyle(root.querySelector('.tc-swatch')).backgroundColor };
+    });
+    assert.deepEqual(pic, { bg: 'rgb(24, 24, 27)', bar: 'rgb(122, 168, 235)', swatch: 'rgb(122, 168, 235)' });
+    await page.screenshot({ path: join(RESULTS, 'picture-before-dark.png') });
+    release();
+    await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    const px = await page.evaluate(() => [...document.getElementById('c').shadowRoot.querySelector('canvas').getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+    assert.deepEqual(px, [24, 24, 27]);
+    await page.screenshot({ path: join(RESULTS, 'picture-after-dark.png') });
+  } finally { await ctx.close(); }
+});

@@ -145,18 +145,15 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
     let ds = Dataset::from_json(text).map_err(|e| e.within("dataset"))?;
     let raw: RawDataset = from_json_text(text).map_err(|e| e.within("dataset"))?;
     // The chart checks the view and the language as create() will in the page.
-    let mut chart = trade_chart::DatasetChart::new(
+    let chart = trade_chart::DatasetChart::new(
         ds,
         &trade_chart::Options::new(options.view.as_deref(), options.lang.as_deref()),
     )?;
-    // The picture in the theme asked for; `auto` (or none) draws it light.
-    if options.theme.as_deref() == Some("dark") {
-        chart.set_theme(trade_chart::scene::Theme::dark());
-    }
     let picture = chart.picture(&PictureOptions {
         id: "trade-chart-".into(),
         style: true,
         height: None,
+        theme: options.theme.clone(),
     })?;
     let lang = chart.lang();
     let title = chart.dataset().title.get(lang);
@@ -314,9 +311,9 @@ mod tests {
         assert!(html.contains("<html lang=\"en\">"));
         assert!(html
             .contains("<div id=\"trade-chart\" data-trade-chart data-loading=\"eager\"><style>"));
-        // The picture: light, in English, with the dataset's sources line.
+        // The picture: in the page's palette (auto), in English.
         assert!(html.contains(
-            "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"light\" lang=\"en\" data-tc-picture=\"\">"
+            "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"auto\" lang=\"en\" data-tc-picture=\"\">"
         ));
         assert!(
             html.contains("</figure><script type=\"application/json\" id=\"trade-chart-data\">{")

@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 
 use super::DatasetChart;
 use crate::error::Result;
-use crate::scene::{self, layout, Mark};
+use crate::scene::theme::{Rgba, THEME_KEYS};
+use crate::scene::{self, layout, Mark, Theme};
 
 /// The published drawings: each is shown from a container width (CSS px) up to the next
 /// one's, drawn at its own width and scaled to the plot's box (its aspect kept). The breaks
@@ -64,6 +65,10 @@ pub struct PictureOptions {
     /// are made that high and the plot's box is (rounded as the shell rounds it); `None`:
     /// the height rule's.
     pub height: Option<f64>,
+    /// create()'s `theme` (`auto`, `light` or `dark`; `None` is `auto`): the figure's
+    /// `data-tc-theme`, as the shell writes it, so the stylesheet gives the picture the
+    /// palette the chart will have.
+    pub theme: Option<String>,
 }
 
 impl Default for PictureOptions {
@@ -72,8 +77,29 @@ impl Default for PictureOptions {
             id: "tc0-".into(),
             style: true,
             height: None,
+            theme: None,
         }
     }
+}
+
+/// The palette's colours by name (`THEME_KEYS`, in their order) as the light theme has
+/// them: the picture is drawn in these, and the stylesheet puts the page's own palette
+/// (`--tc-<key>`, else the theme's `--tcp-<key>`) in their place ([`picture_css`]), as
+/// the shell gives the canvas the page's colours.
+fn palette() -> [(&'static str, Rgba); 9] {
+    let t = Theme::light();
+    let [a, b, c] = t.series;
+    let colours = [t.bg, t.fg, t.muted, t.grid, t.axis, a, b, c, t.claim];
+    let mut out = [("", t.bg); 9];
+    for ((slot, key), colour) in out.iter_mut().zip(THEME_KEYS).zip(colours) {
+        *slot = (key, colour);
+    }
+    out
+}
+
+/// A colour as the SVG writer writes it (`#RRGGBB`).
+fn hex(c: Rgba) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
 /// The widget's stylesheet (`www/trade-chart.css`), as the packaged shell carries it:
@@ -100,6 +126,7 @@ pub fn stylesheet() -> String {
 /// The picture's rules that follow the layout: the plot's height for the container's
 /// width ([`layout::HEIGHT_RULE`] in CSS: the width floored to a whole px as the shell
 /// measures it, times the factor, clamped, rounded to a whole px as the shell rounds it),
+/// the page's palette in place of the light theme's colours the drawings are made in,
 /// and which drawing ([`PICTURE_WIDTHS`]) each width shows. `100cqw` comes out a hair
 /// under the container's width in Chromium (409.99… for 410), so 0.005 px is added before
 /// flooring: less than the 1/64 px a layout width can differ by. `www/trade-chart.css` holds
@@ -123,6 +150,13 @@ pub fn picture_css() -> String {
                 height(s)
             );
         }
+    }
+    for (key, colour) in palette() {
+        let h = hex(colour);
+        let _ = writeln!(
+            css,
+            ".tc-picture-img [fill=\"{h}\"] {{ fill: var(--tc-{key}, var(--tcp-{key})); }} .tc-picture-img [stroke=\"{h}\"] {{ stroke: var(--tc-{key}, var(--tcp-{key})); }}"
+        );
     }
     for (i, w) in PICTURE_WIDTHS.iter().enumerate() {
         let next = PICTURE_WIDTHS.get(i + 1).map(|n| n.from);
@@ -175,7 +209,11 @@ impl DatasetChart {
     /// from screen readers (the plot's description says what it shows).
     pub fn picture_svg(&self, width: f64, from: u32, height: Option<f64>) -> Result<String> {
         let height = height.unwrap_or_else(|| layout::preferred_height(width).round());
-        let mut scene = scene::build(&self.input(width, height));
+        // In the light theme's colours, which the stylesheet maps to the page's palette.
+        let light = Theme::light();
+        let mut input = self.input(width, height);
+        input.theme = &light;
+        let mut scene = scene::build(&input);
         // Our SVG writer, as plotters' own, writes a text's size divided by 1.24 (the
         // downloads keep that); the picture must show the canvas's sizes.
         for m in &mut scene.marks {
@@ -207,10 +245,9 @@ impl DatasetChart {
             o.push_str(&stylesheet());
             o.push_str("</style>");
         }
-        let theme = if self.theme.bg.luminance() < 0.5 {
-            "dark"
-        } else {
-            "light"
+        let theme = match options.theme.as_deref() {
+            Some(t @ ("light" | "dark")) => t,
+            _ => "auto",
         };
         let _ = write!(
             o,
@@ -248,13 +285,20 @@ impl DatasetChart {
             esc(ui.legend)
         );
         for s in &meta.legend {
+            // The series' colour as the page's palette gives it (the swatch the shell
+            // writes has the colour the page resolves).
+            let color = palette()
+                .into_iter()
+                .find(|(_, c)| c.css() == s.color)
+                .map(|(key, _)| format!("var(--tc-{key}, var(--tcp-{key}))"))
+                .unwrap_or_else(|| esc(&s.color));
             let _ = write!(
                 o,
                 "<button type=\"button\" data-series=\"{}\" aria-pressed=\"{}\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"{}\" style=\"background-color: {}\"></span>{}</button>",
                 esc(&s.id),
                 s.visible,
                 s.texture,
-                esc(&s.color),
+                color,
                 esc(&s.label)
             );
         }
@@ -386,14 +430,12 @@ pub fn render_element(data: &str, options: &str) -> Result<String> {
     }
     let ds = crate::Dataset::from_json(data.trim_start_matches('\u{feff}'))
         .map_err(|e| e.within("data"))?;
-    let mut chart = DatasetChart::new(ds, &o)?;
-    if o.theme.as_deref() == Some("dark") {
-        chart.set_theme(crate::scene::Theme::dark());
-    }
+    let chart = DatasetChart::new(ds, &o)?;
     let picture = chart.picture(&PictureOptions {
         id: "tc0-".into(),
         style: true,
         height: o.height,
+        theme: o.theme.clone(),
     })?;
     let mut attrs = String::new();
     let height = o.height.map(crate::number::plain);
