@@ -51,6 +51,8 @@ before(async () => {
 <script src="/pkg/trade-chart.js"></script></body></html>`;
   // <trade-chart> with the picture in a declarative shadow root, as a server renders it.
   writeFileSync(join(DIR, 'element.html'), page(`<trade-chart id="c" view="collapse" lang="en"><template shadowrootmode="open"><div class="tc-box">${pictureMarkup}</div></template></trade-chart><p>After the chart</p>`));
+  // A lazy one far below the first screen.
+  writeFileSync(join(DIR, 'far.html'), page(`<div style="height:3000px">Text</div><div id="c" data-trade-chart data-view="collapse" data-lang="en">${pictureMarkup.replace(/id="trade-chart-/g, 'id="c-')}</div><p>After the chart</p>`));
   // [data-trade-chart] with the picture inside, lazy (the standalone script's default).
   writeFileSync(join(DIR, 'div.html'), page(`<div id="c" data-trade-chart data-view="collapse" data-lang="en">${pictureMarkup.replace(/id="trade-chart-/g, 'id="c-')}</div><p>After the chart</p>`));
   browser = await launch();
@@ -286,5 +288,27 @@ test("a reader in dark mode: the picture is drawn in the page's palette (dark), 
     const px = await page.evaluate(() => [...document.getElementById('c').shadowRoot.querySelector('canvas').getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
     assert.deepEqual(px, [24, 24, 27]);
     await page.screenshot({ path: join(RESULTS, 'picture-after-dark.png') });
+  } finally { await ctx.close(); }
+});
+
+test('a lazy chart far below keeps the picture\'s own height while it waits, and is taken over without a shift when scrolled to', async () => {
+  const ctx = await browser.browser.newContext({ viewport: { width: 768, height: 800 } });
+  const page = await ctx.newPage();
+  try {
+    await page.addInitScript(PROBE);
+    await page.goto(server.url + 'test-results/picture/far.html');
+    await page.waitForFunction(() => window.TradeChart && document.getElementById('c').hasAttribute('data-tc-pending'));
+    const waiting = await page.evaluate(() => {
+      const el = document.getElementById('c');
+      return { h: el.getBoundingClientRect().height, figure: el.querySelector('figure').getBoundingClientRect().height, min: getComputedStyle(el).minHeight };
+    });
+    // No reservation over the picture: the element is as high as the picture.
+    assert.deepEqual({ h: waiting.h, min: waiting.min }, { h: waiting.figure, min: '0px' });
+    assert.ok(waiting.h > 500, `${waiting.h}`);
+    await page.evaluate(() => document.getElementById('c').scrollIntoView());
+    await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.evaluate(() => document.getElementById('c').getBoundingClientRect().height), waiting.h);
+    assert.deepEqual(await page.evaluate(() => window.__shifts), []);
   } finally { await ctx.close(); }
 });
