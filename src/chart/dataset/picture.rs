@@ -245,10 +245,11 @@ impl DatasetChart {
             o.push_str(&stylesheet());
             o.push_str("</style>");
         }
-        let theme = match options.theme.as_deref() {
-            Some(t @ ("light" | "dark")) => t,
-            _ => "auto",
-        };
+        let theme = options
+            .theme
+            .as_deref()
+            .filter(|t| matches!(*t, "light" | "dark"))
+            .unwrap_or("auto");
         let _ = write!(
             o,
             "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"{theme}\" lang=\"{}\" data-tc-picture=\"\">",
@@ -413,8 +414,12 @@ impl DatasetChart {
 /// `options`: create()'s options as JSON text (`view`, `lang`, `theme`, `height`,
 /// `loading`; the others are refused here), checked as create() checks them.
 pub fn render_element(data: &str, options: &str) -> Result<String> {
-    use crate::chart::options::Options;
-    let o = Options::from_json(options)?;
+    render_element_with(data, &crate::chart::options::Options::from_json(options)?)
+}
+
+/// [`render_element`] with the options read already (the command line's `render --format
+/// html`).
+pub fn render_element_with(data: &str, o: &crate::chart::options::Options) -> Result<String> {
     for (name, v) in [
         ("title", o.title.is_some()),
         ("data", o.data.is_some()),
@@ -430,7 +435,7 @@ pub fn render_element(data: &str, options: &str) -> Result<String> {
     }
     let ds = crate::Dataset::from_json(data.trim_start_matches('\u{feff}'))
         .map_err(|e| e.within("data"))?;
-    let chart = DatasetChart::new(ds, &o)?;
+    let chart = DatasetChart::new(ds, o)?;
     let picture = chart.picture(&PictureOptions {
         id: "tc0-".into(),
         style: true,
