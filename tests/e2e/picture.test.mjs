@@ -312,3 +312,25 @@ test('a lazy chart far below keeps the picture\'s own height while it waits, and
     assert.deepEqual(await page.evaluate(() => window.__shifts), []);
   } finally { await ctx.close(); }
 });
+
+test('axe-core: no violations in the picture, light and dark, for every view', async () => {
+  const { render } = await import(join(ROOT, 'pkg/server.js'));
+  const views = JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8')).views.map((v) => v.id);
+  writeFileSync(join(DIR, 'axe.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Pictures</title></head><body><main><h1>Pictures</h1>
+${views.map((view) => render(undefined, { view }).replace('<trade-chart ', `<trade-chart id="v-${view}" `)).join('\n')}</main></body></html>`);
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    const ctx = await browser.browser.newContext({ viewport: { width: 800, height: 1000 }, colorScheme });
+    const page = await ctx.newPage();
+    try {
+      await page.goto(server.url + 'test-results/picture/axe.html'); // no script: the pictures only
+      await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+      const v = await page.evaluate(async () => {
+        const r = await axe.run(document, { resultTypes: ['violations'] }); // eslint-disable-line no-undef
+        return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      });
+      found.push(...v.map((x) => `${colorScheme}: ${x}`));
+    } finally { await ctx.close(); }
+  }
+  assert.deepEqual(found, []);
+});
