@@ -154,7 +154,7 @@ for (const [name, sel] of [['element.html', '#c'], ['div.html', '#c'], ['story.h
   });
 }
 
-test('a pointer over the picture before the chart is made gets its tooltip when it is; the focus moves to the canvas', async () => {
+test('a pointer over the picture before the chart is made gets its tooltip when it is; the focus moves to the canvas; a tab clicked is opened', async () => {
   const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/element.html', 800);
   try {
     await page.waitForFunction(() => customElements.get('trade-chart'));
@@ -183,6 +183,17 @@ test('a pointer over the picture before the chart is made gets its tooltip when 
     const active = await f.page.evaluate(() => document.getElementById('c').shadowRoot.activeElement?.tagName);
     assert.equal(active, 'CANVAS');
   } finally { await f.close(); }
+  // A click on a tab of the picture: the chart opens on that view.
+  const c = await openHeld(server.url + 'test-results/picture/element.html', 800);
+  try {
+    await c.page.waitForFunction(() => customElements.get('trade-chart'));
+    await c.page.locator('#c [data-view="monthly"]').click();
+    assert.equal(await c.page.evaluate(() => !!document.getElementById('c').tradeChart), false);
+    c.release();
+    await c.page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    const r = await c.page.evaluate(() => { const el = document.getElementById('c'); return { view: el.tradeChart.view, focus: el.shadowRoot.activeElement?.dataset.view }; });
+    assert.deepEqual(r, { view: 'monthly', focus: 'monthly' });
+  } finally { await c.close(); }
 });
 
 test('trade-chart/server: render() in Node writes the element with its picture; the ES module in a page takes it over without a shift', async () => {

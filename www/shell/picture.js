@@ -4,7 +4,7 @@
 // made it is what the reader sees; a pointer over it or the focus in it makes the chart at
 // once (lazy.js's wait ends). The live figure takes its place in one task, so in one frame:
 // the same box and the same texts in the same places (the stylesheet gives the picture's
-// plot the canvas's height). The pointer and the focus are handed over.
+// plot the canvas's height). The pointer, the focus and a click on a control are handed over.
 import { wake } from './lazy.js';
 
 const PICTURE = ':scope > figure.tc[data-tc-picture]';
@@ -14,10 +14,10 @@ export function findPicture(element) {
   return element.querySelector(PICTURE);
 }
 
-// Watches the picture until the takeover; returns what it saw ({ x, y, stop }: the last
-// pointer position over it, NaN when none).
+// Watches the picture until the takeover; returns what it saw ({ x, y, click, stop }: the
+// last pointer position over it, NaN when none; the control last clicked, as a selector).
 export function watchPicture(element, picture) {
-  const ac = new AbortController(), seen = { x: NaN, y: NaN, stop: () => ac.abort() };
+  const ac = new AbortController(), seen = { x: NaN, y: NaN, click: '', stop: () => ac.abort() };
   const on = (type, fn) => picture.addEventListener(type, fn, { signal: ac.signal });
   const at = (e) => { seen.x = e.clientX; seen.y = e.clientY; };
   on('pointerover', (e) => { at(e); wake(element); });
@@ -25,13 +25,16 @@ export function watchPicture(element, picture) {
   on('pointerdown', (e) => { at(e); wake(element); });
   on('pointerleave', () => { seen.x = seen.y = NaN; });
   on('focusin', () => wake(element));
+  // A tab, a legend entry or a tool clicked before the chart is made is clicked again on
+  // the chart's own control once it is.
+  on('click', (e) => { seen.click = control(picture, e.target); wake(element); });
   return seen;
 }
 
-// Which of the picture's controls has the focus, as a selector for the same one in the
-// live figure ('' for none).
-function focused(picture) {
-  const root = picture.getRootNode(), a = root && root.activeElement;
+// The control `node` is in (a tab, a legend entry, a tool), as a selector for the same one
+// in the live figure ('' for none); the plot is the canvas.
+function control(picture, node) {
+  const a = node && node.closest ? node.closest('button, .tc-picture-img') : null;
   if (!a || !picture.contains(a)) return '';
   if (a.classList.contains('tc-picture-img')) return 'canvas';
   for (const k of ['view', 'series', 'format']) {
@@ -45,16 +48,21 @@ function focused(picture) {
 // The live figure in the picture's place; returns what to hand over once it is drawn.
 export function takeOver(picture, figure, seen) {
   seen.stop();
-  const focus = focused(picture);
+  const root = picture.getRootNode();
+  const focus = control(picture, root && root.activeElement);
   picture.replaceWith(figure);
-  return { focus, x: seen.x, y: seen.y };
+  return { focus, click: seen.click === 'canvas' ? '' : seen.click, x: seen.x, y: seen.y };
 }
 
 // After the first drawing: the focus back where it was, and the tooltip for a pointer
 // that is over the plot (a reader who hovered before the chart was made gets it at once).
 // `view`: the ChartView.
-export function handOver(view, { focus, x, y }) {
+export function handOver(view, { focus, click, x, y }) {
   const { ui } = view;
+  if (click) {
+    const el = ui.figure.querySelector(click);
+    if (el) el.click();
+  }
   if (focus) {
     const el = ui.figure.querySelector(focus);
     if (el) el.focus({ preventScroll: true });
