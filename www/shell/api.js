@@ -10,7 +10,7 @@ import { engine, checkOptions, openCore, jsonOf } from './wasm.js';
 import { ChartView, charts } from './mount.js';
 import { whenNear } from './lazy.js';
 import { fetchText } from './fetch.js';
-import { findPicture, watchPicture, takeOver, handOver } from './picture.js';
+import { findPicture, watchPicture, idleOrReached, takeOver, handOver } from './picture.js';
 
 export { version };
 
@@ -62,6 +62,12 @@ export async function create(element, options, attr) {
   try {
     // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
     if (opts.loading === 'lazy') await whenNear(element);
+    // With a picture the reader sees the chart already: made at idle, or when reached
+    // (the wasm loads meanwhile).
+    if (seen && opts.loading === 'lazy') {
+      if (opts.columns == null) engine.module().catch(() => { /* reported below */ });
+      await idleOrReached(element.ownerDocument.defaultView || window, seen);
+    }
     // No data: the story's, fetched alongside the wasm.
     const story = opts.data == null && opts.columns == null ? engine.storyText() : null;
     // A chart of columns lives in the full module; a dataset chart in the core.

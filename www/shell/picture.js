@@ -17,18 +17,30 @@ export function findPicture(element) {
 // Watches the picture until the takeover; returns what it saw ({ x, y, click, stop }: the
 // last pointer position over it, NaN when none; the control last clicked, as a selector).
 export function watchPicture(element, picture) {
-  const ac = new AbortController(), seen = { x: NaN, y: NaN, click: '', stop: () => ac.abort() };
+  const ac = new AbortController();
+  let woken;
+  const seen = { x: NaN, y: NaN, click: '', stop: () => ac.abort(), woken: new Promise((r) => { woken = r; }) };
   const on = (type, fn) => picture.addEventListener(type, fn, { signal: ac.signal });
   const at = (e) => { seen.x = e.clientX; seen.y = e.clientY; };
-  on('pointerover', (e) => { at(e); wake(element); });
+  const reached = () => { wake(element); woken(); };
+  on('pointerover', (e) => { at(e); reached(); });
   on('pointermove', at);
-  on('pointerdown', (e) => { at(e); wake(element); });
+  on('pointerdown', (e) => { at(e); reached(); });
   on('pointerleave', () => { seen.x = seen.y = NaN; });
-  on('focusin', () => wake(element));
+  on('focusin', reached);
   // A tab, a legend entry or a tool clicked before the chart is made is clicked again on
   // the chart's own control once it is.
-  on('click', (e) => { seen.click = control(picture, e.target); wake(element); });
+  on('click', (e) => { seen.click = control(picture, e.target); reached(); });
   return seen;
+}
+
+// A lazy chart with a picture near the viewport is made when the page is idle (the reader
+// already sees the chart: its making waits for the page's own work), or at once when the
+// reader reaches the picture (`seen.woken`).
+export function idleOrReached(win, seen) {
+  const idle = new Promise((resolve) => (typeof win.requestIdleCallback === 'function'
+    ? win.requestIdleCallback(() => resolve(), { timeout: 2000 }) : win.setTimeout(resolve, 50)));
+  return Promise.race([idle, seen.woken]);
 }
 
 // The control `node` is in (a tab, a legend entry, a tool), as a selector for the same one
