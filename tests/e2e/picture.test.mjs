@@ -51,6 +51,9 @@ before(async () => {
 <script src="/pkg/trade-chart.js"></script></body></html>`;
   // <trade-chart> with the picture in a declarative shadow root, as a server renders it.
   writeFileSync(join(DIR, 'element.html'), page(`<trade-chart id="c" view="collapse" lang="en"><template shadowrootmode="open"><div class="tc-box">${pictureMarkup}</div></template></trade-chart><p>After the chart</p>`));
+  // The script above the element: defined before its declarative shadow root is parsed.
+  writeFileSync(join(DIR, 'head.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="/pkg/trade-chart.js"></script></head><body style="margin:0"><trade-chart id="c" view="collapse" lang="en"><template shadowrootmode="open"><div class="tc-box">${pictureMarkup}</div></template></trade-chart><p>After the chart</p></body></html>`);
   // A lazy one far below the first screen.
   writeFileSync(join(DIR, 'far.html'), page(`<div style="height:3000px">Text</div><div id="c" data-trade-chart data-view="collapse" data-lang="en">${pictureMarkup.replace(/id="trade-chart-/g, 'id="c-')}</div><p>After the chart</p>`));
   // [data-trade-chart] with the picture inside, lazy (the standalone script's default).
@@ -67,7 +70,7 @@ async function openHeld(url, width, { javaScriptEnabled = true, sel = '#c' } = {
   const errors = collectErrors(page);
   // The boxes as the page is first laid out (before any script of the chart has finished).
   await page.addInitScript(`${PROBE}
-document.addEventListener('DOMContentLoaded', () => { window.__first = (${boxes})(${JSON.stringify(sel)}); });`);
+document.addEventListener('DOMContentLoaded', () => { try { window.__first = (${boxes})(${JSON.stringify(sel)}); } catch (_) { /* no figure yet */ } });`);
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route('**/trade_chart_bg.wasm', async (route) => { await held; await route.continue(); });
@@ -344,4 +347,24 @@ ${views.map((view) => render(undefined, { view }).replace('<trade-chart ', `<tra
     } finally { await ctx.close(); }
   }
   assert.deepEqual(found, []);
+});
+
+test('the script above the element (defined before its declarative shadow root is parsed): the picture left in a template is shown, then taken over', async () => {
+  const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/head.html', 768);
+  try {
+    await page.waitForFunction(() => document.getElementById('c').shadowRoot?.querySelector('figure[data-tc-picture]'));
+    const r = await page.evaluate(() => ({ template: !!document.querySelector('#c > template[shadowrootmode]'),
+      boxes: document.getElementById('c').shadowRoot.querySelectorAll('.tc-box').length }));
+    assert.deepEqual(r, { template: true, boxes: 1 }, 'the browser refused the declarative root; the picture was brought in');
+    const before = await page.evaluate(boxes, '#c');
+    release();
+    await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const after = await page.evaluate(boxes, '#c');
+    const { picture: _a, ...was } = before, { picture: _b, ...is } = after;
+    assert.equal(after.picture, false);
+    assert.deepEqual(is, was);
+    // Chromium says it refused the declarative root; nothing else.
+    assert.deepEqual(errors.filter((e) => !/second declarative shadow root/.test(e)), []);
+  } finally { await close(); }
 });
