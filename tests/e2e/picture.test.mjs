@@ -219,6 +219,16 @@ test('trade-chart/server: render() in Node writes the element with its picture; 
   writeFileSync(join(DIR, 'server-ko.html'), `<!doctype html><html lang="ko"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0">${ko.replace('<trade-chart ', '<trade-chart id="c" ')}<p>After the chart</p>
 <script type="module">import '/pkg/index.js';</script></body></html>`);
+  // The builder's API (trade-chart/import) in a browser: the same markup.
+  {
+    const ctx = await browser.browser.newContext();
+    const page = await ctx.newPage();
+    try {
+      await page.goto(server.url + 'test-results/picture/div.html');
+      const inPage = await page.evaluate(async (json) => (await import('/pkg/import.js')).renderElement(json, { view: 'balance', lang: 'en' }), JSON.stringify(data));
+      assert.equal(inPage, html, 'renderElement in a browser = render in Node');
+    } finally { await ctx.close(); }
+  }
   for (const [file, width] of [['server.html', 360], ['server.html', 1024], ['server-ko.html', 320], ['server-ko.html', 1280]]) {
     const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/' + file, width);
     try {

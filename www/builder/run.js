@@ -13,6 +13,7 @@ const CALLS = {
   checkFileSize: imports.checkFileSize,
   socialCard: imports.socialCard,
   oneFilePage: imports.oneFilePage,
+  renderElement: imports.renderElement,
 };
 
 const read = (a) => (a && typeof a === 'object' && a.blob instanceof Blob
