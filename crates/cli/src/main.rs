@@ -467,6 +467,7 @@ impl TableArgs {
             id: self.id,
             source: self.source,
             flows: self.flow,
+            commodity: self.commodity.clone(),
         };
         if sheet.source.is_some() && self.sources.is_some() {
             return Err(Usage(
