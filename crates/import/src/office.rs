@@ -430,6 +430,15 @@ pub(crate) fn pick<'t>(
     Some((rows, product))
 }
 
+/// Whether a partner (its code and name) is the world as a whole: an aggregate of
+/// every partner, never a country.
+pub(crate) fn is_world(code: &str, name: &str) -> bool {
+    let c = code.trim().to_lowercase();
+    let n = name.trim().to_lowercase();
+    ["wld", "w00", "wl", "0", "000"].contains(&c.as_str())
+        || ["world", "the world", "世界", "全球", "세계", "전세계"].contains(&n.as_str())
+}
+
 /// A period cell with a footnote marker (`2017(1)`, `2018*`, `2019p`): the period as
 /// written without it, and the marker. Provisional and revised figures are marked so.
 pub(crate) fn marker(cell: &str) -> (&str, Option<&str>) {

@@ -723,6 +723,22 @@ pub(crate) fn read(
     if !cx.errors.is_empty() {
         return None;
     }
+    // A table of one country against the world (ELSTAT's, by product): the second
+    // partner is World as the editor names it; said, never taken for a country.
+    if let Some((c, n)) = options
+        .partners
+        .get(1)
+        .filter(|(c, n)| office::is_world(c, n))
+    {
+        if keys.partner.any() {
+            let msg = format!("{c} ({n}) is the world as a whole, an aggregate of areas, not a country: a partner column's rows are one country's (give one of the table's partners)");
+            opt_error(cx, ErrorKind::InvalidValue, "--partner", msg);
+            return None;
+        }
+        let msg = format!("{c} ({n}) is the world as a whole, not a country: the chart is {reporter}'s trade with all its partners together, as the table gives it (its title and series name {n})");
+        cx.warnings
+            .push(Error::at(ErrorKind::InvalidValue, "--partner", msg));
+    }
     let exports = Some((reporter.clone(), partner.clone()));
     let imports = Some((partner.clone(), reporter.clone()));
 
@@ -742,7 +758,9 @@ pub(crate) fn read(
         return None;
     };
     let rows: Vec<&table::Row> = table.rows.iter().filter(|r| !r.is_blank()).collect();
-    // A long table with words: the rows of the second partner and of one product.
+    // A long table with words: the rows of the second partner and of one product. Its
+    // decimal mark is judged from every row (one export, one style).
+    let all_rows = rows.clone();
     let (rows, product) = if keys.any() {
         office::pick(
             cx,
@@ -966,7 +984,7 @@ pub(crate) fn read(
         .map(|(c, _)| c)
         .collect();
     let mut cells: Vec<(usize, usize, &str)> = Vec::new();
-    for r in &rows {
+    for r in &all_rows {
         for &c in &used {
             let v = r.cell(c);
             if !is_gap(v) {
