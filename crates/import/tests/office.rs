@@ -60,8 +60,11 @@ fn lines(errors: &[Error]) -> String {
         .join("\n")
 }
 
+/// A series: its direction and (period, figure, note).
+type Series = (String, Vec<(String, f64, Option<String>)>);
+
 /// Each series as its direction and (period, figure, note).
-fn figures(ds: &RawDataset) -> Vec<(String, Vec<(String, f64, Option<String>)>)> {
+fn figures(ds: &RawDataset) -> Vec<Series> {
     ds.series
         .iter()
         .map(|s| {
