@@ -24,8 +24,11 @@ fn fixture(f: &str) -> String {
     format!("{FIXTURES}/{f}")
 }
 
+/// A series: its direction and (period, figure).
+type Series = (String, Vec<(String, f64)>);
+
 /// Each series as (direction, [(period, figure)]), and the unit.
-fn read(out: &PathBuf) -> (Vec<(String, Vec<(String, f64)>)>, String, f64) {
+fn read(out: &PathBuf) -> (Vec<Series>, String, f64) {
     let text = std::fs::read_to_string(out).unwrap();
     Dataset::from_json(&text).unwrap();
     let raw: RawDataset = serde_json::from_str(&text).unwrap();
@@ -172,8 +175,7 @@ fn convert_tables_with_flow_words_in_english_korean_and_chinese() {
         args.extend(["-o", &o]);
         let (code, _, err) = run(&args);
         assert_eq!(code, 0, "{file}: {err}");
-        let want: Vec<(String, Vec<(String, f64)>)> =
-            want.into_iter().map(|(d, v)| (d.to_string(), v)).collect();
+        let want: Vec<Series> = want.into_iter().map(|(d, v)| (d.to_string(), v)).collect();
         assert_eq!(read(&out), (want, unit.0.to_string(), unit.1), "{file}");
         if file == "en-flows.csv" {
             assert!(
