@@ -404,7 +404,10 @@ pub fn sniff(text: &str, options: &SheetOptions) -> bool {
             .iter()
             .any(|(f, aliases)| matches!(*f, "value" | "unit") && aliases.contains(&n.as_str()))
     }) && headers.iter().any(|h| header_unit(h).is_some())
-        && headers.iter().any(|h| period_word(h).is_some());
+        && headers.iter().any(|h| period_word(h).is_some())
+        // Its key columns found in its cells (a flow column is known by them).
+        && text.len() <= trade_chart::limits::TABLE_BYTES.max
+        && table::parse(text).is_ok_and(|t| office::Keys::find(&t).any());
     office
         || !long
             && headers
