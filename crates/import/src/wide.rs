@@ -717,6 +717,13 @@ pub(crate) fn read(
             },
         )?;
     }
+    // A table of flows as words without a partner column: one country against the world
+    // as a whole, or against the partner its title names.
+    if keys.flow.is_some() && !keys.partner.any() && options.partners.len() < 2 {
+        let msg = "the table names no partner: give both, the reporting country first (its exports are first>second): --partner GR=Greece --partner IT=Italy; for a table of one country against all its partners together, --partner WLD=World".into();
+        opt_error(cx, ErrorKind::MissingField, "--partner", msg);
+        return None;
+    }
     let required = required(cx, headers, sources, options);
     let codes = required
         .as_ref()

@@ -326,3 +326,12 @@ fn a_flow_cell_that_is_no_flow_is_an_error_at_it() {
     // not say the direction.
     assert_eq!(e[0].kind(), ErrorKind::MissingField, "{}", lines(&e));
 }
+
+#[test]
+fn flows_as_words_without_the_partners_one_error_naming_world() {
+    let e = errs("en-flows.csv", &opts(&[("GR", "Greece")]));
+    assert_eq!(
+        lines(&e),
+        "--partner: the table names no partner: give both, the reporting country first (its exports are first>second): --partner GR=Greece --partner IT=Italy; for a table of one country against all its partners together, --partner WLD=World"
+    );
+}
