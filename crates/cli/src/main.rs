@@ -184,8 +184,10 @@ struct TableArgs {
     #[arg(long, value_name = "UNIT")]
     unit: Option<String>,
     /// A partner's code and name (twice, in order) [default: the codes]; a wide table's
-    /// reporting country first: its exports are first>second; in a Comtrade download, a
-    /// name for an area its number alone gives (--partner 998=NAME)
+    /// reporting country first: its exports are first>second; in a table with a partner
+    /// column (a customs export), the second picks its rows by its code or name as the
+    /// table writes it (--partner BR=巴西, --partner 410=Brazil); in a Comtrade download,
+    /// a name for an area its number alone gives (--partner 998=NAME)
     #[arg(long, value_name = "CODE=NAME", value_parser = partner, verbatim_doc_comment)]
     partner: Vec<(String, String)>,
     /// The pair of countries to chart from a Comtrade download of several (one reporter
@@ -197,7 +199,9 @@ struct TableArgs {
     pair: Option<String>,
     /// The commodity code to chart from a Comtrade download of several products (its
     /// rows become the series) [default: the TOTAL rows, the other products as a
-    /// products view]
+    /// products view]; from a long table with words (a customs or statistics office's
+    /// export with a product column), the product's code or name as the table writes
+    /// it [default: its only product, or its total row; else one error listing them]
     #[arg(long, value_name = "CODE", verbatim_doc_comment)]
     commodity: Option<String>,
     /// The dataset's title
@@ -482,6 +486,7 @@ impl TableArgs {
             id: self.id,
             source: self.source,
             flows: self.flow,
+            commodity: self.commodity.clone(),
         };
         if sheet.source.is_some() && self.sources.is_some() {
             return Err(Usage(

@@ -43,6 +43,9 @@ pub struct SheetOptions {
     /// What columns of a wide table hold, as the editor sets them (`--flow`:
     /// [`super::wide::flow_option`]); the others are guessed from their headers.
     pub flows: Vec<super::wide::FlowOption>,
+    /// The product to chart from a long table with words of several products (its code
+    /// or name as the table writes it: `--commodity`).
+    pub commodity: Option<String>,
 }
 
 /// A dataset read from tables, with what was not fatal.

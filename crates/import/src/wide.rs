@@ -24,10 +24,11 @@ use super::cells::{
     UNIT_EXPECTED,
 };
 use super::numbers::{self, ColumnDecimal};
+use super::office;
 use super::periods;
 use super::sheet::{build, Acc, Class, SheetOptions, GAPS, OBSERVATION_COLUMNS};
 use super::table;
-use trade_chart::data::{is_date, Period, RawDataset, RawObservation, RawSource};
+use trade_chart::data::{is_date, Period, RawDataset, RawObservation, RawSource, RawText};
 use trade_chart::error::{Error, ErrorKind};
 
 /// A column as `--flow` names it: by its header (compared trimmed, case aside) or, for a
@@ -395,10 +396,23 @@ pub fn sniff(text: &str, options: &SheetOptions) -> bool {
             matches!(*f, "direction" | "value") && aliases.contains(&n.as_str())
         })
     });
-    !long
-        && headers
+    // A long table with words (crate::office): a period column and a money column whose
+    // header names its currency, beside words (partners, products, flows).
+    let office = !headers.iter().any(|h| {
+        let n = norm_header(h);
+        OBSERVATION_COLUMNS
             .iter()
-            .any(|h| guess(h).is_some_and(|(g, _)| g != Guess::NotMoney))
+            .any(|(f, aliases)| matches!(*f, "value" | "unit") && aliases.contains(&n.as_str()))
+    }) && headers.iter().any(|h| header_unit(h).is_some())
+        && headers.iter().any(|h| period_word(h).is_some())
+        // Its key columns found in its cells (a flow column is known by them).
+        && text.len() <= trade_chart::limits::TABLE_BYTES.max
+        && table::parse(text).is_ok_and(|t| office::Keys::find(&t).any());
+    office
+        || !long
+            && headers
+                .iter()
+                .any(|h| guess(h).is_some_and(|(g, _)| g != Guess::NotMoney))
 }
 
 /// How a column is used.
@@ -686,6 +700,30 @@ pub(crate) fn read(
     let file = input.name;
     let table = parse(cx, file, input.text)?;
     let headers = &table.headers;
+    // A long table with words: its partners listed when --partner does not say which.
+    let keys = office::Keys::find(&table);
+    if keys.partner.any() && options.partners.len() < 2 {
+        let rows: Vec<&table::Row> = table.rows.iter().filter(|r| !r.is_blank()).collect();
+        office::pick(
+            cx,
+            file,
+            headers,
+            rows,
+            &keys,
+            office::Ask {
+                partners: &options.partners,
+                commodity: None,
+                products: false,
+            },
+        )?;
+    }
+    // A table of flows as words without a partner column: one country against the world
+    // as a whole, or against the partner its title names.
+    if keys.flow.is_some() && !keys.partner.any() && options.partners.len() < 2 {
+        let msg = "the table names no partner: give both, the reporting country first (its exports are first>second): --partner GR=Greece --partner IT=Italy; for a table of one country against all its partners together, --partner WLD=World".into();
+        opt_error(cx, ErrorKind::MissingField, "--partner", msg);
+        return None;
+    }
     let required = required(cx, headers, sources, options);
     let codes = required
         .as_ref()
@@ -694,6 +732,22 @@ pub(crate) fn read(
     let ((reporter, partner), given_unit, source) = required?;
     if !cx.errors.is_empty() {
         return None;
+    }
+    // A table of one country against the world (ELSTAT's, by product): the second
+    // partner is World as the editor names it; said, never taken for a country.
+    if let Some((c, n)) = options
+        .partners
+        .get(1)
+        .filter(|(c, n)| office::is_world(c, n))
+    {
+        if keys.partner.any() {
+            let msg = format!("{c} ({n}) is the world as a whole, an aggregate of areas, not a country: a partner column's rows are one country's (give one of the table's partners)");
+            opt_error(cx, ErrorKind::InvalidValue, "--partner", msg);
+            return None;
+        }
+        let msg = format!("{c} ({n}) is the world as a whole, not a country: the chart is {reporter}'s trade with all its partners together, as the table gives it (its title and series name {n})");
+        cx.warnings
+            .push(Error::at(ErrorKind::InvalidValue, "--partner", msg));
     }
     let exports = Some((reporter.clone(), partner.clone()));
     let imports = Some((partner.clone(), reporter.clone()));
@@ -714,6 +768,31 @@ pub(crate) fn read(
         return None;
     };
     let rows: Vec<&table::Row> = table.rows.iter().filter(|r| !r.is_blank()).collect();
+    // A long table with words: the rows of the second partner and of one product. Its
+    // decimal mark is judged from every row (one export, one style).
+    let all_rows = rows.clone();
+    let (rows, product) = if keys.any() {
+        office::pick(
+            cx,
+            file,
+            headers,
+            rows,
+            &keys,
+            office::Ask {
+                partners: &options.partners,
+                commodity: options.commodity.as_deref(),
+                products: true,
+            },
+        )?
+    } else {
+        (rows, None)
+    };
+    let key_cols = keys.cols();
+    // A money column beside a column of flow words: each row's flow says its direction.
+    let by_row = match (keys.money, keys.flow) {
+        (Some(m), Some(f)) if !given.contains_key(&m) => Some((m, f)),
+        _ => None,
+    };
     let numeric = |c: usize| {
         rows.iter()
             .map(|r| r.cell(c))
@@ -726,6 +805,25 @@ pub(crate) fn read(
             Plan {
                 use_: Use::Period,
                 why: period_why.clone(),
+                given: false,
+            }
+        } else if let Some((_, f)) = by_row.filter(|(m, _)| *m == c) {
+            Plan {
+                use_: Use::Flow(exports.clone()),
+                why: format!("each row's direction from \"{}\"", headers[f]),
+                given: false,
+            }
+        } else if key_cols.contains(&c) && !given.contains_key(&c) {
+            let what = if keys.flow == Some(c) {
+                "flows: each row's direction"
+            } else if keys.partner.cols().any(|k| k == c) {
+                "partner: rows picked by --partner"
+            } else {
+                "product: rows picked by --commodity"
+            };
+            Plan {
+                use_: Use::Unused,
+                why: what.into(),
                 given: false,
             }
         } else if let Some(s) = given.get(&c) {
@@ -781,6 +879,7 @@ pub(crate) fn read(
         let msg = match (&p.use_, p.why.as_str()) {
             (Use::Unused, "blank") => continue,
             (Use::Unused, "--flow") => continue,
+            (Use::Unused, _) if key_cols.contains(&c) => continue,
             (Use::Unused, "header says no flow") => format!(
                 "\"{h}\": column not used: its header says no flow (--flow \"{h}=KR>IT\", \"{h}=two-way\" or \"{h}=skip\" says what it holds)"
             ),
@@ -818,6 +917,16 @@ pub(crate) fn read(
                     ),
                 ));
             }
+        }
+    }
+    if first_of.is_empty() && keys.any() {
+        if let Some(m) = keys.money {
+            let h = &headers[m];
+            let msg = format!(
+                "the table does not say whether \"{h}\" holds imports or exports (no column of flows like IMPORTS/EXPORTS, 수입/수출, 进口/出口): say it with --flow \"{h}={partner}>{reporter}\" ({reporter}'s imports from {partner}) or --flow \"{h}={reporter}>{partner}\" (its exports)"
+            );
+            opt_error(cx, ErrorKind::MissingField, "--flow", msg);
+            return None;
         }
     }
     if first_of.is_empty() {
@@ -885,7 +994,7 @@ pub(crate) fn read(
         .map(|(c, _)| c)
         .collect();
     let mut cells: Vec<(usize, usize, &str)> = Vec::new();
-    for r in &rows {
+    for r in &all_rows {
         for &c in &used {
             let v = r.cell(c);
             if !is_gap(v) {
@@ -949,13 +1058,16 @@ pub(crate) fn read(
     // The rows.
     let period_col = periods::Column::new(
         headers.get(pc).map_or("", String::as_str),
-        rows.iter().map(|r| r.cell(pc)),
+        rows.iter().map(|r| office::marker(r.cell(pc)).0),
     );
     let basis = "reported".to_string();
     let mut accs: Vec<Acc> = Vec::new();
     let mut acc_cols: Vec<usize> = Vec::new();
-    let mut by_key: HashMap<(usize, Class), usize> = HashMap::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    type Direction = Option<(String, String)>;
+    let mut by_key: HashMap<(usize, Direction, Class), usize> = HashMap::new();
+    let mut seen: HashMap<(String, Option<office::FlowWord>), usize> = HashMap::new();
+    // Periods written with a footnote marker (`2017(1)`): one warning each.
+    let mut marked: std::collections::HashSet<String> = std::collections::HashSet::new();
     // Rows whose balance or total disagrees: a warning each, up to MAX_ERRORS, then one
     // counting the rest.
     let mut disagreeing = 0;
@@ -963,7 +1075,7 @@ pub(crate) fn read(
     let imports_col = first_of.get(&imports).copied();
     for r in &rows {
         let n = r.number;
-        let p = r.cell(pc);
+        let (p, mark) = office::marker(r.cell(pc));
         let Some((ptext, period)) = period_col
             .read(p)
             .and_then(|s| Period::parse(&s).ok().map(|x| (s, x)))
@@ -977,16 +1089,45 @@ pub(crate) fn read(
             }
             continue;
         };
-        if let Some(first) = seen.insert(ptext.clone(), n) {
+        // The row's flow, in a table with a column of flow words.
+        let word = match by_row {
+            Some((_, f)) => match office::flow_word(r.cell(f)) {
+                Some(w) => Some(w),
+                None => {
+                    let what = "a flow: IMPORTS or EXPORTS, 수입 or 수출, 进口 or 出口";
+                    cx.error(expected(file, n, f, &headers[f], what, r.cell(f)));
+                    continue;
+                }
+            },
+            None => None,
+        };
+        if let Some(first) = seen.insert((ptext.clone(), word), n) {
+            let flow = word.map_or(String::new(), |_| {
+                format!(" and flow ({})", by_row.map_or("", |(_, f)| r.cell(f)))
+            });
             cx.error(at(
                 ErrorKind::Overlap,
                 file,
                 n,
                 pc,
                 "period",
-                format!("\"{p}\": a second row for this period (row {first})"),
+                format!("\"{p}\": a second row for this period{flow} (row {first})"),
             ));
             continue;
+        }
+        // A marked period: the marker kept as each figure's note, and said once.
+        let raw = r.cell(pc);
+        let note = mark.map(|m| {
+            format!("The table writes this period \"{raw}\": its marker {m} is a footnote of the source (provisional or revised figures).")
+        });
+        if let Some(m) = mark {
+            if marked.insert(raw.to_string()) {
+                let msg = format!(
+                    "\"{raw}\": read as {ptext}; its marker {m} (a footnote: provisional or revised figures?) is kept as the note of each figure of this period"
+                );
+                cx.warnings
+                    .push(at(ErrorKind::InvalidValue, file, n, pc, "period", msg));
+            }
         }
         let class = Class::of(&period, false);
         let Some(d) = decimal_mark else { continue };
@@ -1049,19 +1190,26 @@ pub(crate) fn read(
             let Use::Flow(direction) = &plans[c].use_ else {
                 continue;
             };
-            let k = *by_key.entry((c, class)).or_insert_with(|| {
-                accs.push(Acc {
-                    name: String::new(),
-                    direction: direction.clone(),
-                    direction_row: 1,
-                    basis: basis.clone(),
-                    class,
-                    obs: Vec::new(),
-                    rows: Vec::new(),
+            let direction = match word {
+                Some(office::FlowWord::Exports) if by_row.is_some_and(|(m, _)| m == c) => &exports,
+                Some(office::FlowWord::Imports) if by_row.is_some_and(|(m, _)| m == c) => &imports,
+                _ => direction,
+            };
+            let k = *by_key
+                .entry((c, direction.clone(), class))
+                .or_insert_with(|| {
+                    accs.push(Acc {
+                        name: String::new(),
+                        direction: direction.clone(),
+                        direction_row: 1,
+                        basis: basis.clone(),
+                        class,
+                        obs: Vec::new(),
+                        rows: Vec::new(),
+                    });
+                    acc_cols.push(c);
+                    accs.len() - 1
                 });
-                acc_cols.push(c);
-                accs.len() - 1
-            });
             if let Some(acc) = accs.get_mut(k) {
                 acc.obs.push((
                     RawObservation {
@@ -1073,7 +1221,7 @@ pub(crate) fn read(
                         qualifier: None,
                         sources: vec![source.id.clone()],
                         derived: None,
-                        note: None,
+                        note: note.clone().map(RawText::Plain),
                     },
                     canon.clone(),
                     exp,
@@ -1119,13 +1267,32 @@ pub(crate) fn read(
     }
     let label = format!("As reported by {}", source.publisher);
     let codes = [reporter.clone(), partner.clone()];
+    // One product of a table of products: named in the title.
+    let mut titled = options.clone();
+    if let (Some((code, name)), None) = (&product, &options.title) {
+        let named = |c: &str| {
+            (options.partners.iter())
+                .find(|(x, _)| x == c)
+                .map_or(c.to_string(), |(_, n)| n.clone())
+        };
+        let what = match (code.is_empty(), name.is_empty()) {
+            (false, false) => format!("{name} ({code})"),
+            (true, _) => name.clone(),
+            (false, true) => format!("product {code}"),
+        };
+        titled.title = Some(format!(
+            "Trade between {} and {}: {what}",
+            named(&reporter),
+            named(&partner)
+        ));
+    }
     let (dataset, obs_rows) = build(
         &sorted_accs,
         vec![(basis, label.clone())],
         &codes,
         vec![source.clone()],
         unit_used.currency,
-        options,
+        &titled,
     );
     let columns = plans
         .iter()

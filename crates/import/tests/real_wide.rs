@@ -194,12 +194,13 @@ fn kosis_korea_china_monthly() {
     assert_eq!(figure(ds, "KR>CN", "2019-12"), 12_296_986.0);
     assert_eq!(figure(ds, "CN>KR", "2019-12"), 9_023_873.0);
     sourced(ds, "statistics-korea", "Statistics Korea");
-    // The partner's name column is not figures: one warning at its header.
+    // The partner's name column is a partner column (src/office.rs) of one partner: one
+    // warning naming it, as charted.
     let w: Vec<String> = i.warnings.iter().map(Error::to_string).collect();
     assert_eq!(
         w,
         [format!(
-            "{name}:1:1: \"Country\": column not used: its cells are not figures"
+            "{name}:1:1: partner: the table's one partner is China, peoples' republic of; charted as CN (China), the second --partner"
         )]
     );
     let u = i.understood.as_ref().unwrap();

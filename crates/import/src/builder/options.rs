@@ -193,6 +193,7 @@ impl ImportOptions {
             id: self.id.clone(),
             source,
             flows,
+            commodity: self.commodity.clone(),
         })
     }
 
