@@ -21,6 +21,7 @@ pub mod datapackage;
 pub mod encoding;
 mod not_table;
 pub mod numbers;
+mod pairs;
 pub mod periods;
 pub mod publish;
 pub mod sheet;
