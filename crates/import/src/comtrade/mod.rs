@@ -120,6 +120,12 @@ pub fn sniff(text: &str) -> bool {
     }
 }
 
+/// Whether an area (its code and name as a file writes them) is an aggregate by
+/// Comtrade's rules (World, "… nes", the EU…): for the other readers of downloads.
+pub(crate) fn is_aggregate_area(code: &str, name: &str) -> bool {
+    areas::is_aggregate(code, name)
+}
+
 /// A flow, as its code says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Flow {
