@@ -9,6 +9,7 @@ import * as imports from '../pkg/import.js';
 const CALLS = {
   importTables: imports.importTables,
   importComtrade: imports.importComtrade,
+  importImf: imports.importImf,
   checkDataset: imports.checkDataset,
   setChartText: imports.setChartText,
   toDatapackage: imports.toDatapackage,

@@ -106,6 +106,55 @@ pub fn import_tables(
 pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
     let o = ImportOptions::read(options, COMTRADE_OPTIONS)?;
     let name = o.file.as_deref().unwrap_or("comtrade");
+    let text = match download_text(name, bytes, &o)? {
+        Ok(text) => text,
+        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+    };
+    let (result, pairs) = comtrade::import_with_pairs(name, &text, &o.comtrade());
+    let input = Input {
+        name,
+        text: &text.text,
+    };
+    let mut outcome = Outcome::checked(result, name, &[input]);
+    outcome.pairs = pairs;
+    Ok(outcome)
+}
+
+/// The options [`import_imf`] takes.
+pub const IMF_OPTIONS: &[&str] = &[
+    "partners", "title", "id", "accessed", "pair", "file", "encoding",
+];
+
+/// An IMF Direction of Trade Statistics (DOTS) time-series download (CSV; its bytes) →
+/// the [`Outcome`], with `pairs` as [`import_comtrade`]'s: the pairs of countries the
+/// file holds when it holds several, largest two-way trade first. Options
+/// ([`IMF_OPTIONS`]): `pair` (`A,B`, as `--pair`), `partners` (names for areas by their
+/// code), `accessed` (YYYY-MM-DD), `title`, `id`, `file` (the name errors give it;
+/// default `imf`), `encoding` (as [`import_comtrade`]'s). `Err` only for bad options.
+pub fn import_imf(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
+    let o = ImportOptions::read(options, IMF_OPTIONS)?;
+    let name = o.file.as_deref().unwrap_or("imf");
+    let text = match download_text(name, bytes, &o)? {
+        Ok(text) => text,
+        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+    };
+    let (result, pairs) = crate::imf::import_with_pairs(name, &text, &o.imf());
+    let input = Input {
+        name,
+        text: &text.text,
+    };
+    let mut outcome = Outcome::checked(result, name, &[input]);
+    outcome.pairs = pairs;
+    Ok(outcome)
+}
+
+/// A download's bytes as text: over the size limit, the import's errors; with the
+/// option `encoding` (the label the page decoded it from), read with the warning naming it.
+fn download_text<'b>(
+    name: &str,
+    bytes: &'b [u8],
+    o: &ImportOptions,
+) -> Result<Result<comtrade::Decoded<'b>, Vec<Error>>, Error> {
     let from = match o.encoding.as_deref() {
         None => None,
         Some(label) => Some(encoding::label_of(label).ok_or_else(|| {
@@ -119,7 +168,7 @@ pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, E
     };
     let mut text = match comtrade::decoded(name, bytes) {
         Ok(text) => text,
-        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+        Err(errors) => return Ok(Err(errors)),
     };
     if let Some(label) = from.filter(|&l| l != "utf-8") {
         text.used = encoding::Used {
@@ -128,14 +177,7 @@ pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, E
             guessed: false,
         };
     }
-    let (result, pairs) = comtrade::import_with_pairs(name, &text, &o.comtrade());
-    let input = Input {
-        name,
-        text: &text.text,
-    };
-    let mut outcome = Outcome::checked(result, name, &[input]);
-    outcome.pairs = pairs;
-    Ok(outcome)
+    Ok(Ok(text))
 }
 
 /// A file's size checked against the limit of what it is before a byte of it is read (a
