@@ -10,6 +10,7 @@ const CALLS = {
   importTables: imports.importTables,
   importComtrade: imports.importComtrade,
   importImf: imports.importImf,
+  importDownload: imports.importDownload,
   checkDataset: imports.checkDataset,
   setChartText: imports.setChartText,
   toDatapackage: imports.toDatapackage,

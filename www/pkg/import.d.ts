@@ -113,6 +113,8 @@ export function importTables(observations: string, sources: string, textOrOption
 export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Reads an IMF Direction of Trade Statistics (DOTS) time-series download (CSV: its text or its bytes): Value and Status rows, each reporter's figures its own basis. */
 export function importImf(download: string | ArrayBuffer | ArrayBufferView, options?: ImfImportOptions): Promise<ImportResult>;
+/** Reads a download by its header row: an IMF DOTS file (as importImf, whose options it takes) or a UN Comtrade download (as importComtrade). */
+export function importDownload(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
 export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
 /** Text in English, or by language (Korean and Chinese need the English). */

@@ -471,3 +471,25 @@ fn the_builder_gets_the_pairs_to_choose_from() {
     assert_eq!(o.pairs.len(), 4);
     assert!(builder::import_imf(&bytes, Some(r#"{"commodity":"85"}"#)).is_err());
 }
+
+#[test]
+fn the_builder_tells_an_imf_download_by_its_header() {
+    // importDownload: the IMF's header → the IMF reader; a Comtrade download → Comtrade's.
+    let bytes = read("dots-annual-many.csv");
+    let o = builder::import_download(&bytes, Some(r#"{"pair":"542,158"}"#)).unwrap();
+    assert!(o.dataset.unwrap().contains("imf-542-fob"));
+    let comtrade = std::fs::read(format!("{FIXTURES}/../comtrade/plus-annual.csv")).unwrap();
+    let o = builder::import_download(&comtrade, None).unwrap();
+    assert!(o.dataset.unwrap().contains("un-comtrade"));
+    // "What I read" names the format.
+    let first = String::from_utf8(bytes)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let r =
+        builder::what_i_read(&serde_json::json!({ "kind": "comtrade", "text": first }).to_string())
+            .unwrap();
+    assert_eq!(r.items[0].value, "IMF Direction of Trade (DOTS) download");
+}

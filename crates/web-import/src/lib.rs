@@ -66,6 +66,16 @@ pub fn import_imf(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
         .map_err(js)
 }
 
+/// A download, read by its header row: an IMF DOTS file or a UN Comtrade download
+/// ([`builder::import_download`]). Throws only for bad options.
+#[wasm_bindgen]
+pub fn import_download(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let options = text_or_none(&options)?;
+    builder::import_download(bytes, options.as_deref())
+        .map(|o| to_js(&o))
+        .map_err(js)
+}
+
 /// A file's size against the limit of what it is (`table`, `json`), before it is read →
 /// `null` when within, else the import's answer with the too-large error
 /// ([`builder::check_file_size`]). Throws for a bad `what`, `size` or options.

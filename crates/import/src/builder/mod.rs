@@ -148,6 +148,25 @@ pub fn import_imf(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error>
     Ok(outcome)
 }
 
+/// A download the editor opened or pasted, read by what its header row says: an IMF
+/// Direction of Trade file ([`import_imf`]) when it has the IMF's columns, else a UN
+/// Comtrade download ([`import_comtrade`]), with that reader's options (`commodity` is
+/// Comtrade's only). What the builder's download kind calls.
+pub fn import_download(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
+    // The header row is ASCII in both: the first line's bytes, read lossily, tell.
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len())
+        .min(64 * 1024);
+    let head = String::from_utf8_lossy(bytes.get(..end).unwrap_or(bytes));
+    if crate::imf::sniff(&head) {
+        import_imf(bytes, options)
+    } else {
+        import_comtrade(bytes, options)
+    }
+}
+
 /// A download's bytes as text: over the size limit, the import's errors; with the
 /// option `encoding` (the label the page decoded it from), read with the warning naming it.
 fn download_text<'b>(
