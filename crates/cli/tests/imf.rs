@@ -143,3 +143,17 @@ warning: {f}:6:10: the balance (TBG_USD) disagrees with exports (TXG_FOB_USD) mi
         "{err}"
     );
 }
+
+#[test]
+fn the_help_names_the_format() {
+    let (code, out, _) = run(&["check", "--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("[possible values: tsv, csv, comtrade, imf, datapackage, json]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Comtrade or IMF DOTS download of several"),
+        "{out}"
+    );
+}
