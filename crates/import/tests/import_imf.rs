@@ -290,9 +290,12 @@ fn pair_chosen_by_code_or_name_both_directions_both_reporters() {
         ),
     ];
     assert_eq!(series(&a.dataset), expected);
-    // The pair named the other way round: the same figures (the partners in the order
-    // the file's rows give them).
+    // The pair named the other way round: the same series, in the order the file's rows
+    // give them; the partners (and the title) in the order the option names them.
     assert_eq!(series(&b.dataset), expected);
+    assert_eq!(en(&a.dataset.title), "Trade between Korea, Rep. of and Japan (IMF DOTS)");
+    assert_eq!(en(&b.dataset.title), "Trade between Japan and Korea, Rep. of (IMF DOTS)");
+    assert_eq!(b.dataset.id, "158-542");
     let warnings: Vec<String> = a.warnings.iter().map(Error::to_string).collect();
     assert_eq!(
         warnings,
