@@ -293,8 +293,14 @@ fn pair_chosen_by_code_or_name_both_directions_both_reporters() {
     // The pair named the other way round: the same series, in the order the file's rows
     // give them; the partners (and the title) in the order the option names them.
     assert_eq!(series(&b.dataset), expected);
-    assert_eq!(en(&a.dataset.title), "Trade between Korea, Rep. of and Japan (IMF DOTS)");
-    assert_eq!(en(&b.dataset.title), "Trade between Japan and Korea, Rep. of (IMF DOTS)");
+    assert_eq!(
+        en(&a.dataset.title),
+        "Trade between Korea, Rep. of and Japan (IMF DOTS)"
+    );
+    assert_eq!(
+        en(&b.dataset.title),
+        "Trade between Japan and Korea, Rep. of (IMF DOTS)"
+    );
     assert_eq!(b.dataset.id, "158-542");
     let warnings: Vec<String> = a.warnings.iter().map(Error::to_string).collect();
     assert_eq!(
@@ -495,4 +501,19 @@ fn the_builder_tells_an_imf_download_by_its_header() {
         builder::what_i_read(&serde_json::json!({ "kind": "comtrade", "text": first }).to_string())
             .unwrap();
     assert_eq!(r.items[0].value, "IMF Direction of Trade (DOTS) download");
+}
+
+#[test]
+fn partner_names_given_replace_the_files() {
+    let o = ImfOptions {
+        pair: Some("542,158".into()),
+        names: vec![("542".into(), "South Korea".into())],
+        ..ImfOptions::default()
+    };
+    let i = ok("dots-annual-many.csv", &read("dots-annual-many.csv"), &o);
+    assert_eq!(en(&i.dataset.partners[0].name), "South Korea");
+    assert_eq!(
+        en(&i.dataset.series[0].label),
+        "Exports from South Korea to Japan, as reported by South Korea"
+    );
 }
