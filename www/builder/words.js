@@ -215,6 +215,11 @@ const KO = {
   'Encoding': '인코딩',
   'First line': '첫 줄',
   'guessed from its bytes': '바이트로 추정함',
+  // a wide table's reading (builder/outcome.rs: the facts an import adds)
+  'Reporting country': '보고 국가',
+  'Unit': '단위',
+  'Column': '열',
+  'checked against the flows, not drawn': '수출입과 대조해 확인함, 그리지 않음',
 };
 
 const ZH = {
@@ -424,6 +429,11 @@ const ZH = {
   'Encoding': '编码',
   'First line': '第一行',
   'guessed from its bytes': '根据字节推测',
+  // a wide table's reading (builder/outcome.rs: the facts an import adds)
+  'Reporting country': '报告国',
+  'Unit': '单位',
+  'Column': '列',
+  'checked against the flows, not drawn': '已与进出口核对，不绘制',
 };
 
 export const LANGS = ['en', 'ko', 'zh'];

@@ -33,6 +33,26 @@ export interface ImportResult {
   gaps: number;
   /** importComtrade, importImf: the pairs of countries a download of several holds, largest two-way trade first (absent when it holds one). */
   pairs?: ComtradePair[];
+  /** importTables with a wide table (a period column and a column per flow): what was understood of each column (absent for other tables). */
+  understood?: WideReading;
+  /** The same as facts of the "What I read" panel (the reporting country, the unit, each column), to list after whatIRead's (absent for other tables). */
+  facts?: ReadFact[];
+}
+/** What the reader understood of a wide table (docs/DATA.md, "Wide tables"). */
+export interface WideReading {
+  shape: 'wide';
+  /** Every column, in order. */
+  columns: { header: string; /** 1-based */ position: number; meaning: 'period' | 'flow' | 'two-way' | 'balance' | 'total' | 'unused'; /** a flow's, e.g. "KR>IT" */ direction: string | null; /** e.g. "header says 수출", "--flow" */ why: string }[];
+  /** The reporting country's code (the first partner) and the other's. */
+  reporter: string;
+  partner: string;
+  /** The unit as written (the unit option, or the header that names it), its currency (ISO 4217) and power of ten. */
+  unit: string;
+  currency: string;
+  exp: number;
+  /** The one source's id and the one basis' label ("As reported by …"). */
+  source: string;
+  basis: string;
 }
 /** A pair of countries of a Comtrade download: `pair` is the `pair` option's value to chart it. */
 export interface ComtradePair {
@@ -52,8 +72,12 @@ export interface TableImportOptions {
   decimal?: '.' | ',';
   /** The unit when the table has no unit column: a currency and a scale ("USD", "USD million", "EUR thousand", "억원", "万元"…). */
   unit?: string;
-  /** The partners in order; default: the codes of the directions, named by their codes. */
+  /** The partners in order; default: the codes of the directions, named by their codes. A wide table's reporting country first (its exports are first>second). */
   partners?: ImportPartner[];
+  /** One source for every figure of a table without sources ("Publisher | Title | URL | date", the date optional); the sources table then "". */
+  source?: string;
+  /** What a wide table's columns hold: "HEADER=KR>IT", "HEADER=two-way", "HEADER=balance", "HEADER=skip", "#3=skip"; default: guessed from the headers. */
+  flows?: string[];
   /** The dataset's title; default "Trade between A and B". */
   title?: string;
   /** The dataset's id; default from the two codes ("kr-jp"). */

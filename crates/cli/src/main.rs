@@ -1,7 +1,8 @@
 //! `trade-chart`: check, convert and render datasets from a terminal.
 //!
 //! ```text
-//! trade-chart check FILE… [--sources FILE] [--decimal .|,] [--unit U] [--partner CODE=NAME]…
+//! trade-chart check FILE… [--sources FILE | --source "P | T | URL"] [--decimal .|,] [--unit U]
+//!                         [--partner CODE=NAME]… [--flow HEADER=KR>IT]…
 //! trade-chart convert IN… [table options] -o dataset.json
 //! trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
 //!                        [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
@@ -25,6 +26,7 @@ use std::process::ExitCode;
 
 mod raster;
 
+use trade_chart::data::RawSource;
 use trade_chart::scene::theme::Theme;
 use trade_chart::{Dataset, DatasetChart, Error, Options, RawDataset, SOCIAL_SCALE};
 use trade_chart_import as import;
@@ -33,6 +35,7 @@ use trade_chart_import::datapackage;
 use trade_chart_import::encoding::Encoding;
 use trade_chart_import::imf::{self, ImfOptions};
 use trade_chart_import::publish::{self, PageOptions};
+use trade_chart_import::wide::{self, FlowOption};
 use trade_chart_import::{text, Import, Input, SheetOptions};
 
 const ABOUT: &str = "trade-chart: check, convert and render trade-chart datasets";
@@ -41,9 +44,11 @@ const LONG_ABOUT: &str = "\
 trade-chart: check, convert and render trade-chart datasets
 
 A dataset is a JSON file in the schema of docs/DATA.md, or a spreadsheet table of
-observations (.tsv, .csv, .txt) with its sources table, or a UN Comtrade download, or an
-IMF Direction of Trade (DOTS) download, or a data package; a text table (--text) gives any of them its title, notes and labels in
-English, Korean and Chinese.";
+observations (.tsv, .csv, .txt) with its sources table, or a wide table (a period column
+and a column per flow: Month;Exports;Imports;Balance) with --partner, --unit and --source,
+or a UN Comtrade download, or an IMF Direction of Trade (DOTS) download, or a data
+package; a text table (--text) gives any of them its title, notes and labels in English,
+Korean and Chinese.";
 
 /// The synopsis of every command (the top level's usage line).
 const SYNOPSIS: &str = "\
@@ -145,6 +150,17 @@ struct TableArgs {
     /// FILE named sources.* among the inputs is taken too]
     #[arg(long, value_name = "FILE", verbatim_doc_comment)]
     sources: Option<PathBuf>,
+    /// One source for every figure, for a table without a sources table or column (a
+    /// wide table): "Publisher | Title | URL | date", the date (YYYY[-MM[-DD]]) optional
+    #[arg(long, value_name = "TEXT", value_parser = source, verbatim_doc_comment)]
+    source: Option<RawSource>,
+    /// What a wide table's column holds, when its header does not say (repeatable):
+    /// "HEADER=KR>IT" (exports of KR to IT), "HEADER=two-way", "HEADER=balance" (checked,
+    /// not drawn) or "HEADER=skip"; a header the table repeats by its position, "#3=skip"
+    /// [default: guessed from the headers: exports, imports, total, balance in English,
+    /// Korean (수출, 수입, 교역, 수지) and Chinese (出口, 进口, 进出口, 差额)]
+    #[arg(long, value_name = "HEADER=FLOW", value_parser = flow, verbatim_doc_comment)]
+    flow: Vec<FlowOption>,
     /// The chart's text in English, Korean and Chinese: a table of key | en | ko | zh rows
     /// (title, subtitle, note, series.<id>.label, view.<id>.label|title|subtitle|note,
     /// partner.<code>.name, basis.<id>.label; docs/DATA.md); for any input format. A table
@@ -169,8 +185,9 @@ struct TableArgs {
     /// USD million, EUR thousand, 억원, 万元
     #[arg(long, value_name = "UNIT")]
     unit: Option<String>,
-    /// A partner's code and name (twice, in order) [default: the codes]; in a Comtrade
-    /// download, a name for an area its number alone gives (--partner 998=NAME)
+    /// A partner's code and name (twice, in order) [default: the codes]; a wide table's
+    /// reporting country first: its exports are first>second; in a Comtrade download, a
+    /// name for an area its number alone gives (--partner 998=NAME)
     #[arg(long, value_name = "CODE=NAME", value_parser = partner, verbatim_doc_comment)]
     partner: Vec<(String, String)>,
     /// The pair of countries to chart from a Comtrade or IMF DOTS download of several (one
@@ -352,6 +369,16 @@ fn partner(v: &str) -> Result<(String, String), String> {
     Ok((code.trim().to_uppercase(), name.trim().to_string()))
 }
 
+/// `--source "Publisher | Title | URL | date"`.
+fn source(v: &str) -> Result<RawSource, String> {
+    wide::source_option(v)
+}
+
+/// `--flow "HEADER=KR>IT"`.
+fn flow(v: &str) -> Result<FlowOption, String> {
+    wide::flow_option(v)
+}
+
 /// `--encoding`: an encoding's name (the Encoding Standard's labels, and cp949).
 fn encoding(s: &str) -> Result<&'static Encoding, String> {
     import::encoding::named(s, "--encoding").map_err(|e| e.message().to_string())
@@ -441,7 +468,14 @@ impl TableArgs {
             partners: self.partner,
             title: self.title,
             id: self.id,
+            source: self.source,
+            flows: self.flow,
         };
+        if sheet.source.is_some() && self.sources.is_some() {
+            return Err(Usage(
+                "--source and --sources: give one source for every figure or a sources table, not both".into(),
+            ));
+        }
         Ok(Args {
             inputs,
             sources: self.sources,
@@ -687,6 +721,11 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
     if given.len() > 1 || (given.len() == 1 && a.sources.is_some()) {
         return Err(Usage("more than one sources table".into()));
     }
+    if !given.is_empty() && a.sheet.source.is_some() {
+        return Err(Usage(
+            "--source and a sources table among the inputs: give one source for every figure or a sources table, not both".into(),
+        ));
+    }
     let sources = a
         .sources
         .clone()
@@ -710,7 +749,7 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
         .filter(|p| !is_sources(p) && !texts.contains(p))
     {
         let format = a.format.unwrap_or_else(|| Format::detect(p));
-        let sources = if format == Format::Table {
+        let sources = if format == Format::Table && a.sheet.source.is_none() {
             sources.clone().or_else(|| {
                 let dir = p.parent().unwrap_or(Path::new(""));
                 ["sources.tsv", "sources.csv", "sources.txt"]
@@ -797,13 +836,17 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
     if let Some(e) = import::not_a_table(&name, &text) {
         return Err(vec![e.to_string()]);
     }
-    let Some(sp) = &job.sources else {
-        return Err(vec![format!(
-            "{name}: no sources table: give --sources FILE, or put sources.tsv or sources.csv beside it"
-        )]);
+    // One source for every figure (--source), or a wide table's errors (which ask for it).
+    let one_source = sheet.source.is_some() || wide::sniff(&text, sheet);
+    let (sources_name, sources_text) = match &job.sources {
+        Some(sp) => (sp.display().to_string(), read(sp, job.encoding)?),
+        None if one_source => ("sources".to_string(), String::new()),
+        None => {
+            return Err(vec![format!(
+                "{name}: no sources table: give --sources FILE, or put sources.tsv or sources.csv beside it, or give one source for every figure (--source \"Publisher | Title | URL | date\")"
+            )])
+        }
     };
-    let sources_name = sp.display().to_string();
-    let sources_text = read(sp, job.encoding)?;
     let imported = import::import(
         Input {
             name: &name,
@@ -815,7 +858,15 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         },
         sheet,
     )
-    .map_err(|errors| errors.iter().map(Error::to_string).collect::<Vec<_>>())?;
+    .map_err(|errors| {
+        // An error at an option (a wide table's --partner) is named with the file.
+        (errors.iter())
+            .map(|e| match e.location() {
+                trade_chart::Location::Path(_) => format!("{name}: {e}"),
+                _ => e.to_string(),
+            })
+            .collect::<Vec<_>>()
+    })?;
     finish(job, imported, &name)
 }
 

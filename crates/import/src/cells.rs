@@ -134,7 +134,7 @@ pub(crate) fn row_id<'r>(
     id
 }
 
-fn norm_header(h: &str) -> String {
+pub(crate) fn norm_header(h: &str) -> String {
     let h = h.to_lowercase().replace("(s)", "s");
     h.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
         .filter(|w| !w.is_empty())

@@ -30,6 +30,7 @@ pub mod sheet;
 pub mod table;
 pub mod text;
 pub mod views;
+pub mod wide;
 
 pub use cells::{header_unit, unit, Unit};
 pub use not_table::not_a_table;

@@ -1,5 +1,6 @@
 //! Periods as spreadsheets write them, to the dataset's spelling: `2020`, `2020년`,
-//! `2020年`; `2020-06`, `2020-6`, `202006`, `2020.06`, `2020M06`, `2020M6` (IMF's),
+//! `2020年`; `2020-06`, `2020-6`, `202006`, `2020.06`, `2020/06` (Japan's customs),
+//! `2020M06`, `2020M6` (IMF's),
 //! `2020年6月`, `2020년 6월`, `Jun 2020`, `June 2020`, `Jun-2020`; and a release of
 //! several months as two of those joined by `/` (`2020-01/2020-02`, `Jan 2020/Feb 2020`).
 //! A year stays text: it is a period, never a number.
@@ -74,6 +75,12 @@ fn month(s: &str) -> Option<String> {
         // `2020.06`; never `2020.6`, which a spreadsheet also makes of `2020.60`, nor
         // `2020.1`, which is January or October (`2020.10` as a number).
         (year(y)?, month_number(m).filter(|_| m.len() == 2)?)
+    } else if let Some((y, m)) = s
+        .split_once('/')
+        .filter(|(y, m)| year(y).is_some() && m.len() == 2)
+    {
+        // `2020/06`: two digits, as `2020.06`.
+        (year(y)?, month_number(m)?)
     } else if let Some((y, m)) = s.split_once('-') {
         match (year(y), month_number(m)) {
             (Some(y), Some(m)) => (y, m),
@@ -99,7 +106,9 @@ pub fn normalize(cell: &str) -> Option<String> {
         return Some(y.to_string());
     }
     if let Some((a, b)) = s.split_once('/') {
-        return Some(format!("{}/{}", month(a)?, month(b)?));
+        if let (Some(a), Some(b)) = (month(a), month(b)) {
+            return Some(format!("{a}/{b}"));
+        }
     }
     month(s)
 }
@@ -198,6 +207,8 @@ mod tests {
             ("2020년6월", "2020-06"),
             ("2020.06", "2020-06"),
             ("2020.12", "2020-12"),
+            ("2001/01", "2001-01"),
+            ("2019/11", "2019-11"),
             ("2024M2", "2024-02"),
             ("2024M02", "2024-02"),
             ("2024M12", "2024-12"),
@@ -233,6 +244,10 @@ mod tests {
             "2024M0",
             "2024M",
             "1985-01-01",
+            "2001/1",
+            "2001/13",
+            "2001/2002",
+            "2001-01/",
         ] {
             assert_eq!(normalize(bad), None, "{bad}");
         }

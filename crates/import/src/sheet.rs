@@ -37,6 +37,12 @@ pub struct SheetOptions {
     pub title: Option<String>,
     /// The dataset's id; default the two codes, e.g. `kr-jp`.
     pub id: Option<String>,
+    /// One source for every figure, for a table without a sources table or column
+    /// (`--source "Publisher | Title | URL | date"`: [`super::wide::source_option`]).
+    pub source: Option<RawSource>,
+    /// What columns of a wide table hold, as the editor sets them (`--flow`:
+    /// [`super::wide::flow_option`]); the others are guessed from their headers.
+    pub flows: Vec<super::wide::FlowOption>,
 }
 
 /// A dataset read from tables, with what was not fatal.
@@ -48,6 +54,9 @@ pub struct Import {
     pub warnings: Vec<Error>,
     /// Rows dropped as gaps (a blank value, `#N/A`, `n/a`, `-`, `..`).
     pub gaps: usize,
+    /// What the reader understood of a wide table's columns (`None` for other tables):
+    /// for the builder to show.
+    pub understood: Option<super::wide::Understood>,
     map: RowMap,
 }
 
@@ -58,6 +67,9 @@ struct RowMap {
     obs_cols: HashMap<&'static str, usize>,
     /// `[series][observation]` → row.
     obs_rows: Vec<Vec<usize>>,
+    /// A wide table's value column of each series (empty for a long table, whose values
+    /// are all in `obs_cols`' `value`).
+    value_cols: Vec<usize>,
     src_file: String,
     src_cols: HashMap<&'static str, usize>,
     src_rows: Vec<usize>,
@@ -116,6 +128,14 @@ impl Import {
                 } else {
                     field
                 };
+                if let (Some(&c), "value") = (m.value_cols.get(s), f) {
+                    return e.relocated(Location::Cell {
+                        file: Some(m.obs_file.clone()),
+                        row,
+                        column: c + 1,
+                        field: Some("value".into()),
+                    });
+                }
                 return e.relocated(cell(&m.obs_file, row, &m.obs_cols, f));
             }
         } else if let Some((s, rest)) = index(&path, "sources[") {
@@ -151,10 +171,29 @@ impl Import {
             dataset,
             warnings,
             gaps,
+            understood: None,
             map: RowMap {
                 obs_file: file.to_string(),
                 obs_cols: cols,
                 obs_rows: rows,
+                ..RowMap::default()
+            },
+        }
+    }
+
+    /// An import of a wide table ([`super::wide`]): as [`Import::from_rows`], with each
+    /// series' value column and what the reader understood.
+    pub(crate) fn from_wide(w: super::wide::Wide, warnings: Vec<Error>, gaps: usize) -> Import {
+        Import {
+            dataset: w.dataset,
+            warnings,
+            gaps,
+            understood: Some(w.understood),
+            map: RowMap {
+                obs_file: w.file,
+                obs_cols: w.cols,
+                obs_rows: w.rows,
+                value_cols: w.value_cols,
                 ..RowMap::default()
             },
         }
@@ -167,6 +206,7 @@ impl Import {
             dataset,
             warnings: Vec::new(),
             gaps: 0,
+            understood: None,
             map: RowMap::default(),
         }
     }
@@ -349,11 +389,16 @@ pub const SOURCE_COLUMNS: &[(&str, &[&str])] = &[
 ];
 
 /// Cells that mean "no figure": the row is a gap, never a zero.
-const GAPS: [&str; 9] = ["#n/a", "n/a", "na", "-", "–", "—", "..", "…", "#value!"];
+pub(crate) const GAPS: [&str; 9] = ["#n/a", "n/a", "na", "-", "–", "—", "..", "…", "#value!"];
 
 /// Reads the two tables into a dataset. Every error found is returned (up to
 /// [`MAX_ERRORS`], then one line counting the rest), each at its cell; a file that is
 /// not a table at all is one error ([`super::not_a_table`]).
+///
+/// The observations table is either long (a direction, period, value… column each) or
+/// wide (a period column and a column per flow: [`super::wide`], told apart by
+/// [`super::wide::sniff`]). The sources are the sources table, or the one source of
+/// [`SheetOptions::source`] (the sources table's text then left blank).
 pub fn import(
     observations: Input,
     sources: Input,
@@ -368,7 +413,32 @@ pub fn import(
         return Err(not_tables);
     }
     let mut cx = Cx::default();
-    let src = read_sources(&mut cx, sources);
+    let wide = super::wide::sniff(observations.text, options);
+    let blank = sources.text.trim().is_empty();
+    let src = match &options.source {
+        Some(one) if blank => Sources::one(one),
+        Some(_) => {
+            let msg = "a sources table and --source: give one or the other";
+            cx.error(Error::at(ErrorKind::InvalidValue, "--source", msg));
+            return Err(cx.into_errors());
+        }
+        // A wide table's one source may come from a sources table of one row.
+        None if wide && blank => Sources::default(),
+        None => read_sources(&mut cx, sources),
+    };
+    if wide {
+        let read = super::wide::read(&mut cx, observations, &src.list, options);
+        return match read {
+            Some(w) if cx.errors.is_empty() => {
+                let mut i = Import::from_wide(w, cx.warnings, cx.gaps);
+                if src.read {
+                    i = i.with_sources(sources.name, src.cols, src.rows);
+                }
+                Ok(i)
+            }
+            _ => Err(cx.into_errors()),
+        };
+    }
     let result = read_observations(&mut cx, observations, &src, options);
     if cx.errors.is_empty() {
         if let Some((dataset, obs_cols, obs_rows)) = result {
@@ -376,6 +446,7 @@ pub fn import(
                 dataset,
                 warnings: cx.warnings,
                 gaps: cx.gaps,
+                understood: None,
                 map: RowMap {
                     obs_file: observations.name.to_string(),
                     obs_cols,
@@ -400,6 +471,17 @@ struct Sources {
     /// Every id in the table (rows with errors too) → its first row.
     ids: HashMap<String, usize>,
     read: bool,
+}
+
+impl Sources {
+    /// The one source an option gives (`--source`): every figure cites it.
+    fn one(source: &RawSource) -> Sources {
+        Sources {
+            list: vec![source.clone()],
+            ids: HashMap::from([(source.id.clone(), 0)]),
+            ..Sources::default()
+        }
+    }
 }
 
 fn read_sources(cx: &mut Cx, input: Input) -> Sources {
@@ -587,11 +669,26 @@ fn read_observations(
     options: &SheetOptions,
 ) -> Option<Converted> {
     let file = input.name;
-    let mut required = vec!["direction", "period", "value", "sources"];
+    let mut required = vec!["direction", "period", "value"];
+    if options.source.is_none() {
+        required.push("sources");
+    }
     if options.unit.is_none() {
         required.push("unit");
     }
     let (table, cols) = columns(cx, input, OBSERVATION_COLUMNS, &required)?;
+    if let (Some(&sc), Some(_)) = (cols.get("sources"), &options.source) {
+        let msg = "a sources column and --source: give one or the other (--source is for a table without sources)";
+        cx.error(at(
+            ErrorKind::InvalidValue,
+            file,
+            1,
+            sc,
+            "sources",
+            msg.into(),
+        ));
+        return None;
+    }
     let default_unit = default_unit(cx, options);
     let rows = figure_rows(cx, &cols, &table.rows);
     let (decimal, bad_value) = decimal_mark(cx, file, col(&cols, "value"), &rows, options);
@@ -917,6 +1014,9 @@ impl Reading<'_> {
     /// A row's source ids (separated by `;`), each an error unless the sources table
     /// has it (when that table could be read), and an error when there is none.
     fn sources(&self, cx: &mut Cx, row: &Row) -> Vec<String> {
+        if let Some(one) = &self.options.source {
+            return vec![one.id.clone()];
+        }
         let (n, sc) = (row.number, self.col("sources"));
         let ids: Vec<String> = cell(self.cols, row, "sources")
             .split(';')
@@ -1140,7 +1240,29 @@ fn make_dataset(
     src: &Sources,
     options: &SheetOptions,
 ) -> (RawDataset, Vec<Vec<usize>>) {
-    let exp = unit_exponent(&g.series);
+    let currency = g.currency.map_or(Currency::USD, |c| c.0);
+    build(
+        &g.series,
+        g.bases,
+        codes,
+        src.list.clone(),
+        currency,
+        options,
+    )
+}
+
+/// The dataset of `series` (each holding its figures, in `currency`) between the partners
+/// `codes` (at least two), with these bases (id, label) and sources: what every table
+/// reader ends in. And each series' rows.
+pub(crate) fn build(
+    series_in: &[Acc],
+    bases: Vec<(String, String)>,
+    codes: &[String],
+    sources: Vec<RawSource>,
+    currency: Currency,
+    options: &SheetOptions,
+) -> (RawDataset, Vec<Vec<usize>>) {
+    let exp = unit_exponent(series_in);
     let partners: Vec<RawPartner> = codes
         .iter()
         .map(|c| RawPartner {
@@ -1153,8 +1275,8 @@ fn make_dataset(
         codes.get(1).map_or("", String::as_str),
     );
     let (a, b) = (partner_name(options, first), partner_name(options, second));
-    let (raw_series, obs_rows) = series(&g.series, exp, options);
-    let views = default_views(&g.series, &raw_series, &a, &b);
+    let (raw_series, obs_rows) = series(series_in, exp, options);
+    let views = default_views(series_in, &raw_series, &a, &b);
     let dataset = RawDataset {
         schema: 1,
         id: options
@@ -1169,18 +1291,17 @@ fn make_dataset(
         ),
         partners,
         unit: RawUnit {
-            currency: g.currency.map_or(Currency::USD, |c| c.0).code().into(),
+            currency: currency.code().into(),
             scale: 10f64.powi(exp),
         },
-        bases: g
-            .bases
+        bases: bases
             .into_iter()
             .map(|(id, label)| RawBasis {
                 id,
                 label: RawText::Plain(label),
             })
             .collect(),
-        sources: src.list.clone(),
+        sources,
         series: raw_series,
         claims: Vec::new(),
         annotations: Vec::new(),

@@ -277,7 +277,7 @@ fn bad_options_are_errors_naming_the_option_not_outcomes() {
     assert_eq!(e.code(), "unknown-field");
     assert!(
         e.to_string().starts_with(
-            "options.bogus: unknown option; expected one of decimal, unit, partners, title, id, observationsFile, sourcesFile, textFile"
+            "options.bogus: unknown option; expected one of decimal, unit, partners, source, flows, title, id, observationsFile, sourcesFile, textFile"
         ),
         "{e}"
     );

@@ -30,8 +30,9 @@ fn text_or_none(v: &JsValue) -> Result<Option<String>, JsValue> {
     })
 }
 
-/// An observations table and its sources table, and optionally the chart's text table
-/// → `{ dataset, errors, warnings, gaps }` ([`builder::import_tables`]). Throws only for
+/// An observations table and its sources table (or a wide table, its sources "" with the
+/// `source` option), and optionally the chart's text table → `{ dataset, errors, warnings,
+/// gaps }`, and `understood` for a wide table ([`builder::import_tables`]). Throws only for
 /// bad options.
 #[wasm_bindgen]
 pub fn import_tables(

@@ -37,6 +37,8 @@ pub const TABLE_OPTIONS: &[&str] = &[
     "decimal",
     "unit",
     "partners",
+    "source",
+    "flows",
     "title",
     "id",
     "observationsFile",
@@ -59,9 +61,11 @@ pub const COMTRADE_OPTIONS: &[&str] = &[
 /// An observations table and its sources table (TSV or CSV, as pasted from a
 /// spreadsheet), and optionally the chart's text table (`key | en | ko | zh`, docs/DATA.md)
 /// → the [`Outcome`], as `trade-chart convert --text`. Options ([`TABLE_OPTIONS`]):
-/// `decimal`, `unit`, `partners` (`[{ code, name }]`), `title`, `id`, `observationsFile`,
-/// `sourcesFile`, `textFile` (the names errors give the tables; default `observations`,
-/// `sources` and `text`). `Err` only for bad options.
+/// `decimal`, `unit`, `partners` (`[{ code, name }]`), `source` (one source for a table
+/// without sources, `sources` then ""), `flows` (a wide table's columns: `["Exports=KR>IT"]`),
+/// `title`, `id`, `observationsFile`, `sourcesFile`, `textFile` (the names errors give the
+/// tables; default `observations`, `sources` and `text`). A wide table's reading is the
+/// outcome's `understood`. `Err` only for bad options.
 pub fn import_tables(
     observations: &str,
     sources: &str,
@@ -90,8 +94,24 @@ pub fn import_tables(
         Some(text) => result.and_then(|i| i.with_text(text)),
         None => result,
     };
+    // The readers name options as the command line does (`--partner`): here as options.
+    let result = result.map_err(|errors| errors.into_iter().map(option_path).collect());
     let inputs: Vec<Input> = [obs, src].into_iter().chain(text).collect();
     Ok(Outcome::checked(result, obs_name, &inputs))
+}
+
+/// An error at a command-line option (`--partner`) moved to the builder's option of the
+/// same meaning (`options.partners`); others unchanged.
+fn option_path(e: Error) -> Error {
+    let name = match e.path() {
+        "--partner" => "partners",
+        "--source" => "source",
+        "--flow" => "flows",
+        "--unit" => "unit",
+        "--decimal" => "decimal",
+        _ => return e,
+    };
+    e.relocated(trade_chart::Location::Path(format!("options.{name}")))
 }
 
 /// A UN Comtrade download (CSV; its bytes: UTF-8, or Windows-1252 with a warning) → the

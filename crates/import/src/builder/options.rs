@@ -12,10 +12,12 @@ use crate::imf::ImfOptions;
 use crate::sheet::SheetOptions;
 
 /// The options' names, in the order the error for an unknown one lists them.
-pub const OPTION_NAMES: [&str; 13] = [
+pub const OPTION_NAMES: [&str; 15] = [
     "decimal",
     "unit",
     "partners",
+    "source",
+    "flows",
     "title",
     "id",
     "accessed",
@@ -37,8 +39,14 @@ pub struct ImportOptions {
     /// The unit when the table has no unit column (tables): `USD million`, `EUR thousand`,
     /// `억원`, `万元`… (`cells::unit`).
     pub unit: Option<String>,
-    /// The partners, in order (tables).
+    /// The partners, in order (tables); a wide table's reporting country first.
     pub partners: Option<Vec<Partner>>,
+    /// One source for every figure, `Publisher | Title | URL | date` (tables without
+    /// sources: [`crate::wide::source_option`]).
+    pub source: Option<String>,
+    /// What a wide table's columns hold, each `HEADER=KR>IT`, `HEADER=two-way`,
+    /// `HEADER=skip` or `#3=…` ([`crate::wide::flow_option`]).
+    pub flows: Option<Vec<String>>,
     /// The dataset's title (tables, Comtrade).
     pub title: Option<String>,
     /// The dataset's id (tables, Comtrade).
@@ -103,6 +111,8 @@ impl ImportOptions {
             ("decimal", o.decimal.is_some()),
             ("unit", o.unit.is_some()),
             ("partners", o.partners.is_some()),
+            ("source", o.source.is_some()),
+            ("flows", o.flows.is_some()),
             ("title", o.title.is_some()),
             ("id", o.id.is_some()),
             ("accessed", o.accessed.is_some()),
@@ -163,12 +173,27 @@ impl ImportOptions {
             }
             partners.push((p.code.trim().to_uppercase(), p.name.trim().to_string()));
         }
+        let source = match self.source.as_deref() {
+            None => None,
+            Some(s) => Some(
+                crate::wide::source_option(s)
+                    .map_err(|m| Error::at(ErrorKind::InvalidValue, "options.source", m))?,
+            ),
+        };
+        let mut flows = Vec::new();
+        for (i, f) in self.flows.iter().flatten().enumerate() {
+            flows.push(crate::wide::flow_option(f).map_err(|m| {
+                Error::at(ErrorKind::InvalidValue, format!("options.flows[{i}]"), m)
+            })?);
+        }
         Ok(SheetOptions {
             decimal,
             unit: self.unit.clone(),
             partners,
             title: self.title.clone(),
             id: self.id.clone(),
+            source,
+            flows,
         })
     }
 

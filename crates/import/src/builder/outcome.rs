@@ -1,12 +1,14 @@
-//! What the builder's imports answer: `{ dataset, errors, warnings, gaps }`, each error
-//! or warning as the builder shows it (`{ code, message, text, file, row, column, start,
+//! What the builder's imports answer: `{ dataset, errors, warnings, gaps }` (and for a
+//! wide table `understood` and `facts`), each error or warning as the builder shows it (`{ code, message, text, file, row, column, start,
 //! end, field }`).
 
 use serde::Serialize;
 use trade_chart::error::{Error, Location};
 
+use super::reading::Fact;
 use crate::cells::{place_spans, Input};
 use crate::sheet::{dataset_json, Import};
+use crate::wide::{Meaning, Understood};
 
 /// One error or warning as the builder shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -73,6 +75,47 @@ pub struct Outcome {
     /// the JSON when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<crate::comtrade::PairChoice>,
+    /// What the reader understood of a wide table's columns (left out for other
+    /// tables): for the builder to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub understood: Option<Understood>,
+    /// The same as facts of the "What I read" panel ([`super::reading::Fact`]: the
+    /// reporting country, the unit, each column), listed after the reading's; none for
+    /// other tables.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
+}
+
+/// A wide table's reading as facts of the "What I read" panel: the reporting country,
+/// the unit, then each column (`#2 수출금액: KR>IT (header says 수출)`).
+fn wide_facts(u: &Understood) -> Vec<Fact> {
+    let fact = |key, label, value: String, note| Fact {
+        key,
+        label,
+        value,
+        note,
+        choices: Vec::new(),
+        chosen: None,
+    };
+    let mut facts = vec![
+        fact("reporter", "Reporting country", u.reporter.clone(), None),
+        fact("unit", "Unit", u.unit.clone(), None),
+    ];
+    for c in &u.columns {
+        let what = match c.meaning {
+            Meaning::Period => "period",
+            Meaning::Flow => c.direction.as_deref().unwrap_or("flow"),
+            Meaning::TwoWay => "two-way",
+            Meaning::Balance => "balance",
+            Meaning::Total => "total",
+            Meaning::Unused => "not used",
+        };
+        let note = matches!(c.meaning, Meaning::Balance | Meaning::Total)
+            .then_some("checked against the flows, not drawn");
+        let value = format!("#{} {}: {what} ({})", c.position, c.header, c.why);
+        facts.push(fact("column", "Column", value, note));
+    }
+    facts
 }
 
 impl Outcome {
@@ -84,6 +127,8 @@ impl Outcome {
             warnings: Vec::new(),
             gaps: 0,
             pairs: Vec::new(),
+            understood: None,
+            facts: Vec::new(),
         }
     }
 
@@ -95,6 +140,8 @@ impl Outcome {
             warnings: Vec::new(),
             gaps: 0,
             pairs: Vec::new(),
+            understood: None,
+            facts: Vec::new(),
         }
     }
 
@@ -106,6 +153,8 @@ impl Outcome {
             warnings: Vec::new(),
             gaps: 0,
             pairs: Vec::new(),
+            understood: None,
+            facts: Vec::new(),
         }
     }
 
@@ -140,6 +189,12 @@ impl Outcome {
             warnings,
             gaps: imported.gaps,
             pairs: Vec::new(),
+            facts: imported
+                .understood
+                .as_ref()
+                .map(wide_facts)
+                .unwrap_or_default(),
+            understood: imported.understood.take(),
         }
     }
 }
