@@ -517,3 +517,34 @@ fn partner_names_given_replace_the_files() {
         "Exports from South Korea to Japan, as reported by South Korea"
     );
 }
+
+#[test]
+fn a_status_row_before_its_value_row_and_a_byte_order_mark() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(file(&[
+        &format!("{HEAD},2019,2020"),
+        "Korea,542,Exports,TXG_FOB_USD,Japan,158,Status,,e",
+        "Korea,542,Exports,TXG_FOB_USD,Japan,158,Value,5000,6000",
+        // A flag on a gap flags nothing: the gap stays a gap.
+        "Korea,542,Imports,TMG_CIF_USD,Japan,158,Value,,7000",
+        "Korea,542,Imports,TMG_CIF_USD,Japan,158,Status,e,",
+    ]));
+    let i = ok("t.csv", &bytes, &ImfOptions::default());
+    let got: Vec<Vec<(String, f64, Option<String>)>> =
+        series(&i.dataset).into_iter().map(|s| s.4).collect();
+    assert_eq!(
+        got,
+        [
+            vec![
+                ("2019".to_string(), 5000.0, None),
+                (
+                    "2020".to_string(),
+                    6000.0,
+                    Some("IMF DOTS status \"e\": estimated".to_string())
+                )
+            ],
+            vec![("2020".to_string(), 7000.0, None)],
+        ]
+    );
+    assert_eq!(i.gaps, 1);
+}
