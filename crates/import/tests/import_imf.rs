@@ -478,6 +478,15 @@ fn the_builder_gets_the_pairs_to_choose_from() {
     let o = builder::import_imf(&bytes, Some(r#"{"pair":"542,158","file":"dots.csv"}"#)).unwrap();
     assert!(o.dataset.is_some(), "{:?}", o.errors);
     assert_eq!(o.pairs.len(), 4);
+    // What it understood, for the "What I read" panel: who reports, in what unit.
+    let facts: Vec<(&str, &str)> = o.facts.iter().map(|f| (f.key, f.value.as_str())).collect();
+    assert_eq!(
+        facts,
+        [
+            ("reporter", "Korea, Rep. of (542); Japan (158)"),
+            ("unit", "USD million")
+        ]
+    );
     assert!(builder::import_imf(&bytes, Some(r#"{"commodity":"85"}"#)).is_err());
 }
 

@@ -159,13 +159,45 @@ pub fn import_imf(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error>
         Err(errors) => return Ok(Outcome::failed(&errors, None)),
     };
     let (result, pairs) = crate::imf::import_with_pairs(name, &text, &o.imf());
+    let facts = result.as_ref().map(imf_facts).unwrap_or_default();
     let input = Input {
         name,
         text: &text.text,
     };
     let mut outcome = Outcome::checked(result, name, &[input]);
     outcome.pairs = pairs;
+    if outcome.dataset.is_some() {
+        outcome.facts = facts;
+    }
     Ok(outcome)
+}
+
+/// What an IMF download's import understood, as facts of the "What I read" panel: the
+/// reporting countries (each its own basis) and the unit.
+fn imf_facts(i: &crate::Import) -> Vec<Fact> {
+    let d = &i.dataset;
+    let text = |t: &trade_chart::data::RawText| match t {
+        trade_chart::data::RawText::Plain(s) => s.clone(),
+        trade_chart::data::RawText::Localized(m) => m.get("en").cloned().unwrap_or_default(),
+    };
+    let reporters: Vec<String> = d
+        .partners
+        .iter()
+        .filter(|p| {
+            let id = format!("imf-{}-", crate::cells::slug(&p.code));
+            d.bases.iter().any(|b| b.id.starts_with(&id))
+        })
+        .map(|p| format!("{} ({})", text(&p.name), p.code))
+        .collect();
+    let scale = match d.unit.scale {
+        s if s >= 1e6 => " million",
+        s if s >= 1e3 => " thousand",
+        _ => "",
+    };
+    vec![
+        Fact::plain("reporter", "Reporting country", reporters.join("; ")),
+        Fact::plain("unit", "Unit", format!("{}{scale}", d.unit.currency)),
+    ]
 }
 
 /// A download the editor opened or pasted, read by what its header row says: an IMF

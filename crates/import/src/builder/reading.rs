@@ -195,7 +195,7 @@ pub fn what_i_read(options: &str) -> Result<Reading, Error> {
 }
 
 impl Fact {
-    fn plain(key: &'static str, label: &'static str, value: String) -> Fact {
+    pub(crate) fn plain(key: &'static str, label: &'static str, value: String) -> Fact {
         Fact {
             key,
             label,
