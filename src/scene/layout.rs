@@ -68,16 +68,49 @@ pub fn check_size(width: f64, height: f64) -> crate::Result<()> {
 /// Font sizes (CSS px).
 pub const FONT: f64 = 12.0;
 
-/// The chart's height for a container width: taller than wide on phones, 2:1 on desktops.
+/// One step of the height rule: from a container `from` px wide (up to the next step's),
+/// the chart is `factor` × the width high, kept within `min` ..= `max` px.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeightStep {
+    /// The narrowest width (CSS px) this step applies to.
+    pub from: f64,
+    /// Height per px of width.
+    pub factor: f64,
+    /// The lowest height (CSS px).
+    pub min: f64,
+    /// The highest height (CSS px).
+    pub max: f64,
+}
+
+/// The height rule, steps by width: taller than wide on phones, 2:1 on desktops. The
+/// published picture's stylesheet writes the same rule in CSS (`chart::picture_css`).
+pub const HEIGHT_RULE: [HeightStep; 2] = [
+    HeightStep {
+        from: 0.0,
+        factor: 0.9,
+        min: 260.0,
+        max: 380.0,
+    },
+    HeightStep {
+        from: 560.0,
+        factor: 0.5,
+        min: 300.0,
+        max: 480.0,
+    },
+];
+
+/// The chart's height for a container width ([`HEIGHT_RULE`]).
 pub fn preferred_height(width: f64) -> f64 {
     if !width.is_finite() || width <= 0.0 {
         return 0.0;
     }
-    if width < 560.0 {
-        (width * 0.9).clamp(260.0, 380.0)
-    } else {
-        (width * 0.5).clamp(300.0, 480.0)
+    let mut step = HEIGHT_RULE[0];
+    for s in HEIGHT_RULE {
+        if width >= s.from {
+            step = s;
+        }
     }
+    (width * step.factor).clamp(step.min, step.max)
 }
 
 /// Estimated width of `s` at `size` px in a system sans-serif: generous, so labels never collide.

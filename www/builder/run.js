@@ -20,6 +20,7 @@ const CALLS = {
   encodingPlan: imports.encodingPlan,
   chooseEncoding: imports.chooseEncoding,
   whatIRead: imports.whatIRead,
+  renderElement: imports.renderElement,
 };
 
 async function read(a) {

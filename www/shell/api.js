@@ -10,6 +10,7 @@ import { engine, checkOptions, openCore, jsonOf } from './wasm.js';
 import { ChartView, charts } from './mount.js';
 import { whenNear } from './lazy.js';
 import { fetchText } from './fetch.js';
+import { findPicture, watchPicture, idleOrReached, takeOver, handOver } from './picture.js';
 
 export { version };
 
@@ -50,14 +51,23 @@ export async function create(element, options, attr) {
   if (charts.has(element) || element.tradeChart) throw shellError('already-mounted', 'trade-chart: this element already has a chart; destroy() it first');
   let opts = options || {};
   injectStyle(element);
-  const stale = element.querySelector(':scope > figure.tc'); // left by an earlier failed create
+  const stale = element.querySelector(':scope > figure.tc:not([data-tc-picture])'); // left by an earlier failed create
   if (stale) stale.remove();
+  // A published picture (picture.js): shown until the chart takes its place.
+  const picture = findPicture(element);
+  const seen = picture && watchPicture(element, picture);
   const ui = buildDom(element.ownerDocument);
   charts.set(element, null);
   let core = null;
   try {
     // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
     if (opts.loading === 'lazy') await whenNear(element);
+    // With a picture the reader sees the chart already: made at idle, or when reached
+    // (the wasm loads meanwhile).
+    if (seen && opts.loading === 'lazy') {
+      if (opts.columns == null) engine.module().catch(() => { /* reported below */ });
+      await idleOrReached(element.ownerDocument.defaultView || window, seen);
+    }
     // No data: the story's, fetched alongside the wasm.
     const story = opts.data == null && opts.columns == null ? engine.storyText() : null;
     // A chart of columns lives in the full module; a dataset chart in the core.
@@ -78,9 +88,10 @@ export async function create(element, options, attr) {
     // (hidden: display:none, a closed <details>, an inactive tab, not in the document yet)
     // draws nothing now; the ResizeObserver draws it when it gets a width.
     const width = widthOf(element);
-    element.appendChild(ui.figure);
+    const handed = picture && picture.isConnected ? takeOver(picture, ui.figure, seen) : (element.appendChild(ui.figure), null);
     element.removeAttribute('data-tc-pending'); // lazy.js: the height stays reserved until now
-    const api = new ChartView(element, ui, core, opts).mount(width);
+    const view = new ChartView(element, ui, core, opts), api = view.mount(width);
+    if (handed) handOver(view, handed);
     charts.set(element, api);
     element.tradeChart = api;
     return api;
@@ -90,7 +101,11 @@ export async function create(element, options, attr) {
     if (core && !engine.broken) try { core.free(); } catch (_) { /* already unusable */ }
     else if (core) core.abandon();
     charts.delete(element);
-    failed(element, ui, err);
+    if (seen) seen.stop();
+    // A published picture stays: it is the chart, without hover (the error is in the
+    // rejection and the trade-chart:error event).
+    if (picture && picture.isConnected && !ui.figure.isConnected) element.removeAttribute('data-tc-pending');
+    else failed(element, ui, err);
     throw err;
   }
 }

@@ -13,6 +13,7 @@ import { viewOf } from './mount.js';
 import { cancelNear } from './lazy.js';
 import { create, failed, langFor, attrOptions, fire } from './api.js';
 import { fetchText } from './fetch.js';
+import { findPicture } from './picture.js';
 
 const ATTRS = ['view', 'lang', 'theme', 'height', 'src'];
 
@@ -82,8 +83,11 @@ export function defineElement() {
       const gen = ++this.#gen, doc = this.ownerDocument;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
       if (this.#box) this.#box.remove();
-      const box = this.#box = h(doc, 'div', 'tc-box');
-      root.append(box);
+      // A published picture in a declarative shadow root (<template shadowrootmode>) is
+      // in its own box: the chart is made there and takes the picture's place.
+      const pictured = [...root.children].find((c) => c.classList.contains('tc-box') && findPicture(c));
+      let box = this.#box = pictured || h(doc, 'div', 'tc-box');
+      if (!pictured) root.append(box);
       injectStyle(box);
       await null; // a module that imports this one may still call init(url) first
       if (gen !== this.#gen) return;
@@ -91,6 +95,17 @@ export function defineElement() {
       if (this.getAttribute('loading') === 'eager') engine.module().catch(() => { /* create() reports it */ });
       // Parsed before its children: wait for them (an inline <script type="application/json">).
       if (doc.readyState === 'loading') await new Promise((r) => doc.addEventListener('DOMContentLoaded', r, { once: true }));
+      if (gen !== this.#gen) return;
+      // Defined before the parser reached its <template shadowrootmode> (the script above
+      // it): the browser left the picture in an inert template, as the element had its
+      // shadow root already. Its box takes the empty one's place.
+      const late = pictured ? null : /** @type {HTMLTemplateElement | null} */ (this.querySelector(':scope > template[shadowrootmode]'));
+      const lateBox = late && [...late.content.children].find((c) => c.classList.contains('tc-box') && findPicture(c));
+      if (lateBox) {
+        const b = doc.importNode(lateBox, true);
+        box.replaceWith(b);
+        this.#box = box = b;
+      }
       let data;
       try {
         data = await elementData(this, this.#data);

@@ -58,3 +58,9 @@ export function whenNear(el) {
 export function cancelNear(el) {
   return settleNear(el.ownerDocument, el, false, shellError('destroyed', 'trade-chart: the chart was removed before it was made'));
 }
+
+// A reader reached a waiting chart (a pointer over its picture, the focus in it): it is
+// made now, wherever it is.
+export function wake(el) {
+  return settleNear(el.ownerDocument, el, true);
+}

@@ -5,7 +5,7 @@
 //!                         [--partner CODE=NAME]… [--flow HEADER=KR>IT]…
 //! trade-chart convert IN… [table options] -o dataset.json
 //! trade-chart render IN… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
-//!                        [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
+//!                        [--format svg|png|html] [--scale 2] [--social] -o FILE.svg|FILE.png|FILE.html
 //! trade-chart bundle IN… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark] [--script PATH]
 //! ```
 //!
@@ -55,7 +55,7 @@ const SYNOPSIS: &str = "\
 trade-chart check FILE… [table options]
        trade-chart convert FILE… [table options] -o dataset.json
        trade-chart render FILE… --view ID [--width 800] [--lang en|ko|zh] [--theme light|dark]
-                          [--format svg|png] [--scale 2] [--social] -o FILE.svg|FILE.png
+                          [--format svg|png|html] [--scale 2] [--social] -o FILE.svg|FILE.png|FILE.html
        trade-chart bundle FILE… -o story.html [--view ID] [--lang en|ko|zh] [--theme light|dark]
        trade-chart COMMAND --help";
 
@@ -263,7 +263,7 @@ struct RenderArgs {
     /// The dataset (as for convert)
     #[arg(value_name = "FILE", required = true)]
     inputs: Vec<PathBuf>,
-    /// The picture's file, .svg or .png (`-o -`: standard output)
+    /// The picture's file, .svg, .png or .html (`-o -`: standard output)
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
     /// The view to draw (an id of the dataset's views)
@@ -278,7 +278,8 @@ struct RenderArgs {
     /// The chart's colours [default: light]
     #[arg(long)]
     theme: Option<ThemeArg>,
-    /// The picture's format [default: -o's extension; svg for `-o -`]
+    /// The picture's format (html: the <trade-chart> element with its picture, to paste
+    /// into a page) [default: -o's extension; svg for `-o -`]
     #[arg(long, value_name = "FORMAT")]
     format: Option<Picture>,
     /// PNG only: device pixels per CSS px, from 0.25 to 4 [default: 2]
@@ -358,6 +359,20 @@ enum ThemeArg {
 enum Picture {
     Svg,
     Png,
+    // The `<trade-chart>` element with its published picture and the dataset inline, to
+    // paste into a page (what `trade-chart/server` renders). A plain comment: a doc comment
+    // would turn clap's "[possible values: …]" into a list.
+    Html,
+}
+
+impl Picture {
+    fn name(self) -> &'static str {
+        match self {
+            Picture::Svg => "svg",
+            Picture::Png => "png",
+            Picture::Html => "html",
+        }
+    }
 }
 
 /// `--partner CODE=NAME` (a bare CODE is its own name).
@@ -534,13 +549,14 @@ impl RenderArgs {
                 .and_then(|e| match e.to_str()?.to_lowercase().as_str() {
                     "png" => Some(Picture::Png),
                     "svg" => Some(Picture::Svg),
+                    "html" | "htm" => Some(Picture::Html),
                     _ => None,
                 });
         let picture = match (self.format, inferred) {
             (Some(f), Some(g)) if f != g => {
                 return Err(Usage(format!(
                     "--format {} but -o {} says otherwise",
-                    if f == Picture::Png { "png" } else { "svg" },
+                    f.name(),
                     self.output.display()
                 )))
             }
@@ -548,12 +564,19 @@ impl RenderArgs {
             (None, None) if self.output == Path::new("-") => Picture::Svg,
             (None, None) => {
                 return Err(Usage(
-                    "which format? name the output .png or .svg, or give --format".into(),
+                    "which format? name the output .png, .svg or .html, or give --format".into(),
                 ))
             }
         };
         if picture == Picture::Svg && self.scale.is_some() {
             return Err(Usage("--scale: for PNG only (an SVG has no pixels)".into()));
+        }
+        if picture == Picture::Html && (self.scale.is_some() || self.width.is_some() || self.social)
+        {
+            return Err(Usage(
+                "--width, --scale, --social: not for html (its picture is drawn for every width)"
+                    .into(),
+            ));
         }
         let mut a = self.table.into_args(self.inputs, None)?;
         a.out = Some(self.output);
@@ -1099,6 +1122,21 @@ fn render(a: &Args) -> Result<ExitCode, Usage> {
     let out = a.out.as_deref().unwrap_or(Path::new("-"));
     Ok(report(loaded.and_then(|l| {
         warn(&l);
+        if a.picture == Some(Picture::Html) {
+            // The element as the server render writes it (trade_chart::chart::render_element).
+            let json = import::dataset_json(&l.raw)
+                .map_err(|e| vec![format!("{}: {e}", out.display())])?;
+            chart_for(a, l.dataset)?; // the options checked with render's messages
+            let options = trade_chart::Options {
+                view: a.view.clone(),
+                lang: a.lang.clone(),
+                theme: a.theme.clone(),
+                ..Default::default()
+            };
+            let html = trade_chart::chart::render_element_with(&json, &options)
+                .map_err(|e| vec![e.to_string()])?;
+            return write(out, &format!("{html}\n"));
+        }
         let chart = chart_for(a, l.dataset)?;
         let svg = if a.social {
             chart.social_svg()

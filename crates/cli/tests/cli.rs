@@ -451,7 +451,7 @@ fn every_command_has_help_with_its_exit_codes() {
     for default in [
         "[default: 800]",
         "[default: 2]",
-        "[possible values: svg, png]",
+        "[possible values: svg, png, html]",
     ] {
         assert!(out.contains(default), "{default}: {out}");
     }

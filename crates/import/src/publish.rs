@@ -28,6 +28,7 @@
 
 use serde::Deserialize;
 use trade_chart::chart::options::THEME_CHOICES;
+use trade_chart::chart::PictureOptions;
 use trade_chart::data::json::from_json_text;
 use trade_chart::data::{Dataset, RawDataset};
 use trade_chart::error::{Error, ErrorKind};
@@ -125,8 +126,9 @@ pub fn escape_html(text: &str) -> String {
 /// The one-file page of a dataset (its JSON text, checked here as the chart checks it) and
 /// the reader's standalone script (`pkg/trade-chart.standalone.js`, which mounts every
 /// `[data-trade-chart]` itself): the page's language and title are the chart's for these
-/// options (the dataset's title in that language), the dataset is written inline as one
-/// line, the script after it. `Err` for a dataset that does not check (at `dataset.…`), a
+/// options (the dataset's title in that language); in the element the chart's published
+/// picture (`DatasetChart::picture`: what the page shows before the script has run, and
+/// without scripts), then the dataset inline as one line; the script after it. `Err` for a dataset that does not check (at `dataset.…`), a
 /// bad option (at `options.…`, as `create()`'s) or a script that cannot be inline (at
 /// `script`).
 pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String, Error> {
@@ -147,6 +149,12 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
         ds,
         &trade_chart::Options::new(options.view.as_deref(), options.lang.as_deref()),
     )?;
+    let picture = chart.picture(&PictureOptions {
+        id: "trade-chart-".into(),
+        style: true,
+        height: None,
+        theme: options.theme.clone(),
+    })?;
     let lang = chart.lang();
     let title = chart.dataset().title.get(lang);
     let json = serde_json::to_string(&raw)
@@ -178,10 +186,8 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
 </head>
 <body>
 <main>
-<div id="trade-chart" data-trade-chart data-loading="eager"{attrs}>
-<script type="application/json" id="trade-chart-data">{json}</script>
+<div id="trade-chart" data-trade-chart data-loading="eager"{attrs}>{picture}<script type="application/json" id="trade-chart-data">{json}</script>
 </div>
-<noscript><p>This chart needs JavaScript.</p></noscript>
 </main>
 <script>
 {script}
@@ -281,8 +287,10 @@ mod tests {
                 "<meta name=\"generator\" content=\"trade-chart {}\">",
                 env!("CARGO_PKG_VERSION")
             ),
-            "<div id=\"trade-chart\" data-trade-chart data-loading=\"eager\" data-view=\"annual-flows\" data-lang=\"ko\" data-theme=\"dark\">\n<script type=\"application/json\" id=\"trade-chart-data\">{",
-            "}</script>\n</div>\n<noscript>",
+            "<div id=\"trade-chart\" data-trade-chart data-loading=\"eager\" data-view=\"annual-flows\" data-lang=\"ko\" data-theme=\"dark\"><style>",
+            "</style><figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">",
+            "</figure><script type=\"application/json\" id=\"trade-chart-data\">{",
+            "}</script>\n</div>\n</main>",
             "<script>\nwindow.TradeChart = {};\n</script>\n</body>\n</html>\n",
         ] {
             assert!(html.contains(part), "{part}\n{html}");
@@ -301,9 +309,15 @@ mod tests {
     fn without_options_no_attribute_and_the_page_is_english() {
         let html = page(DATASET, SCRIPT, &PageOptions::default()).unwrap();
         assert!(html.contains("<html lang=\"en\">"));
+        assert!(html
+            .contains("<div id=\"trade-chart\" data-trade-chart data-loading=\"eager\"><style>"));
+        // The picture: in the page's palette (auto), in English.
         assert!(html.contains(
-            "<div id=\"trade-chart\" data-trade-chart data-loading=\"eager\">\n<script type=\"application/json\""
+            "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"auto\" lang=\"en\" data-tc-picture=\"\">"
         ));
+        assert!(
+            html.contains("</figure><script type=\"application/json\" id=\"trade-chart-data\">{")
+        );
         assert!(html.contains("<title>Trade between South Korea and Japan</title>"));
     }
 

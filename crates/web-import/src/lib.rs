@@ -165,3 +165,13 @@ pub fn choose_encoding(decodings: &str) -> Result<JsValue, JsValue> {
 pub fn what_i_read(options: &str) -> Result<JsValue, JsValue> {
     builder::what_i_read(options).map(|r| to_js(&r)).map_err(js)
 }
+
+/// `<trade-chart>` with the chart's published picture and the dataset inline, for a page
+/// rendered on the server (`trade-chart/server`'s `render`, in Node): `data` the dataset's
+/// JSON text, `options` create()'s options as JSON text
+/// (`trade_chart::chart::render_element`). In this wasm, not the reader's: the picture's
+/// code and stylesheet stay out of what a reader downloads.
+#[wasm_bindgen]
+pub fn render_element(data: &str, options: &str) -> Result<String, JsValue> {
+    trade_chart::chart::render_element(data, options).map_err(js)
+}

@@ -15,6 +15,8 @@ use crate::text::format;
 use crate::text::words::Lang;
 
 mod export;
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+pub(crate) mod picture;
 mod wording;
 
 /// The social card's size in CSS px: drawn at [`SOCIAL_SCALE`]× it is the 1200×630 px

@@ -1,0 +1,465 @@
+//! The dataset chart's published picture: the figure the shell builds (`www/shell/dom.js`,
+//! `panels.js`: title, subtitle, tabs, legend, the plot, the tools, notes and sources) as
+//! static HTML, with the plot drawn as SVG by the same selection, layout and drawing as
+//! the canvas, at a few widths. A page shows it at its first paint, and a reader without
+//! JavaScript reads it (the sources line, the data in a `<details>` table, the summary for
+//! screen readers); the shell takes it over when the wasm has loaded
+//! (`www/shell/picture.js`). The stylesheet shows the drawing made for the container's
+//! width and gives the plot the height the shell will give the canvas
+//! ([`picture_css`], the same rule as [`layout::preferred_height`]), so nothing moves then.
+
+use std::fmt::Write as _;
+
+use super::DatasetChart;
+use crate::error::Result;
+use crate::scene::theme::{Rgba, THEME_KEYS};
+use crate::scene::{self, layout, Mark, Theme};
+
+/// The published drawings: each is shown from a container width (CSS px) up to the next
+/// one's, drawn at its own width and scaled to the plot's box (its aspect kept). The breaks
+/// follow the height rule ([`layout::HEIGHT_RULE`]): below 440 px the box is 0.9 × the
+/// width high (the 360 px drawing has that shape); from 440 px it is 380 px high (about
+/// 1.3:1 at 500); from 560 px 2:1 (720); from 960 px 480 px high (1120). The story's
+/// drawings change their ticks and labels at 311–509 px, at 560, 669, 746 and 779 px
+/// (tests/picture.rs measures it), so a drawing is never far from the layout the wasm
+/// will draw.
+pub const PICTURE_WIDTHS: [PictureWidth; 4] = [
+    PictureWidth {
+        from: 0,
+        drawn: 360,
+    },
+    PictureWidth {
+        from: 440,
+        drawn: 500,
+    },
+    PictureWidth {
+        from: 560,
+        drawn: 720,
+    },
+    PictureWidth {
+        from: 960,
+        drawn: 1120,
+    },
+];
+
+/// One published drawing: shown for containers from `from` px wide, drawn `drawn` px wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PictureWidth {
+    /// The narrowest container (CSS px) it is shown in.
+    pub from: u32,
+    /// The width it is drawn at (CSS px); its height is the height rule's for that width.
+    pub drawn: u32,
+}
+
+/// How to write the picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PictureOptions {
+    /// The prefix of its ids (the description's, the tabs'…): unique in the page when the
+    /// picture is in the page's own DOM; any in a shadow root.
+    pub id: String,
+    /// A `<style>` with the widget's stylesheet before the figure, so the picture is laid
+    /// out without the shell (and without JavaScript). Off for a page that links
+    /// `trade-chart.css` itself (a strict CSP refuses inline styles).
+    pub style: bool,
+    /// A fixed height for the plot (create()'s `height` option), in CSS px: the drawings
+    /// are made that high and the plot's box is (rounded as the shell rounds it); `None`:
+    /// the height rule's.
+    pub height: Option<f64>,
+    /// create()'s `theme` (`auto`, `light` or `dark`; `None` is `auto`): the figure's
+    /// `data-tc-theme`, as the shell writes it, so the stylesheet gives the picture the
+    /// palette the chart will have.
+    pub theme: Option<String>,
+}
+
+impl Default for PictureOptions {
+    fn default() -> Self {
+        PictureOptions {
+            id: "tc0-".into(),
+            style: true,
+            height: None,
+            theme: None,
+        }
+    }
+}
+
+/// The palette's colours by name (`THEME_KEYS`, in their order) as the light theme has
+/// them: the picture is drawn in these, and the stylesheet puts the page's own palette
+/// (`--tc-<key>`, else the theme's `--tcp-<key>`) in their place ([`picture_css`]), as
+/// the shell gives the canvas the page's colours.
+fn palette() -> [(&'static str, Rgba); 9] {
+    let t = Theme::light();
+    let [a, b, c] = t.series;
+    let colours = [t.bg, t.fg, t.muted, t.grid, t.axis, a, b, c, t.claim];
+    let mut out = [("", t.bg); 9];
+    for ((slot, key), colour) in out.iter_mut().zip(THEME_KEYS).zip(colours) {
+        *slot = (key, colour);
+    }
+    out
+}
+
+/// A colour as the SVG writer writes it (`#RRGGBB`).
+fn hex(c: Rgba) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The widget's stylesheet (`www/trade-chart.css`), as the packaged shell carries it:
+/// comments out, one rule part a line.
+pub fn stylesheet() -> String {
+    let css = include_str!("../../../www/trade-chart.css");
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start..].find("*/") {
+            Some(end) => &rest[start + end + 2..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The picture's rules that follow the layout: the plot's height for the container's
+/// width ([`layout::HEIGHT_RULE`] in CSS: the width floored to a whole px as the shell
+/// measures it, times the factor, clamped, rounded to a whole px as the shell rounds it),
+/// the page's palette in place of the light theme's colours the drawings are made in,
+/// and which drawing ([`PICTURE_WIDTHS`]) each width shows. `100cqw` comes out a hair
+/// under the container's width in Chromium (409.99… for 410), so 0.005 px is added before
+/// flooring: less than the 1/64 px a layout width can differ by. `www/trade-chart.css` holds
+/// exactly this text (a test checks), so a page that links the stylesheet has it too.
+pub fn picture_css() -> String {
+    let mut css = String::new();
+    let height = |s: &layout::HeightStep| {
+        format!(
+            ".tc-picture-img {{ height: round(nearest, clamp({}px, round(down, 100cqw + 0.005px, 1px) * {}, {}px), 1px); }}",
+            s.min, s.factor, s.max
+        )
+    };
+    for (i, s) in layout::HEIGHT_RULE.iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(css, "{}", height(s));
+        } else {
+            let _ = writeln!(
+                css,
+                "@container (width >= {}px) {{ {} }}",
+                s.from,
+                height(s)
+            );
+        }
+    }
+    for (key, colour) in palette() {
+        let h = hex(colour);
+        let _ = writeln!(
+            css,
+            ".tc-picture-img [fill=\"{h}\"] {{ fill: var(--tc-{key}, var(--tcp-{key})); }} .tc-picture-img [stroke=\"{h}\"] {{ stroke: var(--tc-{key}, var(--tcp-{key})); }}"
+        );
+    }
+    for (i, w) in PICTURE_WIDTHS.iter().enumerate() {
+        let next = PICTURE_WIDTHS.get(i + 1).map(|n| n.from);
+        let range = match (w.from, next) {
+            (0, Some(to)) => format!("(width < {to}px)"),
+            (from, Some(to)) => format!("({from}px <= width < {to}px)"),
+            (from, None) => format!("(width >= {from}px)"),
+        };
+        let _ = writeln!(
+            css,
+            "@container {range} {{ .tc-picture-img > svg[data-tc-from=\"{}\"] {{ display: block; }} }}",
+            w.from
+        );
+    }
+    css
+}
+
+/// `s` as text in an element or a quoted attribute value.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A view id as the shell writes it in a tab's id (`[^\w-]` as `_`).
+fn id_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+impl DatasetChart {
+    /// The current view's drawing `width` CSS px wide at the height rule's height, as the
+    /// canvas draws it, as an SVG element for the picture: sized by the stylesheet, hidden
+    /// from screen readers (the plot's description says what it shows).
+    pub fn picture_svg(&self, width: f64, from: u32, height: Option<f64>) -> Result<String> {
+        let height = height.unwrap_or_else(|| layout::preferred_height(width).round());
+        // In the light theme's colours, which the stylesheet maps to the page's palette.
+        let light = Theme::light();
+        let mut input = self.input(width, height);
+        input.theme = &light;
+        let mut scene = scene::build(&input);
+        // Our SVG writer, as plotters' own, writes a text's size divided by 1.24 (the
+        // downloads keep that); the picture must show the canvas's sizes.
+        for m in &mut scene.marks {
+            if let Mark::Text { size, .. } = m {
+                *size *= 1.24;
+            }
+        }
+        let svg = crate::render::svg(&scene)?;
+        let body = svg.split_once('\n').map(|(_, b)| b).unwrap_or("");
+        Ok(format!(
+            "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" data-tc-from=\"{from}\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">\n{}",
+            body.trim_end(),
+            w = scene.width.ceil(),
+            h = scene.height.ceil(),
+        ))
+    }
+
+    /// The picture: the stylesheet (with `options.style`) and the figure as the shell
+    /// builds it for the current view, language and theme, its plot drawn at each of
+    /// [`PICTURE_WIDTHS`]. Nothing between the figure's elements (no text nodes the shell's
+    /// figure does not have). `data-tc-picture` on the figure tells the shell to take it over.
+    pub fn picture(&self, options: &PictureOptions) -> Result<String> {
+        let meta = self.meta();
+        let ui = &meta.ui;
+        let id = esc(&options.id);
+        let mut o = String::new();
+        if options.style {
+            o.push_str("<style>");
+            o.push_str(&stylesheet());
+            o.push_str("</style>");
+        }
+        let theme = options
+            .theme
+            .as_deref()
+            .filter(|t| matches!(*t, "light" | "dark"))
+            .unwrap_or("auto");
+        let _ = write!(
+            o,
+            "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"{theme}\" lang=\"{}\" data-tc-picture=\"\">",
+            meta.lang
+        );
+        o.push_str("<div class=\"tc-sizer\" aria-hidden=\"true\"></div>");
+        let _ = write!(
+            o,
+            "<figcaption class=\"tc-head\" part=\"head\"><p class=\"tc-title\" part=\"title\">{}</p><p class=\"tc-subtitle\" part=\"subtitle\">{}</p></figcaption>",
+            esc(&meta.title),
+            esc(&meta.subtitle)
+        );
+        // The tabs as they will be (the shell hides them for a chart without views).
+        let _ = write!(
+            o,
+            "<div class=\"tc-tabs\" role=\"tablist\" part=\"tabs\" aria-label=\"{}\">",
+            esc(ui.views)
+        );
+        for v in &meta.views {
+            let selected = v.id == meta.view;
+            let _ = write!(
+                o,
+                "<button type=\"button\" role=\"tab\" data-view=\"{}\" id=\"{id}tab-{}\" aria-controls=\"{id}plot\" aria-selected=\"{selected}\"{}>{}</button>",
+                esc(&v.id),
+                esc(&id_part(&v.id)),
+                if selected { "" } else { " tabindex=\"-1\"" },
+                esc(&v.label)
+            );
+        }
+        o.push_str("</div>");
+        let _ = write!(
+            o,
+            "<div class=\"tc-legend\" role=\"group\" part=\"legend\" aria-label=\"{}\">",
+            esc(ui.legend)
+        );
+        for s in &meta.legend {
+            // The series' colour as the page's palette gives it (the swatch the shell
+            // writes has the colour the page resolves).
+            let color = palette()
+                .into_iter()
+                .find(|(_, c)| c.css() == s.color)
+                .map(|(key, _)| format!("var(--tc-{key}, var(--tcp-{key}))"))
+                .unwrap_or_else(|| esc(&s.color));
+            let _ = write!(
+                o,
+                "<button type=\"button\" data-series=\"{}\" aria-pressed=\"{}\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"{}\" style=\"background-color: {}\"></span>{}</button>",
+                esc(&s.id),
+                s.visible,
+                s.texture,
+                color,
+                esc(&s.label)
+            );
+        }
+        o.push_str("</div>");
+        let label = if meta.title.is_empty() {
+            ui.chart
+        } else {
+            &meta.title
+        };
+        // A fixed height as the shell gives it the canvas (Math.round of a positive one).
+        let fixed = options
+            .height
+            .filter(|h| h.is_finite() && *h > 0.0)
+            .map(|h| (h + 0.5).floor().clamp(1.0, 20_000.0));
+        let style = fixed
+            .map(|h| format!(" style=\"height: {h}px\""))
+            .unwrap_or_default();
+        let _ = write!(
+            o,
+            "<div class=\"tc-plot\" role=\"tabpanel\" id=\"{id}plot\" part=\"plot\" aria-labelledby=\"{id}tab-{}\"><div class=\"tc-picture-img\" role=\"img\" tabindex=\"0\" aria-label=\"{}\" aria-describedby=\"{id}desc\" part=\"canvas\"{style}>",
+            esc(&id_part(&meta.view)),
+            esc(label)
+        );
+        for w in PICTURE_WIDTHS {
+            o.push_str(&self.picture_svg(f64::from(w.drawn), w.from, fixed)?);
+        }
+        o.push_str("</div></div>");
+        let _ = write!(
+            o,
+            "<p class=\"tc-sr\" id=\"{id}desc\">{}</p>",
+            esc(&meta.summary)
+        );
+        // The tools as they will be (inert until the shell takes over; hidden without scripts).
+        let _ = write!(
+            o,
+            "<div class=\"tc-tools\" part=\"tools\"><button class=\"tc-toggle tc-show-data\" type=\"button\" aria-expanded=\"false\">{}</button>",
+            esc(ui.show_data)
+        );
+        if meta.claims > 0 {
+            let _ = write!(
+                o,
+                "<button class=\"tc-toggle tc-show-claims\" type=\"button\" aria-expanded=\"false\">{}</button>",
+                esc(ui.claims)
+            );
+        }
+        let _ = write!(
+            o,
+            "<div class=\"tc-download\" role=\"group\" aria-labelledby=\"{id}dl\"><span class=\"tc-download-label\" id=\"{id}dl\">{}</span><button type=\"button\" data-format=\"csv\">CSV</button><button type=\"button\" data-format=\"png\">PNG</button><button type=\"button\" data-format=\"svg\">SVG</button></div></div>",
+            esc(ui.download)
+        );
+        self.picture_data(&mut o, ui.show_data);
+        let _ = write!(
+            o,
+            "<footer class=\"tc-foot\" part=\"foot\"><p class=\"tc-notes\">{}</p><p class=\"tc-source\">{}</p></footer></figure>",
+            esc(&meta.notes.join("\n")),
+            esc(&meta.source_line)
+        );
+        Ok(o)
+    }
+
+    /// For readers without scripts (the stylesheet shows it only then): the view's figures
+    /// as a table, and its sources with their links, in a `<details>`.
+    fn picture_data(&self, o: &mut String, summary: &str) {
+        let t = self.table();
+        let _ = write!(
+            o,
+            "<details class=\"tc-nojs\"><summary>{}</summary><div class=\"tc-data\"><table><caption>{}</caption><thead><tr>",
+            esc(summary),
+            esc(&t.caption)
+        );
+        for h in &t.headers {
+            let _ = write!(o, "<th scope=\"col\">{}</th>", esc(h));
+        }
+        o.push_str("</tr></thead><tbody>");
+        for row in &t.rows {
+            o.push_str("<tr>");
+            for (i, c) in row.iter().enumerate() {
+                if i == 0 {
+                    let _ = write!(o, "<th scope=\"row\">{}</th>", esc(c));
+                } else {
+                    let _ = write!(o, "<td>{}</td>", esc(c));
+                }
+            }
+            o.push_str("</tr>");
+        }
+        o.push_str("</tbody></table></div><ul class=\"tc-nojs-sources\">");
+        for s in self
+            .sel
+            .sources
+            .iter()
+            .filter_map(|&i| self.ds.sources.get(i))
+        {
+            let mut text = s.publisher.clone();
+            if !s.title.is_empty() {
+                text.push_str(": ");
+                text.push_str(&s.title);
+            }
+            if let Some(d) = &s.date {
+                text.push_str(", ");
+                text.push_str(d);
+            }
+            let _ = write!(o, "<li><a href=\"{}\">{}</a></li>", esc(&s.url), esc(&text));
+        }
+        o.push_str("</ul></details>");
+    }
+}
+
+/// `<trade-chart>` as a page rendered on the server writes it (`trade-chart/server`'s
+/// `render`): create()'s options as its attributes, the picture in a declarative shadow
+/// root (`<template shadowrootmode="open">`: laid out before any script, and without one;
+/// the element takes it over), the dataset inline. `data`: the dataset's JSON text;
+/// `options`: create()'s options as JSON text (`view`, `lang`, `theme`, `height`,
+/// `loading`; the others are refused here), checked as create() checks them.
+pub fn render_element(data: &str, options: &str) -> Result<String> {
+    render_element_with(data, &crate::chart::options::Options::from_json(options)?)
+}
+
+/// [`render_element`] with the options read already (the command line's `render --format
+/// html`).
+pub fn render_element_with(data: &str, o: &crate::chart::options::Options) -> Result<String> {
+    for (name, v) in [
+        ("title", o.title.is_some()),
+        ("data", o.data.is_some()),
+        ("columns", o.columns.is_some()),
+    ] {
+        if v {
+            return Err(crate::Error::at(
+                crate::ErrorKind::Unsupported,
+                format!("options.{name}"),
+                "not an option of a server render (the dataset is its first argument)",
+            ));
+        }
+    }
+    let ds = crate::Dataset::from_json(data.trim_start_matches('\u{feff}'))
+        .map_err(|e| e.within("data"))?;
+    let chart = DatasetChart::new(ds, o)?;
+    let picture = chart.picture(&PictureOptions {
+        id: "tc0-".into(),
+        style: true,
+        height: o.height,
+        theme: o.theme.clone(),
+    })?;
+    let mut attrs = String::new();
+    let height = o.height.map(crate::number::plain);
+    for (name, v) in [
+        ("view", o.view.as_deref()),
+        ("lang", o.lang.as_deref()),
+        ("theme", o.theme.as_deref()),
+        ("height", height.as_deref()),
+        ("loading", o.loading.as_deref()),
+    ] {
+        if let Some(v) = v {
+            let _ = write!(attrs, " {name}=\"{}\"", esc(v));
+        }
+    }
+    // The dataset as JSON text inside <script type="application/json">: every `<` as
+    // `\u003c` (the rule of crates/import's publish.rs: in JSON a `<` is only in a string,
+    // where `\u003c` is the same character).
+    Ok(format!(
+        "<trade-chart{attrs}><template shadowrootmode=\"open\"><div class=\"tc-box\">{picture}</div></template><script type=\"application/json\">{}</script></trade-chart>",
+        data.trim().replace('<', "\\u003c")
+    ))
+}
