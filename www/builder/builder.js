@@ -38,11 +38,12 @@ async function openFiles(list) {
     if (name.endsWith('.json')) id = 'json';
     else if (/^sources?\b|sources?\.(tsv|csv|txt)$/.test(name)) id = 'sources';
     else {
-      // A Comtrade download has its own header row: Rust tells from the first lines (a
-      // table gives no dataset and only missing-column errors there).
+      // A Comtrade or IMF DOTS download has its own header row: Rust tells from the first
+      // lines (a table gives no dataset and only missing-column errors there; a download
+      // of several pairs, the many-pairs error).
       // (Its headers are ASCII: the first lines as UTF-8 do.)
-      const probe = await call('importComtrade', await head(file), { file: 'comtrade' }).catch(() => null);
-      id = probe && (probe.dataset || probe.errors.some((e) => e.file === 'comtrade' && e.row !== 1)) ? 'comtrade' : 'observations';
+      const probe = await call('importDownload', await head(file), { file: 'comtrade' }).catch(() => null);
+      id = probe && (probe.dataset || probe.errors.some((e) => e.file === 'comtrade' && (e.row !== 1 || e.code === 'many-pairs'))) ? 'comtrade' : 'observations';
     }
     // Over the limit: refused by its size, before it is read.
     const over = await call('checkFileSize', id === 'json' ? 'json' : 'table', file.size, { file: id }).catch(() => null);

@@ -9,6 +9,8 @@ import * as imports from '../pkg/import.js';
 const CALLS = {
   importTables: imports.importTables,
   importComtrade: imports.importComtrade,
+  importImf: imports.importImf,
+  importDownload: imports.importDownload,
   checkDataset: imports.checkDataset,
   setChartText: imports.setChartText,
   toDatapackage: imports.toDatapackage,

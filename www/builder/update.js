@@ -55,7 +55,8 @@ async function read(me, kind) {
       if (enc && enc.label !== 'utf-8') o.encoding = enc.label;
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
       if ($('title').value.trim()) o.title = $('title').value.trim();
-      result = await cancellable('importComtrade', input('comtrade', 'bytes'), o);
+      // a Comtrade or IMF DOTS download: Rust reads it by its header row
+      result = await cancellable('importDownload', input('comtrade', 'bytes'), o);
     } else {
       if (!hasInput('json')) return empty(t('Paste or open a dataset JSON to start.'));
       result = await cancellable('checkDataset', input('json'), { file: 'json' });

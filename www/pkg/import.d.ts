@@ -31,7 +31,7 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** Rows dropped as gaps (a blank value, n/a, -, ..). */
   gaps: number;
-  /** importComtrade: the pairs of countries a download of several holds, largest two-way trade first (absent when it holds one). */
+  /** importComtrade, importImf: the pairs of countries a download of several holds, largest two-way trade first (absent when it holds one). */
   pairs?: ComtradePair[];
   /** importTables with a wide table (a period column and a column per flow): what was understood of each column (absent for other tables). */
   understood?: WideReading;
@@ -105,6 +105,20 @@ export interface ComtradeImportOptions {
   /** The encoding the download was decoded from (a TextDecoder label, e.g. "windows-1252") when the bytes given are that text's UTF-8: it is read with the warning that names it. */
   encoding?: string;
 }
+export interface ImfImportOptions {
+  /** When the download was made (YYYY-MM-DD): its source's date. */
+  accessed?: string;
+  /** The pair of countries to chart from a download of several ("542,158": Country Codes or names as the file writes them; result.pairs lists them). */
+  pair?: string;
+  /** Names for areas by their code ({ code: "542", name }), in place of the file's. */
+  partners?: ImportPartner[];
+  title?: string;
+  id?: string;
+  /** The name errors give the download (default "imf"). */
+  file?: string;
+  /** As ComtradeImportOptions.encoding. */
+  encoding?: string;
+}
 export interface CheckDatasetOptions {
   /** The name errors give the JSON (default "dataset"). */
   file?: string;
@@ -121,6 +135,10 @@ export interface CheckDatasetOptions {
 export function importTables(observations: string, sources: string, textOrOptions?: string | null | TableImportOptions, options?: TableImportOptions): Promise<ImportResult>;
 /** Reads a UN Comtrade download (CSV: its text, or its bytes, UTF-8 or Windows-1252; or its text's UTF-8 with `encoding` naming what it was decoded from). */
 export function importComtrade(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
+/** Reads an IMF Direction of Trade Statistics (DOTS) time-series download (CSV: its text or its bytes): Value and Status rows, each reporter's figures its own basis. */
+export function importImf(download: string | ArrayBuffer | ArrayBufferView, options?: ImfImportOptions): Promise<ImportResult>;
+/** Reads a download by its header row: an IMF DOTS file (as importImf, whose options it takes) or a UN Comtrade download (as importComtrade). */
+export function importDownload(download: string | ArrayBuffer | ArrayBufferView, options?: ComtradeImportOptions): Promise<ImportResult>;
 /** Checks a dataset's JSON text as the chart does (a syntax error has its line and column). */
 export function checkDataset(json: string, options?: CheckDatasetOptions): Promise<ImportResult>;
 /** Text in English, or by language (Korean and Chinese need the English). */

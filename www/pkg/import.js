@@ -46,6 +46,10 @@ export const importTables = (observations, sources, textOrOpts, opts) => {
 };
 /** A UN Comtrade download (its text or its bytes) → { dataset, errors, warnings, gaps }. */
 export const importComtrade = (download, opts) => call((w) => w.import_comtrade(bytes(download), options(opts)));
+/** An IMF Direction of Trade (DOTS) download (its text or its bytes) → { dataset, errors, warnings, gaps, pairs? }. */
+export const importImf = (download, opts) => call((w) => w.import_imf(bytes(download), options(opts)));
+/** A download read by its header row: an IMF DOTS file (importImf) or a UN Comtrade download (importComtrade). */
+export const importDownload = (download, opts) => call((w) => w.import_download(bytes(download), options(opts)));
 /** A dataset's JSON text, checked as the chart checks it → { dataset, errors, warnings, gaps }. */
 export const checkDataset = (json, opts) => call((w) => w.check_dataset(text(json, 'dataset'), options(opts)));
 /** A checked dataset's JSON text with the editor's title, subtitle, notes and claims (their verdict computed) → { dataset, errors, warnings, gaps }. */

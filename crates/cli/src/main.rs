@@ -33,6 +33,7 @@ use trade_chart_import as import;
 use trade_chart_import::comtrade::{self, ComtradeOptions};
 use trade_chart_import::datapackage;
 use trade_chart_import::encoding::Encoding;
+use trade_chart_import::imf::{self, ImfOptions};
 use trade_chart_import::publish::{self, PageOptions};
 use trade_chart_import::wide::{self, FlowOption};
 use trade_chart_import::{text, Import, Input, SheetOptions};
@@ -45,8 +46,9 @@ trade-chart: check, convert and render trade-chart datasets
 A dataset is a JSON file in the schema of docs/DATA.md, or a spreadsheet table of
 observations (.tsv, .csv, .txt) with its sources table, or a wide table (a period column
 and a column per flow: Month;Exports;Imports;Balance) with --partner, --unit and --source,
-or a UN Comtrade download, or a data package; a text table (--text) gives any of them its
-title, notes and labels in English, Korean and Chinese.";
+or a UN Comtrade download, or an IMF Direction of Trade (DOTS) download, or a data
+package; a text table (--text) gives any of them its title, notes and labels in English,
+Korean and Chinese.";
 
 /// The synopsis of every command (the top level's usage line).
 const SYNOPSIS: &str = "\
@@ -190,9 +192,9 @@ struct TableArgs {
     /// a name for an area its number alone gives (--partner 998=NAME)
     #[arg(long, value_name = "CODE=NAME", value_parser = partner, verbatim_doc_comment)]
     partner: Vec<(String, String)>,
-    /// The pair of countries to chart from a Comtrade download of several (one reporter
-    /// against every partner, or several reporters), as A,B: their codes or names as the
-    /// file writes them (CHN,KOR; 156,410; "China,Rep. of Korea"). Both directions, as
+    /// The pair of countries to chart from a Comtrade or IMF DOTS download of several (one
+    /// reporter against every partner, or several reporters), as A,B: their codes or names
+    /// as the file writes them (CHN,KOR; 156,410; 542,158; "China,Rep. of Korea"). Both directions, as
     /// each reporter gives them. Without it, such a download is one error listing its
     /// pairs (code many-pairs); World, "… nes" areas and the EU are never a country
     #[arg(long, value_name = "A,B", verbatim_doc_comment)]
@@ -210,7 +212,7 @@ struct TableArgs {
     /// The dataset's id
     #[arg(long, value_name = "ID")]
     id: Option<String>,
-    /// When a Comtrade download was made: its source's date
+    /// When a Comtrade or IMF download was made: its source's date
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
     accessed: Option<String>,
     /// The inputs' text encoding [default: a byte-order mark's, else UTF-8 when the bytes
@@ -224,7 +226,7 @@ struct TableArgs {
 #[derive(clap::Args)]
 #[command(next_help_heading = "Table options (for .tsv/.csv/.txt observations tables)")]
 struct InputArgs {
-    /// The inputs' format [default: detected: a Comtrade download by its headers, a data
+    /// The inputs' format [default: detected: a Comtrade or IMF DOTS download by its headers, a data
     /// package by its datapackage.json or directory, else by the file's extension]
     #[arg(long, value_name = "F", verbatim_doc_comment)]
     format: Option<Given>,
@@ -337,6 +339,7 @@ enum Given {
     Tsv,
     Csv,
     Comtrade,
+    Imf,
     Datapackage,
     Json,
 }
@@ -503,6 +506,7 @@ impl TableArgs {
             format: input.and_then(|i| i.format).map(|f| match f {
                 Given::Tsv | Given::Csv => Format::Table,
                 Given::Comtrade => Format::Comtrade,
+                Given::Imf => Format::Imf,
                 Given::Datapackage => Format::DataPackage,
                 Given::Json => Format::Json,
             }),
@@ -706,13 +710,15 @@ enum Format {
     /// Spreadsheet tables (TSV or CSV) with a sources table.
     Table,
     Comtrade,
+    /// An IMF Direction of Trade Statistics (DOTS) time-series download.
+    Imf,
     DataPackage,
     Json,
 }
 
 impl Format {
-    /// A package by its directory or descriptor, a Comtrade download by its headers, a
-    /// table by its extension, else JSON.
+    /// A package by its directory or descriptor, a Comtrade or IMF download by its
+    /// headers, a table by its extension, else JSON.
     fn detect(p: &Path) -> Format {
         if p.is_dir() || p.file_name().and_then(|n| n.to_str()) == Some(datapackage::DESCRIPTOR) {
             return Format::DataPackage;
@@ -725,8 +731,11 @@ impl Format {
             use std::io::Read;
             let _ = f.take(64 * 1024).read_to_end(&mut head);
         }
-        if comtrade::sniff(&import::decode(&head).0) {
+        let head = import::decode(&head).0;
+        if comtrade::sniff(&head) {
             Format::Comtrade
+        } else if imf::sniff(&head) {
+            Format::Imf
         } else {
             Format::Table
         }
@@ -943,7 +952,7 @@ fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>
     })
 }
 
-/// A Comtrade download or a data package (`None` for the other formats).
+/// A Comtrade or IMF download or a data package (`None` for the other formats).
 fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Loaded, Vec<String>>> {
     let lines = |errors: Vec<Error>| errors.iter().map(Error::to_string).collect::<Vec<_>>();
     let imported = match job.format {
@@ -978,6 +987,21 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
                 ));
             }
             result
+        }
+        Format::Imf => {
+            let bytes = match std::fs::read(&job.main) {
+                Ok(b) => b,
+                Err(e) => return Some(Err(vec![format!("{name}: cannot read: {e}")])),
+            };
+            let options = ImfOptions {
+                accessed: job.accessed.clone(),
+                title: sheet.title.clone(),
+                id: sheet.id.clone(),
+                pair: job.pair.clone(),
+                names: sheet.partners.clone(),
+            };
+            comtrade::decoded_in(name, &bytes, job.encoding)
+                .and_then(|text| imf::import_text(name, &text, &options))
         }
         Format::DataPackage => datapackage::import_path(&job.main),
         _ => return None,

@@ -165,7 +165,7 @@ fn format_and_to_take_only_their_values_naming_them_when_wrong() {
         (
             &["check", &f, "--format", "xlsx"][..],
             "'--format <F>'",
-            "tsv, csv, comtrade, datapackage, json",
+            "tsv, csv, comtrade, imf, datapackage, json",
         ),
         (
             &["convert", &f, "--to", "xlsx", "-o", "x.json"][..],

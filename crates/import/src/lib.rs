@@ -6,7 +6,8 @@
 //! through the same [`validate`](trade_chart::validate) as a JSON dataset, with the errors
 //! of its input at their place ([`trade_chart::Location::Cell`] for a table) and a way back
 //! from a dataset path to that place ([`sheet::Import::locate`]). This step reads
-//! spreadsheet tables ([`sheet`]), UN Comtrade downloads ([`comtrade`]) and Frictionless
+//! spreadsheet tables ([`sheet`]), UN Comtrade downloads ([`comtrade`]), IMF Direction of
+//! Trade files ([`imf`]; the pair of countries chosen as Comtrade's is: `pairs`) and Frictionless
 //! data packages ([`datapackage`], which also writes any dataset as one); each produces
 //! an [`sheet::Import`]. The builder's calls ([`builder`]: its options, the chart text,
 //! the story's claims and their verdicts) are plain functions over these, which the
@@ -19,9 +20,11 @@ pub mod claims;
 pub mod comtrade;
 pub mod datapackage;
 pub mod encoding;
+pub mod imf;
 mod not_table;
 pub mod numbers;
 mod office;
+mod pairs;
 pub mod periods;
 pub mod publish;
 pub mod sheet;

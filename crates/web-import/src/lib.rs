@@ -57,6 +57,26 @@ pub fn import_comtrade(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValu
         .map_err(js)
 }
 
+/// An IMF Direction of Trade (DOTS) download's bytes → `{ dataset, errors, warnings,
+/// gaps, pairs }` ([`builder::import_imf`]). Throws only for bad options.
+#[wasm_bindgen]
+pub fn import_imf(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let options = text_or_none(&options)?;
+    builder::import_imf(bytes, options.as_deref())
+        .map(|o| to_js(&o))
+        .map_err(js)
+}
+
+/// A download, read by its header row: an IMF DOTS file or a UN Comtrade download
+/// ([`builder::import_download`]). Throws only for bad options.
+#[wasm_bindgen]
+pub fn import_download(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let options = text_or_none(&options)?;
+    builder::import_download(bytes, options.as_deref())
+        .map(|o| to_js(&o))
+        .map_err(js)
+}
+
 /// A file's size against the limit of what it is (`table`, `json`), before it is read →
 /// `null` when within, else the import's answer with the too-large error
 /// ([`builder::check_file_size`]). Throws for a bad `what`, `size` or options.

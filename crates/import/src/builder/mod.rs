@@ -126,6 +126,106 @@ fn option_path(e: Error) -> Error {
 pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
     let o = ImportOptions::read(options, COMTRADE_OPTIONS)?;
     let name = o.file.as_deref().unwrap_or("comtrade");
+    let text = match download_text(name, bytes, &o)? {
+        Ok(text) => text,
+        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+    };
+    let (result, pairs) = comtrade::import_with_pairs(name, &text, &o.comtrade());
+    let input = Input {
+        name,
+        text: &text.text,
+    };
+    let mut outcome = Outcome::checked(result, name, &[input]);
+    outcome.pairs = pairs;
+    Ok(outcome)
+}
+
+/// The options [`import_imf`] takes.
+pub const IMF_OPTIONS: &[&str] = &[
+    "partners", "title", "id", "accessed", "pair", "file", "encoding",
+];
+
+/// An IMF Direction of Trade Statistics (DOTS) time-series download (CSV; its bytes) →
+/// the [`Outcome`], with `pairs` as [`import_comtrade`]'s: the pairs of countries the
+/// file holds when it holds several, largest two-way trade first. Options
+/// ([`IMF_OPTIONS`]): `pair` (`A,B`, as `--pair`), `partners` (names for areas by their
+/// code), `accessed` (YYYY-MM-DD), `title`, `id`, `file` (the name errors give it;
+/// default `imf`), `encoding` (as [`import_comtrade`]'s). `Err` only for bad options.
+pub fn import_imf(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
+    let o = ImportOptions::read(options, IMF_OPTIONS)?;
+    let name = o.file.as_deref().unwrap_or("imf");
+    let text = match download_text(name, bytes, &o)? {
+        Ok(text) => text,
+        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+    };
+    let (result, pairs) = crate::imf::import_with_pairs(name, &text, &o.imf());
+    let facts = result.as_ref().map(imf_facts).unwrap_or_default();
+    let input = Input {
+        name,
+        text: &text.text,
+    };
+    let mut outcome = Outcome::checked(result, name, &[input]);
+    outcome.pairs = pairs;
+    if outcome.dataset.is_some() {
+        outcome.facts = facts;
+    }
+    Ok(outcome)
+}
+
+/// What an IMF download's import understood, as facts of the "What I read" panel: the
+/// reporting countries (each its own basis) and the unit.
+fn imf_facts(i: &crate::Import) -> Vec<Fact> {
+    let d = &i.dataset;
+    let text = |t: &trade_chart::data::RawText| match t {
+        trade_chart::data::RawText::Plain(s) => s.clone(),
+        trade_chart::data::RawText::Localized(m) => m.get("en").cloned().unwrap_or_default(),
+    };
+    let reporters: Vec<String> = d
+        .partners
+        .iter()
+        .filter(|p| {
+            let id = format!("imf-{}-", crate::cells::slug(&p.code));
+            d.bases.iter().any(|b| b.id.starts_with(&id))
+        })
+        .map(|p| format!("{} ({})", text(&p.name), p.code))
+        .collect();
+    let scale = match d.unit.scale {
+        s if s >= 1e6 => " million",
+        s if s >= 1e3 => " thousand",
+        _ => "",
+    };
+    vec![
+        Fact::plain("reporter", "Reporting country", reporters.join("; ")),
+        Fact::plain("unit", "Unit", format!("{}{scale}", d.unit.currency)),
+    ]
+}
+
+/// A download the editor opened or pasted, read by what its header row says: an IMF
+/// Direction of Trade file ([`import_imf`]) when it has the IMF's columns, else a UN
+/// Comtrade download ([`import_comtrade`]), with that reader's options (`commodity` is
+/// Comtrade's only). What the builder's download kind calls.
+pub fn import_download(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error> {
+    // The header row is ASCII in both: the first line's bytes, read lossily, tell.
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len())
+        .min(64 * 1024);
+    let head = String::from_utf8_lossy(bytes.get(..end).unwrap_or(bytes));
+    if crate::imf::sniff(&head) {
+        import_imf(bytes, options)
+    } else {
+        import_comtrade(bytes, options)
+    }
+}
+
+/// A download's bytes as text: over the size limit, the import's errors; with the
+/// option `encoding` (the label the page decoded it from), read with the warning naming it.
+fn download_text<'b>(
+    name: &str,
+    bytes: &'b [u8],
+    o: &ImportOptions,
+) -> Result<Result<comtrade::Decoded<'b>, Vec<Error>>, Error> {
     let from = match o.encoding.as_deref() {
         None => None,
         Some(label) => Some(encoding::label_of(label).ok_or_else(|| {
@@ -139,7 +239,7 @@ pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, E
     };
     let mut text = match comtrade::decoded(name, bytes) {
         Ok(text) => text,
-        Err(errors) => return Ok(Outcome::failed(&errors, None)),
+        Err(errors) => return Ok(Err(errors)),
     };
     if let Some(label) = from.filter(|&l| l != "utf-8") {
         text.used = encoding::Used {
@@ -148,14 +248,7 @@ pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, E
             guessed: false,
         };
     }
-    let (result, pairs) = comtrade::import_with_pairs(name, &text, &o.comtrade());
-    let input = Input {
-        name,
-        text: &text.text,
-    };
-    let mut outcome = Outcome::checked(result, name, &[input]);
-    outcome.pairs = pairs;
-    Ok(outcome)
+    Ok(Ok(text))
 }
 
 /// A file's size checked against the limit of what it is before a byte of it is read (a

@@ -8,6 +8,7 @@ use trade_chart::data::json::from_json_text;
 use trade_chart::error::{Error, ErrorKind};
 
 use crate::comtrade::ComtradeOptions;
+use crate::imf::ImfOptions;
 use crate::sheet::SheetOptions;
 
 /// The options' names, in the order the error for an unknown one lists them.
@@ -195,6 +196,19 @@ impl ImportOptions {
             flows,
             commodity: self.commodity.clone(),
         })
+    }
+
+    /// The IMF DOTS options (`partners` name areas by their code, as `--partner`).
+    pub fn imf(&self) -> ImfOptions {
+        ImfOptions {
+            accessed: self.accessed.clone(),
+            title: self.title.clone(),
+            id: self.id.clone(),
+            pair: self.pair.clone(),
+            names: (self.partners.iter().flatten())
+                .map(|p| (p.code.trim().to_string(), p.name.trim().to_string()))
+                .collect(),
+        }
     }
 
     /// The Comtrade options (`partners` name areas by their code, as `--partner`).

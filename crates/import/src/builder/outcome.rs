@@ -70,7 +70,7 @@ pub struct Outcome {
     pub warnings: Vec<Issue>,
     /// Rows dropped as gaps (a blank value, `n/a`…).
     pub gaps: usize,
-    /// A Comtrade download's pairs of countries, when it holds several, largest two-way
+    /// A Comtrade or IMF download's pairs of countries, when it holds several, largest two-way
     /// trade first: what the page offers to choose from (the `pair` option). Left out of
     /// the JSON when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -80,8 +80,8 @@ pub struct Outcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub understood: Option<Understood>,
     /// The same as facts of the "What I read" panel ([`super::reading::Fact`]: the
-    /// reporting country, the unit, each column), listed after the reading's; none for
-    /// other tables.
+    /// reporting country, the unit, each column; an IMF download's reporting countries and
+    /// unit), listed after the reading's; none for other tables.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<Fact>,
 }

@@ -148,6 +148,7 @@ pub fn what_i_read(options: &str) -> Result<Reading, Error> {
     let first = text.split(['\n', '\r']).next().unwrap_or("");
     let format = match o.kind.as_str() {
         "json" => "Dataset JSON",
+        "comtrade" if crate::imf::sniff(text) => "IMF Direction of Trade (DOTS) download",
         "comtrade" => "UN Comtrade download",
         "tables" => match detect_delimiter(first) {
             ',' => "Comma-separated table",
@@ -194,7 +195,7 @@ pub fn what_i_read(options: &str) -> Result<Reading, Error> {
 }
 
 impl Fact {
-    fn plain(key: &'static str, label: &'static str, value: String) -> Fact {
+    pub(crate) fn plain(key: &'static str, label: &'static str, value: String) -> Fact {
         Fact {
             key,
             label,

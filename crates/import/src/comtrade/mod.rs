@@ -23,7 +23,8 @@ mod pairs;
 
 use std::collections::HashMap;
 
-pub use pairs::{PairChoice, Party};
+pub(crate) use crate::pairs::Area;
+pub use crate::pairs::{PairChoice, Party};
 
 use super::cells::{self, at, expected, Cx};
 use super::numbers;
@@ -119,6 +120,12 @@ pub fn sniff(text: &str) -> bool {
     }
 }
 
+/// Whether an area (its code and name as a file writes them) is an aggregate by
+/// Comtrade's rules (World, "… nes", the EU…): for the other readers of downloads.
+pub(crate) fn is_aggregate_area(code: &str, name: &str) -> bool {
+    areas::is_aggregate(code, name)
+}
+
 /// A flow, as its code says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Flow {
@@ -188,19 +195,6 @@ fn is_total(field: &str, cell: &str) -> bool {
 pub(crate) struct Country {
     pub(crate) code: String,
     pub(crate) name: String,
-}
-
-/// An area as the rows name it: a country, or an aggregate that is not one.
-pub(crate) struct Area {
-    /// How the file writes it: its ISO code, else its Comtrade number.
-    pub(crate) key: String,
-    /// Its Comtrade number, when the file gives one.
-    pub(crate) number: String,
-    /// Its code in a dataset: the ISO code, else the one its number maps to, else the number.
-    pub(crate) code: String,
-    pub(crate) name: String,
-    /// World, "… nes", the EU…: never a country.
-    pub(crate) aggregate: bool,
 }
 
 /// The areas met, by the key the file writes them with.
