@@ -6,7 +6,7 @@
 // Rust (a column set to "Not used" leaves the preview); all of it kept on reload. (b) A
 // made-up Comtrade download of twelve pairs dropped: the pairs in a select, largest trade
 // first; the pair chosen is charted, and kept on reload. dist/builder.html under the
-// strict CSP (builder-page.mjs); axe on the panel.
+// strict CSP (builder-page.mjs); axe on the panel. The choices are in the undo too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -100,6 +100,22 @@ test('a wide table pasted: the builder asks for the countries, the unit and the 
     'kr-it-monthly January 2024: $120.5 million',
     'kr-it-monthly February 2024: $130 million',
   ]);
+
+  // In the undo: another table of the same header pasted keeps the choice; imports chosen
+  // for it; the paste undone brings back the table and the choice made for it.
+  await page.$eval('#observations', (el) => el.dispatchEvent(new Event('paste')));
+  await paste(page, 'observations', WIDE.replace('120.5,80.25,40.25', '100,80.25,19.75'));
+  await page.waitForFunction(() => document.getElementById('preview').tradeChart.items()[0]?.value === '$100 million');
+  assert.deepEqual(await facts(page), chosen);
+  await columnSelect(page, '#3 Imports').selectOption('#3=IT>KR');
+  await status(page, /No problems\. The chart shows 2 series\./);
+  await page.click('#undo-paste');
+  await status(page, /No problems\. The chart shows 1 series, with 1 warning\./);
+  assert.deepEqual(await facts(page), chosen);
+  assert.deepEqual(await figures(page), [
+    'kr-it-monthly January 2024: $120.5 million',
+    'kr-it-monthly February 2024: $130 million',
+  ]);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -146,6 +162,21 @@ test('a Comtrade download of several pairs dropped: the pairs to choose from, la
   await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
   await drawn(page);
   await page.waitForFunction(() => document.querySelector('#read-facts > div[data-key=pair] select')?.value === 'KOR,JPN');
+  assert.deepEqual(await figures(page), japan);
+
+  // Another download opened: its pair is chosen afresh (this one holds one); undone, the
+  // first download comes back with its pair.
+  const one = [...readFileSync(join(ROOT, 'tests/fixtures/comtrade/plus-annual.csv'))];
+  await page.evaluate((b) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], 'plus-annual.csv', { type: 'text/csv' }));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, one);
+  await page.waitForFunction(() => !document.querySelector('#read-facts > div[data-key=pair]') && document.getElementById('preview').tradeChart.items().length > 0
+    && !document.getElementById('preview').tradeChart.items()[0].series.startsWith('kor-jpn'));
+  await page.click('#undo-paste');
+  await page.waitForFunction(() => document.querySelector('#read-facts > div[data-key=pair] select')?.value === 'KOR,JPN');
+  await page.waitForFunction((first) => document.getElementById('preview').tradeChart.items()[0]?.series === first, japan[0].split(' ')[0]);
   assert.deepEqual(await figures(page), japan);
   assert.deepEqual(errors, []);
   await ctx.close();
