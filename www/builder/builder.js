@@ -53,7 +53,7 @@ async function openFiles(list) {
       continue;
     }
     setRadio('kind', { json: 'json', comtrade: 'comtrade' }[id] || 'tables');
-    if (id === 'comtrade') asked.pair = ''; // another download: its pair is chosen afresh
+    if (id === 'comtrade') Object.assign(asked, { pair: '', commodity: '' }); // another download: chosen afresh
     const encoding = await detect(file); // Rust's choice, from this browser's decodings
     const first = await head(file, encoding.label);
     // Not UTF-8 (or large): held, read in its encoding, which "What I read" shows and lets
@@ -83,7 +83,8 @@ choose.encoding = async (label) => {
 };
 
 // ---- "What I read": what a wide table's column holds ("#3=skip"), the pair of a
-// download of several ("KOR,CHN"; "" for none); kept, and read again ----
+// download of several ("KOR,CHN"; "" for none), its product ("85"; "" for every one);
+// kept, and read again ----
 choose.column = (value) => {
   chooseFlow(value, headerOf($('observations').value));
   save();
@@ -91,6 +92,12 @@ choose.column = (value) => {
 };
 choose.pair = (value) => {
   asked.pair = value;
+  asked.commodity = ''; // another pair's products are its own
+  save();
+  update();
+};
+choose.commodity = (value) => {
+  asked.commodity = value;
   save();
   update();
 };

@@ -64,6 +64,7 @@ async function read(me, kind) {
       if (enc && enc.label !== 'utf-8') o.encoding = enc.label;
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
       if (asked.pair) o.pair = asked.pair; // chosen in "What I read"
+      if (asked.commodity) o.commodity = asked.commodity;
       if ($('title').value.trim()) o.title = $('title').value.trim();
       result = await cancellable('importComtrade', input('comtrade', 'bytes'), o);
     } else {

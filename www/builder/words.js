@@ -235,6 +235,7 @@ const KO = {
   'Pair of countries': '국가 쌍',
   'Choose the pair to chart': '차트로 그릴 국가 쌍을 고르세요',
   'the file holds several: choose one': '파일에 여러 쌍이 있습니다. 하나를 고르세요',
+  'Every product': '모든 품목',
 };
 
 const ZH = {
@@ -464,6 +465,7 @@ const ZH = {
   'Pair of countries': '国家对',
   'Choose the pair to chart': '选择要绘制的国家对',
   'the file holds several: choose one': '文件包含多个国家对：请选择一个',
+  'Every product': '所有商品',
 };
 
 export const LANGS = ['en', 'ko', 'zh'];

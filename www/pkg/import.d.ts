@@ -220,7 +220,7 @@ export function encodingPlan(head: ArrayBuffer | ArrayBufferView, utf8: boolean)
 export function chooseEncoding(decodings: { label: string; text: string | null }[]): Promise<{ label: string; name: string }>;
 /** One fact of the "What I read" panel. */
 export interface ReadFact {
-  /** What it is about: "format", "encoding", "first-line"; an import's: "reporter", "unit", "column" (a wide table's; a column's choices are the `flows` option's values, "#2=KR>IT"), "pair" (a download of several; its choices the `pair` option's values, the first "" for none). */
+  /** What it is about: "format", "encoding", "first-line"; an import's: "reporter", "unit", "column" (a wide table's; a column's choices are the `flows` option's values, "#2=KR>IT"), "pair" (a download of several; its choices the `pair` option's values, the first "" for none), "commodity" (a pair's products when several; the `commodity` option's values, "" for every product). */
   key: string;
   /** Its label ("Encoding"), in English. */
   label: string;

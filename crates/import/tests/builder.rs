@@ -1363,8 +1363,63 @@ fn a_many_pair_download_gives_its_pairs_as_a_fact_to_choose_from() {
         "the file has no figures between China and Japan: choose it under “What I read”"
     );
     assert_eq!(r.facts[0].chosen.as_deref(), Some(""));
-    // One pair: nothing to choose.
-    let one = std::fs::read(format!("{root}plus-annual.csv")).unwrap();
+    // One pair of one product: nothing to choose.
+    let one = std::fs::read(format!("{root}mirror.csv")).unwrap();
+    assert!(builder::import_comtrade(&one, None)
+        .unwrap()
+        .facts
+        .is_empty());
+}
+
+#[test]
+fn a_download_of_several_products_gives_them_as_a_fact_to_choose_from() {
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/comtrade/"
+    );
+    let bytes = std::fs::read(format!("{root}plus-products.csv")).unwrap();
+    let r = builder::import_comtrade(&bytes, None).unwrap();
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let f = &r.facts[0];
+    let choices: Vec<(&str, &str)> = f
+        .choices
+        .iter()
+        .map(|c| (c.value.as_str(), c.label.as_str()))
+        .collect();
+    assert_eq!(
+        (f.key, f.label, f.value.as_str(), f.chosen.as_deref()),
+        ("commodity", "Product", "3 products", Some(""))
+    );
+    assert_eq!(
+        choices,
+        [
+            ("", "Every product"),
+            ("TOTAL", "The total (TOTAL)"),
+            (
+                "85",
+                "85 Electrical machinery and equipment (made-up figures)"
+            ),
+            ("84", "84 Machinery (made-up figures)"),
+        ]
+    );
+    // One chosen: its figures alone, and the list stays to change it.
+    let r = builder::import_comtrade(&bytes, Some(r#"{"commodity": "85"}"#)).unwrap();
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let ds = parsed(&r);
+    let values: Vec<Option<f64>> = ds.series[0].observations.iter().map(|o| o.value).collect();
+    assert_eq!(ds.unit.scale, 1e6);
+    assert_eq!(values, [Some(21000.0), Some(23500.0)]);
+    let f = &r.facts[0];
+    assert_eq!(
+        (f.value.as_str(), f.chosen.as_deref(), f.choices.len()),
+        (
+            "85 Electrical machinery and equipment (made-up figures)",
+            Some("85"),
+            4
+        )
+    );
+    // A download of one product: nothing to choose.
+    let one = std::fs::read(format!("{root}mirror.csv")).unwrap();
     assert!(builder::import_comtrade(&one, None)
         .unwrap()
         .facts

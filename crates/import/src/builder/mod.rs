@@ -194,7 +194,9 @@ fn option_path(e: Error) -> Error {
 /// A UN Comtrade download (CSV; its bytes: UTF-8, or Windows-1252 with a warning) → the
 /// [`Outcome`], with `pairs`: the pairs of countries the download holds when it holds
 /// several, largest two-way trade first ([`comtrade::PairChoice`]; their `pair` is the
-/// option's value), whether or not one was chosen. Options ([`COMTRADE_OPTIONS`]):
+/// option's value), whether or not one was chosen; and as `facts` of the "What I read"
+/// panel, those pairs and the products of the pair charted when it has several (their
+/// choices the `pair` and `commodity` options' values). Options ([`COMTRADE_OPTIONS`]):
 /// `pair` (`A,B`, as `--pair`), `commodity` (as `--commodity`), `partners` (`[{ code,
 /// name }]`: names for areas by their code, as `--partner`), `accessed` (YYYY-MM-DD),
 /// `title`, `id`, `file` (the name errors give it; default `comtrade`), `encoding` (the
@@ -225,16 +227,20 @@ pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, E
             guessed: false,
         };
     }
-    let (result, pairs) = comtrade::import_with_pairs(name, &text, &o.comtrade());
+    let (result, offered) = comtrade::import_with_pairs(name, &text, &o.comtrade());
     let input = Input {
         name,
         text: &text.text,
     };
     let mut outcome = Outcome::checked(result, name, &[input]);
-    if !pairs.is_empty() {
-        outcome.facts = vec![outcome::pair_fact(&pairs, o.pair.as_deref())];
+    if !offered.pairs.is_empty() {
+        outcome.facts = vec![outcome::pair_fact(&offered.pairs, o.pair.as_deref())];
     }
-    outcome.pairs = pairs;
+    if !offered.products.is_empty() {
+        let fact = outcome::product_fact(&offered.products, o.commodity.as_deref());
+        outcome.facts.push(fact);
+    }
+    outcome.pairs = offered.pairs;
     Ok(in_builder_words(outcome, COMTRADE_ASKS))
 }
 

@@ -7,7 +7,7 @@ use trade_chart::error::{Error, Location};
 
 use super::reading::{Choice, Fact};
 use crate::cells::{place_spans, Input};
-use crate::comtrade::PairChoice;
+use crate::comtrade::{PairChoice, Product};
 use crate::sheet::{dataset_json, Import};
 use crate::wide::{Meaning, Understood};
 
@@ -184,6 +184,38 @@ pub fn pair_fact(pairs: &[PairChoice], chosen: Option<&str>) -> Fact {
             "pair",
             "Pair of countries",
             chosen.map_or_else(|| format!("{} pairs", pairs.len()), names),
+        )
+    }
+}
+
+/// The products of the pair charted as a fact of the "What I read" panel: the one
+/// charted (`chosen`, the `commodity` option as given), with each to choose from (its
+/// code as the file writes it, and the file's words for it); the first choice, `""`, is every product
+/// (the view by product).
+pub fn product_fact(products: &[Product], chosen: Option<&str>) -> Fact {
+    let chosen = chosen.and_then(|c| {
+        products
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(c.trim()))
+    });
+    // The file's words name the code already (`85 Electrical machinery…`).
+    let label = |p: &Product| match &p.name {
+        Some(name) => name.clone(),
+        None => format!("The total ({})", p.code),
+    };
+    let mut choices = vec![Choice::new("", "Every product")];
+    choices.extend(
+        products
+            .iter()
+            .map(|p| Choice::new(p.code.clone(), label(p))),
+    );
+    Fact {
+        choices,
+        chosen: Some(chosen.map_or(String::new(), |p| p.code.clone())),
+        ..Fact::plain(
+            "commodity",
+            "Product",
+            chosen.map_or_else(|| format!("{} products", products.len()), label),
         )
     }
 }
