@@ -5,7 +5,8 @@
 // two countries, the unit and the one source; "What I read" has a select per column fed by
 // Rust (a column set to "Not used" leaves the preview); all of it kept on reload. (b) A
 // made-up Comtrade download of twelve pairs dropped: the pairs in a select, largest trade
-// first; the pair chosen is charted, and kept on reload. dist/builder.html under the
+// first; the pair chosen is charted, and kept on reload. (c) One of several products: the
+// products in a select, the one chosen charted alone. dist/builder.html under the
 // strict CSP (builder-page.mjs); axe on the panel. The choices are in the undo too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -178,6 +179,38 @@ test('a Comtrade download of several pairs dropped: the pairs to choose from, la
   await page.waitForFunction(() => document.querySelector('#read-facts > div[data-key=pair] select')?.value === 'KOR,JPN');
   await page.waitForFunction((first) => document.getElementById('preview').tradeChart.items()[0]?.series === first, japan[0].split(' ')[0]);
   assert.deepEqual(await figures(page), japan);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a Comtrade download of several products: the products to choose from; one chosen is charted alone', async () => {
+  const { ctx, page, errors } = await open();
+  const bytes = [...readFileSync(join(ROOT, 'tests/fixtures/comtrade/plus-products.csv'))];
+  await page.evaluate((b) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], 'plus-products.csv', { type: 'text/csv' }));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await status(page, /No problems/);
+  await drawn(page);
+  const product = page.locator('#read-facts > div[data-key=commodity] select');
+  assert.deepEqual(await product.evaluate((s) => [...s.options].map((o) => `${o.value}|${o.textContent}`)), [
+    '|Every product',
+    'TOTAL|The total (TOTAL)',
+    '85|85 Electrical machinery and equipment (made-up figures)',
+    '84|84 Machinery (made-up figures)',
+  ]);
+  await product.selectOption('85');
+  await page.waitForFunction(() => document.getElementById('preview').tradeChart.items().length === 3);
+  // The fixture's rows of commodity 85 (made up): Korea's exports to Viet Nam in 2021
+  // and 2022, its imports from Viet Nam in 2022.
+  assert.deepEqual(await figures(page), [
+    'kor-vnm-annual 2021: $21 billion',
+    'kor-vnm-annual 2022: $23.5 billion',
+    'vnm-kor-annual 2022: $15 billion',
+  ]);
+  assert.equal(await product.inputValue(), '85');
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
