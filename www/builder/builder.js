@@ -23,6 +23,7 @@ import { publish, copy } from './publish.js';
 import { download, downloadPackage, downloadHtml, downloadPicture, downloadCard } from './downloads.js';
 import { update, later, MAIN } from './update.js';
 import { choose } from './reading.js';
+import { asked, chooseFlow, headerOf, setAsked } from './asked.js';
 
 // An editor's change: kept, and read again (flow.js).
 flow.save = save;
@@ -43,7 +44,8 @@ async function openFiles(list) {
       // of several pairs, the many-pairs error).
       // (Its headers are ASCII: the first lines as UTF-8 do.)
       const probe = await call('importDownload', await head(file), { file: 'comtrade' }).catch(() => null);
-      id = probe && (probe.dataset || probe.errors.some((e) => e.file === 'comtrade' && (e.row !== 1 || e.code === 'many-pairs'))) ? 'comtrade' : 'observations';
+      // (A download of several pairs: its pairs listed, the many-pairs error at row 1.)
+      id = probe && (probe.dataset || probe.pairs || probe.errors.some((e) => e.file === 'comtrade' && (e.row !== 1 || e.code === 'many-pairs'))) ? 'comtrade' : 'observations';
     }
     // Over the limit: refused by its size, before it is read.
     const over = await call('checkFileSize', id === 'json' ? 'json' : 'table', file.size, { file: id }).catch(() => null);
@@ -52,6 +54,7 @@ async function openFiles(list) {
       continue;
     }
     setRadio('kind', { json: 'json', comtrade: 'comtrade' }[id] || 'tables');
+    if (id === 'comtrade') Object.assign(asked, { pair: '', commodity: '' }); // another download: chosen afresh
     const encoding = await detect(file); // Rust's choice, from this browser's decodings
     const first = await head(file, encoding.label);
     // Not UTF-8 (or large): held, read in its encoding, which "What I read" shows and lets
@@ -80,6 +83,26 @@ choose.encoding = async (label) => {
   update();
 };
 
+// ---- "What I read": what a wide table's column holds ("#3=skip"), the pair of a
+// download of several ("KOR,CHN"; "" for none), its product ("85"; "" for every one);
+// kept, and read again ----
+choose.column = (value) => {
+  chooseFlow(value, headerOf($('observations').value));
+  save();
+  update();
+};
+choose.pair = (value) => {
+  asked.pair = value;
+  asked.commodity = ''; // another pair's products are its own
+  save();
+  update();
+};
+choose.commodity = (value) => {
+  asked.commodity = value;
+  save();
+  update();
+};
+
 // ---- start over: two steps, inline ----
 function startOver(step) {
   $('start-over').hidden = step === 'ask';
@@ -89,6 +112,7 @@ function startOver(step) {
   if (step === 'done') {
     try { localStorage.removeItem(KEY); } catch (_) { /* nothing kept */ }
     for (const id of Object.keys(held)) unhold(id);
+    setAsked(null);
     for (const f of FIELDS) if (f !== 'ui-lang') $(f).value = ''; // the page's language stays
     setRadio('kind', 'tables'); setRadio('decimal', ''); setRadio('data-in', 'inline');
     $('base-url').value = new URL('./', location.href).href;

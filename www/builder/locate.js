@@ -11,7 +11,14 @@ export const LABEL = { observations: 'Observations', sources: 'Sources', comtrad
 // The chart text's single-line fields (setChartText's errors name them as `file`).
 const LINES = { title: 'title', subtitle: 'subtitle' };
 // An option the importer rejects (options.<name>) → the control to fix it in.
-export const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', title: 'title', accessed: 'accessed' };
+// (A wide table's columns and a download's pair are chosen in "What I read".)
+export const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', unit: 'unit', source: 'one-publisher',
+  flows: 'read', pair: 'read', title: 'title', accessed: 'accessed' };
+// …and what the list of problems calls it.
+const OPTION_LABEL = { decimal: 'Which is the decimal mark in the value column?', partners: 'What the table does not say', unit: 'Unit',
+  source: 'One source', flows: 'What I read', pair: 'What I read', title: 'Title', accessed: 'Downloaded on (YYYY-MM-DD)' };
+// An issue about an option (its field `options.partners`, `options.flows[0]`…, or `option`): the option's name.
+const optionOf = (issue) => issue.option || (String(issue.field || '').match(/^options\.(\w+)/) || [])[1] || null;
 
 // A JSON error's line and column → an offset (the column counts characters).
 function lineRange(text, line, column) {
@@ -32,6 +39,11 @@ function cellSpan(issue, text) {
   return { start: issue.start, end: issue.end };
 }
 export function locate(issue) {
+  const option = !issue.file && optionOf(issue);
+  if (option && OPTION_CONTROL[option]) {
+    const area = $(OPTION_CONTROL[option]);
+    return area && !area.hidden ? { area, start: 0, end: 'value' in area ? String(area.value).length : 0, cell: '' } : null;
+  }
   if (LINES[issue.file]) {
     const area = $(LINES[issue.file]);
     return { area, start: 0, end: area.value.length, cell: '' };
@@ -68,8 +80,15 @@ function noteRange(text, row) {
 }
 export function goTo(place) {
   const { area } = place;
+  if (area.tagName === 'SELECT') { area.focus(); return; }
+  // a group (the decimal question, "What I read"): its first control
+  if (!('setSelectionRange' in area)) {
+    const first = /** @type {HTMLElement | null} */ (area.querySelector('input, select'));
+    (first || area).scrollIntoView({ block: 'center' });
+    if (first) first.focus();
+    return;
+  }
   area.focus();
-  if (area.tagName === 'SELECT') return;
   area.setSelectionRange(place.start, place.end);
   // bring the line into view: the textarea scrolls to its selection on focus in most
   // browsers; this makes sure of it for long tables
@@ -83,6 +102,8 @@ export function where(issue) {
   // a view's field: "View 2 (Series)"
   const view = (issue.file === 'views' || issue.file === 'text') && viewPlace(issue);
   if (view) return `${t('View {n}', { n: view.i + 1 })} (${t(VIEW_FIELD_NAME[view.f] || view.f)})`;
+  const option = !issue.file && optionOf(issue);
+  if (option && OPTION_LABEL[option]) return t(OPTION_LABEL[option]);
   const parts = [];
   if (issue.file) parts.push(LABEL[issue.file] ? t(LABEL[issue.file]) : issue.file);
   const row = issue.file === 'claims' ? claimOfRow(issue.row) + 1 : issue.row;

@@ -23,12 +23,20 @@ export function renderRead(reading) {
     const row = document.createElement('div');
     row.dataset.key = fact.key;
     const dt = document.createElement('dt');
+    // one of several facts of a key (a wide table's column): which, after the label
+    const name = fact.subject ? `${t(fact.label)} ${fact.subject}` : t(fact.label);
     dt.textContent = t(fact.label);
+    if (fact.subject) {
+      const subject = document.createElement('span');
+      subject.className = 'read-subject';
+      subject.textContent = fact.subject;
+      dt.append(' ', subject);
+    }
     const dd = document.createElement('dd');
     if (fact.choices.length && choose[fact.key]) {
       const select = document.createElement('select');
-      select.setAttribute('aria-label', t(fact.label));
-      for (const c of fact.choices) select.add(new Option(c.label, c.value, false, c.value === fact.chosen));
+      select.setAttribute('aria-label', name);
+      for (const c of fact.choices) select.add(new Option(t(c.label), c.value, false, c.value === fact.chosen));
       select.addEventListener('change', () => choose[fact.key](select.value));
       dd.append(select);
     } else {

@@ -5,11 +5,13 @@ import { say } from './status.js';
 import { held, heldEncoding, hold, keptFile } from './files.js';
 import { claims, newClaim, setClaims } from './claims-editor.js';
 import { views, newView, setViews } from './views-editor.js';
+import { keptAsked, setAsked } from './asked.js';
 
 export const KEY = 'trade-chart-builder:v1';
 export const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
   'title-ko', 'title-zh', 'subtitle-ko', 'subtitle-zh', 'notes-ko', 'notes-zh',
-  'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'data-url', 'base-url'];
+  'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'unit', 'one-publisher', 'one-title', 'one-url', 'one-date',
+  'data-url', 'base-url'];
 const RADIOS = ['kind', 'decimal', 'width', 'theme', 'plang', 'data-in'];
 
 // ---- nothing lost: the controls in localStorage ----
@@ -19,6 +21,7 @@ export function save() {
   for (const r of RADIOS) state['radio:' + r] = radio(r);
   state.claims = claims;
   state.views = views;
+  state.asked = keptAsked();
   state.held = Object.fromEntries(Object.entries(held).filter(([, f]) => f).map(([id, f]) => [id, { name: f.name, size: f.size, encoding: heldEncoding[id] }]));
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
@@ -40,6 +43,7 @@ export async function restore() {
   if (Array.isArray(state.claims)) {
     setClaims(state.claims.filter((c) => c && typeof c === 'object').map((c) => newClaim(c)));
   }
+  setAsked(state.asked);
   setViews(Array.isArray(state.views) ? state.views.filter((v) => v && typeof v === 'object').map((v) => newView(v)) : null);
   // the files too large to show: back from IndexedDB (their first lines are in the textarea)
   const kept = state.held && typeof state.held === 'object' ? state.held : {};

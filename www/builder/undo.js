@@ -3,13 +3,14 @@ import { $, radio, setRadio, showKind } from './dom.js';
 import { t } from './lang.js';
 import { held, heldEncoding, hold, unhold, keepFile } from './files.js';
 import { flow } from './flow.js';
+import { keptAsked, setAsked } from './asked.js';
 
 // ---- undo the last paste (one level) ----
 let undo = null;
 /** Starting over: nothing to undo. */
 export function forgetUndo() { undo = null; }
 export function snapshot(areas, what) {
-  undo = { what, values: areas.map((a) => [a.id, a.value, held[a.id] || null, heldEncoding[a.id]]), kind: radio('kind') };
+  undo = { what, values: areas.map((a) => [a.id, a.value, held[a.id] || null, heldEncoding[a.id]]), kind: radio('kind'), asked: keptAsked() };
   $('undo-row').hidden = false;
   $('undo-what').textContent = `(${what})`;
 }
@@ -19,6 +20,7 @@ export function undoPaste() {
     if (file) { hold(id, file, value, encoding); keepFile(id, file); } else { unhold(id); $(id).value = value; }
   }
   if (undo.kind) setRadio('kind', undo.kind);
+  setAsked(undo.asked); // the choices made for what the paste replaced
   const first = $(undo.values[0][0]);
   undo = null;
   $('undo-row').hidden = true;

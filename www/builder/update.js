@@ -5,6 +5,7 @@ import { t } from './lang.js';
 import { busy, say } from './status.js';
 import { held, heldEncoding, megabytes, input, hasInput } from './files.js';
 import { renderRead } from './reading.js';
+import { asked, flowsFor, headerOf } from './asked.js';
 import { parsed } from './parse.js';
 import { claimsSent, renderVerdicts, listObservations } from './claims-editor.js';
 import { listViews, viewTables } from './views-editor.js';
@@ -29,7 +30,9 @@ export const MAIN = { tables: 'observations', comtrade: 'comtrade', json: 'json'
 function reading(kind) {
   const id = MAIN[kind];
   const enc = heldEncoding[id];
-  const o = { kind, text: $(id).value.slice(0, 8192) };
+  // its first lines: what the panel needs (the first line, cut at 160 characters), within
+  // the limit of a string in the options (2,000 characters)
+  const o = { kind, text: $(id).value.slice(0, 2000) };
   if (held[id]) Object.assign(o, { encoding: enc ? enc.label : 'utf-8', guessed: !!(enc && enc.guessed) });
   return call('whatIRead', o).catch(() => null);
 }
@@ -46,6 +49,12 @@ async function read(me, kind) {
         .map(([c, n]) => ({ code: $(c).value.trim(), name: $(n).value.trim() }))
         .filter((p) => p.code);
       if (partners.length) o.partners = partners.map((p) => ({ code: p.code, name: p.name || p.code }));
+      // what a wide table does not say: the unit, the one source, what each column holds
+      if ($('unit').value.trim()) o.unit = $('unit').value.trim();
+      const one = ['one-publisher', 'one-title', 'one-url', 'one-date'].map((id) => $(id).value.trim());
+      if (one.some(Boolean)) o.source = (one[3] ? one : one.slice(0, 3)).join(' | ');
+      const flows = flowsFor(headerOf($('observations').value));
+      if (flows.length) o.flows = flows;
       result = await cancellable('importTables', input('observations'), input('sources'), o);
     } else if (kind === 'comtrade') {
       if (!hasInput('comtrade')) return empty(t('Paste or open a UN Comtrade download to start.'));
@@ -54,6 +63,8 @@ async function read(me, kind) {
       const enc = held.comtrade && heldEncoding.comtrade;
       if (enc && enc.label !== 'utf-8') o.encoding = enc.label;
       if ($('accessed').value.trim()) o.accessed = $('accessed').value.trim();
+      if (asked.pair) o.pair = asked.pair; // chosen in "What I read"
+      if (asked.commodity) o.commodity = asked.commodity;
       if ($('title').value.trim()) o.title = $('title').value.trim();
       // a Comtrade or IMF DOTS download: Rust reads it by its header row
       result = await cancellable('importDownload', input('comtrade', 'bytes'), o);

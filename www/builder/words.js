@@ -54,12 +54,17 @@ const KO = {
   'A figure your story gives, and the figure in the data it should match. The verdict is worked out as you type; readers see it under the chart.':
     '기사가 제시하는 수치와, 그 수치가 맞아야 할 데이터 속 수치. 판정은 입력하는 대로 계산되며 독자는 차트 아래에서 봅니다.',
   'Add a claim': '주장 추가',
-  'Partners': '교역 상대국',
-  'Partners: the codes in your Direction column (KR>JP) and the names readers see.': '교역 상대국: Direction 열의 코드(KR>JP)와 독자에게 보일 이름.',
-  'First partner’s code': '첫 번째 국가 코드',
-  'First partner’s name': '첫 번째 국가 이름',
-  'Second partner’s code': '두 번째 국가 코드',
-  'Second partner’s name': '두 번째 국가 이름',
+  'What the table does not say': '표에 없는 정보',
+  'The two countries: the codes in your Direction column (KR>JP) and the names readers see. A table with a column per flow (Exports, Imports): the reporting country first, whose exports they are.':
+    '두 나라: Direction 열의 코드(KR>JP)와 독자에게 보일 이름. 흐름마다 열이 있는 표(수출, 수입)는 보고 국가, 곧 그 수출의 주인을 먼저 적습니다.',
+  'Reporting country: code': '보고 국가: 코드',
+  'Reporting country: name': '보고 국가: 이름',
+  'Partner: code': '상대국: 코드',
+  'Partner: name': '상대국: 이름',
+  'When the table has no Unit column and its headers do not name one: a currency and a scale (USD million, EUR thousand, 억원, 万元).':
+    '표에 Unit 열이 없고 머리글에도 단위가 없을 때: 통화와 규모 (USD million, EUR thousand, 억원, 万元).',
+  'One source': '단일 출처',
+  'For a table with no Source IDs column and no sources table: the one source of every figure.': 'Source IDs 열도 출처 표도 없는 표: 모든 수치의 단일 출처.',
   'Start over': '처음부터 다시',
   'Yes, clear everything': '네, 모두 지웁니다',
   'Keep my work': '작업 유지',
@@ -220,6 +225,17 @@ const KO = {
   'Unit': '단위',
   'Column': '열',
   'checked against the flows, not drawn': '수출입과 대조해 확인함, 그리지 않음',
+  'as you chose': '선택한 대로',
+  'Exports': '수출',
+  'Imports': '수입',
+  'Two-way': '교역(양방향)',
+  'Balance': '수지',
+  'Not used': '사용 안 함',
+  // a Comtrade download of several pairs (builder/outcome.rs: pair_fact)
+  'Pair of countries': '국가 쌍',
+  'Choose the pair to chart': '차트로 그릴 국가 쌍을 고르세요',
+  'the file holds several: choose one': '파일에 여러 쌍이 있습니다. 하나를 고르세요',
+  'Every product': '모든 품목',
 };
 
 const ZH = {
@@ -269,12 +285,17 @@ const ZH = {
   'A figure your story gives, and the figure in the data it should match. The verdict is worked out as you type; readers see it under the chart.':
     '报道给出的数字，以及它应当符合的数据中的数字。判定随输入实时计算，读者会在图表下方看到。',
   'Add a claim': '添加说法',
-  'Partners': '贸易伙伴',
-  'Partners: the codes in your Direction column (KR>JP) and the names readers see.': '贸易伙伴：Direction 列中的代码（KR>JP）和读者看到的名称。',
-  'First partner’s code': '第一个伙伴的代码',
-  'First partner’s name': '第一个伙伴的名称',
-  'Second partner’s code': '第二个伙伴的代码',
-  'Second partner’s name': '第二个伙伴的名称',
+  'What the table does not say': '表格未注明的信息',
+  'The two countries: the codes in your Direction column (KR>JP) and the names readers see. A table with a column per flow (Exports, Imports): the reporting country first, whose exports they are.':
+    '两个国家：Direction 列中的代码（KR>JP）和读者看到的名称。每个流向一列的表格（出口、进口）：先填报告国，即这些出口所属的国家。',
+  'Reporting country: code': '报告国：代码',
+  'Reporting country: name': '报告国：名称',
+  'Partner: code': '伙伴国：代码',
+  'Partner: name': '伙伴国：名称',
+  'When the table has no Unit column and its headers do not name one: a currency and a scale (USD million, EUR thousand, 억원, 万元).':
+    '表格没有 Unit 列、标题也未注明单位时：货币和量级（USD million、EUR thousand、억원、万元）。',
+  'One source': '单一来源',
+  'For a table with no Source IDs column and no sources table: the one source of every figure.': '没有 Source IDs 列也没有来源表的表格：所有数字的单一来源。',
   'Start over': '重新开始',
   'Yes, clear everything': '是的，全部清除',
   'Keep my work': '保留我的工作',
@@ -434,6 +455,17 @@ const ZH = {
   'Unit': '单位',
   'Column': '列',
   'checked against the flows, not drawn': '已与进出口核对，不绘制',
+  'as you chose': '按你的选择',
+  'Exports': '出口',
+  'Imports': '进口',
+  'Two-way': '进出口（双向）',
+  'Balance': '差额',
+  'Not used': '不使用',
+  // a Comtrade download of several pairs (builder/outcome.rs: pair_fact)
+  'Pair of countries': '国家对',
+  'Choose the pair to chart': '选择要绘制的国家对',
+  'the file holds several: choose one': '文件包含多个国家对：请选择一个',
+  'Every product': '所有商品',
 };
 
 export const LANGS = ['en', 'ko', 'zh'];

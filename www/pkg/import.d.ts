@@ -245,7 +245,7 @@ export function encodingPlan(head: ArrayBuffer | ArrayBufferView, utf8: boolean)
 export function chooseEncoding(decodings: { label: string; text: string | null }[]): Promise<{ label: string; name: string }>;
 /** One fact of the "What I read" panel. */
 export interface ReadFact {
-  /** What it is about: "format", "encoding", "first-line" (more to come). */
+  /** What it is about: "format", "encoding", "first-line"; an import's: "reporter", "unit", "column" (a wide table's; a column's choices are the `flows` option's values, "#2=KR>IT"), "pair" (a download of several; its choices the `pair` option's values, the first "" for none), "commodity" (a pair's products when several; the `commodity` option's values, "" for every product). */
   key: string;
   /** Its label ("Encoding"), in English. */
   label: string;
@@ -253,6 +253,8 @@ export interface ReadFact {
   value: string;
   /** A note after it ("guessed from its bytes"), or null. */
   note: string | null;
+  /** Which of several facts of one key it is, shown after the label (a wide table's column: "#2 Exports"), or null. */
+  subject: string | null;
   /** What can be chosen instead (value to pass back, label to show); empty when nothing. */
   choices: { value: string; label: string }[];
   /** The choice that is the value, or null. */

@@ -1152,3 +1152,276 @@ fn an_error_validation_finds_in_a_headline_or_subtitle_is_the_title_s_or_subtitl
     );
     assert!(e.text.starts_with("notes[1]: "), "{}", e.text);
 }
+
+/// A made-up wide table, as an editor pastes it (tests/e2e/builder-ask.test.mjs too).
+const WIDE: &str =
+    "Month,Exports,Imports,Balance\n2024-01,120.5,80.25,40.25\n2024-02,130,90.5,39.5\n";
+
+/// The wide table's options: the two countries, the one source, more.
+fn wide_options(more: &str) -> String {
+    format!(
+        r#"{{"partners": [{{"code": "KR", "name": "Korea"}}, {{"code": "IT", "name": "Italy"}}],
+            "source": "Made-up Office | Invented trade | https://example.invalid/t | 2024"{more}}}"#
+    )
+}
+
+#[test]
+fn a_wide_table_s_missing_answers_are_asked_for_by_the_builder_s_fields_not_flags() {
+    let r = builder::import_tables(WIDE, "", None, None).unwrap();
+    let asked: Vec<(Option<&str>, &str)> = r
+        .errors
+        .iter()
+        .map(|e| (e.field.as_deref(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            (
+                Some("options.partners"),
+                "a wide table does not name its countries: give both countries in the fields “Reporting country” and “Partner” (code and name), the reporting country first: its exports are first>second"
+            ),
+            (
+                Some("options.unit"),
+                "a wide table has no unit column, and no header names one: give the unit of its figures in the field “Unit” (USD million, EUR thousand, 억원)"
+            ),
+            (
+                Some("options.source"),
+                "a wide table has no sources column: give its one source in the fields “One source” (publisher, title, URL, date), or a sources table of one row"
+            ),
+        ]
+    );
+    // `text` stays the command line's line.
+    assert!(
+        r.errors[0].text.contains("--partner KR="),
+        "{}",
+        r.errors[0].text
+    );
+    for e in &r.errors {
+        assert!(!e.message.contains("--"), "{}", e.message);
+    }
+    // A column whose header says no flow: its warning asks for the panel's choice.
+    let t = "Month,Exports,Other\n2024-01,1,2\n";
+    let r = builder::import_tables(t, "", None, Some(&wide_options(r#", "unit": "USD""#))).unwrap();
+    let w: Vec<&str> = r.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        w,
+        ["\"Other\": column not used: its header says no flow: choose what each column holds under “What I read”"]
+    );
+    // Both a sources table and the one source.
+    let r = builder::import_tables(WIDE, "ID\tPublisher\n", None, Some(&wide_options(""))).unwrap();
+    assert_eq!(
+        r.errors[0].message,
+        "a sources table and the fields “One source”: fill in one or the other"
+    );
+}
+
+#[test]
+fn a_wide_table_s_columns_are_facts_with_the_flows_to_choose_from() {
+    let r = builder::import_tables(
+        WIDE,
+        "",
+        None,
+        Some(&wide_options(r#", "unit": "USD million""#)),
+    )
+    .unwrap();
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let columns: Vec<_> = r.facts.iter().filter(|f| f.key == "column").collect();
+    let shown: Vec<(Option<&str>, Option<&str>, usize)> = columns
+        .iter()
+        .map(|f| (f.subject.as_deref(), f.chosen.as_deref(), f.choices.len()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (Some("#1 Month"), None, 0),
+            (Some("#2 Exports"), Some("#2=KR>IT"), 5),
+            (Some("#3 Imports"), Some("#3=IT>KR"), 5),
+            (Some("#4 Balance"), Some("#4=balance"), 5),
+        ]
+    );
+    let choices: Vec<(&str, &str)> = columns[3]
+        .choices
+        .iter()
+        .map(|c| (c.value.as_str(), c.label.as_str()))
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            ("#4=KR>IT", "Exports"),
+            ("#4=IT>KR", "Imports"),
+            ("#4=two-way", "Two-way"),
+            ("#4=balance", "Balance"),
+            ("#4=skip", "Not used"),
+        ]
+    );
+    // A choice is the `flows` option as it is: the column skipped, then said to be imports.
+    let r = builder::import_tables(
+        WIDE,
+        "",
+        None,
+        Some(&wide_options(
+            r##", "unit": "USD million", "flows": ["#3=skip"]"##,
+        )),
+    )
+    .unwrap();
+    let ds = parsed(&r);
+    let series: Vec<(&str, Vec<Option<f64>>)> = ds
+        .series
+        .iter()
+        .map(|s| {
+            (
+                s.direction.as_str(),
+                s.observations.iter().map(|o| o.value).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(series, [("KR>IT", vec![Some(120.5), Some(130.0)])]);
+    let col3 = r
+        .facts
+        .iter()
+        .find(|f| f.subject.as_deref() == Some("#3 Imports"))
+        .unwrap();
+    assert_eq!(
+        (col3.value.as_str(), col3.note, col3.chosen.as_deref()),
+        (
+            "#3 Imports: not used (your choice)",
+            Some("as you chose"),
+            Some("#3=skip")
+        )
+    );
+    let json = serde_json::to_value(&r.facts[3]).unwrap();
+    assert_eq!(json["subject"], "#2 Exports");
+    assert_eq!(
+        json["choices"][0],
+        serde_json::json!({"value": "#2=KR>IT", "label": "Exports"})
+    );
+}
+
+#[test]
+fn a_many_pair_download_gives_its_pairs_as_a_fact_to_choose_from() {
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/comtrade/"
+    );
+    let bytes = std::fs::read(format!("{root}plus-many-pairs.csv")).unwrap();
+    let r = builder::import_comtrade(&bytes, None).unwrap();
+    assert_eq!(
+        r.errors[0].message,
+        "12 pairs of countries in one download; a chart is one pair: choose it under “What I read”"
+    );
+    assert_eq!(r.facts.len(), 1);
+    let f = &r.facts[0];
+    assert_eq!(
+        (
+            f.key,
+            f.label,
+            f.value.as_str(),
+            f.note,
+            f.chosen.as_deref()
+        ),
+        (
+            "pair",
+            "Pair of countries",
+            "12 pairs",
+            Some("the file holds several: choose one"),
+            Some("")
+        )
+    );
+    let choices: Vec<(&str, &str)> = f
+        .choices
+        .iter()
+        .take(4)
+        .map(|c| (c.value.as_str(), c.label.as_str()))
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            ("", "Choose the pair to chart"),
+            ("KOR,CHN", "Rep. of Korea and China: US$450 billion"),
+            ("KOR,USA", "Rep. of Korea and USA: US$170 billion"),
+            ("KOR,JPN", "Rep. of Korea and Japan: US$150 billion"),
+        ]
+    );
+    assert_eq!(f.choices.len(), 13);
+    // Chosen: the dataset, the fact says which, the list stays.
+    let r = builder::import_comtrade(&bytes, Some(r#"{"pair": "KOR,JPN"}"#)).unwrap();
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let f = &r.facts[0];
+    assert_eq!(
+        (
+            f.value.as_str(),
+            f.note,
+            f.chosen.as_deref(),
+            f.choices.len()
+        ),
+        ("Rep. of Korea and Japan", None, Some("KOR,JPN"), 13)
+    );
+    // A pair the file does not hold: the error asks for the panel's choice.
+    let r = builder::import_comtrade(&bytes, Some(r#"{"pair": "CHN,JPN"}"#)).unwrap();
+    assert_eq!(
+        r.errors[0].message,
+        "the file has no figures between China and Japan: choose it under “What I read”"
+    );
+    assert_eq!(r.facts[0].chosen.as_deref(), Some(""));
+    // One pair of one product: nothing to choose.
+    let one = std::fs::read(format!("{root}mirror.csv")).unwrap();
+    assert!(builder::import_comtrade(&one, None)
+        .unwrap()
+        .facts
+        .is_empty());
+}
+
+#[test]
+fn a_download_of_several_products_gives_them_as_a_fact_to_choose_from() {
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/comtrade/"
+    );
+    let bytes = std::fs::read(format!("{root}plus-products.csv")).unwrap();
+    let r = builder::import_comtrade(&bytes, None).unwrap();
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let f = &r.facts[0];
+    let choices: Vec<(&str, &str)> = f
+        .choices
+        .iter()
+        .map(|c| (c.value.as_str(), c.label.as_str()))
+        .collect();
+    assert_eq!(
+        (f.key, f.label, f.value.as_str(), f.chosen.as_deref()),
+        ("commodity", "Product", "3 products", Some(""))
+    );
+    assert_eq!(
+        choices,
+        [
+            ("", "Every product"),
+            ("TOTAL", "The total (TOTAL)"),
+            (
+                "85",
+                "85 Electrical machinery and equipment (made-up figures)"
+            ),
+            ("84", "84 Machinery (made-up figures)"),
+        ]
+    );
+    // One chosen: its figures alone, and the list stays to change it.
+    let r = builder::import_comtrade(&bytes, Some(r#"{"commodity": "85"}"#)).unwrap();
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let ds = parsed(&r);
+    let values: Vec<Option<f64>> = ds.series[0].observations.iter().map(|o| o.value).collect();
+    assert_eq!(ds.unit.scale, 1e6);
+    assert_eq!(values, [Some(21000.0), Some(23500.0)]);
+    let f = &r.facts[0];
+    assert_eq!(
+        (f.value.as_str(), f.chosen.as_deref(), f.choices.len()),
+        (
+            "85 Electrical machinery and equipment (made-up figures)",
+            Some("85"),
+            4
+        )
+    );
+    // A download of one product: nothing to choose.
+    let one = std::fs::read(format!("{root}mirror.csv")).unwrap();
+    assert!(builder::import_comtrade(&one, None)
+        .unwrap()
+        .facts
+        .is_empty());
+}

@@ -478,11 +478,15 @@ fn the_builder_gets_the_pairs_to_choose_from() {
     let o = builder::import_imf(&bytes, Some(r#"{"pair":"542,158","file":"dots.csv"}"#)).unwrap();
     assert!(o.dataset.is_some(), "{:?}", o.errors);
     assert_eq!(o.pairs.len(), 4);
-    // What it understood, for the "What I read" panel: who reports, in what unit.
+    // What it understood, for the "What I read" panel: the pair chosen (a select of the
+    // four), who reports, in what unit.
     let facts: Vec<(&str, &str)> = o.facts.iter().map(|f| (f.key, f.value.as_str())).collect();
+    assert_eq!(o.facts[0].choices.len(), 5, "none chosen, then the four pairs");
+    assert_eq!(o.facts[0].chosen.as_deref(), Some("542,158"));
     assert_eq!(
         facts,
         [
+            ("pair", "Korea, Rep. of and Japan"),
             ("reporter", "Korea, Rep. of (542); Japan (158)"),
             ("unit", "USD million")
         ]

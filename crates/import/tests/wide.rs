@@ -662,7 +662,7 @@ fn the_builder_takes_a_wide_table_and_says_what_it_understood() {
             (
                 "column",
                 "Column",
-                "#4 Balance: balance (--flow)",
+                "#4 Balance: balance (your choice)",
                 Some("checked against the flows, not drawn")
             ),
         ]

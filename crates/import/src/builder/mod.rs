@@ -4,7 +4,9 @@
 //! [`Outcome`] out: `{ dataset, errors, warnings, gaps }`, where `dataset` is the checked
 //! dataset's JSON text (what `trade-chart convert` writes) or `None` when there is an
 //! error, and each error or warning an [`Issue`] (`row`, `column` 1-based, the header row
-//! being row 1, as an editor shows lines; `text` the line `trade-chart check` prints).
+//! being row 1, as an editor shows lines; `message` with the flags the command line
+//! would name put as the builder's fields, [`TABLE_ASKS`]; `text` the line `trade-chart
+//! check` prints).
 //! Bad options are not data errors: they are the `Err`, as `create()`'s throw.
 
 mod chart_text;
@@ -97,7 +99,82 @@ pub fn import_tables(
     // The readers name options as the command line does (`--partner`): here as options.
     let result = result.map_err(|errors| errors.into_iter().map(option_path).collect());
     let inputs: Vec<Input> = [obs, src].into_iter().chain(text).collect();
-    Ok(Outcome::checked(result, obs_name, &inputs))
+    Ok(in_builder_words(
+        Outcome::checked(result, obs_name, &inputs),
+        TABLE_ASKS,
+    ))
+}
+
+/// How the builder asks for what the command line asks with a flag (www/builder.html's
+/// fields and panel, by the names the editor reads there).
+const TABLE_ASKS: &[(&str, &str)] = &[
+    (
+        "--partner",
+        "give both countries in the fields “Reporting country” and “Partner” (code and name), the reporting country first: its exports are first>second",
+    ),
+    (
+        "--unit",
+        "give the unit of its figures in the field “Unit” (USD million, EUR thousand, 억원)",
+    ),
+    (
+        "--source",
+        "give its one source in the fields “One source” (publisher, title, URL, date), or a sources table of one row",
+    ),
+    (
+        "--flow",
+        "choose what each column holds under “What I read”",
+    ),
+];
+
+/// See [`TABLE_ASKS`]; a Comtrade download's.
+const COMTRADE_ASKS: &[(&str, &str)] = &[("--pair", "choose it under “What I read”")];
+
+/// Where a message turns from what is wrong to the flag that mends it.
+const TURNS: [&str; 7] = [
+    ": give",
+    "; it holds:",
+    "; give",
+    ": --",
+    "; name them with --",
+    ": set one with --",
+    ": choose it with --",
+];
+
+/// An outcome's messages in the builder's words: each that tells the editor to give a
+/// command-line flag (`--partner KR="South Korea" …`) keeps what is wrong and asks for
+/// the field or choice of the builder that mends it ([`TABLE_ASKS`]); `text` stays the
+/// line `trade-chart check` prints.
+fn in_builder_words(mut outcome: Outcome, asks: &[(&str, &str)]) -> Outcome {
+    for issue in outcome.errors.iter_mut().chain(outcome.warnings.iter_mut()) {
+        issue.message = builder_message(&issue.message, asks);
+    }
+    outcome
+}
+
+/// One message in the builder's words ([`in_builder_words`]).
+fn builder_message(message: &str, asks: &[(&str, &str)]) -> String {
+    // Two that name the flag as a thing, not as what to type.
+    let message = message
+        .replace(
+            "a sources table and --source: give one or the other",
+            "a sources table and the fields “One source”: fill in one or the other",
+        )
+        .replace(
+            "a sources column and --source: give one or the other (--source is for a table without sources)",
+            "a Source IDs column and the fields “One source”: fill in one or the other (“One source” is for a table without sources)",
+        );
+    let Some(&(_, ask)) = asks.iter().find(|(flag, _)| message.contains(flag)) else {
+        return message;
+    };
+    let cut = TURNS
+        .iter()
+        .filter_map(|t| message.find(t))
+        .chain(message.find(" (--"))
+        .min();
+    match cut {
+        Some(at) => format!("{}: {ask}", &message[..at]),
+        None => message,
+    }
 }
 
 /// An error at a command-line option (`--partner`) moved to the builder's option of the
@@ -117,7 +194,9 @@ fn option_path(e: Error) -> Error {
 /// A UN Comtrade download (CSV; its bytes: UTF-8, or Windows-1252 with a warning) → the
 /// [`Outcome`], with `pairs`: the pairs of countries the download holds when it holds
 /// several, largest two-way trade first ([`comtrade::PairChoice`]; their `pair` is the
-/// option's value), whether or not one was chosen. Options ([`COMTRADE_OPTIONS`]):
+/// option's value), whether or not one was chosen; and as `facts` of the "What I read"
+/// panel, those pairs and the products of the pair charted when it has several (their
+/// choices the `pair` and `commodity` options' values). Options ([`COMTRADE_OPTIONS`]):
 /// `pair` (`A,B`, as `--pair`), `commodity` (as `--commodity`), `partners` (`[{ code,
 /// name }]`: names for areas by their code, as `--partner`), `accessed` (YYYY-MM-DD),
 /// `title`, `id`, `file` (the name errors give it; default `comtrade`), `encoding` (the
@@ -130,14 +209,21 @@ pub fn import_comtrade(bytes: &[u8], options: Option<&str>) -> Result<Outcome, E
         Ok(text) => text,
         Err(errors) => return Ok(Outcome::failed(&errors, None)),
     };
-    let (result, pairs) = comtrade::import_with_pairs(name, &text, &o.comtrade());
+    let (result, offered) = comtrade::import_with_pairs(name, &text, &o.comtrade());
     let input = Input {
         name,
         text: &text.text,
     };
     let mut outcome = Outcome::checked(result, name, &[input]);
-    outcome.pairs = pairs;
-    Ok(outcome)
+    if !offered.pairs.is_empty() {
+        outcome.facts = vec![outcome::pair_fact(&offered.pairs, o.pair.as_deref())];
+    }
+    if !offered.products.is_empty() {
+        let fact = outcome::product_fact(&offered.products, o.commodity.as_deref());
+        outcome.facts.push(fact);
+    }
+    outcome.pairs = offered.pairs;
+    Ok(in_builder_words(outcome, COMTRADE_ASKS))
 }
 
 /// The options [`import_imf`] takes.
@@ -165,11 +251,17 @@ pub fn import_imf(bytes: &[u8], options: Option<&str>) -> Result<Outcome, Error>
         text: &text.text,
     };
     let mut outcome = Outcome::checked(result, name, &[input]);
-    outcome.pairs = pairs;
     if outcome.dataset.is_some() {
         outcome.facts = facts;
     }
-    Ok(outcome)
+    // The pairs to choose from, as a Comtrade download's (the page's select).
+    if !pairs.is_empty() {
+        outcome
+            .facts
+            .insert(0, outcome::pair_fact(&pairs, o.pair.as_deref()));
+    }
+    outcome.pairs = pairs;
+    Ok(in_builder_words(outcome, COMTRADE_ASKS))
 }
 
 /// What an IMF download's import understood, as facts of the "What I read" panel: the

@@ -5,8 +5,9 @@
 use serde::Serialize;
 use trade_chart::error::{Error, Location};
 
-use super::reading::Fact;
+use super::reading::{Choice, Fact};
 use crate::cells::{place_spans, Input};
+use crate::comtrade::{PairChoice, Product};
 use crate::sheet::{dataset_json, Import};
 use crate::wide::{Meaning, Understood};
 
@@ -86,20 +87,32 @@ pub struct Outcome {
     pub facts: Vec<Fact>,
 }
 
+/// What a wide table's column can be said to hold, as the builder offers it: the
+/// `flows` option's setting (`#2=KR>IT`, by position so a repeated header is no
+/// trouble) and its label. The reporting country's exports and imports, two-way,
+/// a balance (checked, not drawn), not used.
+fn column_choices(u: &Understood, position: usize) -> Vec<Choice> {
+    let (r, p) = (&u.reporter, &u.partner);
+    [
+        (format!("{r}>{p}"), "Exports"),
+        (format!("{p}>{r}"), "Imports"),
+        ("two-way".to_string(), "Two-way"),
+        ("balance".to_string(), "Balance"),
+        ("skip".to_string(), "Not used"),
+    ]
+    .into_iter()
+    .map(|(setting, label)| Choice::new(format!("#{position}={setting}"), label))
+    .collect()
+}
+
 /// A wide table's reading as facts of the "What I read" panel: the reporting country,
-/// the unit, then each column (`#2 수출금액: KR>IT (header says 수출)`).
+/// the unit, then each column (`#2 수출금액: KR>IT (header says 수출)`), each column but
+/// the period's with its choices (the `flows` option's settings) and the one read
+/// chosen.
 fn wide_facts(u: &Understood) -> Vec<Fact> {
-    let fact = |key, label, value: String, note| Fact {
-        key,
-        label,
-        value,
-        note,
-        choices: Vec::new(),
-        chosen: None,
-    };
     let mut facts = vec![
-        fact("reporter", "Reporting country", u.reporter.clone(), None),
-        fact("unit", "Unit", u.unit.clone(), None),
+        Fact::plain("reporter", "Reporting country", u.reporter.clone()),
+        Fact::plain("unit", "Unit", u.unit.clone()),
     ];
     for c in &u.columns {
         let what = match c.meaning {
@@ -110,12 +123,119 @@ fn wide_facts(u: &Understood) -> Vec<Fact> {
             Meaning::Total => "total",
             Meaning::Unused => "not used",
         };
-        let note = matches!(c.meaning, Meaning::Balance | Meaning::Total)
-            .then_some("checked against the flows, not drawn");
-        let value = format!("#{} {}: {what} ({})", c.position, c.header, c.why);
-        facts.push(fact("column", "Column", value, note));
+        let note = match c.meaning {
+            Meaning::Balance | Meaning::Total => Some("checked against the flows, not drawn"),
+            _ if c.why == "--flow" => Some("as you chose"),
+            _ => None,
+        };
+        // The builder's own words for the command line's flag.
+        let why = if c.why == "--flow" {
+            "your choice"
+        } else {
+            &c.why
+        };
+        let value = format!("#{} {}: {what} ({why})", c.position, c.header);
+        let (choices, chosen) = if c.meaning == Meaning::Period {
+            (Vec::new(), None)
+        } else {
+            let setting = match c.meaning {
+                Meaning::Flow => c.direction.clone().unwrap_or_default(),
+                Meaning::TwoWay | Meaning::Total => "two-way".into(),
+                Meaning::Balance => "balance".into(),
+                _ => "skip".into(),
+            };
+            (
+                column_choices(u, c.position),
+                Some(format!("#{}={setting}", c.position)),
+            )
+        };
+        facts.push(Fact {
+            note,
+            subject: Some(format!("#{} {}", c.position, c.header)),
+            choices,
+            chosen,
+            ..Fact::plain("column", "Column", value)
+        });
     }
     facts
+}
+
+/// A download's pairs as a fact of the "What I read" panel: the pair charted (`chosen`,
+/// the `pair` option as given), with every pair the file holds to choose from, largest
+/// two-way trade first, each with that trade (in US dollars, every period and product:
+/// what they are ranked by); the first choice, `""`, is none.
+pub fn pair_fact(pairs: &[PairChoice], chosen: Option<&str>) -> Fact {
+    let chosen = chosen.and_then(|c| pairs.iter().find(|p| p.pair == c));
+    let names = |p: &PairChoice| format!("{} and {}", p.first.name, p.second.name);
+    let mut choices = vec![Choice::new("", "Choose the pair to chart")];
+    choices.extend(pairs.iter().map(|p| {
+        Choice::new(
+            p.pair.clone(),
+            format!("{}: {}", names(p), dollars(p.trade)),
+        )
+    }));
+    Fact {
+        note: chosen
+            .is_none()
+            .then_some("the file holds several: choose one"),
+        choices,
+        chosen: Some(chosen.map_or(String::new(), |p| p.pair.clone())),
+        ..Fact::plain(
+            "pair",
+            "Pair of countries",
+            chosen.map_or_else(|| format!("{} pairs", pairs.len()), names),
+        )
+    }
+}
+
+/// The products of the pair charted as a fact of the "What I read" panel: the one
+/// charted (`chosen`, the `commodity` option as given), with each to choose from (its
+/// code as the file writes it, and the file's words for it); the first choice, `""`, is every product
+/// (the view by product).
+pub fn product_fact(products: &[Product], chosen: Option<&str>) -> Fact {
+    let chosen = chosen.and_then(|c| {
+        products
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(c.trim()))
+    });
+    // The file's words name the code already (`85 Electrical machinery…`).
+    let label = |p: &Product| match &p.name {
+        Some(name) => name.clone(),
+        None => format!("The total ({})", p.code),
+    };
+    let mut choices = vec![Choice::new("", "Every product")];
+    choices.extend(
+        products
+            .iter()
+            .map(|p| Choice::new(p.code.clone(), label(p))),
+    );
+    Fact {
+        choices,
+        chosen: Some(chosen.map_or(String::new(), |p| p.code.clone())),
+        ..Fact::plain(
+            "commodity",
+            "Product",
+            chosen.map_or_else(|| format!("{} products", products.len()), label),
+        )
+    }
+}
+
+/// A sum in US dollars as the pair list gives it: `US$230 billion`, `US$12.5 million`
+/// (three significant decimals at most), whole dollars under a million.
+fn dollars(v: f64) -> String {
+    let (scaled, word) = if v.abs() >= 1e9 {
+        (v / 1e9, " billion")
+    } else if v.abs() >= 1e6 {
+        (v / 1e6, " million")
+    } else {
+        (v, "")
+    };
+    let rounded = if word.is_empty() {
+        scaled.round()
+    } else {
+        (scaled * 1000.0).round() / 1000.0
+    };
+    format!("US${}{word}", trade_chart::number::plain(rounded))
 }
 
 impl Outcome {

@@ -119,20 +119,24 @@ pub struct Fact {
     pub value: String,
     /// A note after it ("guessed from its bytes"), or none.
     pub note: Option<&'static str>,
+    /// Which of several facts of one key it is, shown after the label (a wide table's
+    /// column: `#2 Exports`); none for a fact of its own key.
+    pub subject: Option<String>,
     /// What the editor can choose instead (the value each stands for and its label);
     /// empty when nothing can be chosen.
     pub choices: Vec<Choice>,
     /// The choice that is the value, among `choices`.
-    pub chosen: Option<&'static str>,
+    pub chosen: Option<String>,
 }
 
 /// One choice of a [`Fact`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Choice {
-    /// What the page passes back (an encoding's label).
-    pub value: &'static str,
+    /// What the page passes back (an encoding's label, a column's `--flow` setting
+    /// `#2=KR>IT`, a pair `KOR,CHN`).
+    pub value: String,
     /// What the editor reads.
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// The longest first line shown, in characters (then "…").
@@ -179,11 +183,12 @@ pub fn what_i_read(options: &str) -> Result<Reading, Error> {
             label: "Encoding",
             value: encoding::name_of(label).to_string(),
             note: o.guessed.then_some("guessed from its bytes"),
+            subject: None,
             choices: encoding::ENCODINGS
                 .iter()
-                .map(|&(value, label)| Choice { value, label })
+                .map(|&(value, label)| Choice::new(value, label))
                 .collect(),
-            chosen: Some(label),
+            chosen: Some(label.to_string()),
         });
     }
     let mut line: String = first.chars().take(FIRST_LINE_CHARS).collect();
@@ -195,14 +200,26 @@ pub fn what_i_read(options: &str) -> Result<Reading, Error> {
 }
 
 impl Fact {
-    pub(crate) fn plain(key: &'static str, label: &'static str, value: String) -> Fact {
+    /// A fact with nothing to choose.
+    pub fn plain(key: &'static str, label: &'static str, value: String) -> Fact {
         Fact {
             key,
             label,
             value,
             note: None,
+            subject: None,
             choices: Vec::new(),
             chosen: None,
+        }
+    }
+}
+
+impl Choice {
+    /// A choice of `value`, read as `label`.
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Choice {
+        Choice {
+            value: value.into(),
+            label: label.into(),
         }
     }
 }
@@ -251,7 +268,7 @@ mod tests {
         assert_eq!(r.items[0].value, "Comma-separated table");
         let enc = &r.items[1];
         assert_eq!(
-            (enc.value.as_str(), enc.note, enc.chosen),
+            (enc.value.as_str(), enc.note, enc.chosen.as_deref()),
             (
                 "EUC-KR (CP949)",
                 Some("guessed from its bytes"),
@@ -260,7 +277,7 @@ mod tests {
         );
         assert_eq!(enc.choices.len(), encoding::ENCODINGS.len());
         assert_eq!(
-            (enc.choices[4].value, enc.choices[4].label),
+            (enc.choices[4].value.as_str(), enc.choices[4].label.as_str()),
             ("windows-1252", "Windows-1252 (Latin-1)")
         );
         assert_eq!(r.items[2].value, "년,수출금액,수입금액");

@@ -259,14 +259,34 @@ pub fn import_text(
     import_with_pairs(name, text, options).0
 }
 
-/// [`import_text`], with the pairs of countries the download holds, largest two-way
-/// trade first (empty when it holds one pair or none), whatever the outcome: what the
-/// builder offers to choose from ([`PairChoice`]).
+/// What a download offers the builder to choose from, whatever the outcome.
+#[derive(Debug, Default)]
+pub struct Offered {
+    /// The pairs of countries, largest two-way trade first; empty when it holds one
+    /// pair or none ([`PairChoice`]).
+    pub pairs: Vec<PairChoice>,
+    /// The products of the pair charted (its figures' commodity codes, first met
+    /// first), when they are several; empty otherwise.
+    pub products: Vec<Product>,
+}
+
+/// A product of a download: what `--commodity` (the builder's `commodity`) takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    /// The commodity code as written (`85`, `TOTAL`).
+    pub code: String,
+    /// Its words as the file gives them (`Electrical machinery…`); none for the total.
+    pub name: Option<String>,
+}
+
+/// [`import_text`], with what the builder offers to choose from whatever the outcome
+/// ([`Offered`]): the pairs of countries the download holds, and the products of the
+/// pair charted.
 pub fn import_with_pairs(
     name: &str,
     text: &Decoded,
     options: &ComtradeOptions,
-) -> (std::result::Result<Import, Vec<Error>>, Vec<PairChoice>) {
+) -> (std::result::Result<Import, Vec<Error>>, Offered) {
     let mut cx = Cx::default();
     if !text.used.is_utf8() {
         cx.warnings.push(
@@ -281,16 +301,19 @@ pub fn import_with_pairs(
             .in_cell(Some(name), 1, 1),
         );
     }
-    let mut pairs = Vec::new();
-    let result = read(&mut cx, name, &text.text, options, &mut pairs);
+    let mut offered = Offered::default();
+    let result = read(&mut cx, name, &text.text, options, &mut offered);
     let result = match result {
         Some(import) if cx.errors.is_empty() => Ok(import),
         _ => Err(cx.into_errors()),
     };
-    if pairs.len() < 2 {
-        pairs.clear();
+    if offered.pairs.len() < 2 {
+        offered.pairs.clear();
     }
-    (result, pairs)
+    if offered.products.len() < 2 {
+        offered.products.clear();
+    }
+    (result, offered)
 }
 
 /// Rows counted under one heading, for one warning: how many and the first.
@@ -486,7 +509,7 @@ fn read(
     file: &str,
     text: &str,
     options: &ComtradeOptions,
-    pairs_out: &mut Vec<PairChoice>,
+    offered: &mut Offered,
 ) -> Option<Import> {
     if let Some(d) = &options.accessed {
         if !(d.len() == 10 && is_date(d)) {
@@ -509,7 +532,7 @@ fn read(
     let (mut areas, rows, mut tallies) = read_rows(cx, file, &k, &table.rows, &options.names);
     areas.warn_unknown(cx, file);
     let ranked = pairs::rank(&areas, &rows);
-    *pairs_out = ranked.iter().map(|p| p.choice.clone()).collect();
+    offered.pairs = ranked.iter().map(|p| p.choice.clone()).collect();
     if rows.figures.is_empty() {
         warn_rows(cx, file, &k, &tallies);
         if cx.errors.is_empty() {
@@ -550,6 +573,14 @@ fn read(
         .into_iter()
         .filter(|(_, f)| in_pair(f))
         .collect();
+    for (_, f) in &figures {
+        if !f.cmd.is_empty() && !offered.products.iter().any(|p| p.code == f.cmd) {
+            offered.products.push(Product {
+                code: f.cmd.clone(),
+                name: f.category.clone(),
+            });
+        }
+    }
     let product = pairs::commodity(cx, &options.commodity, &mut figures);
     warn_rows(cx, file, &k, &tallies);
     if !cx.errors.is_empty() {
