@@ -1,7 +1,7 @@
 //! The dataset made from the figures of the pair of countries chosen: partners, one
 //! basis a reporter and valuation, the series, views, the source row, notes.
 
-use super::{ComtradeOptions, Flow, Gathered, SOURCE_ID, URL};
+use super::model::{ComtradeOptions, Flow, Gathered, SOURCE_ID, URL};
 use crate::cells::{self, slug};
 use crate::numbers;
 use crate::sheet::{self, Acc};

@@ -19,46 +19,22 @@
 
 mod areas;
 mod dataset;
+mod model;
 mod pairs;
 
 use std::collections::HashMap;
 
-pub(crate) use crate::pairs::Area;
 pub use crate::pairs::{PairChoice, Party};
+use model::{get, Areas, Columns, Country, Figure, Flow, Gathered, Rows, Valuation};
+pub use model::{ComtradeOptions, SOURCE_ID, URL};
 
 use super::cells::{self, at, expected, Cx};
 use super::numbers;
 use super::periods;
-use super::sheet::{Acc, Class, Import};
+use super::sheet::Import;
 use super::table::{self, Row};
-use trade_chart::data::{is_date, Period, PeriodKind, RawObservation, RawText};
+use trade_chart::data::{is_date, Period, PeriodKind};
 use trade_chart::error::{Error, ErrorKind};
-
-/// The publisher's site, the url of the source row every download makes.
-pub const URL: &str = "https://comtradeplus.un.org/";
-
-/// The id of that source row.
-pub const SOURCE_ID: &str = "un-comtrade";
-
-/// What a download does not say itself.
-#[derive(Debug, Clone, Default)]
-pub struct ComtradeOptions {
-    /// When the file was downloaded (`YYYY-MM-DD`): the source's date. None: no date.
-    pub accessed: Option<String>,
-    /// The dataset's title; default "Trade between A and B (UN Comtrade)".
-    pub title: Option<String>,
-    /// The dataset's id; default the two codes, e.g. `chn-prk`.
-    pub id: Option<String>,
-    /// `A,B`: the pair of countries to chart from a download of several (`--pair`), by
-    /// their codes or names as the file writes them. None: the file must hold one pair.
-    pub pair: Option<String>,
-    /// The commodity code whose rows to chart (`--commodity`), of a download of several
-    /// products. None: `TOTAL` rows are the headline, the others a products view.
-    pub commodity: Option<String>,
-    /// Names for areas by their code (`--partner CODE=NAME`): for a codes-only
-    /// download's numbers that no list names, or to rename any.
-    pub names: Vec<(String, String)>,
-}
 
 /// The columns read, and the headers (normalized: lowercase letters and digits) of each.
 const COLUMNS: &[(&str, &[&str])] = &[
@@ -126,15 +102,6 @@ pub(crate) fn is_aggregate_area(code: &str, name: &str) -> bool {
     areas::is_aggregate(code, name)
 }
 
-/// A flow, as its code says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Flow {
-    Import,
-    Export,
-    /// Left out with a warning: re-exports, re-imports, and the rest.
-    Other,
-}
-
 fn flow(code: &str, name: &str) -> Option<(Flow, String)> {
     // The usual codes without a new string (the code is kept for the flows left out).
     match code.trim() {
@@ -189,24 +156,6 @@ fn is_total(field: &str, cell: &str) -> bool {
             "customs" => c.eq_ignore_ascii_case("C00"),
             _ => c == "0",
         }
-}
-
-/// A country of the dataset: its code (ISO alpha-3 where known) and name.
-pub(crate) struct Country {
-    pub(crate) code: String,
-    pub(crate) name: String,
-}
-
-/// The areas met, by the key the file writes them with.
-#[derive(Default)]
-pub(crate) struct Areas {
-    pub(crate) list: Vec<Area>,
-    by_key: HashMap<String, usize>,
-    /// By Comtrade number, so that a country one column names by ISO code and another
-    /// by number only is one area.
-    by_number: HashMap<String, usize>,
-    /// Numbers no list names, for one warning each: (number, first row, column).
-    pub(crate) unknown: Vec<(String, usize, usize)>,
 }
 
 /// Reads a Comtrade download. `bytes` that are not UTF-8 are read in the encoding they
@@ -348,96 +297,6 @@ struct Tallies {
     left_out: Vec<(String, Tally)>,
 }
 
-/// A series as rows arrive, with its reporter.
-pub(crate) struct Building {
-    pub(crate) acc: Acc,
-    pub(crate) reporter: usize,
-    pub(crate) flow: Flow,
-}
-
-/// Where a country is named, each with the column an error points at: its ISO code, its
-/// Comtrade code, its name.
-type CountryColumns = [(Option<usize>, usize); 3];
-
-/// The header's columns by field, with the indices the rows are read by looked up once
-/// for the file rather than once a row, as downloads run long.
-struct Columns {
-    /// Field → 0-based column, for errors' places and the import's way back to cells.
-    col: HashMap<&'static str, usize>,
-    /// How many columns the header has.
-    width: usize,
-    flow: Option<usize>,
-    flow_name: Option<usize>,
-    frequency: Option<usize>,
-    period: Option<usize>,
-    year: Option<usize>,
-    month: Option<usize>,
-    commodity: Option<usize>,
-    commodity_name: Option<usize>,
-    kind: Option<usize>,
-    reported: Option<usize>,
-    value: Option<usize>,
-    cif: Option<usize>,
-    fob: Option<usize>,
-    reporter: CountryColumns,
-    partner: CountryColumns,
-    /// The breakdown columns the header has: of their rows only the totals are read.
-    breakdowns: Vec<(&'static str, usize)>,
-}
-
-impl Columns {
-    /// The indices of the columns found (`col`) in a header of `width` columns.
-    fn new(col: HashMap<&'static str, usize>, width: usize) -> Columns {
-        let ix = |field: &str| col.get(field).copied();
-        let c = |field: &str| col.get(field).copied().unwrap_or(0);
-        let country = |iso: &str, code: &str, name: &str| {
-            [(ix(iso), c(iso)), (ix(code), c(code)), (ix(name), 0)]
-        };
-        Columns {
-            width,
-            flow: ix("flow"),
-            flow_name: ix("flow name"),
-            frequency: ix("frequency"),
-            period: ix("period"),
-            year: ix("year"),
-            month: ix("month"),
-            commodity: ix("commodity"),
-            commodity_name: ix("commodity name"),
-            kind: ix("type"),
-            reported: ix("reported"),
-            value: ix("value"),
-            cif: ix("cif"),
-            fob: ix("fob"),
-            reporter: country("reporter", "reporter code", "reporter name"),
-            partner: country("partner", "partner code", "partner name"),
-            breakdowns: ["customs", "transport", "supply", "second partner"]
-                .into_iter()
-                .filter_map(|f| Some((f, ix(f)?)))
-                .collect(),
-            col,
-        }
-    }
-
-    /// The column of `field`, for an error's place (0 when the header has none).
-    fn c(&self, field: &str) -> usize {
-        self.col.get(field).copied().unwrap_or(0)
-    }
-
-    /// The column of the flow, for an error's place: its code's, else its name's.
-    fn flow_column(&self) -> usize {
-        if self.col.contains_key("flow") {
-            self.c("flow")
-        } else {
-            self.c("flow name")
-        }
-    }
-}
-
-/// The cell of `column` in `row` ("" when the header has no such column).
-fn get<'r>(row: &'r Row, column: Option<usize>) -> &'r str {
-    column.map_or("", |c| row.cell(c))
-}
-
 /// What a data row is, once read.
 enum Line {
     /// A breakdown of a figure by customs procedure, transport, supply or second partner.
@@ -452,53 +311,6 @@ enum Line {
     OwnTrade,
     /// Nothing to add: a gap, or a row whose errors are reported.
     Nothing,
-}
-
-/// The valuation a figure is in (`cif` or `fob`; `services` for trade in services,
-/// which is not valued at a border), and whether a column of the download showed it.
-type Valuation = (&'static str, bool);
-
-/// One row's figure, read and checked.
-pub(crate) struct Figure {
-    flow: Flow,
-    /// The value as a canonical decimal, in US dollars.
-    value: String,
-    valuation: Valuation,
-    period_text: String,
-    period: Period,
-    /// Indices into the areas (then, once a pair is chosen, into its two countries).
-    pub(crate) reporter: usize,
-    pub(crate) partner: usize,
-    /// The commodity code as written ("" when the file has none).
-    pub(crate) cmd: String,
-    /// The commodity, for a row other than the total.
-    category: Option<String>,
-    /// `isReported` false: a figure UN Comtrade derived rather than the reporter's own.
-    derived: bool,
-}
-
-impl Figure {
-    /// The value as a number, for ranking the pairs.
-    pub(crate) fn amount(&self) -> f64 {
-        numbers::to_f64(&self.value, 0)
-    }
-}
-
-/// The figures gathered from the rows, with the countries, reporters and valuations
-/// they name: what the dataset is made of.
-#[derive(Default)]
-pub(crate) struct Gathered {
-    pub(crate) countries: Vec<Country>,
-    /// Indices into `countries`, in the order first met.
-    pub(crate) reporters: Vec<usize>,
-    pub(crate) series: Vec<Building>,
-    /// (reporter, from, valuation, class) → index into `series`.
-    by_key: HashMap<(usize, usize, usize, Class), usize>,
-    /// (reporter, `cif`, `fob` or `services`, shown by a column, some figures derived).
-    pub(crate) valuations: Vec<(usize, &'static str, bool, bool)>,
-    pub(crate) max_value: f64,
-    /// The one product charted (`--commodity`, or the only one the file holds).
-    pub(crate) product: Option<String>,
 }
 
 /// The download read in its phases: whether it is a table at all, the header's columns,
@@ -652,14 +464,6 @@ fn find_columns(cx: &mut Cx, file: &str, headers: &[String]) -> Columns {
         missing("value", "primaryValue or Trade Value (US$)");
     }
     Columns::new(col, width)
-}
-
-/// The figures the rows give, with the row each came from, before a pair is chosen;
-/// and the gaps, by (reporter, partner).
-#[derive(Default)]
-pub(crate) struct Rows {
-    pub(crate) figures: Vec<(usize, Figure)>,
-    gaps: Vec<(usize, usize)>,
 }
 
 /// Every data row read: its figure kept with its areas, the rows left out or ragged
@@ -847,112 +651,6 @@ fn period(cx: &mut Cx, file: &str, k: &Columns, row: &Row) -> Option<(String, Pe
     period
 }
 
-impl Areas {
-    /// The row's reporter or partner (`field`) as an index into the areas, added there
-    /// when new; `None`, reported, for a code that is not one.
-    fn of(
-        &mut self,
-        cx: &mut Cx,
-        file: &str,
-        k: &Columns,
-        row: &Row,
-        field: &'static str,
-        names: &[(String, String)],
-    ) -> Option<usize> {
-        let [(k_iso, iso_col), (k_code, code_col), (k_name, _)] = if field == "reporter" {
-            k.reporter
-        } else {
-            k.partner
-        };
-        let n = row.number;
-        let iso = get(row, k_iso).trim();
-        let (key, kcol) = if !iso.is_empty() {
-            (iso, iso_col)
-        } else {
-            (get(row, k_code).trim(), code_col)
-        };
-        // Comtrade's codes of some areas have an underscore (`_X`, Areas, nes).
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
-        {
-            let what = format!("the {field}'s ISO code (CHN) or Comtrade code (156)");
-            cx.error(expected(file, n, kcol, field, &what, key));
-            return None;
-        }
-        // Found without a new string per row; ISO codes compared upper-cased.
-        if let Some(&i) = self.by_key.get(key) {
-            return Some(i);
-        }
-        let key = key.to_ascii_uppercase();
-        if let Some(&i) = self.by_key.get(&key) {
-            return Some(i);
-        }
-        let number = get(row, k_code).trim().to_string();
-        if let Some(&i) = self.by_number.get(&number).filter(|_| !number.is_empty()) {
-            self.by_key.insert(key, i);
-            return Some(i);
-        }
-        let written = get(row, k_name).trim();
-        let listed = if iso.is_empty() {
-            areas::by_number(&number)
-        } else {
-            None
-        };
-        let given = names.iter().find(|(c, _)| {
-            c.eq_ignore_ascii_case(&key) || (!number.is_empty() && c.eq_ignore_ascii_case(&number))
-        });
-        let code = match &listed {
-            Some((c, _, _)) if iso.is_empty() => c.clone(),
-            _ => key.clone(),
-        };
-        let name = match (given, written.is_empty(), &listed) {
-            (Some((_, name)), _, _) => name.clone(),
-            (None, false, _) => written.to_string(),
-            (None, true, Some((_, name, _))) => name.clone(),
-            (None, true, None) => {
-                if iso.is_empty() {
-                    self.unknown.push((number.clone(), n, kcol));
-                }
-                key.clone()
-            }
-        };
-        let aggregate = listed.as_ref().is_some_and(|l| l.2)
-            || areas::is_aggregate(&key, &name)
-            || (!number.is_empty() && areas::is_aggregate(&number, ""));
-        self.list.push(Area {
-            key: key.clone(),
-            number,
-            code,
-            name,
-            aggregate,
-        });
-        let i = self.list.len() - 1;
-        self.by_key.insert(key, i);
-        if let Some(a) = self.list.get(i).filter(|a| !a.number.is_empty()) {
-            self.by_number.insert(a.number.clone(), i);
-        }
-        Some(i)
-    }
-
-    /// One warning a number no list names, asking for its name.
-    fn warn_unknown(&self, cx: &mut Cx, file: &str) {
-        for (number, row, col) in &self.unknown {
-            cx.warnings.push(at(
-                ErrorKind::InvalidValue,
-                file,
-                *row,
-                *col,
-                "",
-                format!(
-                    "area {number}: a code neither Comtrade's nor ISO's lists name; it keeps its number as its name (give one with --partner {number}=NAME)"
-                ),
-            ));
-        }
-    }
-}
-
 /// A row's commodity: `None` for TOTAL (the headline; `S` or `200`, all services, in a
 /// services download), else the category its figure is of.
 fn category(k: &Columns, row: &Row, services: bool) -> Option<String> {
@@ -969,96 +667,6 @@ fn category(k: &Columns, row: &Row, services: bool) -> Option<String> {
     } else {
         format!("{cmd} {desc}")
     })
-}
-
-impl Gathered {
-    /// Row `n`'s figure added to its series (by reporter, direction, valuation and
-    /// class), the series made on its first figure.
-    pub(crate) fn add(&mut self, n: usize, f: Figure) {
-        let Gathered {
-            countries,
-            reporters,
-            series,
-            by_key,
-            valuations,
-            max_value,
-            ..
-        } = self;
-        let (rep, par, valuation) = (f.reporter, f.partner, f.valuation);
-        let (from, to) = match f.flow {
-            Flow::Export => (rep, par),
-            _ => (par, rep),
-        };
-        let class = Class::of(&f.period, f.category.is_some());
-        let vi = match (valuations.iter_mut().enumerate())
-            .find(|(_, v)| v.0 == rep && v.1 == valuation.0)
-        {
-            Some((i, v)) => {
-                v.2 |= valuation.1;
-                v.3 |= f.derived;
-                i
-            }
-            None => {
-                valuations.push((rep, valuation.0, valuation.1, f.derived));
-                valuations.len() - 1
-            }
-        };
-        if !reporters.contains(&rep) {
-            reporters.push(rep);
-        }
-        let code = |i: usize| countries.get(i).map_or(String::new(), |c| c.code.clone());
-        let si = *by_key.entry((rep, from, vi, class)).or_insert_with(|| {
-            series.push(Building {
-                acc: Acc {
-                    name: String::new(),
-                    direction: Some((code(from), code(to))),
-                    direction_row: n,
-                    basis: format!("{vi}"),
-                    class,
-                    obs: Vec::new(),
-                    rows: Vec::new(),
-                },
-                reporter: rep,
-                flow: f.flow,
-            });
-            series.len() - 1
-        });
-        let value = numbers::to_f64(&f.value, 0);
-        *max_value = max_value.max(value);
-        // `by_key` holds indices into `series`, which only grows
-        let Some(Building { acc, .. }) = series.get_mut(si) else {
-            return;
-        };
-        acc.obs.push((
-            RawObservation {
-                id: None,
-                period: f.period_text,
-                category: f.category.map(RawText::Plain),
-                value: None,
-                basis: None,
-                qualifier: None,
-                sources: vec![SOURCE_ID.to_string()],
-                derived: None,
-                note: None,
-            },
-            f.value,
-            0,
-            f.period,
-        ));
-        acc.rows.push(n);
-    }
-
-    /// The name of country `i` ("" when there is none).
-    pub(crate) fn name(&self, i: usize) -> String {
-        self.countries
-            .get(i)
-            .map_or(String::new(), |c| c.name.clone())
-    }
-
-    /// The code of country `i` ("" when there is none).
-    pub(crate) fn code(&self, i: usize) -> &str {
-        self.countries.get(i).map_or("", |c| c.code.as_str())
-    }
 }
 
 /// One warning a kind of row counted, at the first such row: ragged rows, breakdowns,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use trade_chart::error::Error;
 
-use super::{Areas, Columns, Figure, Rows};
+use super::model::{Areas, Columns, ComtradeOptions, Figure, Rows};
 use crate::cells::Cx;
 use crate::pairs::{self, Place, Ranked};
 
@@ -28,7 +28,7 @@ pub(crate) fn choose(
     cx: &mut Cx,
     file: &str,
     k: &Columns,
-    options: &super::ComtradeOptions,
+    options: &ComtradeOptions,
     areas: &Areas,
     ranked: &[Ranked],
     rows: &Rows,
