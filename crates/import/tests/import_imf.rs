@@ -481,7 +481,11 @@ fn the_builder_gets_the_pairs_to_choose_from() {
     // What it understood, for the "What I read" panel: the pair chosen (a select of the
     // four), who reports, in what unit.
     let facts: Vec<(&str, &str)> = o.facts.iter().map(|f| (f.key, f.value.as_str())).collect();
-    assert_eq!(o.facts[0].choices.len(), 5, "none chosen, then the four pairs");
+    assert_eq!(
+        o.facts[0].choices.len(),
+        5,
+        "none chosen, then the four pairs"
+    );
     assert_eq!(o.facts[0].chosen.as_deref(), Some("542,158"));
     assert_eq!(
         facts,
