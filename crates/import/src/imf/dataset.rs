@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Figure, ImfOptions, Indicator, PeriodColumn, SOURCE_ID, URL};
+use super::model::{Figure, ImfOptions, Indicator, PeriodColumn, SOURCE_ID, URL};
 use crate::assemble::{self, Acc, Class};
 use crate::cells::{self, at, slug, Cx};
 use crate::numbers;
