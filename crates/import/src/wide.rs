@@ -19,6 +19,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::assemble::{build, Acc, Class, SheetOptions, GAPS, OBSERVATION_COLUMNS};
+pub use super::assemble::{ColumnRef, FlowOption, Setting};
 use super::cells::{
     at, expected, header_unit, norm_header, parse, slug, unit, Cx, Input, Unit, MAX_ERRORS,
     UNIT_EXPECTED,
@@ -26,42 +28,9 @@ use super::cells::{
 use super::numbers::{self, ColumnDecimal};
 use super::office;
 use super::periods;
-use super::sheet::{build, Acc, Class, SheetOptions, GAPS, OBSERVATION_COLUMNS};
 use super::table;
 use trade_chart::data::{is_date, Period, RawDataset, RawObservation, RawSource, RawText};
 use trade_chart::error::{Error, ErrorKind};
-
-/// A column as `--flow` names it: by its header (compared trimmed, case aside) or, for a
-/// header the table repeats, by its 1-based position (`#3`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ColumnRef {
-    /// The header as written.
-    Header(String),
-    /// 1-based.
-    Position(usize),
-}
-
-/// What `--flow` says a column holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Setting {
-    /// Exports of the first code to the second (codes upper-cased).
-    Flow(String, String),
-    /// Trade both ways.
-    TwoWay,
-    /// Exports minus imports of the reporting country: checked, not drawn.
-    Balance,
-    /// Not used.
-    Skip,
-}
-
-/// One `--flow "HEADER=MEANING"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FlowOption {
-    /// The column.
-    pub column: ColumnRef,
-    /// What it holds.
-    pub setting: Setting,
-}
 
 /// `HEADER=KR>IT`, `HEADER=two-way`, `HEADER=balance`, `HEADER=skip`, with `#3` for the
 /// third column: the text of `--flow` read, or why not.

@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::{Figure, ImfOptions, Indicator, PeriodColumn, SOURCE_ID, URL};
+use super::model::{Figure, ImfOptions, Indicator, PeriodColumn, SOURCE_ID, URL};
+use crate::assemble::{self, Acc, Class};
 use crate::cells::{self, at, slug, Cx};
 use crate::numbers;
-use crate::sheet::{self, Acc, Class};
 use trade_chart::data::{
     PeriodKind, RawBasis, RawDataset, RawObservation, RawPartner, RawSeries, RawSource, RawText,
     RawUnit,
@@ -241,7 +241,7 @@ pub(crate) fn make(
     }
     let accs: Vec<Acc> = series.into_iter().map(|b| b.acc).collect();
     let (a, b) = (name(0), name(1));
-    let mut views = sheet::default_views(&accs, &raw_series, a, b);
+    let mut views = assemble::default_views(&accs, &raw_series, a, b);
     // Quarters are month ranges in the dataset: their view says quarter, not month.
     let quarters = accs
         .iter()
