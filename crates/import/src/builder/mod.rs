@@ -5,7 +5,7 @@
 //! dataset's JSON text (what `trade-chart convert` writes) or `None` when there is an
 //! error, and each error or warning an [`Issue`] (`row`, `column` 1-based, the header row
 //! being row 1, as an editor shows lines; `message` with the flags the command line
-//! would name put as the builder's fields, [`TABLE_ASKS`]; `text` the line `trade-chart
+//! would name put as the builder's fields, `TABLE_ASKS`; `text` the line `trade-chart
 //! check` prints).
 //! Bad options are not data errors: they are the `Err`, as `create()`'s throw.
 

@@ -1,5 +1,5 @@
 //! UN Comtrade CSV downloads (docs/DATA.md, "UN Comtrade downloads") → a
-//! [`RawDataset`], through the same [`Import`] as the spreadsheet tables.
+//! [`RawDataset`](trade_chart::RawDataset), through the same [`Import`] as the spreadsheet tables.
 //!
 //! Both header styles are read: the current one of comtradeplus.un.org and its API
 //! (`flowCode`, `reporterISO`, `partnerISO`, `cmdCode`, `primaryValue`…, in camelCase or
@@ -159,7 +159,7 @@ fn is_total(field: &str, cell: &str) -> bool {
 }
 
 /// Reads a Comtrade download. `bytes` that are not UTF-8 are read in the encoding they
-/// look written in (Windows-1252 for most: [`crate::encoding`]) with a warning. Every error is returned (up to [`sheet::MAX_ERRORS`], then a count), each at its
+/// look written in (Windows-1252 for most: [`crate::encoding`]) with a warning. Every error is returned (up to [`crate::MAX_ERRORS`], then a count), each at its
 /// cell.
 pub fn import(
     name: &str,

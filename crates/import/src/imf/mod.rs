@@ -13,7 +13,7 @@
 //! country's figures are a basis of their own, as in Comtrade downloads: a partner's
 //! report of the same flow (its mirror figure) is never merged into the reporter's. A
 //! file of several pairs of countries needs `--pair`, as a Comtrade download does
-//! ([`crate::pairs`]).
+//! (`crate::pairs`).
 
 mod areas;
 mod dataset;
