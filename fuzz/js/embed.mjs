@@ -119,7 +119,10 @@ function frameOnce() {
   const document = {
     createElement(tag) { if (tag !== 'trade-chart') fail(`createElement(${tag})`, input); return el; },
     body: { append(x) { if (x !== el) fail('appended something else', input); }, getBoundingClientRect: () => ({ height }) },
-    documentElement: { style: { set colorScheme(v) { schemes.push(v); } } },
+    // the height reported is the whole document's (the root's box)
+    documentElement: { style: { set colorScheme(v) { schemes.push(v); } }, getBoundingClientRect: () => ({ height }) },
+    // the frame removes its <noscript> (none here)
+    querySelectorAll(sel) { if (sel !== 'body > noscript') fail(`querySelectorAll(${sel})`, input); return []; },
   };
   const window = {
     parent: rnd() < 0.9 ? parent : null,
