@@ -298,3 +298,20 @@ fn resolve(cx: &mut Cx, areas: &[Area], spec: &str, codes: &str) -> Option<(usiz
     }
     ok.then_some(found)
 }
+
+/// Rows counted under one heading, for one warning: how many and the first (the
+/// downloads' readers warn once a kind of row, not once a row).
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub(crate) count: usize,
+    pub(crate) first: usize,
+}
+
+impl Tally {
+    pub(crate) fn add(&mut self, row: usize) {
+        if self.count == 0 {
+            self.first = row;
+        }
+        self.count += 1;
+    }
+}

@@ -24,6 +24,7 @@ mod pairs;
 
 use std::collections::HashMap;
 
+use crate::pairs::Tally;
 pub use crate::pairs::{PairChoice, Party};
 use model::{get, Areas, Columns, Country, Figure, Flow, Gathered, Rows, Valuation};
 pub use model::{ComtradeOptions, SOURCE_ID, URL};
@@ -263,22 +264,6 @@ pub fn import_with_pairs(
         offered.products.clear();
     }
     (result, offered)
-}
-
-/// Rows counted under one heading, for one warning: how many and the first.
-#[derive(Default)]
-struct Tally {
-    count: usize,
-    first: usize,
-}
-
-impl Tally {
-    fn add(&mut self, row: usize) {
-        if self.count == 0 {
-            self.first = row;
-        }
-        self.count += 1;
-    }
 }
 
 /// The rows warned about rather than read, one tally a kind: a warning each, not one a row.

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use crate::cells::{self, at, expected, Cx};
 use crate::comtrade::Decoded;
 use crate::numbers;
-use crate::pairs::{self, Area, PairChoice, Place};
+use crate::pairs::{self, Area, PairChoice, Place, Tally};
 use crate::sheet::Import;
 use crate::table::{self, Row};
 use model::{Figure, Indicator, PeriodColumn};
@@ -121,22 +121,6 @@ fn name_scale(name: &str) -> i32 {
         3
     } else {
         0
-    }
-}
-
-/// Rows counted under one heading, for one warning: how many and the first.
-#[derive(Default)]
-struct Tally {
-    count: usize,
-    first: usize,
-}
-
-impl Tally {
-    fn add(&mut self, row: usize) {
-        if self.count == 0 {
-            self.first = row;
-        }
-        self.count += 1;
     }
 }
 
