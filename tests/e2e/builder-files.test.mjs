@@ -191,6 +191,8 @@ test('the builder in one file (dist/trade-chart-builder.html) works from file://
   await page.reload();
   await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
   await status(page, /No problems/);
+  // the download comes back from the saved work (a held file is read back asynchronously)
+  await page.waitForFunction(() => /^typeCode,/.test(document.getElementById('comtrade').value), null, { timeout: 15_000 }).catch(() => {});
   assert.match(await page.inputValue('#comtrade'), /^typeCode,/);
   assert.deepEqual(fetched, [], 'nothing fetched but the page itself');
   assert.deepEqual(errors, []);

@@ -19,7 +19,7 @@ function probes() {
 }
 
 // The host page (host origin) with the README snippet twice (embed.js loaded twice too).
-async function open(query, { hash = '', width = 900 } = {}) {
+async function open(query, { hash = '', width = 900, late = false } = {}) {
   const ctx = await browser.browser.newContext({ viewport: { width, height: 900 } });
   const page = await ctx.newPage();
   const errors = collectErrors(page);
@@ -30,7 +30,7 @@ async function open(query, { hash = '', width = 900 } = {}) {
 <iframe id="f" data-trade-chart-embed src="${src}" title="North Korea–China trade" loading="lazy" width="100%" height="520" frameborder="0"></iframe>
 <noscript><a href="${src}">The chart</a></noscript>
 <iframe id="other" src="${chart.url}embed.html?id=other" title="other" height="200"></iframe>
-</main><script src="/embed.js"></script><script src="/embed.js"></script></body></html>` }));
+</main>${late ? '' : '<script src="/embed.js"></script><script src="/embed.js"></script>'}</body></html>` }));
   // The embed page under the strict CSP (its own origin).
   await page.route((u) => u.href.startsWith(`${chart.url}embed.html`), async (route) => {
     const res = await route.fetch();
@@ -114,6 +114,21 @@ test('cross-origin iframe: the chart draws under the strict CSP; the iframe is t
     // the other iframe (no data-trade-chart-embed) is never resized
     assert.equal(await page.evaluate(() => document.getElementById('other').style.height), '');
     assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('the host\'s script coming after the chart drew (late, or the frame from the cache): it asks the frame again and the iframe follows', async () => {
+  const { page, errors, frame, close } = await open('view=collapse&id=c3', { late: true });
+  try {
+    await frame.waitForFunction(frameState, null, { timeout: 30_000 });
+    const want = await frame.evaluate(extent);
+    await page.waitForTimeout(300); // the frame's reports went to nobody
+    assert.equal(await page.evaluate(() => Math.round(document.getElementById('f').getBoundingClientRect().height)), 520, 'nothing resized it yet');
+    await page.evaluate(() => new Promise((r) => { const s = document.createElement('script'); s.src = '/embed.js'; s.onload = r; document.body.append(s); }));
+    const got = await followed(page, frame);
+    assert.equal(got.height, want, JSON.stringify(got));
+    assert.equal(got.cut, 0, JSON.stringify(got));
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

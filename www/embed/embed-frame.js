@@ -3,7 +3,8 @@
 // Values only ever become attributes of <trade-chart>, which checks them (a bad one shows
 // the widget's error). The page reports its height to the parent whenever it changes
 // (ResizeObserver): our own message, AMP's embed-size, and WordPress's when the URL has
-// #?secret=…. The parent may send { type: 'trade-chart:set-theme', theme, colorScheme }.
+// #?secret=…. The parent may send { type: 'trade-chart:set-theme', theme, colorScheme }, and
+// { type: 'trade-chart:report' } to have the height sent again.
 (function () {
   'use strict';
   if (window.__tradeChartFrame) return;
@@ -58,7 +59,10 @@
   // ---- theme from the parent ----
   window.addEventListener('message', (e) => {
     const d = e.data;
-    if (e.source !== window.parent || window.parent === window || !d || typeof d !== 'object' || d.type !== 'trade-chart:set-theme') return;
+    if (e.source !== window.parent || window.parent === window || !d || typeof d !== 'object') return;
+    // the host's script asks again (it came after our first reports)
+    if (d.type === 'trade-chart:report') { last = -1; report(); return; }
+    if (d.type !== 'trade-chart:set-theme') return;
     if (typeof d.theme === 'string' && THEMES.includes(d.theme)) el.setAttribute('theme', d.theme);
     if (typeof d.colorScheme === 'string') setScheme(d.colorScheme);
   });

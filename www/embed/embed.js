@@ -1,7 +1,8 @@
 /*! trade-chart embed host script: sizes <iframe data-trade-chart-embed> to its chart. */
 // On the page that embeds dist/embed.html in an iframe: resizes the iframe the message
 // came from (event.source is its contentWindow, and the message's origin is its src's)
-// to the height it reports. Loading it twice is harmless.
+// to the height it reports, and asks each such frame to report once when it loads (a
+// frame that drew first has reported to nobody). Loading it twice is harmless.
 (function () {
   'use strict';
   if (window.__tradeChartEmbed) return;
@@ -22,4 +23,15 @@
       return;
     }
   });
+  // A frame that drew before this script ran (it came late, or the frame from the cache)
+  // has reported already, to nobody: ask each frame for its height again.
+  const frames = document.querySelectorAll('iframe[data-trade-chart-embed]');
+  for (let i = 0; i < frames.length; i++) {
+    const w = frames[i].contentWindow;
+    let origin = null;
+    try { origin = new URL(frames[i].src, location.href).origin; } catch (_) { continue; }
+    if (w && typeof w.postMessage === 'function' && /^https?:/.test(origin)) {
+      try { w.postMessage({ type: 'trade-chart:report' }, origin); } catch (_) { /* a frame not loaded yet reports itself */ }
+    }
+  }
 })();
