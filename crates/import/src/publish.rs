@@ -107,21 +107,9 @@ pub fn inline_json(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
-/// Text safe in an element or a quoted attribute value.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text safe in an element or a quoted attribute value: the core's, which writes the
+/// picture's markup too.
+pub use trade_chart::chart::escape_html;
 
 /// The one-file page of a dataset (its JSON text, checked here as the chart checks it) and
 /// the reader's standalone script (`pkg/trade-chart.standalone.js`, which mounts every

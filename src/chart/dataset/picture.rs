@@ -174,8 +174,9 @@ pub fn picture_css() -> String {
     css
 }
 
-/// `s` as text in an element or a quoted attribute value.
-fn esc(s: &str) -> String {
+/// `s` as text in an element or a double- or single-quoted attribute value (the
+/// picture's markup, and the one-file page the importers write: `trade_chart_import::publish`).
+pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -238,7 +239,7 @@ impl DatasetChart {
     pub fn picture(&self, options: &PictureOptions) -> Result<String> {
         let meta = self.meta();
         let ui = &meta.ui;
-        let id = esc(&options.id);
+        let id = escape_html(&options.id);
         let mut o = String::new();
         if options.style {
             o.push_str("<style>");
@@ -259,31 +260,31 @@ impl DatasetChart {
         let _ = write!(
             o,
             "<figcaption class=\"tc-head\" part=\"head\"><p class=\"tc-title\" part=\"title\">{}</p><p class=\"tc-subtitle\" part=\"subtitle\">{}</p></figcaption>",
-            esc(&meta.title),
-            esc(&meta.subtitle)
+            escape_html(&meta.title),
+            escape_html(&meta.subtitle)
         );
         // The tabs as they will be (the shell hides them for a chart without views).
         let _ = write!(
             o,
             "<div class=\"tc-tabs\" role=\"tablist\" part=\"tabs\" aria-label=\"{}\">",
-            esc(ui.views)
+            escape_html(ui.views)
         );
         for v in &meta.views {
             let selected = v.id == meta.view;
             let _ = write!(
                 o,
                 "<button type=\"button\" role=\"tab\" data-view=\"{}\" id=\"{id}tab-{}\" aria-controls=\"{id}plot\" aria-selected=\"{selected}\"{}>{}</button>",
-                esc(&v.id),
-                esc(&id_part(&v.id)),
+                escape_html(&v.id),
+                escape_html(&id_part(&v.id)),
                 if selected { "" } else { " tabindex=\"-1\"" },
-                esc(&v.label)
+                escape_html(&v.label)
             );
         }
         o.push_str("</div>");
         let _ = write!(
             o,
             "<div class=\"tc-legend\" role=\"group\" part=\"legend\" aria-label=\"{}\">",
-            esc(ui.legend)
+            escape_html(ui.legend)
         );
         for s in &meta.legend {
             // The series' colour as the page's palette gives it (the swatch the shell
@@ -292,15 +293,15 @@ impl DatasetChart {
                 .into_iter()
                 .find(|(_, c)| c.css() == s.color)
                 .map(|(key, _)| format!("var(--tc-{key}, var(--tcp-{key}))"))
-                .unwrap_or_else(|| esc(&s.color));
+                .unwrap_or_else(|| escape_html(&s.color));
             let _ = write!(
                 o,
                 "<button type=\"button\" data-series=\"{}\" aria-pressed=\"{}\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"{}\" style=\"background-color: {}\"></span>{}</button>",
-                esc(&s.id),
+                escape_html(&s.id),
                 s.visible,
                 s.texture,
                 color,
-                esc(&s.label)
+                escape_html(&s.label)
             );
         }
         o.push_str("</div>");
@@ -320,8 +321,8 @@ impl DatasetChart {
         let _ = write!(
             o,
             "<div class=\"tc-plot\" role=\"tabpanel\" id=\"{id}plot\" part=\"plot\" aria-labelledby=\"{id}tab-{}\"><div class=\"tc-picture-img\" role=\"img\" tabindex=\"0\" aria-label=\"{}\" aria-describedby=\"{id}desc\" part=\"canvas\"{style}>",
-            esc(&id_part(&meta.view)),
-            esc(label)
+            escape_html(&id_part(&meta.view)),
+            escape_html(label)
         );
         for w in PICTURE_WIDTHS {
             o.push_str(&self.picture_svg(f64::from(w.drawn), w.from, fixed)?);
@@ -330,32 +331,32 @@ impl DatasetChart {
         let _ = write!(
             o,
             "<p class=\"tc-sr\" id=\"{id}desc\">{}</p>",
-            esc(&meta.summary)
+            escape_html(&meta.summary)
         );
         // The tools as they will be (inert until the shell takes over; hidden without scripts).
         let _ = write!(
             o,
             "<div class=\"tc-tools\" part=\"tools\"><button class=\"tc-toggle tc-show-data\" type=\"button\" aria-expanded=\"false\">{}</button>",
-            esc(ui.show_data)
+            escape_html(ui.show_data)
         );
         if meta.claims > 0 {
             let _ = write!(
                 o,
                 "<button class=\"tc-toggle tc-show-claims\" type=\"button\" aria-expanded=\"false\">{}</button>",
-                esc(ui.claims)
+                escape_html(ui.claims)
             );
         }
         let _ = write!(
             o,
             "<div class=\"tc-download\" role=\"group\" aria-labelledby=\"{id}dl\"><span class=\"tc-download-label\" id=\"{id}dl\">{}</span><button type=\"button\" data-format=\"csv\">CSV</button><button type=\"button\" data-format=\"png\">PNG</button><button type=\"button\" data-format=\"svg\">SVG</button></div></div>",
-            esc(ui.download)
+            escape_html(ui.download)
         );
         self.picture_data(&mut o, ui.show_data);
         let _ = write!(
             o,
             "<footer class=\"tc-foot\" part=\"foot\"><p class=\"tc-notes\">{}</p><p class=\"tc-source\">{}</p></footer></figure>",
-            esc(&meta.notes.join("\n")),
-            esc(&meta.source_line)
+            escape_html(&meta.notes.join("\n")),
+            escape_html(&meta.source_line)
         );
         Ok(o)
     }
@@ -367,20 +368,20 @@ impl DatasetChart {
         let _ = write!(
             o,
             "<details class=\"tc-nojs\"><summary>{}</summary><div class=\"tc-data\"><table><caption>{}</caption><thead><tr>",
-            esc(summary),
-            esc(&t.caption)
+            escape_html(summary),
+            escape_html(&t.caption)
         );
         for h in &t.headers {
-            let _ = write!(o, "<th scope=\"col\">{}</th>", esc(h));
+            let _ = write!(o, "<th scope=\"col\">{}</th>", escape_html(h));
         }
         o.push_str("</tr></thead><tbody>");
         for row in &t.rows {
             o.push_str("<tr>");
             for (i, c) in row.iter().enumerate() {
                 if i == 0 {
-                    let _ = write!(o, "<th scope=\"row\">{}</th>", esc(c));
+                    let _ = write!(o, "<th scope=\"row\">{}</th>", escape_html(c));
                 } else {
-                    let _ = write!(o, "<td>{}</td>", esc(c));
+                    let _ = write!(o, "<td>{}</td>", escape_html(c));
                 }
             }
             o.push_str("</tr>");
@@ -401,7 +402,12 @@ impl DatasetChart {
                 text.push_str(", ");
                 text.push_str(d);
             }
-            let _ = write!(o, "<li><a href=\"{}\">{}</a></li>", esc(&s.url), esc(&text));
+            let _ = write!(
+                o,
+                "<li><a href=\"{}\">{}</a></li>",
+                escape_html(&s.url),
+                escape_html(&text)
+            );
         }
         o.push_str("</ul></details>");
     }
@@ -452,7 +458,7 @@ pub fn render_element_with(data: &str, o: &crate::chart::options::Options) -> Re
         ("loading", o.loading.as_deref()),
     ] {
         if let Some(v) = v {
-            let _ = write!(attrs, " {name}=\"{}\"", esc(v));
+            let _ = write!(attrs, " {name}=\"{}\"", escape_html(v));
         }
     }
     // The dataset as JSON text inside <script type="application/json">: every `<` as

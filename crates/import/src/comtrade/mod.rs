@@ -200,6 +200,24 @@ pub struct Decoded<'b> {
     pub used: crate::encoding::Used,
 }
 
+impl Decoded<'_> {
+    /// The warning of a download not in UTF-8 (at `name`'s row 1, column 1), which every
+    /// reader of downloads gives: the names with accents are worth a look.
+    pub(crate) fn not_utf8(&self, name: &str) -> Option<Error> {
+        (!self.used.is_utf8()).then(|| {
+            Error::at(
+                ErrorKind::InvalidValue,
+                "",
+                format!(
+                    "not UTF-8: read as {}; check the names with accents",
+                    self.used.name
+                ),
+            )
+            .in_cell(Some(name), 1, 1)
+        })
+    }
+}
+
 /// [`import`] of a download already [`decoded`].
 pub fn import_text(
     name: &str,
@@ -238,19 +256,7 @@ pub fn import_with_pairs(
     options: &ComtradeOptions,
 ) -> (std::result::Result<Import, Vec<Error>>, Offered) {
     let mut cx = Cx::default();
-    if !text.used.is_utf8() {
-        cx.warnings.push(
-            Error::at(
-                ErrorKind::InvalidValue,
-                "",
-                format!(
-                    "not UTF-8: read as {}; check the names with accents",
-                    text.used.name
-                ),
-            )
-            .in_cell(Some(name), 1, 1),
-        );
-    }
+    cx.warnings.extend(text.not_utf8(name));
     let mut offered = Offered::default();
     let result = read(&mut cx, name, &text.text, options, &mut offered);
     let result = match result {

@@ -162,19 +162,7 @@ pub fn import_with_pairs(
     options: &ImfOptions,
 ) -> (Result<Import, Vec<Error>>, Vec<PairChoice>) {
     let mut cx = Cx::default();
-    if !text.used.is_utf8() {
-        cx.warnings.push(
-            Error::at(
-                ErrorKind::InvalidValue,
-                "",
-                format!(
-                    "not UTF-8: read as {}; check the names with accents",
-                    text.used.name
-                ),
-            )
-            .in_cell(Some(name), 1, 1),
-        );
-    }
+    cx.warnings.extend(text.not_utf8(name));
     let mut pairs = Vec::new();
     let result = read(&mut cx, name, &text.text, options, &mut pairs);
     let result = match result {
