@@ -120,9 +120,11 @@ impl Selection {
             .iter()
             .copied()
             .filter(|&a| {
-                ds.annotations
-                    .get(a)
-                    .is_some_and(|a| in_range(v.range, &a.period))
+                ds.annotations.get(a).is_some_and(|a| match a.to {
+                    // A span is drawn where it overlaps the view, clipped to it.
+                    Some(to) => a.period.start < v.range.1 && to.end > v.range.0,
+                    None => in_range(v.range, &a.period),
+                })
             })
             .collect();
         let (mut bases, mut sources) = (Vec::new(), Vec::new());

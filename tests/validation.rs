@@ -389,3 +389,56 @@ fn path_at_names_the_innermost_value() {
     assert_eq!(path_at(t, at("\"d\": {")), "d");
     assert_eq!(path_at(t, t.len()), "");
 }
+
+#[test]
+fn an_annotation_span_ends_at_or_after_its_start() {
+    let span = with(|v| {
+        v["annotations"][0]["to"] = json!("2020-09");
+        v["credit"] = json!({"en": "Chart: The Border Desk", "ko": "차트: 국경 데스크"});
+    });
+    let ds = load(&span).unwrap();
+    let a = &ds.annotations[0];
+    assert_eq!(
+        (a.period.start, a.to.unwrap().end),
+        (2020 * 12, 2020 * 12 + 9)
+    );
+    assert_eq!(
+        ds.credit.as_ref().unwrap().get(trade_chart::Lang::Ko),
+        "차트: 국경 데스크"
+    );
+    let e = err(&with(|v| v["annotations"][0]["to"] = json!("2019-12")));
+    assert!(
+        e.contains("annotations[0].to")
+            && e.contains("not before `period` (2020-01)")
+            && e.contains("2019-12"),
+        "{e}"
+    );
+    let e = err(&with(|v| v["annotations"][0]["to"] = json!("soon")));
+    assert!(e.contains("annotations[0].to"), "{e}");
+    let e = err(&with(|v| v["credit"] = json!("")));
+    assert!(e.contains("credit"), "{e}");
+}
+
+#[test]
+fn a_span_is_drawn_where_it_overlaps_the_view() {
+    use trade_chart::select::Selection;
+    // A span that starts before every view's first month still shows on it.
+    let ds = load(&with(|v| {
+        v["annotations"][0]["period"] = json!("1990-01");
+        v["annotations"][0]["to"] = json!("2020-03");
+    }))
+    .unwrap();
+    let shown = |ds: &Dataset| {
+        (0..ds.views.len())
+            .filter(|&i| {
+                !Selection::new(ds, i, &vec![false; ds.series.len()])
+                    .annotations
+                    .is_empty()
+            })
+            .count()
+    };
+    assert!(shown(&ds) >= 1);
+    // The same start as a point is outside every view's range.
+    let point = load(&with(|v| v["annotations"][0]["period"] = json!("1990-01"))).unwrap();
+    assert_eq!(shown(&point), 0);
+}

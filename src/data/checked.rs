@@ -235,13 +235,15 @@ pub struct Annotation {
     /// `annotations[i].id`: never empty, unique among annotations. Views list the
     /// annotations they draw by it.
     pub id: String,
-    /// Where it is drawn on a time view: a dashed vertical line at the middle of this period.
+    /// When: a point in time is drawn as a dashed vertical line at the middle of this
+    /// period; a span starts here.
     pub period: Period,
+    /// The last period of a span (inclusive, never before `period`), drawn as a band from
+    /// `period.start` to `to.end`; none for a point in time.
+    pub to: Option<Period>,
     /// Drawn label.
     pub label: Text,
-    /// `annotations[i].text`, a sentence about the event. Checked (non-empty, English given)
-    /// and kept, but not shown by this version: only `label` is drawn, and annotations have
-    /// no tooltip.
+    /// `annotations[i].text`, a sentence about the event, read out with the label.
     pub text: Text,
     /// Indices into sources.
     pub sources: Vec<usize>,
@@ -335,4 +337,6 @@ pub struct Dataset {
     pub views: Vec<View>,
     /// Notes under every view.
     pub notes: Vec<Text>,
+    /// The newsroom's credit line, if given.
+    pub credit: Option<Text>,
 }

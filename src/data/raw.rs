@@ -122,6 +122,10 @@ pub struct RawDataset {
     /// Notes shown under every view.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<RawText>,
+    /// The newsroom's credit line ("Chart: The Border Desk"), shown under the chart beside
+    /// the sources and in every export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<RawText>,
 }
 
 /// One trading partner.
@@ -319,7 +323,7 @@ pub struct RawCheck {
     pub change: Option<Vec<String>>,
 }
 
-/// A dated event.
+/// A dated event (a point in time) or a span of time (`period` … `to`).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(
     any(feature = "editor", not(target_arch = "wasm32")),
@@ -329,12 +333,14 @@ pub struct RawCheck {
 pub struct RawAnnotation {
     /// Identifier used by views.
     pub id: String,
-    /// When (a period, as for observations).
+    /// When (a period, as for observations); the first period of a span.
     pub period: String,
+    /// The last period of a span (inclusive); none for a point in time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
     /// A short label drawn on the chart.
     pub label: RawText,
-    /// A sentence about the event. Checked, but not shown by this version (only `label` is
-    /// drawn; annotations have no tooltip and are not added to the notes).
+    /// A sentence about the event, read out with the label and its sources.
     pub text: RawText,
     /// Source ids, at least one.
     pub sources: Vec<String>,
@@ -420,6 +426,7 @@ from_json!(RawDataset {
     annotations: list,
     views: req,
     notes: list,
+    credit: opt,
 });
 from_json!(RawPartner {
     code: req,
@@ -481,6 +488,7 @@ from_json!(RawCheck {
 from_json!(RawAnnotation {
     id: req,
     period: req,
+    to: opt,
     label: req,
     text: req,
     sources: req

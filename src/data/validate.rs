@@ -31,6 +31,10 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     non_empty(&|| "id".into(), &raw.id)?;
     let title = text(&|| "title".into(), &raw.title)?;
     let notes = texts(&|| "notes".into(), &raw.notes)?;
+    let credit = match &raw.credit {
+        Some(c) => Some(text(&|| "credit".into(), c)?),
+        None => None,
+    };
     let partners = partners(raw)?;
     let currency = unit(raw)?;
 
@@ -56,6 +60,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         annotations,
         views,
         notes,
+        credit,
     })
 }
 
@@ -684,9 +689,25 @@ fn annotations<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Annotat
             ));
         }
         let sources = lookup_all(&ids.sources, "source", &|| ap("sources"), &ra.sources)?;
+        let from = period(&|| ap("period"), &ra.period)?;
+        let to = match &ra.to {
+            None => None,
+            Some(t) => {
+                let to = period(&|| ap("to"), t)?;
+                if to.start < from.start || to.end < from.end {
+                    return Err(Error::expected(
+                        ap("to"),
+                        &format!("a period not before `period` ({})", ra.period),
+                        t.as_str(),
+                    ));
+                }
+                Some(to)
+            }
+        };
         annotations.push(Annotation {
             id: ra.id.clone(),
-            period: period(&|| ap("period"), &ra.period)?,
+            period: from,
+            to,
             label,
             text: sentence,
             sources,

@@ -207,6 +207,7 @@ pub(crate) fn build(
     let views = default_views(series_in, &raw_series, &a, &b);
     let dataset = RawDataset {
         schema: 1,
+        credit: None,
         id: options
             .id
             .clone()

@@ -45,6 +45,7 @@ pub(crate) fn make(mut g: Gathered, options: &ComtradeOptions) -> (RawDataset, V
     };
     let dataset = RawDataset {
         schema: 1,
+        credit: None,
         id: options
             .id
             .clone()

@@ -310,6 +310,7 @@ pub(crate) fn make(
     }
     let dataset = RawDataset {
         schema: 1,
+        credit: None,
         id: options
             .id
             .clone()
