@@ -178,14 +178,34 @@ export interface ChartTextOptions {
   subtitle?: EditorText;
   /** Notes under every view, after the dataset's own (blank ones left out). */
   notes?: EditorText[];
+  /** The newsroom's credit line ("Chart: The Border Desk"), under the chart beside the sources. */
+  credit?: EditorText;
   /** A views table (id | kind | series | label | title | x | from | to | periods; docs/DATA.md) replacing the views, as its text or one object of its fields a view; errors name it "views" (a view's: the row and column the table would have). */
   views?: string | ViewFields[];
   /** A text table (key | en | ko | zh) applied last, e.g. the views' labels in Korean and Chinese, as its text or its rows' fields; errors name it "text". */
   text?: string | TextFields[];
   /** The story's claims, added after the dataset's own, each with its status computed: "agrees", else "unsupported" with a note giving what the data say. */
   claims?: ClaimInput[];
+  /** The story's events on the chart: when given, they replace the dataset's own annotations (an empty list removes them). */
+  annotations?: AnnotationInput[];
 }
-/** An observation by its series id and period. */
+/** An annotation as the editor gives it: a point in time (`period`) or a span (`period` … `to`, inclusive). */
+export interface AnnotationInput {
+  /** Its id; absent or blank: made from the English label ("border-closed"), unique. */
+  id?: string;
+  /** A period of the data ("2020", "2020-01"); a span's first. */
+  period: string;
+  /** A span's last period; absent for a point in time. */
+  to?: string;
+  /** The short label drawn on the chart. */
+  label: EditorText;
+  /** The sentence read out with the label. */
+  text: EditorText;
+  /** Its sources by the dataset's source ids (at least one). */
+  sources: string[];
+  /** The views that draw it by id; absent: every time view that shows it. */
+  views?: string[];
+}
 export interface ObservationKey { series: string; period: string; }
 export interface ClaimInput {
   /** The claim in the story's words. */
@@ -201,7 +221,8 @@ export interface ClaimInput {
 }
 /**
  * A checked dataset's JSON text with the chart text applied, checked again. An error about
- * the text has `file` "title", "subtitle", "notes" or "claims" (`row`: the note's or claim's 1-based place).
+ * the text has `file` "title", "subtitle", "credit", "notes", "claims" or "annotations" (`row`: the note's, claim's
+ * or annotation's 1-based place; `field`: the dataset path, as "annotations[0].to").
  */
 export function setChartText(json: string, options?: ChartTextOptions): Promise<ImportResult>;
 /** The three files of a dataset's data package (what `trade-chart convert --to datapackage` writes). */

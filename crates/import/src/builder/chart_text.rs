@@ -1,6 +1,7 @@
-//! The builder's chart text: the editor's title, subtitle and notes (in English, Korean
-//! and Chinese), a views table, a text table and the story's claims, applied to a
-//! checked dataset and checked again, every error placed in the editor's field.
+//! The builder's chart text: the editor's title, subtitle, notes and credit line (in
+//! English, Korean and Chinese), a views table, a text table, the story's claims and
+//! annotations, applied to a checked dataset and checked again, every error placed in
+//! the editor's field.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,7 @@ use trade_chart::data::json::from_json_text;
 use trade_chart::data::{RawDataset, RawText};
 use trade_chart::error::{Error, ErrorKind, Location};
 
+use super::annotations::{add_annotations, AnnotationInput};
 use super::claims::{add_claims, ClaimInput};
 use super::outcome::{Issue, Outcome};
 use crate::cells::Input;
@@ -28,8 +30,13 @@ pub struct ChartText {
     /// Notes shown under every view, after the dataset's own (each a string or
     /// `{ en, ko, zh }`).
     pub notes: Option<Vec<RawText>>,
+    /// The newsroom's credit line (`Chart: The Border Desk`): a string or `{ en, ko, zh }`.
+    pub credit: Option<RawText>,
     /// The story's claims, checked against the data (their status computed here).
     pub claims: Option<Vec<ClaimInput>>,
+    /// The editor's annotations: when given, they replace the dataset's own
+    /// ([`add_annotations`]).
+    pub annotations: Option<Vec<AnnotationInput>>,
     /// A views table (docs/DATA.md, "The views table"; errors name it `views`): its rows
     /// replace the dataset's views; a blank title cell is the chart's title. Its text, or
     /// (the builder's) a list of views as the table's fields, read by the same checks.
@@ -122,10 +129,13 @@ pub fn editor_text(t: &RawText, path: &str) -> Result<Option<RawText>, Error> {
 /// as JSON text; `None` for none) applied and checked again → its [`Outcome`]: the title
 /// (the dataset's and every view's headline), the subtitle (every view's), the notes
 /// (after the dataset's own; blank ones, and a blank or absent title or subtitle, leave
-/// the dataset as it was), the views table, the text table, then the claims, added after
-/// the dataset's own with their status computed ([`add_claims`]). An error has `file`
-/// `"title"`, `"subtitle"`, `"notes"` or `"claims"` (then `row` is the note's or claim's
-/// 1-based place among the editor's), or `"views"` / `"text"` with the table's row,
+/// the dataset as it was), the credit line (likewise), the views table, the text table,
+/// then the claims, added after the dataset's own with their status computed
+/// ([`add_claims`]), then the annotations, which replace the dataset's own
+/// ([`add_annotations`]). An error has `file` `"title"`, `"subtitle"`, `"credit"`,
+/// `"notes"`, `"claims"` or `"annotations"` (then `row` is the note's, claim's or
+/// annotation's 1-based place among the editor's, and `field` the dataset path, as
+/// `annotations[0].to`), or `"views"` / `"text"` with the table's row,
 /// column and field, and the dataset path as `field` otherwise. `Err` for bad options,
 /// or a `dataset` that is not a dataset.
 pub fn set_chart_text(dataset: &str, options: Option<&str>) -> Result<Outcome, Error> {
@@ -154,6 +164,10 @@ pub fn set_chart_text(dataset: &str, options: Option<&str>) -> Result<Outcome, E
     };
     let d = &mut applied.imported.dataset;
     let checked = add_claims(d, o.claims.as_deref().unwrap_or_default())
+        .and_then(|_| match &o.annotations {
+            Some(given) => add_annotations(d, given),
+            None => Ok(()),
+        })
         .and_then(|_| trade_chart::validate(d))
         .and_then(|_| dataset_json(d));
     Ok(match checked {
@@ -162,22 +176,24 @@ pub fn set_chart_text(dataset: &str, options: Option<&str>) -> Result<Outcome, E
     })
 }
 
-/// An error in the editor's own texts (`title…`, `subtitle…`, `notes[k]…`, `claims[k]…`)
-/// as the builder shows it: at that field, `row` the note's or claim's 1-based place.
-/// `None` for an error at any other path.
+/// An error in the editor's own texts (`title…`, `subtitle…`, `credit…`, `notes[k]…`,
+/// `claims[k]…`, `annotations[k]…`) as the builder shows it: at that field, `row` the
+/// note's, claim's or annotation's 1-based place. `None` for an error at any other path.
 fn editor_issue(e: &Error) -> Option<Issue> {
     let path = e.path();
     let note = index(path, "notes[").map(|(k, _)| k);
     let claim = index(path, "claims[").map(|(k, _)| k);
+    let annotation = index(path, "annotations[").map(|(k, _)| k);
     let head = path.split(['.', '[']).next().unwrap_or("");
     let file = match head {
-        "title" | "subtitle" => head,
+        "title" | "subtitle" | "credit" => head,
         "notes" if note.is_some() => "notes",
         "claims" if claim.is_some() => "claims",
+        "annotations" if annotation.is_some() => "annotations",
         _ => return None,
     };
     let mut issue = Issue::of(e, Some(file));
-    issue.row = note.or(claim).map(|k| k + 1);
+    issue.row = note.or(claim).or(annotation).map(|k| k + 1);
     issue.column = None;
     Some(issue)
 }
@@ -187,6 +203,7 @@ fn editor_issue(e: &Error) -> Option<Issue> {
 struct Texts {
     title: Option<RawText>,
     subtitle: Option<RawText>,
+    credit: Option<RawText>,
     /// Each note not blank, with its line among the editor's (1-based).
     notes: Vec<(usize, RawText)>,
 }
@@ -199,6 +216,7 @@ impl Texts {
         };
         let title = given(&o.title, "title")?;
         let subtitle = given(&o.subtitle, "subtitle")?;
+        let credit = given(&o.credit, "credit")?;
         let mut notes = Vec::new();
         for (i, n) in o.notes.iter().flatten().enumerate() {
             if let Some(n) = editor_text(n, &format!("notes[{i}]"))? {
@@ -208,6 +226,7 @@ impl Texts {
         Ok(Texts {
             title,
             subtitle,
+            credit,
             notes,
         })
     }
@@ -230,6 +249,7 @@ impl Applied {
         let Texts {
             title,
             subtitle,
+            credit,
             notes,
         } = texts;
         // The views table: its rows replace the views; a blank title is the chart's.
@@ -270,6 +290,9 @@ impl Applied {
                 v.subtitle = Some(s.clone());
             }
         }
+        if credit.is_some() {
+            raw.credit = credit;
+        }
         let own = raw.notes.len();
         let places: Vec<usize> = notes.iter().map(|(line, _)| *line).collect();
         raw.notes.extend(notes.into_iter().map(|(_, n)| n));
@@ -307,6 +330,11 @@ impl Applied {
         } else if let Some((k, _)) = index(path, "claims[") {
             issue.file = Some("claims".into());
             issue.row = Some(k + 1);
+        } else if let Some((k, _)) = index(path, "annotations[") {
+            issue.file = Some("annotations".into());
+            issue.row = Some(k + 1);
+        } else if path == "credit" || path.starts_with("credit.") {
+            issue.file = Some("credit".into());
         } else if path == "title"
             || path.starts_with("title.")
             || view_field.is_some_and(|(_, f)| f == "title")

@@ -9,12 +9,14 @@
 //! check` prints).
 //! Bad options are not data errors: they are the `Err`, as `create()`'s throw.
 
+mod annotations;
 mod chart_text;
 mod claims;
 mod options;
 mod outcome;
 mod reading;
 
+pub use annotations::{add_annotations, AnnotationInput};
 pub use chart_text::{editor_text, set_chart_text, ChartText, TableInput};
 pub use claims::{add_claims, figure_value, ClaimInput, ObsKey};
 pub use options::{ImportOptions, Partner, OPTION_NAMES};
