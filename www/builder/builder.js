@@ -15,6 +15,7 @@ import { HOLD_BYTES, held, hold, unhold, keepFile, head, detect } from './files.
 import { KEY, FIELDS, save, restore } from './storage.js';
 import { claims, setClaims, newClaim, renderClaims, claimInput } from './claims-editor.js';
 import { views, forgetViews, renderViews, viewInput, addView, resetViews } from './views-editor.js';
+import { forgetAnnotations, renderAnnotations, annotationInput, addAnnotation } from './annotations-editor.js';
 import { LABEL } from './locate.js';
 import { addSource } from './sources.js';
 import { snapshot, undoPaste, forgetUndo } from './undo.js';
@@ -123,6 +124,8 @@ function startOver(step) {
     renderClaims();
     forgetViews();
     renderViews(true);
+    forgetAnnotations();
+    renderAnnotations(true);
     setRadio('plang', lang);
     forgetUndo();
     $('undo-row').hidden = true;
@@ -151,6 +154,7 @@ async function start() {
     if (t.closest('#claims')) claimInput(e);
     if (t.closest('#views')) viewInput(e);
     else if (t.id === 'title' && views === null) renderViews(); // the generated views' headlines follow it
+    if (t.closest('#annotations')) annotationInput(e);
     save();
     if (t.closest('#source-form')) return; // added to the table by its button
     if (t.name === 'decimal' || t.name === 'kind') update();
@@ -164,6 +168,7 @@ async function start() {
     if (chart) chart.setLang(lang);
     renderClaims();
     renderViews(true);
+    renderAnnotations(true);
     save();
     update();
   });
@@ -180,6 +185,7 @@ async function start() {
   $('download-png').addEventListener('click', () => downloadPicture('png').catch(failed));
   $('download-card').addEventListener('click', () => downloadCard().catch(failed));
   $('add-view').addEventListener('click', addView);
+  $('add-annotation').addEventListener('click', addAnnotation);
   $('reset-views').addEventListener('click', resetViews);
   $('add-source').addEventListener('click', addSource);
   $('add-claim').addEventListener('click', () => {
@@ -190,6 +196,7 @@ async function start() {
   });
   renderClaims();
   renderViews(true);
+  renderAnnotations(true);
   $('undo-paste').addEventListener('click', undoPaste);
   // a paste into a table: what it replaces is kept for "Undo the last paste"
   for (const id of ['observations', 'sources', 'comtrade', 'json']) {

@@ -7,10 +7,16 @@ import { $ } from './dom.js';
 // ---- the page's own words: English, Korean, Chinese (words.js) ----
 export let lang = 'en';
 export const t = (en, vars) => translate(lang, en, vars);
+/** An editor's text in English, or by language when Korean or Chinese is given (Rust wants
+ * the English too, and says so at the field). */
+export function byLang(en, ko, zh) {
+  [en, ko, zh] = [en, ko, zh].map((s) => (s || '').trim());
+  return ko || zh ? { en, ko, zh } : en;
+}
 // The static page's text nodes with their English, taken before anything is written in the
 // containers the script fills itself.
 const DYNAMIC = '.held-what, #busy-what, #status, #errors, #warnings, #source-problems, #source-check-status, #claims, #claims-status, #action-status, '
-  + '#views, #views-series, #views-status, #read-facts, '
+  + '#views, #views-series, #views-status, #annotations, #annotations-status, #read-facts, '
   + '#download-status, #copy-status, #undo-what, #preview-frame, #warnings-count, textarea, select, script, style';
 const STATIC = [];
 {

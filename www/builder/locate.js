@@ -3,13 +3,19 @@ import { $ } from './dom.js';
 import { lang, t } from './lang.js';
 import { CLAIM_FIELD, claimOfRow } from './claims-editor.js';
 import { VIEW_FIELD_NAME, viewPlace } from './views-editor.js';
+import { ANNOTATION_FIELD_NAME, annotationPlace } from './annotations-editor.js';
 
 // The name the importer gives each text (errors' `file`) → its textarea.
 export const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json', notes: 'notes' };
 export const LABEL = { observations: 'Observations', sources: 'Sources', comtrade: 'Comtrade download', json: 'Dataset JSON',
-  title: 'Title', subtitle: 'Subtitle', notes: 'Notes', claims: 'Claims', views: 'Views', text: 'Views' };
-// The chart text's single-line fields (setChartText's errors name them as `file`).
-const LINES = { title: 'title', subtitle: 'subtitle' };
+  title: 'Title', subtitle: 'Subtitle', credit: 'Credit line', notes: 'Notes', claims: 'Claims', views: 'Views', text: 'Views', annotations: 'Annotations' };
+// The chart text's single-line fields (setChartText's errors name them as `file`; the
+// Korean or Chinese one when the error is there).
+const LINES = { title: 'title', subtitle: 'subtitle', credit: 'credit' };
+const lineOf = (issue) => {
+  const l = (String(issue.field || '').match(/\.(ko|zh)$/) || [])[1];
+  return l ? `${LINES[issue.file]}-${l}` : LINES[issue.file];
+};
 // An option the importer rejects (options.<name>) → the control to fix it in.
 // (A wide table's columns and a download's pair are chosen in "What I read".)
 export const OPTION_CONTROL = { decimal: 'decimal-ask', partners: 'partner-a-code', unit: 'unit', source: 'one-publisher',
@@ -45,8 +51,18 @@ export function locate(issue) {
     return area && !area.hidden ? { area, start: 0, end: 'value' in area ? String(area.value).length : 0, cell: '' } : null;
   }
   if (LINES[issue.file]) {
-    const area = $(LINES[issue.file]);
+    const area = $(lineOf(issue));
+    if (area.closest('details')) area.closest('details').open = true;
     return { area, start: 0, end: area.value.length, cell: '' };
+  }
+  if (issue.file === 'annotations') {
+    const { i, f } = annotationPlace(issue);
+    const li = document.querySelector(`#annotations li[data-index="${i}"]`);
+    const area = /** @type {HTMLElement | null} */ (li && li.querySelector(`[data-field="${f}"]`));
+    if (!area) return null;
+    if (area.closest('details')) /** @type {HTMLDetailsElement} */ (area.closest('details')).open = true;
+    // a group of checkboxes (sources, views): goTo focuses its first
+    return { area, start: 0, end: 'value' in area && area.tagName !== 'FIELDSET' ? String(area.value).length : 0, cell: '' };
   }
   if (issue.file === 'claims') {
     const i = claimOfRow(issue.row);
@@ -81,9 +97,9 @@ function noteRange(text, row) {
 export function goTo(place) {
   const { area } = place;
   if (area.tagName === 'SELECT') { area.focus(); return; }
-  // a group (the decimal question, "What I read"): its first control
+  // a group (the decimal question, "What I read", an annotation's sources): its first control
   if (!('setSelectionRange' in area)) {
-    const first = /** @type {HTMLElement | null} */ (area.querySelector('input, select'));
+    const first = /** @type {HTMLElement | null} */ (area.querySelector('input:not([hidden] *), select'));
     (first || area).scrollIntoView({ block: 'center' });
     if (first) first.focus();
     return;
@@ -102,6 +118,11 @@ export function where(issue) {
   // a view's field: "View 2 (Series)"
   const view = (issue.file === 'views' || issue.file === 'text') && viewPlace(issue);
   if (view) return `${t('View {n}', { n: view.i + 1 })} (${t(VIEW_FIELD_NAME[view.f] || view.f)})`;
+  // an annotation's: "Annotation 2 (To)"
+  if (issue.file === 'annotations') {
+    const a = annotationPlace(issue);
+    return `${t('Annotation {n}', { n: a.i + 1 })} (${t(ANNOTATION_FIELD_NAME[a.f] || a.f)})`;
+  }
   const option = !issue.file && optionOf(issue);
   if (option && OPTION_LABEL[option]) return t(OPTION_LABEL[option]);
   const parts = [];

@@ -5,11 +5,12 @@ import { say } from './status.js';
 import { held, heldEncoding, hold, keptFile } from './files.js';
 import { claims, newClaim, setClaims } from './claims-editor.js';
 import { views, newView, setViews } from './views-editor.js';
+import { annotations, newAnnotation, setAnnotations } from './annotations-editor.js';
 import { keptAsked, setAsked } from './asked.js';
 
 export const KEY = 'trade-chart-builder:v1';
-export const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes',
-  'title-ko', 'title-zh', 'subtitle-ko', 'subtitle-zh', 'notes-ko', 'notes-zh',
+export const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes', 'credit',
+  'title-ko', 'title-zh', 'subtitle-ko', 'subtitle-zh', 'notes-ko', 'notes-zh', 'credit-ko', 'credit-zh',
   'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'unit', 'one-publisher', 'one-title', 'one-url', 'one-date',
   'data-url', 'base-url'];
 const RADIOS = ['kind', 'decimal', 'width', 'theme', 'plang', 'data-in'];
@@ -21,6 +22,7 @@ export function save() {
   for (const r of RADIOS) state['radio:' + r] = radio(r);
   state.claims = claims;
   state.views = views;
+  state.annotations = annotations;
   state.asked = keptAsked();
   state.held = Object.fromEntries(Object.entries(held).filter(([, f]) => f).map(([id, f]) => [id, { name: f.name, size: f.size, encoding: heldEncoding[id] }]));
   try {
@@ -45,6 +47,7 @@ export async function restore() {
   }
   setAsked(state.asked);
   setViews(Array.isArray(state.views) ? state.views.filter((v) => v && typeof v === 'object').map((v) => newView(v)) : null);
+  setAnnotations(Array.isArray(state.annotations) ? state.annotations.filter((a) => a && typeof a === 'object').map((a) => newAnnotation(a)) : null);
   // the files too large to show: back from IndexedDB (their first lines are in the textarea)
   const kept = state.held && typeof state.held === 'object' ? state.held : {};
   for (const id of Object.keys(held)) {

@@ -1,7 +1,7 @@
 // @ts-check
 import { call, cancel, cancellable } from './imports.js';
 import { $, radio } from './dom.js';
-import { t } from './lang.js';
+import { byLang, t } from './lang.js';
 import { busy, say } from './status.js';
 import { held, heldEncoding, megabytes, input, hasInput } from './files.js';
 import { renderRead } from './reading.js';
@@ -9,6 +9,7 @@ import { asked, flowsFor, headerOf } from './asked.js';
 import { parsed } from './parse.js';
 import { claimsSent, renderVerdicts, listObservations } from './claims-editor.js';
 import { listViews, viewTables } from './views-editor.js';
+import { listAnnotations, annotationsSent } from './annotations-editor.js';
 import { where, renderIssues } from './locate.js';
 import { renderSourceCheck } from './sources.js';
 import { good, setGood, draw, setCurrent } from './preview.js';
@@ -84,9 +85,9 @@ async function read(me, kind) {
   if (me !== run) return;
   renderRead(r && { items: [...r.items, ...(Array.isArray(result.facts) ? result.facts : [])] });
   // the chart text, applied to the checked dataset and checked again (Rust)
-  if (result.dataset) { listObservations(result.dataset); listViews(result.dataset); }
+  if (result.dataset) { listObservations(result.dataset); listViews(result.dataset); listAnnotations(result.dataset); }
   const text = chartText();
-  if (result.dataset && (text.title || text.subtitle || text.notes.length || text.claims || text.views)) {
+  if (result.dataset && (text.title || text.subtitle || text.credit || text.notes.length || text.claims || text.views || text.annotations)) {
     const imported = result;
     result = await cancellable('setChartText', result.dataset, text).catch((e) => ({ dataset: null, warnings: [], gaps: 0,
       errors: [{ code: e.code || 'invalid-value', message: String(e.message).replace(/^trade-chart: /, ''), file: null, row: null, column: null, field: e.path || null }] }));
@@ -131,21 +132,18 @@ function empty(text) {
 let timer = 0;
 export const later = () => { clearTimeout(timer); timer = setTimeout(update, 300); };
 
-// A text in English, or by language when Korean or Chinese is given (Rust wants the English).
-function byLang(en, ko, zh) {
-  [en, ko, zh] = [en, ko, zh].map((s) => (s || '').trim());
-  return ko || zh ? { en, ko, zh } : en;
-}
 function chartText() {
   const lines = (id) => $(id).value.split('\n');
   const [en, ko, zh] = [lines('notes'), lines('notes-ko'), lines('notes-zh')];
   const notes = Array.from({ length: Math.max(en.length, ko.length, zh.length) }, (_, i) => byLang(en[i], ko[i], zh[i]));
   const t = { title: byLang($('title').value, $('title-ko').value, $('title-zh').value),
     subtitle: byLang($('subtitle').value, $('subtitle-ko').value, $('subtitle-zh').value),
+    credit: byLang($('credit').value, $('credit-ko').value, $('credit-zh').value),
     notes: notes.some((n) => typeof n !== 'string' || n) ? notes : [] };
-  if (!t.title) delete t.title;
-  if (!t.subtitle) delete t.subtitle;
+  for (const k of ['title', 'subtitle', 'credit']) if (!t[k]) delete t[k];
   Object.assign(t, viewTables());
+  const annotations = annotationsSent();
+  if (annotations) t.annotations = annotations;
   const sent = claimsSent();
   if (sent.length) {
     t.claims = sent.map(({ c }) => {

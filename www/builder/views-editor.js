@@ -48,6 +48,10 @@ function shownViews() {
   const titled = !!$('title').value.trim();
   return madeViews.map((v) => (titled ? { ...v, title: '', titleKo: '', titleZh: '' } : { ...v }));
 }
+/** The views the chart will have, as the editor sees them: [{ id, kind, label }]. */
+export function viewChoices() {
+  return shownViews().map((v) => ({ id: v.id, kind: v.kind, label: v.label }));
+}
 let viewsShown = '';
 export function renderViews(force) {
   const list = shownViews();
