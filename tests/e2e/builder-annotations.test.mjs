@@ -21,7 +21,9 @@ const svgOf = (page, sel, view) => page.evaluate(async ([sel, view]) => {
   chart.setView(view);
   return (await chart.downloadSvg()).text();
 }, [sel, view]);
-const firstError = (page) => page.waitForFunction(() => document.querySelector('#errors li')?.textContent || '', null, { timeout: 30_000 }).then((h) => h.jsonValue());
+// The first problem listed comes to say `re` (the page re-reads 300 ms after each edit).
+const problem = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.querySelector('#errors li')?.textContent || ''), re.source, { timeout: 30_000 })
+  .catch(async (e) => { throw new Error(`${e.message}; the first problem: ${await page.textContent('#errors li').catch(() => 'none')}`); });
 
 test('annotations: the story\'s own shown; a span added with its source, its errors at their fields, drawn in the preview, kept on reload, published and found in the file from disk; a credit line too', async () => {
   const { ctx, page, errors } = await session.open();
@@ -52,12 +54,12 @@ test('annotations: the story\'s own shown; a span added with its source, its err
   assert.equal(await page.textContent('label[for=annotation-2-period]'), 'From');
   await page.selectOption('#annotation-2-period', '2020-03');
   await page.selectOption('#annotation-2-to', '2019-05');
-  assert.match(await firstError(page), /^Annotation 2 \(Sources\): .*at least one source/);
+  await problem(page, /^Annotation 2 \(Sources\): .*at least one source/);
   await page.click('#errors li button');
   assert.equal(await page.evaluate(() => document.activeElement.closest('fieldset')?.id), 'annotation-2-sources');
   await page.check('#annotation-2-sources input[value="kbs-2020-09-16"]');
   // a span that ends before it starts: at its To
-  await page.waitForFunction(() => /^Annotation 2 \(To\): .*not before `period` \(2020-03\)/.test(document.querySelector('#errors li')?.textContent || ''), null, { timeout: 30_000 });
+  await problem(page, /^Annotation 2 \(To\): .*not before `period` \(2020-03\)/);
   await page.click('#errors li button');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'annotation-2-to');
   await page.selectOption('#annotation-2-to', '2020-09');
