@@ -9,7 +9,7 @@ use trade_chart::data::{RawAnnotation, RawDataset, RawText};
 use trade_chart::error::{Error, ErrorKind};
 use trade_chart::select::Selection;
 
-use super::chart_text::editor_text;
+use super::editor_text::editor_text;
 use crate::cells::{slug, unique};
 
 /// An annotation as the editor gives it.

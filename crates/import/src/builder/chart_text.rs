@@ -2,16 +2,14 @@
 //! English, Korean and Chinese), a views table, a text table, the story's claims and
 //! annotations, applied to a checked dataset and checked again, every error placed in
 //! the editor's field.
-
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 use trade_chart::data::json::from_json_text;
 use trade_chart::data::{RawDataset, RawText};
-use trade_chart::error::{Error, ErrorKind, Location};
+use trade_chart::error::{Error, Location};
 
 use super::annotations::{add_annotations, AnnotationInput};
 use super::claims::{add_claims, ClaimInput};
+use super::editor_text::editor_text;
 use super::outcome::{Issue, Outcome};
 use crate::cells::Input;
 use crate::sheet::{dataset_json, field_of, index, Import};
@@ -81,48 +79,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for TableInput<T> {
         }
         d.deserialize_any(Either(std::marker::PhantomData))
     }
-}
-
-/// The editor's text `t` (a string, or by language) as the dataset takes it: blanks left
-/// out; `None` when nothing is given; an error (at `path`) for Korean or Chinese without
-/// the English, which readers of other languages see, or for another language.
-pub fn editor_text(t: &RawText, path: &str) -> Result<Option<RawText>, Error> {
-    let mut by_lang = BTreeMap::new();
-    match t {
-        RawText::Plain(s) => {
-            by_lang.insert("en".to_string(), s.trim().to_string());
-        }
-        RawText::Localized(m) => {
-            for (k, v) in m {
-                if !matches!(k.as_str(), "en" | "ko" | "zh") {
-                    return Err(Error::expected_as(
-                        ErrorKind::UnknownField,
-                        format!("{path}.{k}"),
-                        "en, ko or zh",
-                        format!("{k:?}"),
-                    ));
-                }
-                by_lang.insert(k.clone(), v.trim().to_string());
-            }
-        }
-    }
-    by_lang.retain(|_, v| !v.is_empty());
-    if by_lang.is_empty() {
-        return Ok(None);
-    }
-    let Some(en) = by_lang.get("en").cloned() else {
-        return Err(Error::expected_as(
-            ErrorKind::MissingField,
-            format!("{path}.en"),
-            "the English text too (what readers of other languages see)",
-            "only Korean or Chinese",
-        ));
-    };
-    Ok(Some(if by_lang.len() == 1 {
-        RawText::Plain(en)
-    } else {
-        RawText::Localized(by_lang)
-    }))
 }
 
 /// A checked dataset's JSON text with the editor's chart text (`options`: a [`ChartText`]

@@ -12,13 +12,15 @@
 mod annotations;
 mod chart_text;
 mod claims;
+mod editor_text;
 mod options;
 mod outcome;
 mod reading;
 
 pub use annotations::{add_annotations, AnnotationInput};
-pub use chart_text::{editor_text, set_chart_text, ChartText, TableInput};
+pub use chart_text::{set_chart_text, ChartText, TableInput};
 pub use claims::{add_claims, figure_value, ClaimInput, ObsKey};
+pub use editor_text::editor_text;
 pub use options::{ImportOptions, Partner, OPTION_NAMES};
 pub use outcome::{Issue, Outcome};
 pub use reading::{
