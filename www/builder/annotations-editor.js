@@ -45,7 +45,7 @@ export function listAnnotations(dataset) {
   // The periods as the data write them ("2019", "2021-01", "2021-04/2021-05"): in this
   // form, text order is time order (a year before its months).
   periods = [...new Set((d.series || []).flatMap((s) => (s.observations || []).map((o) => o.period)))].sort();
-  sources = (d.sources || []).map((s) => ({ id: s.id, label: `${s.publisher}: ${inLang(s.title, 'en')}${s.date ? ` (${s.date})` : ''}` }));
+  sources = (d.sources || []).map((s) => ({ id: s.id, label: `${s.publisher}${s.date ? ` (${s.date})` : ''}`, title: inLang(s.title, 'en') }));
   made = (d.annotations || []).map((a) => newAnnotation({ id: a.id, period: a.period, to: a.to || '', span: !!a.to,
     label: inLang(a.label, 'en'), labelKo: inLang(a.label, 'ko'), labelZh: inLang(a.label, 'zh'),
     text: inLang(a.text, 'en'), textKo: inLang(a.text, 'ko'), textZh: inLang(a.text, 'zh'), sources: a.sources || [],
@@ -76,7 +76,7 @@ export function annotationOfRow(row) { return sentRows[(row || 1) - 1] ?? 0; }
 function periodOptions(select, value) {
   const opts = [new Option(t('Choose a period…'), '')];
   for (const p of periods) opts.push(new Option(p, p));
-  if (value && !periods.includes(value)) opts.push(new Option(t('{what} (not among the data’s periods)', { what: value }), value));
+  if (value && !periods.includes(value)) opts.push(new Option(t('{what} (not in the data)', { what: value }), value));
   select.replaceChildren(...opts);
   select.value = value || '';
 }
@@ -99,7 +99,15 @@ function checks(parent, id, f, legend, items, chosen, extra) {
     input.value = it.id;
     input.checked = chosen.includes(it.id);
     input.dataset.check = f;
-    label.append(input, ` ${it.label}`);
+    const text = document.createElement('span');
+    text.textContent = it.label;
+    if (it.title) {
+      const title = document.createElement('span');
+      title.className = 'src-title';
+      title.textContent = it.title;
+      text.append(title);
+    }
+    label.append(input, text);
     box.append(label);
   }
   if (!items.length) {
