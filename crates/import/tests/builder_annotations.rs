@@ -362,3 +362,30 @@ fn the_credit_line_is_the_dataset_s_in_one_language_or_three() {
     let r = chart_text(&kr_jp(), json!({ "credit": long }));
     assert_eq!(one_error(&r).file.as_deref(), Some("credit"));
 }
+
+#[test]
+fn the_editor_s_views_draw_the_dataset_s_own_annotations_where_they_show_them() {
+    // the story's views as the builder sends them once edited: the views table's fields,
+    // which list no annotations; the border closure (2020-01) is drawn again by the time
+    // views that show it
+    let story = fixture("data/kp-cn.json");
+    let views = json!([
+        { "id": "monthly", "kind": "time-bars", "series": "kp-cn-monthly; cn-kp-monthly",
+          "label": "2020 by month", "from": "2020-01", "to": "2020-12" },
+        { "id": "late", "kind": "time-line", "series": "kp-cn-annual", "label": "Since 2021",
+          "from": "2021", "to": "2023" },
+        { "id": "history", "kind": "time-line", "series": "kp-cn-annual", "label": "Since 2004",
+          "from": "2004", "to": "2023" },
+    ]);
+    let r = chart_text(&story, json!({ "views": views }));
+    assert_eq!(r.errors, []);
+    let d = parsed(&r);
+    assert_eq!(
+        drawn(&d),
+        [
+            ("monthly", vec!["border-closed"]),
+            ("late", vec![]),
+            ("history", vec!["border-closed"])
+        ]
+    );
+}

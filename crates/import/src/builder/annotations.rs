@@ -99,19 +99,13 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
     // shows which (the rule the chart draws by, in one place).
     let ids: Vec<String> = made.iter().map(|a| a.id.clone()).collect();
     raw.annotations = made;
-    for v in &mut raw.views {
-        v.annotations.clone_from(&ids);
-    }
-    let checked = trade_chart::validate(raw)?;
-    let shows: Vec<Vec<usize>> = (0..checked.views.len())
-        .map(|v| Selection::new(&checked, v, &[]).annotations)
-        .collect();
+    let shows = showing(raw)?;
     let mut drawn_by: Vec<Vec<String>> = vec![Vec::new(); raw.views.len()];
     for (k, a) in given.iter().enumerate() {
-        let showing = |v: usize| shows.get(v).is_some_and(|s| s.contains(&k));
+        let shown_on = |v: usize| shows.get(v).is_some_and(|s| s.contains(&k));
         match &a.views {
             None => {
-                let all: Vec<usize> = (0..raw.views.len()).filter(|&v| showing(v)).collect();
+                let all: Vec<usize> = (0..raw.views.len()).filter(|&v| shown_on(v)).collect();
                 if all.is_empty() {
                     return Err(Error::new(
                         format!("annotations[{k}].period"),
@@ -139,7 +133,7 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
                             format!("no view {:?}", name.trim()),
                         ));
                     };
-                    if !showing(v) {
+                    if !shown_on(v) {
                         return Err(Error::new(
                             path,
                             format!("view {name:?} does not show it (a bar view, or a time view whose From and To leave it out)"),
@@ -156,6 +150,42 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
         v.annotations = list;
     }
     Ok(())
+}
+
+/// Which annotations (by index) each view of `raw` shows, as the chart's selection says
+/// when every view lists every annotation; `raw`'s views are left listing all of them.
+fn showing(raw: &mut RawDataset) -> Result<Vec<Vec<usize>>, Error> {
+    let ids: Vec<String> = raw.annotations.iter().map(|a| a.id.clone()).collect();
+    for v in &mut raw.views {
+        v.annotations.clone_from(&ids);
+    }
+    let checked = trade_chart::validate(raw)?;
+    Ok((0..checked.views.len())
+        .map(|v| Selection::new(&checked, v, &[]).annotations)
+        .collect())
+}
+
+/// The dataset's own annotations drawn by every view that shows them (after its views
+/// were replaced by ones that list none). A dataset that does not check is left as it
+/// was, for its check to report.
+pub fn redraw_annotations(raw: &mut RawDataset) {
+    if raw.annotations.is_empty() {
+        return;
+    }
+    let before: Vec<Vec<String>> = raw.views.iter().map(|v| v.annotations.clone()).collect();
+    let Ok(shows) = showing(raw) else {
+        for (v, list) in raw.views.iter_mut().zip(before) {
+            v.annotations = list;
+        }
+        return;
+    };
+    let ids: Vec<String> = raw.annotations.iter().map(|a| a.id.clone()).collect();
+    for (v, shown) in raw.views.iter_mut().zip(shows) {
+        v.annotations = shown
+            .into_iter()
+            .filter_map(|k| ids.get(k).cloned())
+            .collect();
+    }
 }
 
 /// A text's English (what an id is made from).

@@ -7,7 +7,7 @@ use trade_chart::data::json::from_json_text;
 use trade_chart::data::{RawDataset, RawText};
 use trade_chart::error::{Error, Location};
 
-use super::annotations::{add_annotations, AnnotationInput};
+use super::annotations::{add_annotations, redraw_annotations, AnnotationInput};
 use super::claims::{add_claims, ClaimInput};
 use super::editor_text::editor_text;
 use super::outcome::{Issue, Outcome};
@@ -33,7 +33,8 @@ pub struct ChartText {
     /// The story's claims, checked against the data (their status computed here).
     pub claims: Option<Vec<ClaimInput>>,
     /// The editor's annotations: when given, they replace the dataset's own
-    /// ([`add_annotations`]).
+    /// ([`add_annotations`]); when not, and `views` replaces the views, the dataset's own
+    /// are drawn by every new view that shows them.
     pub annotations: Option<Vec<AnnotationInput>>,
     /// A views table (docs/DATA.md, "The views table"; errors name it `views`): its rows
     /// replace the dataset's views; a blank title cell is the chart's title. Its text, or
@@ -122,6 +123,12 @@ pub fn set_chart_text(dataset: &str, options: Option<&str>) -> Result<Outcome, E
     let checked = add_claims(d, o.claims.as_deref().unwrap_or_default())
         .and_then(|_| match &o.annotations {
             Some(given) => add_annotations(d, given),
+            // The editor's views replace the dataset's, which listed its annotations: each
+            // is drawn again by every new view that shows it.
+            None if o.views.is_some() => {
+                redraw_annotations(d);
+                Ok(())
+            }
             None => Ok(()),
         })
         .and_then(|_| trade_chart::validate(d))
