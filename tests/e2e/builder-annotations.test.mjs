@@ -82,6 +82,7 @@ test('annotations: the story\'s own shown; a span added with its source, its err
   await page.screenshot({ path: join(RESULTS, 'builder-annotations-1024.png'), fullPage: true });
   await page.locator('#annotations-box').screenshot({ path: join(RESULTS, 'builder-annotations-step-1024.png') });
   await page.locator('#preview').screenshot({ path: join(RESULTS, 'builder-annotations-preview-1024.png') });
+  await page.locator('fieldset.chart-text').screenshot({ path: join(RESULTS, 'builder-annotations-credit-1024.png') });
   assert.deepEqual(await axe(page), []);
   await page.setViewportSize({ width: 360, height: 800 });
   await page.waitForTimeout(400);
