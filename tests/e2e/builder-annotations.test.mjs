@@ -57,9 +57,12 @@ test('annotations: the story\'s own shown; a span added with its source, its err
   await problem(page, /^Annotation 2 \(Sources\): .*at least one source/);
   await page.click('#errors li button');
   assert.equal(await page.evaluate(() => document.activeElement.closest('fieldset')?.id), 'annotation-2-sources');
+  assert.equal(await page.textContent('#annotation-2-sources legend'), 'Sources (0 chosen)');
   await page.check('#annotation-2-sources input[value="kbs-2020-09-16"]');
+  assert.equal(await page.textContent('#annotation-2-sources legend'), 'Sources (1 chosen)');
   // a span that ends before it starts: at its To
   await problem(page, /^Annotation 2 \(To\): .*not before `period` \(2020-03\)/);
+  assert.ok(await page.$eval('#errors', (l) => !/Annotation 2 \(When\)/.test(l.textContent)));
   await page.click('#errors li button');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'annotation-2-to');
   await page.selectOption('#annotation-2-to', '2020-09');
@@ -103,7 +106,9 @@ test('annotations: the story\'s own shown; a span added with its source, its err
   assert.equal(await page.inputValue('#annotation-2-kind'), 'span');
   assert.equal(await page.inputValue('#annotation-2-period'), '2020-03');
   assert.equal(await page.inputValue('#annotation-2-to'), '2020-09');
+  // the ticked source first in its list
   assert.deepEqual(await page.$$eval('#annotation-2-sources input:checked', (l) => l.map((i) => i.value)), ['kbs-2020-09-16']);
+  assert.equal(await page.$eval('#annotation-2-sources .checks input', (i) => i.value), 'kbs-2020-09-16');
   assert.equal(await page.inputValue('#credit'), 'Chart: The Made-up Desk');
   assert.ok((await svgOf(page, '#preview', 'monthly')).includes('Lockdown'));
 

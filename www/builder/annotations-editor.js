@@ -89,6 +89,14 @@ function checks(parent, id, f, legend, items, chosen, extra) {
   const lg = document.createElement('legend');
   lg.textContent = legend;
   set.append(lg);
+  if (f === 'sources') {
+    // how many are ticked: the list scrolls, and the ticked ones come first
+    const n = document.createElement('span');
+    n.className = 'chosen';
+    lg.append(' ', n);
+    countChosen(set, chosen.length);
+    items = [...items.filter((it) => chosen.includes(it.id)), ...items.filter((it) => !chosen.includes(it.id))];
+  }
   if (extra) set.append(extra);
   const box = document.createElement('div');
   box.className = 'checks';
@@ -119,6 +127,10 @@ function checks(parent, id, f, legend, items, chosen, extra) {
   set.append(box);
   parent.append(set);
   return set;
+}
+function countChosen(set, n) {
+  const el = set.querySelector('legend .chosen');
+  if (el) el.textContent = n === 1 ? t('(1 chosen)') : t('({n} chosen)', { n });
 }
 let renderedKey = '';
 export function renderAnnotations(force) {
@@ -220,8 +232,7 @@ export function annotationInput(e) {
   } else if (check) {
     const set = e.target.closest('fieldset');
     const ticked = [...set.querySelectorAll('.checks input:checked')].map((x) => x.value);
-    if (check === 'sources') a.sources = ticked;
-    else a.views = ticked;
+    if (check === 'sources') { a.sources = ticked; countChosen(set, ticked.length); } else a.views = ticked;
   } else if (e.target.dataset.field === 'kind') {
     a.span = e.target.value === 'span';
     li.querySelector('.annotation-to').hidden = !a.span;
@@ -246,5 +257,6 @@ export function addAnnotation() {
 export function annotationPlace(issue) {
   const m = String(issue.field || '').match(/^annotations\[\d+\]\.(\w+)(?:\.(ko|zh))?/);
   const f = m ? (m[2] ? `${m[1]}-${m[2]}` : ANNOTATION_FIELD[m[1]] || 'label') : 'label';
-  return { i: annotationOfRow(issue.row), f };
+  const i = annotationOfRow(issue.row);
+  return { i, f, name: f === 'period' && (shown()[i] || {}).span ? 'From' : ANNOTATION_FIELD_NAME[f] || f };
 }

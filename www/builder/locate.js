@@ -3,7 +3,7 @@ import { $ } from './dom.js';
 import { lang, t } from './lang.js';
 import { CLAIM_FIELD, claimOfRow } from './claims-editor.js';
 import { VIEW_FIELD_NAME, viewPlace } from './views-editor.js';
-import { ANNOTATION_FIELD_NAME, annotationPlace } from './annotations-editor.js';
+import { annotationPlace } from './annotations-editor.js';
 
 // The name the importer gives each text (errors' `file`) → its textarea.
 export const FILES = { observations: 'observations', sources: 'sources', comtrade: 'comtrade', json: 'json', notes: 'notes' };
@@ -121,7 +121,7 @@ export function where(issue) {
   // an annotation's: "Annotation 2 (To)"
   if (issue.file === 'annotations') {
     const a = annotationPlace(issue);
-    return `${t('Annotation {n}', { n: a.i + 1 })} (${t(ANNOTATION_FIELD_NAME[a.f] || a.f)})`;
+    return `${t('Annotation {n}', { n: a.i + 1 })} (${t(a.name)})`;
   }
   const option = !issue.file && optionOf(issue);
   if (option && OPTION_LABEL[option]) return t(OPTION_LABEL[option]);
