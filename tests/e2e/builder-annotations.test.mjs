@@ -149,6 +149,19 @@ test('annotations: the story\'s own shown; a span added with its source, its err
   // (ArrowRight through the monthly view) and read its label, text and source in the live region.
   assert.deepEqual(errors2, []);
 
+  // removing one: the list, the preview and the kept work lose it
+  await page.bringToFront();
+  await page.click('#annotations li[data-index="1"] .remove-annotation');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'remove-annotation');
+  assert.match(await page.textContent('#annotations-status'), /Annotation 2 removed/);
+  await page.waitForFunction(async () => {
+    const chart = document.getElementById('preview').tradeChart;
+    chart.setView('monthly');
+    const svg = await (await chart.downloadSvg()).text();
+    return svg.includes('Lockdown') && !svg.includes('Border closed');
+  }, null, { timeout: 30_000, polling: 500 });
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('trade-chart-builder:v1'))).annotations.map((a) => a.label), ['Lockdown']);
+
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);
   await ctx.close();
