@@ -1,0 +1,300 @@
+//! Annotations on a time axis: a span's band behind the marks, a point's dashed line in
+//! front of them, and each one's label placed where it covers no mark and no other label.
+//! A label that fits nowhere is left out (as crowded group labels are) and a small
+//! numbered key is drawn in its place; the scene lists those (`Scene::keyed`), so a
+//! picture can name them under the chart, and hover, focus and the data table name them
+//! in the live chart.
+
+use std::ops::Range;
+
+use crate::scene::layout::{text_width, Rect, FONT};
+use crate::scene::marks::{HAlign, Mark, Shape, VAlign};
+use crate::scene::theme::{Rgba, Theme};
+
+/// One annotation the view shows, on the plot's x axis.
+pub(crate) struct Note<'a> {
+    /// Its index in `Dataset::annotations`.
+    pub index: usize,
+    /// Its label in the reader's language.
+    pub label: &'a str,
+    /// A point's x (`x0 == x1`), or a span's band clipped to the plot.
+    pub x0: f64,
+    /// See `x0`.
+    pub x1: f64,
+    /// A span (a band), not a point (a line).
+    pub span: bool,
+}
+
+/// How far a label stands off its line or its band's edge, and off anything else, in px.
+const GAP: f64 = 4.0;
+/// A key's radius, in px.
+const KEY_R: f64 = 7.0;
+
+/// A span's band: the muted colour, faint, so it reads as a period behind the data in
+/// either theme (the published picture maps its colour to the page's `--tc-muted`).
+pub(crate) fn band_fill(theme: &Theme) -> Rgba {
+    theme.muted.alpha(0.1)
+}
+
+/// The spans' bands, from the plot's top to its bottom: drawn before the data, so bars and
+/// lines stay on top.
+pub(crate) fn bands(marks: &mut Vec<Mark>, notes: &[Note<'_>], plot: Rect, theme: &Theme) {
+    for n in notes.iter().filter(|n| n.span && n.x1 > n.x0) {
+        marks.push(Mark::Rect {
+            r: Rect::new(n.x0, plot.y0, n.x1, plot.y1),
+            fill: band_fill(theme),
+        });
+    }
+}
+
+/// The points' dashed lines across the plot, drawn after the data; returns where they are
+/// in `marks` (the labels keep clear of them as lines of their own annotations).
+pub(crate) fn lines(
+    marks: &mut Vec<Mark>,
+    notes: &[Note<'_>],
+    plot: Rect,
+    theme: &Theme,
+) -> Range<usize> {
+    let from = marks.len();
+    for n in notes.iter().filter(|n| !n.span) {
+        marks.push(Mark::Line {
+            a: (n.x0, plot.y0),
+            b: (n.x0, plot.y1),
+            stroke: theme.fg,
+            width: 1.0,
+            dash: true,
+        });
+    }
+    from..marks.len()
+}
+
+/// What a label must keep clear of: a box, or a line segment with its half width.
+enum Obstacle {
+    Box(Rect),
+    Segment((f64, f64), (f64, f64), f64),
+}
+
+impl Obstacle {
+    /// Whether it touches `r`.
+    fn hits(&self, r: &Rect) -> bool {
+        match *self {
+            Obstacle::Box(b) => b.x0 < r.x1 && r.x0 < b.x1 && b.y0 < r.y1 && r.y0 < b.y1,
+            Obstacle::Segment(a, b, hw) => {
+                let r = Rect::new(r.x0 - hw, r.y0 - hw, r.x1 + hw, r.y1 + hw);
+                segment_meets(a, b, &r)
+            }
+        }
+    }
+}
+
+/// Whether the segment from `a` to `b` meets the box `r` (Liang–Barsky clipping).
+fn segment_meets(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.0 - r.x0),
+        (dx, r.x1 - a.0),
+        (-dy, a.1 - r.y0),
+        (dy, r.y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 <= t1
+}
+
+/// The box a text mark covers, by the same width estimate the layout uses everywhere.
+pub(crate) fn text_box(at: (f64, f64), text: &str, size: f64, h: HAlign, v: VAlign) -> Rect {
+    let w = text_width(text, size);
+    let x0 = match h {
+        HAlign::Left => at.0,
+        HAlign::Center => at.0 - w / 2.0,
+        HAlign::Right => at.0 - w,
+    };
+    let y0 = match v {
+        VAlign::Top => at.1,
+        VAlign::Middle => at.1 - size / 2.0,
+        VAlign::Bottom => at.1 - size,
+    };
+    Rect::new(x0, y0, x0 + w, y0 + size)
+}
+
+/// What a mark covers, for the labels to keep clear of; `None` for what a label may lie
+/// over (a filled box as large as the plot: the background).
+fn obstacle(m: &Mark, plot: &Rect) -> Option<Obstacle> {
+    Some(match m {
+        Mark::Rect { r, .. } if r.encloses(plot) => return None,
+        Mark::Rect { r, .. } | Mark::Frame { r, .. } => Obstacle::Box(*r),
+        Mark::Line { a, b, width, .. } => Obstacle::Segment(*a, *b, width / 2.0),
+        Mark::Path { points, width, .. } => {
+            let (x0, y0, x1, y1) = points.iter().fold(
+                (
+                    f64::INFINITY,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NEG_INFINITY,
+                ),
+                |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)),
+            );
+            let hw = width / 2.0;
+            Obstacle::Box(Rect::new(x0 - hw, y0 - hw, x1 + hw, y1 + hw))
+        }
+        Mark::Marker { at, r, shape, .. } => {
+            // A circle is as wide as its radius says; the other shapes reach 1.25 × it.
+            let e = if *shape == Shape::Circle {
+                *r
+            } else {
+                r * 1.25
+            } + 1.0;
+            Obstacle::Box(Rect::new(at.0 - e, at.1 - e, at.0 + e, at.1 + e))
+        }
+        Mark::Text {
+            at,
+            text,
+            size,
+            h,
+            v,
+            ..
+        } => Obstacle::Box(text_box(*at, text, *size, *h, *v)),
+    })
+}
+
+/// The labels of `notes` (sorted by `x0`), each at the first place that is inside the plot
+/// across, on the canvas, and clear by [`GAP`] of every mark from `marks[from..]`, of the
+/// other annotations' lines (`lines`, in `marks`: see [`lines`]) and of the labels placed
+/// before it. The places, in turn: today's row under the plot's top, the row
+/// above the plot, then rows down into the plot's upper half; on each row, for a point,
+/// right of its line then left of it; for a span, inside its band from the left, inside
+/// from the right, right of the band, left of it. A label that fits nowhere gets a numbered
+/// key instead (the next number, in time order), placed the same way on its line or band;
+/// returns the annotations keyed, in number order.
+pub(crate) fn labels(
+    marks: &mut Vec<Mark>,
+    from: usize,
+    lines: Range<usize>,
+    notes: &[Note<'_>],
+    plot: Rect,
+    theme: &Theme,
+) -> Vec<usize> {
+    // Obstacles, each with the annotation it belongs to (its key may sit on its own line).
+    let mut obstacles: Vec<(Obstacle, Option<usize>)> = (marks.iter().enumerate())
+        .skip(from)
+        .filter(|(i, _)| !lines.contains(i))
+        .filter_map(|(_, m)| obstacle(m, &plot))
+        .map(|o| (o, None))
+        .collect();
+    for n in notes.iter().filter(|n| !n.span) {
+        obstacles.push((
+            Obstacle::Segment((n.x0, plot.y0), (n.x0, plot.y1), 0.5),
+            Some(n.index),
+        ));
+    }
+    let step = FONT + GAP;
+    let mut rows = vec![plot.y0 + 1.0, plot.y0 - FONT - GAP];
+    let mut y = plot.y0 + 1.0 + step;
+    while y + FONT <= plot.y0 + plot.h() * 0.6 {
+        rows.push(y);
+        y += step;
+    }
+    let free = |r: &Rect, own: usize, obstacles: &[(Obstacle, Option<usize>)]| {
+        let inflated = Rect::new(r.x0 - GAP, r.y0 - GAP / 2.0, r.x1 + GAP, r.y1 + GAP / 2.0);
+        r.x0 >= plot.x0 - 0.5
+            && r.x1 <= plot.x1 + 0.5
+            && r.y0 >= 0.0
+            && !obstacles
+                .iter()
+                .any(|(o, by)| *by != Some(own) && o.hits(&inflated))
+    };
+    let mut keyed = Vec::new();
+    let mut out = Vec::new();
+    for n in notes {
+        let w = text_width(n.label, FONT);
+        let across: Vec<(f64, HAlign)> = if n.span {
+            vec![
+                (n.x0 + GAP, HAlign::Left),
+                (n.x1 - GAP, HAlign::Right),
+                (n.x1 + GAP, HAlign::Left),
+                (n.x0 - GAP, HAlign::Right),
+            ]
+        } else {
+            vec![(n.x0 + GAP, HAlign::Left), (n.x0 - GAP, HAlign::Right)]
+        };
+        let label = rows.iter().find_map(|&y| {
+            across.iter().find_map(|&(x, h)| {
+                let r = text_box((x, y), n.label, FONT, h, VAlign::Top);
+                (w > 0.0 && free(&r, n.index, &obstacles)).then_some((r, x, y, h))
+            })
+        });
+        if let Some((r, x, y, h)) = label {
+            obstacles.push((Obstacle::Box(r), Some(n.index)));
+            out.push(Mark::Text {
+                at: (x, y),
+                text: n.label.to_string(),
+                size: FONT,
+                color: theme.fg,
+                h,
+                v: VAlign::Top,
+                bold: false,
+            });
+            continue;
+        }
+        // No room for the label: a numbered key on its line or band.
+        let xs: Vec<f64> = if n.span {
+            vec![(n.x0 + n.x1) / 2.0, n.x0 + KEY_R + 2.0, n.x1 - KEY_R - 2.0]
+        } else {
+            vec![n.x0]
+        };
+        let key = rows.iter().find_map(|&y| {
+            xs.iter().find_map(|&x| {
+                let c = (x, y + KEY_R - 1.0);
+                let r = Rect::new(c.0 - KEY_R, c.1 - KEY_R, c.0 + KEY_R, c.1 + KEY_R);
+                free(&r, n.index, &obstacles).then_some((r, c))
+            })
+        });
+        if let Some((r, c)) = key {
+            keyed.push(n.index);
+            obstacles.push((Obstacle::Box(r), Some(n.index)));
+            key_mark(&mut out, c, keyed.len(), theme);
+        }
+    }
+    marks.extend(out);
+    keyed
+}
+
+/// Key number `k` in a ring centred at `c`, on the background: in the plot where a label
+/// was left out, and before its label under an exported picture.
+pub(crate) fn key_mark(marks: &mut Vec<Mark>, c: (f64, f64), k: usize, theme: &Theme) {
+    marks.push(Mark::Marker {
+        at: c,
+        r: KEY_R,
+        shape: Shape::Circle,
+        color: theme.bg,
+        hollow: false,
+    });
+    marks.push(Mark::Marker {
+        at: c,
+        r: KEY_R - 1.0,
+        shape: Shape::Circle,
+        color: theme.fg,
+        hollow: true,
+    });
+    marks.push(Mark::Text {
+        at: c,
+        text: k.to_string(),
+        size: 10.0,
+        color: theme.fg,
+        h: HAlign::Center,
+        v: VAlign::Middle,
+        bold: true,
+    });
+}
