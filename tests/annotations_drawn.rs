@@ -8,9 +8,10 @@ use common::*;
 use trade_chart::scene::{text_width, HAlign, Mark, Rect, Rgba, Scene, Shape, Theme, VAlign};
 use trade_chart::{Dataset, DatasetChart, Options};
 
-/// The band's fill in a theme: its muted colour, faint.
+/// The band's fill in a theme: its muted colour, faint (less so on a dark background).
 fn band_fill(theme: &Theme) -> Rgba {
-    theme.muted.alpha(0.1)
+    let dark = *theme == Theme::dark();
+    theme.muted.alpha(if dark { 0.16 } else { 0.1 })
 }
 
 /// The bands of a scene (boxes filled in the theme's band colour).
@@ -296,7 +297,7 @@ fn annotation_labels_never_cover_a_mark_or_a_label_from_320_px() {
                 while w <= 1280.0 {
                     let c = chart_of(&data, view, lang, w);
                     keyed += check_clear(&c, &format!("{name} {view} {lang} @{w}"));
-                    w += 4.0;
+                    w += 8.0;
                 }
             }
         }

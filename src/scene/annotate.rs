@@ -31,9 +31,12 @@ const GAP: f64 = 4.0;
 const KEY_R: f64 = 7.0;
 
 /// A span's band: the muted colour, faint, so it reads as a period behind the data in
-/// either theme (the published picture maps its colour to the page's `--tc-muted`).
+/// either theme; a little less faint on a dark background, where the same alpha shows
+/// less (the published picture is drawn in the light theme's and maps its colour to the
+/// page's `--tc-muted`).
 pub(crate) fn band_fill(theme: &Theme) -> Rgba {
-    theme.muted.alpha(0.1)
+    let dark = theme.bg.rough_luminance() < 0.2;
+    theme.muted.alpha(if dark { 0.16 } else { 0.1 })
 }
 
 /// The spans' bands, from the plot's top to its bottom: drawn before the data, so bars and
@@ -134,21 +137,10 @@ pub(crate) fn text_box(at: (f64, f64), text: &str, size: f64, h: HAlign, v: VAli
 fn obstacle(m: &Mark, plot: &Rect) -> Option<Obstacle> {
     Some(match m {
         Mark::Rect { r, .. } if r.encloses(plot) => return None,
-        Mark::Rect { r, .. } | Mark::Frame { r, .. } => Obstacle::Box(*r),
+        Mark::Rect { r, .. } => Obstacle::Box(*r),
         Mark::Line { a, b, width, .. } => Obstacle::Segment(*a, *b, width / 2.0),
-        Mark::Path { points, width, .. } => {
-            let (x0, y0, x1, y1) = points.iter().fold(
-                (
-                    f64::INFINITY,
-                    f64::INFINITY,
-                    f64::NEG_INFINITY,
-                    f64::NEG_INFINITY,
-                ),
-                |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)),
-            );
-            let hw = width / 2.0;
-            Obstacle::Box(Rect::new(x0 - hw, y0 - hw, x1 + hw, y1 + hw))
-        }
+        // A frame outlines a bar's box, drawn too; a dataset's scene draws no path.
+        Mark::Frame { .. } | Mark::Path { .. } => return None,
         Mark::Marker { at, r, shape, .. } => {
             // A circle is as wide as its radius says; the other shapes reach 1.25 × it.
             let e = if *shape == Shape::Circle {
@@ -169,14 +161,15 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Obstacle> {
     })
 }
 
-/// The labels of `notes` (sorted by `x0`), each at the first place that is inside the plot
+/// The labels of `notes` (sorted by `x0`; the points' first, then the spans'), each at the
+/// first place that is inside the plot
 /// across, on the canvas, and clear by [`GAP`] of every mark from `marks[from..]`, of the
 /// other annotations' lines (`lines`, in `marks`: see [`lines`]) and of the labels placed
 /// before it. The places, in turn: today's row under the plot's top, the row
 /// above the plot, then rows down into the plot's upper half; on each row, for a point,
 /// right of its line then left of it; for a span, inside its band from the left, inside
 /// from the right, right of the band, left of it. A label that fits nowhere gets a numbered
-/// key instead (the next number, in time order), placed the same way on its line or band;
+/// key instead, placed the same way on its line or band (keys are numbered in time order);
 /// returns the annotations keyed, in number order.
 pub(crate) fn labels(
     marks: &mut Vec<Mark>,
@@ -186,88 +179,101 @@ pub(crate) fn labels(
     plot: Rect,
     theme: &Theme,
 ) -> Vec<usize> {
-    // Obstacles, each with the annotation it belongs to (its key may sit on its own line).
-    let mut obstacles: Vec<(Obstacle, Option<usize>)> = (marks.iter().enumerate())
-        .skip(from)
-        .filter(|(i, _)| !lines.contains(i))
-        .filter_map(|(_, m)| obstacle(m, &plot))
-        .map(|o| (o, None))
-        .collect();
-    for n in notes.iter().filter(|n| !n.span) {
-        obstacles.push((
-            Obstacle::Segment((n.x0, plot.y0), (n.x0, plot.y1), 0.5),
-            Some(n.index),
-        ));
+    // Obstacles, each with the annotation it belongs to (its key may sit on its own line;
+    // `usize::MAX`: none).
+    let mut obstacles: Vec<(Obstacle, usize)> = Vec::new();
+    for (i, m) in marks.iter().enumerate().skip(from) {
+        if let (false, Some(o)) = (lines.contains(&i), obstacle(m, &plot)) {
+            obstacles.push((o, usize::MAX));
+        }
     }
-    let step = FONT + GAP;
+    for n in notes.iter().filter(|n| !n.span) {
+        let line = Obstacle::Segment((n.x0, plot.y0), (n.x0, plot.y1), 0.5);
+        obstacles.push((line, n.index));
+    }
     let mut rows = vec![plot.y0 + 1.0, plot.y0 - FONT - GAP];
-    let mut y = plot.y0 + 1.0 + step;
+    let mut y = plot.y0 + 1.0 + FONT + GAP;
     while y + FONT <= plot.y0 + plot.h() * 0.6 {
         rows.push(y);
-        y += step;
+        y += FONT + GAP;
     }
-    let free = |r: &Rect, own: usize, obstacles: &[(Obstacle, Option<usize>)]| {
+    let free = |r: &Rect, own: usize, obstacles: &[(Obstacle, usize)]| {
         let inflated = Rect::new(r.x0 - GAP, r.y0 - GAP / 2.0, r.x1 + GAP, r.y1 + GAP / 2.0);
         r.x0 >= plot.x0 - 0.5
             && r.x1 <= plot.x1 + 0.5
             && r.y0 >= 0.0
-            && !obstacles
-                .iter()
-                .any(|(o, by)| *by != Some(own) && o.hits(&inflated))
+            && !(obstacles.iter()).any(|(o, by)| *by != own && o.hits(&inflated))
     };
-    let mut keyed = Vec::new();
-    let mut out = Vec::new();
-    for n in notes {
-        let w = text_width(n.label, FONT);
-        let across: Vec<(f64, HAlign)> = if n.span {
-            vec![
-                (n.x0 + GAP, HAlign::Left),
-                (n.x1 - GAP, HAlign::Right),
-                (n.x1 + GAP, HAlign::Left),
-                (n.x0 - GAP, HAlign::Right),
-            ]
-        } else {
-            vec![(n.x0 + GAP, HAlign::Left), (n.x0 - GAP, HAlign::Right)]
-        };
-        let label = rows.iter().find_map(|&y| {
-            across.iter().find_map(|&(x, h)| {
-                let r = text_box((x, y), n.label, FONT, h, VAlign::Top);
-                (w > 0.0 && free(&r, n.index, &obstacles)).then_some((r, x, y, h))
-            })
-        });
-        if let Some((r, x, y, h)) = label {
-            obstacles.push((Obstacle::Box(r), Some(n.index)));
-            out.push(Mark::Text {
-                at: (x, y),
-                text: n.label.to_string(),
-                size: FONT,
-                color: theme.fg,
-                h,
-                v: VAlign::Top,
-                bold: false,
-            });
+    let mut keys: Vec<(usize, (f64, f64))> = Vec::new();
+    let (len, labels_at) = (notes.len(), rows.len() * 4);
+    // Points first (a point's label has two places on a row, a span's four), then spans:
+    // one pass over the notes twice. (Flat loops: the wasm is built at opt-level 3, and
+    // nested loops over small arrays are unrolled into copies.)
+    for t in 0..2 * len {
+        let k = t % len;
+        let Some(n) = notes.get(k).filter(|n| n.span == (t >= len)) else {
             continue;
-        }
-        // No room for the label: a numbered key on its line or band.
-        let xs: Vec<f64> = if n.span {
-            vec![(n.x0 + n.x1) / 2.0, n.x0 + KEY_R + 2.0, n.x1 - KEY_R - 2.0]
-        } else {
-            vec![n.x0]
         };
-        let key = rows.iter().find_map(|&y| {
-            xs.iter().find_map(|&x| {
-                let c = (x, y + KEY_R - 1.0);
-                let r = Rect::new(c.0 - KEY_R, c.1 - KEY_R, c.0 + KEY_R, c.1 + KEY_R);
-                free(&r, n.index, &obstacles).then_some((r, c))
-            })
-        });
-        if let Some((r, c)) = key {
-            keyed.push(n.index);
-            obstacles.push((Obstacle::Box(r), Some(n.index)));
-            key_mark(&mut out, c, keyed.len(), theme);
+        let w = text_width(n.label, FONT);
+        // The label's places, row by row, then the key's (on its line or band, or, last,
+        // beside its line).
+        for c in 0..rows.len() * 7 {
+            let key = c >= labels_at;
+            let (row, slot) = if key {
+                ((c - labels_at) / 3, (c - labels_at) % 3 + 4)
+            } else {
+                (c / 4, c % 4)
+            };
+            let places = [
+                n.x0 + GAP,
+                n.x1 - GAP,
+                n.x1 + GAP,
+                n.x0 - GAP,
+                (n.x0 + n.x1) / 2.0,
+                n.x0 + KEY_R + 2.0,
+                n.x1 - KEY_R - 2.0,
+            ];
+            let (Some(&y), Some(&x)) = (rows.get(row), places.get(slot)) else {
+                continue;
+            };
+            let h = if slot % 2 == 0 {
+                HAlign::Left
+            } else {
+                HAlign::Right
+            };
+            let r = match (key, h) {
+                (true, _) => Rect::new(x - KEY_R, y - 1.0, x + KEY_R, y - 1.0 + 2.0 * KEY_R),
+                (false, HAlign::Left) => Rect::new(x, y, x + w, y + FONT),
+                (false, _) => Rect::new(x - w, y, x, y + FONT),
+            };
+            if (!key && w <= 0.0) || !free(&r, n.index, &obstacles) {
+                continue;
+            }
+            obstacles.push((Obstacle::Box(r), n.index));
+            if key {
+                keys.push((k, (x, y + KEY_R - 1.0)));
+            } else {
+                marks.push(Mark::Text {
+                    at: (x, y),
+                    text: n.label.to_string(),
+                    size: FONT,
+                    color: theme.fg,
+                    h,
+                    v: VAlign::Top,
+                    bold: false,
+                });
+            }
+            break;
         }
     }
-    marks.extend(out);
+    // The keys, numbered in time order.
+    let mut keyed = Vec::new();
+    for (k, n) in notes.iter().enumerate() {
+        if let Some(&(_, c)) = keys.iter().find(|(j, _)| *j == k) {
+            keyed.push(n.index);
+            key_mark(marks, c, keyed.len(), theme);
+        }
+    }
     keyed
 }
 

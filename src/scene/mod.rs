@@ -239,28 +239,31 @@ impl<'a> Builder<'a> {
     fn notes(&self, x: &Linear) -> Vec<Note<'a>> {
         let (ds, lang) = (self.inp.ds, self.lang());
         let (a, b) = self.view().range;
-        let mut notes: Vec<Note<'a>> = (self.inp.sel.annotations.iter())
-            .filter_map(|&i| {
-                let an = ds.annotations.get(i)?;
-                let p = an.period;
-                let (x0, x1) = match an.to {
-                    Some(to) => (x.map(p.start.max(a) as f64), x.map(to.end.min(b) as f64)),
-                    None => {
-                        let px = x.map((p.start + p.end) as f64 / 2.0);
-                        (px, px)
-                    }
-                };
-                let (label, span) = (an.label.get(lang), an.to.is_some());
-                Some(Note {
-                    index: i,
-                    label,
-                    x0,
-                    x1,
-                    span,
-                })
-            })
-            .collect();
-        crate::data::order::sort_by_key(&mut notes, |n| crate::data::order::f64_key(n.x0));
+        let mut notes: Vec<Note<'a>> = Vec::new();
+        for &i in &self.inp.sel.annotations {
+            let Some(an) = ds.annotations.get(i) else {
+                continue;
+            };
+            let p = an.period;
+            let (x0, x1) = match an.to {
+                Some(to) => (x.map(p.start.max(a) as f64), x.map(to.end.min(b) as f64)),
+                None => {
+                    let px = x.map((p.start + p.end) as f64 / 2.0);
+                    (px, px)
+                }
+            };
+            let (label, span) = (an.label.get(lang), an.to.is_some());
+            // In time order (a few: each put in its place, no sort).
+            let at = notes.iter().position(|n| n.x0 > x0).unwrap_or(notes.len());
+            let note = Note {
+                index: i,
+                label,
+                x0,
+                x1,
+                span,
+            };
+            notes.insert(at, note);
+        }
         notes
     }
 

@@ -91,18 +91,20 @@ impl DatasetChart {
             let Some(an) = self.ds.annotations.get(*a) else {
                 continue;
             };
-            let label = layout::fit(an.label.get(self.lang), 11.0, inner - 22.0);
             scene::annotate::key_mark(foot, (PAD + 7.0, y + 7.0), k + 1, th);
-            foot.push(Mark::Text {
-                at: (PAD + 20.0, y + 7.0),
-                text: label,
-                size: 11.0,
-                color: th.fg,
-                h: HAlign::Left,
-                v: VAlign::Middle,
-                bold: false,
-            });
-            y += 18.0;
+            for line in wrap(an.label.get(self.lang), 11.0, inner - 22.0, 3) {
+                foot.push(Mark::Text {
+                    at: (PAD + 20.0, y + 7.0),
+                    text: line,
+                    size: 11.0,
+                    color: th.fg,
+                    h: HAlign::Left,
+                    v: VAlign::Middle,
+                    bold: false,
+                });
+                y += 15.0;
+            }
+            y += 3.0;
         }
         y
     }
@@ -179,7 +181,9 @@ impl DatasetChart {
         // Annotations drawn as keys are named under the chart: room for them, taken from
         // the chart, which is laid out again at that height.
         if !chart.keyed.is_empty() {
-            chart_h = (chart_h - 18.0 * chart.keyed.len() as f64).max(60.0);
+            let mut probe = Vec::new();
+            let keys = self.keys(&mut probe, &chart.keyed, 0.0, inner);
+            chart_h = (chart_h - keys).max(60.0);
             chart = scene::build(&self.input(width - 2.0 * PAD, chart_h));
         }
         let mut foot = Vec::new();
