@@ -71,49 +71,9 @@ pub(crate) fn lines(
     from..marks.len()
 }
 
-/// What a label must keep clear of: a box, or a line segment with its half width.
-enum Obstacle {
-    Box(Rect),
-    Segment((f64, f64), (f64, f64), f64),
-}
-
-impl Obstacle {
-    /// Whether it touches `r`.
-    fn hits(&self, r: &Rect) -> bool {
-        match *self {
-            Obstacle::Box(b) => b.x0 < r.x1 && r.x0 < b.x1 && b.y0 < r.y1 && r.y0 < b.y1,
-            Obstacle::Segment(a, b, hw) => {
-                let r = Rect::new(r.x0 - hw, r.y0 - hw, r.x1 + hw, r.y1 + hw);
-                segment_meets(a, b, &r)
-            }
-        }
-    }
-}
-
-/// Whether the segment from `a` to `b` meets the box `r` (Liang–Barsky clipping).
-fn segment_meets(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
-    for (p, q) in [
-        (-dx, a.0 - r.x0),
-        (dx, r.x1 - a.0),
-        (-dy, a.1 - r.y0),
-        (dy, r.y1 - a.1),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    t0 <= t1
+/// Whether two boxes overlap.
+fn meet(a: &Rect, b: &Rect) -> bool {
+    a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
 }
 
 /// The box a text mark covers, by the same width estimate the layout uses everywhere.
@@ -132,13 +92,23 @@ pub(crate) fn text_box(at: (f64, f64), text: &str, size: f64, h: HAlign, v: VAli
     Rect::new(x0, y0, x0 + w, y0 + size)
 }
 
-/// What a mark covers, for the labels to keep clear of; `None` for what a label may lie
-/// over (a filled box as large as the plot: the background).
-fn obstacle(m: &Mark, plot: &Rect) -> Option<Obstacle> {
+/// The box a mark covers, for the labels to keep clear of (a line: the box around it,
+/// which for a slanting segment of a line chart is more than it covers, never less);
+/// `None` for what a label may lie over (a filled box as large as the plot: the
+/// background).
+fn obstacle(m: &Mark, plot: &Rect) -> Option<Rect> {
     Some(match m {
         Mark::Rect { r, .. } if r.encloses(plot) => return None,
-        Mark::Rect { r, .. } => Obstacle::Box(*r),
-        Mark::Line { a, b, width, .. } => Obstacle::Segment(*a, *b, width / 2.0),
+        Mark::Rect { r, .. } => *r,
+        Mark::Line { a, b, width, .. } => {
+            let hw = width / 2.0;
+            Rect::new(
+                a.0.min(b.0) - hw,
+                a.1.min(b.1) - hw,
+                a.0.max(b.0) + hw,
+                a.1.max(b.1) + hw,
+            )
+        }
         // A frame outlines a bar's box, drawn too; a dataset's scene draws no path.
         Mark::Frame { .. } | Mark::Path { .. } => return None,
         Mark::Marker { at, r, shape, .. } => {
@@ -148,7 +118,7 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Obstacle> {
             } else {
                 r * 1.25
             } + 1.0;
-            Obstacle::Box(Rect::new(at.0 - e, at.1 - e, at.0 + e, at.1 + e))
+            Rect::new(at.0 - e, at.1 - e, at.0 + e, at.1 + e)
         }
         Mark::Text {
             at,
@@ -157,7 +127,7 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Obstacle> {
             h,
             v,
             ..
-        } => Obstacle::Box(text_box(*at, text, *size, *h, *v)),
+        } => text_box(*at, text, *size, *h, *v),
     })
 }
 
@@ -169,8 +139,8 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Obstacle> {
 /// above the plot, then rows down into the plot's upper half; on each row, for a point,
 /// right of its line then left of it; for a span, inside its band from the left, inside
 /// from the right, right of the band, left of it. A label that fits nowhere gets a numbered
-/// key instead, placed the same way on its line or band (keys are numbered in time order);
-/// returns the annotations keyed, in number order.
+/// key instead, placed the same way on its line or band (numbered as placed: points', then
+/// spans', each in time order); returns the annotations keyed, in number order.
 pub(crate) fn labels(
     marks: &mut Vec<Mark>,
     from: usize,
@@ -181,43 +151,43 @@ pub(crate) fn labels(
 ) -> Vec<usize> {
     // Obstacles, each with the annotation it belongs to (its key may sit on its own line;
     // `usize::MAX`: none).
-    let mut obstacles: Vec<(Obstacle, usize)> = Vec::new();
+    let mut obstacles: Vec<(Rect, usize)> = Vec::new();
     for (i, m) in marks.iter().enumerate().skip(from) {
         if let (false, Some(o)) = (lines.contains(&i), obstacle(m, &plot)) {
             obstacles.push((o, usize::MAX));
         }
     }
     for n in notes.iter().filter(|n| !n.span) {
-        let line = Obstacle::Segment((n.x0, plot.y0), (n.x0, plot.y1), 0.5);
+        let line = Rect::new(n.x0 - 0.5, plot.y0, n.x0 + 0.5, plot.y1);
         obstacles.push((line, n.index));
     }
-    let mut rows = vec![plot.y0 + 1.0, plot.y0 - FONT - GAP];
-    let mut y = plot.y0 + 1.0 + FONT + GAP;
-    while y + FONT <= plot.y0 + plot.h() * 0.6 {
-        rows.push(y);
-        y += FONT + GAP;
-    }
-    let free = |r: &Rect, own: usize, obstacles: &[(Obstacle, usize)]| {
+    // The rows: under the plot's top, above the plot, then down to 60 % of its height.
+    let rows = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).max(0.0) as usize;
+    let row_y = |r: usize| match r {
+        0 => plot.y0 + 1.0,
+        1 => plot.y0 - FONT - GAP,
+        _ => plot.y0 + 1.0 + (r - 1) as f64 * (FONT + GAP),
+    };
+    let free = |r: &Rect, own: usize, obstacles: &[(Rect, usize)]| {
         let inflated = Rect::new(r.x0 - GAP, r.y0 - GAP / 2.0, r.x1 + GAP, r.y1 + GAP / 2.0);
         r.x0 >= plot.x0 - 0.5
             && r.x1 <= plot.x1 + 0.5
             && r.y0 >= 0.0
-            && !(obstacles.iter()).any(|(o, by)| *by != own && o.hits(&inflated))
+            && !(obstacles.iter()).any(|(o, by)| *by != own && meet(o, &inflated))
     };
-    let mut keys: Vec<(usize, (f64, f64))> = Vec::new();
-    let (len, labels_at) = (notes.len(), rows.len() * 4);
+    let mut keyed = Vec::new();
+    let (len, labels_at) = (notes.len(), rows * 4);
     // Points first (a point's label has two places on a row, a span's four), then spans:
     // one pass over the notes twice. (Flat loops: the wasm is built at opt-level 3, and
     // nested loops over small arrays are unrolled into copies.)
     for t in 0..2 * len {
-        let k = t % len;
-        let Some(n) = notes.get(k).filter(|n| n.span == (t >= len)) else {
+        let Some(n) = notes.get(t % len).filter(|n| n.span == (t >= len)) else {
             continue;
         };
         let w = text_width(n.label, FONT);
         // The label's places, row by row, then the key's (on its line or band, or, last,
         // beside its line).
-        for c in 0..rows.len() * 7 {
+        for c in 0..rows * 7 {
             let key = c >= labels_at;
             let (row, slot) = if key {
                 ((c - labels_at) / 3, (c - labels_at) % 3 + 4)
@@ -233,7 +203,7 @@ pub(crate) fn labels(
                 n.x0 + KEY_R + 2.0,
                 n.x1 - KEY_R - 2.0,
             ];
-            let (Some(&y), Some(&x)) = (rows.get(row), places.get(slot)) else {
+            let (y, Some(&x)) = (row_y(row), places.get(slot)) else {
                 continue;
             };
             let h = if slot % 2 == 0 {
@@ -249,9 +219,10 @@ pub(crate) fn labels(
             if (!key && w <= 0.0) || !free(&r, n.index, &obstacles) {
                 continue;
             }
-            obstacles.push((Obstacle::Box(r), n.index));
+            obstacles.push((r, n.index));
             if key {
-                keys.push((k, (x, y + KEY_R - 1.0)));
+                keyed.push(n.index);
+                key_mark(marks, (x, y + KEY_R - 1.0), keyed.len(), theme);
             } else {
                 marks.push(Mark::Text {
                     at: (x, y),
@@ -264,14 +235,6 @@ pub(crate) fn labels(
                 });
             }
             break;
-        }
-    }
-    // The keys, numbered in time order.
-    let mut keyed = Vec::new();
-    for (k, n) in notes.iter().enumerate() {
-        if let Some(&(_, c)) = keys.iter().find(|(j, _)| *j == k) {
-            keyed.push(n.index);
-            key_mark(marks, c, keyed.len(), theme);
         }
     }
     keyed
