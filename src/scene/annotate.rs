@@ -39,33 +39,32 @@ pub(crate) fn band_fill(theme: &Theme) -> Rgba {
     theme.muted.alpha(if dark { 0.16 } else { 0.1 })
 }
 
-/// The spans' bands, from the plot's top to its bottom: drawn before the data, so bars and
-/// lines stay on top.
-pub(crate) fn bands(marks: &mut Vec<Mark>, notes: &[Note<'_>], plot: Rect, theme: &Theme) {
-    for n in notes.iter().filter(|n| n.span && n.x1 > n.x0) {
-        marks.push(Mark::Rect {
-            r: Rect::new(n.x0, plot.y0, n.x1, plot.y1),
-            fill: band_fill(theme),
-        });
-    }
-}
-
-/// The points' dashed lines across the plot, drawn after the data; returns where they are
-/// in `marks` (the labels keep clear of them as lines of their own annotations).
-pub(crate) fn lines(
+/// The spans' bands (`spans`: drawn before the data, so bars and lines stay on top) or
+/// the points' dashed lines (drawn after it), from the plot's top to its bottom; returns
+/// where they are in `marks` (the labels keep clear of the lines as their own
+/// annotations'). One function for both: the reader's wasm carries one loop.
+pub(crate) fn draw(
     marks: &mut Vec<Mark>,
     notes: &[Note<'_>],
     plot: Rect,
     theme: &Theme,
+    spans: bool,
 ) -> Range<usize> {
     let from = marks.len();
-    for n in notes.iter().filter(|n| !n.span) {
-        marks.push(Mark::Line {
-            a: (n.x0, plot.y0),
-            b: (n.x0, plot.y1),
-            stroke: theme.fg,
-            width: 1.0,
-            dash: true,
+    for n in notes.iter().filter(|n| n.span == spans) {
+        marks.push(if spans {
+            Mark::Rect {
+                r: Rect::new(n.x0, plot.y0, n.x1, plot.y1),
+                fill: band_fill(theme),
+            }
+        } else {
+            Mark::Line {
+                a: (n.x0, plot.y0),
+                b: (n.x0, plot.y1),
+                stroke: theme.fg,
+                width: 1.0,
+                dash: true,
+            }
         });
     }
     from..marks.len()
@@ -134,7 +133,7 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Rect> {
 /// The labels of `notes` (sorted by `x0`; the points' first, then the spans'), each at the
 /// first place that is inside the plot
 /// across, on the canvas, and clear by [`GAP`] of every mark from `marks[from..]`, of the
-/// other annotations' lines (`lines`, in `marks`: see [`lines`]) and of the labels placed
+/// other annotations' lines (`lines`, in `marks`: see [`draw`]) and of the labels placed
 /// before it. The places, in turn: today's row under the plot's top, the row
 /// above the plot, then rows down into the plot's upper half; on each row, for a point,
 /// right of its line then left of it; for a span, inside its band from the left, inside

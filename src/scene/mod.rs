@@ -685,7 +685,7 @@ impl<'a> Builder<'a> {
         let (a, b) = self.view().range;
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let notes = self.notes(&x);
-        annotate::bands(&mut self.scene.marks, &notes, plot, self.inp.theme);
+        annotate::draw(&mut self.scene.marks, &notes, plot, self.inp.theme, true);
         let from = self.scene.marks.len();
         let month_w = x.map(1.0) - x.map(0.0);
         let n = vis.len().max(1) as f64;
@@ -718,7 +718,7 @@ impl<'a> Builder<'a> {
             }
         }
         let theme = self.inp.theme;
-        let lines = annotate::lines(&mut self.scene.marks, &notes, plot, theme);
+        let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
         self.claims(plot, &x, &y);
         let marks = &mut self.scene.marks;
         self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
@@ -763,7 +763,7 @@ impl<'a> Builder<'a> {
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let theme = self.inp.theme;
         let notes = self.notes(&x);
-        annotate::bands(&mut self.scene.marks, &notes, plot, theme);
+        annotate::draw(&mut self.scene.marks, &notes, plot, theme, true);
         let from = self.scene.marks.len();
         for &(slot, s) in &vis {
             let color = self.color_of(s);
@@ -827,7 +827,7 @@ impl<'a> Builder<'a> {
                 VAlign::Middle,
             ));
         }
-        let lines = annotate::lines(&mut self.scene.marks, &notes, plot, theme);
+        let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
         self.claims(plot, &x, &y);
         let marks = &mut self.scene.marks;
         self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
