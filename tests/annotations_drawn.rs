@@ -409,3 +409,42 @@ fn the_credit_line_stands_beside_the_sources_in_three_languages_and_every_pictur
     let c = chart("monthly", 360.0, 320.0);
     assert!(c.meta().source_line.starts_with("Sources: "));
 }
+
+#[test]
+fn a_view_with_hundreds_of_annotations_labels_forty_at_most() {
+    let data = story_with_span(|v| {
+        let source = v["sources"][0]["id"].clone();
+        let (list, ids): (Vec<_>, Vec<_>) = (0..500)
+            .map(|i| {
+                let id = format!("many-{i}");
+                let a = serde_json::json!({
+                    "id": id,
+                    "period": format!("2020-{:02}", i % 12 + 1),
+                    "label": {"en": format!("Made-up {i}")},
+                    "text": {"en": "Made up for the test."},
+                    "sources": [source]
+                });
+                (a, serde_json::Value::from(id))
+            })
+            .unzip();
+        v["annotations"].as_array_mut().unwrap().extend(list);
+        let views = v["views"].as_array_mut().unwrap();
+        let monthly = views.iter_mut().find(|w| w["id"] == "monthly").unwrap();
+        monthly["annotations"].as_array_mut().unwrap().extend(ids);
+    });
+    for w in [320.0, 1280.0] {
+        let c = chart_of(&data, "monthly", "en", w);
+        let s = c.scene();
+        let labels = texts(s).iter().filter(|t| t.starts_with("Made-up")).count();
+        assert!(
+            labels + s.keyed.len() <= 40,
+            "@{w}: {labels} + {}",
+            s.keyed.len()
+        );
+        // Every line is drawn, labelled or not.
+        let lines = (s.marks.iter())
+            .filter(|m| matches!(m, Mark::Line { dash: true, stroke, .. } if *stroke == Theme::light().fg))
+            .count();
+        assert_eq!(lines, 501, "@{w}");
+    }
+}

@@ -29,6 +29,8 @@ pub(crate) struct Note<'a> {
 const GAP: f64 = 4.0;
 /// A key's radius, in px.
 const KEY_R: f64 = 7.0;
+/// The most annotations of a view given a label or a key.
+const MOST_LABELS: usize = 40;
 
 /// A span's band: the muted colour, faint, so it reads as a period behind the data in
 /// either theme; a little less faint on a dark background, where the same alpha shows
@@ -151,9 +153,14 @@ pub(crate) fn labels(
     // Obstacles, each with the annotation it belongs to (its key may sit on its own line;
     // `usize::MAX`: none).
     let mut obstacles: Vec<(Rect, usize)> = Vec::new();
+    // (Only what reaches the rows below: the lower part of the plot, a bar's texture
+    // there, cannot meet a label.)
+    let below = plot.y0 + plot.h() * 0.6 + GAP;
     for (i, m) in marks.iter().enumerate().skip(from) {
         if let (false, Some(o)) = (lines.contains(&i), obstacle(m, &plot)) {
-            obstacles.push((o, usize::MAX));
+            if o.y0 < below {
+                obstacles.push((o, usize::MAX));
+            }
         }
     }
     for n in notes.iter().filter(|n| !n.span) {
@@ -161,7 +168,7 @@ pub(crate) fn labels(
         obstacles.push((line, n.index));
     }
     // The rows: under the plot's top, above the plot, then down to 60 % of its height.
-    let rows = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).max(0.0) as usize;
+    let rows = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).clamp(0.0, 24.0) as usize;
     let row_y = |r: usize| match r {
         0 => plot.y0 + 1.0,
         1 => plot.y0 - FONT - GAP,
@@ -175,7 +182,9 @@ pub(crate) fn labels(
             && !(obstacles.iter()).any(|(o, by)| *by != own && meet(o, &inflated))
     };
     let mut keyed = Vec::new();
-    let (len, labels_at) = (notes.len(), rows * 4);
+    // The first MOST_LABELS in time order: more would not be read (and a dataset may list
+    // thousands), the others are drawn without label or key.
+    let (len, labels_at) = (notes.len().min(MOST_LABELS), rows * 4);
     // Points first (a point's label has two places on a row, a span's four), then spans:
     // one pass over the notes twice. (Flat loops: the wasm is built at opt-level 3, and
     // nested loops over small arrays are unrolled into copies.)
