@@ -1,5 +1,6 @@
 //! Golden pictures: for every view of the story data, in three languages and at two
-//! widths, the SVG export and the scene's marks and items as text. The reshape of the
+//! widths, the SVG export and the scene's marks and items as text; and the story's time
+//! views with a span and a point added for the tests (`span-*`). The reshape of the
 //! core must change none of them; any deliberate change of a picture updates
 //! them with `GOLDEN=update cargo test --test golden` and shows in the diff.
 
@@ -153,5 +154,33 @@ fn every_view_language_and_width_draws_as_before() {
         }
     }
     assert_eq!(n, 75);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A span and points, drawn: the story's time views with a made-up span (and, in the
+/// history, a made-up point) beside the story's own point, and a made-up credit line
+/// (`common::story_with_span_json`): the scene, the SVG export and the social card.
+#[test]
+fn a_span_and_a_point_draw_as_before() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for view in ["monthly", "history"] {
+        for lang in LANGS {
+            for w in WIDTHS {
+                let c = span_chart(view, lang, w);
+                let name = format!("span-{view}-{lang}-{w}");
+                check(&format!("{name}.scene.txt"), &scene_text(&c), &mut failures);
+                check(&format!("{name}.svg"), &c.svg(w).unwrap(), &mut failures);
+                n += 2;
+            }
+        }
+    }
+    let c = span_chart("monthly", "en", 360.0);
+    check(
+        "span-monthly-social.svg",
+        &c.social_svg().unwrap(),
+        &mut failures,
+    );
+    assert_eq!(n + 1, 25);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -441,6 +441,7 @@ pub fn build(
         plot,
         marks,
         items: Vec::new(),
+        keyed: Vec::new(),
     }
 }
 

@@ -52,7 +52,8 @@ pub struct Meta {
     pub subtitle: String,
     /// Notes for this view.
     pub notes: Vec<String>,
-    /// "Sources: …".
+    /// The line under the chart: the dataset's credit, if any, and "Sources: …" beside it
+    /// ("Chart: The Border Desk · Sources: …").
     pub source_line: String,
     /// Current view id.
     pub view: String,

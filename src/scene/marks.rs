@@ -197,6 +197,9 @@ pub struct Scene {
     pub marks: Vec<Mark>,
     /// Data items in reading order: row by row, left to right.
     pub items: Vec<Item>,
+    /// The annotations (indices into `Dataset::annotations`) whose label did not fit and
+    /// that are drawn as numbered keys instead, key 1 first.
+    pub keyed: Vec<usize>,
 }
 
 impl Item {

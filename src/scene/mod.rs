@@ -2,6 +2,7 @@
 //! items. Built from the dataset, the view and the size; drawn by `render`, hit-tested
 //! by `hit`. Pure: no plotters, no DOM.
 
+pub(crate) mod annotate;
 pub mod axis;
 pub mod layout;
 mod marks;
@@ -11,6 +12,7 @@ pub mod theme;
 use crate::data::{Groups, ObsRef, Observation, Period, Qualifier, ViewKind};
 use crate::text::format;
 use crate::text::words::{badge, t, Lang, Msg};
+use annotate::Note;
 use axis::{baseline, plot_box, text, tick_target, y_axis};
 use layout::{fit, wrap, FONT};
 use scale::{nice_ticks, Linear};
@@ -232,30 +234,37 @@ impl<'a> Builder<'a> {
         (text_width(&rounded, FONT) <= width).then_some(rounded)
     }
 
-    fn annotations(&mut self, plot: Rect, x: &Linear) {
-        let ds = self.inp.ds;
-        for &a in &self.inp.sel.annotations {
-            let Some(an) = ds.annotations.get(a) else {
+    /// The view's annotations on its x axis, in time order: a point at its period's
+    /// middle, a span from its first period's start to its last's end, clipped to the view.
+    fn notes(&self, x: &Linear) -> Vec<Note<'a>> {
+        let (ds, lang) = (self.inp.ds, self.lang());
+        let (a, b) = self.view().range;
+        let mut notes: Vec<Note<'a>> = Vec::new();
+        for &i in &self.inp.sel.annotations {
+            let Some(an) = ds.annotations.get(i) else {
                 continue;
             };
-            let px = x.map((an.period.start + an.period.end) as f64 / 2.0);
-            let theme = self.inp.theme;
-            self.push(Mark::Line {
-                a: (px, plot.y0),
-                b: (px, plot.y1),
-                stroke: theme.fg,
-                width: 1.0,
-                dash: true,
-            });
-            let label = an.label.get(self.lang());
-            let right = px + 4.0 + text_width(label, FONT) <= plot.x1;
-            let (tx, h) = if right {
-                (px + 4.0, HAlign::Left)
-            } else {
-                (px - 4.0, HAlign::Right)
+            let p = an.period;
+            let (x0, x1) = match an.to {
+                Some(to) => (x.map(p.start.max(a) as f64), x.map(to.end.min(b) as f64)),
+                None => {
+                    let px = x.map((p.start + p.end) as f64 / 2.0);
+                    (px, px)
+                }
             };
-            self.push(text((tx, plot.y0 + 1.0), label, theme.fg, h, VAlign::Top));
+            let (label, span) = (an.label.get(lang), an.to.is_some());
+            // In time order (a few: each put in its place, no sort).
+            let at = notes.iter().position(|n| n.x0 > x0).unwrap_or(notes.len());
+            let note = Note {
+                index: i,
+                label,
+                x0,
+                x1,
+                span,
+            };
+            notes.insert(at, note);
         }
+        notes
     }
 
     /// The story's claims at their period: a hollow diamond in the claim colour, labelled.
@@ -675,6 +684,9 @@ impl<'a> Builder<'a> {
         let y = self.y_axis(plot, &ticks);
         let (a, b) = self.view().range;
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
+        let notes = self.notes(&x);
+        annotate::draw(&mut self.scene.marks, &notes, plot, self.inp.theme, true);
+        let from = self.scene.marks.len();
         let month_w = x.map(1.0) - x.map(0.0);
         let n = vis.len().max(1) as f64;
         let many = self.view().series.len() > 1;
@@ -705,8 +717,11 @@ impl<'a> Builder<'a> {
                 });
             }
         }
-        self.annotations(plot, &x);
+        let theme = self.inp.theme;
+        let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
         self.claims(plot, &x, &y);
+        let marks = &mut self.scene.marks;
+        self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
         self.month_labels(plot, &x);
         self.baseline(plot);
     }
@@ -747,6 +762,9 @@ impl<'a> Builder<'a> {
         let (a, b) = self.view().range;
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let theme = self.inp.theme;
+        let notes = self.notes(&x);
+        annotate::draw(&mut self.scene.marks, &notes, plot, theme, true);
+        let from = self.scene.marks.len();
         for &(slot, s) in &vis {
             let color = self.color_of(s);
             let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
@@ -809,8 +827,10 @@ impl<'a> Builder<'a> {
                 VAlign::Middle,
             ));
         }
-        self.annotations(plot, &x);
+        let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
         self.claims(plot, &x, &y);
+        let marks = &mut self.scene.marks;
+        self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
         self.year_labels(plot, &x);
         self.baseline(plot);
     }

@@ -216,3 +216,78 @@ impl DrawingBackend for Recorder {
         Ok(())
     }
 }
+
+/// The story's data with a span added for the tests (made up: "2020-01" … "2020-09",
+/// labelled as a test, citing the story's first source) in the monthly and history
+/// views, a made-up point in the history view, and a made-up credit line.
+/// data/kp-cn.json itself carries no invented event.
+pub fn story_with_span_json() -> String {
+    story_with_span(|_| {}).to_string()
+}
+
+/// [`story_with_span_json`] as a JSON tree, changed by `edit` (a test's own variant).
+pub fn story_with_span(edit: impl FnOnce(&mut serde_json::Value)) -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/kp-cn.json")).unwrap();
+    let source = v["sources"][0]["id"].clone();
+    v["annotations"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "test-span",
+            "period": "2020-01",
+            "to": "2020-09",
+            "label": {"en": "Test span", "ko": "시험 구간", "zh": "测试区间"},
+            "text": {
+                "en": "A span made up for the tests.",
+                "ko": "시험용으로 만든 구간입니다.",
+                "zh": "为测试编造的区间。"
+            },
+            "sources": [source]
+        }));
+    // A point near the history's highest figures, where a label beside the line would
+    // run over the line and its markers at narrow widths.
+    v["annotations"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "test-point",
+            "period": "2012-06",
+            "label": {"en": "Test point", "ko": "시험 지점", "zh": "测试点"},
+            "text": {
+                "en": "A point made up for the tests.",
+                "ko": "시험용으로 만든 지점입니다.",
+                "zh": "为测试编造的时间点。"
+            },
+            "sources": [source]
+        }));
+    for view in v["views"].as_array_mut().unwrap() {
+        let id = view["id"].as_str().map(str::to_string);
+        let list = view.get_mut("annotations").and_then(|l| l.as_array_mut());
+        match (id.as_deref(), list) {
+            (Some("monthly"), Some(list)) => list.push("test-span".into()),
+            (Some("history"), Some(list)) => {
+                list.push("test-span".into());
+                list.push("test-point".into());
+            }
+            _ => {}
+        }
+    }
+    v["credit"] = serde_json::json!({
+        "en": "Chart: Test Desk",
+        "ko": "차트: 시험 데스크",
+        "zh": "图表：测试编辑部"
+    });
+    edit(&mut v);
+    v
+}
+
+/// [`story_with_span_json`] as a chart of `view` in `lang`, `width` px wide at its
+/// preferred height.
+pub fn span_chart(view: &str, lang: &str, width: f64) -> DatasetChart {
+    let ds = Dataset::from_json(&story_with_span_json()).unwrap();
+    let mut c = DatasetChart::new(ds, &Options::new(Some(view), Some(lang))).unwrap();
+    c.resize(width, DatasetChart::preferred_height(width))
+        .unwrap();
+    c
+}

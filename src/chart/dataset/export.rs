@@ -27,19 +27,14 @@ impl DatasetChart {
         let chart_h = layout::preferred_height(chart_w);
         let chart = scene::build(&self.input(chart_w, chart_h));
         let mut foot: Vec<Mark> = Vec::new();
+        let y = self.keys(&mut foot, &chart.keyed, top + chart_h + 8.0, inner);
         let lines: Vec<String> = meta
             .notes
             .iter()
             .chain(std::iter::once(&meta.source_line))
             .flat_map(|n| wrap(n, 11.0, inner, 6))
             .collect();
-        let fy = text_lines(
-            &mut foot,
-            lines,
-            top + chart_h + 8.0,
-            (11.0, th.muted, false),
-            15.0,
-        );
+        let fy = text_lines(&mut foot, lines, y, (11.0, th.muted, false), 15.0);
         let height = fy + pad - 4.0;
         self.place(width, height, head, chart, top, foot)
     }
@@ -87,6 +82,33 @@ impl DatasetChart {
         y
     }
 
+    /// Under a picture's chart, from `y` down, the annotations the chart drew as numbered
+    /// keys (their labels did not fit): each key again, with its label beside it. Returns
+    /// the y below them.
+    fn keys(&self, foot: &mut Vec<Mark>, keyed: &[usize], mut y: f64, inner: f64) -> f64 {
+        let th = &self.theme;
+        for (k, a) in keyed.iter().enumerate() {
+            let Some(an) = self.ds.annotations.get(*a) else {
+                continue;
+            };
+            scene::annotate::key_mark(foot, (PAD + 7.0, y + 7.0), k + 1, th);
+            for line in wrap(an.label.get(self.lang), 11.0, inner - 22.0, 3) {
+                foot.push(Mark::Text {
+                    at: (PAD + 20.0, y + 7.0),
+                    text: line,
+                    size: 11.0,
+                    color: th.fg,
+                    h: HAlign::Left,
+                    v: VAlign::Middle,
+                    bold: false,
+                });
+                y += 15.0;
+            }
+            y += 3.0;
+        }
+        y
+    }
+
     /// A picture (the export or the social card): its background, the head, the chart
     /// moved to (`PAD`, `top`), the foot.
     fn place(
@@ -123,6 +145,7 @@ impl DatasetChart {
             plot,
             marks,
             items: chart.items,
+            keyed: chart.keyed,
         }
     }
 
@@ -153,16 +176,19 @@ impl DatasetChart {
         if foot_top - 8.0 - top < 150.0 {
             (head, top) = make_head(0);
         }
-        let chart_h = (foot_top - 8.0 - top).floor().max(60.0);
-        let chart = scene::build(&self.input(width - 2.0 * PAD, chart_h));
+        let mut chart_h = (foot_top - 8.0 - top).floor().max(60.0);
+        let mut chart = scene::build(&self.input(width - 2.0 * PAD, chart_h));
+        // Annotations drawn as keys are named under the chart: room for them, taken from
+        // the chart, which is laid out again at that height.
+        if !chart.keyed.is_empty() {
+            let mut probe = Vec::new();
+            let keys = self.keys(&mut probe, &chart.keyed, 0.0, inner);
+            chart_h = (chart_h - keys).max(60.0);
+            chart = scene::build(&self.input(width - 2.0 * PAD, chart_h));
+        }
         let mut foot = Vec::new();
-        text_lines(
-            &mut foot,
-            sources,
-            top + chart_h + 8.0,
-            (11.0, th.muted, false),
-            15.0,
-        );
+        let y = self.keys(&mut foot, &chart.keyed, top + chart_h + 8.0, inner);
+        text_lines(&mut foot, sources, y, (11.0, th.muted, false), 15.0);
         self.place(width, height, head, chart, top, foot)
     }
 

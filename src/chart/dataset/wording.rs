@@ -55,7 +55,6 @@ impl DatasetChart {
             ));
         }
         notes.extend(ds.notes.iter().map(|n| n.get(lang).to_string()));
-        let sep = if lang == Lang::Zh { "：" } else { ": " };
         Meta {
             kind: "dataset",
             can: Capabilities::DATASET,
@@ -67,11 +66,7 @@ impl DatasetChart {
                 .map(|s| s.get(lang).to_string())
                 .unwrap_or_default(),
             notes,
-            source_line: if publishers.is_empty() {
-                String::new()
-            } else {
-                format!("{}{sep}{}", t(lang, Msg::Sources), publishers.join("; "))
-            },
+            source_line: source_line(ds.credit.as_ref().map(|c| c.get(lang)), &publishers, lang),
             view: view.id.clone(),
             views: ds
                 .views
@@ -312,5 +307,18 @@ impl DatasetChart {
                 }
             })
             .collect()
+    }
+}
+
+/// The line under the chart: the newsroom's credit (`credit`, as the editor wrote it) and
+/// "Sources: …" beside it, joined by " · "; either alone when the other is missing.
+fn source_line(credit: Option<&str>, publishers: &[&str], lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    let sources = (!publishers.is_empty())
+        .then(|| format!("{}{sep}{}", t(lang, Msg::Sources), publishers.join("; ")));
+    match (credit.filter(|c| !c.is_empty()), sources) {
+        (Some(c), Some(s)) => format!("{c} · {s}"),
+        (Some(c), None) => c.to_string(),
+        (None, s) => s.unwrap_or_default(),
     }
 }
