@@ -58,8 +58,12 @@ fi
 
 # 4. npm dev dependencies (playwright-core, axe-core, binaryen's wasm-opt, esbuild, terser, tiny-inflate,
 #    typescript, eslint), from the lockfile.
-if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
+#    The stamp holds the lockfile's hash, not a date: a fresh checkout (or a git worktree whose
+#    node_modules is a link to another's) has a newer lockfile but the same contents, and must
+#    not reinstall.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$lock_hash" ]; then
   log "installing npm dev dependencies"
   npm ci --no-audit --no-fund --loglevel=error
-  touch node_modules/.setup-stamp
+  echo "$lock_hash" > node_modules/.setup-stamp
 fi
