@@ -312,3 +312,33 @@ fn annotations_are_a_table_of_their_own_and_come_back() {
         e[0]
     );
 }
+
+/// A package written before annotations had a table of their own (the annotations whole
+/// in the trade-chart property, the views' lists there too, no link tables) reads as it
+/// did: the same dataset.
+#[test]
+fn a_package_written_before_the_link_tables_still_reads() {
+    let raw: RawDataset = serde_json::from_str(KP_CN).unwrap();
+    let d = dir("old-style");
+    let package = datapackage::export(&raw);
+    package.write(&d).unwrap();
+    let mut desc: serde_json::Value = serde_json::from_str(&package.descriptor).unwrap();
+    let resources = desc["resources"].as_array_mut().unwrap();
+    resources.retain(|r| r["name"] == "observations" || r["name"] == "sources");
+    resources[0]["schema"]["foreignKeys"] = serde_json::json!(
+        [{"fields": "sources", "reference": {"resource": "sources", "fields": "id"}}]
+    );
+    let full = json(&raw);
+    desc["trade-chart"]["annotations"] = full["annotations"].clone();
+    desc["trade-chart"]["views"] = full["views"].clone();
+    std::fs::write(d.join(DESCRIPTOR), desc.to_string()).unwrap();
+    for f in [
+        "observation-sources.csv",
+        "annotations.csv",
+        "annotation-sources.csv",
+    ] {
+        std::fs::remove_file(d.join(f)).unwrap();
+    }
+    let back = datapackage::import_path(&d).unwrap();
+    assert_eq!(json(&back.dataset), full);
+}
