@@ -8,7 +8,7 @@
 //! table it goes on top of any import; the text table gives the labels and texts in
 //! Korean and Chinese (`annotation.<id>.label|text`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -110,14 +110,47 @@ pub fn shows(v: &RawView, a: &RawAnnotation) -> bool {
 /// `annotations[2].views` for a view), with a stable code; the dataset is left as it was.
 pub fn attach(
     dataset: &mut RawDataset,
-    mut annotation: RawAnnotation,
+    annotation: RawAnnotation,
     views: Option<&[String]>,
 ) -> Result<Vec<String>> {
-    let slot = dataset
-        .annotations
-        .iter()
-        .position(|a| a.id == annotation.id)
-        .unwrap_or(dataset.annotations.len());
+    let known = Known::of(dataset);
+    place(dataset, annotation, views, &known, false)
+}
+
+/// The dataset's source and view ids, looked up once for a table of many annotations.
+struct Known {
+    sources: HashSet<String>,
+    views: HashMap<String, usize>,
+}
+
+impl Known {
+    fn of(d: &RawDataset) -> Known {
+        Known {
+            sources: d.sources.iter().map(|s| s.id.clone()).collect(),
+            views: (d.views.iter().enumerate())
+                .map(|(i, v)| (v.id.clone(), i))
+                .collect(),
+        }
+    }
+}
+
+/// [`attach`]; `fresh`: the id is new and no view lists it (the table's rows, read into a
+/// dataset without annotations, their ids checked unique), so nothing is searched or
+/// replaced: a table of n rows costs n, not n².
+fn place(
+    dataset: &mut RawDataset,
+    mut annotation: RawAnnotation,
+    views: Option<&[String]>,
+    known: &Known,
+    fresh: bool,
+) -> Result<Vec<String>> {
+    let slot = if fresh {
+        dataset.annotations.len()
+    } else {
+        (dataset.annotations.iter())
+            .position(|a| a.id == annotation.id)
+            .unwrap_or(dataset.annotations.len())
+    };
     let ap = |f: &str| format!("annotations[{slot}].{f}");
     if annotation.id.trim().is_empty() {
         return Err(Error::at(
@@ -126,14 +159,13 @@ pub fn attach(
             "blank: every annotation needs its id",
         ));
     }
-    let known = |ids: Vec<&str>| {
-        if ids.is_empty() {
-            "none".to_string()
-        } else {
-            ids.join(", ")
-        }
+    // The first dozen ids, and how many more.
+    let listed = |ids: Vec<&str>| match ids.len() {
+        0 => "none".to_string(),
+        n if n > 12 => format!("{} and {} more", ids[..12].join(", "), n - 12),
+        _ => ids.join(", "),
     };
-    let source_ids = || known(dataset.sources.iter().map(|s| s.id.as_str()).collect());
+    let source_ids = || listed(dataset.sources.iter().map(|s| s.id.as_str()).collect());
     if annotation.sources.is_empty() {
         match dataset.sources.as_slice() {
             [one] => annotation.sources.push(one.id.clone()),
@@ -151,7 +183,7 @@ pub fn attach(
         }
     }
     for s in &annotation.sources {
-        if !dataset.sources.iter().any(|x| &x.id == s) {
+        if !known.sources.contains(s) {
             return Err(Error::at(
                 ErrorKind::UnknownId,
                 ap("sources"),
@@ -177,13 +209,13 @@ pub fn attach(
         Some(ids) => {
             let mut on = Vec::new();
             for id in ids {
-                let Some(i) = dataset.views.iter().position(|v| &v.id == id) else {
+                let Some(&i) = known.views.get(id) else {
                     return Err(Error::at(
                         ErrorKind::UnknownId,
                         ap("views"),
                         format!(
                             "unknown view \"{id}\": the dataset's are {}",
-                            known(dataset.views.iter().map(|v| v.id.as_str()).collect())
+                            listed(dataset.views.iter().map(|v| v.id.as_str()).collect())
                         ),
                     ));
                 };
@@ -207,8 +239,10 @@ pub fn attach(
             .collect(),
     };
     let id = annotation.id.clone();
-    for v in &mut dataset.views {
-        v.annotations.retain(|a| a != &id);
+    if !fresh {
+        for v in &mut dataset.views {
+            v.annotations.retain(|a| a != &id);
+        }
     }
     match dataset.annotations.get_mut(slot) {
         Some(a) => *a = annotation,
@@ -263,6 +297,7 @@ pub(crate) fn apply(
     for v in &mut work.views {
         v.annotations.clear();
     }
+    let known = Known::of(&work);
     let mut rows = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
@@ -302,7 +337,7 @@ pub(crate) fn apply(
             sources: list(cell(&cols, row, "sources")),
         };
         let given_views = (!views.is_empty()).then_some(views.as_slice());
-        match attach(&mut work, annotation, given_views) {
+        match place(&mut work, annotation, given_views, &known, true) {
             Ok(drawn) => {
                 rows.push(n);
                 if drawn.is_empty() {

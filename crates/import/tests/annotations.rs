@@ -271,3 +271,21 @@ fn fields_read_as_the_table_rows() {
         e[0]
     );
 }
+
+#[test]
+fn a_table_at_the_row_limit_reads_in_linear_time() {
+    // 10⁵ rows (a table's limit), each on the time view: read without searching the rows
+    // before it (which would take minutes). Validation then refuses more than 10,000.
+    let mut table = String::from("id\tperiod\tlabel\ttext\tsources\n");
+    for i in 0..100_000 {
+        table.push_str(&format!("a{i}\t2021-02\tA\tAn event.\tdemo-news\n"));
+    }
+    let start = std::time::Instant::now();
+    let imp = with(&table).unwrap();
+    let took = start.elapsed();
+    assert_eq!(imp.dataset.annotations.len(), 100_000);
+    assert_eq!(imp.dataset.views[1].annotations.len(), 100_000);
+    assert!(took.as_secs() < 20, "{took:?}");
+    let e = imp.check().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::TooLarge, "{e}");
+}
