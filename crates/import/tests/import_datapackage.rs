@@ -143,7 +143,8 @@ fn a_hand_made_package_is_read_as_tables() {
     {"name": "sources", "path": "src.csv", "schema": {"fields": [
       {"name": "id", "type": "string"}, {"name": "publisher", "type": "string"},
       {"name": "title", "type": "string"}, {"name": "date", "type": "date"},
-      {"name": "url", "type": "string"}]}}
+      {"name": "url", "type": "string"}]}},
+    {"name": "annotations", "path": "ann.csv"}
   ]
 }"#,
     )
@@ -158,8 +159,18 @@ fn a_hand_made_package_is_read_as_tables() {
         "id,publisher,title,date,url\ns,Made-up office,Invented (for tests),2021-02-03,https://example.invalid/\n",
     )
     .unwrap();
+    // An annotations resource is read as an annotations table: blank sources, the one
+    // source; blank views, the time views that show it.
+    std::fs::write(
+        d.join("ann.csv"),
+        "id,period,label,text\nev,2020-01,Event,A made-up event.\n",
+    )
+    .unwrap();
     let i = datapackage::import_path(&d).unwrap();
     let ds = i.check().unwrap();
+    assert_eq!(i.dataset.annotations[0].sources, ["s"]);
+    assert_eq!(i.dataset.views[0].annotations, ["ev"]);
+    assert_eq!(ds.annotations[0].label.en, "Event");
     assert_eq!(i.dataset.id, "made-up-kr-jp");
     assert_eq!(i.dataset.series[0].observations[0].value, Some(1.5));
     assert_eq!(i.dataset.series[1].observations[0].value, Some(2.25));
