@@ -7,7 +7,7 @@ import globals from 'globals';
 export default [
   // Built, vendored or not ours to lint here: the iframe embed's scripts (www/embed/) are
   // fuzzed as they are (docs/FUZZING.md); tests/ run much of their code in the page.
-  { ignores: ['pkg/', 'dist/', 'target/', 'node_modules/', 'bench/', 'fuzz/', '.tools/', 'test-results/', 'tests/', 'www/embed/'] },
+  { ignores: ['pkg/', 'dist/', 'target/', 'node_modules/', 'bench/', 'fuzz/', '.tools/', '.frictionless/', 'test-results/', 'tests/', 'www/embed/'] },
   js.configs.recommended,
   {
     files: ['www/**/*.js'],

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
 CARGO_DENY_VERSION=0.20.2      # deny.toml's format
+FRICTIONLESS_VERSION=5.21.0    # the data packages' reference validator (crates/cli/tests/datapackage_valid.rs)
 TOOLS="$PWD/.tools"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -66,4 +67,22 @@ if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$lock_hash" ]; then
   log "installing npm dev dependencies"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > node_modules/.setup-stamp
+fi
+
+# 5. The Frictionless Framework (Python, from PyPI), pinned, in a virtual environment of
+#    its own inside the repository (.frictionless/, git-ignored): `make test` runs it on
+#    every data package we write (crates/cli/tests/datapackage_valid.rs). Debian's
+#    python3 needs python3-venv for `python3 -m venv`.
+FL="$PWD/.frictionless"
+if [ "$("$FL/bin/frictionless" --version 2>/dev/null || true)" != "$FRICTIONLESS_VERSION" ]; then
+  if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    log "installing Debian's python3-venv"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+  fi
+  log "installing frictionless $FRICTIONLESS_VERSION into .frictionless (about 20 seconds)"
+  rm -rf "$FL"
+  python3 -m venv "$FL"
+  "$FL/bin/pip" install --quiet --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION"
 fi

@@ -241,14 +241,14 @@ test('publish: the dataset JSON re-imports, the data package checks with the com
   assert.ok(d.views.every((v) => v.title === 'Korea–Japan trade, made up' && v.subtitle === 'US$ million'));
   assert.deepEqual(d.notes, ['Invented figures.']);
 
-  // data package: a ZIP of the three files, which the command line reads back to the same dataset
+  // data package: a ZIP of its files (the link table of sources too), which the command line reads back to the same dataset
   const pkg = await get('download-package');
   assert.equal(pkg.name, 'kr-jp-datapackage.zip');
   const zipBytes = readFileSync(pkg.path);
   assert.equal(zipBytes.subarray(0, 4).toString('hex'), '504b0304');
   const out = join(dir, 'package');
   execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2])', pkg.path, out]);
-  for (const f of ['datapackage.json', 'observations.csv', 'sources.csv']) assert.ok(existsSync(join(out, f)), f);
+  for (const f of ['datapackage.json', 'observations.csv', 'sources.csv', 'observation-sources.csv']) assert.ok(existsSync(join(out, f)), f);
   assert.match(readFileSync(join(out, 'sources.csv'), 'utf8'), /Made-up Statistics Office/);
   const cli = join(ROOT, 'target/release/trade-chart');
   if (existsSync(cli)) {

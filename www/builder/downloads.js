@@ -22,8 +22,9 @@ export async function downloadPackage() {
   if (!d) return;
   const p = await call('toDatapackage', good);
   const enc = new TextEncoder();
-  save_(new Blob([zip([['datapackage.json', enc.encode(p.descriptor)], ['observations.csv', enc.encode(p.observations)],
-    ['sources.csv', enc.encode(p.sources)]])], { type: 'application/zip' }), `${d.id || 'dataset'}-datapackage.zip`);
+  // Every file the package has (its link tables and annotations too), by name.
+  save_(new Blob([zip(p.files.map((f) => [f.name, enc.encode(f.text)]))], { type: 'application/zip' }),
+    `${d.id || 'dataset'}-datapackage.zip`);
 }
 // One HTML file: the reader's standalone script inlined, the dataset inline; opens from
 // disk (file://) and draws as the preview does, in the preview's language. Rust writes it

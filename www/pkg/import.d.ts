@@ -225,8 +225,12 @@ export interface ClaimInput {
  * or annotation's 1-based place; `field`: the dataset path, as "annotations[0].to").
  */
 export function setChartText(json: string, options?: ChartTextOptions): Promise<ImportResult>;
-/** The three files of a dataset's data package (what `trade-chart convert --to datapackage` writes). */
-export interface DataPackageFiles { /** datapackage.json */ descriptor: string; /** observations.csv */ observations: string; /** sources.csv */ sources: string; }
+/** The files of a dataset's data package (what `trade-chart convert --to datapackage` writes). */
+export interface DataPackageFiles {
+  /** datapackage.json */ descriptor: string; /** observations.csv */ observations: string; /** sources.csv */ sources: string;
+  /** Every file, datapackage.json first: the three above, observation-sources.csv, and annotations.csv and annotation-sources.csv when there are annotations. */
+  files: { name: string; text: string }[];
+}
 /** A dataset's JSON text as a Frictionless data package; rejects with the dataset's error if it does not check. */
 export function toDatapackage(json: string): Promise<DataPackageFiles>;
 /** The dataset's social card (og:image) as SVG text, 600×315 CSS px: draw it at 2× for 1200×630 px. */

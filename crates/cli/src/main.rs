@@ -177,6 +177,16 @@ struct TableArgs {
     /// input format
     #[arg(long, value_name = "FILE", verbatim_doc_comment)]
     claims: Option<PathBuf>,
+    /// The story's annotations, drawn on the time views: a table of id | period | to |
+    /// label | text | sources | views rows, a point in time (2020-01) or a span (period
+    /// … to); blank sources: the one source; blank views: every time view that shows it
+    /// (docs/DATA.md); for any input format
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    annotations: Option<PathBuf>,
+    /// The newsroom's credit line, under the chart beside the sources ("Chart: The Border
+    /// Desk"); in Korean and Chinese through the text table's credit row
+    #[arg(long, value_name = "TEXT", verbatim_doc_comment)]
+    credit: Option<String>,
     /// The value column's decimal mark, when no cell shows it (1,234)
     #[arg(long, value_name = "MARK")]
     decimal: Option<Decimal>,
@@ -455,6 +465,8 @@ struct Args {
     text: Option<PathBuf>,
     views: Option<PathBuf>,
     claims: Option<PathBuf>,
+    annotations: Option<PathBuf>,
+    credit: Option<String>,
     out: Option<PathBuf>,
     view: Option<String>,
     width: Option<f64>,
@@ -502,6 +514,8 @@ impl TableArgs {
             text: self.text,
             views: self.views,
             claims: self.claims,
+            annotations: self.annotations,
+            credit: self.credit,
             sheet,
             format: input.and_then(|i| i.format).map(|f| match f {
                 Given::Tsv | Given::Csv => Format::Table,
@@ -695,6 +709,10 @@ struct Job {
     views: Option<PathBuf>,
     /// The claims table (--claims).
     claims: Option<PathBuf>,
+    /// The annotations table (--annotations).
+    annotations: Option<PathBuf>,
+    /// The credit line (--credit).
+    credit: Option<String>,
     format: Format,
     accessed: Option<String>,
     /// `--pair`, `--commodity`: what to chart of a Comtrade download.
@@ -794,6 +812,8 @@ fn jobs(a: &Args) -> Result<Vec<Job>, Usage> {
             text: text.clone(),
             views: a.views.clone(),
             claims: a.claims.clone(),
+            annotations: a.annotations.clone(),
+            credit: a.credit.clone(),
             format,
             accessed: a.accessed.clone(),
             pair: a.pair.clone(),
@@ -850,7 +870,12 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
         // Checked first: its errors are the ones the chart gives (a non-object named so).
         let dataset = Dataset::from_json(text).map_err(prefix)?;
         let raw: RawDataset = trade_chart::data::json::from_json_text(text).map_err(prefix)?;
-        if job.text.is_some() || job.views.is_some() || job.claims.is_some() {
+        if job.text.is_some()
+            || job.views.is_some()
+            || job.claims.is_some()
+            || job.annotations.is_some()
+            || job.credit.is_some()
+        {
             return finish(job, Import::from_dataset(raw), &name);
         }
         return Ok(Loaded {
@@ -898,7 +923,8 @@ fn load(job: &Job, sheet: &SheetOptions) -> Result<Loaded, Vec<String>> {
     finish(job, imported, &name)
 }
 
-/// An import with the job's views, claims and text tables put in (when given), checked.
+/// An import with the job's views, claims, annotations and text tables and its credit
+/// line put in (when given), checked.
 fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>> {
     let lines = |errors: Vec<Error>| errors.iter().map(Error::to_string).collect::<Vec<_>>();
     let imported = match &job.views {
@@ -927,6 +953,22 @@ fn finish(job: &Job, imported: Import, name: &str) -> Result<Loaded, Vec<String>
         }
         None => imported,
     };
+    let mut imported = match &job.annotations {
+        Some(ap) => {
+            let annotations_name = ap.display().to_string();
+            let annotations = read(ap, job.encoding)?;
+            imported
+                .with_annotations(Input {
+                    name: &annotations_name,
+                    text: &annotations,
+                })
+                .map_err(lines)?
+        }
+        None => imported,
+    };
+    if let Some(c) = &job.credit {
+        imported.dataset.credit = Some(trade_chart::data::RawText::Plain(c.clone()));
+    }
     let imported = match &job.text {
         Some(tp) => {
             let text_name = tp.display().to_string();

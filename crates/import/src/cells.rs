@@ -599,3 +599,17 @@ pub(crate) fn unique(used: &mut Vec<String>, id: String) -> String {
     used.push(unique.clone());
     unique
 }
+
+/// `"series[3].x"` with `prefix` `"series["` → `(3, ".x")`.
+pub(crate) fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
+    let rest = path.strip_prefix(prefix)?;
+    let (n, rest) = rest.split_once(']')?;
+    Some((n.parse().ok()?, rest))
+}
+
+/// `".value"` → `value`; `".sources[0]"` → `sources`.
+pub(crate) fn field_of(rest: &str) -> &str {
+    let rest = rest.trim_start_matches('.');
+    let end = rest.find(['.', '[']).unwrap_or(rest.len());
+    &rest[..end]
+}

@@ -18,7 +18,7 @@ use serde_json::{json, Map, Value};
 
 use super::sheet::{self, Import, Input, SheetOptions, MAX_ERRORS};
 use super::table::{self, Row};
-use trade_chart::data::{Period, PeriodKind, RawDataset, RawObservation};
+use trade_chart::data::{Period, PeriodKind, RawDataset, RawObservation, RawText};
 use trade_chart::error::{Error, ErrorKind};
 
 /// The descriptor's file name.
@@ -43,8 +43,29 @@ const OBSERVATION_FIELDS: [&str; 11] = [
 /// The columns of the sources resource.
 const SOURCE_FIELDS: [&str; 6] = ["id", "publisher", "title", "date", "url", "note"];
 
-/// A package's three files, as text (serialized as the builder's `toDatapackage` gives
-/// them: `{ descriptor, observations, sources }`).
+/// The columns of the observation-sources resource: an observation's key (its series,
+/// period and category, the observations' primary key) and one of its sources.
+const OBSERVATION_SOURCE_FIELDS: [&str; 4] = ["series", "period", "category", "source"];
+
+/// The columns of the annotations resource: an annotations table's
+/// ([`super::annotations::ANNOTATION_COLUMNS`]), so the command line reads it as one.
+const ANNOTATION_FIELDS: [&str; 7] = ["id", "period", "to", "label", "text", "sources", "views"];
+
+/// The columns of the annotation-sources resource.
+const ANNOTATION_SOURCE_FIELDS: [&str; 2] = ["annotation", "source"];
+
+/// The link resources' files: a foreign key checks one value per cell, so each
+/// observation's and annotation's sources are listed one per row there (the `sources`
+/// cells of `observations.csv` and `annotations.csv`, several ids joined by `;`, are
+/// for people and must agree with them).
+pub const OBSERVATION_SOURCES: &str = "observation-sources.csv";
+/// The annotations' table.
+pub const ANNOTATIONS: &str = "annotations.csv";
+/// The annotations' sources, one per row.
+pub const ANNOTATION_SOURCES: &str = "annotation-sources.csv";
+
+/// A package's files, as text (serialized as the builder's `toDatapackage` gives them:
+/// `{ descriptor, observations, sources, files }`, `files` holding every file by name).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Package {
     /// `datapackage.json`.
@@ -53,15 +74,37 @@ pub struct Package {
     pub observations: String,
     /// `sources.csv`.
     pub sources: String,
+    /// Every file of the package, `datapackage.json` first, as `{ name, text }`: the
+    /// three above, `observation-sources.csv`, and when the dataset has annotations
+    /// `annotations.csv` and `annotation-sources.csv`.
+    pub files: Vec<PackageFile>,
+}
+
+/// One file of a package.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PackageFile {
+    /// Its name in the package's directory (`observations.csv`).
+    pub name: String,
+    /// Its text.
+    pub text: String,
 }
 
 impl Package {
-    /// Writes the three files into `dir` (made if missing).
+    /// Writes the files into `dir` (made if missing).
     pub fn write(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
-        std::fs::write(dir.join(DESCRIPTOR), &self.descriptor)?;
-        std::fs::write(dir.join("observations.csv"), &self.observations)?;
-        std::fs::write(dir.join("sources.csv"), &self.sources)
+        for f in &self.files {
+            std::fs::write(dir.join(&f.name), &f.text)?;
+        }
+        Ok(())
+    }
+
+    /// The text of the file `name`, if the package has one.
+    pub fn file(&self, name: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.text.as_str())
     }
 }
 
@@ -100,6 +143,8 @@ pub fn export(d: &RawDataset) -> Package {
     let unit = unit_words(&d.unit.currency, d.unit.scale).unwrap_or_default();
     let mut obs = String::new();
     line(&mut obs, &OBSERVATION_FIELDS);
+    let mut obs_src = String::new();
+    line(&mut obs_src, &OBSERVATION_SOURCE_FIELDS);
     let mut extras = Vec::new();
     let (mut years, mut months, mut other) = (0, 0, 0);
     let mut row = 1;
@@ -132,6 +177,9 @@ pub fn export(d: &RawDataset) -> Package {
                     o.id.as_deref().unwrap_or(""),
                 ],
             );
+            for id in &o.sources {
+                line(&mut obs_src, &[&s.id, &o.period, category, id]);
+            }
             let mut extra = Map::new();
             if let Some(f) = &o.derived {
                 extra.insert("derived".into(), json!(f));
@@ -166,11 +214,8 @@ pub fn export(d: &RawDataset) -> Package {
             ],
         );
     }
-    let period_type = match (years, months, other) {
-        (_, 0, 0) => "year",
-        (0, _, 0) => "yearmonth",
-        _ => "string",
-    };
+    let (annotations, annotation_sources, annotation_type) = annotation_tables(d);
+    let period_type = period_type(years, months, other);
     let field = |name: &str| {
         let (ty, desc) = match name {
             "series" => (
@@ -195,7 +240,22 @@ pub fn export(d: &RawDataset) -> Package {
             ),
             "basis" => ("string", "the statistical basis' id"),
             "qualifier" => ("string", "blank (as printed), approx or at_least"),
-            "sources" => ("string", "ids of sources.csv, separated by ;"),
+            "sources" => (
+                "string",
+                "ids of sources.csv, separated by ; (the -sources resource lists them one per row, checked as a foreign key)",
+            ),
+            "source" => ("string", "an id of sources.csv"),
+            "to" => (
+                annotation_type,
+                "a span's last period (inclusive); blank for a point in time",
+            ),
+            "label" => ("string", "drawn on the chart"),
+            "text" => ("string", "read in the tooltip"),
+            "views" => (
+                "string",
+                "the ids of the views that draw it, separated by ; (the views: the trade-chart property)",
+            ),
+            "annotation" => ("string", "an id of annotations.csv"),
             "category" => ("string", "a product, for breakdowns"),
             "note" => ("string", "shown in the tooltip"),
             "date" => (
@@ -220,6 +280,22 @@ pub fn export(d: &RawDataset) -> Package {
     let mut carried = serde_json::to_value(d).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut carried {
         m.remove("sources");
+        // The annotations are a table of their own; only their other languages stay here.
+        let translated: Vec<Value> = (d.annotations.iter())
+            .filter(|a| !english(&a.label).1 || !english(&a.text).1)
+            .map(|a| json!({"id": a.id, "label": a.label, "text": a.text}))
+            .collect();
+        m.remove("annotations");
+        if !translated.is_empty() {
+            m.insert("annotations".into(), Value::Array(translated));
+        }
+        if let Some(Value::Array(views)) = m.get_mut("views") {
+            for v in views {
+                if let Value::Object(v) = v {
+                    v.remove("annotations");
+                }
+            }
+        }
         if let Some(Value::Array(series)) = m.get_mut("series") {
             for s in series {
                 if let Value::Object(s) = s {
@@ -231,46 +307,174 @@ pub fn export(d: &RawDataset) -> Package {
             m.insert("observations".into(), Value::Array(extras));
         }
     }
+    let fields = |names: &[&str], period: &str| {
+        (names.iter())
+            .map(|f| {
+                let mut v = field(f);
+                if *f == "period" {
+                    v["type"] = json!(period);
+                }
+                v
+            })
+            .collect::<Vec<_>>()
+    };
+    let resource = |name: &str, path: &str, schema: Value| {
+        json!({
+            "name": name,
+            "path": path,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        })
+    };
+    let obs_key = ["series", "period", "category"];
+    let mut resources = vec![
+        resource(
+            "observations",
+            "observations.csv",
+            json!({
+                "fields": fields(&OBSERVATION_FIELDS, period_type),
+                "primaryKey": obs_key,
+            }),
+        ),
+        resource(
+            "sources",
+            "sources.csv",
+            json!({
+                "fields": fields(&SOURCE_FIELDS, period_type),
+                "primaryKey": "id",
+            }),
+        ),
+        resource(
+            "observation-sources",
+            OBSERVATION_SOURCES,
+            json!({
+                "fields": fields(&OBSERVATION_SOURCE_FIELDS, period_type),
+                "primaryKey": OBSERVATION_SOURCE_FIELDS,
+                "foreignKeys": [
+                    {"fields": obs_key, "reference": {"resource": "observations", "fields": obs_key}},
+                    {"fields": "source", "reference": {"resource": "sources", "fields": "id"}},
+                ],
+            }),
+        ),
+    ];
+    if !d.annotations.is_empty() {
+        resources.push(resource(
+            "annotations",
+            ANNOTATIONS,
+            json!({
+                "fields": fields(&ANNOTATION_FIELDS, annotation_type),
+                "primaryKey": "id",
+            }),
+        ));
+        resources.push(resource(
+            "annotation-sources",
+            ANNOTATION_SOURCES,
+            json!({
+                "fields": fields(&ANNOTATION_SOURCE_FIELDS, annotation_type),
+                "primaryKey": ANNOTATION_SOURCE_FIELDS,
+                "foreignKeys": [
+                    {"fields": "annotation", "reference": {"resource": "annotations", "fields": "id"}},
+                    {"fields": "source", "reference": {"resource": "sources", "fields": "id"}},
+                ],
+            }),
+        ));
+    }
     let descriptor = json!({
         "profile": "tabular-data-package",
         "name": package_name(&d.id),
         "title": english(&d.title).0,
         "sources": d.sources.iter().map(|s| json!({"title": format!("{}: {}", s.publisher, s.title), "path": s.url})).collect::<Vec<_>>(),
-        "resources": [
-            {
-                "name": "observations",
-                "path": "observations.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
-                    "fields": OBSERVATION_FIELDS.iter().map(|f| field(f)).collect::<Vec<_>>(),
-                    "foreignKeys": [{"fields": "sources", "reference": {"resource": "sources", "fields": "id"}}],
-                },
-            },
-            {
-                "name": "sources",
-                "path": "sources.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
-                    "fields": SOURCE_FIELDS.iter().map(|f| field(f)).collect::<Vec<_>>(),
-                    "primaryKey": "id",
-                },
-            },
-        ],
+        "resources": resources,
         "trade-chart": carried,
     });
     let mut descriptor = serde_json::to_string_pretty(&descriptor).unwrap_or_default();
     descriptor.push('\n');
+    let mut files = vec![
+        PackageFile {
+            name: DESCRIPTOR.into(),
+            text: descriptor.clone(),
+        },
+        PackageFile {
+            name: "observations.csv".into(),
+            text: obs.clone(),
+        },
+        PackageFile {
+            name: "sources.csv".into(),
+            text: src.clone(),
+        },
+        PackageFile {
+            name: OBSERVATION_SOURCES.into(),
+            text: obs_src,
+        },
+    ];
+    if !d.annotations.is_empty() {
+        files.push(PackageFile {
+            name: ANNOTATIONS.into(),
+            text: annotations,
+        });
+        files.push(PackageFile {
+            name: ANNOTATION_SOURCES.into(),
+            text: annotation_sources,
+        });
+    }
     Package {
         descriptor,
         observations: obs,
         sources: src,
+        files,
     }
+}
+
+/// A period field's Table Schema type from the count of years, months and other
+/// periods (a release of several months) it holds.
+fn period_type(years: usize, months: usize, other: usize) -> &'static str {
+    match (years, months, other) {
+        (_, 0, 0) => "year",
+        (0, _, 0) => "yearmonth",
+        _ => "string",
+    }
+}
+
+/// `annotations.csv` and `annotation-sources.csv` of a dataset, and the Table Schema type
+/// of their periods.
+fn annotation_tables(d: &RawDataset) -> (String, String, &'static str) {
+    let mut table = String::new();
+    line(&mut table, &ANNOTATION_FIELDS);
+    let mut links = String::new();
+    line(&mut links, &ANNOTATION_SOURCE_FIELDS);
+    let (mut years, mut months, mut other) = (0, 0, 0);
+    for a in &d.annotations {
+        for p in std::iter::once(&a.period).chain(&a.to) {
+            match Period::parse(p).map(|p| p.kind) {
+                Ok(PeriodKind::Year) => years += 1,
+                Ok(PeriodKind::Month) => months += 1,
+                _ => other += 1,
+            }
+        }
+        let views: Vec<&str> = (d.views.iter())
+            .filter(|v| v.annotations.contains(&a.id))
+            .map(|v| v.id.as_str())
+            .collect();
+        line(
+            &mut table,
+            &[
+                &a.id,
+                &a.period,
+                a.to.as_deref().unwrap_or(""),
+                english(&a.label).0,
+                english(&a.text).0,
+                &a.sources.join(";"),
+                &views.join(";"),
+            ],
+        );
+        for s in &a.sources {
+            line(&mut links, &[&a.id, s]);
+        }
+    }
+    (table, links, period_type(years, months, other))
 }
 
 /// A package name as the spec wants it: lower case, digits, `-._`.
@@ -387,9 +591,23 @@ pub fn import(name: &str, descriptor: &str, resolve: &Resolve) -> Result<Import,
     let mut errors = Vec::new();
     let obs = load("observations").map_err(|e| errors.push(e)).ok();
     let src = load("sources").map_err(|e| errors.push(e)).ok();
+    // The resources a package may have: read when it names them.
+    let mut optional = |want: &str| {
+        find(want)?;
+        load(want).map_err(|e| errors.push(e)).ok()
+    };
+    let obs_links = optional("observation-sources");
+    let annotations = optional("annotations");
+    let ann_links = optional("annotation-sources");
     let (Some((obs_name, obs_text, obs_schema)), Some((src_name, src_text, _))) = (obs, src) else {
         return Err(errors);
     };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    fn input((name, text, _): &(String, String, Value)) -> Input<'_> {
+        Input { name, text }
+    }
     // The value field's decimal mark, when its schema gives one.
     let decimal = obs_schema
         .get("fields")
@@ -417,20 +635,32 @@ pub fn import(name: &str, descriptor: &str, resolve: &Resolve) -> Result<Import,
         })
         .unwrap_or_default();
 
-    match desc.get("trade-chart") {
-        Some(carried) => own(
-            name,
-            carried,
-            Input {
-                name: &obs_name,
-                text: &obs_text,
-            },
-            Input {
-                name: &src_name,
-                text: &src_text,
-            },
-            decimal,
-        ),
+    let obs_input = Input {
+        name: &obs_name,
+        text: &obs_text,
+    };
+    let mut translated = Vec::new();
+    let mut imported = match desc.get("trade-chart") {
+        Some(carried) => {
+            let mut carried = carried.clone();
+            // A package written with an annotations table carries only their other
+            // languages (older ones carry the annotations whole, and no table).
+            if let (Some(_), Value::Object(m)) = (&annotations, &mut carried) {
+                if let Some(Value::Array(t)) = m.remove("annotations") {
+                    translated = t;
+                }
+            }
+            own(
+                name,
+                &carried,
+                obs_input,
+                Input {
+                    name: &src_name,
+                    text: &src_text,
+                },
+                decimal,
+            )?
+        }
         None => {
             let options = SheetOptions {
                 decimal: Some(decimal),
@@ -460,7 +690,143 @@ pub fn import(name: &str, descriptor: &str, resolve: &Resolve) -> Result<Import,
                         licenses.join("; ")
                     )));
             }
-            Ok(i)
+            i
+        }
+    };
+    if let Some(a) = &annotations {
+        imported = imported.with_annotations(input(a))?;
+        for a in &mut imported.dataset.annotations {
+            unguard(&mut a.label);
+            unguard(&mut a.text);
+            let carried = translated
+                .iter()
+                .find(|t| t.get("id").and_then(Value::as_str) == Some(a.id.as_str()));
+            for (slot, field) in [(&mut a.label, "label"), (&mut a.text, "text")] {
+                let other = carried
+                    .and_then(|t| t.get(field))
+                    .and_then(|t| serde_json::from_value::<RawText>(t.clone()).ok());
+                // Its other languages, unless the table's English was edited since.
+                if let Some(t) = other.filter(|t| english(t).0 == english(slot).0) {
+                    *slot = t;
+                }
+            }
+        }
+    }
+    let mut errors = Vec::new();
+    if let Some(l) = &obs_links {
+        let key = ["series", "period", "category"];
+        let main = (obs_input, &OBSERVATION_FIELDS[..], &key[..]);
+        let link = (input(l), &OBSERVATION_SOURCE_FIELDS[..], &key[..]);
+        agree(main, link, "source", "an observation", &mut errors);
+    }
+    if let (Some(a), Some(l)) = (&annotations, &ann_links) {
+        let main = (input(a), &ANNOTATION_FIELDS[..], &["id"][..]);
+        let link = (input(l), &ANNOTATION_SOURCE_FIELDS[..], &["annotation"][..]);
+        agree(main, link, "source", "an annotation", &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(imported)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A text cell as written, without the `'` a CSV export puts before a formula-like text.
+fn unguard(t: &mut RawText) {
+    if let RawText::Plain(s) = t {
+        if let Some(rest) = s.strip_prefix('\'') {
+            if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                *s = rest.to_string();
+            }
+        }
+    }
+}
+
+/// A table (`input`, its fields, its key's fields) and the link table that lists its
+/// rows' `sources` one per row (its key's fields naming a row of the table, and
+/// `field`, one source): each row's `sources` cell must list the same ids as the link
+/// rows of its key, and each link row must name a row of the table (`what`). Errors at
+/// their cells.
+type Side<'a> = (Input<'a>, &'a [&'static str], &'a [&'static str]);
+fn agree(main: Side, link: Side, field: &str, what: &str, errors: &mut Vec<Error>) {
+    let (main_in, main_fields, main_key) = main;
+    let (link_in, link_fields, link_key) = link;
+    let Some((mt, mc)) = read_table(main_in, main_fields, &[], errors) else {
+        return;
+    };
+    let mut need: Vec<&str> = link_key.to_vec();
+    need.push(field);
+    let Some((lt, lc)) = read_table(link_in, link_fields, &need, errors) else {
+        return;
+    };
+    let cell = |cols: &Columns, row: &Row, f: &str| {
+        cols.get(f).map_or("", |&c| row.cell(c)).trim().to_string()
+    };
+    let mut linked: HashMap<Vec<String>, Vec<String>> = HashMap::new();
+    let mut keys: HashMap<Vec<String>, usize> = HashMap::new();
+    for row in mt.rows.iter().filter(|r| !r.is_blank()) {
+        let key: Vec<String> = main_key.iter().map(|f| cell(&mc, row, f)).collect();
+        keys.entry(key).or_insert(row.number);
+    }
+    for row in lt.rows.iter().filter(|r| !r.is_blank()) {
+        let key: Vec<String> = link_key.iter().map(|f| cell(&lc, row, f)).collect();
+        if !keys.contains_key(&key) {
+            let first = link_key.first().copied().unwrap_or("");
+            push(
+                errors,
+                Error::expected_as(
+                    ErrorKind::UnknownId,
+                    first,
+                    &format!("{what} of {} ({})", main_in.name, main_key.join(", ")),
+                    format!("\"{}\"", key.join(", ")),
+                )
+                .in_cell(
+                    Some(link_in.name),
+                    row.number,
+                    lc.get(first).map_or(0, |c| c + 1),
+                ),
+            );
+            continue;
+        }
+        linked.entry(key).or_default().push(cell(&lc, row, field));
+    }
+    for row in mt.rows.iter().filter(|r| !r.is_blank()) {
+        let key: Vec<String> = main_key.iter().map(|f| cell(&mc, row, f)).collect();
+        let written = cell(&mc, row, "sources");
+        let mut ids: Vec<&str> = written
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut links: Vec<&str> = linked
+            .get(&key)
+            .map_or(Vec::new(), |l| l.iter().map(String::as_str).collect());
+        ids.sort_unstable();
+        ids.dedup();
+        links.sort_unstable();
+        links.dedup();
+        if ids != links {
+            push(
+                errors,
+                Error::expected(
+                    "sources",
+                    &format!(
+                        "the sources {} lists for this row ({})",
+                        link_in.name,
+                        if links.is_empty() {
+                            "none".to_string()
+                        } else {
+                            links.join(";")
+                        }
+                    ),
+                    format!("\"{written}\""),
+                )
+                .in_cell(
+                    Some(main_in.name),
+                    row.number,
+                    mc.get("sources").map_or(0, |c| c + 1),
+                ),
+            );
         }
     }
 }

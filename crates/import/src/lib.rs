@@ -14,6 +14,7 @@
 //! builder's wasm (crates/web-import) exports a few lines each; so is the one-file HTML
 //! page ([`publish`]), which the command line's `bundle` writes too.
 
+pub mod annotations;
 mod assemble;
 pub mod builder;
 mod cells;

@@ -12,6 +12,7 @@ pub use super::assemble::{SheetOptions, OBSERVATION_COLUMNS};
 use super::cells::{
     at, cell, col, columns, expected, no_figures, slug, unit, Cx, Given, Unit, UNIT_EXPECTED,
 };
+pub(crate) use super::cells::{field_of, index};
 pub use super::cells::{Input, MAX_ERRORS};
 use super::numbers::{self, ColumnDecimal};
 use super::periods;
@@ -62,6 +63,10 @@ struct RowMap {
     claim_file: String,
     claim_cols: HashMap<&'static str, usize>,
     claim_rows: Vec<usize>,
+    /// The annotations table ([`super::annotations`]), likewise.
+    annotation_file: String,
+    annotation_cols: HashMap<&'static str, usize>,
+    annotation_rows: Vec<usize>,
 }
 
 impl Import {
@@ -124,6 +129,13 @@ impl Import {
             if let Some(&row) = m.claim_rows.get(c) {
                 return e.relocated(cell(&m.claim_file, row, &m.claim_cols, field_of(rest)));
             }
+        } else if let Some(c) = super::annotations::locate(
+            &path,
+            &m.annotation_file,
+            &m.annotation_rows,
+            &m.annotation_cols,
+        ) {
+            return e.relocated(c);
         } else if let Some((v, rest)) = index(&path, "views[") {
             if let Some(&row) = m.view_rows.get(v) {
                 return e.relocated(cell(&m.view_file, row, &m.view_cols, field_of(rest)));
@@ -287,6 +299,43 @@ impl Import {
         Ok(self)
     }
 
+    /// The story's annotations from an annotations table (docs/DATA.md, "The annotations
+    /// table"), in place of the dataset's, each put on the views that draw it
+    /// ([`super::annotations::attach`]). Every error of the table at its cell; one
+    /// [`Import::check`] finds later in an annotation points at its row. After
+    /// [`Import::with_views`] (a row names the views that draw it), before
+    /// [`Import::with_text`] (whose keys may name these annotations).
+    pub fn with_annotations(self, annotations: Input) -> std::result::Result<Import, Vec<Error>> {
+        self.with_annotations_given(Given::Text(annotations))
+    }
+
+    /// [`Import::with_annotations`] of annotations given as fields (the builder's
+    /// annotation step), each error placed as in the table they would make (row k + 2 for
+    /// the k-th, each field in its column of
+    /// [`super::annotations::ANNOTATION_COLUMNS`]); `name`: the name errors give it.
+    pub fn with_annotation_fields(
+        self,
+        name: &str,
+        annotations: &[super::annotations::AnnotationFields],
+    ) -> std::result::Result<Import, Vec<Error>> {
+        let rows = annotations.iter().map(|a| a.cells()).collect();
+        self.with_annotations_given(Given::Fields { name, rows })
+    }
+
+    fn with_annotations_given(mut self, given: Given) -> std::result::Result<Import, Vec<Error>> {
+        let mut cx = Cx::default();
+        let name = given.name().to_string();
+        let (rows, cols) = super::annotations::apply(&mut cx, &mut self.dataset, given);
+        if !cx.errors.is_empty() {
+            return Err(cx.into_errors());
+        }
+        self.warnings.append(&mut cx.warnings);
+        self.map.annotation_file = name;
+        self.map.annotation_cols = cols;
+        self.map.annotation_rows = rows;
+        Ok(self)
+    }
+
     /// The same, with the sources' rows too (a data package's sources table).
     pub(crate) fn with_sources(
         mut self,
@@ -299,20 +348,6 @@ impl Import {
         self.map.src_rows = rows;
         self
     }
-}
-
-/// `"series[3].x"` with `prefix` `"series["` → `(3, ".x")`.
-pub(crate) fn index<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
-    let rest = path.strip_prefix(prefix)?;
-    let (n, rest) = rest.split_once(']')?;
-    Some((n.parse().ok()?, rest))
-}
-
-/// `".value"` → `value`; `".sources[0]"` → `sources`.
-pub(crate) fn field_of(rest: &str) -> &str {
-    let rest = rest.trim_start_matches('.');
-    let end = rest.find(['.', '[']).unwrap_or(rest.len());
-    &rest[..end]
 }
 
 /// The sources table's columns, as [`OBSERVATION_COLUMNS`].

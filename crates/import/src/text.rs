@@ -1,6 +1,6 @@
 //! The chart's text from a third table (docs/DATA.md, "The text table"): one row per
 //! piece of text, `key | en | ko | zh`, so that an editor gives the title, the subtitle,
-//! the notes and the labels of series and views in English, Korean and Chinese without
+//! the notes, the credit line and the labels of series, views and annotations in English, Korean and Chinese without
 //! writing JSON. It goes on top of any import (tables, a Comtrade download, a data
 //! package, a dataset's JSON): the keys name what the dataset already holds (its series,
 //! views, partners and bases by id), and an unknown key or id is an error at its cell
@@ -48,7 +48,7 @@ pub const TEXT_COLUMNS: &[(&str, &[&str])] = &[
 /// The keys a text table takes, as its errors list them.
 pub const KEYS: &str = "title, subtitle, note, partner.<code>.name, basis.<id>.label, \
 series.<id>.label, view.<id>.label, view.<id>.title, view.<id>.subtitle, view.<id>.note, \
-claim.<id>.text, claim.<id>.note";
+claim.<id>.text, claim.<id>.note, annotation.<id>.label, annotation.<id>.text, credit";
 
 /// A row of a text table as its fields (the builder sends its views' Korean and Chinese
 /// so): each the text of its cell, read by the same checks
@@ -123,6 +123,10 @@ enum Target {
     ViewNote(usize),
     ClaimText(usize),
     ClaimNote(usize),
+    AnnotationLabel(usize),
+    AnnotationText(usize),
+    /// The newsroom's credit line.
+    Credit,
 }
 
 /// `key` (lowercased, trimmed) → what it sets, or the error message.
@@ -137,6 +141,7 @@ fn target(key: &str, d: &RawDataset) -> Result<Target, (ErrorKind, String)> {
         "title" => return Ok(Target::Title),
         "subtitle" => return Ok(Target::Subtitle),
         "note" | "notes" => return Ok(Target::Note),
+        "credit" => return Ok(Target::Credit),
         _ => {}
     }
     let (kind, rest) = key.split_once('.').ok_or_else(unknown)?;
@@ -206,6 +211,18 @@ fn target(key: &str, d: &RawDataset) -> Result<Target, (ErrorKind, String)> {
                 Target::ClaimText(c)
             } else {
                 Target::ClaimNote(c)
+            })
+        }
+        ("annotation", "label" | "text") => {
+            let a = find(
+                "annotation",
+                d.annotations.iter().map(|a| a.id.as_str()).collect(),
+                &|a| a == id,
+            )?;
+            Ok(if field == "label" {
+                Target::AnnotationLabel(a)
+            } else {
+                Target::AnnotationText(a)
             })
         }
         _ => Err(unknown()),
@@ -379,6 +396,21 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, given: Given) -> Vec<
                         wrote(format!("claims[{i}].note"), row);
                     }
                 }
+            }
+            Target::AnnotationLabel(i) | Target::AnnotationText(i) => {
+                if let Some(a) = dataset.annotations.get_mut(i) {
+                    if t == Target::AnnotationLabel(i) {
+                        a.label = text;
+                        wrote(format!("annotations[{i}].label"), row);
+                    } else {
+                        a.text = text;
+                        wrote(format!("annotations[{i}].text"), row);
+                    }
+                }
+            }
+            Target::Credit => {
+                dataset.credit = Some(text);
+                wrote("credit".into(), row);
             }
             Target::ViewNote(i) => {
                 if let Some(v) = dataset.views.get_mut(i) {

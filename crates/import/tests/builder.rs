@@ -1097,7 +1097,7 @@ fn the_social_card_is_the_chart_s_svg_light_or_dark() {
 }
 
 #[test]
-fn the_data_package_is_the_command_line_s_three_files() {
+fn the_data_package_is_the_command_line_s_files() {
     let p = builder::to_datapackage(&format!("\u{feff}{}", kr_jp())).unwrap();
     let raw: RawDataset = serde_json::from_str(&kr_jp()).unwrap();
     let cli = datapackage::export(&raw);
@@ -1107,7 +1107,20 @@ fn the_data_package_is_the_command_line_s_three_files() {
     );
     let json = serde_json::to_value(&p).unwrap();
     let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 3);
+    assert_eq!(keys.len(), 4);
+    // `files`: every file by name, as the builder zips them.
+    let names: Vec<&str> = (json["files"].as_array().unwrap().iter())
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "datapackage.json",
+            "observations.csv",
+            "sources.csv",
+            "observation-sources.csv"
+        ]
+    );
     assert!(
         json["descriptor"].is_string()
             && json["observations"].is_string()

@@ -119,8 +119,8 @@ pub fn social_card(dataset: &str, options: JsValue) -> Result<String, JsValue> {
     builder::social_card(dataset, options.as_deref()).map_err(js)
 }
 
-/// A dataset's JSON text → its data package as `{ descriptor, observations, sources }`
-/// ([`builder::to_datapackage`]). Throws for a dataset that does not check.
+/// A dataset's JSON text → its data package as `{ descriptor, observations, sources,
+/// files }`, `files` every file as `{ name, text }` ([`builder::to_datapackage`]). Throws for a dataset that does not check.
 #[wasm_bindgen]
 pub fn to_datapackage(dataset: &str) -> Result<JsValue, JsValue> {
     builder::to_datapackage(dataset)

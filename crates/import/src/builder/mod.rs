@@ -438,8 +438,8 @@ pub fn social_card(dataset: &str, options: Option<&str>) -> Result<String, Error
 }
 
 /// A dataset's JSON text → its data package (docs/DATA.md, "Data packages"): the text of
-/// `datapackage.json`, `observations.csv` and `sources.csv`, as the command line's
-/// `convert --to datapackage` writes them. `Err` for a dataset that does not check (its
+/// `datapackage.json`, `observations.csv`, `sources.csv` and every file by name, as the
+/// command line's `convert --to datapackage` writes them. `Err` for a dataset that does not check (its
 /// error, as `create()`'s).
 pub fn to_datapackage(dataset: &str) -> Result<Package, Error> {
     let raw = checked_raw(dataset).map_err(|e| e.within("dataset"))?;
