@@ -200,7 +200,7 @@ fn place(
         if to.start < from.start || to.end < from.end {
             return Err(Error::expected(
                 ap("to"),
-                &format!("a period not before the period ({})", annotation.period),
+                &format!("a period not before `period` ({})", annotation.period),
                 format!("\"{t}\""),
             ));
         }

@@ -92,7 +92,7 @@ fn errors_are_at_their_cells_with_their_codes() {
         lines(&e),
         [
             "annotations.tsv:2:2: period: expected a period like 2020, 2020-06, 202006, 2020M06, Jun 2020 or 2020-01/2020-02, found \"2021-13\" [invalid-value]",
-            "annotations.tsv:3:3: to: expected a period not before the period (2021-03), found \"2021-01\" [invalid-value]",
+            "annotations.tsv:3:3: to: expected a period not before `period` (2021-03), found \"2021-01\" [invalid-value]",
             "annotations.tsv:4:6: sources: blank: name the sources this annotation rests on (the one source is taken only when the dataset has one; it has 2: demo-stats, demo-news) [missing-field]",
             "annotations.tsv:5:6: sources: unknown source \"nope\": the dataset's are demo-stats, demo-news [unknown-id]",
             "annotations.tsv:6:7: views: expected a time view (time-bars or time-line): a bars view draws no annotations, found \"flows\" (bars) [invalid-value]",

@@ -223,12 +223,12 @@ fn a_bad_annotation_is_an_issue_at_its_annotation_and_field() {
         (
             with("sources", json!([])),
             (
-                "invalid-value",
+                "missing-field",
                 Some("annotations"),
                 Some(2),
                 Some("annotations[1].sources"),
             ),
-            "at least one source id",
+            "name the sources this annotation rests on",
         ),
         (
             with("sources", json!(["kita-2024"])),
@@ -236,7 +236,7 @@ fn a_bad_annotation_is_an_issue_at_its_annotation_and_field() {
                 "unknown-id",
                 Some("annotations"),
                 Some(2),
-                Some("annotations[1].sources[0]"),
+                Some("annotations[1].sources"),
             ),
             "kita-2024",
         ),

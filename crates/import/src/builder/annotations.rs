@@ -5,11 +5,12 @@
 //! (`annotations[k].to`, `k` the editor's place among those sent).
 
 use serde::Deserialize;
+use trade_chart::data::Period;
 use trade_chart::data::{RawAnnotation, RawDataset, RawText};
 use trade_chart::error::{Error, ErrorKind};
-use trade_chart::select::Selection;
 
 use super::editor_text::editor_text;
+use crate::annotations::attach;
 use crate::cells::{slug, unique};
 
 /// An annotation as the editor gives it.
@@ -38,9 +39,9 @@ pub struct AnnotationInput {
 }
 
 /// Makes `given` the annotations of `raw` (they replace the dataset's own, and every
-/// view's list of them), each attached to the views it names, or, when it names none, to
-/// every time view that shows it (what [`Selection`] draws: a point inside the view's
-/// range, a span overlapping it). Errors at `annotations[k].field`: a blank label, text,
+/// view's list of them), each attached by [`attach`] to the views it names, or, when it
+/// names none, to every time view that shows it (a point inside the view's range, a span
+/// overlapping it). Errors at `annotations[k].field`: a blank label, text,
 /// period or span end, the dataset's own checks (an unknown source, a period the data
 /// cannot read, a span ending before it starts), a view that is not the dataset's or
 /// does not show it, and an annotation no view would draw.
@@ -95,95 +96,74 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
                 .collect(),
         });
     }
-    // Every annotation listed by every view, checked: the selection then says which view
-    // shows which (the rule the chart draws by, in one place).
-    let ids: Vec<String> = made.iter().map(|a| a.id.clone()).collect();
-    raw.annotations = made;
-    let shows = showing(raw)?;
-    let mut drawn_by: Vec<Vec<String>> = vec![Vec::new(); raw.views.len()];
-    for (k, a) in given.iter().enumerate() {
-        let shown_on = |v: usize| shows.get(v).is_some_and(|s| s.contains(&k));
-        match &a.views {
-            None => {
-                let all: Vec<usize> = (0..raw.views.len()).filter(|&v| shown_on(v)).collect();
-                if all.is_empty() {
-                    return Err(Error::new(
-                        format!("annotations[{k}].period"),
-                        "no time view shows it: choose another period, or change a view's From and To",
-                    ));
-                }
-                all.into_iter()
-                    .for_each(|v| drawn_by[v].push(ids[k].clone()));
+    // Each attached as the annotations table attaches its rows (sources, periods and
+    // views checked there, at `annotations[k]`, `k` its place); the step is stricter on
+    // two points, for an editor who sees the preview: a view named must show it, and an
+    // annotation no view would draw is an error, not a warning.
+    raw.annotations.clear();
+    for v in &mut raw.views {
+        v.annotations.clear();
+    }
+    for (k, (a, annotation)) in given.iter().zip(made).enumerate() {
+        let names: Option<Vec<String>> =
+            (a.views.as_ref()).map(|n| n.iter().map(|s| s.trim().to_string()).collect());
+        if names.as_ref().is_some_and(Vec::is_empty) {
+            return Err(Error::expected_as(
+                ErrorKind::MissingField,
+                format!("annotations[{k}].views"),
+                "a view to draw it on (or every time view that shows it)",
+                "none",
+            ));
+        }
+        for (m, name) in names.iter().flatten().enumerate() {
+            let path = format!("annotations[{k}].views[{m}]");
+            let Some(v) = raw.views.iter().find(|v| &v.id == name) else {
+                return Err(Error::at(
+                    ErrorKind::UnknownId,
+                    path,
+                    format!("no view {name:?}"),
+                ));
+            };
+            if crate::annotations::shows(v, &annotation) {
+                continue;
             }
-            Some(names) if names.is_empty() => {
-                return Err(Error::expected_as(
-                    ErrorKind::MissingField,
-                    format!("annotations[{k}].views"),
-                    "a view to draw it on (or every time view that shows it)",
-                    "none",
-                ))
-            }
-            Some(names) => {
-                for (m, name) in names.iter().enumerate() {
-                    let path = format!("annotations[{k}].views[{m}]");
-                    let Some(v) = raw.views.iter().position(|v| v.id == name.trim()) else {
-                        return Err(Error::at(
-                            ErrorKind::UnknownId,
-                            path,
-                            format!("no view {:?}", name.trim()),
-                        ));
-                    };
-                    if !shown_on(v) {
-                        return Err(Error::new(
-                            path,
-                            format!("view {name:?} does not show it (a bar view, or a time view whose From and To leave it out)"),
-                        ));
-                    }
-                    if !drawn_by[v].contains(&ids[k]) {
-                        drawn_by[v].push(ids[k].clone());
-                    }
-                }
+            // A period that does not read is the period's error, not the view's.
+            if Period::parse(&annotation.period).is_ok()
+                && annotation
+                    .to
+                    .as_deref()
+                    .is_none_or(|t| Period::parse(t).is_ok())
+            {
+                return Err(Error::new(
+                    path,
+                    format!("view {name:?} does not show it (a bar view, or a time view whose From and To leave it out)"),
+                ));
             }
         }
-    }
-    for (v, list) in raw.views.iter_mut().zip(drawn_by) {
-        v.annotations = list;
+        let drawn = attach(raw, annotation, names.as_deref())?;
+        if drawn.is_empty() {
+            return Err(Error::new(
+                format!("annotations[{k}].period"),
+                "no time view shows it: choose another period, or change a view's From and To",
+            ));
+        }
     }
     Ok(())
 }
 
-/// Which annotations (by index) each view of `raw` shows, as the chart's selection says
-/// when every view lists every annotation; `raw`'s views are left listing all of them.
-fn showing(raw: &mut RawDataset) -> Result<Vec<Vec<usize>>, Error> {
-    let ids: Vec<String> = raw.annotations.iter().map(|a| a.id.clone()).collect();
-    for v in &mut raw.views {
-        v.annotations.clone_from(&ids);
-    }
-    let checked = trade_chart::validate(raw)?;
-    Ok((0..checked.views.len())
-        .map(|v| Selection::new(&checked, v, &[]).annotations)
-        .collect())
-}
-
 /// The dataset's own annotations drawn by every view that shows them (after its views
-/// were replaced by ones that list none). A dataset that does not check is left as it
-/// was, for its check to report.
+/// were replaced by ones that list none).
 pub fn redraw_annotations(raw: &mut RawDataset) {
-    if raw.annotations.is_empty() {
+    let RawDataset {
+        annotations, views, ..
+    } = raw;
+    if annotations.is_empty() {
         return;
     }
-    let before: Vec<Vec<String>> = raw.views.iter().map(|v| v.annotations.clone()).collect();
-    let Ok(shows) = showing(raw) else {
-        for (v, list) in raw.views.iter_mut().zip(before) {
-            v.annotations = list;
-        }
-        return;
-    };
-    let ids: Vec<String> = raw.annotations.iter().map(|a| a.id.clone()).collect();
-    for (v, shown) in raw.views.iter_mut().zip(shows) {
-        v.annotations = shown
-            .into_iter()
-            .filter_map(|k| ids.get(k).cloned())
+    for v in views.iter_mut() {
+        v.annotations = (annotations.iter())
+            .filter(|a| crate::annotations::shows(v, a))
+            .map(|a| a.id.clone())
             .collect();
     }
 }
