@@ -271,6 +271,31 @@ pub fn period(p: &Period, lang: Lang) -> String {
     }
 }
 
+/// When an annotation is: its period, or for a span its first and last period each in
+/// its language's way: "January to September 2020", "November 2019 to March 2020",
+/// "2018 to 2020"; "2020년 1~9월", "2019년 11월~2020년 3월", "2018~2020년";
+/// "2020年1月至9月", "2019年11月至2020年3月", "2018年至2020年".
+pub fn span(from: &Period, to: Option<&Period>, lang: Lang) -> String {
+    let Some(to) = to.filter(|t| *t != from) else {
+        return period(from, lang);
+    };
+    let y = from.first_year();
+    let months = from.kind == PeriodKind::Month && to.kind == PeriodKind::Month;
+    let years = [from, to]
+        .iter()
+        .all(|p| p.kind == PeriodKind::Year && p.months() == 12);
+    let (a, b) = (from.start, to.start);
+    match (lang, months && to.first_year() == y, years) {
+        (Lang::En, true, _) => format!("{} to {} {y}", month_name(a), month_name(b)),
+        (Lang::Ko, true, _) => format!("{y}년 {}~{}월", month_number(a), month_number(b)),
+        (Lang::Zh, true, _) => format!("{y}年{}月至{}月", month_number(a), month_number(b)),
+        (Lang::Ko, _, true) => format!("{y}~{}년", to.first_year()),
+        (Lang::En, ..) => format!("{} to {}", period(from, lang), period(to, lang)),
+        (Lang::Ko, ..) => format!("{}~{}", period(from, lang), period(to, lang)),
+        (Lang::Zh, ..) => format!("{}至{}", period(from, lang), period(to, lang)),
+    }
+}
+
 /// A short period label for axes: "2020", "Jun", "Jan–Feb", "6월", "1~2월".
 pub fn period_short(p: &Period, lang: Lang) -> String {
     match p.kind {

@@ -64,6 +64,13 @@ pub enum Msg {
     Close,
     /// Short label of a claim drawn on the chart.
     Story,
+    /// Caption of the data table's annotations ("Marked on the chart"), and the start of
+    /// the summary's sentence about them.
+    Marked,
+    /// Header of that table's label column ("Label").
+    Label,
+    /// Header of that table's text column ("Details").
+    Details,
 }
 
 /// The text of `m` in `lang`.
@@ -158,6 +165,15 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Story, En) => "Story",
         (Story, Ko) => "기사",
         (Story, Zh) => "报道",
+        (Marked, En) => "Marked on the chart",
+        (Marked, Ko) => "그래프 표시 사항",
+        (Marked, Zh) => "图中标注",
+        (Label, En) => "Label",
+        (Label, Ko) => "표시",
+        (Label, Zh) => "标注",
+        (Details, En) => "Details",
+        (Details, Ko) => "설명",
+        (Details, Zh) => "说明",
     }
 }
 
@@ -231,6 +247,41 @@ pub fn summary_sentence(
         (Lang::En, None) => format!("{title}. {figures} figures. {}.", parts.join("; ")),
         (Lang::Ko, _) => format!("{title}. 수치 {figures}개. {}.", parts.join("; ")),
         (Lang::Zh, _) => format!("{title}。共{figures}个数据。{}。", parts.join("；")),
+    }
+}
+
+/// The summary's sentence on the annotations a view draws, each "label (when)":
+/// "Marked on the chart: Border closed (January 2020)."
+pub fn marked_sentence(lang: Lang, parts: &[String]) -> String {
+    let m = t(lang, Msg::Marked);
+    match lang {
+        Lang::En | Lang::Ko => format!("{m}: {}.", parts.join("; ")),
+        Lang::Zh => format!("{m}：{}。", parts.join("；")),
+    }
+}
+
+/// What a screen reader hears on an annotation: its label, when, its text and who says so.
+/// "Border closed, January 2020. North Korea closed … Source: Walltrace".
+pub fn annotation_sentence(
+    lang: Lang,
+    label: &str,
+    when: &str,
+    text: &str,
+    publishers: &[&str],
+) -> String {
+    let src = t(
+        lang,
+        if publishers.len() > 1 {
+            Msg::Sources
+        } else {
+            Msg::Source
+        },
+    );
+    match lang {
+        Lang::En | Lang::Ko => {
+            format!("{label}, {when}. {text} {src}: {}", publishers.join("; "))
+        }
+        Lang::Zh => format!("{label}，{when}。{text}{src}：{}", publishers.join("；")),
     }
 }
 
