@@ -163,8 +163,8 @@ fn a_span_reads_from_its_start_to_its_end_with_every_source() {
         ),
         (
             "zh",
-            "2020年1月至9月",
-            "测试区间，2020年1月至9月。测试用的虚构区间。来源：Walltrace；Yonhap News Agency",
+            "2020年1–9月",
+            "测试区间，2020年1–9月。测试用的虚构区间。来源：Walltrace; Yonhap News Agency",
             "Walltrace, 2021年2月22日; Yonhap News Agency, 2021年2月12日",
         ),
     ];
@@ -304,7 +304,7 @@ fn the_csv_lists_the_annotations_after_the_figures_in_rows_marked_as_theirs() {
     assert!(ko.contains("\n2020-01,2020년 1~9월,,"), "{ko}");
     assert!(ko.ends_with(",border-closed,,국경 봉쇄,북한은 코로나19에 대응해 2020년 1월 중국과의 국경을 닫았습니다. 정확한 날짜는 보도마다 다릅니다.\n"));
     let zh = chart(with_span(), "monthly", "zh").csv();
-    assert!(zh.contains("\n2020-01,2020年1月至9月,,"), "{zh}");
+    assert!(zh.contains("\n2020-01,2020年1–9月,,"), "{zh}");
     assert!(zh.ends_with(
         ",border-closed,,边境关闭,朝鲜于2020年1月因新冠疫情关闭了中朝边境；具体日期说法不一。\n"
     ));

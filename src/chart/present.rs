@@ -313,8 +313,10 @@ pub struct Note {
     pub text: String,
     /// Every source cited as a figure's are ("Walltrace, 22 February 2021"), `; `-separated.
     pub source: String,
-    /// Its sources' publishers, in order, each once.
-    pub publishers: Vec<String>,
+    /// Its sources' publishers, in order, each once, `; `-separated.
+    pub publishers: String,
+    /// Whether it has more than one publisher.
+    pub many: bool,
     /// The first source's address.
     pub url: String,
 }
@@ -323,10 +325,10 @@ pub struct Note {
 pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
     let an = ds.annotations.get(a)?;
     let sources = || an.sources.iter().filter_map(|&i| ds.sources.get(i));
-    let mut publishers: Vec<String> = Vec::new();
+    let mut publishers: Vec<&str> = Vec::new();
     for s in sources() {
-        if !publishers.contains(&s.publisher) {
-            publishers.push(s.publisher.clone());
+        if !publishers.contains(&s.publisher.as_str()) {
+            publishers.push(&s.publisher);
         }
     }
     Some(Note {
@@ -337,7 +339,8 @@ pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
             .filter_map(|&i| cite(ds, i, lang))
             .collect::<Vec<_>>()
             .join("; "),
-        publishers,
+        many: publishers.len() > 1,
+        publishers: publishers.join("; "),
         url: sources().next().map(|s| s.url.clone()).unwrap_or_default(),
     })
 }
@@ -441,9 +444,8 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
         }
         Target::Annotation(a) => {
             let n = note(ds, a, lang)?;
-            let publishers: Vec<&str> = n.publishers.iter().map(String::as_str).collect();
             hover.announce =
-                words::annotation_sentence(lang, &n.label, &n.when, &n.text, &publishers);
+                words::annotation_sentence(lang, &n.label, &n.when, &n.text, &n.publishers, n.many);
             hover.title = n.when;
             hover.value = n.label;
             hover.lines.push(n.text);

@@ -252,12 +252,24 @@ pub fn summary_sentence(
 
 /// The summary's sentence on the annotations a view draws, each "label (when)":
 /// "Marked on the chart: Border closed (January 2020)."
-pub fn marked_sentence(lang: Lang, parts: &[String]) -> String {
-    let m = t(lang, Msg::Marked);
-    match lang {
-        Lang::En | Lang::Ko => format!("{m}: {}.", parts.join("; ")),
-        Lang::Zh => format!("{m}：{}。", parts.join("；")),
+pub fn marked_sentence(lang: Lang, marked: &[(String, String)]) -> String {
+    let (colon, open, close, sep, stop) = match lang {
+        Lang::Zh => ("：", "（", "）", "；", "。"),
+        Lang::Ko => (": ", "(", ")", "; ", "."),
+        Lang::En => (": ", " (", ")", "; ", "."),
+    };
+    let mut out = String::from(t(lang, Msg::Marked));
+    out.push_str(colon);
+    for (k, (label, when)) in marked.iter().enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        for s in [label.as_str(), open, when, close] {
+            out.push_str(s);
+        }
     }
+    out.push_str(stop);
+    out
 }
 
 /// What a screen reader hears on an annotation: its label, when, its text and who says so.
@@ -267,22 +279,16 @@ pub fn annotation_sentence(
     label: &str,
     when: &str,
     text: &str,
-    publishers: &[&str],
+    publishers: &str,
+    many: bool,
 ) -> String {
-    let src = t(
-        lang,
-        if publishers.len() > 1 {
-            Msg::Sources
-        } else {
-            Msg::Source
-        },
-    );
-    match lang {
-        Lang::En | Lang::Ko => {
-            format!("{label}, {when}. {text} {src}: {}", publishers.join("; "))
-        }
-        Lang::Zh => format!("{label}，{when}。{text}{src}：{}", publishers.join("；")),
-    }
+    let src = t(lang, if many { Msg::Sources } else { Msg::Source });
+    let (comma, stop, colon) = match lang {
+        Lang::Zh => ("，", "。", "："),
+        _ => (", ", ". ", ": "),
+    };
+    let space = if lang == Lang::Zh { "" } else { " " };
+    format!("{label}{comma}{when}{stop}{text}{space}{src}{colon}{publishers}")
 }
 
 /// The summary of a chart made from columns: "Exports: 2 series of 1,000 points".

@@ -96,13 +96,9 @@ impl DatasetChart {
     pub fn summary(&self) -> String {
         let lang = self.lang;
         let figures = self.figures_summary();
-        let marked: Vec<String> = (self.sel.annotations.iter())
+        let marked: Vec<(String, String)> = (self.sel.annotations.iter())
             .filter_map(|&a| present::note(&self.ds, a, lang))
-            .map(|n| match lang {
-                Lang::Zh => format!("{}（{}）", n.label, n.when),
-                Lang::Ko => format!("{}({})", n.label, n.when),
-                Lang::En => format!("{} ({})", n.label, n.when),
-            })
+            .map(|n| (n.label, n.when))
             .collect();
         if marked.is_empty() {
             return figures;
