@@ -91,6 +91,7 @@ export function buildDom(doc) {
   const foot = h(doc, 'footer', 'tc-foot', { part: 'foot' });
   ui.notes = foot.appendChild(h(doc, 'p', 'tc-notes'));
   ui.source = foot.appendChild(h(doc, 'p', 'tc-source'));
+  ui.credit = foot.appendChild(h(doc, 'p', 'tc-credit'));
   // Resolves the --tc-* colours (forced-color-adjust: none, so system colours come
   // through): its spans are added once the wasm says which (addSwatches).
   ui.probe = h(doc, 'span', 'tc-probe', { 'aria-hidden': 'true' });
