@@ -7,16 +7,19 @@ use crate::scene::{Item, Scene, Target};
 /// whose mark centre is nearest.
 pub fn item_at(scene: &Scene, x: f64, y: f64) -> Option<usize> {
     let inside = |it: &&Item| it.hit.contains(x, y);
-    let claim =
-        (scene.items.iter()).position(|it| matches!(it.target, Target::Claim(_)) && inside(&it));
-    // Of annotations, the narrowest: a point's label over a span's band.
-    let note = || {
-        (scene.items.iter().enumerate())
-            .filter(|(_, it)| matches!(it.target, Target::Annotation(_)) && inside(it))
-            .min_by(|(_, a), (_, b)| a.hit.w().total_cmp(&b.hit.w()))
-            .map(|(i, _)| i)
+    // A claim first, then an annotation: of those, the last in reading order (a point's line
+    // and label over the band of a span that starts before it).
+    let on_top = |claims: bool| {
+        (scene.items.iter()).rposition(|it| {
+            inside(&it)
+                && match it.target {
+                    Target::Claim(_) => claims,
+                    Target::Annotation(_) => !claims,
+                    Target::Obs(_) => false,
+                }
+        })
     };
-    claim.or_else(note).or_else(|| {
+    on_top(true).or_else(|| on_top(false)).or_else(|| {
         scene
             .items
             .iter()
