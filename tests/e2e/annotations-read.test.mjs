@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { RESULTS, countDrawCalls, openStory } from './helpers.mjs';
+import { RESULTS, countDrawCalls, dataset, openStory } from './helpers.mjs';
 
 const CHART = '[data-trade-chart]';
 const BORDER = 'Border closed, January 2020. North Korea closed its border with China in January 2020 '
@@ -96,6 +96,17 @@ test('Show data lists the annotation in a table of its own, after the figures', 
   await chart((el) => el.tradeChart.setView('balance'));
   assert.equal(await chart((el) => el.querySelectorAll('.tc-data table').length), 1);
   await chart((el) => el.tradeChart.showData(false));
+});
+
+test("the credit line is read after the sources, in the reader's language", async () => {
+  const data = { ...dataset(), credit: { en: 'Chart: Test Desk', ko: '그래픽: 시험 데스크', zh: '制图：测试组' } };
+  const foot = () => chart((el) => [...el.querySelectorAll('.tc-foot p')].map((p) => [p.className, p.textContent]).slice(1));
+  assert.deepEqual(await foot(), [['tc-source', await chart((el) => el.querySelector('.tc-source').textContent)], ['tc-credit', '']]);
+  await chart((el, d) => el.tradeChart.setData(d), data);
+  assert.equal((await foot())[1][1], 'Chart: Test Desk');
+  await chart((el) => el.tradeChart.setLang('ko'));
+  assert.equal((await foot())[1][1], '그래픽: 시험 데스크');
+  await chart((el) => el.tradeChart.setLang('en'));
 });
 
 test('no console errors or page errors', () => {
