@@ -27,11 +27,13 @@ pub struct Selection {
     /// Claims drawn on the view's time axis (indices into `Dataset::claims`), in the
     /// view's order (the order their labels stack in).
     pub claims: Vec<usize>,
-    /// Annotations inside the view's range.
+    /// Annotations a time view draws (indices into `Dataset::annotations`): points inside
+    /// its range, spans overlapping it; in time order.
     pub annotations: Vec<usize>,
     /// Bases of the shown observations, in order of first use.
     pub bases: Vec<usize>,
-    /// Sources behind the shown figures, in order of first use, then the view's own.
+    /// Sources behind the shown figures, in order of first use, then the claims', the
+    /// annotations' and the view's own.
     pub sources: Vec<usize>,
 }
 
@@ -115,18 +117,29 @@ impl Selection {
                         .is_some_and(|p| in_range(v.range, &p))
             })
             .collect();
-        let annotations = v
+        // Time views only (bars have no time axis to draw them on), in the order a reader
+        // meets them from the left: a span at its start, a point at the middle of its
+        // period (where its line is), then by end.
+        let mut by_time: Vec<SortKey> = v
             .annotations
             .iter()
-            .copied()
-            .filter(|&a| {
-                ds.annotations.get(a).is_some_and(|a| match a.to {
+            .filter_map(|&a| {
+                let an = ds.annotations.get(a)?;
+                // Where it is drawn: a span from its start, a point at its period's middle.
+                let at = an
+                    .to
+                    .map_or(an.period.start + an.period.end, |_| 2 * an.period.start);
+                let end = an.to.map_or(an.period.end, |to| to.end);
+                let shown = match an.to {
                     // A span is drawn where it overlaps the view, clipped to it.
-                    Some(to) => a.period.start < v.range.1 && to.end > v.range.0,
-                    None => in_range(v.range, &a.period),
-                })
+                    Some(to) => an.period.start < v.range.1 && to.end > v.range.0,
+                    None => in_range(v.range, &an.period),
+                };
+                (shown && v.kind != ViewKind::Bars).then_some((at, end, a))
             })
             .collect();
+        sort_keys(&mut by_time);
+        let annotations: Vec<usize> = by_time.into_iter().map(|(.., a)| a).collect();
         let (mut bases, mut sources) = (Vec::new(), Vec::new());
         for sh in &series {
             for (_, _, o) in Selection::of_series(ds, sh) {
@@ -149,6 +162,13 @@ impl Selection {
             if let Some(c) = ds.claims.get(c) {
                 add(&mut sources, c.source);
             }
+        }
+        // Then the annotations', in time order: each note keeps its source.
+        for an in annotations
+            .iter()
+            .filter_map(|&a: &usize| ds.annotations.get(a))
+        {
+            an.sources.iter().for_each(|&s| add(&mut sources, s));
         }
         v.sources.iter().for_each(|&s| add(&mut sources, s));
         Selection {

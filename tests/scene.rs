@@ -4,8 +4,8 @@
 mod common;
 use common::*;
 use trade_chart::data::{Groups, ViewKind};
-use trade_chart::scene::Mark;
 use trade_chart::scene::Rect;
+use trade_chart::scene::{Mark, Target};
 use trade_chart::DatasetChart;
 
 fn shown_count(c: &trade_chart::DatasetChart) -> usize {
@@ -52,10 +52,23 @@ fn every_view_lays_out_at_every_width() {
                 s.plot
             );
             assert!(canvas.encloses(&s.plot), "{view}@{w}");
-            // One item (bar or point) per shown observation, plus the story's claims drawn.
-            let claims = s.items.iter().filter(|it| it.obs().is_none()).count();
-            assert_eq!(s.items.len() - claims, shown_count(&c), "{view}@{w}");
+            // One item (bar or point) per shown observation, plus the story's claims drawn
+            // and the annotation in each series' row.
+            let count = |f: fn(&Target) -> bool| s.items.iter().filter(|it| f(&it.target)).count();
+            let claims = count(|t| matches!(t, Target::Claim(_)));
+            let notes = count(|t| matches!(t, Target::Annotation(_)));
+            assert_eq!(
+                s.items.len() - claims - notes,
+                shown_count(&c),
+                "{view}@{w}"
+            );
             assert_eq!(claims, if view == "monthly" { 2 } else { 0 }, "{view}@{w}");
+            let rows = match view {
+                "monthly" => 3,
+                "history" => 1,
+                _ => 0,
+            };
+            assert_eq!(notes, rows, "{view}@{w}");
             for it in &s.items {
                 assert!(
                     s.plot.encloses(&it.hit),
@@ -149,7 +162,12 @@ fn the_combined_release_is_one_two_month_bar() {
     let width_of = |id: &str| {
         s.items
             .iter()
-            .find(|it| ds.obs(it.obs().unwrap()).unwrap().id.as_deref() == Some(id))
+            .find(|it| {
+                it.obs()
+                    .and_then(|r| ds.obs(r))
+                    .and_then(|o| o.id.as_deref())
+                    == Some(id)
+            })
             .map(|it| it.mark.w())
             .unwrap()
     };
@@ -168,7 +186,12 @@ fn the_combined_release_is_one_two_month_bar() {
     let dec = s
         .items
         .iter()
-        .find(|it| ds.obs(it.obs().unwrap()).unwrap().id.as_deref() == Some("tw-2020-12"))
+        .find(|it| {
+            it.obs()
+                .and_then(|r| ds.obs(r))
+                .and_then(|o| o.id.as_deref())
+                == Some("tw-2020-12")
+        })
         .unwrap();
     let hatch = s.marks.iter().filter(|m| matches!(m, Mark::Line { a, b, .. } if dec.mark.contains(a.0, a.1) && dec.mark.contains(b.0, b.1) && a.0 != b.0 && a.1 != b.1)).count();
     assert!(hatch >= 1, "December (derived) is not hatched");
@@ -191,7 +214,9 @@ fn history_breaks_the_line_at_gaps_and_marks_bases() {
     let c = chart("history", 1200.0, 480.0);
     let s = c.scene();
     let ds = c.dataset();
-    let pts: Vec<f64> = s.items.iter().map(|it| it.mark.cx()).collect();
+    let pts: Vec<f64> = (s.items.iter().filter(|it| it.obs().is_some()))
+        .map(|it| it.mark.cx())
+        .collect();
     let solid_or_dashed: Vec<(f64, f64)> = s
         .marks
         .iter()
@@ -208,7 +233,7 @@ fn history_breaks_the_line_at_gaps_and_marks_bases() {
         let p = trade_chart::data::Period::parse(year).unwrap();
         s.items
             .iter()
-            .find(|it| ds.obs(it.obs().unwrap()).unwrap().period == p)
+            .find(|it| it.obs().and_then(|r| ds.obs(r)).map(|o| o.period) == Some(p))
             .unwrap()
             .mark
             .cx()
@@ -245,7 +270,8 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
     let visible = c.toggle_series("two-way-monthly").unwrap();
     assert!(!visible);
     let after = c.scene().items.len();
-    assert_eq!(before - after, 11);
+    // Its 11 figures, and the border's annotation in its row.
+    assert_eq!(before - after, 12);
     assert!(c.scene().items.iter().all(|it| it
         .obs()
         .map_or("claim", |r| c.dataset().series[r.series].id.as_str())

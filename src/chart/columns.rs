@@ -675,6 +675,7 @@ impl ColumnsChart {
             subtitle: String::new(),
             notes: Vec::new(),
             source_line: String::new(),
+            credit: String::new(),
             view: String::new(),
             views: Vec::new(),
             legend: self.legend(),

@@ -2,15 +2,24 @@
 
 use crate::scene::{Item, Scene, Target};
 
-/// The item under a pointer at CSS (x, y). A claim's small box wins over the data
-/// columns it sits on; among columns, the one whose mark centre is nearest.
+/// The item under a pointer at CSS (x, y). A claim's small box, and an annotation's strip
+/// at the top of the plot, win over the data columns they sit on; among columns, the one
+/// whose mark centre is nearest.
 pub fn item_at(scene: &Scene, x: f64, y: f64) -> Option<usize> {
     let inside = |it: &&Item| it.hit.contains(x, y);
-    let claim = scene
-        .items
-        .iter()
-        .position(|it| matches!(it.target, Target::Claim(_)) && inside(&it));
-    claim.or_else(|| {
+    // A claim first, then an annotation: of those, the last in reading order (a point's line
+    // and label over the band of a span that starts before it).
+    let on_top = |claims: bool| {
+        (scene.items.iter()).rposition(|it| {
+            inside(&it)
+                && match it.target {
+                    Target::Claim(_) => claims,
+                    Target::Annotation(_) => !claims,
+                    Target::Obs(_) => false,
+                }
+        })
+    };
+    on_top(true).or_else(|| on_top(false)).or_else(|| {
         scene
             .items
             .iter()
@@ -91,11 +100,21 @@ pub fn navigate(scene: &Scene, from: Option<usize>, key: Key) -> Option<usize> {
         r.dedup();
         r
     };
+    // The same kind of item as the one left (Down from a figure lands on a figure, from an
+    // annotation on the same annotation in the next row), then the nearest in x.
+    let kind = |it: &Item| match it.target {
+        Target::Annotation(a) => Some(a),
+        _ => None,
+    };
     let nearest_in = |r: usize| {
         let x = at.mark.cx();
+        let d = |it: &Item| (kind(it) != kind(at), (it.mark.cx() - x).abs());
         (items.iter().enumerate())
             .filter(|(_, it)| it.row == r)
-            .min_by(|(_, a), (_, b)| (a.mark.cx() - x).abs().total_cmp(&(b.mark.cx() - x).abs()))
+            .min_by(|(_, a), (_, b)| {
+                let (da, db) = (d(a), d(b));
+                da.0.cmp(&db.0).then(da.1.total_cmp(&db.1))
+            })
             .map(|(i, _)| i)
     };
     let here = rows.iter().position(|&r| r == row).unwrap_or(0);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::data::{Check, ClaimStatus, Dataset, ObsRef, Op};
 use crate::scene::{Scene, Target};
 use crate::text::format;
-use crate::text::words::{t, Lang, Msg, Ui};
+use crate::text::words::{self, t, Lang, Msg, Ui};
 
 /// A tab.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -55,6 +55,9 @@ pub struct Meta {
     /// The line under the chart: the dataset's credit, if any, and "Sources: …" beside it
     /// ("Chart: The Border Desk · Sources: …").
     pub source_line: String,
+    /// The newsroom's credit line (`Dataset::credit`) in the reader's language, "" when
+    /// the dataset has none; the shell shows it under the chart beside the source line.
+    pub credit: String,
     /// Current view id.
     pub view: String,
     /// Every view of the dataset, in tab order; empty for columns (the shell hides the tabs).
@@ -73,15 +76,17 @@ pub struct Meta {
 /// A drawn item, for tests and keyboard navigation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ItemInfo {
-    /// Observation id, "series#index", or "claim:id".
+    /// Observation id, "series#index", "claim:id" or "annotation:id" (an annotation is an
+    /// item in every series' row, so its id comes once per row).
     pub id: String,
-    /// Series id ("" for a claim).
+    /// Series id ("" for a claim and an annotation).
     pub series: String,
-    /// Period in words.
+    /// Period in words (an annotation's time, a span's from its start to its end).
     pub period: String,
-    /// The figure's category in the reader's language; "" without one and for claims.
+    /// The figure's category in the reader's language; "" without one and for claims; an
+    /// annotation's label.
     pub label: String,
-    /// Value in words.
+    /// Value in words ("" for an annotation).
     pub value: String,
     /// Left edge of the hit box (the pointer target: the figure's column from the plot's top
     /// to its bottom, or a 16 px square on a claim), in CSS px from the canvas's left.
@@ -104,6 +109,9 @@ pub struct Table {
     pub headers: Vec<String>,
     /// One row per figure shown, in reading order.
     pub rows: Vec<Vec<String>>,
+    /// The annotations the view draws, as a table of their own (caption "Marked on the
+    /// chart"; when, label, details, source), in time order; none when it draws none.
+    pub annotations: Option<Box<Table>>,
 }
 
 /// A claim of the story, with its verdict, for the claims list.
@@ -275,15 +283,16 @@ pub struct Hover {
     pub w: f64,
     /// Height of the highlight box in CSS px, at least 2 (so a zero-height bar still shows one).
     pub h: f64,
-    /// Period (and category) in words: "June 2020".
+    /// Period (and category) in words: "June 2020"; an annotation's time, a span's as
+    /// "January to September 2020".
     pub title: String,
-    /// Series label (or "The story says" for a claim).
+    /// Series label (or "The story says" for a claim; "" for an annotation).
     pub series: String,
     /// Series id (empty for a claim).
     pub series_id: String,
-    /// The value in words: "$491.06 million", "about $24 million".
+    /// The value in words: "$491.06 million", "about $24 million"; an annotation's label.
     pub value: String,
-    /// Basis, formula, notes.
+    /// Basis, formula, notes; an annotation's text.
     pub lines: Vec<String>,
     /// "Yonhap News Agency, 12 February 2021".
     pub source: String,
@@ -291,6 +300,50 @@ pub struct Hover {
     pub url: String,
     /// One sentence for screen readers.
     pub announce: String,
+}
+
+/// An annotation in words: what its tooltip, the live region, the data table, the CSV
+/// and the summary say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// When: "January 2020", a span "January to September 2020" ([`format::span`]).
+    pub when: String,
+    /// Its short label, as drawn.
+    pub label: String,
+    /// Its sentence.
+    pub text: String,
+    /// Every source cited as a figure's are ("Walltrace, 22 February 2021"), `; `-separated.
+    pub source: String,
+    /// Its sources' publishers, in order, each once, `; `-separated.
+    pub publishers: String,
+    /// Whether it has more than one publisher.
+    pub many: bool,
+    /// The first source's address.
+    pub url: String,
+}
+
+/// Annotation `a` of `ds` in words, or `None` if `a` is not in `ds`.
+pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
+    let an = ds.annotations.get(a)?;
+    let sources = || an.sources.iter().filter_map(|&i| ds.sources.get(i));
+    let mut publishers: Vec<&str> = Vec::new();
+    for s in sources() {
+        if !publishers.contains(&s.publisher.as_str()) {
+            publishers.push(&s.publisher);
+        }
+    }
+    Some(Note {
+        when: format::span(&an.period, an.to.as_ref(), lang),
+        label: an.label.get(lang).to_string(),
+        text: an.text.get(lang).to_string(),
+        source: (an.sources.iter())
+            .filter_map(|&i| cite(ds, i, lang))
+            .collect::<Vec<_>>()
+            .join("; "),
+        many: publishers.len() > 1,
+        publishers: publishers.join("; "),
+        url: sources().next().map(|s| s.url.clone()).unwrap_or_default(),
+    })
 }
 
 fn cite(ds: &Dataset, i: usize, lang: Lang) -> Option<String> {
@@ -389,6 +442,16 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
                 "{}{sep}{}{sep}{}{sep}{status}",
                 hover.title, hover.series, hover.value
             );
+        }
+        Target::Annotation(a) => {
+            let n = note(ds, a, lang)?;
+            hover.announce =
+                words::annotation_sentence(lang, &n.label, &n.when, &n.text, &n.publishers, n.many);
+            hover.title = n.when;
+            hover.value = n.label;
+            hover.lines.push(n.text);
+            hover.source = n.source;
+            hover.url = n.url;
         }
     }
     Some(hover)

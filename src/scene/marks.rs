@@ -169,6 +169,9 @@ pub enum Target {
     Obs(ObsRef),
     /// A story's claim (index into `Dataset::claims`), drawn against the data.
     Claim(usize),
+    /// An annotation (index into `Dataset::annotations`): an event or a span of time. It
+    /// is an item in every series' row, where its time falls among the figures.
+    Annotation(usize),
 }
 
 /// A data item on screen: what it is and where a pointer finds it.
@@ -207,9 +210,68 @@ impl Item {
     pub fn obs(&self) -> Option<ObsRef> {
         match self.target {
             Target::Obs(r) => Some(r),
-            Target::Claim(_) => None,
+            Target::Claim(_) | Target::Annotation(_) => None,
         }
     }
+
+    /// Where the item stands in its row's reading order: the middle of its mark, but an
+    /// annotation's left edge (a point's line, a span's start), so a reader meets the event
+    /// before the figures of its period and a span where it begins.
+    pub fn reading_x(&self) -> f64 {
+        match self.target {
+            Target::Annotation(_) => self.mark.x0,
+            _ => self.mark.cx(),
+        }
+    }
+}
+
+/// The items of the annotations a time view draws, one in each of `rows` (the visible
+/// series' rows): a point's mark is its line (at the middle of its period), a span's its
+/// band (from its start to its end, clipped to the plot); `x` maps months to px. The
+/// pointer finds an annotation in the strip at the top of the plot where its label sits,
+/// over its line and label or over its band, so hovering the figures below still finds
+/// the figures.
+pub(crate) fn annotation_items(
+    inp: &SceneInput<'_>,
+    plot: Rect,
+    x: &dyn Fn(f64) -> f64,
+    rows: &[usize],
+) -> Vec<Item> {
+    use crate::scene::layout::{text_width, FONT};
+    let mut items = Vec::new();
+    for &a in &inp.sel.annotations {
+        let Some(an) = inp.ds.annotations.get(a) else {
+            continue;
+        };
+        let strip = plot.y0 + FONT + 6.0;
+        let (mark, hit) = match an.to {
+            Some(to) => {
+                let x0 = x(f64::from(an.period.start)).max(plot.x0);
+                let x1 = x(f64::from(to.end)).min(plot.x1);
+                let band = Rect::new(x0, plot.y0, x1.max(x0), plot.y1);
+                (band, Rect::new(band.x0, plot.y0, band.x1, strip))
+            }
+            None => {
+                let px = x(f64::from(an.period.start + an.period.end) / 2.0);
+                let w = text_width(an.label.get(inp.lang), FONT) + 4.0;
+                let (l, r) = match px + w <= plot.x1 {
+                    true => (px - 4.0, px + w),
+                    false => (px - w, px + 4.0),
+                };
+                (
+                    Rect::new(px - 1.0, plot.y0, px + 1.0, plot.y1),
+                    Rect::new(l.max(plot.x0), plot.y0, r.min(plot.x1), strip),
+                )
+            }
+        };
+        items.extend(rows.iter().map(|&row| Item {
+            target: Target::Annotation(a),
+            row,
+            hit,
+            mark,
+        }));
+    }
+    items
 }
 
 /// A filled box in a series' colour and texture (light stripes or dots in `bg` over the

@@ -719,6 +719,7 @@ impl<'a> Builder<'a> {
         }
         let theme = self.inp.theme;
         let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
+        self.annotation_items(plot, &x);
         self.claims(plot, &x, &y);
         let marks = &mut self.scene.marks;
         self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
@@ -828,11 +829,25 @@ impl<'a> Builder<'a> {
             ));
         }
         let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
+        self.annotation_items(plot, &x);
         self.claims(plot, &x, &y);
         let marks = &mut self.scene.marks;
         self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
         self.year_labels(plot, &x);
         self.baseline(plot);
+    }
+}
+
+impl Builder<'_> {
+    /// The annotations' keyboard and pointer items ([`marks::annotation_items`]), in every
+    /// visible series' row (the claims' row when every series is hidden).
+    fn annotation_items(&mut self, plot: Rect, x: &Linear) {
+        let mut rows: Vec<usize> = self.inp.sel.series.iter().map(|sh| sh.slot).collect();
+        if rows.is_empty() {
+            rows.push(self.view().series.len());
+        }
+        let items = marks::annotation_items(self.inp, plot, &|m| x.map(m), &rows);
+        self.scene.items.extend(items);
     }
 }
 
@@ -869,7 +884,7 @@ pub fn build(inp: &SceneInput<'_>) -> Scene {
     }
     // Reading order for keyboards and screen readers: row by row, left to right.
     crate::data::order::sort_by_key(&mut b.scene.items, |p| {
-        (crate::data::order::usize_key(p.row) << 64) | crate::data::order::f64_key(p.mark.cx())
+        (crate::data::order::usize_key(p.row) << 64) | crate::data::order::f64_key(p.reading_x())
     });
     b.scene
 }

@@ -271,6 +271,32 @@ pub fn period(p: &Period, lang: Lang) -> String {
     }
 }
 
+/// When an annotation is: its period, or for a span the run of months from its start to
+/// its end read as a combined release is ("January to September 2020", "2020년 1~9월",
+/// "2020年1–9月"; across years "November 2019 to March 2020"), a span of years from the
+/// first to the last ("2018 to 2020", "2018년~2020년", "2018年–2020年"). English says "to"
+/// where the figures' periods have a dash: a screen reader may skip the dash.
+pub fn span(from: &Period, to: Option<&Period>, lang: Lang) -> String {
+    let Some(to) = to.filter(|t| *t != from) else {
+        return period(from, lang);
+    };
+    let words = if from.kind == PeriodKind::Year && to.kind == PeriodKind::Year {
+        let sep = if lang == Lang::Ko { "~" } else { "–" };
+        format!("{}{sep}{}", period(from, lang), period(to, lang))
+    } else {
+        let run = Period {
+            start: from.start,
+            end: to.end,
+            kind: PeriodKind::MonthRange,
+        };
+        period(&run, lang)
+    };
+    match lang {
+        Lang::En => words.replacen('–', " to ", 1),
+        _ => words,
+    }
+}
+
 /// A short period label for axes: "2020", "Jun", "Jan–Feb", "6월", "1~2월".
 pub fn period_short(p: &Period, lang: Lang) -> String {
     match p.kind {
@@ -323,6 +349,49 @@ mod tests {
 
     fn cur(code: &str) -> Currency {
         Currency::parse(code).unwrap()
+    }
+
+    #[test]
+    fn a_span_reads_from_its_start_to_its_end_in_each_language() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        let cases = [
+            ("2020-01", None, ["January 2020", "2020년 1월", "2020年1月"]),
+            (
+                "2020-01",
+                Some("2020-01"),
+                ["January 2020", "2020년 1월", "2020年1月"],
+            ),
+            (
+                "2020-01",
+                Some("2020-09"),
+                ["January to September 2020", "2020년 1~9월", "2020年1–9月"],
+            ),
+            (
+                "2019-11",
+                Some("2020-03"),
+                [
+                    "November 2019 to March 2020",
+                    "2019년 11월~2020년 3월",
+                    "2019年11月–2020年3月",
+                ],
+            ),
+            (
+                "2018",
+                Some("2020"),
+                ["2018 to 2020", "2018년~2020년", "2018年–2020年"],
+            ),
+            (
+                "2020-01/2020-02",
+                Some("2020-06"),
+                ["January to June 2020", "2020년 1~6월", "2020年1–6月"],
+            ),
+        ];
+        for (from, to, words) in cases {
+            let to = to.map(p);
+            for (lang, w) in [En, Ko, Zh].into_iter().zip(words) {
+                assert_eq!(span(&p(from), to.as_ref(), lang), w, "{from} {to:?}");
+            }
+        }
     }
 
     #[test]

@@ -64,6 +64,13 @@ pub enum Msg {
     Close,
     /// Short label of a claim drawn on the chart.
     Story,
+    /// Caption of the data table's annotations ("Marked on the chart"), and the start of
+    /// the summary's sentence about them.
+    Marked,
+    /// Header of that table's label column ("Label").
+    Label,
+    /// Header of that table's text column ("Details").
+    Details,
 }
 
 /// The text of `m` in `lang`.
@@ -158,6 +165,15 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Story, En) => "Story",
         (Story, Ko) => "기사",
         (Story, Zh) => "报道",
+        (Marked, En) => "Marked on the chart",
+        (Marked, Ko) => "그래프 표시 사항",
+        (Marked, Zh) => "图中标注",
+        (Label, En) => "Label",
+        (Label, Ko) => "표시",
+        (Label, Zh) => "标注",
+        (Details, En) => "Details",
+        (Details, Ko) => "설명",
+        (Details, Zh) => "说明",
     }
 }
 
@@ -232,6 +248,47 @@ pub fn summary_sentence(
         (Lang::Ko, _) => format!("{title}. 수치 {figures}개. {}.", parts.join("; ")),
         (Lang::Zh, _) => format!("{title}。共{figures}个数据。{}。", parts.join("；")),
     }
+}
+
+/// The summary's sentence on the annotations a view draws, each "label (when)":
+/// "Marked on the chart: Border closed (January 2020)."
+pub fn marked_sentence(lang: Lang, marked: &[(String, String)]) -> String {
+    let (colon, open, close, sep, stop) = match lang {
+        Lang::Zh => ("：", "（", "）", "；", "。"),
+        Lang::Ko => (": ", "(", ")", "; ", "."),
+        Lang::En => (": ", " (", ")", "; ", "."),
+    };
+    let mut out = String::from(t(lang, Msg::Marked));
+    out.push_str(colon);
+    for (k, (label, when)) in marked.iter().enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        for s in [label.as_str(), open, when, close] {
+            out.push_str(s);
+        }
+    }
+    out.push_str(stop);
+    out
+}
+
+/// What a screen reader hears on an annotation: its label, when, its text and who says so.
+/// "Border closed, January 2020. North Korea closed … Source: Walltrace".
+pub fn annotation_sentence(
+    lang: Lang,
+    label: &str,
+    when: &str,
+    text: &str,
+    publishers: &str,
+    many: bool,
+) -> String {
+    let src = t(lang, if many { Msg::Sources } else { Msg::Source });
+    let (comma, stop, colon) = match lang {
+        Lang::Zh => ("，", "。", "："),
+        _ => (", ", ". ", ": "),
+    };
+    let space = if lang == Lang::Zh { "" } else { " " };
+    format!("{label}{comma}{when}{stop}{text}{space}{src}{colon}{publishers}")
 }
 
 /// The summary of a chart made from columns: "Exports: 2 series of 1,000 points".

@@ -49,13 +49,17 @@ test('keyboard only: Tab reaches the tabs and the canvas; arrows, Home/End, Up/D
   assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'solid');
   assert.equal(await live(), '');
 
-  // The two-way row, left to right: January–February (released together) … June.
+  // The two-way row, left to right: the border's closing (mid-January), then January–February
+  // (released together) … June.
   const items = await chart((el) => el.tradeChart.items());
   const row = items.filter((it) => it.series === 'two-way-monthly');
   await page.keyboard.press('ArrowRight');
+  assert.match(await tooltip(), /^January 2020.*Border closed/);
+  assert.ok((await announced()).startsWith('Border closed, January 2020.'));
+  await page.keyboard.press('ArrowRight');
   assert.match(await tooltip(), new RegExp('^' + row[0].period));
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  assert.equal(await live(), '', 'announced before the debounce');
+  assert.ok(!(await live()).includes('June'), 'announced before the debounce');
   const june = await announced();
   assert.ok(june.includes('June 2020') && june.includes('$96.8 million'), `live region: ${june}`);
   assert.ok((await tooltip()).includes('$96.8 million'));
@@ -69,7 +73,9 @@ test('keyboard only: Tab reaches the tabs and the canvas; arrows, Home/End, Up/D
   const last = items.filter((it) => it.series === 'cn-kp-monthly').at(-1);
   assert.ok((await announced()).startsWith(last.period), 'End: the last of the row');
   await page.keyboard.press('Home');
-  assert.ok((await announced()).startsWith(row[0].period), 'Home: the first of the row');
+  assert.ok((await announced()).startsWith('Border closed, January 2020.'), 'Home: the first of the row, the annotation');
+  await page.keyboard.press('ArrowRight');
+  assert.ok((await announced()).startsWith(row[0].period), 'then the first figure');
   await page.keyboard.press('ArrowUp');
   assert.ok((await announced()).includes('Two-way trade'));
 

@@ -53,13 +53,16 @@ export interface ChartColumnSeries {
 }
 export type ChartTheme = 'auto' | 'light' | 'dark';
 export interface ViewInfo { id: string; label: string; }
-/** One visible mark and its hit box in CSS px, relative to the canvas; claims have ids "claim:…". */
+/** One visible mark and its hit box in CSS px, relative to the canvas: a figure, a claim
+ *  ("claim:ID") or an annotation ("annotation:ID", once in each series' row: its period is its
+ *  time, its label its label, its value ""). */
 export interface ChartItem {
   id: string; series: string; period: string; label: string; /** formatted, e.g. "$491.06 million" */ value: string;
   x: number; y: number; w: number; h: number;
 }
-/** What "Show data" shows: the current view's figures, in the reader's language. */
-export interface ChartTable { caption: string; headers: string[]; rows: string[][]; }
+/** What "Show data" shows: the current view's figures, in the reader's language, and the
+ *  annotations it draws as a table of their own (period, label, details, source; null if none). */
+export interface ChartTable { caption: string; headers: string[]; rows: string[][]; annotations: ChartTable | null; }
 /** A claim of the story checked against the data. */
 export interface ChartClaim {
   id: string; text: string; status: 'agrees' | 'unsupported' | 'unverified'; status_label: string;

@@ -77,17 +77,20 @@ export class Panels {
     if (key === this.tableKey) return;
     this.tableKey = key;
     const { ui, doc } = this;
-    const table = h(doc, 'table');
-    table.append(text(doc, 'caption', '', t.caption, { id: ui.id + 'caption' }));
-    const hr = h(doc, 'tr');
-    for (const c of t.headers) hr.append(text(doc, 'th', '', c, { scope: 'col' }));
-    table.appendChild(h(doc, 'thead')).append(hr);
-    const body = table.appendChild(h(doc, 'tbody'));
-    for (const row of t.rows) {
-      const tr = body.appendChild(h(doc, 'tr'));
-      row.forEach((c, i) => tr.append(i === 0 ? text(doc, 'th', '', c, { scope: 'row' }) : text(doc, 'td', '', c)));
-    }
-    ui.data.replaceChildren(table);
+    // The figures, then the annotations the view draws in a table of their own.
+    ui.data.replaceChildren(...[t, t.annotations].filter(Boolean).map((x, k) => {
+      const table = h(doc, 'table');
+      table.append(text(doc, 'caption', '', x.caption, k ? {} : { id: ui.id + 'caption' }));
+      const hr = h(doc, 'tr');
+      for (const c of x.headers) hr.append(text(doc, 'th', '', c, { scope: 'col' }));
+      table.appendChild(h(doc, 'thead')).append(hr);
+      const body = table.appendChild(h(doc, 'tbody'));
+      for (const row of x.rows) {
+        const tr = body.appendChild(h(doc, 'tr'));
+        row.forEach((c, i) => tr.append(i === 0 ? text(doc, 'th', '', c, { scope: 'row' }) : text(doc, 'td', '', c)));
+      }
+      return table;
+    }));
   }
 
   // The story's claims against the data, each with its verdict in words. `read` calls

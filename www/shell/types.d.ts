@@ -14,7 +14,7 @@ export interface ChartLegendEntry { id: string; label: string; color: string; te
 /** Everything the shell writes around the canvas, in the reader's language (Rust `Meta`). */
 export interface ChartMeta {
   kind: 'dataset' | 'columns'; can: ChartCapabilities; lang: string; title: string; subtitle: string;
-  notes: string[]; source_line: string; view: string; views: ViewInfo[]; legend: ChartLegendEntry[];
+  notes: string[]; source_line: string; /** the newsroom's credit line, "" if none */ credit: string; view: string; views: ViewInfo[]; legend: ChartLegendEntry[];
   summary: string; claims: number;
   /** The widget's labels in the chart's language (Rust `Ui`: one string each). */
   ui: Record<string, string>;

@@ -290,6 +290,17 @@ impl DatasetChart {
                             format::money(c.value * self.ds.scale, self.ds.currency, lang),
                         )
                     }
+                    Target::Annotation(a) => {
+                        let n = present::note(&self.ds, a, lang)?;
+                        let id = self.ds.annotations.get(a)?.id.as_str();
+                        (
+                            format!("annotation:{id}"),
+                            String::new(),
+                            n.when,
+                            n.label,
+                            String::new(),
+                        )
+                    }
                 };
                 Some(ItemInfo {
                     id,

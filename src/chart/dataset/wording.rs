@@ -67,6 +67,9 @@ impl DatasetChart {
                 .unwrap_or_default(),
             notes,
             source_line: source_line(ds.credit.as_ref().map(|c| c.get(lang)), &publishers, lang),
+            credit: (ds.credit.as_ref())
+                .map(|c| c.get(lang).to_string())
+                .unwrap_or_default(),
             view: view.id.clone(),
             views: ds
                 .views
@@ -83,8 +86,23 @@ impl DatasetChart {
         }
     }
 
-    /// A sentence on what the current view shows, computed from the data.
+    /// A sentence on what the current view shows, computed from the data, then one on
+    /// what it marks ("Marked on the chart: Border closed (January 2020).").
     pub fn summary(&self) -> String {
+        let lang = self.lang;
+        let figures = self.figures_summary();
+        let marked: Vec<(String, String)> = (self.sel.annotations.iter())
+            .filter_map(|&a| present::note(&self.ds, a, lang))
+            .map(|n| (n.label, n.when))
+            .collect();
+        if marked.is_empty() {
+            return figures;
+        }
+        let space = if lang == Lang::Zh { "" } else { " " };
+        format!("{figures}{space}{}", words::marked_sentence(lang, &marked))
+    }
+
+    fn figures_summary(&self) -> String {
         let ds = &self.ds;
         let lang = self.lang;
         let view = self.current();
@@ -177,7 +195,26 @@ impl DatasetChart {
             caption: self.current().title.get(lang).to_string(),
             headers,
             rows,
+            annotations: self.annotations_table().map(Box::new),
         }
+    }
+
+    /// The annotations the view draws as a table: when, label, details, source.
+    fn annotations_table(&self) -> Option<Table> {
+        let lang = self.lang;
+        let rows: Vec<Vec<String>> = (self.sel.annotations.iter())
+            .filter_map(|&a| present::note(&self.ds, a, lang))
+            .map(|n| vec![n.when, n.label, n.text, n.source])
+            .collect();
+        (!rows.is_empty()).then(|| Table {
+            caption: t(lang, Msg::Marked).to_string(),
+            headers: [Msg::Period, Msg::Label, Msg::Details, Msg::Source]
+                .iter()
+                .map(|&m| t(lang, m).to_string())
+                .collect(),
+            rows,
+            annotations: None,
+        })
     }
 
     /// The figures of the current view as CSV, one row per figure, with its sources.
@@ -189,8 +226,9 @@ impl DatasetChart {
             String::from("period,period_label,series_id,series,direction,category,value_");
         out.push_str(&ds.currency.code().to_ascii_lowercase());
         out.push_str(
-            ",qualifier,basis,derived_formula,note,source_publishers,source_dates,source_urls\n",
+            ",qualifier,basis,derived_formula,note,source_publishers,source_dates,source_urls",
         );
+        out.push_str(",annotation_id,annotation_to,annotation_label,annotation_text\n");
         for r in self.sel.obs() {
             let (Some(s), Some(o)) = (ds.series.get(r.series), ds.obs(r)) else {
                 continue;
@@ -245,14 +283,47 @@ impl DatasetChart {
                 src(&|s| s.publisher.clone()),
                 src(&|s| s.date.clone().unwrap_or_default()),
                 src(&|s| s.url.clone()),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
             ];
-            for (k, f) in fields.iter().enumerate() {
-                if k > 0 {
-                    out.push(',');
-                }
-                format::csv_field(&mut out, f);
-            }
-            out.push('\n');
+            csv_row(&mut out, &fields);
+        }
+        // Then the annotations the view draws, in time order: rows of their own, marked by
+        // their `annotation_*` columns, with no series and no value.
+        for &a in &self.sel.annotations {
+            let Some(an) = ds.annotations.get(a) else {
+                continue;
+            };
+            let src = |f: &dyn Fn(&crate::data::Source) -> String| {
+                (an.sources.iter().filter_map(|&i| ds.sources.get(i)))
+                    .map(f)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            let none = String::new;
+            let fields = [
+                an.period.iso(),
+                format::span(&an.period, an.to.as_ref(), lang),
+                none(),
+                none(),
+                none(),
+                none(),
+                none(),
+                none(),
+                none(),
+                none(),
+                none(),
+                src(&|s| s.publisher.clone()),
+                src(&|s| s.date.clone().unwrap_or_default()),
+                src(&|s| s.url.clone()),
+                an.id.clone(),
+                an.to.map(|p| p.iso()).unwrap_or_default(),
+                an.label.get(lang).to_string(),
+                an.text.get(lang).to_string(),
+            ];
+            csv_row(&mut out, &fields);
         }
         out
     }
@@ -321,4 +392,15 @@ fn source_line(credit: Option<&str>, publishers: &[&str], lang: Lang) -> String 
         (Some(c), None) => c.to_string(),
         (None, s) => s.unwrap_or_default(),
     }
+}
+
+/// One CSV row: the fields, quoted where they need it, then a newline.
+fn csv_row(out: &mut String, fields: &[String]) {
+    for (k, f) in fields.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        format::csv_field(out, f);
+    }
+    out.push('\n');
 }
