@@ -258,3 +258,31 @@ fn a_server_render_refuses_what_create_refuses_naming_it() {
     assert_eq!(path(data, "[1"), "options[0]");
     assert!(path("{}", "{}").starts_with("data"), "{}", path("{}", "{}"));
 }
+
+#[test]
+fn the_reservation_follows_the_height_rule() {
+    let css = trade_chart::chart::reserve_css();
+    let lines: Vec<&str> = css.lines().collect();
+    assert_eq!(lines.len(), 3, "{css}");
+    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc))";
+    assert_eq!(lines[0], format!("{who} {{ display: block; }}"));
+    assert_eq!(
+        lines[1],
+        format!("{who}::before {{ content: \"\"; display: block; margin: 22.5px 0; padding-top: var(--tc-reserve, calc(\
+max(min(clamp(260px, 100% * 0.9, 380px), (560px - 100%) * 1000), min(clamp(300px, 100% * 0.5, 480px), (100% - 559px) * 1000)) + \
+451.8px - clamp(0px, (100% - 280px) * 1000, 38px) - clamp(0px, (100% - 340px) * 1000, 16.8px) - clamp(0px, (100% - 388px) * 1000, 36px) \
+- clamp(0px, (100% - 395px) * 1000, 21px) - clamp(0px, (100% - 477px) * 1000, 21.56px) - clamp(0px, (100% - 484px) * 1000, 16.8px) \
+- clamp(0px, (100% - 514px) * 1000, 38px) - clamp(0px, (100% - 644px) * 1000, 36px) - clamp(0px, (100% - 682px) * 1000, 16.8px))); }}")
+    );
+    assert_eq!(
+        lines[2],
+        ":host(trade-chart)::before { content: none !important; }"
+    );
+    // The shell's stylesheet holds the same rules, between its two markers.
+    let file = include_str!("../www/trade-chart.css");
+    let start = file.find("/* reserve_css */\n").expect("the start marker") + 18;
+    let end = file
+        .find("/* end of reserve_css */")
+        .expect("the end marker");
+    assert_eq!(&file[start..end], css);
+}

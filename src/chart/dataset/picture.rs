@@ -174,6 +174,87 @@ pub fn picture_css() -> String {
     css
 }
 
+/// The figure's height around the plot (its title, subtitle, tabs, legend, tools, notes and
+/// sources; its margins apart) by the container's width, for the reservation a chart
+/// without a picture gets before it is made ([`reserve_css`]): the story's opening view in
+/// English as Chromium lays it out with the system's sans-serif (measured at every whole
+/// px from 280 to 1300). `(from, px)`: from that content width (CSS px) on. Another
+/// dataset's texts wrap at other widths; the difference is what moves when its chart comes.
+pub const RESERVE_TEXTS: [(u32, f64); 10] = [
+    (0, 451.8),
+    (281, 413.8),
+    (341, 397.0),
+    (389, 361.0),
+    (396, 340.0),
+    (478, 318.44),
+    (485, 301.64),
+    (515, 263.64),
+    (645, 227.64),
+    (683, 210.84),
+];
+
+/// What stands for a chart without a picture until it is made, so that the page does not
+/// move when it comes: a `::before` block with the figure's margins and its height at the
+/// container's width (the plot by [`layout::HEIGHT_RULE`], the texts by
+/// [`RESERVE_TEXTS`]), on `<trade-chart>` before it is defined, a `[data-trade-chart]`
+/// before create() has it, the element create() was given (`data-tc-box`, set at once), a
+/// lazy chart waiting (`data-tc-pending`) and the element's own box (`.tc-box`), each only
+/// while it holds no figure. A percentage padding is of the container's width, so no query
+/// container is needed (one would keep the figure's margins from collapsing as they will);
+/// a step at width `b` is `clamp(0px, (100% - (b - 1)px) * 1000, d)`. `--tc-reserve` sets
+/// the height instead. In a shadow root the picture's stylesheet drops the stand-in of its
+/// host (`:host::before`): a server-rendered `<trade-chart>` has its picture there.
+/// `www/trade-chart.css` holds exactly this text (a test checks).
+pub fn reserve_css() -> String {
+    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc))";
+    let px = |v: f64| format!("{}px", crate::number::plain(v));
+    let clamp = |s: &layout::HeightStep| {
+        format!(
+            "clamp({}, 100% * {}, {})",
+            px(s.min),
+            crate::number::plain(s.factor),
+            px(s.max)
+        )
+    };
+    // The plot: each step of the height rule from its width on, up to the next one's.
+    let mut plot = String::new();
+    let steps = layout::HEIGHT_RULE;
+    for (i, s) in steps.iter().enumerate() {
+        let mut term = clamp(s);
+        if i > 0 {
+            term = format!("min({term}, (100% - {}) * 1000)", px(s.from - 1.0));
+        }
+        if let Some(next) = steps.get(i + 1) {
+            term = format!("min({term}, ({} - 100%) * 1000)", px(next.from));
+        }
+        if !plot.is_empty() {
+            plot.push_str(", ");
+        }
+        plot.push_str(&term);
+    }
+    let plot = if steps.len() > 1 {
+        format!("max({plot})")
+    } else {
+        plot
+    };
+    let mut texts = px(RESERVE_TEXTS[0].1);
+    for (prev, (from, v)) in RESERVE_TEXTS.iter().zip(RESERVE_TEXTS.iter().skip(1)) {
+        let d = v - prev.1;
+        let sign = if d < 0.0 { '-' } else { '+' };
+        let _ = write!(
+            texts,
+            " {sign} clamp(0px, (100% - {}) * 1000, {})",
+            px(f64::from(*from) - 1.0),
+            px((d.abs() * 100.0).round() / 100.0)
+        );
+    }
+    format!(
+        "{who} {{ display: block; }}\n\
+{who}::before {{ content: \"\"; display: block; margin: 22.5px 0; padding-top: var(--tc-reserve, calc({plot} + {texts})); }}\n\
+:host(trade-chart)::before {{ content: none !important; }}\n"
+    )
+}
+
 /// `s` as text in an element or a double- or single-quoted attribute value (the
 /// picture's markup, and the one-file page the importers write: `trade_chart_import::publish`).
 pub fn escape_html(s: &str) -> String {
