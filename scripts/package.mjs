@@ -207,7 +207,7 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
   files,
   engines: { node: '>=18' }, // only tools read it (bundlers, tests); the code runs in browsers
   keywords: ['chart', 'trade', 'news', 'embed', 'web-component', 'custom-element', 'webassembly', 'wasm', 'accessible', 'data-visualization'],
-  sideEffects: ['./trade-chart.standalone.js', './trade-chart.js', './index.js'], // importing either defines <trade-chart>; the standalone script mounts charts
+  sideEffects: ['./trade-chart.standalone.js', './trade-chart.js', './index.js', './react.js', './vue.js', './svelte.js'], // importing either defines <trade-chart> (react.js, vue.js, svelte.js import index.js: a bare import of one must be kept); the standalone script mounts charts
 }, null, 2) + '\n');
 
 writeFileSync(at('pkg/README.md'), fill('www/pkg/README.md', { version: cargo.version, repository: cargo.repository ? ` (${cargo.repository})` : '' }));
