@@ -77,6 +77,8 @@ test-wasm: setup
 	    cargo test --target wasm32-unknown-unknown -p trade-chart-web --features full --test web'
 
 test-e2e: build
+	# Vue's and Svelte's types for tests/e2e/types.test.mjs, apart from the root's node_modules.
+	npm ci --prefix tests/e2e/types/frameworks --no-audit --no-fund --loglevel=error --ignore-scripts
 	node --test --test-concurrency=1 tests/e2e/
 
 # Side by side with uPlot and Chart.js in headless Chromium (not part of `make test`).

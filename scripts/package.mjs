@@ -165,13 +165,13 @@ writeFileSync(at('pkg/trade-chart.js'), await bundle('www/entries/classic.js', {
 // The types: www/pkg/, with the version.
 writeFileSync(at('pkg/index.d.ts'), fill('www/pkg/index.d.ts', { version: cargo.version }));
 writeFileSync(at('pkg/import.d.ts'), fill('www/pkg/import.d.ts', { version: cargo.version }));
-for (const f of ['react.d.ts', 'react.js']) writeFileSync(at(`pkg/${f}`), fill(`www/pkg/${f}`, { version: cargo.version }));
+for (const f of ['react.d.ts', 'react.js', 'vue.d.ts', 'vue.js', 'svelte.d.ts', 'svelte.js']) writeFileSync(at(`pkg/${f}`), fill(`www/pkg/${f}`, { version: cargo.version }));
 // trade-chart/server (Node): the element's markup with the chart's picture, from the full module.
 for (const f of ['server.d.ts', 'server.js']) writeFileSync(at(`pkg/${f}`), fill(`www/pkg/${f}`, { version: cargo.version }));
 
 const files = ['index.js', 'index.d.ts', 'trade_chart.js', 'trade_chart_bg.wasm', 'trade_chart.d.ts', 'kp-cn.json',
   'trade_chart_full.js', 'trade_chart_full_bg.wasm',
-  'import.js', 'import.d.ts', 'react.js', 'react.d.ts', 'server.js', 'server.d.ts', 'trade_chart_import.js', 'trade_chart_import_bg.wasm',
+  'import.js', 'import.d.ts', 'react.js', 'react.d.ts', 'vue.js', 'vue.d.ts', 'svelte.js', 'svelte.d.ts', 'server.js', 'server.d.ts', 'trade_chart_import.js', 'trade_chart_import_bg.wasm',
   'trade-chart.standalone.js', 'trade-chart.js', 'trade-chart.css', 'README.md', 'LICENSE'];
 if (cargo.license !== 'MIT') throw new Error(`Cargo.toml: license ${cargo.license}, but LICENSE is the MIT licence`);
 copyFileSync(at('LICENSE'), at('pkg/LICENSE'));
@@ -189,6 +189,8 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
     '.': { types: './index.d.ts', import: './index.js', default: './index.js' },
     './import': { types: './import.d.ts', import: './import.js', default: './import.js' },
     './react': { types: './react.d.ts', import: './react.js', default: './react.js' },
+    './vue': { types: './vue.d.ts', import: './vue.js', default: './vue.js' },
+    './svelte': { types: './svelte.d.ts', import: './svelte.js', default: './svelte.js' },
     './server': { types: './server.d.ts', node: './server.js', default: './server.js' },
     './standalone': './trade-chart.standalone.js',
     './classic': './trade-chart.js',
@@ -205,7 +207,7 @@ writeFileSync(at('pkg/package.json'), JSON.stringify({
   files,
   engines: { node: '>=18' }, // only tools read it (bundlers, tests); the code runs in browsers
   keywords: ['chart', 'trade', 'news', 'embed', 'web-component', 'custom-element', 'webassembly', 'wasm', 'accessible', 'data-visualization'],
-  sideEffects: ['./trade-chart.standalone.js', './trade-chart.js', './index.js'], // importing either defines <trade-chart>; the standalone script mounts charts
+  sideEffects: ['./trade-chart.standalone.js', './trade-chart.js', './index.js', './react.js', './vue.js', './svelte.js'], // importing either defines <trade-chart> (react.js, vue.js, svelte.js import index.js: a bare import of one must be kept); the standalone script mounts charts
 }, null, 2) + '\n');
 
 writeFileSync(at('pkg/README.md'), fill('www/pkg/README.md', { version: cargo.version, repository: cargo.repository ? ` (${cargo.repository})` : '' }));

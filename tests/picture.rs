@@ -44,7 +44,7 @@ fn the_figure_is_the_shells_in_its_order_with_nothing_between_elements() {
         "<div class=\"tc-sizer\" aria-hidden=\"true\"></div>",
         "<figcaption class=\"tc-head\" part=\"head\"><p class=\"tc-title\" part=\"title\">North Korea&#39;s trade with China collapsed in 2020</p><p class=\"tc-subtitle\" part=\"subtitle\">Two-way trade in US dollars, China&#39;s customs figures</p></figcaption>",
         "<div class=\"tc-tabs\" role=\"tablist\" part=\"tabs\" aria-label=\"Views\"><button type=\"button\" role=\"tab\" data-view=\"collapse\" id=\"tc0-tab-collapse\" aria-controls=\"tc0-plot\" aria-selected=\"true\">The collapse</button><button type=\"button\" role=\"tab\" data-view=\"monthly\" id=\"tc0-tab-monthly\" aria-controls=\"tc0-plot\" aria-selected=\"false\" tabindex=\"-1\">2020 by month</button>",
-        "<div class=\"tc-legend\" role=\"group\" part=\"legend\" aria-label=\"Series shown\"><button type=\"button\" data-series=\"two-way-annual\" aria-pressed=\"true\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"solid\" style=\"background-color: var(--tc-two-way, var(--tcp-two-way))\"></span>Two-way trade</button></div>",
+        "<div class=\"tc-legend\" role=\"group\" part=\"legend\" aria-label=\"Series shown\"><button type=\"button\" data-series=\"two-way-annual\" aria-pressed=\"true\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"solid\" data-tc-color=\"two-way\"></span>Two-way trade</button></div>",
         "<div class=\"tc-plot\" role=\"tabpanel\" id=\"tc0-plot\" part=\"plot\" aria-labelledby=\"tc0-tab-collapse\"><div class=\"tc-picture-img\" role=\"img\" tabindex=\"0\" aria-label=\"North Korea&#39;s trade with China collapsed in 2020\" aria-describedby=\"tc0-desc\" part=\"canvas\">",
         "<svg width=\"360\" height=\"324\" viewBox=\"0 0 360 324\" data-tc-from=\"0\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">…</svg>",
         "<svg width=\"500\" height=\"380\" viewBox=\"0 0 500 380\" data-tc-from=\"440\"",
@@ -149,9 +149,9 @@ fn the_height_rule_in_heights_and_in_the_stylesheet() {
     assert_eq!(lines[0], ".tc-picture-img { height: round(nearest, clamp(260px, round(down, 100cqw + 0.005px, 1px) * 0.9, 380px), 1px); }");
     assert_eq!(lines[1], "@container (width >= 560px) { .tc-picture-img { height: round(nearest, clamp(300px, round(down, 100cqw + 0.005px, 1px) * 0.5, 480px), 1px); } }");
     // The light theme's colours, which the drawings are made in, as the page's palette.
-    assert_eq!(lines[2], ".tc-picture-img [fill=\"#FFFFFF\"] { fill: var(--tc-bg, var(--tcp-bg)); } .tc-picture-img [stroke=\"#FFFFFF\"] { stroke: var(--tc-bg, var(--tcp-bg)); }");
-    assert_eq!(lines[7], ".tc-picture-img [fill=\"#2A5C9A\"] { fill: var(--tc-two-way, var(--tcp-two-way)); } .tc-picture-img [stroke=\"#2A5C9A\"] { stroke: var(--tc-two-way, var(--tcp-two-way)); }");
-    assert_eq!(lines[10], ".tc-picture-img [fill=\"#B0003C\"] { fill: var(--tc-claim, var(--tcp-claim)); } .tc-picture-img [stroke=\"#B0003C\"] { stroke: var(--tc-claim, var(--tcp-claim)); }");
+    assert_eq!(lines[2], ".tc-picture-img [fill=\"#FFFFFF\"] { fill: var(--tc-bg, var(--tcp-bg)); } .tc-picture-img [stroke=\"#FFFFFF\"] { stroke: var(--tc-bg, var(--tcp-bg)); } .tc-swatch[data-tc-color=\"bg\"] { background-color: var(--tc-bg, var(--tcp-bg)); }");
+    assert_eq!(lines[7], ".tc-picture-img [fill=\"#2A5C9A\"] { fill: var(--tc-two-way, var(--tcp-two-way)); } .tc-picture-img [stroke=\"#2A5C9A\"] { stroke: var(--tc-two-way, var(--tcp-two-way)); } .tc-swatch[data-tc-color=\"two-way\"] { background-color: var(--tc-two-way, var(--tcp-two-way)); }");
+    assert_eq!(lines[10], ".tc-picture-img [fill=\"#B0003C\"] { fill: var(--tc-claim, var(--tcp-claim)); } .tc-picture-img [stroke=\"#B0003C\"] { stroke: var(--tc-claim, var(--tcp-claim)); } .tc-swatch[data-tc-color=\"claim\"] { background-color: var(--tc-claim, var(--tcp-claim)); }");
     assert_eq!(
         lines[11..].join("\n"),
         "@container (width < 440px) { .tc-picture-img > svg[data-tc-from=\"0\"] { display: block; } }\n\
@@ -198,7 +198,7 @@ fn language_theme_and_options_follow_the_chart() {
     );
     assert!(html.contains("fill=\"#FFFFFF\"") && !html.contains("#18181B"));
     assert!(html.contains("fill=\"#0D7A72\"") && html.contains("fill=\"#C4501B\""));
-    assert!(html.contains("style=\"background-color: var(--tc-flow-a, var(--tcp-flow-a))\""));
+    assert!(html.contains("data-tc-color=\"flow-a\""));
     // Text a dataset gives is escaped.
     let mut raw: serde_json::Value =
         serde_json::from_str(include_str!("../data/kp-cn.json")).unwrap();
@@ -221,9 +221,7 @@ fn a_server_render_is_the_element_with_its_attributes_the_picture_and_the_data()
     assert!(html.starts_with("<trade-chart view=\"balance\" lang=\"ko\" theme=\"dark\" height=\"420.4\" loading=\"eager\"><template shadowrootmode=\"open\"><div class=\"tc-box\"><style>"), "{}", &html[..200]);
     assert!(html.contains("</style><figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">"));
     // The fixed height as the shell rounds it, for the box and every drawing.
-    assert!(
-        html.contains("part=\"canvas\" style=\"height: 420px\"><svg width=\"360\" height=\"420\"")
-    );
+    assert!(html.contains("part=\"canvas\" data-tc-fixed=\"\"><svg width=\"360\" height=\"420\""));
     assert_eq!(html.matches(" height=\"420\" viewBox=").count(), 4);
     assert!(html.contains("</figure></div></template><script type=\"application/json\">{"));
     assert!(html.ends_with("}</script></trade-chart>"));
@@ -238,7 +236,28 @@ fn a_server_render_is_the_element_with_its_attributes_the_picture_and_the_data()
     let plain = trade_chart::chart::render_element(data, "{}").unwrap();
     assert!(plain.starts_with("<trade-chart><template shadowrootmode=\"open\">"));
     assert!(plain.contains("data-tc-theme=\"auto\" lang=\"en\""));
-    assert!(!plain.contains("style=\"height"));
+    assert!(!plain.contains("part=\"canvas\" data-tc-fixed"));
+    // A strict CSP refuses style attributes: the picture has none.
+    assert!(!plain.contains(" style="));
+    // For a page that links the stylesheet: the figure a child of the element, no <style>.
+    let page = trade_chart::chart::render_element_styled(data, "{}", true).unwrap();
+    assert!(
+        page.starts_with("<trade-chart><figure class=\"tc\" data-state=\"ready\""),
+        "{}",
+        &page[..80]
+    );
+    assert!(!page.contains("<style") && !page.contains(" style=") && !page.contains("<template"));
+    let ids = page.split("id=\"").nth(1).unwrap();
+    assert!(
+        ids.starts_with("tc") && ids.as_bytes()[10] == b'-',
+        "{}",
+        &ids[..20]
+    );
+    assert_eq!(
+        trade_chart::chart::render_element_styled(data, "{}", true).unwrap(),
+        page,
+        "the same ids for the same chart"
+    );
 }
 
 #[test]
@@ -257,4 +276,32 @@ fn a_server_render_refuses_what_create_refuses_naming_it() {
     assert_eq!(path(data, r#"{"title":"x"}"#), "options.title");
     assert_eq!(path(data, "[1"), "options[0]");
     assert!(path("{}", "{}").starts_with("data"), "{}", path("{}", "{}"));
+}
+
+#[test]
+fn the_reservation_follows_the_height_rule() {
+    let css = trade_chart::chart::reserve_css();
+    let lines: Vec<&str> = css.lines().collect();
+    assert_eq!(lines.len(), 3, "{css}");
+    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc))";
+    assert_eq!(lines[0], format!("{who} {{ display: block; }}"));
+    assert_eq!(
+        lines[1],
+        format!("{who}::before {{ content: \"\"; display: block; margin: 22.5px 0; padding-top: var(--tc-reserve, calc(\
+max(min(clamp(260px, 100% * 0.9, 380px), (560px - 100%) * 1000), min(clamp(300px, 100% * 0.5, 480px), (100% - 559px) * 1000)) + \
+451.8px - clamp(0px, (100% - 280px) * 1000, 38px) - clamp(0px, (100% - 340px) * 1000, 16.8px) - clamp(0px, (100% - 388px) * 1000, 36px) \
+- clamp(0px, (100% - 395px) * 1000, 21px) - clamp(0px, (100% - 477px) * 1000, 21.56px) - clamp(0px, (100% - 484px) * 1000, 16.8px) \
+- clamp(0px, (100% - 514px) * 1000, 38px) - clamp(0px, (100% - 644px) * 1000, 36px) - clamp(0px, (100% - 682px) * 1000, 16.8px))); }}")
+    );
+    assert_eq!(
+        lines[2],
+        ":host(trade-chart)::before { content: none !important; }"
+    );
+    // The shell's stylesheet holds the same rules, between its two markers.
+    let file = include_str!("../www/trade-chart.css");
+    let start = file.find("/* reserve_css */\n").expect("the start marker") + 18;
+    let end = file
+        .find("/* end of reserve_css */")
+        .expect("the end marker");
+    assert_eq!(&file[start..end], css);
 }

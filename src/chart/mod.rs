@@ -14,8 +14,8 @@ pub mod widget;
 pub use columns::ColumnsChart;
 #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub use dataset::picture::{
-    escape_html, picture_css, render_element, render_element_with, stylesheet, PictureOptions,
-    PictureWidth, PICTURE_WIDTHS,
+    escape_html, picture_css, render_element, render_element_styled, render_element_with,
+    reserve_css, stylesheet, PictureOptions, PictureWidth, PICTURE_WIDTHS, RESERVE_TEXTS,
 };
 pub use dataset::{DatasetChart, SOCIAL_CARD, SOCIAL_SCALE};
 pub use hit::{item_at, navigate, Key};

@@ -136,8 +136,10 @@ test('an ambiguous number column asks for the decimal mark and draws once it is 
   const checked = await page.evaluate(async (t) => (await import('./pkg/import.js')).checkDataset(t), text);
   assert.deepEqual(checked.errors, []);
   // the snippets: inline data in the element, a URL in the iframe
+  // with the chart's picture inline once the builder's wasm has drawn it (publish.js)
+  await page.waitForFunction(() => document.getElementById('snip-element').value.includes('data-tc-picture'));
   const element = await page.inputValue('#snip-element');
-  assert.match(element, /^<trade-chart>\n  <script type="application\/json">\{/);
+  assert.match(element, /^<link rel="stylesheet" href="[^"]+\/pkg\/trade-chart\.css">\n<trade-chart><figure class="tc" [^]*<\/figure>\n  <script type="application\/json">\{/);
   assert.ok(element.includes('trade-chart.standalone.js'));
   await page.check('input[name="data-in"][value=url]');
   await page.fill('#data-url', 'https://news.example/charts/kr-jp.json');

@@ -52,8 +52,9 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
   await page.fill('#title', 'Snippets everywhere');
   await drawn(page);
   await page.waitForFunction(() => /Snippets everywhere/.test(document.getElementById('snip-element').value));
+  await page.waitForFunction(() => document.getElementById('snip-element').value.includes('data-tc-picture'));
   const element = await page.inputValue('#snip-element');
-  assert.match(element, /^<trade-chart>/);
+  assert.match(element, /\n<trade-chart><figure class="tc" /);
   // the dataset the editor downloads, hosted at the address given
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   const hosted = readFileSync(await dl.path(), 'utf8');
@@ -87,6 +88,58 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
     assert.deepEqual(await p2.evaluate(() => window.violations), [], name);
   }
   assert.deepEqual(errors2, []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the script and <trade-chart> snippets carry the chart\'s picture: pasted under the strict CSP with the script (its wasm inside) held back, the picture is the first paint, and the chart takes it over without a shift', async () => {
+  const { ctx, page, errors } = await open();
+  await paste(page, 'sources', SRC);
+  await paste(page, 'observations', OBS);
+  await page.fill('#title', 'Pictured snippet');
+  await drawn(page);
+  await page.waitForFunction(() => ['snip-script', 'snip-element'].every((id) => {
+    const v = document.getElementById(id).value;
+    return v.includes('data-tc-picture') && v.includes('Pictured snippet');
+  }));
+  const snippets = { script: await page.inputValue('#snip-script'), element: await page.inputValue('#snip-element') };
+  for (const [name, snippet] of Object.entries(snippets)) {
+    assert.ok(!snippet.includes('<style') && !/ style=/.test(snippet), `${name}: no inline style`);
+    const p2 = await ctx.newPage();
+    const errors2 = collectErrors(p2);
+    await p2.addInitScript(probes);
+    await p2.addInitScript(`window.__shifts = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });`);
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await p2.route('**/trade-chart.standalone.js', async (route) => { await held; await route.continue(); });
+    await p2.route(`${session.server.url}cms/pictured-${name}.html`, (r) => r.fulfill({ status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }, body: blank(snippet) }));
+    await p2.goto(`${session.server.url}cms/pictured-${name}.html`, { waitUntil: 'domcontentloaded' }).catch(() => {});
+    // The script is held back, so the parser waits at it: what is above it is painted.
+    await p2.waitForSelector('trade-chart figure.tc, [data-trade-chart] figure.tc', { state: 'attached' });
+    await p2.waitForTimeout(300);
+    const look = () => p2.evaluate(() => {
+      const host = document.querySelector('trade-chart, [data-trade-chart]'), root = host.shadowRoot || host;
+      const fig = root.querySelector('figure.tc') || host.querySelector('figure.tc');
+      const r = (e) => { const b = e.getBoundingClientRect(); return [b.x, b.y, b.width, b.height].map((v) => Math.round(v)); };
+      return { picture: fig.hasAttribute('data-tc-picture'), title: fig.querySelector('.tc-title').textContent,
+        plot: r(fig.querySelector('.tc-plot')), figure: r(fig), source: r(fig.querySelector('.tc-source')), canvas: !!root.querySelector('canvas') };
+    });
+    const first = await look();
+    assert.deepEqual([first.picture, first.title, first.canvas], [true, 'Pictured snippet', false], `${name}: the picture before any script`);
+    if (name === 'element') await p2.screenshot({ path: join(RESULTS, 'builder-snippet-picture.png') });
+    release();
+    await p2.waitForFunction(() => { const h = document.querySelector('trade-chart, [data-trade-chart]'); return h && h.tradeChart; }, null, { timeout: 30_000 });
+    await p2.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const then = await look();
+    assert.deepEqual([then.picture, then.canvas], [false, true], `${name}: taken over`);
+    assert.deepEqual([then.plot, then.figure, then.source], [first.plot, first.figure, first.source], `${name}: nothing moved`);
+    assert.deepEqual(await p2.evaluate(() => window.__shifts), [], `${name}: layout shifts`);
+    assert.deepEqual(await p2.evaluate(() => window.violations), [], name);
+    assert.deepEqual(errors2, [], name);
+    await p2.close();
+  }
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -149,7 +202,7 @@ test('keyboard only: from the top of the page through data, chart text, preview 
   await tabTo(copyButton);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /Copied/.test(document.getElementById('copy-status').textContent));
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^<trade-chart[^>]*>[\s\S]*Walked by keyboard/);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^(<link rel="stylesheet" [^>]*>\n)?<trade-chart[^>]*>[\s\S]*Walked by keyboard/);
   await step('4-publish');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);

@@ -16,8 +16,9 @@ test('pkg/package.json describes an ESM package with types, versioned like Cargo
   assert.equal(pkg.name, 'trade-chart');
   assert.equal(pkg.version, cargoVersion);
   assert.equal(pkg.type, 'module');
-  // index.js defines <trade-chart> on import (issue 11): a bundler must keep a bare `import 'trade-chart'`.
-  assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js', './trade-chart.js', './index.js']);
+  // index.js defines <trade-chart> on import (issue 11): a bundler must keep a bare `import 'trade-chart'`,
+  // and `import 'trade-chart/react'` (vue, svelte), which imports it.
+  assert.deepEqual(pkg.sideEffects, ['./trade-chart.standalone.js', './trade-chart.js', './index.js', './react.js', './vue.js', './svelte.js']);
   // What ships depends on nothing (issue 13: npm audit --omit=dev has nothing to audit).
   const dev = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   for (const k of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies']) {

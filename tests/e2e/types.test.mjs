@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { ROOT, RESULTS, openStory } from './helpers.mjs';
@@ -57,6 +57,41 @@ test('React: tsc --strict compiles <trade-chart> in TSX with pkg/react.d.ts, and
   assert.match(bad('without.tsx', "import '../../pkg/index.js';", '<trade-chart view="balance" />'), /without\.tsx\(2,\d+\): error TS2339: Property 'trade-chart' does not exist on type 'JSX.IntrinsicElements'/);
 });
 
+// Vue's and Svelte's types are installed apart (tests/e2e/types/frameworks/package.json:
+// `npm ci --prefix tests/e2e/types/frameworks`, which make test-e2e runs), never in the
+// root's node_modules.
+const FRAMEWORKS = join(ROOT, 'tests/e2e/types/frameworks/node_modules');
+const noFrameworks = !existsSync(join(FRAMEWORKS, 'vue')) || !existsSync(join(FRAMEWORKS, 'svelte'))
+  ? 'Vue and Svelte are not installed: npm ci --prefix tests/e2e/types/frameworks' : false;
+
+// A file of `lines` type-checked with the framework's tsconfig (its paths to the installed
+// framework); the compiler's output.
+function checkWith(framework, name, lines) {
+  const dir = join(ROOT, 'tests/e2e/types', framework);
+  const config = JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8'));
+  const out = join(RESULTS, `types-${framework}-negative`);
+  mkdirSync(out, { recursive: true });
+  config.compilerOptions.paths = Object.fromEntries(Object.entries(config.compilerOptions.paths).map(([k, [v]]) => [k, [join(dir, v)]]));
+  writeFileSync(join(out, name), lines.join('\n') + '\n');
+  writeFileSync(join(out, 'tsconfig.json'), JSON.stringify({ ...config, files: [name] }));
+  return tsc(out);
+}
+
+test('Vue: tsc --strict compiles <trade-chart> in Vue\'s TSX and its native elements with pkg/vue.d.ts, and refuses a misspelt attribute or a bad theme', { skip: noFrameworks }, () => {
+  assert.equal(tsc(join(ROOT, 'tests/e2e/types/vue/tsconfig.json')), '');
+  const out = checkWith('vue', 'bad.tsx', ["import '../../pkg/vue.js';", 'export const a = <trade-chart theme="blue" />;', 'export const b = <trade-chart veiw="balance" />;']);
+  assert.match(out, /bad\.tsx\(2,\d+\): error TS2322: Type '"blue"' is not assignable to type 'ChartTheme \| undefined'/);
+  assert.match(out, /bad\.tsx\(3,\d+\): error TS2322: Type '\{ veiw: string; \}' is not assignable/);
+});
+
+test('Svelte: tsc --strict compiles <trade-chart>\'s attributes as SvelteHTMLElements and svelteHTML.IntrinsicElements with pkg/svelte.d.ts, and refuses a misspelt attribute or a bad theme', { skip: noFrameworks }, () => {
+  assert.equal(tsc(join(ROOT, 'tests/e2e/types/svelte/tsconfig.json')), '');
+  const out = checkWith('svelte', 'bad.ts', ["import '../../pkg/svelte.js';", "import type { SvelteHTMLElements } from 'svelte/elements';",
+    "export const a: SvelteHTMLElements['trade-chart'] = { theme: 'blue' };", "export const b: SvelteHTMLElements['trade-chart'] = { veiw: 'balance' };"]);
+  assert.match(out, /bad\.ts\(3,\d+\): error TS2322: Type '"blue"' is not assignable to type 'ChartTheme \| undefined'/);
+  assert.match(out, /bad\.ts\(4,\d+\): error TS2353: [^\n]*'veiw' does not exist/);
+});
+
 // The members of an exported interface of pkg/index.d.ts (or `dts`): { name: 'method' | 'readonly' | 'property' }.
 function declared(name, dts = 'index.d.ts') {
   const file = ts.createSourceFile(dts, readFileSync(join(ROOT, 'pkg', dts), 'utf8'), ts.ScriptTarget.Latest);
@@ -102,8 +137,8 @@ test('the chart create() returns has exactly the members TradeChart declares; th
   assert.deepEqual(real.members, declared('TradeChart'));
   assert.deepEqual(real.options, Object.keys(declared('ChartOptions')).sort());
   assert.deepEqual(real.api, exported());
-  // the JSX attributes (pkg/react.d.ts) are the element's: those it observes, and loading
-  assert.deepEqual(real.attributes, Object.keys(declared('TradeChartAttributes', 'react.d.ts')).sort());
+  // the attributes the framework declarations add (pkg/index.d.ts) are the element's: those it observes, and loading
+  assert.deepEqual(real.attributes, Object.keys(declared('TradeChartAttributes')).sort());
   assert.deepEqual(story.errors, []);
 });
 

@@ -4,6 +4,7 @@ import { t } from './lang.js';
 import { megabytes } from './files.js';
 import { oneLine } from './parse.js';
 import { good, current, datasetInfo } from './preview.js';
+import { call } from './imports.js';
 
 // ---- publish ----
 // A double-quoted attribute value of a snippet (written on every edit, synchronously: the
@@ -38,6 +39,38 @@ export function publish() {
     const frame = `${base}embed.html?src=${encodeURIComponent(url)}${pl === 'en' ? '' : `&lang=${pl}`}`;
     snippet('snip-iframe', `<iframe data-trade-chart-embed src="${attr(frame)}"\n        title="${attr(title)}" loading="lazy" width="100%" height="560" frameborder="0"></iframe>\n<script src="${attr(base + 'embed.js')}" async></script>`);
   }
+  withPicture(d && current ? { json, inline, url, base, script, pl, dl, el } : null);
+}
+
+// The script and <trade-chart> snippets again, with the chart's published picture inline
+// (what trade-chart/server renders, from the builder's wasm: renderElement with
+// style 'page', so no inline style and the page's CSP may refuse them; the snippet links
+// trade-chart.css before it, which holds the paint of what follows until it has loaded).
+// A reader sees the chart at the first paint; the script takes it over without a shift.
+// Asked after each edit; an answer for an older edit is dropped. Above PICTURE_MAX of
+// data the snippets stay without (the picture carries the view's table).
+const PICTURE_MAX = 1 << 20;
+let asked = 0;
+async function withPicture(p) {
+  const n = ++asked;
+  if (!p || p.json.length > PICTURE_MAX) return;
+  let html;
+  try {
+    html = await call('renderElement', p.json, { ...(p.pl === 'en' ? {} : { lang: p.pl }), style: 'page' });
+  } catch (_) {
+    return; // the snippets without a picture stay
+  }
+  if (n !== asked) return;
+  const figure = html.slice(html.indexOf('<figure'), html.lastIndexOf('</figure>') + '</figure>'.length);
+  if (!figure) return;
+  const link = `<link rel="stylesheet" href="${attr(p.base + 'pkg/trade-chart.css')}">`;
+  const data = p.inline ? `\n  <script type="application/json">${p.json}</script>\n` : '';
+  snippet('snip-script', p.inline
+    ? `${link}\n<div data-trade-chart${p.dl}>${figure}${data}</div>\n${p.script}`
+    : `${link}\n<div data-trade-chart${p.dl} data-src="${attr(p.url)}">${figure}</div>\n${p.script}`);
+  snippet('snip-element', p.inline
+    ? `${link}\n<trade-chart${p.el}>${figure}${data}</trade-chart>\n${p.script}`
+    : `${link}\n<trade-chart${p.el} src="${attr(p.url)}">${figure}</trade-chart>\n${p.script}`);
 }
 // field of megabytes freezes the page), and "Copy" copies all of it.
 const SNIPPET_SHOWN = 64 << 10;

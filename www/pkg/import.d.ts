@@ -248,7 +248,7 @@ export function oneFilePage(json: string, script: string, options?: { view?: str
  * moving anything) and the dataset inline, to paste into a page: what `trade-chart/server`
  * renders in Node. Options: create()'s, written as the element's attributes.
  */
-export function renderElement(json: string, options?: { view?: string; lang?: string; theme?: 'auto' | 'light' | 'dark'; height?: number; loading?: 'lazy' | 'eager' }): Promise<string>;
+export function renderElement(json: string, options?: { view?: string; lang?: string; theme?: 'auto' | 'light' | 'dark'; height?: number; loading?: 'lazy' | 'eager'; style?: 'inline' | 'page' }): Promise<string>;
 /** A file's size (bytes) against the limit of what it is ('table': a table or a Comtrade download; 'json': a dataset), before it is read: null when within, else the import's answer with the too-large error. */
 export function checkFileSize(what: 'table' | 'json', size: number, options?: { file?: string }): Promise<ImportResult | null>;
 /** Loads the import wasm from `wasmUrl` (a CDN) instead of the build's own; call it before the first import. */

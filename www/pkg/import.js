@@ -60,8 +60,12 @@ export const toDatapackage = (json) => call((w) => w.to_datapackage(text(json, '
 export const socialCard = (json, opts) => call((w) => w.social_card(text(json, 'dataset'), options(opts)));
 /** A dataset's JSON text and the reader's standalone script's text (pkg/trade-chart.standalone.js) → the one-file HTML page, what `trade-chart bundle` writes; options { view, lang, theme }. */
 export const oneFilePage = (json, script, opts) => call((w) => w.one_file_page(text(json, 'dataset'), text(script, 'script'), options(opts)));
-/** A dataset's JSON text → the `<trade-chart>` element with the chart's published picture (in a declarative shadow root) and the dataset inline, to paste into a page; options: create()'s { view, lang, theme, height, loading }. What `trade-chart/server` renders. */
-export const renderElement = (json, opts) => call((w) => w.render_element(text(json, 'dataset'), options(opts) ?? '{}'));
+/** A dataset's JSON text → the `<trade-chart>` element with the chart's published picture (in a declarative shadow root) and the dataset inline, to paste into a page; options: create()'s { view, lang, theme, height, loading }, and `style: 'page'` (the picture without its <style>, a child of the element, for a page that links trade-chart.css: a strict CSP). What `trade-chart/server` renders. */
+export const renderElement = (json, opts) => call((w) => {
+  const { style, ...rest } = opts || {};
+  if (style != null && style !== 'inline' && style !== 'page') throw fail(`options.style: expected "inline" or "page", found ${JSON.stringify(style)}`);
+  return w.render_element(text(json, 'dataset'), options(opts == null ? opts : rest) ?? '{}', style === 'page');
+});
 /** A file's size in bytes against the limit of what it is ('table': a table or a Comtrade
  * download; 'json': a dataset), before it is read → null when within, else an import's
  * answer with the too-large error (its row 1, column 1 in `file`). */

@@ -166,3 +166,19 @@ declare global {
     'trade-chart:error': CustomEvent<Error>;
   }
 }
+
+/** The element's own attributes, as markup writes them (README "Embed"): what the
+ * framework declarations (react.d.ts, vue.d.ts, svelte.d.ts) add to each one's elements. */
+export interface TradeChartAttributes {
+  /** A view id of the dataset (e.g. "collapse"). */
+  view?: string;
+  /** "en", "ko" or "zh" (a tag starting with one); default: the page's language. */
+  lang?: string;
+  theme?: ChartTheme;
+  /** A fixed CSS height in px; default: from the width. */
+  height?: number | string;
+  /** The URL of a dataset JSON, fetched. */
+  src?: string;
+  loading?: ChartLoading;
+}
+

@@ -8,6 +8,13 @@ export interface RenderOptions {
   theme?: 'auto' | 'light' | 'dark';
   height?: number;
   loading?: 'lazy' | 'eager';
+  /**
+   * `'page'`: for a page whose CSP refuses inline styles (`style-src 'self'`), the picture
+   * without its `<style>`, a child of the element (no declarative shadow root), styled by
+   * the page's own `<link rel="stylesheet">` to `trade-chart.css` in its `<head>`; the
+   * element moves it into its shadow root when defined. Default `'inline'`.
+   */
+  style?: 'inline' | 'page';
 }
 
 /**

@@ -14,14 +14,21 @@ const file = (name) => readFileSync(new URL(name, import.meta.url));
 
 /**
  * @param {object | string} [data] the dataset (an object, or its JSON text); none: the story's
- * @param {{ view?: string, lang?: string, theme?: 'auto' | 'light' | 'dark', height?: number, loading?: 'lazy' | 'eager' }} [options]
+ * @param {{ view?: string, lang?: string, theme?: 'auto' | 'light' | 'dark', height?: number, loading?: 'lazy' | 'eager', style?: 'inline' | 'page' }} [options]
+ * `style: 'page'`: for a page whose CSP refuses inline styles, the picture without its
+ * <style>, a child of the element (no declarative shadow root), styled by the page's own
+ * <link rel="stylesheet"> to trade-chart.css
  * @returns {string} the <trade-chart> element's markup
  */
 export function render(data, options = {}) {
+  const { style, ...rest } = options || {};
+  if (style != null && style !== 'inline' && style !== 'page') {
+    throw Object.assign(new Error(`options.style: expected "inline" or "page", found ${JSON.stringify(style)}`), { code: 'invalid-value', path: 'options.style' });
+  }
   if (!ready) {
     initSync({ module: file('./trade_chart_import_bg.wasm') });
     ready = true;
   }
   const text = data == null ? file('./kp-cn.json').toString('utf8') : typeof data === 'string' ? data : JSON.stringify(data);
-  return render_element(text, JSON.stringify(options));
+  return render_element(text, JSON.stringify(rest), style === 'page');
 }

@@ -50,6 +50,9 @@ export async function create(element, options, attr) {
   if (!element || element.nodeType !== 1) throw shellError('not-an-element', 'trade-chart: create() needs a DOM element', TypeError);
   if (charts.has(element) || element.tradeChart) throw shellError('already-mounted', 'trade-chart: this element already has a chart; destroy() it first');
   let opts = options || {};
+  // Its place is kept at once, at the height the chart will have (trade-chart.css: the
+  // reservation of an element with data-tc-box="" and no figure yet).
+  element.setAttribute('data-tc-box', '');
   injectStyle(element);
   const stale = element.querySelector(':scope > figure.tc:not([data-tc-picture])'); // left by an earlier failed create
   if (stale) stale.remove();

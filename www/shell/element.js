@@ -89,6 +89,11 @@ export function defineElement() {
       let box = this.#box = pictured || h(doc, 'div', 'tc-box');
       if (!pictured) root.append(box);
       injectStyle(box);
+      // A picture that is a child of the element (a server render for a page with a strict
+      // CSP: styled by the page's own trade-chart.css) moves into the box, in this task:
+      // the shadow root has the same stylesheet, so it is laid out the same in the next frame.
+      const light = pictured ? null : findPicture(this);
+      if (light) box.append(light);
       await null; // a module that imports this one may still call init(url) first
       if (gen !== this.#gen) return;
       // An eager chart's wasm loads meanwhile; a lazy one waits for its chart to near the viewport.

@@ -2,7 +2,7 @@
 // Lazy charts: a chart with `loading: 'lazy'` (the default of <trade-chart> and of
 // [data-trade-chart]) is made only when it nears the viewport. One IntersectionObserver
 // per document, with a margin of one viewport above and below; while it waits the
-// element carries `data-tc-pending` and the stylesheet reserves its height (--tc-reserve).
+// element carries `data-tc-pending` and the stylesheet keeps its place (trade-chart.css, reserve_css).
 // A chart out of the layout (display: none, a closed <details>) is made at once, as an
 // eager one: it draws when it gets a width, as before.
 import { shellError } from './errors.js';

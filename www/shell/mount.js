@@ -351,6 +351,7 @@ export function publicApi(view) {
     destroy() {
       if (!view.destroy()) return;
       const el = view.element;
+      el.setAttribute('data-tc-box', 'off'); // no place kept for a chart that is gone
       if (charts.get(el) === api) charts.delete(el);
       if (el.tradeChart === api) delete el.tradeChart;
     },

@@ -172,6 +172,11 @@ pub fn what_i_read(options: &str) -> Result<JsValue, JsValue> {
 /// (`trade_chart::chart::render_element`). In this wasm, not the reader's: the picture's
 /// code and stylesheet stay out of what a reader downloads.
 #[wasm_bindgen]
-pub fn render_element(data: &str, options: &str) -> Result<String, JsValue> {
-    trade_chart::chart::render_element(data, options).map_err(js)
+pub fn render_element(
+    data: &str,
+    options: &str,
+    page_style: Option<bool>,
+) -> Result<String, JsValue> {
+    trade_chart::chart::render_element_styled(data, options, page_style.unwrap_or(false))
+        .map_err(js)
 }

@@ -155,7 +155,7 @@ pub fn picture_css() -> String {
         let h = hex(colour);
         let _ = writeln!(
             css,
-            ".tc-picture-img [fill=\"{h}\"] {{ fill: var(--tc-{key}, var(--tcp-{key})); }} .tc-picture-img [stroke=\"{h}\"] {{ stroke: var(--tc-{key}, var(--tcp-{key})); }}"
+            ".tc-picture-img [fill=\"{h}\"] {{ fill: var(--tc-{key}, var(--tcp-{key})); }} .tc-picture-img [stroke=\"{h}\"] {{ stroke: var(--tc-{key}, var(--tcp-{key})); }} .tc-swatch[data-tc-color=\"{key}\"] {{ background-color: var(--tc-{key}, var(--tcp-{key})); }}"
         );
     }
     for (i, w) in PICTURE_WIDTHS.iter().enumerate() {
@@ -172,6 +172,87 @@ pub fn picture_css() -> String {
         );
     }
     css
+}
+
+/// The figure's height around the plot (its title, subtitle, tabs, legend, tools, notes and
+/// sources; its margins apart) by the container's width, for the reservation a chart
+/// without a picture gets before it is made ([`reserve_css`]): the story's opening view in
+/// English as Chromium lays it out with the system's sans-serif (measured at every whole
+/// px from 280 to 1300). `(from, px)`: from that content width (CSS px) on. Another
+/// dataset's texts wrap at other widths; the difference is what moves when its chart comes.
+pub const RESERVE_TEXTS: [(u32, f64); 10] = [
+    (0, 451.8),
+    (281, 413.8),
+    (341, 397.0),
+    (389, 361.0),
+    (396, 340.0),
+    (478, 318.44),
+    (485, 301.64),
+    (515, 263.64),
+    (645, 227.64),
+    (683, 210.84),
+];
+
+/// What stands for a chart without a picture until it is made, so that the page does not
+/// move when it comes: a `::before` block with the figure's margins and its height at the
+/// container's width (the plot by [`layout::HEIGHT_RULE`], the texts by
+/// [`RESERVE_TEXTS`]), on `<trade-chart>` before it is defined, a `[data-trade-chart]`
+/// before create() has it, the element create() was given (`data-tc-box`, set at once), a
+/// lazy chart waiting (`data-tc-pending`) and the element's own box (`.tc-box`), each only
+/// while it holds no figure. A percentage padding is of the container's width, so no query
+/// container is needed (one would keep the figure's margins from collapsing as they will);
+/// a step at width `b` is `clamp(0px, (100% - (b - 1)px) * 1000, d)`. `--tc-reserve` sets
+/// the height instead. In a shadow root the picture's stylesheet drops the stand-in of its
+/// host (`:host::before`): a server-rendered `<trade-chart>` has its picture there.
+/// `www/trade-chart.css` holds exactly this text (a test checks).
+pub fn reserve_css() -> String {
+    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc))";
+    let px = |v: f64| format!("{}px", crate::number::plain(v));
+    let clamp = |s: &layout::HeightStep| {
+        format!(
+            "clamp({}, 100% * {}, {})",
+            px(s.min),
+            crate::number::plain(s.factor),
+            px(s.max)
+        )
+    };
+    // The plot: each step of the height rule from its width on, up to the next one's.
+    let mut plot = String::new();
+    let steps = layout::HEIGHT_RULE;
+    for (i, s) in steps.iter().enumerate() {
+        let mut term = clamp(s);
+        if i > 0 {
+            term = format!("min({term}, (100% - {}) * 1000)", px(s.from - 1.0));
+        }
+        if let Some(next) = steps.get(i + 1) {
+            term = format!("min({term}, ({} - 100%) * 1000)", px(next.from));
+        }
+        if !plot.is_empty() {
+            plot.push_str(", ");
+        }
+        plot.push_str(&term);
+    }
+    let plot = if steps.len() > 1 {
+        format!("max({plot})")
+    } else {
+        plot
+    };
+    let mut texts = px(RESERVE_TEXTS[0].1);
+    for (prev, (from, v)) in RESERVE_TEXTS.iter().zip(RESERVE_TEXTS.iter().skip(1)) {
+        let d = v - prev.1;
+        let sign = if d < 0.0 { '-' } else { '+' };
+        let _ = write!(
+            texts,
+            " {sign} clamp(0px, (100% - {}) * 1000, {})",
+            px(f64::from(*from) - 1.0),
+            px((d.abs() * 100.0).round() / 100.0)
+        );
+    }
+    format!(
+        "{who} {{ display: block; }}\n\
+{who}::before {{ content: \"\"; display: block; margin: 22.5px 0; padding-top: var(--tc-reserve, calc({plot} + {texts})); }}\n\
+:host(trade-chart)::before {{ content: none !important; }}\n"
+    )
 }
 
 /// `s` as text in an element or a double- or single-quoted attribute value (the
@@ -288,19 +369,19 @@ impl DatasetChart {
         );
         for s in &meta.legend {
             // The series' colour as the page's palette gives it (the swatch the shell
-            // writes has the colour the page resolves).
-            let color = palette()
-                .into_iter()
-                .find(|(_, c)| c.css() == s.color)
-                .map(|(key, _)| format!("var(--tc-{key}, var(--tcp-{key}))"))
-                .unwrap_or_else(|| escape_html(&s.color));
+            // writes has the colour the page resolves): named, for the stylesheet's rule
+            // (no style attribute, which a strict CSP refuses); a colour outside the
+            // palette as a style attribute.
+            let color = match palette().into_iter().find(|(_, c)| c.css() == s.color) {
+                Some((key, _)) => format!(" data-tc-color=\"{key}\""),
+                None => format!(" style=\"background-color: {}\"", escape_html(&s.color)),
+            };
             let _ = write!(
                 o,
-                "<button type=\"button\" data-series=\"{}\" aria-pressed=\"{}\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"{}\" style=\"background-color: {}\"></span>{}</button>",
+                "<button type=\"button\" data-series=\"{}\" aria-pressed=\"{}\"><span class=\"tc-swatch\" aria-hidden=\"true\" data-texture=\"{}\"{color}></span>{}</button>",
                 escape_html(&s.id),
                 s.visible,
                 s.texture,
-                color,
                 escape_html(&s.label)
             );
         }
@@ -315,9 +396,13 @@ impl DatasetChart {
             .height
             .filter(|h| h.is_finite() && *h > 0.0)
             .map(|h| (h + 0.5).floor().clamp(1.0, 20_000.0));
-        let style = fixed
-            .map(|h| format!(" style=\"height: {h}px\""))
-            .unwrap_or_default();
+        // Marked, not styled: the drawings are made that high, and the stylesheet lets them
+        // keep their own height (no style attribute, which a strict CSP refuses).
+        let style = if fixed.is_some() {
+            " data-tc-fixed=\"\""
+        } else {
+            ""
+        };
         let _ = write!(
             o,
             "<div class=\"tc-plot\" role=\"tabpanel\" id=\"{id}plot\" part=\"plot\" aria-labelledby=\"{id}tab-{}\"><div class=\"tc-picture-img\" role=\"img\" tabindex=\"0\" aria-label=\"{}\" aria-describedby=\"{id}desc\" part=\"canvas\"{style}>",
@@ -420,12 +505,37 @@ impl DatasetChart {
 /// `options`: create()'s options as JSON text (`view`, `lang`, `theme`, `height`,
 /// `loading`; the others are refused here), checked as create() checks them.
 pub fn render_element(data: &str, options: &str) -> Result<String> {
-    render_element_with(data, &crate::chart::options::Options::from_json(options)?)
+    render_element_styled(data, options, false)
+}
+
+/// [`render_element`], or with `page_style` the picture for a page whose CSP refuses inline
+/// styles (`trade-chart/server`'s `style: 'page'`): no `<style>` and no declarative shadow
+/// root, the figure a child of the element, styled by the page's own `<link>` to
+/// `trade-chart.css` (which holds the first paint back; a `<link>` in a shadow root does
+/// not, and the picture was painted unstyled first), its ids made unique from the data
+/// and the options; the element moves it into its shadow root when it is defined.
+pub fn render_element_styled(data: &str, options: &str, page_style: bool) -> Result<String> {
+    let o = crate::chart::options::Options::from_json(options)?;
+    if !page_style {
+        return element(data, &o, None);
+    }
+    // FNV-1a of the data and the options: the same chart gets the same ids.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in data.bytes().chain([0]).chain(options.bytes()) {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    element(data, &o, Some(&format!("tc{h:08x}-")))
 }
 
 /// [`render_element`] with the options read already (the command line's `render --format
 /// html`).
 pub fn render_element_with(data: &str, o: &crate::chart::options::Options) -> Result<String> {
+    element(data, o, None)
+}
+
+/// `light`: the id prefix of a picture in the element's light DOM, without a `<style>`
+/// ([`render_element_styled`]); none: in a declarative shadow root with its `<style>`.
+fn element(data: &str, o: &crate::chart::options::Options, light: Option<&str>) -> Result<String> {
     for (name, v) in [
         ("title", o.title.is_some()),
         ("data", o.data.is_some()),
@@ -443,8 +553,8 @@ pub fn render_element_with(data: &str, o: &crate::chart::options::Options) -> Re
         .map_err(|e| e.within("data"))?;
     let chart = DatasetChart::new(ds, o)?;
     let picture = chart.picture(&PictureOptions {
-        id: "tc0-".into(),
-        style: true,
+        id: light.unwrap_or("tc0-").into(),
+        style: light.is_none(),
         height: o.height,
         theme: o.theme.clone(),
     })?;
@@ -464,8 +574,10 @@ pub fn render_element_with(data: &str, o: &crate::chart::options::Options) -> Re
     // The dataset as JSON text inside <script type="application/json">: every `<` as
     // `\u003c` (the rule of crates/import's publish.rs: in JSON a `<` is only in a string,
     // where `\u003c` is the same character).
-    Ok(format!(
-        "<trade-chart{attrs}><template shadowrootmode=\"open\"><div class=\"tc-box\">{picture}</div></template><script type=\"application/json\">{}</script></trade-chart>",
-        data.trim().replace('<', "\\u003c")
-    ))
+    let json = data.trim().replace('<', "\\u003c");
+    Ok(if light.is_some() {
+        format!("<trade-chart{attrs}>{picture}<script type=\"application/json\">{json}</script></trade-chart>")
+    } else {
+        format!("<trade-chart{attrs}><template shadowrootmode=\"open\"><div class=\"tc-box\">{picture}</div></template><script type=\"application/json\">{json}</script></trade-chart>")
+    })
 }
