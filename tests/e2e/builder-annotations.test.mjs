@@ -145,8 +145,17 @@ test('annotations: the story\'s own shown; a span added with its source, its err
   assert.equal(source.publisher, 'KBS World');
   assert.equal(data.credit.en, 'Chart: The Made-up Desk');
   assert.ok((await svgOf(p2, '[data-trade-chart]', 'monthly')).includes('Lockdown'), 'the published chart draws the span');
-  // TODO(lead, after ann-read merges): reach the span by keyboard in the published chart
-  // (ArrowRight through the monthly view) and read its label, text and source in the live region.
+  // by keyboard: the arrow keys reach the span among the monthly figures, and the live
+  // region reads its label, its months, its text and its source
+  await p2.$eval('[data-trade-chart]', (el) => el.tradeChart.setView('monthly'));
+  await p2.focus('[data-trade-chart] canvas');
+  let heard = '';
+  for (let i = 0; i < 12 && !heard.startsWith('Lockdown'); i++) {
+    await p2.keyboard.press('ArrowRight');
+    await p2.waitForTimeout(300);
+    heard = await p2.$eval('[data-trade-chart] [role=status]', (e) => e.textContent);
+  }
+  assert.match(heard, /^Lockdown, March to September 2020\. Made up for the test: the border stayed shut through September\. Source: KBS World/);
   assert.deepEqual(errors2, []);
 
   // removing one: the list, the preview and the kept work lose it

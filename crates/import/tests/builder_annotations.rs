@@ -228,7 +228,7 @@ fn a_bad_annotation_is_an_issue_at_its_annotation_and_field() {
                 Some(2),
                 Some("annotations[1].sources"),
             ),
-            "name the sources this annotation rests on",
+            "at least one source, ticked",
         ),
         (
             with("sources", json!(["kita-2024"])),

@@ -140,6 +140,16 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
                 ));
             }
         }
+        // The table takes a dataset's one source for a blank cell; the step asks for a
+        // tick whenever there is a choice, without listing every source id.
+        if annotation.sources.is_empty() && raw.sources.len() != 1 {
+            return Err(Error::expected_as(
+                ErrorKind::MissingField,
+                format!("annotations[{k}].sources"),
+                "at least one source, ticked among the dataset's",
+                "none",
+            ));
+        }
         let drawn = attach(raw, annotation, names.as_deref())?;
         if drawn.is_empty() {
             return Err(Error::new(
