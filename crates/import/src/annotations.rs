@@ -3,7 +3,7 @@
 //!
 //! [`attach`] puts one annotation into a dataset and onto the views that draw it (the
 //! command line's annotations table and the builder's annotation step both use it);
-//! [`apply`] reads the annotations table (docs/DATA.md, "The annotations table"): one row
+//! `apply` reads the annotations table (docs/DATA.md, "The annotations table"): one row
 //! per annotation, `id | period | to | label | text | sources | views`. Like the claims
 //! table it goes on top of any import; the text table gives the labels and texts in
 //! Korean and Chinese (`annotation.<id>.label|text`).

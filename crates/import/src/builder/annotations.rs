@@ -129,10 +129,7 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
             }
             // A period that does not read is the period's error, not the view's.
             if Period::parse(&annotation.period).is_ok()
-                && annotation
-                    .to
-                    .as_deref()
-                    .is_none_or(|t| Period::parse(t).is_ok())
+                && (annotation.to.as_deref()).map_or(true, |t| Period::parse(t).is_ok())
             {
                 return Err(Error::new(
                     path,
