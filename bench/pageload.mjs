@@ -7,7 +7,7 @@
 // interactive (a hover over the chart answered, the pointer on the chart from the page's
 // start). What is measured and why: ../BENCHMARKS.md, "A reader's page load". Usage:
 //
-//   node bench/pageload.mjs [--runs N] [--libs tcp,tcs,tcj,tc,tce,uplot,chartjs,highcharts] [--modes slow,fast]
+//   node bench/pageload.mjs [--runs N] [--libs tcp,tcpw,tcs,tcj,tc,tce,uplot,chartjs,highcharts] [--modes slow,fast]
 //   node bench/run.mjs --pageload [the same options]
 //   node bench/pageload.mjs --report      (rewrite the Markdown from results-pageload.json)
 //
@@ -42,6 +42,7 @@ const pkgVersion = (name) => JSON.parse(readFileSync(join(NM, name, 'package.jso
 
 export const LIBS = {
   tcp: 'trade-chart with its picture (server render + trade-chart.js)',
+  tcpw: 'trade-chart with its picture + the wasm preload hint (a lever)',
   tcs: 'trade-chart standalone',
   tcj: 'trade-chart.js (classic, wasm beside it)',
   tc: 'trade-chart ES module',
@@ -162,6 +163,14 @@ export function pages(tcBase, dflt, picture, { lighthouse = false } = {}) {
   const libs = {
     tcp: { // README: the server render's markup (trade-chart/server), then trade-chart.js after it
       head: `<script>${tcApi}
+${tcReady}
+${tcPicture}</script>`,
+      chart: `${box(picture)}
+  <script src="${tcBase}trade-chart.js"></script>`,
+    },
+    tcpw: { // the same, with trade-chart.js's preload hint for the wasm (a lever for interactive)
+      head: `<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script>${tcApi}
 ${tcReady}
 ${tcPicture}</script>`,
       chart: `${box(picture)}
@@ -377,11 +386,34 @@ function analyse(events, firstFrame) {
   const idleAt = at('pl:idle') ?? Infinity, endAt = at('pl:end') ?? Infinity;
   const tasks = [];
   let lastEnd = -Infinity;
-  for (const e of events.filter((x) => x.ph === 'X' && x.name === 'RunTask' && x.pid === pid && x.tid === tid && x.dur > 0).sort((a, b) => a.ts - b.ts)) {
+  // complete events, and begin/end pairs (ParseHTML is one) made complete
+  const main = events.filter((x) => x.pid === pid && x.tid === tid);
+  const onMain = main.filter((x) => x.ph === 'X' && x.dur > 0);
+  const open = [];
+  for (const e of main.filter((x) => x.ph === 'B' || x.ph === 'E').sort((a, b) => a.ts - b.ts)) {
+    if (e.ph === 'B') open.push(e);
+    else { const b = open.pop(); if (b && e.ts > b.ts) onMain.push({ ...b, ph: 'X', dur: e.ts - b.ts }); }
+  }
+  onMain.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  for (const e of onMain.filter((x) => x.name === 'RunTask')) {
     if (e.ts < lastEnd) continue; // nested in the previous top-level task
     lastEnd = e.ts + e.dur;
-    tasks.push({ start: (e.ts - origin) / 1000, dur: e.dur / 1000 });
+    tasks.push({ start: (e.ts - origin) / 1000, dur: e.dur / 1000, ts: e.ts, end: e.ts + e.dur });
   }
+  // what a long task did: its direct children (trace events not inside an earlier child), by name
+  const what = (t) => {
+    const by = {};
+    let childEnd = -Infinity;
+    for (const e of onMain) {
+      if (e.ts < t.ts) continue;
+      if (e.ts >= t.end) break;
+      if (e.name === 'RunTask' || e.ts < childEnd) continue;
+      childEnd = e.ts + e.dur;
+      const n = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${(e.args?.data?.url || '').split('/').pop().split('?')[0] || 'inline'}` : e.name;
+      by[n] = (by[n] || 0) + e.dur / 1000;
+    }
+    return Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', ');
+  };
   const within = (a, b) => tasks.filter((t) => t.start >= a && t.start < b);
   const load = within(-Infinity, idleAt), clicks = within(idleAt, endAt);
   const longest = (ts) => ts.reduce((m, t) => Math.max(m, t.dur), 0);
@@ -393,7 +425,7 @@ function analyse(events, firstFrame) {
     tbt: load.reduce((s, t) => s + Math.max(0, t.dur - 50), 0),
     longest: longest(load),
     over50: over50.length,
-    over50Tasks: over50.map((t) => ({ start: +t.start.toFixed(1), dur: +t.dur.toFixed(1) })),
+    over50Tasks: over50.map((t) => ({ start: +t.start.toFixed(1), dur: +t.dur.toFixed(1), what: what(t) })),
     longestClicks: clicks.length ? longest(clicks) : null,
     over50Clicks: clicks.filter((t) => t.dur > 50).length,
     wasmEvents: wasm,
@@ -472,7 +504,7 @@ async function visit(ctx, url, lib, mode, which, shot) {
     // the rest of the load window: IDLE_AFTER_FRAME ms after the later of the two, no input
     const quiet = Math.max(rec.firstFrame, rec.interactive) + IDLE_AFTER_FRAME;
     await page.waitForTimeout(Math.max(0, quiet - (await page.evaluate(() => performance.now()))));
-    await page.evaluate(() => { __pl.mark('pl:idle'); return __pl.frame(); });
+    Object.assign(rec, await page.evaluate(() => { __pl.mark('pl:idle'); return __pl.frame().then(() => ({ cls: __pl.t.cls, shifts: __pl.t.shifts })); }));
     if (lib.startsWith('tc')) { // a legend toggle and a view change, real clicks
       for (const [kind, sel] of [['toggle', '.tc-legend [data-series]'], ['view', '.tc-tabs [data-view="balance"]']]) {
         const b = await page.evaluate((s) => __pl.api().button(s), sel);
@@ -542,6 +574,7 @@ const METRICS = [
   ['interactive', '**interactive**: hover answered (ms)', (r) => r.interactive, 0],
   ['firstFrame', 'first frame of the live chart (ms)', (r) => r.firstFrame, 0],
   ['fcp', 'first contentful paint (ms)', (r) => r.fcp, 0],
+  ['cls', 'layout shift (the browser\'s entries, summed, until the clicks)', (r) => r.cls, 3],
   ['tbt', 'total blocking time (ms)', (r) => r.tbt, 0],
   ['longest', 'longest task (ms)', (r) => r.longest, 0],
   ['over50', 'tasks over 50 ms', (r) => r.over50, 0],
@@ -626,6 +659,16 @@ function markdown(res) {
     const n = recs.filter((r) => (r.over50 ?? 0) + (r.over50Clicks ?? 0) > 0).length;
     const tasks = recs.reduce((s, r) => s + (r.over50 ?? 0) + (r.over50Clicks ?? 0), 0);
     L.push(`- ${LIBS[t]}, ${MODES[mode]}: no main-thread task over 50 ms (load, hover, toggle, view change): longest ${fmt(worst)} ms over ${recs.length} visits; ${tasks} task(s) over 50 ms in ${n} visit(s) — **${n ? 'missed' : 'met'}**`);
+  }
+  L.push('');
+  L.push('### Tasks over 50 ms, first run (trade-chart\'s pages): start, duration, what the task did (its largest direct trace events, ms)');
+  L.push('');
+  L.push('| page | mode | visit | tasks |');
+  L.push('|---|---|---|---|');
+  for (const t of ours) for (const mode of opt.modes) for (const which of ['cold', 'warm']) {
+    const r = res.pairs.find((p) => p.lib === t && p.mode === mode && p[which] && !p[which].error)?.[which];
+    const ts = (r?.over50Tasks || []).map((x) => `${fmt(x.start)}+${fmt(x.dur)}${x.what ? ` (${x.what})` : ''}`).join('; ');
+    L.push(`| ${t} | ${mode} | ${which} | ${ts || 'none'} |`);
   }
   L.push('');
   L.push('### What the traces say about wasm caching (category v8.wasm, events per visit, renderer of the page)');

@@ -28,6 +28,14 @@ window.__pl = (function () {
   }
   function errors(e) { (t.errors = t.errors || []).push(String(e && e.message || e)); }
   function safe(f) { try { return !!f(); } catch (e) { return false; } }
+  // layout shifts without recent input (the browser's own entries; the pointer's moves are
+  // not input for this), summed: the visit's CLS as far as this page goes
+  t.cls = 0; t.shifts = 0;
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) { if (!e.hadRecentInput) { t.cls += e.value; t.shifts++; } });
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch (e) { t.cls = null; }
   addEventListener('error', function (e) { errors(e.message); });
   addEventListener('unhandledrejection', function (e) { errors(e.reason); });
   addEventListener('pointermove', function (e) { if (t.firstMove == null) t.firstMove = e.timeStamp; t.moves++; if (t.log) t.log.push(['move', Math.round(e.timeStamp), Math.round(performance.now()), e.clientX, e.clientY]); }, { capture: true, passive: true });
