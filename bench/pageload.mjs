@@ -494,7 +494,9 @@ async function visit(ctx, url, lib, mode, which, shot) {
       const n = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       return { rendered: __pl.t.rendered, firstPicture: __pl.t.firstPicture, interactive: __pl.t.interactive, firstMove: __pl.t.firstMove, moves: __pl.t.moves,
-        fcp: fcp ? fcp.startTime : null, htmlEnd: n.responseEnd, dcl: n.domContentLoadedEventEnd, loadEvent: n.loadEventEnd,
+        fcp: fcp ? fcp.startTime : null, htmlEnd: n.responseEnd,
+        // when each file was requested and had arrived (Resource Timing), by file name
+        files: Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop().split('?')[0], [Math.round(e.startTime), Math.round(e.responseEnd)]])), dcl: n.domContentLoadedEventEnd, loadEvent: n.loadEventEnd,
         canvasH: __pl.api().canvasH ?? null, boxH: document.querySelector('.chart-box').getBoundingClientRect().height };
     }));
     if (rec.firstPicture == null) rec.problems.push('no first picture seen');
@@ -659,6 +661,17 @@ function markdown(res) {
     const n = recs.filter((r) => (r.over50 ?? 0) + (r.over50Clicks ?? 0) > 0).length;
     const tasks = recs.reduce((s, r) => s + (r.over50 ?? 0) + (r.over50Clicks ?? 0), 0);
     L.push(`- ${LIBS[t]}, ${MODES[mode]}: no main-thread task over 50 ms (load, hover, toggle, view change): longest ${fmt(worst)} ms over ${recs.length} visits; ${tasks} task(s) over 50 ms in ${n} visit(s) — **${n ? 'missed' : 'met'}**`);
+  }
+  L.push('');
+  L.push('### When trade-chart\'s files came (median over the valid visits: requested → arrived, ms from the navigation\'s start), and the chart\'s moments');
+  L.push('');
+  L.push('| page | mode | visit | HTML arrived | script | wasm | first picture | first frame (takeover) | interactive |');
+  L.push('|---|---|---|---:|---|---|---:|---:|---:|');
+  for (const t of ours) for (const mode of opt.modes) for (const which of ['cold', 'warm']) {
+    const recs = res.pairs.filter((p) => p.lib === t && p.mode === mode).map((p) => p[which]).filter((r) => r && !r.error && !r.problems.length);
+    const med = (f) => stats(recs.map(f)).median;
+    const file = (re) => { const k = (r) => Object.keys(r.files || {}).find((n) => re.test(n)); const a = med((r) => r.files?.[k(r)]?.[0]), b = med((r) => r.files?.[k(r)]?.[1]); return Number.isFinite(a) ? `${fmt(a)} → ${fmt(b)}` : '–'; };
+    L.push(`| ${t} | ${mode} | ${which} | ${fmt(med((r) => r.htmlEnd))} | ${file(/^trade-chart(\.standalone)?\.js$|^index\.js$/)} | ${file(/^trade_chart_bg\.wasm$/)} | ${fmt(med((r) => r.firstPicture))} | ${fmt(med((r) => r.firstFrame))} | ${fmt(med((r) => r.interactive))} |`);
   }
   L.push('');
   L.push('### Tasks over 50 ms, first run (trade-chart\'s pages): start, duration, what the task did (its largest direct trace events, ms)');
