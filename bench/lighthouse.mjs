@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { LIBS, serveSite, machine } from './pageload.mjs';
+import { LIBS, serveSite, machine, summarise } from './pageload.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const LH = join(BENCH, 'node_modules', 'lighthouse', 'cli', 'index.js');
@@ -30,11 +30,13 @@ function usage(code) {
   console.log(`usage: node bench/lighthouse.mjs [options]
   --runs N        Lighthouse runs per page (default 3; medians)
   --libs LIST     subset of ${Object.keys(LIBS).join(',')} (default: all)
-  --report        no run: rewrite bench/results-lighthouse.md from bench/results-lighthouse.json`);
+  --report        no run: rewrite bench/results-lighthouse.md from bench/results-lighthouse.json
+  --below         the chart below the first screen, as in the page-load bench (default: in the first screen)
+  --summary       no run: one table of both results (results-pageload.json, results-lighthouse.json), for BENCHMARKS.md`);
   process.exit(code);
 }
 function parseArgs(argv) {
-  const o = { runs: 3, libs: Object.keys(LIBS) };
+  const o = { runs: 3, libs: Object.keys(LIBS), below: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { if (i + 1 >= argv.length) { console.error(`${a} needs a value`); usage(2); } return argv[++i]; };
@@ -42,6 +44,8 @@ function parseArgs(argv) {
       case '--runs': o.runs = Number(val()); if (!Number.isInteger(o.runs) || o.runs < 1) usage(2); break;
       case '--libs': o.libs = val().split(',').filter(Boolean); break;
       case '--report': o.report = true; break;
+      case '--summary': o.summary = true; break;
+      case '--below': o.below = true; break;
       case '-h': case '--help': usage(0); break;
       default: console.error(`unknown option ${a}`); usage(2);
     }
@@ -103,7 +107,7 @@ function markdown(res) {
   const { machine: mc, options: opt } = res;
   const L = [];
   L.push(`Machine: ${mc.nproc} cores, ${mc.cpu}; Chromium ${mc.chromium} (\`${CHROME_FLAGS}\`); Node ${mc.node}; Lighthouse ${res.lighthouse}; **load average ${mc.loadavgStart.join(' ')} at the start, ${(mc.loadavgEnd || []).join(' ')} at the end**; ${mc.seconds ?? '?'} s.`);
-  L.push(`Build: trade-chart ${mc.git}${mc.gitDirty ? ' (uncommitted changes)' : ''}, wasm sha256 ${mc.wasmSha256}…. Command: \`${res.command}\` — ${opt.runs} run(s) per page, pages interleaved; the mobile preset, simulated throttling (Lantern: 4× CPU, 150 ms RTT, 1.6 Mbps), only the performance category. Cells: median (min–max) of the runs.`);
+  L.push(`Build: trade-chart ${mc.git}${mc.gitDirty ? ' (uncommitted changes)' : ''}, wasm sha256 ${mc.wasmSha256}…. Command: \`${res.command}\` — ${opt.runs} run(s) per page, pages interleaved; the mobile preset, simulated throttling (Lantern: 4× CPU, 150 ms RTT, 1.6 Mbps), only the performance category; the news page with the chart ${opt.below ? 'below the first screen (as in the page-load bench)' : 'in the first screen (right after the byline; below it, no shift would count)'}. Cells: median (min–max) of the runs.`);
   L.push('');
   const noElements = res.runs.every((r) => r.error || r.elementsError);
   L.push(`| page | ${COLS.map(([, t]) => t).join(' | ')} |${noElements ? '' : ' LCP element | layout shifts (score, element) |'}`);
@@ -146,8 +150,35 @@ function markdown(res) {
   return L.join('\n') + '\n';
 }
 
+// Both benches in one table: the two moments on a slow cold visit against the peers' first
+// frames, the tasks over 50 ms (unthrottled, every visit), and Lighthouse's figures.
+function summary(pl, lh) {
+  const S = summarise(pl);
+  const m = (mode, w, l, k) => S[mode]?.[w]?.[l]?.[k]?.median;
+  const r = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '–');
+  const L = [];
+  L.push('| page | first picture, slow cold (ms) | ÷ uPlot\'s first frame | interactive, slow cold (ms) | ÷ Chart.js\'s first frame | first picture / interactive, fast cold (ms) | tasks over 50 ms, fast (visits with any / visits; longest, ms) | tasks over 50 ms, slow (median per visit) | Lighthouse score | CLS | TBT (ms) | LCP (ms) | bytes (KB) |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const l of Object.keys(LIBS)) {
+    if (!pl.options.libs.includes(l) && !lh.options.libs.includes(l)) continue;
+    const fast = pl.pairs.filter((p) => p.lib === l && p.mode === 'fast').flatMap((p) => [p.cold, p.warm]).filter((x) => x && !x.error);
+    const anyOver = fast.filter((x) => (x.over50 ?? 0) + (x.over50Clicks ?? 0) > 0).length;
+    const worst = fast.reduce((a, x) => Math.max(a, x.longest ?? 0, x.longestClicks ?? 0), 0);
+    const rs = lh.runs.filter((x) => x.lib === l && !x.error);
+    const med = (k, d) => fmt(median(rs.map((x) => (k === 'bytes' ? x.bytes / 1024 : x[k]))), d);
+    L.push(`| ${LIBS[l]} | ${fmt(m('slow', 'cold', l, 'firstPicture'))} | ${r(m('slow', 'cold', l, 'firstPicture'), m('slow', 'cold', 'uplot', 'firstFrame'))} | ${fmt(m('slow', 'cold', l, 'interactive'))} | ${r(m('slow', 'cold', l, 'interactive'), m('slow', 'cold', 'chartjs', 'firstFrame'))} | ${fmt(m('fast', 'cold', l, 'firstPicture'))} / ${fmt(m('fast', 'cold', l, 'interactive'))} | ${fast.length ? `${anyOver} / ${fast.length}; ${fmt(worst)}` : '–'} | ${fmt(m('slow', 'cold', l, 'over50'))} cold, ${fmt(m('slow', 'warm', l, 'over50'))} warm | ${med('score', 0)} | ${med('cls', 3)} | ${med('tbt', 0)} | ${med('lcp', 0)} | ${med('bytes', 1)} |`);
+  }
+  L.push('');
+  L.push(`Page load: load average ${pl.machine.loadavgStart.join(' ')} → ${(pl.machine.loadavgEnd || []).join(' ')}, ${pl.options.runs} run(s), ${pl.machine.date}; Lighthouse: ${lh.machine.loadavgStart.join(' ')} → ${(lh.machine.loadavgEnd || []).join(' ')}, ${lh.options.runs} run(s), ${lh.machine.date}.`);
+  return L.join('\n') + '\n';
+}
+
 export async function main(argv = process.argv.slice(2)) {
   const opt = parseArgs(argv);
+  if (opt.summary) {
+    console.log(summary(JSON.parse(readFileSync(join(BENCH, 'results-pageload.json'), 'utf8')), JSON.parse(readFileSync(join(BENCH, 'results-lighthouse.json'), 'utf8'))));
+    return;
+  }
   const jsonPath = join(BENCH, 'results-lighthouse.json'), mdPath = join(BENCH, 'results-lighthouse.md');
   const write = (res) => {
     const md = markdown(res);
@@ -156,7 +187,7 @@ export async function main(argv = process.argv.slice(2)) {
   };
   if (opt.report) { write(JSON.parse(readFileSync(jsonPath, 'utf8'))); return; }
   if (!existsSync(LH)) { console.error('bench/node_modules/lighthouse is missing: npm ci --prefix bench'); process.exit(1); }
-  const site = await serveSite({ lighthouse: true });
+  const site = await serveSite({ lighthouse: true, firstScreen: !opt.below });
   const mc = machine();
   const dir = mkdtempSync(join(os.tmpdir(), 'tc-lighthouse-'));
   const runs = [];
