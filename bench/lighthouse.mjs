@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { LIBS, serveSite, machine, summarise } from './pageload.mjs';
+import { LIBS, DEFAULT_LIBS, serveSite, machine, summarise } from './pageload.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const LH = join(BENCH, 'node_modules', 'lighthouse', 'cli', 'index.js');
@@ -29,14 +29,14 @@ const version = () => JSON.parse(readFileSync(join(BENCH, 'node_modules', 'light
 function usage(code) {
   console.log(`usage: node bench/lighthouse.mjs [options]
   --runs N        Lighthouse runs per page (default 3; medians)
-  --libs LIST     subset of ${Object.keys(LIBS).join(',')} (default: all)
+  --libs LIST     of ${Object.keys(LIBS).join(',')} (default: ${DEFAULT_LIBS.join(',')})
   --report        no run: rewrite bench/results-lighthouse.md from bench/results-lighthouse.json
   --below         the chart below the first screen, as in the page-load bench (default: in the first screen)
   --summary       no run: one table of both results (results-pageload.json, results-lighthouse.json), for BENCHMARKS.md`);
   process.exit(code);
 }
 function parseArgs(argv) {
-  const o = { runs: 3, libs: Object.keys(LIBS), below: false };
+  const o = { runs: 3, libs: DEFAULT_LIBS, below: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { if (i + 1 >= argv.length) { console.error(`${a} needs a value`); usage(2); } return argv[++i]; };

@@ -43,6 +43,7 @@ const pkgVersion = (name) => JSON.parse(readFileSync(join(NM, name, 'package.jso
 export const LIBS = {
   tcp: 'trade-chart with its picture (server render + trade-chart.js)',
   tcpw: 'trade-chart with its picture + the wasm preload hint (a lever)',
+  tcp1: 'trade-chart with a one-drawing picture (a lever; not in the default run)',
   tcs: 'trade-chart standalone',
   tcj: 'trade-chart.js (classic, wasm beside it)',
   tc: 'trade-chart ES module',
@@ -51,19 +52,22 @@ export const LIBS = {
   chartjs: `Chart.js ${pkgVersion('chart.js')}`,
   highcharts: `Highcharts ${pkgVersion('highcharts')} + accessibility + exporting`,
 };
+// pages measured only when named in --libs
+const EXTRA = ['tcp1'];
+export const DEFAULT_LIBS = Object.keys(LIBS).filter((l) => !EXTRA.includes(l));
 const MODES = { slow: '4× CPU, 1.6 Mbps / 150 ms RTT', fast: 'unthrottled' };
 
 // ---------------------------------------------------------------- command line
 function usage(code) {
   console.log(`usage: node bench/pageload.mjs [options]   (or node bench/run.mjs --pageload [options])
   --runs N        cold + warm visit pairs per library and mode (default 5)
-  --libs LIST     subset of ${Object.keys(LIBS).join(',')} (default: all)
+  --libs LIST     of ${Object.keys(LIBS).join(',')} (default: all but ${EXTRA.join(', ')})
   --modes LIST    subset of slow,fast (default: both)
   --report        no run: rewrite bench/results-pageload.md from bench/results-pageload.json`);
   process.exit(code);
 }
 function parseArgs(argv) {
-  const o = { runs: 5, libs: Object.keys(LIBS), modes: Object.keys(MODES) };
+  const o = { runs: 5, libs: DEFAULT_LIBS, modes: Object.keys(MODES) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { if (i + 1 >= argv.length) { console.error(`${a} needs a value`); usage(2); } return argv[++i]; };
@@ -181,6 +185,14 @@ ${tcPicture}</script>`,
 ${tcReady}
 ${tcPicture}</script>`,
       chart: `${box(picture)}
+  <script src="${tcBase}trade-chart.js"></script>`,
+    },
+    tcp1: { // the picture with only the drawing this window shows (the one from 0 px; the others
+      // are for 440, 560 and 960 px and up): what one published width would cost to parse and lay out
+      head: `<script>${tcApi}
+${tcReady}
+${tcPicture}</script>`,
+      chart: `${box(picture.replace(/<svg [^>]*data-tc-from="(?!0")\d+"[\s\S]*?<\/svg>/g, ''))}
   <script src="${tcBase}trade-chart.js"></script>`,
     },
     tcs: {
