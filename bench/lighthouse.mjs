@@ -197,6 +197,9 @@ export async function main(argv = process.argv.slice(2)) {
       for (const lib of opt.libs) {
         const r = { lib, run, ...(await lighthouse(`${site.base}/news/${lib}.html`, dir)) };
         runs.push(r);
+        // kept as it goes: a run cut short can still be reported (--report)
+        writeFileSync(jsonPath, JSON.stringify({ command: 'partial', lighthouse: version(), machine: { ...mc, loadavgEnd: os.loadavg().map((x) => +x.toFixed(2)), seconds: Math.round((Date.now() - t0) / 1000) },
+          options: { ...opt, runs: run + 1 }, runs }, null, 1) + '\n');
         process.stderr.write(`[${runs.length}/${opt.runs * opt.libs.length} ${((Date.now() - t0) / 1000).toFixed(0)}s] ${lib.padEnd(10)} ` +
           (r.error ? `ERROR ${r.error}` : `score ${r.score} cls ${fmt(r.cls, 3)} tbt ${fmt(r.tbt)} lcp ${fmt(r.lcp)} fcp ${fmt(r.fcp)} ${fmt(r.bytes / 1024, 1)} KB`) + '\n');
       }

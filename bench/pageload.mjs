@@ -811,6 +811,9 @@ export async function main(argv = process.argv.slice(2)) {
         for (const lib of opt.libs) {
           const p = await pair(base, lib, mode, run);
           pairs.push(p);
+          // kept as it goes: a run cut short can still be reported (--report)
+          writeFileSync(jsonPath, JSON.stringify({ command: 'partial', machine: { ...mc, loadavgEnd: os.loadavg().map((x) => +x.toFixed(2)), seconds: Math.round((Date.now() - t0) / 1000) },
+            options: { ...opt, runs: run + 1 }, settings: {}, pairs }, null, 1) + '\n');
           const line = (r) => (r.error ? `ERROR ${r.error}` : `${kb(r.bytes)} pic ${fmt(r.firstPicture)} int ${fmt(r.interactive)} ff ${fmt(r.firstFrame)} tbt ${fmt(r.tbt)} long ${fmt(r.longest)} >50 ${r.over50}` +
             (r.toggle != null ? ` toggle ${fmt(r.toggle)} view ${fmt(r.view)}` : '') + (r.problems.length ? ` INVALID ${r.problems.join('; ')}` : ''));
           process.stderr.write(`[${pairs.length}/${total} ${((Date.now() - t0) / 1000).toFixed(0)}s] run ${run} ${mode} ${lib.padEnd(10)} cold: ${line(p.cold)} | warm: ${line(p.warm)}\n`);
