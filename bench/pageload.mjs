@@ -434,7 +434,7 @@ function analyse(events, firstFrame) {
     return Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', ');
   };
   const within = (a, b) => tasks.filter((t) => t.start >= a && t.start < b);
-  const load = within(-Infinity, idleAt), clicks = within(idleAt, endAt);
+  const load = within(0, idleAt), clicks = within(idleAt, endAt); // from the navigation (before it: the previous page)
   const longest = (ts) => ts.reduce((m, t) => Math.max(m, t.dur), 0);
   // wasm caching and compilation events (category v8.wasm): names and counts
   const wasm = {};
