@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 
-.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload bench-many fuzz lint lint-js clean
+.PHONY: all setup build wasm package demo serve test test-native test-wasm test-e2e bench bench-pageload bench-lighthouse bench-many fuzz lint lint-js clean
 
 all: build
 
@@ -88,10 +88,18 @@ bench: build
 	node bench/run.mjs $(BENCH_ARGS)
 
 # A reader's page load (cold/warm, throttled/unthrottled, against uPlot, Chart.js and
-# Highcharts): PAGELOAD_ARGS=--runs 3 for a shorter run; results in bench/results-pageload.md.
+# Highcharts; the first picture and interactive): PAGELOAD_ARGS=--runs 3 for a shorter run;
+# results in bench/results-pageload.md.
 bench-pageload: build
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	node bench/run.mjs --pageload $(PAGELOAD_ARGS)
+
+# Lighthouse 12.2.3 (bench/'s own package.json; 13 wants Node 22), Debian's Chromium, mobile
+# preset, simulated throttling, on the page-load bench's pages: LIGHTHOUSE_ARGS=--runs 1 for a
+# shorter run; results in bench/results-lighthouse.md.
+bench-lighthouse: build
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	node bench/lighthouse.mjs $(LIGHTHOUSE_ARGS)
 
 # Fifty charts on one page against one: bench/many.mjs, bench/results-many.md.
 bench-many: build
