@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::scene::layout::{text_width, Rect, FONT};
-use crate::scene::marks::{HAlign, Mark, Shape, VAlign};
+use crate::scene::marks::{HAlign, Item, Mark, Shape, Target, VAlign};
 use crate::scene::theme::{Rgba, Theme};
 
 /// One annotation the view shows, on the plot's x axis.
@@ -142,14 +142,29 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Rect> {
 /// from the right, right of the band, left of it. A label that fits nowhere gets a numbered
 /// key instead, placed the same way on its line or band (numbered as placed: points', then
 /// spans', each in time order); returns the annotations keyed, in number order.
+///
+/// Then each annotation's keyboard and pointer item in each of `rows`: its mark is its
+/// line or band; the pointer finds it over the strip at the top of the plot where labels
+/// sit (on its line or across its band) and over its label or key, wherever that was
+/// placed, so hovering the figures below still finds the figures.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn labels(
     marks: &mut Vec<Mark>,
+    items: &mut Vec<Item>,
     from: usize,
     lines: Range<usize>,
     notes: &[Note<'_>],
     plot: Rect,
     theme: &Theme,
+    rows: &[usize],
 ) -> Vec<usize> {
+    // Each note's hit box, to which its label's or key's box is added once placed.
+    let mut hits: Vec<Rect> = (notes.iter())
+        .map(|n| {
+            let pad = if n.span { 0.0 } else { GAP };
+            Rect::new(n.x0 - pad, plot.y0, n.x1 + pad, plot.y0 + FONT + 6.0)
+        })
+        .collect();
     // Obstacles, each with the annotation it belongs to (its key may sit on its own line;
     // `usize::MAX`: none).
     let mut obstacles: Vec<(Rect, usize)> = Vec::new();
@@ -168,7 +183,7 @@ pub(crate) fn labels(
         obstacles.push((line, n.index));
     }
     // The rows: under the plot's top, above the plot, then down to 60 % of its height.
-    let rows = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).clamp(0.0, 24.0) as usize;
+    let places = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).clamp(0.0, 24.0) as usize;
     let row_y = |r: usize| match r {
         0 => plot.y0 + 1.0,
         1 => plot.y0 - FONT - GAP,
@@ -184,7 +199,7 @@ pub(crate) fn labels(
     let mut keyed = Vec::new();
     // The first MOST_LABELS in time order: more would not be read (and a dataset may list
     // thousands), the others are drawn without label or key.
-    let (len, labels_at) = (notes.len().min(MOST_LABELS), rows * 4);
+    let (len, labels_at) = (notes.len().min(MOST_LABELS), places * 4);
     // Points first (a point's label has two places on a row, a span's four), then spans:
     // one pass over the notes twice. (Flat loops: the wasm is built at opt-level 3, and
     // nested loops over small arrays are unrolled into copies.)
@@ -195,7 +210,7 @@ pub(crate) fn labels(
         let w = text_width(n.label, FONT);
         // The label's places, row by row, then the key's (on its line or band, or, last,
         // beside its line).
-        for c in 0..rows * 7 {
+        for c in 0..places * 7 {
             let key = c >= labels_at;
             let (row, slot) = if key {
                 ((c - labels_at) / 3, (c - labels_at) % 3 + 4)
@@ -228,6 +243,14 @@ pub(crate) fn labels(
                 continue;
             }
             obstacles.push((r, n.index));
+            if let Some(hit) = hits.get_mut(t % len) {
+                *hit = Rect::new(
+                    hit.x0.min(r.x0),
+                    hit.y0.min(r.y0),
+                    hit.x1.max(r.x1),
+                    hit.y1.max(r.y1),
+                );
+            }
             if key {
                 keyed.push(n.index);
                 key_mark(marks, (x, y + KEY_R - 1.0), keyed.len(), theme);
@@ -244,6 +267,16 @@ pub(crate) fn labels(
             }
             break;
         }
+    }
+    for (n, hit) in notes.iter().zip(hits) {
+        let w = if n.span { 0.0 } else { 1.0 };
+        let mark = Rect::new(n.x0 - w, plot.y0, n.x1 + w, plot.y1);
+        items.extend(rows.iter().map(|&row| Item {
+            target: Target::Annotation(n.index),
+            row,
+            hit,
+            mark,
+        }));
     }
     keyed
 }
