@@ -325,13 +325,7 @@ pub struct Note {
 /// Annotation `a` of `ds` in words, or `None` if `a` is not in `ds`.
 pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
     let an = ds.annotations.get(a)?;
-    let sources = || an.sources.iter().filter_map(|&i| ds.sources.get(i));
-    let mut publishers: Vec<&str> = Vec::new();
-    for s in sources() {
-        if !publishers.contains(&s.publisher.as_str()) {
-            publishers.push(&s.publisher);
-        }
-    }
+    let publishers = publishers(ds, &an.sources);
     Some(Note {
         when: format::span(&an.period, an.to.as_ref(), lang),
         label: an.label.get(lang).to_string(),
@@ -342,8 +336,22 @@ pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
             .join("; "),
         many: publishers.len() > 1,
         publishers: publishers.join("; "),
-        url: sources().next().map(|s| s.url.clone()).unwrap_or_default(),
+        url: (an.sources.first())
+            .and_then(|&i| ds.sources.get(i))
+            .map(|s| s.url.clone())
+            .unwrap_or_default(),
     })
+}
+
+/// The publishers of `sources` (indices into `ds.sources`), in order, each once.
+pub fn publishers<'a>(ds: &'a Dataset, sources: &[usize]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in sources.iter().filter_map(|&i| ds.sources.get(i)) {
+        if !out.contains(&s.publisher.as_str()) {
+            out.push(&s.publisher);
+        }
+    }
+    out
 }
 
 fn cite(ds: &Dataset, i: usize, lang: Lang) -> Option<String> {

@@ -266,7 +266,7 @@ pub fn annotation_sentence(
         _ => (", ", ". ", " ", ": "),
     };
     let mut out = String::new();
-    for s in [
+    for s in &[
         label, comma, when, stop, text, space, src, colon, publishers,
     ] {
         out.push_str(s);

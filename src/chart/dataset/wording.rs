@@ -402,7 +402,7 @@ fn source_line(credit: &str, publishers: &[&str], lang: Lang) -> String {
     if !publishers.is_empty() {
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         let dot = if out.is_empty() { "" } else { " · " };
-        for s in [dot, t(lang, Msg::Sources), sep, &publishers.join("; ")] {
+        for s in &[dot, t(lang, Msg::Sources), sep, &publishers.join("; ")] {
             out.push_str(s);
         }
     }
