@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use crate::scene::axis::text;
 use crate::scene::layout::{text_width, Rect, FONT};
 use crate::scene::marks::{HAlign, Item, Mark, Shape, Target, VAlign};
 use crate::scene::theme::{Rgba, Theme};
@@ -255,15 +256,7 @@ pub(crate) fn labels(
                 keyed.push(n.index);
                 key_mark(marks, (x, y + KEY_R - 1.0), keyed.len(), theme);
             } else {
-                marks.push(Mark::Text {
-                    at: (x, y),
-                    text: n.label.to_string(),
-                    size: FONT,
-                    color: theme.fg,
-                    h,
-                    v: VAlign::Top,
-                    bold: false,
-                });
+                marks.push(text((x, y), n.label, theme.fg, h, VAlign::Top));
             }
             break;
         }
