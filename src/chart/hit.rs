@@ -108,13 +108,11 @@ pub fn navigate(scene: &Scene, from: Option<usize>, key: Key) -> Option<usize> {
     };
     let nearest_in = |r: usize| {
         let x = at.mark.cx();
-        let d = |it: &Item| (kind(it) != kind(at), (it.mark.cx() - x).abs());
+        // (Another kind lies a screen width past the farthest of the same kind.)
+        let d = |it: &Item| (it.mark.cx() - x).abs() + if kind(it) == kind(at) { 0.0 } else { 1e9 };
         (items.iter().enumerate())
             .filter(|(_, it)| it.row == r)
-            .min_by(|(_, a), (_, b)| {
-                let (da, db) = (d(a), d(b));
-                da.0.cmp(&db.0).then(da.1.total_cmp(&db.1))
-            })
+            .min_by(|(_, a), (_, b)| d(a).total_cmp(&d(b)))
             .map(|(i, _)| i)
     };
     let here = rows.iter().position(|&r| r == row).unwrap_or(0);
