@@ -78,59 +78,41 @@ fn meet(a: &Rect, b: &Rect) -> bool {
     a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
 }
 
-/// The box a text mark covers, by the same width estimate the layout uses everywhere.
-pub(crate) fn text_box(at: (f64, f64), text: &str, size: f64, h: HAlign, v: VAlign) -> Rect {
-    let w = text_width(text, size);
-    let x0 = match h {
-        HAlign::Left => at.0,
-        HAlign::Center => at.0 - w / 2.0,
-        HAlign::Right => at.0 - w,
-    };
-    let y0 = match v {
-        VAlign::Top => at.1,
-        VAlign::Middle => at.1 - size / 2.0,
-        VAlign::Bottom => at.1 - size,
-    };
-    Rect::new(x0, y0, x0 + w, y0 + size)
-}
-
 /// The box a mark covers, for the labels to keep clear of (a line: the box around it,
-/// which for a slanting segment of a line chart is more than it covers, never less);
-/// `None` for what a label may lie over (a filled box as large as the plot: the
-/// background).
+/// which for a slanting segment of a line chart is more than it covers, never less; a
+/// text: by the same width estimate the layout uses everywhere); `None` for what a label
+/// may lie over (a filled box as large as the plot: the background; a bar's frame, whose
+/// bar is drawn too; a path, which a dataset's scene does not draw).
 fn obstacle(m: &Mark, plot: &Rect) -> Option<Rect> {
-    Some(match m {
-        Mark::Rect { r, .. } if r.encloses(plot) => return None,
-        Mark::Rect { r, .. } => *r,
+    // (Each case as a centre's offsets: one `Rect::new` for all, a small wasm.)
+    let (x0, y0, x1, y1) = match *m {
+        Mark::Rect { r, .. } if !r.encloses(plot) => (r.x0, r.y0, r.x1, r.y1),
         Mark::Line { a, b, width, .. } => {
             let hw = width / 2.0;
-            Rect::new(
-                a.0.min(b.0) - hw,
-                a.1.min(b.1) - hw,
-                a.0.max(b.0) + hw,
-                a.1.max(b.1) + hw,
-            )
+            (a.0.min(b.0) - hw, a.1.min(b.1) - hw, a.0.max(b.0) + hw, a.1.max(b.1) + hw)
         }
-        // A frame outlines a bar's box, drawn too; a dataset's scene draws no path.
-        Mark::Frame { .. } | Mark::Path { .. } => return None,
         Mark::Marker { at, r, shape, .. } => {
             // A circle is as wide as its radius says; the other shapes reach 1.25 × it.
-            let e = if *shape == Shape::Circle {
-                *r
-            } else {
-                r * 1.25
-            } + 1.0;
-            Rect::new(at.0 - e, at.1 - e, at.0 + e, at.1 + e)
+            let e = r * if shape == Shape::Circle { 1.0 } else { 1.25 } + 1.0;
+            (at.0 - e, at.1 - e, at.0 + e, at.1 + e)
         }
         Mark::Text {
             at,
-            text,
+            ref text,
             size,
             h,
             v,
             ..
-        } => text_box(*at, text, *size, *h, *v),
-    })
+        } => {
+            // Left, Center, Right and Top, Middle, Bottom: 0, ½ and all of the box before `at`.
+            let w = text_width(text, size);
+            let x0 = at.0 - w * f64::from(h as u8) / 2.0;
+            let y0 = at.1 - size * f64::from(v as u8) / 2.0;
+            (x0, y0, x0 + w, y0 + size)
+        }
+        _ => return None,
+    };
+    Some(Rect::new(x0, y0, x1, y1))
 }
 
 /// The labels of `notes` (sorted by `x0`; the points' first, then the spans'), each at the
