@@ -89,7 +89,12 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Rect> {
         Mark::Rect { r, .. } if !r.encloses(plot) => (r.x0, r.y0, r.x1, r.y1),
         Mark::Line { a, b, width, .. } => {
             let hw = width / 2.0;
-            (a.0.min(b.0) - hw, a.1.min(b.1) - hw, a.0.max(b.0) + hw, a.1.max(b.1) + hw)
+            (
+                a.0.min(b.0) - hw,
+                a.1.min(b.1) - hw,
+                a.0.max(b.0) + hw,
+                a.1.max(b.1) + hw,
+            )
         }
         Mark::Marker { at, r, shape, .. } => {
             // A circle is as wide as its radius says; the other shapes reach 1.25 × it.

@@ -265,13 +265,10 @@ pub fn annotation_sentence(
         Lang::Zh => ("，", "。", "", "："),
         _ => (", ", ". ", " ", ": "),
     };
-    let mut out = String::new();
-    for s in &[
+    [
         label, comma, when, stop, text, space, src, colon, publishers,
-    ] {
-        out.push_str(s);
-    }
-    out
+    ]
+    .concat()
 }
 
 /// The summary of a chart made from columns: "Exports: 2 series of 1,000 points".

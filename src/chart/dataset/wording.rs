@@ -102,12 +102,7 @@ impl DatasetChart {
             let Some(n) = present::note(&self.ds, a, lang) else {
                 continue;
             };
-            for s in lead
-                .into_iter()
-                .chain([n.label.as_str(), open, &n.when, close])
-            {
-                out.push_str(s);
-            }
+            out.push_str(&[lead[0], lead[1], lead[2], &n.label, open, &n.when, close].concat());
             lead = [sep, "", ""];
         }
         if lead[0] == sep {
@@ -402,9 +397,7 @@ fn source_line(credit: &str, publishers: &[&str], lang: Lang) -> String {
     if !publishers.is_empty() {
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         let dot = if out.is_empty() { "" } else { " · " };
-        for s in &[dot, t(lang, Msg::Sources), sep, &publishers.join("; ")] {
-            out.push_str(s);
-        }
+        out.push_str(&[dot, t(lang, Msg::Sources), sep, &publishers.join("; ")].concat());
     }
     out
 }
