@@ -99,10 +99,12 @@ impl DatasetChart {
         };
         let mut lead = [space, t(lang, Msg::Marked), colon];
         for &a in &self.sel.annotations {
-            let Some(n) = present::note(&self.ds, a, lang) else {
+            let Some(an) = self.ds.annotations.get(a) else {
                 continue;
             };
-            out.push_str(&[lead[0], lead[1], lead[2], &n.label, open, &n.when, close].concat());
+            let when = format::span(&an.period, an.to.as_ref(), lang);
+            let label = an.label.get(lang);
+            out.push_str(&[lead[0], lead[1], lead[2], label, open, &when, close].concat());
             lead = [sep, "", ""];
         }
         if lead[0] == sep {
