@@ -139,7 +139,6 @@ impl Selection {
             })
             .collect();
         sort_keys(&mut by_time);
-        let annotations: Vec<usize> = by_time.into_iter().map(|(.., a)| a).collect();
         let (mut bases, mut sources) = (Vec::new(), Vec::new());
         for sh in &series {
             for (_, _, o) in Selection::of_series(ds, sh) {
@@ -163,12 +162,13 @@ impl Selection {
                 add(&mut sources, c.source);
             }
         }
-        // Then the annotations', in time order: each note keeps its source.
-        for an in annotations
-            .iter()
-            .filter_map(|&a: &usize| ds.annotations.get(a))
-        {
-            an.sources.iter().for_each(|&s| add(&mut sources, s));
+        // Then the annotations, in time order, and their sources: each note keeps its source.
+        let mut annotations = Vec::new();
+        for &(.., a) in &by_time {
+            annotations.push(a);
+            if let Some(an) = ds.annotations.get(a) {
+                an.sources.iter().for_each(|&s| add(&mut sources, s));
+            }
         }
         v.sources.iter().for_each(|&s| add(&mut sources, s));
         Selection {
