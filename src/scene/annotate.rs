@@ -146,13 +146,21 @@ pub(crate) fn labels(
     theme: &Theme,
     rows: &[usize],
 ) -> Vec<usize> {
-    // Each note's hit box, to which its label's or key's box is added once placed.
-    let mut hits: Vec<Rect> = (notes.iter())
-        .map(|n| {
-            let pad = if n.span { 0.0 } else { GAP };
-            Rect::new(n.x0 - pad, plot.y0, n.x1 + pad, plot.y0 + FONT + 6.0)
-        })
-        .collect();
+    // Each note's items, one per row (at `first + k * rows.len()` for note k): its line or
+    // band, found over the strip at the plot's top; its label's or key's box is added to
+    // the hit box once placed.
+    let first = items.len();
+    for n in notes {
+        let (w, pad) = if n.span { (0.0, 0.0) } else { (1.0, GAP) };
+        let mark = Rect::new(n.x0 - w, plot.y0, n.x1 + w, plot.y1);
+        let hit = Rect::new(n.x0 - pad, plot.y0, n.x1 + pad, plot.y0 + FONT + 6.0);
+        items.extend(rows.iter().map(|&row| Item {
+            target: Target::Annotation(n.index),
+            row,
+            hit,
+            mark,
+        }));
+    }
     // Obstacles, each with the annotation it belongs to (its key may sit on its own line;
     // `usize::MAX`: none).
     let mut obstacles: Vec<(Rect, usize)> = Vec::new();
@@ -231,12 +239,14 @@ pub(crate) fn labels(
                 continue;
             }
             obstacles.push((r, n.index));
-            if let Some(hit) = hits.get_mut(t % len) {
-                *hit = Rect::new(
-                    hit.x0.min(r.x0),
-                    hit.y0.min(r.y0),
-                    hit.x1.max(r.x1),
-                    hit.y1.max(r.y1),
+            let per = rows.len();
+            for it in items.iter_mut().skip(first + t % len * per).take(per) {
+                let h = it.hit;
+                it.hit = Rect::new(
+                    h.x0.min(r.x0),
+                    h.y0.min(r.y0),
+                    h.x1.max(r.x1),
+                    h.y1.max(r.y1),
                 );
             }
             if key {
@@ -247,16 +257,6 @@ pub(crate) fn labels(
             }
             break;
         }
-    }
-    for (n, hit) in notes.iter().zip(hits) {
-        let w = if n.span { 0.0 } else { 1.0 };
-        let mark = Rect::new(n.x0 - w, plot.y0, n.x1 + w, plot.y1);
-        items.extend(rows.iter().map(|&row| Item {
-            target: Target::Annotation(n.index),
-            row,
-            hit,
-            mark,
-        }));
     }
     keyed
 }
