@@ -326,14 +326,18 @@ pub struct Note {
 pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
     let an = ds.annotations.get(a)?;
     let publishers = publishers(ds, &an.sources);
+    let mut source = String::new();
+    for c in an.sources.iter().filter_map(|&i| cite(ds, i, lang)) {
+        if !source.is_empty() {
+            source.push_str("; ");
+        }
+        source.push_str(&c);
+    }
     Some(Note {
         when: format::span(&an.period, an.to.as_ref(), lang),
         label: an.label.get(lang).to_string(),
         text: an.text.get(lang).to_string(),
-        source: (an.sources.iter())
-            .filter_map(|&i| cite(ds, i, lang))
-            .collect::<Vec<_>>()
-            .join("; "),
+        source,
         many: publishers.len() > 1,
         publishers: publishers.join("; "),
         url: (an.sources.first())

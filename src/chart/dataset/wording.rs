@@ -213,10 +213,12 @@ impl DatasetChart {
     /// The annotations the view draws as a table: when, label, details, source.
     fn annotations_table(&self) -> Option<Table> {
         let lang = self.lang;
-        let rows: Vec<Vec<String>> = (self.sel.annotations.iter())
-            .filter_map(|&a| present::note(&self.ds, a, lang))
-            .map(|n| vec![n.when, n.label, n.text, n.source])
-            .collect();
+        let mut rows = Vec::new();
+        for &a in &self.sel.annotations {
+            if let Some(n) = present::note(&self.ds, a, lang) {
+                rows.push(vec![n.when, n.label, n.text, n.source]);
+            }
+        }
         (!rows.is_empty()).then(|| Table {
             caption: t(lang, Msg::Marked).to_string(),
             headers: [Msg::Period, Msg::Label, Msg::Details, Msg::Source]
