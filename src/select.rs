@@ -120,24 +120,26 @@ impl Selection {
         // Time views only (bars have no time axis to draw them on), in the order a reader
         // meets them from the left: a span at its start, a point at the middle of its
         // period (where its line is), then by end.
-        let mut by_time: Vec<SortKey> = v
-            .annotations
-            .iter()
-            .filter_map(|&a| {
-                let an = ds.annotations.get(a)?;
-                // Where it is drawn: a span from its start, a point at its period's middle.
-                let at = an
-                    .to
-                    .map_or(an.period.start + an.period.end, |_| 2 * an.period.start);
-                let end = an.to.map_or(an.period.end, |to| to.end);
-                let shown = match an.to {
-                    // A span is drawn where it overlaps the view, clipped to it.
-                    Some(to) => an.period.start < v.range.1 && to.end > v.range.0,
-                    None => in_range(v.range, &an.period),
-                };
-                (shown && v.kind != ViewKind::Bars).then_some((at, end, a))
-            })
-            .collect();
+        let mut by_time: Vec<SortKey> = Vec::new();
+        for &a in &v.annotations {
+            let Some(an) = ds.annotations.get(a) else {
+                continue;
+            };
+            // Where it is drawn: a span from its start, a point at its period's middle.
+            let p = an.period;
+            let (at, end, shown) = match an.to {
+                // A span is drawn where it overlaps the view, clipped to it.
+                Some(to) => (
+                    2 * p.start,
+                    to.end,
+                    p.start < v.range.1 && to.end > v.range.0,
+                ),
+                None => (p.start + p.end, p.end, in_range(v.range, &p)),
+            };
+            if shown && v.kind != ViewKind::Bars {
+                by_time.push((at, end, a));
+            }
+        }
         sort_keys(&mut by_time);
         let (mut bases, mut sources) = (Vec::new(), Vec::new());
         for sh in &series {

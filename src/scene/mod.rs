@@ -836,7 +836,10 @@ impl Builder<'_> {
         let theme = self.inp.theme;
         let lines = annotate::draw(&mut self.scene.marks, notes, plot, theme, false);
         self.claims(plot, x, y);
-        let mut rows: Vec<usize> = self.inp.sel.series.iter().map(|sh| sh.slot).collect();
+        let mut rows = Vec::new();
+        for sh in &self.inp.sel.series {
+            rows.push(sh.slot);
+        }
         if rows.is_empty() {
             rows.push(self.view().series.len());
         }

@@ -221,10 +221,12 @@ impl DatasetChart {
         }
         (!rows.is_empty()).then(|| Table {
             caption: t(lang, Msg::Marked).to_string(),
-            headers: [Msg::Period, Msg::Label, Msg::Details, Msg::Source]
-                .iter()
-                .map(|&m| t(lang, m).to_string())
-                .collect(),
+            headers: vec![
+                t(lang, Msg::Period).to_string(),
+                t(lang, Msg::Label).to_string(),
+                t(lang, Msg::Details).to_string(),
+                t(lang, Msg::Source).to_string(),
+            ],
             rows,
             annotations: None,
         })
