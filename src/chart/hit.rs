@@ -9,17 +9,15 @@ pub fn item_at(scene: &Scene, x: f64, y: f64) -> Option<usize> {
     let inside = |it: &&Item| it.hit.contains(x, y);
     // A claim first, then an annotation: of those, the last in reading order (a point's line
     // and label over the band of a span that starts before it).
-    let on_top = |claims: bool| {
-        (scene.items.iter()).rposition(|it| {
-            inside(&it)
-                && match it.target {
-                    Target::Claim(_) => claims,
-                    Target::Annotation(_) => !claims,
-                    Target::Obs(_) => false,
-                }
-        })
-    };
-    on_top(true).or_else(|| on_top(false)).or_else(|| {
+    let (mut claim, mut note) = (None, None);
+    for (i, it) in scene.items.iter().enumerate() {
+        match it.target {
+            Target::Claim(_) if inside(&it) => claim = Some(i),
+            Target::Annotation(_) if inside(&it) => note = Some(i),
+            _ => {}
+        }
+    }
+    claim.or(note).or_else(|| {
         scene
             .items
             .iter()
