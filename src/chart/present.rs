@@ -255,11 +255,7 @@ pub fn facts(ds: &Dataset, r: ObsRef, lang: Lang) -> Option<Facts> {
         source: if o.sources.is_empty() {
             t(lang, Msg::ComputedFromSourced).to_string()
         } else {
-            o.sources
-                .iter()
-                .filter_map(|&i| cite(ds, i, lang))
-                .collect::<Vec<_>>()
-                .join("; ")
+            cites(ds, &o.sources, lang)
         },
         url: first.map(|s| s.url.clone()).unwrap_or_default(),
         publisher: first
@@ -326,18 +322,11 @@ pub struct Note {
 pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
     let an = ds.annotations.get(a)?;
     let publishers = publishers(ds, &an.sources);
-    let mut source = String::new();
-    for c in an.sources.iter().filter_map(|&i| cite(ds, i, lang)) {
-        if !source.is_empty() {
-            source.push_str("; ");
-        }
-        source.push_str(&c);
-    }
     Some(Note {
         when: format::span(&an.period, an.to.as_ref(), lang),
         label: an.label.get(lang).to_string(),
         text: an.text.get(lang).to_string(),
-        source,
+        source: cites(ds, &an.sources, lang),
         many: publishers.len() > 1,
         publishers: publishers.join("; "),
         url: (an.sources.first())
@@ -354,6 +343,18 @@ pub fn publishers<'a>(ds: &'a Dataset, sources: &[usize]) -> Vec<&'a str> {
         if !out.contains(&s.publisher.as_str()) {
             out.push(&s.publisher);
         }
+    }
+    out
+}
+
+/// Every source of `sources` cited ([`cite`]), `; `-separated.
+fn cites(ds: &Dataset, sources: &[usize], lang: Lang) -> String {
+    let mut out = String::new();
+    for c in sources.iter().filter_map(|&i| cite(ds, i, lang)) {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&c);
     }
     out
 }

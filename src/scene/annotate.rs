@@ -174,9 +174,11 @@ pub(crate) fn labels(
             }
         }
     }
-    for n in notes.iter().filter(|n| !n.span) {
-        let line = Rect::new(n.x0 - 0.5, plot.y0, n.x0 + 0.5, plot.y1);
-        obstacles.push((line, n.index));
+    for n in notes {
+        if !n.span {
+            let line = Rect::new(n.x0 - 0.5, plot.y0, n.x0 + 0.5, plot.y1);
+            obstacles.push((line, n.index));
+        }
     }
     // The rows: under the plot's top, above the plot, then down to 60 % of its height.
     let places = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).clamp(0.0, 24.0) as usize;
