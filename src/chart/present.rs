@@ -232,11 +232,14 @@ pub fn facts(ds: &Dataset, r: ObsRef, lang: Lang) -> Option<Facts> {
             Op::Sum => " + ",
             Op::Difference => " − ",
         };
-        d.of.iter()
-            .filter_map(|r| ds.obs(*r))
-            .map(|i| format::money_short(i.value * ds.scale, ds.currency, lang))
-            .collect::<Vec<_>>()
-            .join(op)
+        let mut out = String::new();
+        for i in d.of.iter().filter_map(|r| ds.obs(*r)) {
+            if !out.is_empty() {
+                out.push_str(op);
+            }
+            out.push_str(&format::money_short(i.value * ds.scale, ds.currency, lang));
+        }
+        out
     });
     let first = o.sources.first().and_then(|&i| ds.sources.get(i));
     Some(Facts {
