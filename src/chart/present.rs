@@ -406,15 +406,24 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
     match item.target {
         Target::Obs(obs) => {
             let f = facts(ds, obs, lang)?;
-            let derived = if f.formula.is_some() {
-                format!("{sep}{}", t(lang, Msg::Derived))
-            } else {
-                String::new()
+            let (dsep, derived) = match f.formula {
+                Some(_) => (sep, t(lang, Msg::Derived)),
+                None => ("", ""),
             };
-            hover.announce = format!(
-                "{}{sep}{}{sep}{}{sep}{}{derived}{sep}{}",
-                f.title, f.series, f.value, f.basis, f.publisher
-            );
+            hover.announce = [
+                &f.title,
+                sep,
+                &f.series,
+                sep,
+                &f.value,
+                sep,
+                &f.basis,
+                dsep,
+                derived,
+                sep,
+                &f.publisher,
+            ]
+            .concat();
             hover.lines = f.lines(lang);
             hover.title = f.title;
             hover.series = f.series;
@@ -454,10 +463,16 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
                 .get(claim.source)
                 .map(|s| s.url.clone())
                 .unwrap_or_default();
-            hover.announce = format!(
-                "{}{sep}{}{sep}{}{sep}{status}",
-                hover.title, hover.series, hover.value
-            );
+            hover.announce = [
+                &hover.title,
+                sep,
+                &hover.series,
+                sep,
+                &hover.value,
+                sep,
+                status,
+            ]
+            .concat();
         }
         Target::Annotation(a) => {
             let n = note(ds, a, lang)?;
