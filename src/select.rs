@@ -120,26 +120,27 @@ impl Selection {
         // Time views only (bars have no time axis to draw them on), in the order a reader
         // meets them from the left: a span at its start, a point at the middle of its
         // period (where its line is), then by end.
-        let mut by_time: Vec<SortKey> = v
-            .annotations
-            .iter()
-            .filter_map(|&a| {
-                let an = ds.annotations.get(a)?;
-                // Where it is drawn: a span from its start, a point at its period's middle.
-                let at = an
-                    .to
-                    .map_or(an.period.start + an.period.end, |_| 2 * an.period.start);
-                let end = an.to.map_or(an.period.end, |to| to.end);
-                let shown = match an.to {
-                    // A span is drawn where it overlaps the view, clipped to it.
-                    Some(to) => an.period.start < v.range.1 && to.end > v.range.0,
-                    None => in_range(v.range, &an.period),
-                };
-                (shown && v.kind != ViewKind::Bars).then_some((at, end, a))
-            })
-            .collect();
+        let mut by_time: Vec<SortKey> = Vec::new();
+        for &a in &v.annotations {
+            let Some(an) = ds.annotations.get(a) else {
+                continue;
+            };
+            // Where it is drawn: a span from its start, a point at its period's middle.
+            let p = an.period;
+            let (at, end, shown) = match an.to {
+                // A span is drawn where it overlaps the view, clipped to it.
+                Some(to) => (
+                    2 * p.start,
+                    to.end,
+                    p.start < v.range.1 && to.end > v.range.0,
+                ),
+                None => (p.start + p.end, p.end, in_range(v.range, &p)),
+            };
+            if shown && v.kind != ViewKind::Bars {
+                by_time.push((at, end, a));
+            }
+        }
         sort_keys(&mut by_time);
-        let annotations: Vec<usize> = by_time.into_iter().map(|(.., a)| a).collect();
         let (mut bases, mut sources) = (Vec::new(), Vec::new());
         for sh in &series {
             for (_, _, o) in Selection::of_series(ds, sh) {
@@ -163,12 +164,13 @@ impl Selection {
                 add(&mut sources, c.source);
             }
         }
-        // Then the annotations', in time order: each note keeps its source.
-        for an in annotations
-            .iter()
-            .filter_map(|&a: &usize| ds.annotations.get(a))
-        {
-            an.sources.iter().for_each(|&s| add(&mut sources, s));
+        // Then the annotations, in time order, and their sources: each note keeps its source.
+        let mut annotations = Vec::new();
+        for &(.., a) in &by_time {
+            annotations.push(a);
+            if let Some(an) = ds.annotations.get(a) {
+                an.sources.iter().for_each(|&s| add(&mut sources, s));
+            }
         }
         v.sources.iter().for_each(|&s| add(&mut sources, s));
         Selection {

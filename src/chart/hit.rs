@@ -9,17 +9,15 @@ pub fn item_at(scene: &Scene, x: f64, y: f64) -> Option<usize> {
     let inside = |it: &&Item| it.hit.contains(x, y);
     // A claim first, then an annotation: of those, the last in reading order (a point's line
     // and label over the band of a span that starts before it).
-    let on_top = |claims: bool| {
-        (scene.items.iter()).rposition(|it| {
-            inside(&it)
-                && match it.target {
-                    Target::Claim(_) => claims,
-                    Target::Annotation(_) => !claims,
-                    Target::Obs(_) => false,
-                }
-        })
-    };
-    on_top(true).or_else(|| on_top(false)).or_else(|| {
+    let (mut claim, mut note) = (None, None);
+    for (i, it) in scene.items.iter().enumerate() {
+        match it.target {
+            Target::Claim(_) if inside(&it) => claim = Some(i),
+            Target::Annotation(_) if inside(&it) => note = Some(i),
+            _ => {}
+        }
+    }
+    claim.or(note).or_else(|| {
         scene
             .items
             .iter()
@@ -108,13 +106,11 @@ pub fn navigate(scene: &Scene, from: Option<usize>, key: Key) -> Option<usize> {
     };
     let nearest_in = |r: usize| {
         let x = at.mark.cx();
-        let d = |it: &Item| (kind(it) != kind(at), (it.mark.cx() - x).abs());
+        // (Another kind lies a screen width past the farthest of the same kind.)
+        let d = |it: &Item| (it.mark.cx() - x).abs() + if kind(it) == kind(at) { 0.0 } else { 1e9 };
         (items.iter().enumerate())
             .filter(|(_, it)| it.row == r)
-            .min_by(|(_, a), (_, b)| {
-                let (da, db) = (d(a), d(b));
-                da.0.cmp(&db.0).then(da.1.total_cmp(&db.1))
-            })
+            .min_by(|(_, a), (_, b)| d(a).total_cmp(&d(b)))
             .map(|(i, _)| i)
     };
     let here = rows.iter().position(|&r| r == row).unwrap_or(0);

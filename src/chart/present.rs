@@ -232,11 +232,14 @@ pub fn facts(ds: &Dataset, r: ObsRef, lang: Lang) -> Option<Facts> {
             Op::Sum => " + ",
             Op::Difference => " − ",
         };
-        d.of.iter()
-            .filter_map(|r| ds.obs(*r))
-            .map(|i| format::money_short(i.value * ds.scale, ds.currency, lang))
-            .collect::<Vec<_>>()
-            .join(op)
+        let mut out = String::new();
+        for i in d.of.iter().filter_map(|r| ds.obs(*r)) {
+            if !out.is_empty() {
+                out.push_str(op);
+            }
+            out.push_str(&format::money_short(i.value * ds.scale, ds.currency, lang));
+        }
+        out
     });
     let first = o.sources.first().and_then(|&i| ds.sources.get(i));
     Some(Facts {
@@ -255,11 +258,7 @@ pub fn facts(ds: &Dataset, r: ObsRef, lang: Lang) -> Option<Facts> {
         source: if o.sources.is_empty() {
             t(lang, Msg::ComputedFromSourced).to_string()
         } else {
-            o.sources
-                .iter()
-                .filter_map(|&i| cite(ds, i, lang))
-                .collect::<Vec<_>>()
-                .join("; ")
+            cites(ds, &o.sources, lang)
         },
         url: first.map(|s| s.url.clone()).unwrap_or_default(),
         publisher: first
@@ -325,25 +324,42 @@ pub struct Note {
 /// Annotation `a` of `ds` in words, or `None` if `a` is not in `ds`.
 pub fn note(ds: &Dataset, a: usize, lang: Lang) -> Option<Note> {
     let an = ds.annotations.get(a)?;
-    let sources = || an.sources.iter().filter_map(|&i| ds.sources.get(i));
-    let mut publishers: Vec<&str> = Vec::new();
-    for s in sources() {
-        if !publishers.contains(&s.publisher.as_str()) {
-            publishers.push(&s.publisher);
-        }
-    }
+    let publishers = publishers(ds, &an.sources);
     Some(Note {
         when: format::span(&an.period, an.to.as_ref(), lang),
         label: an.label.get(lang).to_string(),
         text: an.text.get(lang).to_string(),
-        source: (an.sources.iter())
-            .filter_map(|&i| cite(ds, i, lang))
-            .collect::<Vec<_>>()
-            .join("; "),
+        source: cites(ds, &an.sources, lang),
         many: publishers.len() > 1,
         publishers: publishers.join("; "),
-        url: sources().next().map(|s| s.url.clone()).unwrap_or_default(),
+        url: (an.sources.first())
+            .and_then(|&i| ds.sources.get(i))
+            .map(|s| s.url.clone())
+            .unwrap_or_default(),
     })
+}
+
+/// The publishers of `sources` (indices into `ds.sources`), in order, each once.
+pub fn publishers<'a>(ds: &'a Dataset, sources: &[usize]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in sources.iter().filter_map(|&i| ds.sources.get(i)) {
+        if !out.contains(&s.publisher.as_str()) {
+            out.push(&s.publisher);
+        }
+    }
+    out
+}
+
+/// Every source of `sources` cited ([`cite`]), `; `-separated.
+fn cites(ds: &Dataset, sources: &[usize], lang: Lang) -> String {
+    let mut out = String::new();
+    for c in sources.iter().filter_map(|&i| cite(ds, i, lang)) {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&c);
+    }
+    out
 }
 
 fn cite(ds: &Dataset, i: usize, lang: Lang) -> Option<String> {
@@ -390,15 +406,24 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
     match item.target {
         Target::Obs(obs) => {
             let f = facts(ds, obs, lang)?;
-            let derived = if f.formula.is_some() {
-                format!("{sep}{}", t(lang, Msg::Derived))
-            } else {
-                String::new()
+            let (dsep, derived) = match f.formula {
+                Some(_) => (sep, t(lang, Msg::Derived)),
+                None => ("", ""),
             };
-            hover.announce = format!(
-                "{}{sep}{}{sep}{}{sep}{}{derived}{sep}{}",
-                f.title, f.series, f.value, f.basis, f.publisher
-            );
+            hover.announce = [
+                &f.title,
+                sep,
+                &f.series,
+                sep,
+                &f.value,
+                sep,
+                &f.basis,
+                dsep,
+                derived,
+                sep,
+                &f.publisher,
+            ]
+            .concat();
             hover.lines = f.lines(lang);
             hover.title = f.title;
             hover.series = f.series;
@@ -438,10 +463,16 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
                 .get(claim.source)
                 .map(|s| s.url.clone())
                 .unwrap_or_default();
-            hover.announce = format!(
-                "{}{sep}{}{sep}{}{sep}{status}",
-                hover.title, hover.series, hover.value
-            );
+            hover.announce = [
+                &hover.title,
+                sep,
+                &hover.series,
+                sep,
+                &hover.value,
+                sep,
+                status,
+            ]
+            .concat();
         }
         Target::Annotation(a) => {
             let n = note(ds, a, lang)?;

@@ -7,8 +7,9 @@
 
 use std::ops::Range;
 
+use crate::scene::axis::text;
 use crate::scene::layout::{text_width, Rect, FONT};
-use crate::scene::marks::{HAlign, Mark, Shape, VAlign};
+use crate::scene::marks::{HAlign, Item, Mark, Shape, Target, VAlign};
 use crate::scene::theme::{Rgba, Theme};
 
 /// One annotation the view shows, on the plot's x axis.
@@ -77,59 +78,46 @@ fn meet(a: &Rect, b: &Rect) -> bool {
     a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
 }
 
-/// The box a text mark covers, by the same width estimate the layout uses everywhere.
-pub(crate) fn text_box(at: (f64, f64), text: &str, size: f64, h: HAlign, v: VAlign) -> Rect {
-    let w = text_width(text, size);
-    let x0 = match h {
-        HAlign::Left => at.0,
-        HAlign::Center => at.0 - w / 2.0,
-        HAlign::Right => at.0 - w,
-    };
-    let y0 = match v {
-        VAlign::Top => at.1,
-        VAlign::Middle => at.1 - size / 2.0,
-        VAlign::Bottom => at.1 - size,
-    };
-    Rect::new(x0, y0, x0 + w, y0 + size)
-}
-
 /// The box a mark covers, for the labels to keep clear of (a line: the box around it,
-/// which for a slanting segment of a line chart is more than it covers, never less);
-/// `None` for what a label may lie over (a filled box as large as the plot: the
-/// background).
+/// which for a slanting segment of a line chart is more than it covers, never less; a
+/// text: by the same width estimate the layout uses everywhere); `None` for what a label
+/// may lie over (a filled box as large as the plot: the background; a bar's frame, whose
+/// bar is drawn too; a path, which a dataset's scene does not draw).
 fn obstacle(m: &Mark, plot: &Rect) -> Option<Rect> {
-    Some(match m {
-        Mark::Rect { r, .. } if r.encloses(plot) => return None,
-        Mark::Rect { r, .. } => *r,
+    // (Each case as a centre's offsets: one `Rect::new` for all, a small wasm.)
+    let (x0, y0, x1, y1) = match *m {
+        Mark::Rect { r, .. } if !r.encloses(plot) => (r.x0, r.y0, r.x1, r.y1),
         Mark::Line { a, b, width, .. } => {
             let hw = width / 2.0;
-            Rect::new(
+            (
                 a.0.min(b.0) - hw,
                 a.1.min(b.1) - hw,
                 a.0.max(b.0) + hw,
                 a.1.max(b.1) + hw,
             )
         }
-        // A frame outlines a bar's box, drawn too; a dataset's scene draws no path.
-        Mark::Frame { .. } | Mark::Path { .. } => return None,
         Mark::Marker { at, r, shape, .. } => {
             // A circle is as wide as its radius says; the other shapes reach 1.25 × it.
-            let e = if *shape == Shape::Circle {
-                *r
-            } else {
-                r * 1.25
-            } + 1.0;
-            Rect::new(at.0 - e, at.1 - e, at.0 + e, at.1 + e)
+            let e = r * if shape == Shape::Circle { 1.0 } else { 1.25 } + 1.0;
+            (at.0 - e, at.1 - e, at.0 + e, at.1 + e)
         }
         Mark::Text {
             at,
-            text,
+            ref text,
             size,
             h,
             v,
             ..
-        } => text_box(*at, text, *size, *h, *v),
-    })
+        } => {
+            // Left, Center, Right and Top, Middle, Bottom: 0, ½ and all of the box before `at`.
+            let w = text_width(text, size);
+            let x0 = at.0 - w * f64::from(h as u8) / 2.0;
+            let y0 = at.1 - size * f64::from(v as u8) / 2.0;
+            (x0, y0, x0 + w, y0 + size)
+        }
+        _ => return None,
+    };
+    Some(Rect::new(x0, y0, x1, y1))
 }
 
 /// The labels of `notes` (sorted by `x0`; the points' first, then the spans'), each at the
@@ -142,14 +130,37 @@ fn obstacle(m: &Mark, plot: &Rect) -> Option<Rect> {
 /// from the right, right of the band, left of it. A label that fits nowhere gets a numbered
 /// key instead, placed the same way on its line or band (numbered as placed: points', then
 /// spans', each in time order); returns the annotations keyed, in number order.
+///
+/// Then each annotation's keyboard and pointer item in each of `rows`: its mark is its
+/// line or band; the pointer finds it over the strip at the top of the plot where labels
+/// sit (on its line or across its band) and over its label or key, wherever that was
+/// placed, so hovering the figures below still finds the figures.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn labels(
     marks: &mut Vec<Mark>,
+    items: &mut Vec<Item>,
     from: usize,
     lines: Range<usize>,
     notes: &[Note<'_>],
     plot: Rect,
     theme: &Theme,
+    rows: &[usize],
 ) -> Vec<usize> {
+    // Each note's items, one per row (at `first + k * rows.len()` for note k): its line or
+    // band, found over the strip at the plot's top; its label's or key's box is added to
+    // the hit box once placed.
+    let first = items.len();
+    for n in notes {
+        let (w, pad) = if n.span { (0.0, 0.0) } else { (1.0, GAP) };
+        let mark = Rect::new(n.x0 - w, plot.y0, n.x1 + w, plot.y1);
+        let hit = Rect::new(n.x0 - pad, plot.y0, n.x1 + pad, plot.y0 + FONT + 6.0);
+        items.extend(rows.iter().map(|&row| Item {
+            target: Target::Annotation(n.index),
+            row,
+            hit,
+            mark,
+        }));
+    }
     // Obstacles, each with the annotation it belongs to (its key may sit on its own line;
     // `usize::MAX`: none).
     let mut obstacles: Vec<(Rect, usize)> = Vec::new();
@@ -163,12 +174,14 @@ pub(crate) fn labels(
             }
         }
     }
-    for n in notes.iter().filter(|n| !n.span) {
-        let line = Rect::new(n.x0 - 0.5, plot.y0, n.x0 + 0.5, plot.y1);
-        obstacles.push((line, n.index));
+    for n in notes {
+        if !n.span {
+            let line = Rect::new(n.x0 - 0.5, plot.y0, n.x0 + 0.5, plot.y1);
+            obstacles.push((line, n.index));
+        }
     }
     // The rows: under the plot's top, above the plot, then down to 60 % of its height.
-    let rows = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).clamp(0.0, 24.0) as usize;
+    let places = 2 + ((plot.h() * 0.6 - FONT - 1.0) / (FONT + GAP)).clamp(0.0, 24.0) as usize;
     let row_y = |r: usize| match r {
         0 => plot.y0 + 1.0,
         1 => plot.y0 - FONT - GAP,
@@ -184,7 +197,7 @@ pub(crate) fn labels(
     let mut keyed = Vec::new();
     // The first MOST_LABELS in time order: more would not be read (and a dataset may list
     // thousands), the others are drawn without label or key.
-    let (len, labels_at) = (notes.len().min(MOST_LABELS), rows * 4);
+    let (len, labels_at) = (notes.len().min(MOST_LABELS), places * 4);
     // Points first (a point's label has two places on a row, a span's four), then spans:
     // one pass over the notes twice. (Flat loops: the wasm is built at opt-level 3, and
     // nested loops over small arrays are unrolled into copies.)
@@ -195,7 +208,7 @@ pub(crate) fn labels(
         let w = text_width(n.label, FONT);
         // The label's places, row by row, then the key's (on its line or band, or, last,
         // beside its line).
-        for c in 0..rows * 7 {
+        for c in 0..places * 7 {
             let key = c >= labels_at;
             let (row, slot) = if key {
                 ((c - labels_at) / 3, (c - labels_at) % 3 + 4)
@@ -228,19 +241,21 @@ pub(crate) fn labels(
                 continue;
             }
             obstacles.push((r, n.index));
+            let per = rows.len();
+            for it in items.iter_mut().skip(first + t % len * per).take(per) {
+                let h = it.hit;
+                it.hit = Rect::new(
+                    h.x0.min(r.x0),
+                    h.y0.min(r.y0),
+                    h.x1.max(r.x1),
+                    h.y1.max(r.y1),
+                );
+            }
             if key {
                 keyed.push(n.index);
                 key_mark(marks, (x, y + KEY_R - 1.0), keyed.len(), theme);
             } else {
-                marks.push(Mark::Text {
-                    at: (x, y),
-                    text: n.label.to_string(),
-                    size: FONT,
-                    color: theme.fg,
-                    h,
-                    v: VAlign::Top,
-                    bold: false,
-                });
+                marks.push(text((x, y), n.label, theme.fg, h, VAlign::Top));
             }
             break;
         }

@@ -225,55 +225,6 @@ impl Item {
     }
 }
 
-/// The items of the annotations a time view draws, one in each of `rows` (the visible
-/// series' rows): a point's mark is its line (at the middle of its period), a span's its
-/// band (from its start to its end, clipped to the plot); `x` maps months to px. The
-/// pointer finds an annotation in the strip at the top of the plot where its label sits,
-/// over its line and label or over its band, so hovering the figures below still finds
-/// the figures.
-pub(crate) fn annotation_items(
-    inp: &SceneInput<'_>,
-    plot: Rect,
-    x: &dyn Fn(f64) -> f64,
-    rows: &[usize],
-) -> Vec<Item> {
-    use crate::scene::layout::{text_width, FONT};
-    let mut items = Vec::new();
-    for &a in &inp.sel.annotations {
-        let Some(an) = inp.ds.annotations.get(a) else {
-            continue;
-        };
-        let strip = plot.y0 + FONT + 6.0;
-        let (mark, hit) = match an.to {
-            Some(to) => {
-                let x0 = x(f64::from(an.period.start)).max(plot.x0);
-                let x1 = x(f64::from(to.end)).min(plot.x1);
-                let band = Rect::new(x0, plot.y0, x1.max(x0), plot.y1);
-                (band, Rect::new(band.x0, plot.y0, band.x1, strip))
-            }
-            None => {
-                let px = x(f64::from(an.period.start + an.period.end) / 2.0);
-                let w = text_width(an.label.get(inp.lang), FONT) + 4.0;
-                let (l, r) = match px + w <= plot.x1 {
-                    true => (px - 4.0, px + w),
-                    false => (px - w, px + 4.0),
-                };
-                (
-                    Rect::new(px - 1.0, plot.y0, px + 1.0, plot.y1),
-                    Rect::new(l.max(plot.x0), plot.y0, r.min(plot.x1), strip),
-                )
-            }
-        };
-        items.extend(rows.iter().map(|&row| Item {
-            target: Target::Annotation(a),
-            row,
-            hit,
-            mark,
-        }));
-    }
-    items
-}
-
 /// A filled box in a series' colour and texture (light stripes or dots in `bg` over the
 /// fill): a bar, or a legend swatch in an exported picture.
 pub(crate) fn textured(marks: &mut Vec<Mark>, r: Rect, color: Rgba, texture: Texture, bg: Rgba) {

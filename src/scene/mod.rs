@@ -252,17 +252,15 @@ impl<'a> Builder<'a> {
                     (px, px)
                 }
             };
-            let (label, span) = (an.label.get(lang), an.to.is_some());
-            // In time order (a few: each put in its place, no sort).
-            let at = notes.iter().position(|n| n.x0 > x0).unwrap_or(notes.len());
-            let note = Note {
+            // In time order already: the selection's (a span at its start, a point at its
+            // middle, which is where x0 is, clipped spans first).
+            notes.push(Note {
                 index: i,
-                label,
+                label: an.label.get(lang),
                 x0,
                 x1,
-                span,
-            };
-            notes.insert(at, note);
+                span: an.to.is_some(),
+            });
         }
         notes
     }
@@ -717,12 +715,7 @@ impl<'a> Builder<'a> {
                 });
             }
         }
-        let theme = self.inp.theme;
-        let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
-        self.annotation_items(plot, &x);
-        self.claims(plot, &x, &y);
-        let marks = &mut self.scene.marks;
-        self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
+        self.annotated(plot, &x, &y, &notes, from);
         self.month_labels(plot, &x);
         self.baseline(plot);
     }
@@ -828,26 +821,31 @@ impl<'a> Builder<'a> {
                 VAlign::Middle,
             ));
         }
-        let lines = annotate::draw(&mut self.scene.marks, &notes, plot, theme, false);
-        self.annotation_items(plot, &x);
-        self.claims(plot, &x, &y);
-        let marks = &mut self.scene.marks;
-        self.scene.keyed = annotate::labels(marks, from, lines, &notes, plot, theme);
+        self.annotated(plot, &x, &y, &notes, from);
         self.year_labels(plot, &x);
         self.baseline(plot);
     }
 }
 
 impl Builder<'_> {
-    /// The annotations' keyboard and pointer items ([`marks::annotation_items`]), in every
-    /// visible series' row (the claims' row when every series is hidden).
-    fn annotation_items(&mut self, plot: Rect, x: &Linear) {
-        let mut rows: Vec<usize> = self.inp.sel.series.iter().map(|sh| sh.slot).collect();
+    /// After a time view's data: the points' dashed lines, the claims, then the
+    /// annotations' labels or keys (clear of every mark from `marks[from..]`) and their
+    /// keyboard and pointer items, in every visible series' row (the claims' row when
+    /// every series is hidden).
+    fn annotated(&mut self, plot: Rect, x: &Linear, y: &Linear, notes: &[Note<'_>], from: usize) {
+        let theme = self.inp.theme;
+        let lines = annotate::draw(&mut self.scene.marks, notes, plot, theme, false);
+        self.claims(plot, x, y);
+        let mut rows = Vec::new();
+        for sh in &self.inp.sel.series {
+            rows.push(sh.slot);
+        }
         if rows.is_empty() {
             rows.push(self.view().series.len());
         }
-        let items = marks::annotation_items(self.inp, plot, &|m| x.map(m), &rows);
-        self.scene.items.extend(items);
+        let scene = &mut self.scene;
+        let (marks, items) = (&mut scene.marks, &mut scene.items);
+        scene.keyed = annotate::labels(marks, items, from, lines, notes, plot, theme, &rows);
     }
 }
 

@@ -249,6 +249,12 @@ fn month_year(m: i32, lang: Lang) -> String {
 /// A period in words: "2020", "June 2020", "January–February 2020"; "2020년 6월",
 /// "2020년 1~2월"; "2020年6月", "2020年1–2月".
 pub fn period(p: &Period, lang: Lang) -> String {
+    period_in(p, lang, "–")
+}
+
+/// [`period`], with `dash` between a run's first and last month in English and Chinese
+/// (Korean's is always "~").
+fn period_in(p: &Period, lang: Lang, dash: &str) -> String {
     let y = p.first_year();
     let last = p.end - 1;
     let same_year = last.div_euclid(12) == y;
@@ -260,13 +266,23 @@ pub fn period(p: &Period, lang: Lang) -> String {
         },
         PeriodKind::Month | PeriodKind::Year => month_year(p.start, lang),
         PeriodKind::MonthRange => match (lang, same_year) {
-            (Lang::En, true) => format!("{}–{} {y}", month_name(p.start), month_name(last)),
+            (Lang::En, true) => format!("{}{dash}{} {y}", month_name(p.start), month_name(last)),
             (Lang::Ko, true) => format!("{y}년 {}~{}월", month_number(p.start), month_number(last)),
-            (Lang::Zh, true) => format!("{y}年{}–{}月", month_number(p.start), month_number(last)),
+            (Lang::Zh, true) => {
+                format!(
+                    "{y}年{}{dash}{}月",
+                    month_number(p.start),
+                    month_number(last)
+                )
+            }
             (Lang::Ko, false) => {
                 format!("{}~{}", month_year(p.start, lang), month_year(last, lang))
             }
-            (_, false) => format!("{}–{}", month_year(p.start, lang), month_year(last, lang)),
+            (_, false) => format!(
+                "{}{dash}{}",
+                month_year(p.start, lang),
+                month_year(last, lang)
+            ),
         },
     }
 }
@@ -280,20 +296,20 @@ pub fn span(from: &Period, to: Option<&Period>, lang: Lang) -> String {
     let Some(to) = to.filter(|t| *t != from) else {
         return period(from, lang);
     };
-    let words = if from.kind == PeriodKind::Year && to.kind == PeriodKind::Year {
-        let sep = if lang == Lang::Ko { "~" } else { "–" };
-        format!("{}{sep}{}", period(from, lang), period(to, lang))
+    let dash = match lang {
+        Lang::En => " to ",
+        Lang::Ko => "~",
+        Lang::Zh => "–",
+    };
+    if from.kind == PeriodKind::Year && to.kind == PeriodKind::Year {
+        format!("{}{dash}{}", period(from, lang), period(to, lang))
     } else {
         let run = Period {
             start: from.start,
             end: to.end,
             kind: PeriodKind::MonthRange,
         };
-        period(&run, lang)
-    };
-    match lang {
-        Lang::En => words.replacen('–', " to ", 1),
-        _ => words,
+        period_in(&run, lang, dash)
     }
 }
 

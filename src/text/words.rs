@@ -250,28 +250,6 @@ pub fn summary_sentence(
     }
 }
 
-/// The summary's sentence on the annotations a view draws, each "label (when)":
-/// "Marked on the chart: Border closed (January 2020)."
-pub fn marked_sentence(lang: Lang, marked: &[(String, String)]) -> String {
-    let (colon, open, close, sep, stop) = match lang {
-        Lang::Zh => ("：", "（", "）", "；", "。"),
-        Lang::Ko => (": ", "(", ")", "; ", "."),
-        Lang::En => (": ", " (", ")", "; ", "."),
-    };
-    let mut out = String::from(t(lang, Msg::Marked));
-    out.push_str(colon);
-    for (k, (label, when)) in marked.iter().enumerate() {
-        if k > 0 {
-            out.push_str(sep);
-        }
-        for s in [label.as_str(), open, when, close] {
-            out.push_str(s);
-        }
-    }
-    out.push_str(stop);
-    out
-}
-
 /// What a screen reader hears on an annotation: its label, when, its text and who says so.
 /// "Border closed, January 2020. North Korea closed … Source: Walltrace".
 pub fn annotation_sentence(
@@ -283,12 +261,14 @@ pub fn annotation_sentence(
     many: bool,
 ) -> String {
     let src = t(lang, if many { Msg::Sources } else { Msg::Source });
-    let (comma, stop, colon) = match lang {
-        Lang::Zh => ("，", "。", "："),
-        _ => (", ", ". ", ": "),
+    let (comma, stop, space, colon) = match lang {
+        Lang::Zh => ("，", "。", "", "："),
+        _ => (", ", ". ", " ", ": "),
     };
-    let space = if lang == Lang::Zh { "" } else { " " };
-    format!("{label}{comma}{when}{stop}{text}{space}{src}{colon}{publishers}")
+    [
+        label, comma, when, stop, text, space, src, colon, publishers,
+    ]
+    .concat()
 }
 
 /// The summary of a chart made from columns: "Exports: 2 series of 1,000 points".

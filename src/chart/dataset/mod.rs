@@ -291,13 +291,12 @@ impl DatasetChart {
                         )
                     }
                     Target::Annotation(a) => {
-                        let n = present::note(&self.ds, a, lang)?;
-                        let id = self.ds.annotations.get(a)?.id.as_str();
+                        let an = self.ds.annotations.get(a)?;
                         (
-                            format!("annotation:{id}"),
+                            format!("annotation:{}", an.id),
                             String::new(),
-                            n.when,
-                            n.label,
+                            format::span(&an.period, an.to.as_ref(), lang),
+                            an.label.get(lang).to_string(),
                             String::new(),
                         )
                     }

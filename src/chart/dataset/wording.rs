@@ -55,6 +55,9 @@ impl DatasetChart {
             ));
         }
         notes.extend(ds.notes.iter().map(|n| n.get(lang).to_string()));
+        let credit = (ds.credit.as_ref())
+            .map(|c| c.get(lang).to_string())
+            .unwrap_or_default();
         Meta {
             kind: "dataset",
             can: Capabilities::DATASET,
@@ -66,10 +69,8 @@ impl DatasetChart {
                 .map(|s| s.get(lang).to_string())
                 .unwrap_or_default(),
             notes,
-            source_line: source_line(ds.credit.as_ref().map(|c| c.get(lang)), &publishers, lang),
-            credit: (ds.credit.as_ref())
-                .map(|c| c.get(lang).to_string())
-                .unwrap_or_default(),
+            source_line: source_line(&credit, &publishers, lang),
+            credit,
             view: view.id.clone(),
             views: ds
                 .views
@@ -90,16 +91,26 @@ impl DatasetChart {
     /// what it marks ("Marked on the chart: Border closed (January 2020).").
     pub fn summary(&self) -> String {
         let lang = self.lang;
-        let figures = self.figures_summary();
-        let marked: Vec<(String, String)> = (self.sel.annotations.iter())
-            .filter_map(|&a| present::note(&self.ds, a, lang))
-            .map(|n| (n.label, n.when))
-            .collect();
-        if marked.is_empty() {
-            return figures;
+        let mut out = self.figures_summary();
+        let (space, colon, open, close, sep, stop) = match lang {
+            Lang::Zh => ("", "：", "（", "）", "；", "。"),
+            Lang::Ko => (" ", ": ", "(", ")", "; ", "."),
+            Lang::En => (" ", ": ", " (", ")", "; ", "."),
+        };
+        let mut lead = [space, t(lang, Msg::Marked), colon];
+        for &a in &self.sel.annotations {
+            let Some(an) = self.ds.annotations.get(a) else {
+                continue;
+            };
+            let when = format::span(&an.period, an.to.as_ref(), lang);
+            let label = an.label.get(lang);
+            out.push_str(&[lead[0], lead[1], lead[2], label, open, &when, close].concat());
+            lead = [sep, "", ""];
         }
-        let space = if lang == Lang::Zh { "" } else { " " };
-        format!("{figures}{space}{}", words::marked_sentence(lang, &marked))
+        if lead[0] == sep {
+            out.push_str(stop);
+        }
+        out
     }
 
     fn figures_summary(&self) -> String {
@@ -202,16 +213,20 @@ impl DatasetChart {
     /// The annotations the view draws as a table: when, label, details, source.
     fn annotations_table(&self) -> Option<Table> {
         let lang = self.lang;
-        let rows: Vec<Vec<String>> = (self.sel.annotations.iter())
-            .filter_map(|&a| present::note(&self.ds, a, lang))
-            .map(|n| vec![n.when, n.label, n.text, n.source])
-            .collect();
+        let mut rows = Vec::new();
+        for &a in &self.sel.annotations {
+            if let Some(n) = present::note(&self.ds, a, lang) {
+                rows.push(vec![n.when, n.label, n.text, n.source]);
+            }
+        }
         (!rows.is_empty()).then(|| Table {
             caption: t(lang, Msg::Marked).to_string(),
-            headers: [Msg::Period, Msg::Label, Msg::Details, Msg::Source]
-                .iter()
-                .map(|&m| t(lang, m).to_string())
-                .collect(),
+            headers: vec![
+                t(lang, Msg::Period).to_string(),
+                t(lang, Msg::Label).to_string(),
+                t(lang, Msg::Details).to_string(),
+                t(lang, Msg::Source).to_string(),
+            ],
             rows,
             annotations: None,
         })
@@ -381,17 +396,16 @@ impl DatasetChart {
     }
 }
 
-/// The line under the chart: the newsroom's credit (`credit`, as the editor wrote it) and
-/// "Sources: …" beside it, joined by " · "; either alone when the other is missing.
-fn source_line(credit: Option<&str>, publishers: &[&str], lang: Lang) -> String {
-    let sep = if lang == Lang::Zh { "：" } else { ": " };
-    let sources = (!publishers.is_empty())
-        .then(|| format!("{}{sep}{}", t(lang, Msg::Sources), publishers.join("; ")));
-    match (credit.filter(|c| !c.is_empty()), sources) {
-        (Some(c), Some(s)) => format!("{c} · {s}"),
-        (Some(c), None) => c.to_string(),
-        (None, s) => s.unwrap_or_default(),
+/// The line under the chart: the newsroom's credit (`credit`, as the editor wrote it, or
+/// "") and "Sources: …" beside it, joined by " · "; either alone when the other is missing.
+fn source_line(credit: &str, publishers: &[&str], lang: Lang) -> String {
+    let mut out = credit.to_string();
+    if !publishers.is_empty() {
+        let sep = if lang == Lang::Zh { "：" } else { ": " };
+        let dot = if out.is_empty() { "" } else { " · " };
+        out.push_str(&[dot, t(lang, Msg::Sources), sep, &publishers.join("; ")].concat());
     }
+    out
 }
 
 /// One CSV row: the fields, quoted where they need it, then a newline.
