@@ -141,8 +141,10 @@ export function pages(tcBase, dflt, picture, { lighthouse = false, firstScreen =
       chart: chart, canvasH: root.querySelector('canvas').getBoundingClientRect().height,
       probe: function () { var t = root.querySelector('.tc-tooltip'); return !!t && !t.hidden; },
       point: function () {
-        var it = chart.items().filter(function (i) { return /-2020-06$/.test(i.id); })[0]; // June 2020, two-way (its hit box: the column)
-        if (!it) throw new Error('no June figure among ' + JSON.stringify(chart.items().slice(0, 4)));
+        // June 2020, two-way, at the monthly view; 2020's bar at the README's \`collapse\` (its hit box: the column)
+        var items = chart.items(), it = items.filter(function (i) { return /-2020-06$/.test(i.id); })[0]
+          || items.filter(function (i) { return i.period === '2020'; })[0];
+        if (!it) throw new Error('no June 2020 or 2020 figure among ' + JSON.stringify(items.slice(0, 4)));
         var r = root.querySelector('canvas').getBoundingClientRect();
         return { x: r.left + it.x + it.w / 2, y: r.top + it.y + it.h * 0.85, what: it.period + ', ' + it.series + ', ' + it.value };
       },
@@ -195,38 +197,43 @@ ${tcPicture}</script>`,
       chart: `${box(picture.replace(/<svg [^>]*data-tc-from="(?!0")\d+"[\s\S]*?<\/svg>/g, ''))}
   <script src="${tcBase}trade-chart.js"></script>`,
     },
-    tcs: {
+    // The pages without a picture paste the README's snippets as it writes them (the blocks
+    // marked `embed-test`), at its view (`collapse`, the story's opening view, whose height
+    // trade-chart.css reserves exactly), with the bench's hooks added beside them.
+    tcs: { // README's `div-standalone`
       head: `<script>${tcApi}
 ${tcReady}</script>`,
-      chart: `${box('<div data-trade-chart data-view="monthly"></div>')}
+      chart: `${box('<div data-trade-chart data-view="collapse"></div>')}
   <script src="${tcBase}trade-chart.standalone.js"></script>`,
     },
-    tcj: { // README's snippet for a script served from a server or CDN, with its preload hint
-      head: `${hints ? `<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>` : ''}
-<script>${tcApi}
+    tcj: { // README's `div-classic`: a script served from a server or CDN, with its preload hint
+      head: `<script>${tcApi}
 ${tcReady}</script>`,
-      chart: `${box('<div data-trade-chart data-view="monthly"></div>')}
+      chart: `${box(`${hints ? `<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n` : ''}<div data-trade-chart data-view="collapse"></div>`)}
   <script src="${tcBase}trade-chart.js"></script>`,
     },
     tc: {
-      // README's snippet, with its preload hints: index.js, the glue and the wasm are
-      // requested with the HTML instead of one after another (three round trips).
+      // README's `module-create` (the stylesheet and the `tc-box` class reserve the height),
+      // with the README's preload hints in <head>: index.js, the glue and the wasm are
+      // requested with the HTML instead of one after another (three round trips); awaited
+      // here only to hand the chart to the bench.
       head: `${hints ? `<link rel="modulepreload" href="${tcBase}index.js">
 <link rel="modulepreload" href="${tcBase}trade_chart.js">
 <link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>` : ''}
 <script>${tcApi}</script>`,
-      chart: `${box('<div id="chart"></div>')}
+      chart: `${box(`<link rel="stylesheet" href="${tcBase}trade-chart.css">
+<div id="chart" class="tc-box"></div>`)}
   <script type="module">
     import { create } from '${tcBase}index.js';
     const el = document.getElementById('chart');
-    const chart = await create(el, { view: 'monthly' });
+    const chart = await create(el, { view: 'collapse' });
     __pl.rendered(tcApi(chart, el));
   </script>`,
     },
-    tce: { // README's first snippet without a picture: the element and the standalone script
+    tce: { // README's `element-standalone`: the element and the standalone script
       head: `<script>${tcApi}
 ${tcReady}</script>`,
-      chart: `${box('<trade-chart view="monthly"></trade-chart>')}
+      chart: `${box('<trade-chart view="collapse"></trade-chart>')}
   <script src="${tcBase}trade-chart.standalone.js"></script>`,
     },
     uplot: {
