@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use super::cells::{
-    at, cell, col as column_of, expected, field_of, index, row_id, table_of, Cx, Given,
+    at, cell, col as column_of, expected, field_of, index, list, row_id, table_of, Cx, Given,
 };
 use super::periods;
 use trade_chart::data::{Period, RawAnnotation, RawDataset, RawText, RawView};
@@ -266,15 +266,6 @@ pub fn remove(dataset: &mut RawDataset, id: &str) -> bool {
         v.annotations.retain(|a| a != id);
     }
     dataset.annotations.len() != before
-}
-
-/// A `;`-separated cell as its items, trimmed, blanks left out.
-fn list(cell: &str) -> Vec<String> {
-    cell.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// Reads the annotations table (its text or its rows' fields); when it has no error, its

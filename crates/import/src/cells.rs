@@ -94,6 +94,16 @@ pub(crate) fn col(cols: &HashMap<&'static str, usize>, field: &str) -> usize {
     cols.get(field).copied().unwrap_or(0)
 }
 
+/// A `;`-separated cell as its items, trimmed, blanks left out (the tables' lists: a
+/// view's series, an annotation's sources and views).
+pub(crate) fn list(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The cell of `field` in `row` ("" when the table has no such column).
 pub(crate) fn cell<'r>(cols: &HashMap<&'static str, usize>, row: &'r Row, field: &str) -> &'r str {
     cols.get(field).map_or("", |&c| row.cell(c))

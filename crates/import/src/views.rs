@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::cells::{at, cell, col as column_of, expected, row_id, table_of, Cx, Given};
+use super::cells::{at, cell, col as column_of, expected, list, row_id, table_of, Cx, Given};
 use super::periods;
 use trade_chart::data::{RawDataset, RawText, RawView};
 use trade_chart::error::ErrorKind;
@@ -72,15 +72,6 @@ impl ViewFields {
             &self.change,
         ]
     }
-}
-
-/// A `;`-separated cell as its items, trimmed, blanks left out.
-fn list(cell: &str) -> Vec<String> {
-    cell.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// Reads the views table (its text or its rows' fields); when it has no error, its views replace the dataset's. The
