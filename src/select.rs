@@ -60,6 +60,17 @@ fn in_range(range: (i32, i32), p: &Period) -> bool {
     p.start >= range.0 && p.end <= range.1
 }
 
+/// Whether a time view of `range` (`[start, end)` in months) shows an annotation at
+/// `period`: a point when its period lies inside the range, a span (`to`, its last
+/// period) when it overlaps the range. The importers ask it too, to know which views
+/// draw an annotation.
+pub fn annotation_shown(range: (i32, i32), period: &Period, to: Option<&Period>) -> bool {
+    match to {
+        Some(to) => period.start < range.1 && to.end > range.0,
+        None => in_range(range, period),
+    }
+}
+
 impl Selection {
     /// What view `view` of `ds` shows, `hidden[s]` telling which series are hidden.
     /// An out-of-range view selects nothing.
@@ -127,15 +138,12 @@ impl Selection {
             };
             // Where it is drawn: a span from its start, a point at its period's middle.
             let p = an.period;
-            let (at, end, shown) = match an.to {
-                // A span is drawn where it overlaps the view, clipped to it.
-                Some(to) => (
-                    2 * p.start,
-                    to.end,
-                    p.start < v.range.1 && to.end > v.range.0,
-                ),
-                None => (p.start + p.end, p.end, in_range(v.range, &p)),
+            let (at, end) = match an.to {
+                Some(to) => (2 * p.start, to.end),
+                None => (p.start + p.end, p.end),
             };
+            // A span is drawn where it overlaps the view, clipped to it.
+            let shown = annotation_shown(v.range, &p, an.to.as_ref());
             if shown && v.kind != ViewKind::Bars {
                 by_time.push((at, end, a));
             }

@@ -18,6 +18,7 @@ use super::cells::{
 use super::periods;
 use trade_chart::data::{Period, RawAnnotation, RawDataset, RawText, RawView};
 use trade_chart::error::{Error, ErrorKind, Location, Result};
+use trade_chart::select::annotation_shown;
 
 /// The annotations table's columns, as the other tables' (headers compared lowercased,
 /// `_` and `-` as spaces).
@@ -91,8 +92,8 @@ pub fn shows(v: &RawView, a: &RawAnnotation) -> bool {
         return false;
     }
     match a.to.as_deref().map(Period::parse) {
-        None => p.start >= start && p.end <= end,
-        Some(Ok(to)) => p.start < end && to.end > start,
+        None => annotation_shown((start, end), &p, None),
+        Some(Ok(to)) => annotation_shown((start, end), &p, Some(&to)),
         Some(Err(_)) => false,
     }
 }
