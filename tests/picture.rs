@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use trade_chart::chart::{picture_css, stylesheet, PictureOptions, PICTURE_WIDTHS};
 use trade_chart::scene::layout::preferred_height;
+use trade_chart::scene::{Mark, Theme};
 use trade_chart::{Dataset, DatasetChart, Options};
 
 fn picture(view: &str) -> String {
@@ -145,15 +146,20 @@ fn the_height_rule_in_heights_and_in_the_stylesheet() {
     }
     let css = picture_css();
     let lines: Vec<&str> = css.lines().collect();
-    assert_eq!(lines.len(), 15, "{css}");
+    assert_eq!(lines.len(), 16, "{css}");
     assert_eq!(lines[0], ".tc-picture-img { height: round(nearest, clamp(260px, round(down, 100cqw + 0.005px, 1px) * 0.9, 380px), 1px); }");
     assert_eq!(lines[1], "@container (width >= 560px) { .tc-picture-img { height: round(nearest, clamp(300px, round(down, 100cqw + 0.005px, 1px) * 0.5, 480px), 1px); } }");
     // The light theme's colours, which the drawings are made in, as the page's palette.
     assert_eq!(lines[2], ".tc-picture-img [fill=\"#FFFFFF\"] { fill: var(--tc-bg, var(--tcp-bg)); } .tc-picture-img [stroke=\"#FFFFFF\"] { stroke: var(--tc-bg, var(--tcp-bg)); } .tc-swatch[data-tc-color=\"bg\"] { background-color: var(--tc-bg, var(--tcp-bg)); }");
     assert_eq!(lines[7], ".tc-picture-img [fill=\"#2A5C9A\"] { fill: var(--tc-two-way, var(--tcp-two-way)); } .tc-picture-img [stroke=\"#2A5C9A\"] { stroke: var(--tc-two-way, var(--tcp-two-way)); } .tc-swatch[data-tc-color=\"two-way\"] { background-color: var(--tc-two-way, var(--tcp-two-way)); }");
     assert_eq!(lines[10], ".tc-picture-img [fill=\"#B0003C\"] { fill: var(--tc-claim, var(--tcp-claim)); } .tc-picture-img [stroke=\"#B0003C\"] { stroke: var(--tc-claim, var(--tcp-claim)); } .tc-swatch[data-tc-color=\"claim\"] { background-color: var(--tc-claim, var(--tcp-claim)); }");
+    // A span's band (the light theme's muted colour at its band opacity) at the theme's.
     assert_eq!(
-        lines[11..].join("\n"),
+        lines[11],
+        ".tc-picture-img [fill=\"#54545A\"][opacity=\"0.1\"] { opacity: var(--tcp-band-opacity); }"
+    );
+    assert_eq!(
+        lines[12..].join("\n"),
         "@container (width < 440px) { .tc-picture-img > svg[data-tc-from=\"0\"] { display: block; } }\n\
 @container (440px <= width < 560px) { .tc-picture-img > svg[data-tc-from=\"440\"] { display: block; } }\n\
 @container (560px <= width < 960px) { .tc-picture-img > svg[data-tc-from=\"560\"] { display: block; } }\n\
@@ -304,4 +310,48 @@ max(min(clamp(260px, 100% * 0.9, 380px), (560px - 100%) * 1000), min(clamp(300px
         .find("/* end of reserve_css */")
         .expect("the end marker");
     assert_eq!(&file[start..end], css);
+}
+
+#[test]
+fn a_spans_band_has_the_themes_opacity_as_on_the_canvas() {
+    // The picture draws the band in the light theme's muted colour at 0.1; the stylesheet
+    // finds it by both (no other mark has them) and gives it the theme's opacity.
+    let html = span_chart("monthly", "en", 600.0)
+        .picture(&PictureOptions {
+            style: false,
+            ..Default::default()
+        })
+        .unwrap();
+    let band = "opacity=\"0.1\" fill=\"#54545A\"";
+    assert_eq!(html.matches(band).count(), 4, "one band in each drawing");
+    assert_eq!(html.matches("opacity=\"0.1\"").count(), 4);
+    // The canvas's opacities: 0.1 on the light theme's background, 0.16 on the dark one's.
+    let fill = |t: Theme| {
+        let mut c = span_chart("monthly", "en", 600.0);
+        c.set_theme(t);
+        c.scene()
+            .marks
+            .iter()
+            .find_map(|m| match m {
+                Mark::Rect { fill, .. } if fill.3 < 0.5 => Some(fill.3),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert_eq!(fill(Theme::light()), 0.1);
+    assert_eq!(fill(Theme::dark()), 0.16);
+    // Each palette of the stylesheet sets the band's opacity with its background: the
+    // light ones 0.1, the dark ones 0.16.
+    let file = include_str!("../www/trade-chart.css");
+    let (mut light, mut dark) = (0, 0);
+    for block in file.split('}').filter(|b| b.contains("--tcp-bg: ")) {
+        if block.contains("--tcp-bg: #fff;") {
+            assert!(block.contains("--tcp-band-opacity: .1;"), "{block}");
+            light += 1;
+        } else if block.contains("--tcp-bg: rgb(24, 24, 27);") {
+            assert!(block.contains("--tcp-band-opacity: .16;"), "{block}");
+            dark += 1;
+        }
+    }
+    assert_eq!((light, dark), (4, 3));
 }

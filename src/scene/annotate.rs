@@ -33,13 +33,18 @@ const KEY_R: f64 = 7.0;
 /// The most annotations of a view given a label or a key.
 const MOST_LABELS: usize = 40;
 
+/// A span's band's opacity on a light background and on a dark one, where the same alpha
+/// shows less. The published picture is drawn in the light theme's and its stylesheet
+/// gives the band the theme's (`--tcp-band-opacity`, `www/trade-chart.css`).
+pub(crate) const BAND_OPACITY: [f64; 2] = [0.1, 0.16];
+
 /// A span's band: the muted colour, faint, so it reads as a period behind the data in
-/// either theme; a little less faint on a dark background, where the same alpha shows
-/// less (the published picture is drawn in the light theme's and maps its colour to the
-/// page's `--tc-muted`).
+/// either theme ([`BAND_OPACITY`]; the published picture maps its colour to the page's
+/// `--tc-muted` and its opacity to the theme's).
 pub(crate) fn band_fill(theme: &Theme) -> Rgba {
+    let [on_light, on_dark] = BAND_OPACITY;
     let dark = theme.bg.rough_luminance() < 0.2;
-    theme.muted.alpha(if dark { 0.16 } else { 0.1 })
+    theme.muted.alpha(if dark { on_dark } else { on_light })
 }
 
 /// The spans' bands (`spans`: drawn before the data, so bars and lines stay on top) or

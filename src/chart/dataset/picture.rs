@@ -127,9 +127,10 @@ pub fn stylesheet() -> String {
 /// width ([`layout::HEIGHT_RULE`] in CSS: the width floored to a whole px as the shell
 /// measures it, times the factor, clamped, rounded to a whole px as the shell rounds it),
 /// the page's palette in place of the light theme's colours the drawings are made in,
-/// and which drawing ([`PICTURE_WIDTHS`]) each width shows. `100cqw` comes out a hair
-/// under the container's width in Chromium (409.99… for 410), so 0.005 px is added before
-/// flooring: less than the 1/64 px a layout width can differ by. `www/trade-chart.css` holds
+/// a span's band's opacity for the theme, and which drawing ([`PICTURE_WIDTHS`]) each
+/// width shows. `100cqw` comes out a hair under the container's width in Chromium
+/// (409.99… for 410), so 0.005 px is added before flooring: less than the 1/64 px a
+/// layout width can differ by. `www/trade-chart.css` holds
 /// exactly this text (a test checks), so a page that links the stylesheet has it too.
 pub fn picture_css() -> String {
     let mut css = String::new();
@@ -158,6 +159,16 @@ pub fn picture_css() -> String {
             ".tc-picture-img [fill=\"{h}\"] {{ fill: var(--tc-{key}, var(--tcp-{key})); }} .tc-picture-img [stroke=\"{h}\"] {{ stroke: var(--tc-{key}, var(--tcp-{key})); }} .tc-swatch[data-tc-color=\"{key}\"] {{ background-color: var(--tc-{key}, var(--tcp-{key})); }}"
         );
     }
+    // A span's band, drawn in the light theme's muted colour and opacity (the only mark
+    // with both): the theme's opacity, as the canvas has it (`--tcp-band-opacity`, set
+    // with the palette in `www/trade-chart.css`).
+    let [light, _] = scene::annotate::BAND_OPACITY;
+    let _ = writeln!(
+        css,
+        ".tc-picture-img [fill=\"{}\"][opacity=\"{}\"] {{ opacity: var(--tcp-band-opacity); }}",
+        hex(Theme::light().muted),
+        crate::number::plain(light)
+    );
     for (i, w) in PICTURE_WIDTHS.iter().enumerate() {
         let next = PICTURE_WIDTHS.get(i + 1).map(|n| n.from);
         let range = match (w.from, next) {
