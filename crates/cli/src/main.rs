@@ -1070,12 +1070,16 @@ fn check(a: &Args) -> Result<ExitCode, Usage> {
                 let ds = &l.dataset;
                 let n: usize = ds.series.iter().map(|s| s.observations.len()).sum();
                 let mut line = format!(
-                    "{}: ok: {} series, {n} observations, {} sources, {} views",
+                    "{}: ok: {} series, {n} observations, {} sources, {} views, {} annotations",
                     job.main.display(),
                     ds.series.len(),
                     ds.sources.len(),
-                    ds.views.len()
+                    ds.views.len(),
+                    ds.annotations.len()
                 );
+                if ds.credit.is_some() {
+                    line.push_str(", a credit line");
+                }
                 if l.gaps > 0 || !l.warnings.is_empty() {
                     line.push_str(&format!(
                         " ({} gaps, {} warnings)",

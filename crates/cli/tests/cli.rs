@@ -37,10 +37,10 @@ fn check_a_table_with_its_sources_beside_it_and_json() {
         lines,
         [
             format!(
-                "{obs}: ok: 4 series, 10 observations, 2 sources, 3 views (2 gaps, 0 warnings)"
+                "{obs}: ok: 4 series, 10 observations, 2 sources, 3 views, 0 annotations (2 gaps, 0 warnings)"
             ),
             format!(
-                "{}: ok: 4 series, 10 observations, 2 sources, 3 views",
+                "{}: ok: 4 series, 10 observations, 2 sources, 3 views, 0 annotations",
                 fixture("kr-jp.json")
             ),
         ]

@@ -105,3 +105,30 @@ fn errors_are_at_their_cells_exit_1() {
         format!("{table}:2:5: sources: blank: name the sources this annotation rests on (the one source is taken only when the dataset has one; it has 2: demo-stats, demo-news)")
     );
 }
+
+#[test]
+fn check_counts_the_annotations_and_names_a_credit_line() {
+    let obs = fx("observations.tsv");
+    let (code, out, err) = run(&[
+        "check",
+        &obs,
+        "--views",
+        &fx("views.tsv"),
+        "--annotations",
+        &fx("annotations.tsv"),
+        "--credit",
+        "Chart: Made-up Desk",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!("{obs}: ok: 4 series, 10 observations, 2 sources, 2 views, 2 annotations, a credit line (2 gaps, 0 warnings)\n")
+    );
+    // Without them: none counted, no credit line named.
+    let (code, out, err) = run(&["check", &obs, "--views", &fx("views.tsv")]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!("{obs}: ok: 4 series, 10 observations, 2 sources, 2 views, 0 annotations (2 gaps, 0 warnings)\n")
+    );
+}
