@@ -98,6 +98,58 @@ pub fn shows(v: &RawView, a: &RawAnnotation) -> bool {
     }
 }
 
+/// The months the data cover, from their first period to their last (as written), for
+/// saying why no view shows an annotation beyond them.
+pub(crate) struct DataPeriods {
+    start: i32,
+    first: String,
+    end: i32,
+    last: String,
+}
+
+impl DataPeriods {
+    /// The first and last of every observation's period that reads; `None` without one.
+    pub(crate) fn of(d: &RawDataset) -> Option<DataPeriods> {
+        let mut out: Option<DataPeriods> = None;
+        for o in d.series.iter().flat_map(|s| &s.observations) {
+            let Ok(p) = Period::parse(&o.period) else {
+                continue;
+            };
+            let r = out.get_or_insert_with(|| DataPeriods {
+                start: p.start,
+                first: o.period.clone(),
+                end: p.end,
+                last: o.period.clone(),
+            });
+            if p.start < r.start {
+                (r.start, r.first) = (p.start, o.period.clone());
+            }
+            if p.end > r.end {
+                (r.end, r.last) = (p.end, o.period.clone());
+            }
+        }
+        out
+    }
+
+    /// Why no view can show `a`: "the data end at 2019-12" when it begins after the
+    /// data's last period, "the data begin at 2021-01" when it ends before their first;
+    /// `None` when it meets the data (or a period does not read).
+    pub(crate) fn beyond(&self, a: &RawAnnotation) -> Option<String> {
+        let p = Period::parse(&a.period).ok()?;
+        let end = match a.to.as_deref() {
+            Some(t) => Period::parse(t).ok()?.end,
+            None => p.end,
+        };
+        if p.start >= self.end {
+            Some(format!("the data end at {}", self.last))
+        } else if end <= self.start {
+            Some(format!("the data begin at {}", self.first))
+        } else {
+            None
+        }
+    }
+}
+
 /// Puts `annotation` into `dataset` and onto the views that draw it; the ids of those
 /// views, in the dataset's order.
 ///
@@ -290,6 +342,7 @@ pub(crate) fn apply(
         v.annotations.clear();
     }
     let known = Known::of(&work);
+    let data = DataPeriods::of(&work);
     let mut rows = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
@@ -332,22 +385,31 @@ pub(crate) fn apply(
         match place(&mut work, annotation, given_views, &known, true) {
             Ok(drawn) => {
                 rows.push(n);
+                // Why no view shows it, when the data do not reach it (`: the data end at
+                // 2019-12`), for the warnings below.
+                let beyond = || {
+                    (data.as_ref().zip(work.annotations.last()))
+                        .and_then(|(d, a)| d.beyond(a))
+                        .map_or(String::new(), |b| format!(": {b}"))
+                };
                 if drawn.is_empty() {
                     let f = if given_views.is_some() {
                         "views"
                     } else {
                         "period"
                     };
+                    let why = format!(
+                        "\"{id}\" is drawn on no view: no time view shows {}{}",
+                        cell(&cols, row, "period"),
+                        beyond()
+                    );
                     cx.warnings.push(at(
                         ErrorKind::InvalidValue,
                         file,
                         n,
                         column_of(&cols, f),
                         f,
-                        format!(
-                            "\"{id}\" is drawn on no view: no time view shows {}",
-                            cell(&cols, row, "period")
-                        ),
+                        why,
                     ));
                 } else if let Some(v) = given_views {
                     let a = work.annotations.last();
@@ -366,8 +428,9 @@ pub(crate) fn apply(
                                 column_of(&cols, "views"),
                                 "views",
                                 format!(
-                                    "view \"{vid}\" does not show {}: \"{id}\" is not drawn there",
-                                    cell(&cols, row, "period")
+                                    "view \"{vid}\" does not show {}: \"{id}\" is not drawn there{}",
+                                    cell(&cols, row, "period"),
+                                    beyond()
                                 ),
                             ));
                         }

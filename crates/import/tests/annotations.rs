@@ -118,16 +118,27 @@ fn a_missing_column_is_an_error_at_the_header() {
 
 #[test]
 fn one_drawn_nowhere_is_a_warning_at_its_cell() {
-    let table = "id\tperiod\tlabel\ttext\tsources\tviews\n\
-        late\t2030-01\tLate\tAfter the data.\tdemo-news\t\n\
-        early\t2021-01\tEarly\tIn the data.\tdemo-news\tmonths\n";
+    // The data run from 2019 to 2021; the time view shows 2021-01 … 2021-06. Beyond the
+    // data the warning says where they end or begin; within them, only that no view shows it.
+    let table = "id\tperiod\tto\tlabel\ttext\tsources\tviews\n\
+        late\t2030-01\t\tLate\tAfter the data.\tdemo-news\t\n\
+        early\t2021-01\t\tEarly\tIn the data.\tdemo-news\tmonths\n\
+        before\t2017-03\t2018-12\tBefore\tA span before the data.\tdemo-news\t\n\
+        inside\t2020-03\t\tInside\tIn the data, not in the view.\tdemo-news\t\n\
+        named\t2031\t\tNamed\tAfter the data, on a view named.\tdemo-news\tmonths\n";
     let imp = with(table).unwrap();
     let w: Vec<String> = imp.warnings.iter().map(Error::to_string).collect();
     assert_eq!(
         w,
-        ["annotations.tsv:2:2: period: \"late\" is drawn on no view: no time view shows 2030-01"]
+        [
+            "annotations.tsv:2:2: period: \"late\" is drawn on no view: no time view shows 2030-01: the data end at 2021",
+            "annotations.tsv:4:2: period: \"before\" is drawn on no view: no time view shows 2017-03: the data begin at 2019",
+            "annotations.tsv:5:2: period: \"inside\" is drawn on no view: no time view shows 2020-03",
+            "annotations.tsv:6:7: views: view \"months\" does not show 2031: \"named\" is not drawn there: the data end at 2021",
+        ]
     );
-    assert_eq!(imp.dataset.views[1].annotations, ["early"]);
+    // A view named draws it (the table's choice), though it shows nothing there.
+    assert_eq!(imp.dataset.views[1].annotations, ["early", "named"]);
     imp.check().unwrap();
 }
 

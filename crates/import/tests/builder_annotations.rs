@@ -292,11 +292,26 @@ fn a_bad_annotation_is_an_issue_at_its_annotation_and_field() {
             Some("annotations[0].period")
         )
     );
-    assert!(
-        e.message.starts_with("no time view shows it"),
-        "{}",
-        e.message
+    assert_eq!(
+        e.message,
+        "no time view shows it: choose another period, or change a view's From and To"
     );
+    // beyond the data (2019 … 2021): it says where they end or begin
+    for (period, to, says) in [
+        ("2022-03", None, "the data end at 2021"),
+        ("2017-01", Some("2018-12"), "the data begin at 2019"),
+    ] {
+        let mut a = span();
+        a["period"] = json!(period);
+        a["to"] = json!(to);
+        let r = chart_text(&kr_jp(), json!({ "annotations": [a] }));
+        let e = one_error(&r);
+        assert_eq!(place(e).3, Some("annotations[0].period"));
+        assert_eq!(
+            e.message,
+            format!("no time view shows it: {says}; choose a period of the data")
+        );
+    }
     // a period the data cannot read
     let mut a = span();
     a["period"] = json!("Jan 2021");

@@ -10,7 +10,7 @@ use trade_chart::data::{RawAnnotation, RawDataset, RawText};
 use trade_chart::error::{Error, ErrorKind};
 
 use super::editor_text::editor_text;
-use crate::annotations::attach;
+use crate::annotations::{attach, DataPeriods};
 use crate::cells::{slug, unique};
 
 /// An annotation as the editor gives it.
@@ -104,6 +104,7 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
     for v in &mut raw.views {
         v.annotations.clear();
     }
+    let data = DataPeriods::of(raw);
     for (k, (a, annotation)) in given.iter().zip(made).enumerate() {
         let names: Option<Vec<String>> =
             (a.views.as_ref()).map(|n| n.iter().map(|s| s.trim().to_string()).collect());
@@ -147,11 +148,15 @@ pub fn add_annotations(raw: &mut RawDataset, given: &[AnnotationInput]) -> Resul
                 "none",
             ));
         }
+        let beyond = data.as_ref().and_then(|d| d.beyond(&annotation));
         let drawn = attach(raw, annotation, names.as_deref())?;
         if drawn.is_empty() {
             return Err(Error::new(
                 format!("annotations[{k}].period"),
-                "no time view shows it: choose another period, or change a view's From and To",
+                match beyond {
+                    Some(b) => format!("no time view shows it: {b}; choose a period of the data"),
+                    None => "no time view shows it: choose another period, or change a view's From and To".to_string(),
+                },
             ));
         }
     }
