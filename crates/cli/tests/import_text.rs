@@ -568,3 +568,71 @@ fn a_claims_table_is_checked_against_the_data() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn an_id_with_capitals_is_named_exactly_and_the_keys_fixed_parts_in_any_case() {
+    // A view, a claim and an annotation whose ids have capitals (made up).
+    let imp = with_ids()
+        .with_views(Input {
+            name: "views.tsv",
+            text: "id\tkind\tseries\tlabel\ttitle\n\
+                   Flows\tbars\tkr-jp-annual; jp-kr-annual\tEach way\tEach way (made up)\n\
+                   Years\ttime-bars\tkr-jp-annual\tBy year\tBy year (made up)\n",
+        })
+        .unwrap()
+        .with_claims(Input {
+            name: "claims.tsv",
+            text: "id\ttext\tkind\tfigure\tstatus\tcheck\tsource\n\
+                   C-2020\tKorea sold $80 million\tmoney\t80\tagrees\tkj-2020\tstory\n",
+        })
+        .unwrap()
+        .with_annotations(Input {
+            name: "annotations.tsv",
+            text: "id\tperiod\tlabel\ttext\tsources\n\
+                   COVID\t2020\tPandemic\tMade up for the test.\tstory\n",
+        })
+        .unwrap();
+    let text = "key\ten\tko\n\
+                View.Years.LABEL\tBy year\t연도별\n\
+                CLAIM.C-2020.Text\tKorea sold $80 million\t한국 8천만 달러\n\
+                annotation.COVID.label\tPandemic\t팬데믹\n\
+                Annotation.COVID.Text\tMade up for the test.\t시험용 가상\n";
+    let imp = imp
+        .with_text(Input {
+            name: "text.tsv",
+            text,
+        })
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let ko = |t: &RawText| serde_json::to_value(t).unwrap()["ko"].clone();
+    let d = &imp.dataset;
+    assert_eq!(ko(&d.views[1].label), "연도별");
+    assert_eq!(ko(&d.claims[0].text), "한국 8천만 달러");
+    assert_eq!(ko(&d.annotations[0].label), "팬데믹");
+    assert_eq!(ko(&d.annotations[0].text), "시험용 가상");
+    // The id in another case is not the dataset's: an error naming the ids there are.
+    for (key, says) in [
+        (
+            "view.years.label",
+            "unknown view \"years\" in \"view.years.label\": the dataset's are Flows, Years",
+        ),
+        (
+            "claim.c-2020.text",
+            "unknown claim \"c-2020\" in \"claim.c-2020.text\": the dataset's are C-2020",
+        ),
+        (
+            "annotation.covid.label",
+            "unknown annotation \"covid\" in \"annotation.covid.label\": the dataset's are COVID",
+        ),
+    ] {
+        let e = match imp.clone().with_text(Input {
+            name: "text.tsv",
+            text: &format!("key\ten\n{key}\tX\n"),
+        }) {
+            Ok(_) => panic!("{key}: expected an error"),
+            Err(e) => e,
+        };
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].kind(), ErrorKind::UnknownId);
+        assert_eq!(e[0].to_string(), format!("text.tsv:2:1: key: {says}"));
+    }
+}

@@ -129,7 +129,9 @@ enum Target {
     Credit,
 }
 
-/// `key` (lowercased, trimmed) → what it sets, or the error message.
+/// `key` (trimmed) → what it sets, or the error message. Its fixed parts are read in any
+/// case (`Title`, `VIEW.<id>.Label`); the id between them is the dataset's, matched
+/// exactly (`annotation.COVID.label` names the annotation `COVID`, not `covid`).
 fn target(key: &str, d: &RawDataset) -> Result<Target, (ErrorKind, String)> {
     let unknown = || {
         (
@@ -137,7 +139,7 @@ fn target(key: &str, d: &RawDataset) -> Result<Target, (ErrorKind, String)> {
             format!("unknown key \"{key}\": expected one of {KEYS}"),
         )
     };
-    match key {
+    match key.to_lowercase().as_str() {
         "title" => return Ok(Target::Title),
         "subtitle" => return Ok(Target::Subtitle),
         "note" | "notes" => return Ok(Target::Note),
@@ -146,6 +148,8 @@ fn target(key: &str, d: &RawDataset) -> Result<Target, (ErrorKind, String)> {
     }
     let (kind, rest) = key.split_once('.').ok_or_else(unknown)?;
     let (id, field) = rest.rsplit_once('.').ok_or_else(unknown)?;
+    let (kind, field) = (kind.to_lowercase(), field.to_lowercase());
+    let (kind, field) = (kind.as_str(), field.as_str());
     let find = |what: &str, ids: Vec<&str>, same: &dyn Fn(&str) -> bool| {
         ids.iter().position(|i| same(i)).ok_or_else(|| {
             let mut known = ids.clone();
@@ -246,8 +250,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, given: Given) -> Vec<
     let mut set: Vec<(Target, RawText, usize)> = Vec::new();
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
         let n = row.number;
-        let raw_key = cell(&cols, row, "key");
-        let key = raw_key.to_lowercase();
+        let key = cell(&cols, row, "key");
         let en = cell(&cols, row, "en");
         if key.is_empty() {
             cx.error(at(
@@ -260,7 +263,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, given: Given) -> Vec<
             ));
             continue;
         }
-        let t = match target(&key, dataset) {
+        let t = match target(key, dataset) {
             Ok(t) => t,
             Err((kind, msg)) => {
                 cx.error(at(kind, file, n, column_of(&cols, "key"), "key", msg));
@@ -274,7 +277,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, given: Given) -> Vec<
                 n,
                 column_of(&cols, "en"),
                 "en",
-                format!("blank: \"{raw_key}\" needs its English text (what readers of other languages see when theirs is blank)"),
+                format!("blank: \"{key}\" needs its English text (what readers of other languages see when theirs is blank)"),
             ));
             continue;
         }
@@ -287,7 +290,7 @@ pub(crate) fn apply(cx: &mut Cx, dataset: &mut RawDataset, given: Given) -> Vec<
                     n,
                     column_of(&cols, "key"),
                     "key",
-                    format!("\"{raw_key}\": a second row for this text (row {first})"),
+                    format!("\"{key}\": a second row for this text (row {first})"),
                 ));
                 continue;
             }
