@@ -57,7 +57,7 @@ test('a wide table pasted: the builder asks for the countries, the unit and the 
     ['first-line', 'First line', 'Month,Exports,Imports,Balance'],
     ['reporter', 'Reporting country', 'KR'],
     ['unit', 'Unit', 'USD million'],
-    ['column', 'Column #1 Month', '#1 Month: period (header says month)'],
+    ['column', 'Column #1 Month', 'period (header says month)'],
     ['column', 'Column #2 Exports', '#2=KR>IT'],
     ['column', 'Column #3 Imports', '#3=IT>KR'],
     ['column', 'Column #4 Balance', '#4=balance'],

@@ -1239,17 +1239,37 @@ fn a_wide_table_s_columns_are_facts_with_the_flows_to_choose_from() {
     .unwrap();
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     let columns: Vec<_> = r.facts.iter().filter(|f| f.key == "column").collect();
-    let shown: Vec<(Option<&str>, Option<&str>, usize)> = columns
+    let shown: Vec<(Option<&str>, &str, Option<&str>, usize)> = columns
         .iter()
-        .map(|f| (f.subject.as_deref(), f.chosen.as_deref(), f.choices.len()))
+        .map(|f| {
+            let (subject, chosen) = (f.subject.as_deref(), f.chosen.as_deref());
+            (subject, f.value.as_str(), chosen, f.choices.len())
+        })
         .collect();
+    // The panel shows "Column #1 Month" then the value: the value does not name the
+    // column again (it said "#1 Month: period (…)", the period column twice).
     assert_eq!(
         shown,
         [
-            (Some("#1 Month"), None, 0),
-            (Some("#2 Exports"), Some("#2=KR>IT"), 5),
-            (Some("#3 Imports"), Some("#3=IT>KR"), 5),
-            (Some("#4 Balance"), Some("#4=balance"), 5),
+            (Some("#1 Month"), "period (header says month)", None, 0),
+            (
+                Some("#2 Exports"),
+                "KR>IT (header says exports)",
+                Some("#2=KR>IT"),
+                5
+            ),
+            (
+                Some("#3 Imports"),
+                "IT>KR (header says imports)",
+                Some("#3=IT>KR"),
+                5
+            ),
+            (
+                Some("#4 Balance"),
+                "balance (header says balance)",
+                Some("#4=balance"),
+                5
+            ),
         ]
     );
     let choices: Vec<(&str, &str)> = columns[3]
@@ -1297,7 +1317,7 @@ fn a_wide_table_s_columns_are_facts_with_the_flows_to_choose_from() {
     assert_eq!(
         (col3.value.as_str(), col3.note, col3.chosen.as_deref()),
         (
-            "#3 Imports: not used (your choice)",
+            "not used (your choice)",
             Some("as you chose"),
             Some("#3=skip")
         )

@@ -106,9 +106,10 @@ fn column_choices(u: &Understood, position: usize) -> Vec<Choice> {
 }
 
 /// A wide table's reading as facts of the "What I read" panel: the reporting country,
-/// the unit, then each column (`#2 수출금액: KR>IT (header says 수출)`), each column but
-/// the period's with its choices (the `flows` option's settings) and the one read
-/// chosen.
+/// the unit, then each column (subject `#2 수출금액`, value `KR>IT (header says 수출)`: the
+/// panel shows the subject after the label, so the value does not name the column again),
+/// each column but the period's with its choices (the `flows` option's settings) and the
+/// one read chosen.
 fn wide_facts(u: &Understood) -> Vec<Fact> {
     let mut facts = vec![
         Fact::plain("reporter", "Reporting country", u.reporter.clone()),
@@ -134,7 +135,7 @@ fn wide_facts(u: &Understood) -> Vec<Fact> {
         } else {
             &c.why
         };
-        let value = format!("#{} {}: {what} ({why})", c.position, c.header);
+        let value = format!("{what} ({why})");
         let (choices, chosen) = if c.meaning == Meaning::Period {
             (Vec::new(), None)
         } else {
