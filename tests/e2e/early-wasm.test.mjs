@@ -30,7 +30,8 @@ const FAR = '<div style="height:3000px">Text</div>'; // the chart three screens 
 // trade-chart.js, is held until the wasm has been asked for or `holdMs` have passed, so
 // what happens while the page is still being parsed is seen. `never idle`: the page's
 // requestIdleCallback never calls back (a page that is busy for long). Resolves with the
-// page and `events` ('wasm': the wasm requested; 'parsed': hold.js released), in order.
+// page, `events` ('wasm': the wasm requested; 'parsed': hold.js released), in order, and
+// `wasm`, the paths of the .wasm files asked for.
 async function open(files, { holdMs = 4000, neverIdle = false } = {}) {
   const ctx = await browser.browser.newContext({ viewport: { width: 800, height: 800 } });
   const page = await ctx.newPage();
@@ -38,7 +39,11 @@ async function open(files, { holdMs = 4000, neverIdle = false } = {}) {
   const events = [];
   let wasmAsked;
   const asked = new Promise((r) => { wasmAsked = r; });
-  page.on('request', (r) => { if (r.url().endsWith('/trade_chart_bg.wasm')) { events.push('wasm'); wasmAsked(); } });
+  const wasm = []; // the paths of the .wasm files asked for, in order
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname);
+    if (r.url().endsWith('/trade_chart_bg.wasm')) { events.push('wasm'); wasmAsked(); }
+  });
   await page.addInitScript(`window.instantiations = 0;
 for (const k of ['instantiate', 'instantiateStreaming']) { const o = WebAssembly[k]; WebAssembly[k] = function (...a) { window.instantiations++; return o.apply(this, a); }; }
 ${neverIdle ? 'window.requestIdleCallback = () => 1;' : ''}`);
@@ -53,7 +58,7 @@ ${neverIdle ? 'window.requestIdleCallback = () => 1;' : ''}`);
     return f ? route.fulfill({ status: 200, headers: { 'content-type': f[0] }, body: f[1] }) : route.fulfill({ status: 404, body: '' });
   });
   await page.goto(`${server.url}t/${Object.keys(files)[0]}`, { waitUntil: 'commit' });
-  return { page, errors, events, close: () => ctx.close() };
+  return { page, errors, events, wasm, close: () => ctx.close() };
 }
 const page = (body) => [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>
 <body style="margin:0">${FAR}${body}<p>After the chart</p></body></html>`];
@@ -119,4 +124,22 @@ test('a lazy chart without a picture far below: no wasm while the page is parsed
     assert.deepEqual({ canvas: s.canvas, instantiations: s.instantiations }, { canvas: true, instantiations: 1 });
     assert.deepEqual(errors, []);
   } finally { await close(); }
+});
+
+test("the wasm asked for in <head> (TradeChartWasm = fetch(…)): trade-chart.js takes that response, one request; one for another URL is left, and the wasm fetched from its own", async () => {
+  for (const [url, requests] of [['/pkg/trade_chart_bg.wasm', ['/pkg/trade_chart_bg.wasm']], ['/t/old.wasm', ['/t/old.wasm', '/pkg/trade_chart_bg.wasm']]]) {
+    const { page: p, errors, wasm, close } = await open({
+      'head.html': [HTML, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script>TradeChartWasm = fetch(${JSON.stringify(url)});</script></head><body style="margin:0">${element}
+<script src="/pkg/trade-chart.js"></script><p>After the chart</p></body></html>`],
+    });
+    try {
+      await p.hover('#c');
+      await p.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+      assert.deepEqual(await p.evaluate(state, '#c'), { canvas: true, picture: false, scrollY: 0, instantiations: 1 });
+      assert.equal(await p.evaluate(() => window.TradeChartWasm), undefined, 'taken once');
+      assert.deepEqual(wasm, requests);
+      assert.deepEqual(errors.filter((e) => !/old\.wasm|404/.test(e)), []);
+    } finally { await close(); }
+  }
 });
