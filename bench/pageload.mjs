@@ -44,6 +44,7 @@ export const LIBS = {
   tcp: 'trade-chart with its picture (server render + trade-chart.js)',
   tcpw: 'trade-chart with its picture + the wasm preload hint (a lever)',
   tcp1: 'trade-chart with a one-drawing picture (a lever; not in the default run)',
+  tcpf: 'trade-chart with its picture + the wasm fetched in <head> (a lever; not in the default run)',
   tcs: 'trade-chart standalone',
   tcj: 'trade-chart.js (classic, wasm beside it)',
   tc: 'trade-chart ES module',
@@ -53,7 +54,7 @@ export const LIBS = {
   highcharts: `Highcharts ${pkgVersion('highcharts')} + accessibility + exporting`,
 };
 // pages measured only when named in --libs
-const EXTRA = ['tcp1'];
+const EXTRA = ['tcp1', 'tcpf'];
 export const DEFAULT_LIBS = Object.keys(LIBS).filter((l) => !EXTRA.includes(l));
 const MODES = { slow: '4× CPU, 1.6 Mbps / 150 ms RTT', fast: 'unthrottled' };
 
@@ -183,6 +184,16 @@ ${tcPicture}</script>`,
     },
     tcpw: { // the same, with trade-chart.js's preload hint for the wasm (a lever for interactive)
       head: `<link rel="preload" href="${tcBase}trade_chart_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script>${tcApi}
+${tcReady}
+${tcPicture}</script>`,
+      chart: `${box(picture)}
+  <script src="${tcBase}trade-chart.js"></script>`,
+    },
+    tcpf: { // the same, with the wasm asked for by a fetch() in <head> that trade-chart.js takes
+      // over (TradeChartWasm): as early as the preload hint, compiled by streaming from a response
+      // of the page's own fetch (the preload's defeats V8's code cache on the next visit)
+      head: `<script>TradeChartWasm = fetch('${tcBase}trade_chart_bg.wasm');</script>
 <script>${tcApi}
 ${tcReady}
 ${tcPicture}</script>`,

@@ -29,6 +29,19 @@ const FULL_URL = here ? new URL('trade_chart_full_bg.wasm', here).href : null;
 // the story's dataset next to this script, for a chart given no data (the wasm carries none)
 export const loadStory = here ? () => fetch(new URL('kp-cn.json', here)).then((r) => { if (!r.ok) throw new Error('kp-cn.json: HTTP ' + r.status); return r.text(); }) : null;
 
+// A page may ask for the wasm in its <head>, before this script has come:
+// `<script>TradeChartWasm = fetch('…/trade_chart_bg.wasm')</script>`. Its response is taken
+// (once) if it is this script's wasm, and compiled by streaming from it: a response of the
+// page's own fetch keeps V8's code cache for the next visit, which a preload hint's does not.
+// Any other (another URL, a failure) is left, and the wasm fetched from its URL as without it.
+/** @param {string} from */
+function earlyResponse(from) {
+  const w = /** @type {any} */ (window), early = w.TradeChartWasm;
+  if (!early || typeof early.then !== 'function') return from;
+  w.TradeChartWasm = undefined;
+  return early.then((r) => (r instanceof Response && r.ok && r.url === from ? r : fetch(from)), () => fetch(from));
+}
+
 /** @type {Promise<WasmModule> | null} */
 let initialised = null;
 /** @param {string | undefined} url */
@@ -36,7 +49,7 @@ export function loadWasm(url) {
   return initialised || (initialised = (async () => {
     const from = url === undefined ? WASM_URL : url;
     if (!from) throw Object.assign(new Error('trade-chart: trade-chart.js loads trade_chart_bg.wasm from next to it; inline, call TradeChart.init(url) first (or use trade-chart.standalone.js)'), { code: 'wasm-url' });
-    await wasm_bindgen({ module_or_path: from });
+    await wasm_bindgen({ module_or_path: earlyResponse(from) });
     return wasm_bindgen;
   })());
 }

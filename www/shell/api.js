@@ -63,14 +63,14 @@ export async function create(element, options, attr) {
   charts.set(element, null);
   let core = null;
   try {
-    // Lazy: made when it nears the viewport (lazy.js); the wasm loads with the first one.
+    // With a picture the reader sees the chart already: its wasm loads now, wherever the
+    // chart is (the takeover needs it), though the chart is made only as below.
+    if (seen && opts.columns == null) engine.module().catch(() => { /* reported below */ });
+    // Lazy: made when it nears the viewport (lazy.js); without a picture the wasm loads
+    // with the first one (or at idle while one waits below).
     if (opts.loading === 'lazy') await whenNear(element);
-    // With a picture the reader sees the chart already: made at idle, or when reached
-    // (the wasm loads meanwhile).
-    if (seen && opts.loading === 'lazy') {
-      if (opts.columns == null) engine.module().catch(() => { /* reported below */ });
-      await idleOrReached(element.ownerDocument.defaultView || window, seen);
-    }
+    // With a picture: made at idle, or at once when the reader reaches it.
+    if (seen && opts.loading === 'lazy') await idleOrReached(element.ownerDocument.defaultView || window, seen);
     // No data: the story's, fetched alongside the wasm.
     const story = opts.data == null && opts.columns == null ? engine.storyText() : null;
     // A chart of columns lives in the full module; a dataset chart in the core.

@@ -96,8 +96,12 @@ export function defineElement() {
       if (light) box.append(light);
       await null; // a module that imports this one may still call init(url) first
       if (gen !== this.#gen) return;
-      // An eager chart's wasm loads meanwhile; a lazy one waits for its chart to near the viewport.
-      if (this.getAttribute('loading') === 'eager') engine.module().catch(() => { /* create() reports it */ });
+      // The wasm loads meanwhile for an eager chart, and for one with a published picture:
+      // the reader sees the chart already and its takeover needs the code (fetched and
+      // compiled by streaming from its URL, so V8 keeps the compiled code for the next
+      // visit). The chart itself is still made when it nears the viewport (create()). A lazy
+      // chart without a picture waits for that, or for idle time (lazy.js).
+      if (this.getAttribute('loading') === 'eager' || pictured || light) engine.module().catch(() => { /* create() reports it */ });
       // Parsed before its children: wait for them (an inline <script type="application/json">).
       if (doc.readyState === 'loading') await new Promise((r) => doc.addEventListener('DOMContentLoaded', r, { once: true }));
       if (gen !== this.#gen) return;
