@@ -215,11 +215,11 @@ async function serveChartPage(page) {
 function holdWasm(origin) {
   if (location.origin !== origin) return;
   window.__shifts = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ value: e.value, sources: (e.sources || []).map((s) => s.node && (s.node.className || s.node.nodeName)) }); })
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ value: e.value, t: Math.round(e.startTime), sources: (e.sources || []).map((s) => [s.node && (s.node.className || s.node.nodeName), JSON.stringify(s.previousRect), JSON.stringify(s.currentRect)]) }); })
     .observe({ type: 'layout-shift', buffered: true });
   let release;
   const held = new Promise((r) => { release = r; });
-  window.__release = release;
+  window.__release = () => { window.__releasedAt = Math.round(performance.now()); release(); };
   const W = WebAssembly;
   for (const k of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
     const f = W[k];
@@ -272,6 +272,13 @@ test('the chart\'s own page in a cross-origin iframe: the picture first, its hei
     assert.equal(before.height, before.scrollHeight, `the iframe is the framed document's height: ${JSON.stringify(before)}`);
     assert.equal(before.cut, 0);
     await page.screenshot({ path: join(RESULTS, 'iframe-page-picture-1000.png') });
+    // A theme from the parent before the takeover: the picture follows, then the chart.
+    const titleColor = () => frame.evaluate(() => getComputedStyle(document.querySelector('[data-trade-chart] .tc-title')).color);
+    const light = await titleColor();
+    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'trade-chart:set-theme', theme: 'dark' }, '*'));
+    await frame.waitForFunction(() => document.querySelector('[data-trade-chart] figure.tc').dataset.tcTheme === 'dark');
+    const dark = await titleColor();
+    assert.notEqual(dark, light, `the picture is dark: ${light} → ${dark}`);
     // The takeover.
     await frame.evaluate(() => window.__release());
     await frame.waitForFunction(() => { const el = document.querySelector('[data-trade-chart]'); return el && el.tradeChart && el.querySelector('canvas'); }, null, { timeout: 30_000 });
@@ -279,7 +286,8 @@ test('the chart\'s own page in a cross-origin iframe: the picture first, its hei
     const live = await frame.evaluate(pageState);
     assert.deepEqual([live.picture, live.canvas], [false, true]);
     assert.deepEqual([live.figure, live.source], [held.figure, held.source], 'nothing moved at the takeover');
-    assert.deepEqual(await frame.evaluate(() => window.__shifts), [], 'no layout shift in the frame');
+    const shifts = await frame.evaluate(() => ({ shifts: window.__shifts, released: window.__releasedAt }));
+    assert.deepEqual(shifts.shifts, [], `no layout shift in the frame: ${JSON.stringify(shifts)}`);
     const wide = await sized(page, frame);
     assert.equal(wide.height, before.height, `the same height before and after the takeover: ${JSON.stringify({ before, wide })}`);
     assert.equal(wide.height, wide.scrollHeight, JSON.stringify(wide));
@@ -308,10 +316,11 @@ test('the chart\'s own page in a cross-origin iframe: the picture first, its hei
     assert.deepEqual(last((m) => m && m.type === 'trade-chart:height'), { type: 'trade-chart:height', id: '', height: back.height });
     assert.deepEqual(last((m) => m && m.sentinel === 'amp'), { sentinel: 'amp', type: 'embed-size', height: back.height });
     assert.deepEqual(last((m) => m && m.secret), { secret: 's22', message: 'height', value: back.height });
-    // The parent's theme reaches the live chart.
-    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'trade-chart:set-theme', theme: 'dark', colorScheme: 'dark' }, '*'));
-    await frame.waitForFunction(() => document.querySelector('[data-trade-chart]').tradeChart.theme === 'dark');
-    assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
+    // The theme asked for before the takeover is the chart's; the parent's next one too.
+    assert.equal(await frame.evaluate(() => document.querySelector('[data-trade-chart]').tradeChart.theme), 'dark');
+    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'trade-chart:set-theme', theme: 'light', colorScheme: 'light' }, '*'));
+    await frame.waitForFunction(() => document.querySelector('[data-trade-chart]').tradeChart.theme === 'light');
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'light');
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     assert.deepEqual(errors, []);
   } finally { await close(); }

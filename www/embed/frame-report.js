@@ -77,7 +77,12 @@
     el.setAttribute('data-theme', theme);
     const picture = el.querySelector('figure[data-tc-picture]');
     if (picture) picture.setAttribute('data-tc-theme', theme);
-    if (waiting === null) el.addEventListener('trade-chart:ready', () => { if (el.tradeChart) el.tradeChart.setTheme(waiting); }, { once: true });
+    if (waiting === null) {
+      el.addEventListener('trade-chart:ready', (e) => {
+        const chart = el.tradeChart || e.detail;
+        if (chart && typeof chart.setTheme === 'function') chart.setTheme(waiting);
+      }, { once: true });
+    }
     waiting = theme;
   }
   window.addEventListener('message', (e) => {
