@@ -260,7 +260,7 @@ test('the chart\'s own page in a cross-origin iframe, scripts held back: the pic
   } finally { await close(); }
 });
 
-test('the chart\'s own page in a cross-origin iframe: the picture first, its height reported; the takeover moves nothing (layout-shift entries) and keeps the height; the iframe is the frame\'s scrollHeight at 1000 and 360 px and back', async () => {
+test('the chart\'s own page in a cross-origin iframe: the picture first, its height reported; the takeover moves nothing (layout-shift entries) and keeps the height; the iframe is the frame\'s scrollHeight at 1000 and 360 px and back', async (t) => {
   const { page, errors, frame, close } = await open(null, { src: 'charts/kp-cn.html', hash: '#?secret=s22', width: 1000, init: [[holdWasm, chart.url.replace(/\/$/, '')]], routes: serveChartPage });
   try {
     await frame.waitForFunction(() => document.querySelector('[data-trade-chart] figure.tc'));
@@ -310,6 +310,7 @@ test('the chart\'s own page in a cross-origin iframe: the picture first, its hei
     const back = await sized(page, frame);
     assert.equal(back.height, back.scrollHeight, JSON.stringify(back));
     assert.equal(back.height, wide.height, JSON.stringify({ wide, back }));
+    t.diagnostic(`iframe heights (px): picture ${before.height}, chart ${wide.height} at 1000 px; ${narrow.height} at 360 px; ${back.height} back at 1000 px`);
     // The protocol: our message with its (empty) id, AMP's, WordPress's with the secret.
     const msgs = await page.evaluate(() => window.messages);
     const last = (pred) => msgs.filter(pred).pop();
