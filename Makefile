@@ -26,7 +26,8 @@ setup:
 # -Zbuild-std when the machine's nightly can, else stable; TC_WASM_TOOLCHAIN=stable forces
 # stable), copied to $(WASM) and bound right after its build.
 WASM_OPT := wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
-RUST_INPUTS := $(shell find src crates -name '*.rs') Cargo.toml Cargo.lock $(wildcard crates/*/Cargo.toml) data/kp-cn.json scripts/wasm-build.sh
+# www/embed/frame-report.js is compiled into the builder's wasm (publish.rs inlines it in the one-file page).
+RUST_INPUTS := $(shell find src crates -name '*.rs') Cargo.toml Cargo.lock $(wildcard crates/*/Cargo.toml) data/kp-cn.json scripts/wasm-build.sh www/embed/frame-report.js
 WASM_STAMP := target/wb/.built
 PKG_STAMP := pkg/.built
 PKG_INPUTS := $(WASM_STAMP) $(shell find www -type f) $(wildcard scripts/*.mjs) package.json package-lock.json Cargo.toml data/kp-cn.json LICENSE

@@ -4,8 +4,8 @@
 //   node fuzz/js/embed.mjs embed-frame [--runs N] [--seconds S] [--seed K]
 //   node fuzz/js/embed.mjs embed-host  [--runs N] [--seconds S] [--seed K]
 //
-// embed-frame: www/embed/embed-frame.js (dist/embed.html's script) with a query string and
-// a hash, then messages to its `message` listener. embed-host: www/embed/embed.js (the
+// embed-frame: www/embed/frame-report.js and www/embed/embed-frame.js (dist/embed.html's
+// scripts) with a query string and a hash, then messages to the `message` listener. embed-host: www/embed/embed.js (the
 // host page's script) with messages from frames and from elsewhere. Each runs the real file
 // against a recording stand-in of the few DOM calls it makes, with inputs made by mutating
 // valid ones and a dictionary of hostile values (markup, script URLs, huge and non-finite
@@ -28,7 +28,10 @@ const SECONDS = opt('--seconds', 60);
 const SEED = opt('--seed', Date.now() % 0x7fffffff);
 // --script PATH: another copy of the target's script (tests/e2e/embed-fuzz.test.mjs gives it
 // broken ones, to show the checks catch them).
-const scriptArg = args.indexOf('--script') >= 0 ? args[args.indexOf('--script') + 1] : null;
+// --report PATH: the same for frame-report.js, which embed-frame runs first.
+const argPath = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : null);
+const scriptArg = argPath('--script');
+const reportArg = argPath('--report');
 const script = (file) => readFileSync(scriptArg || join(root, file), 'utf8');
 
 // ---- inputs ----
@@ -98,9 +101,13 @@ const THEMES = ['auto', 'light', 'dark'];
 const SCHEMES = ['light', 'dark', 'light dark', 'normal'];
 
 // ---- embed-frame ----
+// embed.html's two scripts in their order: frame-report.js (the height, the parent's
+// messages, color-scheme; the one-file page inlines it too), then embed-frame.js.
 const frameSrc = target === 'embed-frame' ? script('www/embed/embed-frame.js') : '';
-// The file's free names (window, document, location…) become this function's parameters.
+const reportSrc = target === 'embed-frame' ? readFileSync(reportArg || join(root, 'www/embed/frame-report.js'), 'utf8') : '';
+// The files' free names (window, document, location…) become these functions' parameters.
 const frameFn = new Function('window', 'document', 'location', 'ResizeObserver', frameSrc);
+const reportFn = new Function('window', 'document', 'location', 'ResizeObserver', reportSrc);
 const HEIGHTS = [0, 1, 480.2, 653, 19999.9, 1e6];
 
 function frameOnce() {
@@ -111,18 +118,23 @@ function frameOnce() {
   const parent = { postMessage(msg, to) { posted.push({ msg, to }); } };
   const other = { postMessage() {} };
   const attrs = [];
-  const el = { setAttribute(k, v) { attrs.push([k, v]); } };
+  const el = { localName: 'trade-chart', setAttribute(k, v) { attrs.push([k, v]); } };
+  let appended = false;
   const schemes = [];
   let listener = null;
   let observer = null;
   let height = pick(HEIGHTS);
   const document = {
     createElement(tag) { if (tag !== 'trade-chart') fail(`createElement(${tag})`, input); return el; },
-    body: { append(x) { if (x !== el) fail('appended something else', input); }, getBoundingClientRect: () => ({ height }) },
-    // the height reported is the whole document's (the root's box)
-    documentElement: { style: { set colorScheme(v) { schemes.push(v); } }, getBoundingClientRect: () => ({ height }) },
+    body: { append(x) { if (x !== el) fail('appended something else', input); appended = true; }, getBoundingClientRect: () => ({ height }) },
+    // the height reported is the whole document's (the root's box); framed, the root is marked
+    documentElement: { style: { set colorScheme(v) { schemes.push(v); } }, getBoundingClientRect: () => ({ height }),
+      setAttribute(k, v) { if (k !== 'data-tc-framed' || v !== '' || window.parent === window) fail(`root ${k}=${v}`, input); } },
     // the frame removes its <noscript> (none here)
     querySelectorAll(sel) { if (sel !== 'body > noscript') fail(`querySelectorAll(${sel})`, input); return []; },
+    // the chart a theme goes to: the <trade-chart> embed-frame.js made
+    querySelector(sel) { if (sel !== 'trade-chart, [data-trade-chart]') fail(`querySelector(${sel})`, input); return appended ? el : null; },
+    addEventListener(type) { fail(`document listener for ${type} (the body is there)`, input); },
   };
   const window = {
     parent: rnd() < 0.9 ? parent : null,
@@ -132,6 +144,7 @@ function frameOnce() {
   const location = { search, hash, href: `https://cdn.test/trade-chart/embed.html${search}${hash}` };
   class RO { constructor(cb) { observer = cb; } observe() { observer(); } }
   try {
+    reportFn(window, document, location, RO);
     frameFn(window, document, location, RO);
   } catch (e) {
     fail(`threw ${e && e.stack}`, input);
@@ -167,8 +180,9 @@ function frameOnce() {
   checkPosted();
   if (window.parent === window && posted.length) fail('posted while not framed', input);
   // messages: from the parent or not, of our type or not
-  if (!listener) fail('no message listener', input);
-  for (let i = int(6); i >= 0; i--) {
+  // (a page not in a frame listens to nobody)
+  if (!listener && window.parent !== window) fail('no message listener', input);
+  for (let i = int(6); listener && i >= 0; i--) {
     const data = rnd() < 0.15 ? anyValue() : {
       type: rnd() < 0.8 ? 'trade-chart:set-theme' : value(),
       theme: rnd() < 0.5 ? pick(THEMES) : anyValue(),
@@ -188,8 +202,7 @@ function frameOnce() {
   }
   // the page's height changes: one report each, never twice for one height
   height = pick(HEIGHTS) + int(3);
-  observer();
-  observer();
+  if (observer) { observer(); observer(); }
   checkPosted();
   executions++;
 }

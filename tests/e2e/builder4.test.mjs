@@ -45,7 +45,7 @@ test('a UN Comtrade CSV dropped on the page: two directions drawn, each side\'s 
   await ctx.close();
 });
 
-test('each snippet in a blank page under the strict CSP: <trade-chart> with the data inline, and the iframe with the data at a URL the editor hosts', async () => {
+test('each snippet in a blank page under the strict CSP: <trade-chart> with the data inline, the iframe with the chart\'s page the editor hosts, and the iframe with the data at a URL the editor hosts', async () => {
   const { ctx, page, errors } = await open();
   await paste(page, 'sources', SRC);
   await paste(page, 'observations', OBS);
@@ -55,6 +55,19 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
   await page.waitForFunction(() => document.getElementById('snip-element').value.includes('data-tc-picture'));
   const element = await page.inputValue('#snip-element');
   assert.match(element, /\n<trade-chart><figure class="tc" /);
+  // the data in the snippets: the iframe shows the chart's own page, which the editor
+  // downloads beside it and hosts at the address given (the one-file page, picture inline)
+  const pageUrl = `${session.server.url}newsroom/charts/snippets-page.html`;
+  assert.equal(await page.isVisible('#page-url'), true);
+  await page.fill('#page-url', pageUrl);
+  await page.waitForFunction((u) => document.getElementById('snip-iframe').value.includes(u), pageUrl);
+  const framePage = await page.inputValue('#snip-iframe');
+  assert.match(framePage, /^<iframe data-trade-chart-embed src="[^"]+\/newsroom\/charts\/snippets-page\.html"\n        title="Snippets everywhere" loading="lazy" width="100%" height="560" frameborder="0"><\/iframe>\n<script src="[^"]+\/embed\.js" async><\/script>$/);
+  const [dlPage] = await Promise.all([page.waitForEvent('download'), page.click('#download-frame')]);
+  const [dlHtml] = await Promise.all([page.waitForEvent('download'), page.click('#download-html')]);
+  const pageHtml = readFileSync(await dlPage.path(), 'utf8');
+  assert.equal(pageHtml, readFileSync(await dlHtml.path(), 'utf8'), 'the iframe\'s page is the one-file page');
+  assert.ok(pageHtml.includes('trade-chart:height') && pageHtml.includes('data-tc-picture'), 'it reports its height and carries the picture');
   // the dataset the editor downloads, hosted at the address given
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   const hosted = readFileSync(await dl.path(), 'utf8');
@@ -63,15 +76,17 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
   await page.fill('#data-url', dataUrl);
   await page.waitForFunction((u) => document.getElementById('snip-iframe').value.includes(encodeURIComponent(u)), dataUrl);
   const iframe = await page.inputValue('#snip-iframe');
+  assert.equal(await page.isVisible('#page-url'), false, 'the data at a URL: embed.html reads it, no page to host');
   const p2 = await ctx.newPage();
   const errors2 = collectErrors(p2);
   await p2.addInitScript(probes);
   await p2.route(`${session.server.url}newsroom/charts/snippets.json`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: hosted }));
-  for (const [name, snippet] of [['element', element], ['iframe', iframe]]) {
+  await p2.route(pageUrl, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml }));
+  for (const [name, snippet] of [['element', element], ['iframe', iframe], ['iframe-page', framePage]]) {
     await p2.route(`${session.server.url}cms/${name}.html`, (r) => r.fulfill({ status: 200,
       headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }, body: blank(snippet) }));
     await p2.goto(`${session.server.url}cms/${name}.html`);
-    const frame = name === 'iframe'
+    const frame = name.startsWith('iframe')
       ? await (await p2.waitForSelector('iframe[data-trade-chart-embed]')).contentFrame()
       : p2.mainFrame();
     const title = await frame.waitForFunction(() => {
@@ -81,9 +96,11 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
       return t && root.querySelector('canvas') && t.textContent;
     }, null, { timeout: 30_000 }).catch(async (e) => { throw new Error(`${name}: ${e.message}; the page: ${(await frame.content()).slice(0, 1500)}; errors: ${errors2.join(' | ')}`); });
     assert.equal(await title.jsonValue(), 'Snippets everywhere', name);
-    if (name === 'iframe') {
-      // the host's resizer (embed.js) gives the iframe the chart's height
+    if (name.startsWith('iframe')) {
+      // the host's resizer (embed.js) gives the iframe the chart's height, the whole document's
       await p2.waitForFunction(() => { const f = document.querySelector('iframe'); return f && f.getBoundingClientRect().height > 200 && f.getBoundingClientRect().height !== 560; }, null, { timeout: 30_000 });
+      const want = await frame.evaluate(() => document.documentElement.scrollHeight);
+      await p2.waitForFunction((h) => Math.round(document.querySelector('iframe').getBoundingClientRect().height) === h, want, { timeout: 10_000 });
     }
     assert.deepEqual(await p2.evaluate(() => window.violations), [], name);
   }
@@ -92,7 +109,7 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
   await ctx.close();
 });
 
-test('the script and <trade-chart> snippets carry the chart\'s picture: pasted under the strict CSP with the script (its wasm inside) held back, the picture is the first paint, and the chart takes it over without a shift', async () => {
+test('the script and <trade-chart> snippets carry the chart\'s picture: pasted under the strict CSP with the script (trade-chart.js, its wasm preloaded) held back, the picture is the first paint, and the chart takes it over without a shift', async () => {
   const { ctx, page, errors } = await open();
   await paste(page, 'sources', SRC);
   await paste(page, 'observations', OBS);
@@ -112,7 +129,10 @@ test('the script and <trade-chart> snippets carry the chart\'s picture: pasted u
 new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });`);
     let release;
     const held = new Promise((r) => { release = r; });
-    await p2.route('**/trade-chart.standalone.js', async (route) => { await held; await route.continue(); });
+    await p2.route('**/pkg/trade-chart.js', async (route) => { await held; await route.continue(); });
+    // the preload hint (publish.js wasmPreload) asks for the wasm while the script is held
+    const wasmAsked = [];
+    p2.on('request', (r) => { if (r.url().endsWith('/pkg/trade_chart_bg.wasm')) wasmAsked.push(r.url()); });
     await p2.route(`${session.server.url}cms/pictured-${name}.html`, (r) => r.fulfill({ status: 200,
       headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }, body: blank(snippet) }));
     await p2.goto(`${session.server.url}cms/pictured-${name}.html`, { waitUntil: 'domcontentloaded' }).catch(() => {});
@@ -128,6 +148,7 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts
     });
     const first = await look();
     assert.deepEqual([first.picture, first.title, first.canvas], [true, 'Pictured snippet', false], `${name}: the picture before any script`);
+    assert.equal(wasmAsked.length, 1, `${name}: the wasm preloaded before the script has run`);
     if (name === 'element') await p2.screenshot({ path: join(RESULTS, 'builder-snippet-picture.png') });
     release();
     await p2.waitForFunction(() => { const h = document.querySelector('trade-chart, [data-trade-chart]'); return h && h.tradeChart; }, null, { timeout: 30_000 });
@@ -202,7 +223,7 @@ test('keyboard only: from the top of the page through data, chart text, preview 
   await tabTo(copyButton);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /Copied/.test(document.getElementById('copy-status').textContent));
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^(<link rel="stylesheet" [^>]*>\n)?<trade-chart[^>]*>[\s\S]*Walked by keyboard/);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^(<link rel="preload" [^>]*>\n<link rel="stylesheet" [^>]*>\n)?<trade-chart[^>]*>[\s\S]*Walked by keyboard/);
   await step('4-publish');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);

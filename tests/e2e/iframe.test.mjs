@@ -1,10 +1,14 @@
 // The iframe embed (issue 11, step 2): dist/embed.html on one origin inside a host page on
 // another (two servers), under the strict CSP; dist/embed.js sizes the iframe to the
 // height the page reports, both ways; hostile messages are ignored; query values are
-// checked; the parent can set the theme.
+// checked; the parent can set the theme. Then the chart's own page (`trade-chart bundle`,
+// the builder's iframe page) in the same host: its picture without scripts, and no shift
+// and no change of height when the chart takes the picture over.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectErrors, launch, startServer } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, RESULTS, collectErrors, commandLine, launch, startServer } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 let host, chart, browser;
@@ -19,12 +23,15 @@ function probes() {
 }
 
 // The host page (host origin) with the README snippet twice (embed.js loaded twice too).
-async function open(query, { hash = '', width = 900, late = false } = {}) {
-  const ctx = await browser.browser.newContext({ viewport: { width, height: 900 } });
+// `src`: the frame's page (on the chart's origin) instead of embed.html?query; `init`: more
+// scripts before each frame's own; `context`: the browser context's options.
+async function open(query, { hash = '', width = 900, late = false, src: page0 = null, init = [], context = {}, routes = null } = {}) {
+  const ctx = await browser.browser.newContext({ viewport: { width, height: 900 }, ...context });
   const page = await ctx.newPage();
   const errors = collectErrors(page);
   await page.addInitScript(probes);
-  const src = `${chart.url}embed.html?${query}${hash}`;
+  for (const [fn, arg] of init) await page.addInitScript(fn, arg);
+  const src = page0 ? `${chart.url}${page0}${hash}` : `${chart.url}embed.html?${query}${hash}`;
   await page.route(`${host.url}host.html`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `${CSP}; frame-src ${chart.url}` },
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><main>
 <iframe id="f" data-trade-chart-embed src="${src}" title="North Korea–China trade" loading="lazy" width="100%" height="520" frameborder="0"></iframe>
@@ -36,6 +43,7 @@ async function open(query, { hash = '', width = 900, late = false } = {}) {
     const res = await route.fetch();
     return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': CSP } });
   });
+  if (routes) await routes(page);
   await page.goto(`${host.url}host.html`);
   let f;
   for (let i = 0; i < 100 && !(f && f.url().startsWith(chart.url)); i++) {
@@ -182,4 +190,139 @@ test('bad query values show the widget error, never script; a non-http src is no
       await page.waitForTimeout(50);
     } finally { await close(); }
   }
+});
+
+// ---- the chart's own page as the iframe (the builder's iframe snippet; issue 22) ----
+// The one-file page `trade-chart bundle` writes (the builder's "Web page" download, the
+// same bytes): its picture inline, the standalone script inline, and frame-report.js in its
+// <head>, which reports the whole document's height as embed.html does.
+let onePage = null;
+function chartPage() {
+  if (onePage) return onePage;
+  const r = spawnSync(commandLine(), ['bundle', join(ROOT, 'data/kp-cn.json'), '--view', 'collapse', '--script', join(ROOT, 'dist/pkg/trade-chart.standalone.js'), '-o', '-'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(r.status, 0, r.stderr);
+  onePage = r.stdout;
+  return onePage;
+}
+// Served as a file on the chart's origin (a route: the page is made here, not in dist/).
+async function serveChartPage(page) {
+  const body = chartPage();
+  await page.route(`${chart.url}charts/kp-cn.html`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body }));
+}
+// Each frame of the chart's origin: its layout shifts, and its wasm held until the test
+// says (window.__release()), so the picture is what is shown until then.
+function holdWasm(origin) {
+  if (location.origin !== origin) return;
+  window.__shifts = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ value: e.value, t: Math.round(e.startTime), sources: (e.sources || []).map((s) => [s.node && (s.node.className || s.node.nodeName), JSON.stringify(s.previousRect), JSON.stringify(s.currentRect)]) }); })
+    .observe({ type: 'layout-shift', buffered: true });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  window.__release = () => { window.__releasedAt = Math.round(performance.now()); release(); };
+  const W = WebAssembly;
+  for (const k of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
+    const f = W[k];
+    W[k] = async function (...a) { await held; return f.apply(W, a); };
+  }
+}
+// In the frame: the chart's host and whether the picture or the live chart is in it.
+function pageState() {
+  const el = document.querySelector('[data-trade-chart]');
+  const fig = el && el.querySelector('figure.tc');
+  const box = (e) => { const b = e.getBoundingClientRect(); return [b.x, b.y, b.width, b.height].map(Math.round); };
+  return { picture: !!(fig && fig.hasAttribute('data-tc-picture')), canvas: !!(el && el.querySelector('canvas')), chart: !!(el && el.tradeChart),
+    framed: document.documentElement.hasAttribute('data-tc-framed'), figure: fig ? box(fig) : null, source: fig && fig.querySelector('.tc-source') ? box(fig.querySelector('.tc-source')) : null,
+    title: fig && fig.querySelector('.tc-title') ? fig.querySelector('.tc-title').textContent : null,
+    scrollHeight: document.documentElement.scrollHeight, clientHeight: document.documentElement.clientHeight,
+    height: Math.ceil(document.documentElement.getBoundingClientRect().height), bodyMargin: getComputedStyle(document.body).margin + ' ' + getComputedStyle(document.body).padding };
+}
+// The host's iframe: its height, and the frame's document height (scrollHeight), both ways.
+async function sized(page, frame) {
+  const r = await followed(page, frame);
+  const s = await frame.evaluate(pageState);
+  return { ...r, scrollHeight: s.scrollHeight, doc: s.height };
+}
+
+test('the chart\'s own page in a cross-origin iframe, scripts held back: the picture is there (the README\'s snippet, nothing run in the frame)', async () => {
+  const { page, frame, close } = await open(null, { src: 'charts/kp-cn.html', width: 1000, context: { javaScriptEnabled: false }, routes: serveChartPage });
+  try {
+    await frame.waitForSelector('[data-trade-chart] figure.tc');
+    // Without scripts (Playwright's evaluate still runs; the page's scripts did not): the
+    // picture, not framed (frame-report.js did not run), its plot drawn.
+    const s = await frame.evaluate(pageState);
+    assert.deepEqual([s.picture, s.canvas, s.chart, s.framed], [true, false, false, false]);
+    assert.match(s.title, /North Korea/);
+    assert.ok(s.figure[3] > 300, JSON.stringify(s));
+    const drawn = await frame.evaluate(() => [...document.querySelectorAll('[data-trade-chart] figure.tc svg')].filter((e) => e.getBoundingClientRect().height > 100).length);
+    assert.equal(drawn, 1, 'one of the picture\'s widths is shown, drawn');
+    await page.screenshot({ path: join(RESULTS, 'iframe-page-noscript.png') });
+  } finally { await close(); }
+});
+
+test('the chart\'s own page in a cross-origin iframe: the picture first, its height reported; the takeover moves nothing (layout-shift entries) and keeps the height; the iframe is the frame\'s scrollHeight at 1000 and 360 px and back', async (t) => {
+  const { page, errors, frame, close } = await open(null, { src: 'charts/kp-cn.html', hash: '#?secret=s22', width: 1000, init: [[holdWasm, chart.url.replace(/\/$/, '')]], routes: serveChartPage });
+  try {
+    await frame.waitForFunction(() => document.querySelector('[data-trade-chart] figure.tc'));
+    // Held: the picture, framed (no padding), and the host has sized the iframe to it.
+    const before = await sized(page, frame);
+    const held = await frame.evaluate(pageState);
+    assert.deepEqual([held.picture, held.canvas, held.chart, held.framed, held.bodyMargin], [true, false, false, true, '0px 0px']);
+    assert.equal(before.height, before.want, JSON.stringify(before));
+    assert.equal(before.height, before.scrollHeight, `the iframe is the framed document's height: ${JSON.stringify(before)}`);
+    assert.equal(before.cut, 0);
+    await page.screenshot({ path: join(RESULTS, 'iframe-page-picture-1000.png') });
+    // A theme from the parent before the takeover: the picture follows, then the chart.
+    const titleColor = () => frame.evaluate(() => getComputedStyle(document.querySelector('[data-trade-chart] .tc-title')).color);
+    const light = await titleColor();
+    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'trade-chart:set-theme', theme: 'dark' }, '*'));
+    await frame.waitForFunction(() => document.querySelector('[data-trade-chart] figure.tc').dataset.tcTheme === 'dark');
+    const dark = await titleColor();
+    assert.notEqual(dark, light, `the picture is dark: ${light} → ${dark}`);
+    // The takeover.
+    await frame.evaluate(() => window.__release());
+    await frame.waitForFunction(() => { const el = document.querySelector('[data-trade-chart]'); return el && el.tradeChart && el.querySelector('canvas'); }, null, { timeout: 30_000 });
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const live = await frame.evaluate(pageState);
+    assert.deepEqual([live.picture, live.canvas], [false, true]);
+    assert.deepEqual([live.figure, live.source], [held.figure, held.source], 'nothing moved at the takeover');
+    const shifts = await frame.evaluate(() => ({ shifts: window.__shifts, released: window.__releasedAt }));
+    assert.deepEqual(shifts.shifts, [], `no layout shift in the frame: ${JSON.stringify(shifts)}`);
+    const wide = await sized(page, frame);
+    assert.equal(wide.height, before.height, `the same height before and after the takeover: ${JSON.stringify({ before, wide })}`);
+    assert.equal(wide.height, wide.scrollHeight, JSON.stringify(wide));
+    assert.equal(wide.cut, 0);
+    // Every height the frame reported: the picture's, which the chart kept.
+    const reported = await page.evaluate(() => [...new Set(window.messages.filter((m) => m && m.type === 'trade-chart:height' && m.id === '').map((m) => m.height))]);
+    assert.deepEqual(reported, [wide.height], 'one height reported at 1000 px');
+    await page.screenshot({ path: join(RESULTS, 'iframe-page-1000.png') });
+    // A phone, and back.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await frame.waitForFunction(`document.documentElement.scrollHeight !== ${wide.scrollHeight}`);
+    const narrow = await sized(page, frame);
+    assert.equal(narrow.height, narrow.scrollHeight, JSON.stringify(narrow));
+    assert.equal(narrow.height, narrow.want, JSON.stringify(narrow));
+    assert.equal(narrow.cut, 0);
+    assert.notEqual(narrow.height, wide.height, 'another height on a phone');
+    await page.screenshot({ path: join(RESULTS, 'iframe-page-360.png'), fullPage: true });
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await frame.waitForFunction(`document.documentElement.scrollHeight !== ${narrow.scrollHeight}`);
+    const back = await sized(page, frame);
+    assert.equal(back.height, back.scrollHeight, JSON.stringify(back));
+    assert.equal(back.height, wide.height, JSON.stringify({ wide, back }));
+    t.diagnostic(`iframe heights (px): picture ${before.height}, chart ${wide.height} at 1000 px; ${narrow.height} at 360 px; ${back.height} back at 1000 px`);
+    // The protocol: our message with its (empty) id, AMP's, WordPress's with the secret.
+    const msgs = await page.evaluate(() => window.messages);
+    const last = (pred) => msgs.filter(pred).pop();
+    assert.deepEqual(last((m) => m && m.type === 'trade-chart:height'), { type: 'trade-chart:height', id: '', height: back.height });
+    assert.deepEqual(last((m) => m && m.sentinel === 'amp'), { sentinel: 'amp', type: 'embed-size', height: back.height });
+    assert.deepEqual(last((m) => m && m.secret), { secret: 's22', message: 'height', value: back.height });
+    // The theme asked for before the takeover is the chart's; the parent's next one too.
+    assert.equal(await frame.evaluate(() => document.querySelector('[data-trade-chart]').tradeChart.theme), 'dark');
+    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'trade-chart:set-theme', theme: 'light', colorScheme: 'light' }, '*'));
+    await frame.waitForFunction(() => document.querySelector('[data-trade-chart]').tradeChart.theme === 'light');
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'light');
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
 });

@@ -181,6 +181,7 @@ async function start() {
   const failed = (e) => { $('download-status').textContent = t('The download failed: {message}', { message: e.message }); };
   $('download-package').addEventListener('click', () => downloadPackage().catch(failed));
   $('download-html').addEventListener('click', () => downloadHtml().catch(failed));
+  $('download-frame').addEventListener('click', () => downloadHtml().catch(failed)); // the iframe's page: the same file
   $('download-svg').addEventListener('click', () => downloadPicture('svg').catch(failed));
   $('download-png').addEventListener('click', () => downloadPicture('png').catch(failed));
   $('download-card').addEventListener('click', () => downloadCard().catch(failed));

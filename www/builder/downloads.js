@@ -66,4 +66,3 @@ export function download() {
   if (!d) return;
   save_(new Blob([good], { type: 'application/json' }), `${d.id || 'dataset'}.json`);
 }
-// A snippet's text; one with a large dataset inline is shown cut in the middle (a text

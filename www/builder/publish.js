@@ -13,13 +13,21 @@ import { call } from './imports.js';
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 export function publish() {
   const d = datasetInfo();
-  for (const id of ['download', 'download-package', 'download-html', 'download-svg', 'download-png', 'download-card']) $(id).disabled = !d || !current;
+  for (const id of ['download', 'download-package', 'download-html', 'download-frame', 'download-svg', 'download-png', 'download-card']) $(id).disabled = !d || !current;
   $('download-status').textContent = d && !current ? t('Fix the problems listed under your data before downloading.') : '';
   const inline = radio('data-in') !== 'url';
   $('data-url-row').hidden = inline;
+  // The iframe: with the data in the snippets, the chart's own page (the one-file page, its
+  // picture and data inline), which the editor hosts; with the data at a URL, embed.html
+  // reading it (one page for every chart, no picture).
+  $('page-url-row').hidden = $('snip-frame-hint').hidden = !inline;
+  $('snip-iframe-hint').hidden = inline;
+  $('snip-iframe').setAttribute('aria-describedby', inline ? 'snip-frame-hint' : 'snip-iframe-hint');
   const base = new URL($('base-url').value.trim() || './', location.href).href.replace(/\/?$/, '/');
   const script = `<script src="${attr(base + 'pkg/trade-chart.standalone.js')}"></script>`;
   const url = $('data-url').value.trim() || `https://example.com/charts/${d ? d.id : 'dataset'}.json`;
+  // where the editor will host the chart's page (downloadHtml names the file `${id}.html`)
+  const pageUrl = $('page-url').value.trim() || `https://example.com/charts/${d ? d.id || 'chart' : 'chart'}.html`;
   // the dataset as one line, safe inside <script> (parse.js)
   const json = d ? oneLine(good) : '';
   // the chart's language: the preview's (the reader's page may still choose another)
@@ -36,10 +44,24 @@ export function publish() {
     snippet('snip-element', inline
       ? `<trade-chart${el}>\n  <script type="application/json">${json}</script>\n</trade-chart>\n${script}`
       : `<trade-chart${el} src="${attr(url)}"></trade-chart>\n${script}`);
-    const frame = `${base}embed.html?src=${encodeURIComponent(url)}${pl === 'en' ? '' : `&lang=${pl}`}`;
+    const frame = inline ? pageUrl : `${base}embed.html?src=${encodeURIComponent(url)}${pl === 'en' ? '' : `&lang=${pl}`}`;
     snippet('snip-iframe', `<iframe data-trade-chart-embed src="${attr(frame)}"\n        title="${attr(title)}" loading="lazy" width="100%" height="560" frameborder="0"></iframe>\n<script src="${attr(base + 'embed.js')}" async></script>`);
   }
-  withPicture(d && current ? { json, inline, url, base, script, pl, dl, el } : null);
+  withPicture(d && current ? { json, inline, url, base, pl, dl, el } : null);
+}
+
+// The picture snippets load trade-chart.js, which fetches the reader's wasm from next to
+// itself: the picture is the first paint, so the standalone script's inline wasm (139 KB
+// gzip of script against 18 KB) buys nothing there, and a wasm file is compiled while it
+// downloads and kept by the HTTP cache and the wasm code cache. The snippets without a
+// picture keep the standalone script.
+const PICTURE_SCRIPT = 'pkg/trade-chart.js';
+// The preload hint that starts the wasm's download with the page (README, "prefer
+// trade-chart.js"), before trade-chart.js has run. Only here: return '' to drop it from
+// every snippet (the shell may come to fetch the wasm itself as soon as a picture is on
+// the page). Never for the standalone script, whose wasm is inline.
+export function wasmPreload(base) {
+  return `<link rel="preload" href="${attr(base + 'pkg/trade_chart_bg.wasm')}" as="fetch" type="application/wasm" crossorigin>\n`;
 }
 
 // The script and <trade-chart> snippets again, with the chart's published picture inline
@@ -63,15 +85,17 @@ async function withPicture(p) {
   if (n !== asked) return;
   const figure = html.slice(html.indexOf('<figure'), html.lastIndexOf('</figure>') + '</figure>'.length);
   if (!figure) return;
-  const link = `<link rel="stylesheet" href="${attr(p.base + 'pkg/trade-chart.css')}">`;
+  const link = `${wasmPreload(p.base)}<link rel="stylesheet" href="${attr(p.base + 'pkg/trade-chart.css')}">`;
+  const script = `<script src="${attr(p.base + PICTURE_SCRIPT)}"></script>`;
   const data = p.inline ? `\n  <script type="application/json">${p.json}</script>\n` : '';
   snippet('snip-script', p.inline
-    ? `${link}\n<div data-trade-chart${p.dl}>${figure}${data}</div>\n${p.script}`
-    : `${link}\n<div data-trade-chart${p.dl} data-src="${attr(p.url)}">${figure}</div>\n${p.script}`);
+    ? `${link}\n<div data-trade-chart${p.dl}>${figure}${data}</div>\n${script}`
+    : `${link}\n<div data-trade-chart${p.dl} data-src="${attr(p.url)}">${figure}</div>\n${script}`);
   snippet('snip-element', p.inline
-    ? `${link}\n<trade-chart${p.el}>${figure}${data}</trade-chart>\n${p.script}`
-    : `${link}\n<trade-chart${p.el} src="${attr(p.url)}">${figure}</trade-chart>\n${p.script}`);
+    ? `${link}\n<trade-chart${p.el}>${figure}${data}</trade-chart>\n${script}`
+    : `${link}\n<trade-chart${p.el} src="${attr(p.url)}">${figure}</trade-chart>\n${script}`);
 }
+// A snippet's text; one with a large dataset inline is shown cut in the middle (a text
 // field of megabytes freezes the page), and "Copy" copies all of it.
 const SNIPPET_SHOWN = 64 << 10;
 const snippets = {};

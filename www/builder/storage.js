@@ -12,7 +12,7 @@ export const KEY = 'trade-chart-builder:v1';
 export const FIELDS = ['ui-lang', 'observations', 'sources', 'comtrade', 'json', 'accessed', 'title', 'subtitle', 'notes', 'credit',
   'title-ko', 'title-zh', 'subtitle-ko', 'subtitle-zh', 'notes-ko', 'notes-zh', 'credit-ko', 'credit-zh',
   'src-id', 'src-publisher', 'src-title', 'src-date', 'src-url', 'partner-a-code', 'partner-a-name', 'partner-b-code', 'partner-b-name', 'unit', 'one-publisher', 'one-title', 'one-url', 'one-date',
-  'data-url', 'base-url'];
+  'data-url', 'page-url', 'base-url'];
 const RADIOS = ['kind', 'decimal', 'width', 'theme', 'plang', 'data-in'];
 
 // ---- nothing lost: the controls in localStorage ----

@@ -100,6 +100,10 @@ const KO = {
   'Paste this where your CMS allows only iframes. The iframe needs the dataset at an address: host the JSON above.':
     'CMS가 iframe만 허용하는 곳에 붙여 넣으세요. iframe에는 데이터셋 주소가 필요하니 위의 JSON을 올려 두세요.',
   'Copy the iframe': 'iframe 복사',
+  'Paste this where your CMS allows only iframes. The iframe shows the chart’s page: download it, host it on your site and give its address. The chart is in it as a picture, there before any script runs.':
+    'CMS가 iframe만 허용하는 곳에 붙여 넣으세요. iframe은 차트 페이지를 보여 줍니다. 내려받아 사이트에 올리고 그 주소를 적으세요. 차트가 그림으로 들어 있어 스크립트가 돌기 전에도 보입니다.',
+  'Download the chart’s page (HTML)': '차트 페이지 내려받기 (HTML)',
+  'Address of the chart’s page on your site': '사이트에 올린 차트 페이지의 주소',
   'The page’s words in English, Korean or Chinese; messages about your data are in English. The chart speaks all three.':
     '이 페이지의 문구는 영어, 한국어, 중국어로 볼 수 있으며 데이터에 관한 메시지는 영어입니다. 차트는 세 언어를 모두 지원합니다.',
   'Back to the demo story': '데모 기사로 돌아가기',
@@ -366,6 +370,10 @@ const ZH = {
   'Paste this where your CMS allows only iframes. The iframe needs the dataset at an address: host the JSON above.':
     '粘贴到 CMS 只允许 iframe 的地方。iframe 需要数据集的地址：请托管上面的 JSON。',
   'Copy the iframe': '复制 iframe',
+  'Paste this where your CMS allows only iframes. The iframe shows the chart’s page: download it, host it on your site and give its address. The chart is in it as a picture, there before any script runs.':
+    '粘贴到 CMS 只允许 iframe 的地方。iframe 显示图表的页面：请下载它，托管在您的网站上，并填写它的地址。图表以图片形式包含在页面中，在任何脚本运行之前就已显示。',
+  'Download the chart’s page (HTML)': '下载图表页面（HTML）',
+  'Address of the chart’s page on your site': '图表页面在您网站上的地址',
   'The page’s words in English, Korean or Chinese; messages about your data are in English. The chart speaks all three.':
     '本页文字可用英文、韩文或中文显示；关于数据的提示为英文。图表支持这三种语言。',
   'Back to the demo story': '返回示例报道',

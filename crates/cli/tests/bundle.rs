@@ -81,3 +81,26 @@ fn a_script_that_cannot_be_inline_is_refused_by_name() {
         "{err}"
     );
 }
+
+#[test]
+fn the_bundle_is_its_own_iframe_page() {
+    // The framed page's script, the very file dist/embed.html loads, in the page's <head>:
+    // in an iframe the page reports its height as embed.html does (the builder's iframe
+    // snippet points at this file).
+    let s = script("standalone-frame.js", SCRIPT);
+    let (code, out, err) = run(&["bundle", &fixture("kr-jp.json"), "--script", &s, "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/embed/frame-report.js"
+    ))
+    .unwrap();
+    let head = &out[..out.find("</head>").unwrap()];
+    assert!(
+        head.contains(&format!("<script>\n{file}</script>\n")),
+        "{head}"
+    );
+    assert!(head.contains("[data-tc-framed] body { padding: 0; overflow: hidden; }"));
+    // Three scripts: the frame's, the data, the chart's.
+    assert_eq!(out.matches("</script>").count(), 3);
+}

@@ -111,12 +111,22 @@ pub fn inline_json(json: &str) -> String {
 /// picture's markup too.
 pub use trade_chart::chart::escape_html;
 
+/// The framed page's script, `www/embed/frame-report.js` (dist/embed.html loads the same
+/// file): in a frame, it marks the root `data-tc-framed` and reports the whole document's
+/// height to the parent (the iframe embed's messages; `embed.js` on the host sizes the
+/// iframe), and takes the parent's `trade-chart:set-theme` and `trade-chart:report`. Inline
+/// in the page's `<head>`, so the page is its own iframe page: it runs before the picture
+/// is laid out, and the height it reports is the picture's, then the chart's, the same.
+pub const FRAME_SCRIPT: &str = include_str!("../../../www/embed/frame-report.js");
+
 /// The one-file page of a dataset (its JSON text, checked here as the chart checks it) and
 /// the reader's standalone script (`pkg/trade-chart.standalone.js`, which mounts every
 /// `[data-trade-chart]` itself): the page's language and title are the chart's for these
 /// options (the dataset's title in that language); in the element the chart's published
 /// picture (`DatasetChart::picture`: what the page shows before the script has run, and
-/// without scripts), then the dataset inline as one line; the script after it. `Err` for a dataset that does not check (at `dataset.…`), a
+/// without scripts), then the dataset inline as one line; the script after it. The same
+/// page is the builder's iframe page: [`FRAME_SCRIPT`] in its `<head>`, and in a frame
+/// (`[data-tc-framed]`) no margin, padding or scrollbar around the chart. `Err` for a dataset that does not check (at `dataset.…`), a
 /// bad option (at `options.…`, as `create()`'s) or a script that cannot be inline (at
 /// `script`).
 pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String, Error> {
@@ -148,6 +158,7 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
     let json = serde_json::to_string(&raw)
         .map_err(|e| Error::new("dataset", format!("cannot write it: {e}")))?;
     let script = inline_script(script)?;
+    let frame = inline_script(FRAME_SCRIPT)?;
     let mut attrs = String::new();
     for (name, value) in [
         ("view", &options.view),
@@ -170,7 +181,11 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
   :root {{ color-scheme: light dark; }}
   body {{ margin: 0; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; }}
   main {{ max-width: 960px; margin: 0 auto; }}
+  [data-tc-framed] body {{ padding: 0; overflow: hidden; }}
+  [data-tc-framed] main {{ max-width: none; }}
 </style>
+<script>
+{frame}</script>
 </head>
 <body>
 <main>
@@ -310,6 +325,40 @@ mod tests {
     }
 
     #[test]
+    fn the_page_is_its_own_iframe_page() {
+        let html = page(DATASET, SCRIPT, &PageOptions::default()).unwrap();
+        // The frame's script, the file dist/embed.html loads, as it is, in the <head>: it
+        // runs before the picture is laid out.
+        let at = html.find(FRAME_SCRIPT).expect("the frame script inline");
+        let head_end = html.find("</head>").unwrap();
+        assert!(at < head_end, "{html}");
+        assert_eq!(&html[at - "<script>\n".len()..at], "<script>\n");
+        assert_eq!(&html[at + FRAME_SCRIPT.len()..head_end], "</script>\n");
+        assert!(at < html.find("<figure").unwrap());
+        // It needs no escape, and it is the one that reports: the messages embed.js reads.
+        assert_eq!(inline_script(FRAME_SCRIPT).unwrap(), FRAME_SCRIPT);
+        for part in [
+            "'trade-chart:height'",
+            "'trade-chart:report'",
+            "'trade-chart:set-theme'",
+            "sentinel: 'amp', type: 'embed-size'",
+            "message: 'height'",
+            "'data-tc-framed'",
+            "documentElement",
+        ] {
+            assert!(FRAME_SCRIPT.contains(part), "{part}");
+        }
+        // In a frame: no padding, no scrollbar, the whole width.
+        for rule in [
+            "  [data-tc-framed] body { padding: 0; overflow: hidden; }\n",
+            "  [data-tc-framed] main { max-width: none; }\n",
+            "  body { margin: 0; padding: 1rem;",
+        ] {
+            assert!(html.contains(rule), "{rule}\n{html}");
+        }
+    }
+
+    #[test]
     fn the_page_escapes_the_title_the_data_and_the_script() {
         let html = page(
             &hostile(),
@@ -317,8 +366,9 @@ mod tests {
             &PageOptions::default(),
         )
         .unwrap();
-        // One script end tag per script element, and no comment opener anywhere but in none.
-        assert_eq!(html.matches("</script>").count(), 2, "{html}");
+        // One script end tag per script element (the frame's, the data's, the chart's), and
+        // no comment opener anywhere.
+        assert_eq!(html.matches("</script>").count(), 3, "{html}");
         assert!(!html.contains("<!--"), "{html}");
         assert!(!html.to_ascii_lowercase().contains("</script><"));
         assert!(html.contains(
