@@ -349,7 +349,8 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
                 "an empty list",
             ));
         }
-        let mut seen: HashSet<(Period, Option<String>)> = HashSet::new();
+        // (period, category as its place in `keys`): a second figure for both is refused
+        let mut seen: HashSet<(Period, usize)> = HashSet::new();
         // (category as its place among the series' categories, start, end, observation)
         let mut spans: Vec<(usize, i32, i32, usize)> = Vec::new();
         let mut keys: Vec<Option<String>> = Vec::new();
@@ -359,17 +360,17 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
             let p = period(&|| op("period"), &ro.period)?;
             let category = optional_text(&|| op("category"), &ro.category)?;
             let key = category.as_ref().map(|c| c.en.clone());
-            if !seen.insert((p, key.clone())) {
+            let k = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            if !seen.insert((p, k)) {
                 return Err(Error::at(
                     ErrorKind::Overlap,
                     op("period"),
                     format!("a second figure for \"{}\" in this series", ro.period),
                 ));
             }
-            let k = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                keys.push(key);
-                keys.len() - 1
-            });
             spans.push((k, p.start, p.end, oi));
             if let Some(id) = &ro.id {
                 non_empty(&|| op("id"), id)?;
