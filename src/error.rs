@@ -191,12 +191,18 @@ pub struct Error(Box<Inner>);
 impl Error {
     /// An error of `kind` at `location`.
     pub fn located(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
+        Error::make(kind, location, message.into())
+    }
+
+    // The constructors' one body: the generic ones only convert their arguments, so the
+    // wasm carries one copy of each body, not one per argument type.
+    fn make(kind: ErrorKind, location: Location, message: String) -> Self {
         Error(Box::new(Inner {
             kind,
             location,
             expected: None,
             found: None,
-            message: message.into(),
+            message,
             #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             span: None,
         }))
@@ -205,7 +211,7 @@ impl Error {
     /// An error of `kind` at `path` (a field path, or an option's name such as
     /// `options.view`; empty for none).
     pub fn at(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::located(kind, Location::of_path(path.into()), message)
+        Error::make(kind, Location::of_path(path.into()), message.into())
     }
 
     /// An [`ErrorKind::InvalidValue`] error at `path`; prefer [`Error::at`] with the kind
@@ -227,7 +233,10 @@ impl Error {
         expected: &str,
         found: impl fmt::Display,
     ) -> Self {
-        let found = found.to_string();
+        Error::expected_found(kind, path.into(), expected, found.to_string())
+    }
+
+    fn expected_found(kind: ErrorKind, path: String, expected: &str, found: String) -> Self {
         let mut e = Error::at(kind, path, format!("expected {expected}, found {found}"));
         e.0.expected = Some(expected.to_string());
         e.0.found = Some(found);
@@ -245,6 +254,10 @@ impl Error {
         unit: &str,
         label: &str,
     ) -> Self {
+        Error::too_large_at(path.into(), found, max, unit, label)
+    }
+
+    fn too_large_at(path: String, found: usize, max: usize, unit: &str, label: &str) -> Self {
         let label = if label.is_empty() {
             String::new()
         } else {
@@ -263,6 +276,10 @@ impl Error {
     /// `unknown {what} "{id}"` at `path` ([`ErrorKind::UnknownId`]); `found` is the
     /// quoted id.
     pub fn unknown_id(path: impl Into<String>, what: &str, id: &str) -> Self {
+        Error::unknown_id_at(path.into(), what, id)
+    }
+
+    fn unknown_id_at(path: String, what: &str, id: &str) -> Self {
         let mut e = Error::at(
             ErrorKind::UnknownId,
             path,
@@ -275,6 +292,10 @@ impl Error {
     /// `duplicate {what} "{id}"` at `path` ([`ErrorKind::DuplicateId`]), e.g. `what` =
     /// `"id"` or `"observation id"`; `found` is the quoted id.
     pub fn duplicate_id(path: impl Into<String>, what: &str, id: &str) -> Self {
+        Error::duplicate_id_at(path.into(), what, id)
+    }
+
+    fn duplicate_id_at(path: String, what: &str, id: &str) -> Self {
         let mut e = Error::at(
             ErrorKind::DuplicateId,
             path,
