@@ -106,7 +106,10 @@ struct Ids<'a> {
     bases: HashMap<&'a str, usize>,
     sources: HashMap<&'a str, usize>,
     series: HashMap<&'a str, usize>,
-    observations: HashMap<&'a str, ObsRef>,
+    /// An observation id's place in `obs_at` (a map of the same type as the others': one
+    /// hash map type less in the wasm).
+    observations: HashMap<&'a str, usize>,
+    obs_at: Vec<ObsRef>,
     claims: HashMap<&'a str, usize>,
     annotations: HashMap<&'a str, usize>,
 }
@@ -114,10 +117,13 @@ struct Ids<'a> {
 impl Ids<'_> {
     /// The observation with this id, or an error at `path`.
     fn obs(&self, path: &dyn Place, id: &str) -> Result<ObsRef> {
-        self.observations
-            .get(id)
+        let i = lookup(&self.observations, "observation", path, id)?;
+        // pushed with its id, so always there
+        Ok(self
+            .obs_at
+            .get(i)
             .copied()
-            .ok_or_else(|| Error::unknown_id(path.path(), "observation", id))
+            .unwrap_or(ObsRef { series: 0, obs: 0 }))
     }
 }
 
@@ -410,9 +416,10 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
                     series: si,
                     obs: oi,
                 };
-                if ids.observations.insert(id, at).is_some() {
+                if ids.observations.insert(id, ids.obs_at.len()).is_some() {
                     return Err(Error::duplicate_id(op("id"), "observation id", id));
                 }
+                ids.obs_at.push(at);
             }
             let scale = raw.unit.scale;
             observations.push(observation(ro, &op, p, category, basis, scale, ids)?);
