@@ -137,7 +137,9 @@ pub enum Location {
         column: usize,
     },
     /// A cell of a table (CSV/TSV): shown as `file:row:column`, or `row R, column C`
-    /// without a file name.
+    /// without a file name. Only the editors' tools place one, so the reader's wasm does
+    /// not carry it (nor its words).
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
     Cell {
         /// The file's name, when known.
         file: Option<String>,
@@ -156,6 +158,7 @@ impl Location {
         match self {
             Location::None => "",
             Location::Path(p) | Location::Text { path: p, .. } => p,
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             Location::Cell { field, .. } => field.as_deref().unwrap_or(""),
         }
     }
@@ -328,6 +331,7 @@ impl Error {
 
     /// The same error in a table cell: the location becomes [`Location::Cell`] and the
     /// path so far (if any) its field; kind, expected, found and message are kept.
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
     pub fn in_cell(mut self, file: Option<&str>, row: usize, column: usize) -> Self {
         let field = self.path();
         let field = (!field.is_empty()).then(|| field.to_string());
@@ -403,6 +407,7 @@ impl Error {
     pub fn row(&self) -> Option<usize> {
         match self.0.location {
             Location::Text { line, .. } => Some(line),
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             Location::Cell { row, .. } => Some(row),
             _ => None,
         }
@@ -411,7 +416,9 @@ impl Error {
     /// The 1-based column in JSON text or in a table (JS: `error.column`).
     pub fn column(&self) -> Option<usize> {
         match self.0.location {
-            Location::Text { column, .. } | Location::Cell { column, .. } => Some(column),
+            Location::Text { column, .. } => Some(column),
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+            Location::Cell { column, .. } => Some(column),
             _ => None,
         }
     }
@@ -447,6 +454,7 @@ impl Error {
         match &mut self.0.location {
             Location::None => self.0.location = Location::of_path(prefix.to_string()),
             Location::Path(p) | Location::Text { path: p, .. } => *p = join(p),
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             Location::Cell { field, .. } => *field = Some(join(field.as_deref().unwrap_or(""))),
         }
         self
@@ -455,6 +463,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
         if let Location::Cell {
             file, row, column, ..
         } = &self.0.location
