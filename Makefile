@@ -25,7 +25,11 @@ setup:
 # bound as trade_chart_import (ES module). Each is built by scripts/wasm-build.sh (nightly
 # -Zbuild-std when the machine's nightly can, else stable; TC_WASM_TOOLCHAIN=stable forces
 # stable), copied to $(WASM) and bound right after its build.
-WASM_OPT := wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+# --low-memory-unused: the wasms never use memory below 1 KB (rustc puts the stack's top at
+# 1 MB and the data above it), so wasm-opt may fold constant offsets into loads and stores.
+# --strip-target-features: the features section is for tools before wasm-opt; browsers
+# ignore it. Together 874 B gzip off the reader's core (96,400 → 95,526, issue 23).
+WASM_OPT := wasm-opt -Oz --low-memory-unused --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 # www/embed/frame-report.js is compiled into the builder's wasm (publish.rs inlines it in the one-file page).
 RUST_INPUTS := $(shell find src crates -name '*.rs') Cargo.toml Cargo.lock $(wildcard crates/*/Cargo.toml) data/kp-cn.json scripts/wasm-build.sh www/embed/frame-report.js
 WASM_STAMP := target/wb/.built

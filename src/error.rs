@@ -137,7 +137,9 @@ pub enum Location {
         column: usize,
     },
     /// A cell of a table (CSV/TSV): shown as `file:row:column`, or `row R, column C`
-    /// without a file name.
+    /// without a file name. Only the editors' tools place one, so the reader's wasm does
+    /// not carry it (nor its words).
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
     Cell {
         /// The file's name, when known.
         file: Option<String>,
@@ -156,6 +158,7 @@ impl Location {
         match self {
             Location::None => "",
             Location::Path(p) | Location::Text { path: p, .. } => p,
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             Location::Cell { field, .. } => field.as_deref().unwrap_or(""),
         }
     }
@@ -191,12 +194,18 @@ pub struct Error(Box<Inner>);
 impl Error {
     /// An error of `kind` at `location`.
     pub fn located(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
+        Error::make(kind, location, message.into())
+    }
+
+    // The constructors' one body: the generic ones only convert their arguments, so the
+    // wasm carries one copy of each body, not one per argument type.
+    fn make(kind: ErrorKind, location: Location, message: String) -> Self {
         Error(Box::new(Inner {
             kind,
             location,
             expected: None,
             found: None,
-            message: message.into(),
+            message,
             #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             span: None,
         }))
@@ -205,7 +214,7 @@ impl Error {
     /// An error of `kind` at `path` (a field path, or an option's name such as
     /// `options.view`; empty for none).
     pub fn at(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::located(kind, Location::of_path(path.into()), message)
+        Error::make(kind, Location::of_path(path.into()), message.into())
     }
 
     /// An [`ErrorKind::InvalidValue`] error at `path`; prefer [`Error::at`] with the kind
@@ -227,7 +236,10 @@ impl Error {
         expected: &str,
         found: impl fmt::Display,
     ) -> Self {
-        let found = found.to_string();
+        Error::expected_found(kind, path.into(), expected, found.to_string())
+    }
+
+    fn expected_found(kind: ErrorKind, path: String, expected: &str, found: String) -> Self {
         let mut e = Error::at(kind, path, format!("expected {expected}, found {found}"));
         e.0.expected = Some(expected.to_string());
         e.0.found = Some(found);
@@ -245,6 +257,10 @@ impl Error {
         unit: &str,
         label: &str,
     ) -> Self {
+        Error::too_large_at(path.into(), found, max, unit, label)
+    }
+
+    fn too_large_at(path: String, found: usize, max: usize, unit: &str, label: &str) -> Self {
         let label = if label.is_empty() {
             String::new()
         } else {
@@ -263,6 +279,10 @@ impl Error {
     /// `unknown {what} "{id}"` at `path` ([`ErrorKind::UnknownId`]); `found` is the
     /// quoted id.
     pub fn unknown_id(path: impl Into<String>, what: &str, id: &str) -> Self {
+        Error::unknown_id_at(path.into(), what, id)
+    }
+
+    fn unknown_id_at(path: String, what: &str, id: &str) -> Self {
         let mut e = Error::at(
             ErrorKind::UnknownId,
             path,
@@ -275,6 +295,10 @@ impl Error {
     /// `duplicate {what} "{id}"` at `path` ([`ErrorKind::DuplicateId`]), e.g. `what` =
     /// `"id"` or `"observation id"`; `found` is the quoted id.
     pub fn duplicate_id(path: impl Into<String>, what: &str, id: &str) -> Self {
+        Error::duplicate_id_at(path.into(), what, id)
+    }
+
+    fn duplicate_id_at(path: String, what: &str, id: &str) -> Self {
         let mut e = Error::at(
             ErrorKind::DuplicateId,
             path,
@@ -307,6 +331,7 @@ impl Error {
 
     /// The same error in a table cell: the location becomes [`Location::Cell`] and the
     /// path so far (if any) its field; kind, expected, found and message are kept.
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
     pub fn in_cell(mut self, file: Option<&str>, row: usize, column: usize) -> Self {
         let field = self.path();
         let field = (!field.is_empty()).then(|| field.to_string());
@@ -382,6 +407,7 @@ impl Error {
     pub fn row(&self) -> Option<usize> {
         match self.0.location {
             Location::Text { line, .. } => Some(line),
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             Location::Cell { row, .. } => Some(row),
             _ => None,
         }
@@ -390,7 +416,9 @@ impl Error {
     /// The 1-based column in JSON text or in a table (JS: `error.column`).
     pub fn column(&self) -> Option<usize> {
         match self.0.location {
-            Location::Text { column, .. } | Location::Cell { column, .. } => Some(column),
+            Location::Text { column, .. } => Some(column),
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+            Location::Cell { column, .. } => Some(column),
             _ => None,
         }
     }
@@ -426,6 +454,7 @@ impl Error {
         match &mut self.0.location {
             Location::None => self.0.location = Location::of_path(prefix.to_string()),
             Location::Path(p) | Location::Text { path: p, .. } => *p = join(p),
+            #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
             Location::Cell { field, .. } => *field = Some(join(field.as_deref().unwrap_or(""))),
         }
         self
@@ -434,6 +463,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
         if let Location::Cell {
             file, row, column, ..
         } = &self.0.location

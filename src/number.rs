@@ -99,7 +99,7 @@ pub fn plain(x: f64) -> String {
     };
     // ryu: "1.0", "0.5", "1e-7", "1.5e20": digits with a point, then an exponent
     let (mantissa, exp) = match s.split_once('e') {
-        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        Some((m, e)) => (m, int(e).unwrap_or(0)),
         None => (s, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -143,5 +143,68 @@ pub fn plain(x: f64) -> String {
         "-0".into()
     } else {
         body
+    }
+}
+
+/// `str::parse::<i32>` written out, with the same answers (an optional `+` or `-`, then
+/// ASCII digits; None for anything else and on overflow): core's generic integer parser
+/// is larger in the wasm than this.
+pub fn int(s: &str) -> Option<i32> {
+    let (neg, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..)?),
+        Some(b'+') => (false, s.get(1..)?),
+        _ => (false, s),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i32 = 0;
+    for b in digits.bytes() {
+        let d = i32::from(b.wrapping_sub(b'0'));
+        if d > 9 {
+            return None;
+        }
+        n = n.checked_mul(10)?;
+        n = if neg {
+            n.checked_sub(d)?
+        } else {
+            n.checked_add(d)?
+        };
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn int_answers_as_str_parse() {
+        for s in [
+            "",
+            "+",
+            "-",
+            "0",
+            "7",
+            "-7",
+            "+7",
+            "007",
+            "2020",
+            "-0",
+            "12a",
+            "a12",
+            " 1",
+            "1 ",
+            "+-1",
+            "--1",
+            "1.0",
+            "1e3",
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "-2147483649",
+            "99999999999",
+            "٣",
+        ] {
+            assert_eq!(super::int(s), s.parse::<i32>().ok(), "{s:?}");
+        }
     }
 }

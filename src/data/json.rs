@@ -279,14 +279,21 @@ impl<'a> Fields<'a> {
 
 /// serde's words for a member the type does not have.
 fn unknown_field(k: &str, known: &[&str]) -> String {
-    let quoted: Vec<String> = known.iter().map(|n| format!("`{n}`")).collect();
-    let expected = match quoted.as_slice() {
-        [] => return format!("unknown field `{k}`, there are no fields"),
-        [one] => one.clone(),
-        [a, b] => format!("{a} or {b}"),
-        all => format!("one of {}", all.join(", ")),
-    };
-    format!("unknown field `{k}`, expected {expected}")
+    if known.is_empty() {
+        return format!("unknown field `{k}`, there are no fields");
+    }
+    // `a`; `a` or `b`; one of `a`, `b`, `c` (pushed: no list of quoted names to join)
+    let mut out = format!("unknown field `{k}`, expected ");
+    if known.len() > 2 {
+        out.push_str("one of ");
+    }
+    for (i, n) in known.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if known.len() == 2 { " or " } else { ", " });
+        }
+        out.push_str(&["`", n, "`"].concat());
+    }
+    out
 }
 
 /// Parses JSON text into a tree (syntax errors with their line and column, the size
@@ -480,6 +487,14 @@ mod tests {
         assert_eq!(
             unknown_field("x", &["a", "b"]),
             "unknown field `x`, expected `a` or `b`"
+        );
+        assert_eq!(
+            unknown_field("x", &["a", "b", "c"]),
+            "unknown field `x`, expected one of `a`, `b`, `c`"
+        );
+        assert_eq!(
+            unknown_field("x", &[]),
+            "unknown field `x`, there are no fields"
         );
     }
 

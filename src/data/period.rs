@@ -38,7 +38,7 @@ fn digits(s: &str) -> Option<i32> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    crate::number::int(s)
 }
 
 fn year(s: &str) -> Option<i32> {

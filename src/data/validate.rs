@@ -28,11 +28,11 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
         ));
     }
     counts(raw)?;
-    non_empty(&|| "id".into(), &raw.id)?;
-    let title = text(&|| "title".into(), &raw.title)?;
-    let notes = texts(&|| "notes".into(), &raw.notes)?;
+    non_empty(&Field(&top, "id"), &raw.id)?;
+    let title = text(&Field(&top, "title"), &raw.title)?;
+    let notes = texts(&Field(&top, "notes"), &raw.notes)?;
     let credit = match &raw.credit {
-        Some(c) => Some(text(&|| "credit".into(), c)?),
+        Some(c) => Some(text(&Field(&top, "credit"), c)?),
         None => None,
     };
     let partners = partners(raw)?;
@@ -64,6 +64,41 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset> {
     })
 }
 
+/// Where a checked value is, for its error's path: written only when an error is.
+trait Place {
+    fn path(&self) -> String;
+}
+
+impl<F: Fn() -> String> Place for F {
+    fn path(&self) -> String {
+        self()
+    }
+}
+
+/// Field `.1` of what `.0` writes the field paths of (`series[0].` and `label`). One type
+/// for most places, so the wasm carries one `path` for them rather than a closure each.
+struct Field<'a>(&'a dyn Fn(&str) -> String, &'a str);
+
+impl Place for Field<'_> {
+    fn path(&self) -> String {
+        (self.0)(self.1)
+    }
+}
+
+/// Element `.1` of the list at `.0` (`notes` and 2: `notes[2]`).
+struct Index<'a>(&'a dyn Place, usize);
+
+impl Place for Index<'_> {
+    fn path(&self) -> String {
+        format!("{}[{}]", self.0.path(), self.1)
+    }
+}
+
+/// A top-level field's path: its name.
+fn top(f: &str) -> String {
+    f.to_string()
+}
+
 /// The id → index maps of the lists checked so far, shared by the sections that
 /// refer to them. Each is filled by its own section, before any later one reads it.
 #[derive(Default)]
@@ -71,18 +106,24 @@ struct Ids<'a> {
     bases: HashMap<&'a str, usize>,
     sources: HashMap<&'a str, usize>,
     series: HashMap<&'a str, usize>,
-    observations: HashMap<&'a str, ObsRef>,
+    /// An observation id's place in `obs_at` (a map of the same type as the others': one
+    /// hash map type less in the wasm).
+    observations: HashMap<&'a str, usize>,
+    obs_at: Vec<ObsRef>,
     claims: HashMap<&'a str, usize>,
     annotations: HashMap<&'a str, usize>,
 }
 
 impl Ids<'_> {
     /// The observation with this id, or an error at `path`.
-    fn obs(&self, path: &dyn Fn() -> String, id: &str) -> Result<ObsRef> {
-        self.observations
-            .get(id)
+    fn obs(&self, path: &dyn Place, id: &str) -> Result<ObsRef> {
+        let i = lookup(&self.observations, "observation", path, id)?;
+        // pushed with its id, so always there
+        Ok(self
+            .obs_at
+            .get(i)
             .copied()
-            .ok_or_else(|| Error::unknown_id(path(), "observation", id))
+            .unwrap_or(ObsRef { series: 0, obs: 0 }))
     }
 }
 
@@ -127,10 +168,10 @@ fn counts(raw: &RawDataset) -> Result<()> {
 }
 
 /// A non-empty string of at most [`crate::limits::TEXT_CHARS`] characters.
-fn non_empty(path: &dyn Fn() -> String, s: &str) -> Result<()> {
-    crate::limits::check_text(path, s)?;
+fn non_empty(path: &dyn Place, s: &str) -> Result<()> {
+    crate::limits::check_text(&|| path.path(), s)?;
     if s.trim().is_empty() {
-        return Err(Error::expected(path(), "a non-empty string", "\"\""));
+        return Err(Error::expected(path.path(), "a non-empty string", "\"\""));
     }
     Ok(())
 }
@@ -145,14 +186,14 @@ fn index_ids<'a>(
         let path = || format!("{list}[{i}].id");
         non_empty(&path, id)?;
         if map.insert(id, i).is_some() {
-            return Err(Error::duplicate_id(path(), "id", id));
+            return Err(Error::duplicate_id(path.path(), "id", id));
         }
     }
     Ok(map)
 }
 
 /// Checks reader-facing text: non-empty, with English when given per language.
-fn text(path: &dyn Fn() -> String, raw: &RawText) -> Result<Text> {
+fn text(path: &dyn Place, raw: &RawText) -> Result<Text> {
     match raw {
         RawText::Plain(s) => {
             non_empty(path, s)?;
@@ -161,7 +202,7 @@ fn text(path: &dyn Fn() -> String, raw: &RawText) -> Result<Text> {
         RawText::Localized(map) => {
             let mut t = Text::default();
             for (lang, s) in map {
-                let p = || format!("{}.{lang}", path());
+                let p = || format!("{}.{lang}", path.path());
                 non_empty(&p, s)?;
                 match lang.as_str() {
                     "en" => t.en = s.clone(),
@@ -179,7 +220,7 @@ fn text(path: &dyn Fn() -> String, raw: &RawText) -> Result<Text> {
             if t.en.is_empty() {
                 return Err(Error::expected_as(
                     ErrorKind::MissingField,
-                    format!("{}.en", path()),
+                    format!("{}.en", path.path()),
                     "English text (the fallback)",
                     "none",
                 ));
@@ -189,43 +230,38 @@ fn text(path: &dyn Fn() -> String, raw: &RawText) -> Result<Text> {
     }
 }
 
-fn texts(path: &dyn Fn() -> String, raw: &[RawText]) -> Result<Vec<Text>> {
+fn texts(path: &dyn Place, raw: &[RawText]) -> Result<Vec<Text>> {
     raw.iter()
         .enumerate()
-        .map(|(i, r)| text(&|| format!("{}[{i}]", path()), r))
+        .map(|(i, r)| text(&Index(path, i), r))
         .collect()
 }
 
-fn optional_text(path: &dyn Fn() -> String, raw: &Option<RawText>) -> Result<Option<Text>> {
+fn optional_text(path: &dyn Place, raw: &Option<RawText>) -> Result<Option<Text>> {
     raw.as_ref().map(|r| text(path, r)).transpose()
 }
 
-fn lookup(
-    map: &HashMap<&str, usize>,
-    what: &str,
-    path: &dyn Fn() -> String,
-    id: &str,
-) -> Result<usize> {
+fn lookup(map: &HashMap<&str, usize>, what: &str, path: &dyn Place, id: &str) -> Result<usize> {
     map.get(id)
         .copied()
-        .ok_or_else(|| Error::unknown_id(path(), what, id))
+        .ok_or_else(|| Error::unknown_id(path.path(), what, id))
 }
 
 /// Each id of `list` looked up in `map`, at `path[k]`.
 fn lookup_all(
     map: &HashMap<&str, usize>,
     what: &str,
-    path: &dyn Fn() -> String,
+    path: &dyn Place,
     list: &[String],
 ) -> Result<Vec<usize>> {
     list.iter()
         .enumerate()
-        .map(|(k, id)| lookup(map, what, &|| format!("{}[{k}]", path()), id))
+        .map(|(k, id)| lookup(map, what, &Index(path, k), id))
         .collect()
 }
 
-fn period(path: &dyn Fn() -> String, s: &str) -> Result<Period> {
-    Period::parse(s).map_err(|e| Error::expected(path(), &e.to_string(), format!("\"{s}\"")))
+fn period(path: &dyn Place, s: &str) -> Result<Period> {
+    Period::parse(s).map_err(|e| Error::expected(path.path(), &e.to_string(), format!("\"{s}\"")))
 }
 
 /// Partners: exactly two, with distinct codes.
@@ -239,8 +275,9 @@ fn partners(raw: &RawDataset) -> Result<Vec<Partner>> {
     };
     let mut partners = Vec::with_capacity(2);
     for (i, p) in raw.partners.iter().enumerate() {
-        non_empty(&|| format!("partners[{i}].code"), &p.code)?;
-        let name = text(&|| format!("partners[{i}].name"), &p.name)?;
+        let pp = |f: &str| format!("partners[{i}].{f}");
+        non_empty(&Field(&pp, "code"), &p.code)?;
+        let name = text(&Field(&pp, "name"), &p.name)?;
         partners.push(Partner {
             code: p.code.clone(),
             name,
@@ -283,7 +320,7 @@ fn bases<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Basis>> {
         .map(|(i, b)| {
             Ok(Basis {
                 id: b.id.clone(),
-                label: text(&|| format!("bases[{i}].label"), &b.label)?,
+                label: text(&Field(&|f| format!("bases[{i}].{f}"), "label"), &b.label)?,
             })
         })
         .collect()
@@ -293,8 +330,9 @@ fn sources<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Source>> {
     ids.sources = index_ids("sources", raw.sources.iter().map(|s| s.id.as_str()))?;
     let mut sources = Vec::with_capacity(raw.sources.len());
     for (i, s) in raw.sources.iter().enumerate() {
-        non_empty(&|| format!("sources[{i}].publisher"), &s.publisher)?;
-        non_empty(&|| format!("sources[{i}].title"), &s.title)?;
+        let sp = |f: &str| format!("sources[{i}].{f}");
+        non_empty(&Field(&sp, "publisher"), &s.publisher)?;
+        non_empty(&Field(&sp, "title"), &s.title)?;
         if !(s.url.starts_with("https://") || s.url.starts_with("http://")) || s.url.len() < 12 {
             return Err(Error::expected(
                 format!("sources[{i}].url"),
@@ -333,7 +371,7 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
     let mut series = Vec::with_capacity(raw.series.len());
     for (si, rs) in raw.series.iter().enumerate() {
         let sp = |f: &str| format!("series[{si}].{f}");
-        let label = text(&|| sp("label"), &rs.label)?;
+        let label = text(&Field(&sp, "label"), &rs.label)?;
         let direction = parse_direction(&rs.direction, partners).ok_or_else(|| {
             Error::expected(
                 sp("direction"),
@@ -341,7 +379,7 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
                 format!("\"{}\"", rs.direction),
             )
         })?;
-        let basis = lookup(&ids.bases, "basis", &|| sp("basis"), &rs.basis)?;
+        let basis = lookup(&ids.bases, "basis", &Field(&sp, "basis"), &rs.basis)?;
         if rs.observations.is_empty() {
             return Err(Error::expected(
                 sp("observations"),
@@ -349,37 +387,39 @@ fn series<'a>(raw: &'a RawDataset, partners: &[Partner], ids: &mut Ids<'a>) -> R
                 "an empty list",
             ));
         }
-        let mut seen: HashSet<(Period, Option<String>)> = HashSet::new();
+        // (period, category as its place in `keys`): a second figure for both is refused
+        let mut seen: HashSet<(Period, usize)> = HashSet::new();
         // (category as its place among the series' categories, start, end, observation)
         let mut spans: Vec<(usize, i32, i32, usize)> = Vec::new();
         let mut keys: Vec<Option<String>> = Vec::new();
         let mut observations = Vec::with_capacity(rs.observations.len());
         for (oi, ro) in rs.observations.iter().enumerate() {
             let op = |f: &str| format!("series[{si}].observations[{oi}].{f}");
-            let p = period(&|| op("period"), &ro.period)?;
-            let category = optional_text(&|| op("category"), &ro.category)?;
+            let p = period(&Field(&op, "period"), &ro.period)?;
+            let category = optional_text(&Field(&op, "category"), &ro.category)?;
             let key = category.as_ref().map(|c| c.en.clone());
-            if !seen.insert((p, key.clone())) {
+            let k = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            if !seen.insert((p, k)) {
                 return Err(Error::at(
                     ErrorKind::Overlap,
                     op("period"),
                     format!("a second figure for \"{}\" in this series", ro.period),
                 ));
             }
-            let k = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                keys.push(key);
-                keys.len() - 1
-            });
             spans.push((k, p.start, p.end, oi));
             if let Some(id) = &ro.id {
-                non_empty(&|| op("id"), id)?;
+                non_empty(&Field(&op, "id"), id)?;
                 let at = ObsRef {
                     series: si,
                     obs: oi,
                 };
-                if ids.observations.insert(id, at).is_some() {
+                if ids.observations.insert(id, ids.obs_at.len()).is_some() {
                     return Err(Error::duplicate_id(op("id"), "observation id", id));
                 }
+                ids.obs_at.push(at);
             }
             let scale = raw.unit.scale;
             observations.push(observation(ro, &op, p, category, basis, scale, ids)?);
@@ -464,7 +504,7 @@ fn observation(
         (Some(_), None) => f64::NAN, // computed by `derived`
     };
     let basis = match &ro.basis {
-        Some(b) => lookup(&ids.bases, "basis", &|| op("basis"), b)?,
+        Some(b) => lookup(&ids.bases, "basis", &Field(op, "basis"), b)?,
         None => basis,
     };
     let qualifier = match ro.qualifier.as_deref() {
@@ -486,8 +526,8 @@ fn observation(
             "none",
         ));
     }
-    let sources = lookup_all(&ids.sources, "source", &|| op("sources"), &ro.sources)?;
-    let note = optional_text(&|| op("note"), &ro.note)?;
+    let sources = lookup_all(&ids.sources, "source", &Field(op, "sources"), &ro.sources)?;
+    let note = optional_text(&Field(op, "note"), &ro.note)?;
     Ok(Observation {
         id: ro.id.clone(),
         period,
@@ -528,7 +568,7 @@ fn derived(raw: &RawDataset, series: &mut [Series], ids: &Ids) -> Result<()> {
             }
             let mut of = Vec::with_capacity(f.of.len());
             for (k, id) in f.of.iter().enumerate() {
-                of.push(ids.obs(&|| format!("{}[{k}]", op("of")), id)?);
+                of.push(ids.obs(&Index(&Field(&op, "of"), k), id)?);
             }
             // `series` was made from `raw.series`, observation for observation
             if let Some(o) = series.get_mut(si).and_then(|s| s.observations.get_mut(oi)) {
@@ -547,10 +587,10 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
     ids.claims = index_ids("claims", raw.claims.iter().map(|c| c.id.as_str()))?;
     for (ci, rc) in raw.claims.iter().enumerate() {
         let cp = |f: &str| format!("claims[{ci}].{f}");
-        let claim_text = text(&|| cp("text"), &rc.text)?;
-        let note = optional_text(&|| cp("note"), &rc.note)?;
+        let claim_text = text(&Field(&cp, "text"), &rc.text)?;
+        let note = optional_text(&Field(&cp, "note"), &rc.note)?;
         let claim_period = match &rc.period {
-            Some(p) => Some(period(&|| cp("period"), p)?),
+            Some(p) => Some(period(&Field(&cp, "period"), p)?),
             None => None,
         };
         let kind = match rc.figure.kind.as_str() {
@@ -583,7 +623,7 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
                 ))
             }
         };
-        let source = lookup(&ids.sources, "source", &|| cp("source"), &rc.source)?;
+        let source = lookup(&ids.sources, "source", &Field(&cp, "source"), &rc.source)?;
         let check = match &rc.check {
             None => None,
             Some(RawCheck {
@@ -596,7 +636,7 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
                         "compares money; a percent figure takes check.change",
                     ));
                 }
-                let r = ids.obs(&|| cp("check.equals"), id)?;
+                let r = ids.obs(&Field(&cp, "check.equals"), id)?;
                 Some((Check::Equals(r), value(r)))
             }
             Some(RawCheck {
@@ -610,8 +650,8 @@ fn claims<'a>(raw: &'a RawDataset, series: &[Series], ids: &mut Ids<'a>) -> Resu
                         list.len(),
                     ));
                 };
-                let a = ids.obs(&|| cp("check.change[0]"), a)?;
-                let b = ids.obs(&|| cp("check.change[1]"), b)?;
+                let a = ids.obs(&Field(&cp, "check.change[0]"), a)?;
+                let b = ids.obs(&Field(&cp, "check.change[1]"), b)?;
                 if value(a) <= 0.0 {
                     return Err(Error::new(
                         cp("check.change[0]"),
@@ -679,8 +719,8 @@ fn annotations<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Annotat
     let mut annotations = Vec::with_capacity(raw.annotations.len());
     for (ai, ra) in raw.annotations.iter().enumerate() {
         let ap = |f: &str| format!("annotations[{ai}].{f}");
-        let label = text(&|| ap("label"), &ra.label)?;
-        let sentence = text(&|| ap("text"), &ra.text)?;
+        let label = text(&Field(&ap, "label"), &ra.label)?;
+        let sentence = text(&Field(&ap, "text"), &ra.text)?;
         if ra.sources.is_empty() {
             return Err(Error::expected(
                 ap("sources"),
@@ -688,12 +728,12 @@ fn annotations<'a>(raw: &'a RawDataset, ids: &mut Ids<'a>) -> Result<Vec<Annotat
                 "none",
             ));
         }
-        let sources = lookup_all(&ids.sources, "source", &|| ap("sources"), &ra.sources)?;
-        let from = period(&|| ap("period"), &ra.period)?;
+        let sources = lookup_all(&ids.sources, "source", &Field(&ap, "sources"), &ra.sources)?;
+        let from = period(&Field(&ap, "period"), &ra.period)?;
         let to = match &ra.to {
             None => None,
             Some(t) => {
-                let to = period(&|| ap("to"), t)?;
+                let to = period(&Field(&ap, "to"), t)?;
                 if to.start < from.start || to.end < from.end {
                     return Err(Error::expected(
                         ap("to"),
@@ -745,10 +785,10 @@ fn view(
 ) -> Result<View> {
     // `r` was resolved by `ids`
     let value = |r: ObsRef| obs(series, r.series, r.obs).map_or(f64::NAN, |o| o.value);
-    let label = text(&|| vp("label"), &rv.label)?;
-    let title = text(&|| vp("title"), &rv.title)?;
-    let subtitle = optional_text(&|| vp("subtitle"), &rv.subtitle)?;
-    let notes = texts(&|| vp("notes"), &rv.notes)?;
+    let label = text(&Field(vp, "label"), &rv.label)?;
+    let title = text(&Field(vp, "title"), &rv.title)?;
+    let subtitle = optional_text(&Field(vp, "subtitle"), &rv.subtitle)?;
+    let notes = texts(&Field(vp, "notes"), &rv.notes)?;
     let kind = match rv.kind.as_str() {
         "bars" => ViewKind::Bars,
         "time-bars" => ViewKind::TimeBars,
@@ -768,7 +808,7 @@ fn view(
             "none",
         ));
     }
-    let vs = lookup_all(&ids.series, "series", &|| vp("series"), &rv.series)?;
+    let vs = lookup_all(&ids.series, "series", &Field(vp, "series"), &rv.series)?;
     let all_obs = || (vs.iter().filter_map(|&s| series.get(s))).flat_map(|s| s.observations.iter());
     let by_category = match rv.x.as_deref() {
         None | Some("period") => false,
@@ -800,7 +840,7 @@ fn view(
     } else if let Some(ps) = &rv.periods {
         let mut out = Vec::new();
         for (k, p) in ps.iter().enumerate() {
-            out.push(period(&|| format!("{}[{k}]", vp("periods")), p)?);
+            out.push(period(&Index(&Field(vp, "periods"), k), p)?);
         }
         Groups::Periods(out)
     } else {
@@ -812,7 +852,7 @@ fn view(
     let range = match (kind, &rv.from, &rv.to) {
         (ViewKind::Bars, _, _) => (0, 0),
         (_, Some(f), Some(t)) => {
-            let (f, t) = (period(&|| vp("from"), f)?, period(&|| vp("to"), t)?);
+            let (f, t) = (period(&Field(vp, "from"), f)?, period(&Field(vp, "to"), t)?);
             if t.end <= f.start {
                 return Err(Error::new(vp("to"), "ends before \"from\" starts"));
             }
@@ -838,8 +878,8 @@ fn view(
     let change = match rv.change.as_deref() {
         None => None,
         Some([a, b]) => {
-            let a = ids.obs(&|| format!("{}[0]", vp("change")), a)?;
-            let b = ids.obs(&|| format!("{}[1]", vp("change")), b)?;
+            let a = ids.obs(&Index(&Field(vp, "change"), 0), a)?;
+            let b = ids.obs(&Index(&Field(vp, "change"), 1), b)?;
             if value(a) <= 0.0 {
                 return Err(Error::new(
                     vp("change"),
@@ -859,7 +899,7 @@ fn view(
     let annotations = lookup_all(
         &ids.annotations,
         "annotation",
-        &|| vp("annotations"),
+        &Field(vp, "annotations"),
         &rv.annotations,
     )?;
     let mut view_claims = Vec::new();
@@ -867,11 +907,11 @@ fn view(
         let path = || format!("{}[{k}]", vp("claims"));
         let i = lookup(&ids.claims, "claim", &path, id)?;
         if !claims.get(i).is_some_and(|c| c.period.is_some()) {
-            return Err(Error::new(path(), "a drawn claim needs a period"));
+            return Err(Error::new(path.path(), "a drawn claim needs a period"));
         }
         view_claims.push(i);
     }
-    let sources = lookup_all(&ids.sources, "source", &|| vp("sources"), &rv.sources)?;
+    let sources = lookup_all(&ids.sources, "source", &Field(vp, "sources"), &rv.sources)?;
     Ok(View {
         id: rv.id.clone(),
         label,

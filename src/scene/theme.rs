@@ -133,6 +133,37 @@ pub struct Theme {
     pub claim: Rgba,
 }
 
+/// The light base palette ([`Theme::light`]): a constant, so the wasm copies it from its
+/// data rather than storing each colour in code.
+const LIGHT: Theme = Theme {
+    bg: Rgba(255, 255, 255, 1.0),
+    fg: Rgba(28, 28, 30, 1.0),
+    muted: Rgba(84, 84, 90, 1.0),
+    grid: Rgba(224, 224, 228, 1.0),
+    axis: Rgba(60, 60, 66, 1.0),
+    series: [
+        Rgba(42, 92, 154, 1.0),
+        Rgba(13, 122, 114, 1.0),
+        Rgba(196, 80, 27, 1.0),
+    ],
+    claim: Rgba(176, 0, 60, 1.0),
+};
+
+/// The dark base palette ([`Theme::dark`]).
+const DARK: Theme = Theme {
+    bg: Rgba(24, 24, 27, 1.0),
+    fg: Rgba(236, 236, 240, 1.0),
+    muted: Rgba(176, 176, 184, 1.0),
+    grid: Rgba(62, 62, 70, 1.0),
+    axis: Rgba(190, 190, 198, 1.0),
+    series: [
+        Rgba(122, 168, 235, 1.0),
+        Rgba(64, 196, 178, 1.0),
+        Rgba(242, 140, 90, 1.0),
+    ],
+    claim: Rgba(255, 110, 150, 1.0),
+};
+
 impl Default for Theme {
     fn default() -> Self {
         Theme::light()
@@ -157,36 +188,12 @@ impl Theme {
 
     /// For light pages: text ≥ 7:1, marks ≥ 4.5:1 on white.
     pub fn light() -> Theme {
-        Theme {
-            bg: Rgba(255, 255, 255, 1.0),
-            fg: Rgba(28, 28, 30, 1.0),
-            muted: Rgba(84, 84, 90, 1.0),
-            grid: Rgba(224, 224, 228, 1.0),
-            axis: Rgba(60, 60, 66, 1.0),
-            series: [
-                Rgba(42, 92, 154, 1.0),
-                Rgba(13, 122, 114, 1.0),
-                Rgba(196, 80, 27, 1.0),
-            ],
-            claim: Rgba(176, 0, 60, 1.0),
-        }
+        LIGHT
     }
 
     /// For dark pages: the same hues, lightened.
     pub fn dark() -> Theme {
-        Theme {
-            bg: Rgba(24, 24, 27, 1.0),
-            fg: Rgba(236, 236, 240, 1.0),
-            muted: Rgba(176, 176, 184, 1.0),
-            grid: Rgba(62, 62, 70, 1.0),
-            axis: Rgba(190, 190, 198, 1.0),
-            series: [
-                Rgba(122, 168, 235, 1.0),
-                Rgba(64, 196, 178, 1.0),
-                Rgba(242, 140, 90, 1.0),
-            ],
-            claim: Rgba(255, 110, 150, 1.0),
-        }
+        DARK
     }
 
     /// A theme from CSS colour strings keyed by [`THEME_KEYS`]; missing keys keep

@@ -339,9 +339,9 @@ pub fn date(d: Option<&str>, lang: Lang) -> String {
     let y = parts.next().unwrap_or_default();
     let m: Option<i32> = parts
         .next()
-        .and_then(|m| m.parse().ok())
+        .and_then(crate::number::int)
         .filter(|m| (1..=12).contains(m));
-    let day: Option<i32> = parts.next().and_then(|d| d.parse().ok());
+    let day: Option<i32> = parts.next().and_then(crate::number::int);
     match (lang, m, day) {
         (Lang::En, Some(m), Some(day)) => format!("{day} {} {y}", month_name(m - 1)),
         (Lang::En, Some(m), None) => format!("{} {y}", month_name(m - 1)),

@@ -13,7 +13,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A failed canvas call.
 #[derive(Debug)]
-pub struct CanvasError(String);
+pub struct CanvasError(pub String);
 
 impl std::fmt::Display for CanvasError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

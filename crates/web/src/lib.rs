@@ -13,6 +13,7 @@
 
 pub mod canvas;
 
+use plotters_backend::DrawingErrorKind;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -159,7 +160,13 @@ fn draw_on(
     }
     let mut backend =
         crate::canvas::Canvas2d::new(canvas).ok_or_else(|| canvas_error("no 2d context".into()))?;
-    trade_chart::draw(&mut backend, scene, dpr).map_err(|e| canvas_error(e.to_string()))
+    trade_chart::draw(&mut backend, scene, dpr).map_err(|e| {
+        // plotters' own words for its error (its Display), without its `write!`
+        canvas_error(match e {
+            DrawingErrorKind::DrawingError(e) => ["Drawing backend error: canvas: ", &e.0].concat(),
+            DrawingErrorKind::FontError(e) => ["Font loading error: ", &e.to_string()].concat(),
+        })
+    })
 }
 
 #[wasm_bindgen]
