@@ -631,38 +631,51 @@ fn the_builder_takes_a_wide_table_and_says_what_it_understood() {
     assert_eq!(json["understood"]["columns"][1]["direction"], "US>CN");
     assert_eq!(json["understood"]["columns"][3]["meaning"], "balance");
     // And as facts of the "What I read" panel, after the reading's.
-    let facts: Vec<(&str, &str, &str, Option<&str>)> = r
+    let facts: Vec<(&str, &str, Option<&str>, &str, Option<&str>)> = r
         .facts
         .iter()
-        .map(|f| (f.key, f.label, f.value.as_str(), f.note))
+        .map(|f| {
+            (
+                f.key,
+                f.label,
+                f.subject.as_deref(),
+                f.value.as_str(),
+                f.note,
+            )
+        })
         .collect();
+    // The panel shows the subject after the label, so the value does not name the column again.
     assert_eq!(
         facts,
         [
-            ("reporter", "Reporting country", "US", None),
-            ("unit", "Unit", "USD million", None),
+            ("reporter", "Reporting country", None, "US", None),
+            ("unit", "Unit", None, "USD million", None),
             (
                 "column",
                 "Column",
-                "#1 Month: period (header says month)",
+                Some("#1 Month"),
+                "period (header says month)",
                 None
             ),
             (
                 "column",
                 "Column",
-                "#2 Exports: US>CN (header says exports)",
+                Some("#2 Exports"),
+                "US>CN (header says exports)",
                 None
             ),
             (
                 "column",
                 "Column",
-                "#3 Imports: CN>US (header says imports)",
+                Some("#3 Imports"),
+                "CN>US (header says imports)",
                 None
             ),
             (
                 "column",
                 "Column",
-                "#4 Balance: balance (your choice)",
+                Some("#4 Balance"),
+                "balance (your choice)",
                 Some("checked against the flows, not drawn")
             ),
         ]
