@@ -26,10 +26,14 @@ export function watchPicture(element, picture) {
   const on = (type, fn) => picture.addEventListener(type, fn, { signal: ac.signal });
   const at = (e) => { seen.x = e.clientX; seen.y = e.clientY; };
   const reached = () => { wake(element); woken(); };
+  // A pointer's tooltip is painted before the chart's making takes the main thread (the
+  // wasm's compile, the data, the first drawing): the chart is woken after the next frame.
+  const win = picture.ownerDocument.defaultView || window;
+  const afterPaint = () => win.requestAnimationFrame(() => win.setTimeout(reached, 0));
   const tip = pictureTooltip(picture, ac.signal);
-  on('pointerover', (e) => { at(e); tip(e); reached(); });
+  on('pointerover', (e) => { at(e); tip(e); afterPaint(); });
   on('pointermove', (e) => { at(e); tip(e); });
-  on('pointerdown', (e) => { at(e); tip(e); reached(); });
+  on('pointerdown', (e) => { at(e); tip(e); afterPaint(); });
   on('pointerleave', (e) => { seen.x = seen.y = NaN; if (e.pointerType !== 'touch') tip(null); }); // a tap's tooltip stays
   on('focusin', reached);
   // A tab, a legend entry or a tool clicked before the chart is made is clicked again on
