@@ -116,7 +116,18 @@ fn each_drawing_is_the_canvas_scene_at_its_width_and_the_rule_height() {
         assert!(svg.contains("font-size=\"12\"") && !svg.contains("font-size=\"9.67"));
         let body = svg.split_once('\n').unwrap().1.trim_end();
         let pic = c.picture_svg(width, w.from, None).unwrap();
-        assert_eq!(pic.split_once('\n').unwrap().1, body, "at {width}");
+        // The same marks, then the hit regions (the test below) before the end.
+        let (marks, hits) = pic
+            .split_once('\n')
+            .unwrap()
+            .1
+            .split_once("<g class=\"tc-hits\"")
+            .unwrap();
+        assert_eq!(marks, body.strip_suffix("</svg>").unwrap(), "at {width}");
+        assert!(
+            hits.ends_with("</g></svg>") && !hits.contains("<text"),
+            "at {width}"
+        );
         assert!(pic.starts_with(&format!(
             "<svg width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\" data-tc-from=\"{}\"",
             w.drawn, w.drawn, w.from
@@ -354,4 +365,136 @@ fn a_spans_band_has_the_themes_opacity_as_on_the_canvas() {
         }
     }
     assert_eq!((light, dark), (4, 3));
+}
+
+/// The hit regions of a picture's drawing `from`: (x, y, width, height, data attribute).
+fn hits(html: &str, from: u32) -> Vec<(f64, f64, f64, f64, String)> {
+    let svg = html
+        .split("<svg ")
+        .find(|s| s.starts_with("width=") && s.contains(&format!("data-tc-from=\"{from}\"")))
+        .unwrap();
+    let g = svg
+        .split("<g class=\"tc-hits\" fill=\"none\" pointer-events=\"all\">")
+        .nth(1)
+        .unwrap();
+    let g = &g[..g.find("</g>").unwrap()];
+    let attr = |r: &str, name: &str| -> String {
+        r.split(&format!(" {name}=\""))
+            .nth(1)
+            .map(|v| v[..v.find('"').unwrap()].to_string())
+            .unwrap_or_default()
+    };
+    g.split("<rect")
+        .skip(1)
+        .map(|r| {
+            let n = |a| attr(r, a).parse::<f64>().unwrap();
+            let data = ["data-i", "data-a"]
+                .iter()
+                .map(|a| (a, attr(r, a)))
+                .find(|(_, v)| !v.is_empty());
+            (
+                n("x"),
+                n("y"),
+                n("width"),
+                n("height"),
+                data.map(|(a, v)| format!("{a}={v}")).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_item_has_one_hit_region_with_its_table_row_in_every_drawing() {
+    use trade_chart::scene::Target;
+    let c = chart("monthly", 600.0, 300.0);
+    let html = c.picture(&PictureOptions::default()).unwrap();
+    let table = c.table();
+    let notes = table.annotations.as_deref().unwrap();
+    assert_eq!(notes.rows.len(), 1);
+    let label = |id: &str| {
+        c.meta()
+            .legend
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap()
+            .label
+            .clone()
+    };
+    // The notes' table is in the picture too (the annotation's region names its row).
+    assert!(html.contains("</tbody></table><table><caption>Marked on the chart</caption>"));
+    assert!(html.contains("<th scope=\"row\">January 2020</th><td>Border closed</td>"));
+    // June 2020's two-way figure, as the table has it.
+    let june = table
+        .rows
+        .iter()
+        .position(|r| r[0] == "June 2020" && r[1] == "Two-way trade")
+        .unwrap();
+    assert_eq!(
+        table.rows[june][2..5],
+        [
+            "$96.8 million",
+            "China customs",
+            "Yonhap News Agency, 26 August 2020"
+        ]
+    );
+    for w in PICTURE_WIDTHS {
+        let width = f64::from(w.drawn);
+        let live = chart("monthly", width, preferred_height(width).round());
+        let (scene, items) = (live.scene(), live.items());
+        let regions = hits(&html, w.from);
+        let (mut figures, mut claims) = (0, 0);
+        for (it, info) in scene.items.iter().zip(&items) {
+            let want = match it.target {
+                Target::Obs(_) => {
+                    figures += 1;
+                    // The row that says the item's period, series and value.
+                    let i = table.rows.iter().position(|r| {
+                        r[0] == info.period && r[1] == label(&info.series) && r[2] == info.value
+                    });
+                    format!("data-i={}", i.unwrap())
+                }
+                Target::Annotation(_) => "data-a=0".to_string(),
+                Target::Claim(_) => {
+                    claims += 1;
+                    String::new()
+                }
+            };
+            let at: Vec<_> = regions
+                .iter()
+                .filter(|r| r.4 == want && (!r.4.is_empty() || (r.0 - it.hit.x0).abs() <= 0.5))
+                .collect();
+            assert_eq!(at.len(), 1, "{} at {width}: {want} in {regions:?}", info.id);
+            let (x, y, rw, rh, _) = *at[0];
+            // The live hit box, to the whole px; so the drawn mark is inside it.
+            let h = it.hit;
+            for (a, b) in [(x, h.x0), (y, h.y0), (x + rw, h.x1), (y + rh, h.y1)] {
+                assert!(
+                    (a - b).abs() <= 0.5,
+                    "{} at {width}: {a} against {b}",
+                    info.id
+                );
+            }
+            // A figure's or claim's drawn mark is inside it (an annotation's line runs
+            // down the plot under its strip).
+            let m = it.mark;
+            assert!(
+                matches!(it.target, Target::Annotation(_))
+                    || x <= m.x0 + 0.5
+                        && y <= m.y0 + 0.5
+                        && x + rw >= m.x1 - 0.5
+                        && y + rh >= m.y1 - 0.5,
+                "{} at {width}",
+                info.id
+            );
+        }
+        // One region per figure and claim, one for the annotation (the scene has it once a row).
+        assert_eq!((figures, claims), (table.rows.len(), 2), "at {width}");
+        assert_eq!(regions.len(), figures + 1 + claims, "at {width}");
+        // Figures first, the annotation, the claims last (over the bars they sit on).
+        assert!(regions[..figures]
+            .iter()
+            .all(|r| r.4.starts_with("data-i=")));
+        assert_eq!(regions[figures].4, "data-a=0");
+        assert!(regions[figures + 1..].iter().all(|r| r.4.is_empty()));
+    }
 }

@@ -4,9 +4,11 @@
 //                       render or load callback) calls this once; the first frame is the end
 //                       of the frame after it (requestAnimationFrame, then a task after it:
 //                       that frame's style, layout and paint done)
-//   __pl.picture(seen, target)  a page with a published picture (trade-chart's `tcp`):
-//                       seen() is true once the picture's plot is in the page and laid out,
-//                       target() is a point over it for the pointer (before the takeover)
+//   __pl.picture(seen, target, answered)  a page with a published picture (trade-chart's
+//                       `tcp`): seen() is true once the picture's plot is in the page and laid
+//                       out, target() is a point over it for the pointer (before the takeover),
+//                       answered() is true when the picture's own tooltip shows a value (a
+//                       hover answered before the takeover)
 //   A poll from the head, once per frame: in the frame's requestAnimationFrame callback it
 //   looks whether the picture is laid out (first picture) and whether the tooltip / readout
 //   shows a value after a real pointermove (interactive); what it sees there is painted in
@@ -17,7 +19,7 @@
 window.__pl = (function () {
   'use strict';
   var t = { log: /[?&]debug\b/.test(location.search) || window.__plDebug ? [] : null, rendered: null, firstFrame: null, firstPicture: null, interactive: null, firstMove: null, moves: 0 };
-  var api = null, onFrame = null, seen = null, aim = null;
+  var api = null, onFrame = null, seen = null, aim = null, answered = null;
   var firstFrame = new Promise(function (r) { onFrame = r; });
   function frameEnd(cb) {
     requestAnimationFrame(function () {
@@ -61,7 +63,8 @@ window.__pl = (function () {
   (function poll() {
     requestAnimationFrame(function () {
       var pic = t.firstPicture == null && seen != null && safe(seen);
-      var tip = t.interactive == null && t.firstMove != null && api != null && safe(api.probe);
+      var tip = t.interactive == null && t.firstMove != null && ((api != null && safe(api.probe)) || (answered != null && safe(answered)));
+      if (tip && api == null) t.answeredBy = 'picture';
       if (t.interactive == null && !tip) aimNow();
       var c = new MessageChannel();
       c.port1.onmessage = function () {
@@ -92,7 +95,7 @@ window.__pl = (function () {
         onFrame(now);
       });
     },
-    picture: function (s, a) { seen = s; aim = a; },
+    picture: function (s, a, an) { seen = s; aim = a; answered = an || null; },
     api: function () { return api; },
     point: function () { return api.point(); },
     // where the driver points: the hover target once the chart is made, the picture's plot

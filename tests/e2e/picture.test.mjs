@@ -2,7 +2,8 @@
 // `trade-chart bundle` into the page, readable without JavaScript, and taken over by the
 // wasm without moving anything: at 320, 360, 768, 1024 and 1280 px the browser reports no
 // layout shift and every text of the figure is where the picture had it. A pointer over
-// the picture before the chart is made gets its tooltip when it is. Needs `make build`
+// the picture before the chart is made gets the picture's own tooltip (its data table's
+// row), then the live one when the chart is made. Needs `make build`
 // (pkg/) and the command line (cargo build or test).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,14 +59,18 @@ before(async () => {
   writeFileSync(join(DIR, 'far.html'), page(`<div style="height:3000px">Text</div><div id="c" data-trade-chart data-view="collapse" data-lang="en">${pictureMarkup.replace(/id="trade-chart-/g, 'id="c-')}</div><p>After the chart</p>`));
   // [data-trade-chart] with the picture inside, lazy (the standalone script's default).
   writeFileSync(join(DIR, 'div.html'), page(`<div id="c" data-trade-chart data-view="collapse" data-lang="en">${pictureMarkup.replace(/id="trade-chart-/g, 'id="c-')}</div><p>After the chart</p>`));
+  // The story's monthly view as a server renders it (trade-chart/server), then trade-chart.js.
+  const { render } = await import(join(ROOT, 'pkg/server.js'));
+  const monthly = render(JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8')), { view: 'monthly', lang: 'en' });
+  writeFileSync(join(DIR, 'monthly.html'), page(`${monthly.replace('<trade-chart ', '<trade-chart id="c" ')}<p>After the chart</p>`));
   browser = await launch();
   server = await startServer(ROOT);
 });
 after(async () => { await browser?.close(); server?.close(); });
 
 // Opens `url` at `width` with the wasm held back until `release()`; resolves with the page.
-async function openHeld(url, width, { javaScriptEnabled = true, sel = '#c' } = {}) {
-  const ctx = await browser.browser.newContext({ viewport: { width, height: 1000 }, javaScriptEnabled });
+async function openHeld(url, width, { javaScriptEnabled = true, sel = '#c', hasTouch = false } = {}) {
+  const ctx = await browser.browser.newContext({ viewport: { width, height: 1000 }, javaScriptEnabled, hasTouch });
   const page = await ctx.newPage();
   const errors = collectErrors(page);
   // The boxes as the page is first laid out (before any script of the chart has finished).
@@ -167,8 +172,11 @@ test('a pointer over the picture before the chart is made gets its tooltip when 
     const box = await img.boundingBox();
     await page.mouse.move(box.x + box.width * 0.26, box.y + box.height * 0.7);
     await page.mouse.move(box.x + box.width * 0.27, box.y + box.height * 0.7);
-    const before = await page.evaluate(() => ({ made: !!document.getElementById('c').tradeChart, tooltip: !!document.getElementById('c').shadowRoot.querySelector('.tc-tooltip') }));
-    assert.deepEqual(before, { made: false, tooltip: false }, 'still the picture');
+    const before = await page.evaluate(() => {
+      const root = document.getElementById('c').shadowRoot, tt = root.querySelector('figure[data-tc-picture] .tc-tooltip');
+      return { made: !!document.getElementById('c').tradeChart, value: tt && !tt.hidden ? tt.querySelector('.tc-tt-value').textContent : null };
+    });
+    assert.deepEqual(before, { made: false, value: '$2.79 billion' }, "still the picture, its own tooltip shown");
     release();
     await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
     const t = await page.evaluate(() => { const tt = document.getElementById('c').shadowRoot.querySelector('.tc-tooltip'); return tt.hidden ? null : tt.textContent; });
@@ -197,6 +205,85 @@ test('a pointer over the picture before the chart is made gets its tooltip when 
     const r = await c.page.evaluate(() => { const el = document.getElementById('c'); return { view: el.tradeChart.view, focus: el.shadowRoot.activeElement?.dataset.view }; });
     assert.deepEqual(r, { view: 'monthly', focus: 'monthly' });
   } finally { await c.close(); }
+});
+
+// In the page: June 2020's two-way figure in the picture (`#c`'s shadow root): its row of the
+// data table (the cells as the table has them) and its hit region in the drawing shown.
+function june() {
+  const root = document.getElementById('c').shadowRoot, fig = root.querySelector('figure[data-tc-picture]');
+  const rows = [...fig.querySelectorAll('.tc-nojs table')[0].tBodies[0].rows];
+  const i = rows.findIndex((r) => r.cells[0].textContent === 'June 2020' && r.cells[1].textContent === 'Two-way trade');
+  const region = [...fig.querySelectorAll(`.tc-hits > rect[data-i="${i}"]`)].find((r) => r.getBoundingClientRect().height > 0);
+  const b = region.getBoundingClientRect(), p = fig.querySelector('.tc-plot').getBoundingClientRect();
+  return { cells: [...rows[i].cells].map((c) => c.textContent), x: b.left + b.width / 2, y: b.top + b.height * 0.85,
+    region: [b.left, b.right], plot: [p.left, p.top, p.right, p.bottom] };
+}
+// In the page: the tooltips in `#c`'s shadow root, shown or not, each with its parts' texts and box.
+function tooltips() {
+  return [...document.getElementById('c').shadowRoot.querySelectorAll('.tc-tooltip')].map((t) => {
+    const part = (c) => [...t.querySelectorAll(c)].map((e) => e.textContent);
+    const b = t.getBoundingClientRect();
+    return { picture: !!t.closest('figure[data-tc-picture]'), hidden: t.hidden, title: part('.tc-tt-title'), series: part('.tc-tt-series'),
+      value: part('.tc-tt-value'), lines: part('.tc-tt-line'), source: part('.tc-tt-source'), swatch: !!t.querySelector('.tc-tt-series .tc-swatch'),
+      box: [b.left, b.top, b.right, b.bottom] };
+  });
+}
+
+test("the picture answers a hover before the wasm: June 2020's figure and its source as its table has them; away hides it; the takeover puts the live tooltip in its place; nothing moves", async () => {
+  for (const width of [360, 1024]) {
+    const { page, errors, release, close } = await openHeld(server.url + 'test-results/picture/monthly.html', width);
+    try {
+      await page.waitForFunction(() => customElements.get('trade-chart') && document.getElementById('c').shadowRoot.querySelector('figure[data-tc-picture]'));
+      const j = await page.evaluate(june);
+      // The row as the picture's data table has it: period, series, value, basis, source, note.
+      assert.deepEqual(j.cells, ['June 2020', 'Two-way trade', '$96.8 million', 'China customs', 'Yonhap News Agency, 26 August 2020', '']);
+      // A real pointer over June 2020's bar (moves, as a reader's), the wasm held back.
+      await page.mouse.move(j.x - 1, j.y);
+      await page.mouse.move(j.x, j.y);
+      await page.waitForFunction(() => { const t = document.getElementById('c').shadowRoot.querySelector('.tc-tooltip'); return t && !t.hidden; });
+      const [tip, ...more] = await page.evaluate(tooltips);
+      assert.deepEqual(more, [], 'one tooltip');
+      assert.deepEqual({ ...tip, box: undefined }, { picture: true, hidden: false, title: ['June 2020'], series: ['Two-way trade'], value: ['$96.8 million'],
+        lines: ['Basis: China customs'], source: ['Yonhap News Agency, 26 August 2020'], swatch: true, box: undefined }, `at ${width}`);
+      assert.equal(await page.evaluate(() => !!document.getElementById('c').tradeChart), false, 'still the picture');
+      // Beside the bar's column (right of it, or flipped to its left; against the plot's edge
+      // where neither side has room), inside the plot.
+      const [l, t, r, b] = tip.box, [pl, pt, pr, pb] = j.plot;
+      assert.ok(l >= j.region[1] + 11 || r <= j.region[0] - 11 || l <= pl + 0.5 || r >= pr - 0.5, `beside the bar: ${tip.box} against ${j.region}`);
+      if (width === 1024) assert.ok(l >= j.region[1] + 11, `right of the bar at ${width}: ${tip.box} against ${j.region}`);
+      assert.ok(l >= pl - 0.5 && r <= pr + 0.5 && t >= pt - 0.5 && b <= pb + 0.5, `inside the plot: ${tip.box} in ${j.plot}`);
+      await page.screenshot({ path: join(RESULTS, `picture-tooltip-${width}.png`) });
+      // Away from the bars (over the title): hidden. Back: shown again.
+      const title = await page.locator('#c .tc-title').boundingBox();
+      await page.mouse.move(title.x + 10, title.y + 5);
+      assert.equal((await page.evaluate(tooltips))[0].hidden, true, 'hidden away from the bars');
+      await page.mouse.move(j.x, j.y - 1);
+      await page.mouse.move(j.x, j.y);
+      assert.equal((await page.evaluate(tooltips))[0].hidden, false, 'shown again');
+      // The takeover: the live tooltip for the same pointer, the picture's gone with the picture.
+      release();
+      await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
+      await page.waitForFunction(() => { const t = document.getElementById('c').shadowRoot.querySelector('.tc-tooltip'); return t && !t.hidden; });
+      const live = await page.evaluate(tooltips);
+      assert.equal(live.length, 1, 'one tooltip');
+      assert.deepEqual([live[0].picture, live[0].title, live[0].value, live[0].source], [false, ['June 2020'], ['$96.8 million'], ['Yonhap News Agency, 26 August 2020']]);
+      // Where the picture had it across (the live one beside the bar's drawn box, a px inside the column).
+      assert.ok(Math.abs(live[0].box[0] - l) <= 2, `live ${live[0].box} against the picture's ${tip.box}`);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], `no layout shift at ${width}`);
+      assert.deepEqual(errors, []);
+    } finally { await close(); }
+  }
+  // A tap on the bar shows it too (touch: it stays after the finger lifts).
+  const { page, errors, close } = await openHeld(server.url + 'test-results/picture/monthly.html', 360, { hasTouch: true });
+  try {
+    await page.waitForFunction(() => customElements.get('trade-chart') && document.getElementById('c').shadowRoot.querySelector('figure[data-tc-picture]'));
+    const j = await page.evaluate(june);
+    await page.touchscreen.tap(j.x, j.y);
+    await page.waitForFunction(() => { const t = document.getElementById('c').shadowRoot.querySelector('.tc-tooltip'); return t && !t.hidden; });
+    const [tip] = await page.evaluate(tooltips);
+    assert.deepEqual([tip.picture, tip.title, tip.value], [true, ['June 2020'], ['$96.8 million']]);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
 });
 
 test('trade-chart/server: render() in Node writes the element with its picture; the ES module in a page takes it over without a shift', async () => {

@@ -4,8 +4,11 @@
 // made it is what the reader sees; a pointer over it or the focus in it makes the chart at
 // once (lazy.js's wait ends). The live figure takes its place in one task, so in one frame:
 // the same box and the same texts in the same places (the stylesheet gives the picture's
-// plot the canvas's height). The pointer, the focus and a click on a control are handed over.
+// plot the canvas's height). Until then a pointer over a figure of the picture gets its
+// tooltip from the picture's data table. The pointer, the focus and a click on a control are
+// handed over.
 import { wake } from './lazy.js';
+import { h, text } from './dom.js';
 
 const PICTURE = ':scope > figure.tc[data-tc-picture]';
 
@@ -23,15 +26,66 @@ export function watchPicture(element, picture) {
   const on = (type, fn) => picture.addEventListener(type, fn, { signal: ac.signal });
   const at = (e) => { seen.x = e.clientX; seen.y = e.clientY; };
   const reached = () => { wake(element); woken(); };
-  on('pointerover', (e) => { at(e); reached(); });
-  on('pointermove', at);
-  on('pointerdown', (e) => { at(e); reached(); });
-  on('pointerleave', () => { seen.x = seen.y = NaN; });
+  // A pointer's tooltip is painted before the chart's making takes the main thread (the
+  // wasm's compile, the data, the first drawing): the chart is woken after the next frame.
+  const win = picture.ownerDocument.defaultView || window;
+  const afterPaint = () => win.requestAnimationFrame(() => win.setTimeout(reached, 0));
+  const tip = pictureTooltip(picture, ac.signal);
+  on('pointerover', (e) => { at(e); tip(e); afterPaint(); });
+  on('pointermove', (e) => { at(e); tip(e); });
+  on('pointerdown', (e) => { at(e); tip(e); afterPaint(); });
+  on('pointerleave', (e) => { seen.x = seen.y = NaN; if (e.pointerType !== 'touch') tip(null); }); // a tap's tooltip stays
   on('focusin', reached);
   // A tab, a legend entry or a tool clicked before the chart is made is clicked again on
   // the chart's own control once it is.
   on('click', (e) => { seen.click = control(picture, e.target); reached(); });
   return seen;
+}
+
+// The picture's own tooltip, until the takeover removes it with the picture: each drawing's
+// hit regions (src/chart/dataset/picture.rs, `picture_hits`: the live chart's hit boxes)
+// name a row of the picture's data tables (`data-i`: the figures', `data-a`: the
+// annotations'); the tooltip shows that row's cells as the live one shows them (overlay.js:
+// its markup and classes), beside the region. Returns the handler for a pointer event
+// (null: hide).
+function pictureTooltip(picture, signal) {
+  const doc = picture.ownerDocument, plot = picture.querySelector('.tc-plot');
+  const tables = picture.querySelectorAll('.tc-nojs table');
+  let tip = null, shown = null;
+  const hide = () => { if (tip) tip.hidden = true; shown = null; };
+  doc.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); }, { signal }); // WCAG 1.4.13
+  return (e) => {
+    const r = e && e.target && e.target.closest ? e.target.closest('.tc-hits > rect') : null;
+    const [table, i] = !r ? [] : r.hasAttribute('data-i') ? [tables[0], r.getAttribute('data-i')] : [tables[1], r.getAttribute('data-a')];
+    const row = table && table.tBodies[0] && table.tBodies[0].rows[Number(i)];
+    if (!plot || !row) return hide();
+    if (r !== shown) {
+      shown = r;
+      if (!tip) tip = plot.appendChild(h(doc, 'div', 'tc-tooltip', { hidden: '', part: 'tooltip' }));
+      const c = [...row.cells].map((cell) => cell.textContent || '');
+      // A figure's row: period, series, value, basis, source, note (the formula and the
+      // note); an annotation's: when, label, details, source.
+      const [title, label, value, source, lines] = table === tables[0]
+        ? [c[0], c[1], c[2], c[4], [`${table.tHead.rows[0].cells[3].textContent}: ${c[3]}`, c[5]]]
+        : [c[0], '', c[1], c[3], [c[2]]];
+      const series = text(doc, 'p', 'tc-tt-series', label);
+      const key = label && [...picture.querySelectorAll('.tc-legend [data-series]')].find((b) => b.textContent === label);
+      const sw = key && key.querySelector('.tc-swatch');
+      if (sw) series.prepend(sw.cloneNode(true));
+      tip.replaceChildren(text(doc, 'p', 'tc-tt-title', title), series, text(doc, 'p', 'tc-tt-value', value),
+        ...lines.filter(Boolean).map((l) => text(doc, 'p', 'tc-tt-line', l)));
+      if (source) tip.append(text(doc, 'p', 'tc-tt-source', source));
+    }
+    tip.hidden = false;
+    // Beside the region, at the pointer's height, kept inside the plot (as overlay.js does).
+    const p = plot.getBoundingClientRect(), b = r.getBoundingClientRect();
+    const W = plot.clientWidth, H = plot.clientHeight, tw = tip.offsetWidth, th = tip.offsetHeight, gap = 12;
+    const a0 = b.left - p.left, a1 = b.right - p.left, flip = a1 + gap + tw > W;
+    const left = Math.max(0, Math.min(flip ? a0 - gap - tw : a1 + gap, W - tw));
+    const top = Math.max(0, Math.min(e.clientY - p.top - th / 2, H - th));
+    tip.classList.toggle('tc-flip', flip);
+    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  };
 }
 
 // A lazy chart with a picture near the viewport is made when the page is idle (the reader

@@ -11,9 +11,10 @@
 use std::fmt::Write as _;
 
 use super::DatasetChart;
+use crate::data::ObsRef;
 use crate::error::Result;
 use crate::scene::theme::{Rgba, THEME_KEYS};
-use crate::scene::{self, layout, Mark, Theme};
+use crate::scene::{self, layout, Mark, Target, Theme};
 
 /// The published drawings: each is shown from a container width (CSS px) up to the next
 /// one's, drawn at its own width and scaled to the plot's box (its aspect kept). The breaks
@@ -315,13 +316,57 @@ impl DatasetChart {
             }
         }
         let svg = crate::render::svg(&scene)?;
-        let body = svg.split_once('\n').map(|(_, b)| b).unwrap_or("");
+        let body = svg
+            .split_once('\n')
+            .map(|(_, b)| b)
+            .unwrap_or("")
+            .trim_end();
+        let body = body.strip_suffix("</svg>").unwrap_or(body);
         Ok(format!(
-            "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" data-tc-from=\"{from}\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">\n{}",
-            body.trim_end(),
+            "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" data-tc-from=\"{from}\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">\n{body}{}</svg>",
+            self.picture_hits(&scene),
             w = scene.width.ceil(),
             h = scene.height.ceil(),
         ))
+    }
+
+    /// The drawing's hit regions, last in it (over the marks): one transparent rectangle per
+    /// item, the item's hit box as the live chart's hover has it (whole px), so the shell
+    /// can answer a hover before the wasm has taken the picture over (`www/shell/picture.js`).
+    /// A figure's carries its row in the data table (`data-i`), an annotation's its row in
+    /// the annotations table (`data-a`, once though the scene has it once per row); a
+    /// claim's none (the picture has no words for it: hovering it shows nothing, rather
+    /// than the bar under it). Figures first, then annotations, then claims: the later wins
+    /// where they overlap, as [`crate::chart::hit::item_at`] has it.
+    fn picture_hits(&self, scene: &scene::Scene) -> String {
+        let rows: Vec<ObsRef> = self.table_facts().map(|(r, _)| r).collect();
+        let notes: Vec<usize> = self.table_notes().map(|(a, _)| a).collect();
+        let (mut figures, mut marks, mut claims) = (String::new(), String::new(), String::new());
+        let mut seen = Vec::new();
+        for it in &scene.items {
+            let (out, data) = match it.target {
+                Target::Obs(r) => match rows.iter().position(|&x| x == r) {
+                    Some(i) => (&mut figures, format!(" data-i=\"{i}\"")),
+                    None => continue,
+                },
+                Target::Annotation(a) => match notes.iter().position(|&x| x == a) {
+                    Some(i) if !seen.contains(&a) => {
+                        seen.push(a);
+                        (&mut marks, format!(" data-a=\"{i}\""))
+                    }
+                    _ => continue,
+                },
+                Target::Claim(_) => (&mut claims, String::new()),
+            };
+            let [x0, y0, x1, y1] = [it.hit.x0, it.hit.y0, it.hit.x1, it.hit.y1].map(f64::round);
+            let _ = write!(
+                out,
+                "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\"{data}/>",
+                x1 - x0,
+                y1 - y0
+            );
+        }
+        format!("<g class=\"tc-hits\" fill=\"none\" pointer-events=\"all\">{figures}{marks}{claims}</g>")
     }
 
     /// The picture: the stylesheet (with `options.style`) and the figure as the shell
@@ -458,31 +503,40 @@ impl DatasetChart {
     }
 
     /// For readers without scripts (the stylesheet shows it only then): the view's figures
-    /// as a table, and its sources with their links, in a `<details>`.
+    /// as a table, the annotations it draws as a second one, and its sources with their
+    /// links, in a `<details>`. The shell's hover reads the tables' rows before the wasm has
+    /// taken the picture over ([`DatasetChart::picture_hits`]).
     fn picture_data(&self, o: &mut String, summary: &str) {
         let t = self.table();
         let _ = write!(
             o,
-            "<details class=\"tc-nojs\"><summary>{}</summary><div class=\"tc-data\"><table><caption>{}</caption><thead><tr>",
-            escape_html(summary),
-            escape_html(&t.caption)
+            "<details class=\"tc-nojs\"><summary>{}</summary><div class=\"tc-data\">",
+            escape_html(summary)
         );
-        for h in &t.headers {
-            let _ = write!(o, "<th scope=\"col\">{}</th>", escape_html(h));
-        }
-        o.push_str("</tr></thead><tbody>");
-        for row in &t.rows {
-            o.push_str("<tr>");
-            for (i, c) in row.iter().enumerate() {
-                if i == 0 {
-                    let _ = write!(o, "<th scope=\"row\">{}</th>", escape_html(c));
-                } else {
-                    let _ = write!(o, "<td>{}</td>", escape_html(c));
-                }
+        for t in std::iter::once(&t).chain(t.annotations.as_deref()) {
+            let _ = write!(
+                o,
+                "<table><caption>{}</caption><thead><tr>",
+                escape_html(&t.caption)
+            );
+            for h in &t.headers {
+                let _ = write!(o, "<th scope=\"col\">{}</th>", escape_html(h));
             }
-            o.push_str("</tr>");
+            o.push_str("</tr></thead><tbody>");
+            for row in &t.rows {
+                o.push_str("<tr>");
+                for (i, c) in row.iter().enumerate() {
+                    if i == 0 {
+                        let _ = write!(o, "<th scope=\"row\">{}</th>", escape_html(c));
+                    } else {
+                        let _ = write!(o, "<td>{}</td>", escape_html(c));
+                    }
+                }
+                o.push_str("</tr>");
+            }
+            o.push_str("</tbody></table>");
         }
-        o.push_str("</tbody></table></div><ul class=\"tc-nojs-sources\">");
+        o.push_str("</div><ul class=\"tc-nojs-sources\">");
         for s in self
             .sel
             .sources

@@ -4,7 +4,7 @@
 
 use super::DatasetChart;
 use crate::chart::present::{self, Capabilities, ClaimInfo, LegendEntry, Meta, Table, ViewInfo};
-use crate::data::{Check, ClaimStatus, FigureKind, Groups, Op, ViewKind};
+use crate::data::{Check, ClaimStatus, FigureKind, Groups, ObsRef, Op, ViewKind};
 use crate::scene::{self, Texture};
 use crate::text::format;
 use crate::text::words::{self, t, Lang, Msg, Ui};
@@ -194,10 +194,8 @@ impl DatasetChart {
         })
         .collect();
         let rows = self
-            .sel
-            .obs()
-            .filter_map(|r| present::facts(&self.ds, r, lang))
-            .map(|f| {
+            .table_facts()
+            .map(|(_, f)| {
                 let note = f.table_note(lang);
                 vec![f.title, f.series, f.value, f.basis, f.source, note]
             })
@@ -210,15 +208,25 @@ impl DatasetChart {
         }
     }
 
+    /// The observations of the table's rows, in its order, with their facts: the
+    /// picture's hit regions name their row by its place here.
+    pub(crate) fn table_facts(&self) -> impl Iterator<Item = (ObsRef, present::Facts)> + '_ {
+        (self.sel.obs()).filter_map(|r| Some((r, present::facts(&self.ds, r, self.lang)?)))
+    }
+
+    /// The annotations of the annotations table's rows, in its order, with their words.
+    pub(crate) fn table_notes(&self) -> impl Iterator<Item = (usize, present::Note)> + '_ {
+        (self.sel.annotations.iter())
+            .filter_map(|&a| Some((a, present::note(&self.ds, a, self.lang)?)))
+    }
+
     /// The annotations the view draws as a table: when, label, details, source.
     fn annotations_table(&self) -> Option<Table> {
         let lang = self.lang;
-        let mut rows = Vec::new();
-        for &a in &self.sel.annotations {
-            if let Some(n) = present::note(&self.ds, a, lang) {
-                rows.push(vec![n.when, n.label, n.text, n.source]);
-            }
-        }
+        let rows: Vec<Vec<String>> = self
+            .table_notes()
+            .map(|(_, n)| vec![n.when, n.label, n.text, n.source])
+            .collect();
         (!rows.is_empty()).then(|| Table {
             caption: t(lang, Msg::Marked).to_string(),
             headers: vec![
