@@ -631,7 +631,8 @@ fn the_builder_takes_a_wide_table_and_says_what_it_understood() {
     assert_eq!(json["understood"]["columns"][1]["direction"], "US>CN");
     assert_eq!(json["understood"]["columns"][3]["meaning"], "balance");
     // And as facts of the "What I read" panel, after the reading's.
-    let facts: Vec<(&str, &str, Option<&str>, &str, Option<&str>)> = r
+    type Fact<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, Option<&'a str>);
+    let facts: Vec<Fact> = r
         .facts
         .iter()
         .map(|f| {
