@@ -555,7 +555,7 @@ async function visit(ctx, url, lib, mode, which, shot) {
     // the rest of the load window: IDLE_AFTER_FRAME ms after the later of the two, no input
     const quiet = Math.max(rec.firstFrame, rec.interactive) + IDLE_AFTER_FRAME;
     await page.waitForTimeout(Math.max(0, quiet - (await page.evaluate(() => performance.now()))));
-    Object.assign(rec, await page.evaluate(() => { __pl.mark('pl:idle'); return __pl.frame().then(() => ({ cls: __pl.t.cls, shifts: __pl.t.shifts })); }));
+    Object.assign(rec, await page.evaluate(() => { __pl.mark('pl:idle'); return __pl.frame().then(() => ({ cls: __pl.t.cls, shifts: __pl.t.shifts, shiftLog: __pl.t.shiftLog })); }));
     if (lib.startsWith('tc')) { // a legend toggle and a view change, real clicks
       for (const [kind, sel] of [['toggle', '.tc-legend [data-series]'], ['view', '.tc-tabs [data-view="balance"]']]) {
         const b = await page.evaluate((s) => __pl.api().button(s), sel);

@@ -35,7 +35,15 @@ window.__pl = (function () {
   t.cls = 0; t.shifts = 0;
   try {
     new PerformanceObserver(function (list) {
-      list.getEntries().forEach(function (e) { if (!e.hadRecentInput) { t.cls += e.value; t.shifts++; } });
+      list.getEntries().forEach(function (e) {
+        if (e.hadRecentInput) return;
+        t.cls += e.value; t.shifts++;
+        // what moved, and from where to where (kept in the JSON: a shift is to be explained)
+        (t.shiftLog = t.shiftLog || []).push({ at: Math.round(e.startTime), value: +e.value.toFixed(4), sources: (e.sources || []).map(function (s) {
+          var n = s.node, r = function (b) { return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; };
+          return { node: n ? (n.nodeName + (n.className && typeof n.className === 'string' ? '.' + n.className.split(' ').join('.') : '')) : null, from: r(s.previousRect), to: r(s.currentRect) };
+        }) });
+      });
     }).observe({ type: 'layout-shift', buffered: true });
   } catch (e) { t.cls = null; }
   addEventListener('error', function (e) { errors(e.message); });

@@ -35,21 +35,33 @@ export class Overlay {
     this.shown = key;
     Object.assign(ui.highlight.style, { left: hv.x + 'px', top: hv.y + 'px', width: hv.w + 'px', height: hv.h + 'px' });
     const entry = legend.find((s) => s.id === hv.series_id); // none for a claim
-    const series = text(doc, 'p', 'tc-tt-series', (entry && entry.label) || hv.series || '');
-    if (entry) series.prepend(swatch(doc, entry.color, entry.texture));
-    tip.replaceChildren(text(doc, 'p', 'tc-tt-title', hv.title), series, text(doc, 'p', 'tc-tt-value', hv.value),
-      ...(hv.lines || []).map((t) => text(doc, 'p', 'tc-tt-line', t)));
-    if (hv.source) tip.append(text(doc, 'p', 'tc-tt-source', hv.source));
+    fillTooltip(doc, tip, hv.title, (entry && entry.label) || hv.series || '', entry ? swatch(doc, entry.color, entry.texture) : null,
+      hv.value, hv.lines || [], hv.source);
     ui.highlight.hidden = tip.hidden = false;
     // Beside the highlighted box.
-    const [a0, a1, ay] = [hv.x, hv.x + hv.w, hv.y];
-    const [W, H] = size, tw = tip.offsetWidth, th = tip.offsetHeight, gap = 12;
-    const flip = a1 + gap + tw > W;
-    const left = Math.max(0, Math.min(flip ? a0 - gap - tw : a1 + gap, W - tw));
-    const top = Math.max(0, Math.min(ay - th / 2, H - th));
-    tip.classList.toggle('tc-flip', flip);
-    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    placeTooltip(tip, hv.x, hv.x + hv.w, hv.y, size[0], size[1]);
   }
+}
+
+// The tooltip's lines, the same for the live chart and the published picture (picture.js):
+// the title, the series (with its legend swatch, or null), the value, further lines, the source.
+export function fillTooltip(doc, tip, title, series, sw, value, lines, source) {
+  const s = text(doc, 'p', 'tc-tt-series', series);
+  if (sw) s.prepend(sw);
+  tip.replaceChildren(text(doc, 'p', 'tc-tt-title', title), s, text(doc, 'p', 'tc-tt-value', value),
+    ...lines.map((t) => text(doc, 'p', 'tc-tt-line', t)));
+  if (source) tip.append(text(doc, 'p', 'tc-tt-source', source));
+}
+
+// The tooltip beside the box from x `a0` to `a1`, centred on height `ay`, kept inside the
+// plot (`W` × `H` CSS px) and flipped to the box's left near the plot's right edge.
+export function placeTooltip(tip, a0, a1, ay, W, H) {
+  const tw = tip.offsetWidth, th = tip.offsetHeight, gap = 12;
+  const flip = a1 + gap + tw > W;
+  const left = Math.max(0, Math.min(flip ? a0 - gap - tw : a1 + gap, W - tw));
+  const top = Math.max(0, Math.min(ay - th / 2, H - th));
+  tip.classList.toggle('tc-flip', flip);
+  tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
 }
 
 // A legend colour: a property, not cssText, so a colour string cannot add rules.

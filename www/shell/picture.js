@@ -8,7 +8,8 @@
 // tooltip from the picture's data table. The pointer, the focus and a click on a control are
 // handed over.
 import { wake } from './lazy.js';
-import { h, text } from './dom.js';
+import { h } from './dom.js';
+import { fillTooltip, placeTooltip } from './overlay.js';
 
 const PICTURE = ':scope > figure.tc[data-tc-picture]';
 
@@ -68,23 +69,14 @@ function pictureTooltip(picture, signal) {
       const [title, label, value, source, lines] = table === tables[0]
         ? [c[0], c[1], c[2], c[4], [`${table.tHead.rows[0].cells[3].textContent}: ${c[3]}`, c[5]]]
         : [c[0], '', c[1], c[3], [c[2]]];
-      const series = text(doc, 'p', 'tc-tt-series', label);
       const key = label && [...picture.querySelectorAll('.tc-legend [data-series]')].find((b) => b.textContent === label);
       const sw = key && key.querySelector('.tc-swatch');
-      if (sw) series.prepend(sw.cloneNode(true));
-      tip.replaceChildren(text(doc, 'p', 'tc-tt-title', title), series, text(doc, 'p', 'tc-tt-value', value),
-        ...lines.filter(Boolean).map((l) => text(doc, 'p', 'tc-tt-line', l)));
-      if (source) tip.append(text(doc, 'p', 'tc-tt-source', source));
+      fillTooltip(doc, tip, title, label, sw ? sw.cloneNode(true) : null, value, lines.filter(Boolean), source);
     }
     tip.hidden = false;
-    // Beside the region, at the pointer's height, kept inside the plot (as overlay.js does).
+    // Beside the region, at the pointer's height, kept inside the plot (as the live one).
     const p = plot.getBoundingClientRect(), b = r.getBoundingClientRect();
-    const W = plot.clientWidth, H = plot.clientHeight, tw = tip.offsetWidth, th = tip.offsetHeight, gap = 12;
-    const a0 = b.left - p.left, a1 = b.right - p.left, flip = a1 + gap + tw > W;
-    const left = Math.max(0, Math.min(flip ? a0 - gap - tw : a1 + gap, W - tw));
-    const top = Math.max(0, Math.min(e.clientY - p.top - th / 2, H - th));
-    tip.classList.toggle('tc-flip', flip);
-    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    placeTooltip(tip, b.left - p.left, b.right - p.left, e.clientY - p.top, plot.clientWidth, plot.clientHeight);
   };
 }
 
