@@ -145,7 +145,7 @@ test('an ambiguous number column asks for the decimal mark and draws once it is 
   assert.ok(!element.includes('standalone'));
   await page.check('input[name="data-in"][value=url]');
   await page.fill('#data-url', 'https://news.example/charts/kr-jp.json');
-  assert.match(await page.inputValue('#snip-element'), /<trade-chart src="https:\/\/news\.example\/charts\/kr-jp\.json">/);
+  assert.match(await page.inputValue('#snip-element'), /<trade-chart src="https:\/\/news\.example\/charts\/kr-jp\.json" data-tc-pictured>/);
   assert.match(await page.inputValue('#snip-iframe'), /embed\.html\?src=https%3A%2F%2Fnews\.example%2Fcharts%2Fkr-jp\.json/);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);
