@@ -235,7 +235,7 @@ fn a_server_render_is_the_element_with_its_attributes_the_picture_and_the_data()
         r#"{"view":"balance","lang":"ko","theme":"dark","height":420.4,"loading":"eager"}"#,
     )
     .unwrap();
-    assert!(html.starts_with("<trade-chart view=\"balance\" lang=\"ko\" theme=\"dark\" height=\"420.4\" loading=\"eager\"><template shadowrootmode=\"open\"><div class=\"tc-box\"><style>"), "{}", &html[..200]);
+    assert!(html.starts_with("<trade-chart view=\"balance\" lang=\"ko\" theme=\"dark\" height=\"420.4\" loading=\"eager\"><template shadowrootmode=\"open\"><div class=\"tc-box\" data-tc-pictured><style>"), "{}", &html[..200]);
     assert!(html.contains("</style><figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">"));
     // The fixed height as the shell rounds it, for the box and every drawing.
     assert!(html.contains("part=\"canvas\" data-tc-fixed=\"\"><svg width=\"360\" height=\"420\""));
@@ -259,7 +259,7 @@ fn a_server_render_is_the_element_with_its_attributes_the_picture_and_the_data()
     // For a page that links the stylesheet: the figure a child of the element, no <style>.
     let page = trade_chart::chart::render_element_styled(data, "{}", true).unwrap();
     assert!(
-        page.starts_with("<trade-chart><figure class=\"tc\" data-state=\"ready\""),
+        page.starts_with("<trade-chart data-tc-pictured><figure class=\"tc\" data-state=\"ready\""),
         "{}",
         &page[..80]
     );
@@ -300,7 +300,7 @@ fn the_reservation_follows_the_height_rule() {
     let css = trade_chart::chart::reserve_css();
     let lines: Vec<&str> = css.lines().collect();
     assert_eq!(lines.len(), 3, "{css}");
-    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc))";
+    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc), [data-tc-pictured])";
     assert_eq!(lines[0], format!("{who} {{ display: block; }}"));
     assert_eq!(
         lines[1],

@@ -140,12 +140,12 @@ test('an ambiguous number column asks for the decimal mark and draws once it is 
   await page.waitForFunction(() => document.getElementById('snip-element').value.includes('data-tc-picture'));
   const element = await page.inputValue('#snip-element');
   // trade-chart.js, its wasm a file of its own, preloaded (publish.js wasmPreload)
-  assert.match(element, /^<link rel="preload" href="[^"]+\/pkg\/trade_chart_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>\n<link rel="stylesheet" href="[^"]+\/pkg\/trade-chart\.css">\n<trade-chart><figure class="tc" [^]*<\/figure>\n  <script type="application\/json">\{/);
+  assert.match(element, /^<link rel="preload" href="[^"]+\/pkg\/trade_chart_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>\n<link rel="stylesheet" href="[^"]+\/pkg\/trade-chart\.css">\n<trade-chart data-tc-pictured><figure class="tc" [^]*<\/figure>\n  <script type="application\/json">\{/);
   assert.match(element, /\n<script src="[^"]+\/pkg\/trade-chart\.js"><\/script>$/);
   assert.ok(!element.includes('standalone'));
   await page.check('input[name="data-in"][value=url]');
   await page.fill('#data-url', 'https://news.example/charts/kr-jp.json');
-  assert.match(await page.inputValue('#snip-element'), /<trade-chart src="https:\/\/news\.example\/charts\/kr-jp\.json">/);
+  assert.match(await page.inputValue('#snip-element'), /<trade-chart src="https:\/\/news\.example\/charts\/kr-jp\.json" data-tc-pictured>/);
   assert.match(await page.inputValue('#snip-iframe'), /embed\.html\?src=https%3A%2F%2Fnews\.example%2Fcharts%2Fkr-jp\.json/);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);

@@ -280,7 +280,7 @@ test('publish: the dataset JSON re-imports, the data package checks with the com
   // Rust's page (trade_chart_import::publish): the command line's `bundle` of the downloaded
   // dataset, in the preview's language, with the script the builder inlined, byte for byte.
   // the element with its published picture first (issue 22), then the data
-  assert.ok(htmlText.includes('<div id="trade-chart" data-trade-chart data-loading="eager" data-lang="en"><style>'), 'the one markup');
+  assert.ok(htmlText.includes('<div id="trade-chart" data-trade-chart data-tc-pictured data-loading="eager" data-lang="en"><style>'), 'the one markup');
   assert.ok(/<svg[^]*<script type="application\/json" id="trade-chart-data">\{/.test(htmlText), 'the picture, then the data');
   sameText(htmlText, execFileSync(commandLine(), ['bundle', json.path, '--lang', 'en', '--script', join(ROOT, 'dist/pkg/trade-chart.standalone.js'), '-o', '-'],
     { encoding: 'utf8', maxBuffer: 64 << 20 }), 'the builder\'s download and `trade-chart bundle`');

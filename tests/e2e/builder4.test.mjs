@@ -54,7 +54,7 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
   await page.waitForFunction(() => /Snippets everywhere/.test(document.getElementById('snip-element').value));
   await page.waitForFunction(() => document.getElementById('snip-element').value.includes('data-tc-picture'));
   const element = await page.inputValue('#snip-element');
-  assert.match(element, /\n<trade-chart><figure class="tc" /);
+  assert.match(element, /\n<trade-chart data-tc-pictured><figure class="tc" /);
   // the data in the snippets: the iframe shows the chart's own page, which the editor
   // downloads beside it and hosts at the address given (the one-file page, picture inline)
   const pageUrl = `${session.server.url}newsroom/charts/snippets-page.html`;

@@ -33,7 +33,7 @@ test('bundle: one file from a table opens from disk, draws, and a hover shows a 
   assert.ok(html.includes('<script type="application/json" id="trade-chart-data">'), 'dataset inline');
   assert.ok(!/<script[^>]*\bsrc=/.test(html), 'no external script');
   // The builder's markup (trade_chart_import::publish): the options as the element's attributes.
-  assert.ok(html.includes('<div id="trade-chart" data-trade-chart data-loading="eager" data-view="annual-flows" data-lang="en"><style>'), 'the builder\'s markup');
+  assert.ok(html.includes('<div id="trade-chart" data-trade-chart data-tc-pictured data-loading="eager" data-view="annual-flows" data-lang="en"><style>'), 'the builder\'s markup');
   assert.ok(html.includes('</figure><script type="application/json" id="trade-chart-data">{'), 'the picture, then the data');
 
   const page = await browser.browser.newPage({ viewport: { width: 900, height: 900 } });

@@ -16,7 +16,7 @@ before(async () => {
   element = render(JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8')), { view: 'collapse', lang: 'en' })
     .replace('<trade-chart ', '<trade-chart id="c" ');
   // The same picture as a child of a [data-trade-chart] (the story's data: the default).
-  light = element.slice(element.indexOf('<div class="tc-box">') + '<div class="tc-box">'.length, element.indexOf('</div></template>'));
+  light = element.slice(element.indexOf('<div class="tc-box" data-tc-pictured>') + '<div class="tc-box" data-tc-pictured>'.length, element.indexOf('</div></template>'));
   assert.ok(light.startsWith('<style>') && light.endsWith('</figure>'), light.slice(-40));
   server = await startServer(ROOT);
   browser = await launch();

@@ -89,11 +89,11 @@ async function withPicture(p) {
   const script = `<script src="${attr(p.base + PICTURE_SCRIPT)}"></script>`;
   const data = p.inline ? `\n  <script type="application/json">${p.json}</script>\n` : '';
   snippet('snip-script', p.inline
-    ? `${link}\n<div data-trade-chart${p.dl}>${figure}${data}</div>\n${script}`
-    : `${link}\n<div data-trade-chart${p.dl} data-src="${attr(p.url)}">${figure}</div>\n${script}`);
+    ? `${link}\n<div data-trade-chart${p.dl} data-tc-pictured>${figure}${data}</div>\n${script}`
+    : `${link}\n<div data-trade-chart${p.dl} data-src="${attr(p.url)}" data-tc-pictured>${figure}</div>\n${script}`);
   snippet('snip-element', p.inline
-    ? `${link}\n<trade-chart${p.el}>${figure}${data}</trade-chart>\n${script}`
-    : `${link}\n<trade-chart${p.el} src="${attr(p.url)}">${figure}</trade-chart>\n${script}`);
+    ? `${link}\n<trade-chart${p.el} data-tc-pictured>${figure}${data}</trade-chart>\n${script}`
+    : `${link}\n<trade-chart${p.el} src="${attr(p.url)}" data-tc-pictured>${figure}</trade-chart>\n${script}`);
 }
 // A snippet's text; one with a large dataset inline is shown cut in the middle (a text
 // field of megabytes freezes the page), and "Copy" copies all of it.

@@ -32,7 +32,7 @@ fn the_element_is_the_server_renders_for_the_same_options() {
             trade_chart::chart::render_element_with(&json, &o).unwrap()
         )
     );
-    assert!(out.starts_with("<trade-chart view=\"balance\" lang=\"ko\" theme=\"dark\"><template shadowrootmode=\"open\"><div class=\"tc-box\"><style>"));
+    assert!(out.starts_with("<trade-chart view=\"balance\" lang=\"ko\" theme=\"dark\"><template shadowrootmode=\"open\"><div class=\"tc-box\" data-tc-pictured><style>"));
     assert!(out.contains("data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">"));
     // The same dataset inline (as `convert` writes it: the same views and series).
     let ids = |v: &serde_json::Value, k: &str| -> Vec<String> {

@@ -189,7 +189,7 @@ pub fn page(dataset: &str, script: &str, options: &PageOptions) -> Result<String
 </head>
 <body>
 <main>
-<div id="trade-chart" data-trade-chart data-loading="eager"{attrs}>{picture}<script type="application/json" id="trade-chart-data">{json}</script>
+<div id="trade-chart" data-trade-chart data-tc-pictured data-loading="eager"{attrs}>{picture}<script type="application/json" id="trade-chart-data">{json}</script>
 </div>
 </main>
 <script>
@@ -290,7 +290,7 @@ mod tests {
                 "<meta name=\"generator\" content=\"trade-chart {}\">",
                 env!("CARGO_PKG_VERSION")
             ),
-            "<div id=\"trade-chart\" data-trade-chart data-loading=\"eager\" data-view=\"annual-flows\" data-lang=\"ko\" data-theme=\"dark\"><style>",
+            "<div id=\"trade-chart\" data-trade-chart data-tc-pictured data-loading=\"eager\" data-view=\"annual-flows\" data-lang=\"ko\" data-theme=\"dark\"><style>",
             "</style><figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"dark\" lang=\"ko\" data-tc-picture=\"\">",
             "</figure><script type=\"application/json\" id=\"trade-chart-data\">{",
             "}</script>\n</div>\n</main>",
@@ -313,7 +313,7 @@ mod tests {
         let html = page(DATASET, SCRIPT, &PageOptions::default()).unwrap();
         assert!(html.contains("<html lang=\"en\">"));
         assert!(html
-            .contains("<div id=\"trade-chart\" data-trade-chart data-loading=\"eager\"><style>"));
+            .contains("<div id=\"trade-chart\" data-trade-chart data-tc-pictured data-loading=\"eager\"><style>"));
         // The picture: in the page's palette (auto), in English.
         assert!(html.contains(
             "<figure class=\"tc\" data-state=\"ready\" part=\"figure\" data-tc-theme=\"auto\" lang=\"en\" data-tc-picture=\"\">"

@@ -211,14 +211,18 @@ pub const RESERVE_TEXTS: [(u32, f64); 10] = [
 /// [`RESERVE_TEXTS`]), on `<trade-chart>` before it is defined, a `[data-trade-chart]`
 /// before create() has it, the element create() was given (`data-tc-box`, set at once), a
 /// lazy chart waiting (`data-tc-pending`) and the element's own box (`.tc-box`), each only
-/// while it holds no figure. A percentage padding is of the container's width, so no query
+/// while it holds no figure, and never one marked `data-tc-pictured` in its start tag: the
+/// markup that writes a picture into an element marks it, because Chromium does not update
+/// `:has()` for children the parser is still adding (a figure streamed in several chunks
+/// would show under the stand-in's height until its end, then jump up: issue 22's 0.85
+/// layout shift on a slow network). A percentage padding is of the container's width, so no query
 /// container is needed (one would keep the figure's margins from collapsing as they will);
 /// a step at width `b` is `clamp(0px, (100% - (b - 1)px) * 1000, d)`. `--tc-reserve` sets
 /// the height instead. In a shadow root the picture's stylesheet drops the stand-in of its
 /// host (`:host::before`): a server-rendered `<trade-chart>` has its picture there.
 /// `www/trade-chart.css` holds exactly this text (a test checks).
 pub fn reserve_css() -> String {
-    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc))";
+    let who = ":is(trade-chart:not(:defined), [data-trade-chart]:not([data-tc-box]), [data-tc-box=\"\"], [data-tc-pending], .tc-box):not(:has(> figure.tc), [data-tc-pictured])";
     let px = |v: f64| format!("{}px", crate::number::plain(v));
     let clamp = |s: &layout::HeightStep| {
         format!(
@@ -641,8 +645,8 @@ fn element(data: &str, o: &crate::chart::options::Options, light: Option<&str>) 
     // where `\u003c` is the same character).
     let json = data.trim().replace('<', "\\u003c");
     Ok(if light.is_some() {
-        format!("<trade-chart{attrs}>{picture}<script type=\"application/json\">{json}</script></trade-chart>")
+        format!("<trade-chart{attrs} data-tc-pictured>{picture}<script type=\"application/json\">{json}</script></trade-chart>")
     } else {
-        format!("<trade-chart{attrs}><template shadowrootmode=\"open\"><div class=\"tc-box\">{picture}</div></template><script type=\"application/json\">{json}</script></trade-chart>")
+        format!("<trade-chart{attrs}><template shadowrootmode=\"open\"><div class=\"tc-box\" data-tc-pictured>{picture}</div></template><script type=\"application/json\">{json}</script></trade-chart>")
     })
 }
