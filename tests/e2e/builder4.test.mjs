@@ -109,7 +109,7 @@ test('each snippet in a blank page under the strict CSP: <trade-chart> with the 
   await ctx.close();
 });
 
-test('the script and <trade-chart> snippets carry the chart\'s picture: pasted under the strict CSP with the script (trade-chart.js, its wasm preloaded) held back, the picture is the first paint, and the chart takes it over without a shift', async () => {
+test('the script and <trade-chart> snippets carry the chart\'s picture: pasted under the strict CSP with the script (trade-chart.js) held back, the picture is the first paint, and the chart takes it over without a shift', async () => {
   const { ctx, page, errors } = await open();
   await paste(page, 'sources', SRC);
   await paste(page, 'observations', OBS);
@@ -130,7 +130,7 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts
     let release;
     const held = new Promise((r) => { release = r; });
     await p2.route('**/pkg/trade-chart.js', async (route) => { await held; await route.continue(); });
-    // the preload hint (publish.js wasmPreload) asks for the wasm while the script is held
+    // no preload hint: the wasm is asked for by the script (as soon as it runs), not before
     const wasmAsked = [];
     p2.on('request', (r) => { if (r.url().endsWith('/pkg/trade_chart_bg.wasm')) wasmAsked.push(r.url()); });
     await p2.route(`${session.server.url}cms/pictured-${name}.html`, (r) => r.fulfill({ status: 200,
@@ -148,7 +148,7 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts
     });
     const first = await look();
     assert.deepEqual([first.picture, first.title, first.canvas], [true, 'Pictured snippet', false], `${name}: the picture before any script`);
-    assert.equal(wasmAsked.length, 1, `${name}: the wasm preloaded before the script has run`);
+    assert.equal(wasmAsked.length, 0, `${name}: no wasm asked for before the script has run`);
     if (name === 'element') await p2.screenshot({ path: join(RESULTS, 'builder-snippet-picture.png') });
     release();
     await p2.waitForFunction(() => { const h = document.querySelector('trade-chart, [data-trade-chart]'); return h && h.tradeChart; }, null, { timeout: 30_000 });
@@ -223,7 +223,7 @@ test('keyboard only: from the top of the page through data, chart text, preview 
   await tabTo(copyButton);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /Copied/.test(document.getElementById('copy-status').textContent));
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^(<link rel="preload" [^>]*>\n<link rel="stylesheet" [^>]*>\n)?<trade-chart[^>]*>[\s\S]*Walked by keyboard/);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^(<link rel="stylesheet" [^>]*>\n)?<trade-chart[^>]*>[\s\S]*Walked by keyboard/);
   await step('4-publish');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);
