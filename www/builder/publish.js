@@ -69,20 +69,29 @@ const PICTURE_SCRIPT = 'pkg/trade-chart.js';
 // A reader sees the chart at the first paint; the script takes it over without a shift.
 // Asked after each edit; an answer for an older edit is dropped. Above PICTURE_MAX of
 // data the snippets stay without (the picture carries the view's table).
+// The last picture drawn, by dataset and language: a change of where the data live, the
+// base URL or anything else that leaves the scene alone rewrites the picture snippets at once
+// instead of showing those without a picture until the worker answers.
 const PICTURE_MAX = 1 << 20;
 let asked = 0;
+let drawnPicture = { key: '', figure: '' };
 async function withPicture(p) {
   const n = ++asked;
   if (!p || p.json.length > PICTURE_MAX) return;
-  let html;
-  try {
-    html = await call('renderElement', p.json, { ...(p.pl === 'en' ? {} : { lang: p.pl }), style: 'page' });
-  } catch (_) {
-    return; // the snippets without a picture stay
+  const key = `${p.pl}\n${p.json}`;
+  let figure = drawnPicture.key === key ? drawnPicture.figure : '';
+  if (!figure) {
+    let html;
+    try {
+      html = await call('renderElement', p.json, { ...(p.pl === 'en' ? {} : { lang: p.pl }), style: 'page' });
+    } catch (_) {
+      return; // the snippets without a picture stay
+    }
+    if (n !== asked) return;
+    figure = html.slice(html.indexOf('<figure'), html.lastIndexOf('</figure>') + '</figure>'.length);
+    if (!figure) return;
+    drawnPicture = { key, figure };
   }
-  if (n !== asked) return;
-  const figure = html.slice(html.indexOf('<figure'), html.lastIndexOf('</figure>') + '</figure>'.length);
-  if (!figure) return;
   const link = `<link rel="stylesheet" href="${attr(p.base + 'pkg/trade-chart.css')}">`;
   const script = `<script src="${attr(p.base + PICTURE_SCRIPT)}"></script>`;
   const data = p.inline ? `\n  <script type="application/json">${p.json}</script>\n` : '';
