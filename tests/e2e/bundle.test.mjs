@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { transformSync } from 'esbuild';
 import { ROOT, RESULTS, commandLine, launch, collectErrors, canvasStats, mounted } from './helpers.mjs';
 
 const TABLE = join(ROOT, 'tests/fixtures/import/observations.tsv');
@@ -63,26 +62,6 @@ test('bundle: one file from a table opens from disk, draws, and a hover shows a 
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   assert.deepEqual(errors, []);
   await page.close();
-});
-
-test('bundle: the frame\'s script in the <head> is frame-report.js without its comments, the same program', () => {
-  // build.rs strips the file at build time (src/js_strip.rs); esbuild minifies the file and
-  // the inline copy to the same bytes, so no token changed. The copy still works: iframe.test.mjs
-  // frames the one-file page (its height reports, the parent's theme).
-  const file = join(dir, 'frame.html');
-  const { code, stderr } = bundle(['-o', file]);
-  assert.equal(code, 0, stderr);
-  const html = readFileSync(file, 'utf8');
-  const head = html.slice(0, html.indexOf('</head>'));
-  const m = head.match(/<script>\n([^]*?)<\/script>\n/);
-  assert.ok(m, 'no script in the <head>');
-  const inline = m[1];
-  const source = readFileSync(join(ROOT, 'www/embed/frame-report.js'), 'utf8');
-  for (const comment of ['//', '/*', 'framed page', '\n ']) assert.ok(!inline.includes(comment), `${JSON.stringify(comment)} in ${inline}`);
-  assert.ok(source.includes('// The framed page'));
-  const min = (code) => transformSync(code, { minify: true, legalComments: 'none' }).code;
-  assert.equal(min(inline), min(source));
-  assert.ok(inline.length < source.length / 2, `${inline.length} of ${source.length} bytes`);
 });
 
 test('bundle: a missing standalone script is a clear error, and nothing is written', () => {

@@ -2,8 +2,7 @@
 // dist/embed.html (the chart from its query string; this file is a <script src> there, for
 // a CSP without inline script) and the one-file page (`trade-chart bundle`, the builder's
 // "Web page" and iframe page: crates/import/src/publish.rs inlines this file at build time,
-// in the <head>, so it runs before the published picture is laid out; crates/import/build.rs
-// strips its comments and indentation first, so comment freely: they cost the page nothing).
+// in the <head>, so it runs before the published picture is laid out).
 // - In a frame, it marks the root `data-tc-framed` (the one-file page then drops its
 //   margins) and reports the whole document's height to the parent whenever it changes
 //   (ResizeObserver): our own message, AMP's embed-size, and WordPress's when the URL has

@@ -23,8 +23,6 @@ pub mod comtrade;
 pub mod datapackage;
 pub mod encoding;
 pub mod imf;
-#[cfg(test)]
-mod js_strip;
 mod not_table;
 pub mod numbers;
 mod office;
