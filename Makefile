@@ -30,8 +30,14 @@ setup:
 # --strip-target-features: the features section is for tools before wasm-opt; browsers
 # ignore it. Together 874 B gzip off the reader's core (96,400 → 95,526, issue 23).
 WASM_OPT := wasm-opt -Oz --low-memory-unused --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
-# www/embed/frame-report.js is compiled into the builder's wasm (publish.rs inlines it in the one-file page).
-RUST_INPUTS := $(shell find src crates -name '*.rs') Cargo.toml Cargo.lock $(wildcard crates/*/Cargo.toml) data/kp-cn.json scripts/wasm-build.sh www/embed/frame-report.js
+# www/embed/frame-report.js, minified by esbuild into frame-report.min.js (committed, so the
+# CLI builds without Node), is compiled into the builder's wasm (publish.rs inlines it in the
+# one-file page).
+FRAME_MIN := www/embed/frame-report.min.js
+RUST_INPUTS := $(shell find src crates -name '*.rs') Cargo.toml Cargo.lock $(wildcard crates/*/Cargo.toml) data/kp-cn.json scripts/wasm-build.sh $(FRAME_MIN)
+$(FRAME_MIN): www/embed/frame-report.js scripts/frame-min.mjs | setup
+	node scripts/frame-min.mjs
+	touch $@
 WASM_STAMP := target/wb/.built
 PKG_STAMP := pkg/.built
 PKG_INPUTS := $(WASM_STAMP) $(shell find www -type f) $(wildcard scripts/*.mjs) package.json package-lock.json Cargo.toml data/kp-cn.json LICENSE

@@ -239,7 +239,9 @@ writeFileSync(at('dist/trade-chart-demo.html'), replaceOnce(read('www/index.html
 
 // ---- the iframe embed: dist/embed.html (the chart alone, from its query string; its
 // script a file, for a CSP without inline script) and dist/embed.js (the host's resizer) ----
-for (const f of ['embed.html', 'embed.css', 'frame-report.js', 'embed-frame.js', 'embed.js']) copyFileSync(at('www/embed', f), at('dist', f));
+for (const f of ['embed.html', 'embed.css', 'embed-frame.js', 'embed.js']) copyFileSync(at('www/embed', f), at('dist', f));
+// frame-report.js as the one-file page inlines it: minified by esbuild (scripts/frame-min.mjs)
+copyFileSync(at('www/embed/frame-report.min.js'), at('dist/frame-report.js'));
 
 // ---- Subresource Integrity: sha384 of what a host may load from a CDN ----
 const sri = (f) => 'sha384-' + createHash('sha384').update(readFileSync(at(f))).digest('base64');

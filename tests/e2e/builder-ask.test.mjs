@@ -63,6 +63,14 @@ test('a wide table pasted: the builder asks for the countries, the unit and the 
     ['column', 'Column #4 Balance', '#4=balance'],
   ];
   assert.deepEqual(await facts(page), read);
+  // At 1024 px each column's select is on its label's line, right of it (the Balance
+  // select, whose row has a note too, went below its label on a line of its own).
+  const placed = await page.$$eval('#read-facts > div[data-key=column]', (rows) => rows.filter((r) => r.querySelector('select')).map((r) => {
+    const dt = r.querySelector('dt').getBoundingClientRect();
+    const select = r.querySelector('select').getBoundingClientRect();
+    return `${r.querySelector('dt').textContent}: ${select.top < dt.bottom && select.left >= dt.right ? 'beside its label' : 'below its label'}`;
+  }));
+  assert.deepEqual(placed, ['Column #2 Exports: beside its label', 'Column #3 Imports: beside its label', 'Column #4 Balance: beside its label']);
   assert.deepEqual(await columnSelect(page, '#3 Imports').evaluate((s) => [...s.options].map((o) => `${o.value} ${o.textContent}`)),
     ['#3=KR>IT Exports', '#3=IT>KR Imports', '#3=two-way Two-way', '#3=balance Balance', '#3=skip Not used']);
   assert.equal(await columnSelect(page, '#3 Imports').getAttribute('aria-label'), 'Column #3 Imports');

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { minify } from '../../scripts/frame-min.mjs';
 import { ROOT, RESULTS, commandLine, launch, collectErrors, canvasStats, mounted } from './helpers.mjs';
 
 const TABLE = join(ROOT, 'tests/fixtures/import/observations.tsv');
@@ -62,6 +63,23 @@ test('bundle: one file from a table opens from disk, draws, and a hover shows a 
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('bundle: the frame\'s script in the <head> is frame-report.js minified, as committed (frame-report.min.js), without the file\'s comments', () => {
+  // scripts/frame-min.mjs writes frame-report.min.js (committed: the CLI builds without
+  // Node); the copy must be esbuild's minification of the file as it is now. The copy still
+  // works: iframe.test.mjs frames the one-file page (its height reports, the parent's theme).
+  const source = readFileSync(join(ROOT, 'www/embed/frame-report.js'), 'utf8');
+  const committed = readFileSync(join(ROOT, 'www/embed/frame-report.min.js'), 'utf8');
+  assert.equal(committed, minify(source), 'frame-report.min.js is not the minified frame-report.js: run `node scripts/frame-min.mjs`');
+  const file = join(dir, 'frame.html');
+  const { code, stderr } = bundle(['-o', file]);
+  assert.equal(code, 0, stderr);
+  const html = readFileSync(file, 'utf8');
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.ok(head.includes(`<script>\n${committed}</script>\n`), 'the minified copy in the <head>');
+  assert.ok(source.includes('// The framed page') && !head.includes('framed page'));
+  assert.ok(committed.length * 2 < source.length, `${committed.length} of ${source.length} bytes`);
 });
 
 test('bundle: a missing standalone script is a clear error, and nothing is written', () => {

@@ -34,6 +34,7 @@ export function renderRead(reading) {
     }
     const dd = document.createElement('dd');
     if (fact.choices.length && choose[fact.key]) {
+      dd.className = 'read-choice';
       const select = document.createElement('select');
       select.setAttribute('aria-label', name);
       for (const c of fact.choices) select.add(new Option(t(c.label), c.value, false, c.value === fact.chosen));

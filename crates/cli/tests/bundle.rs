@@ -92,7 +92,7 @@ fn the_bundle_is_its_own_iframe_page() {
     assert_eq!(code, 0, "{err}");
     let file = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../www/embed/frame-report.js"
+        "/../../www/embed/frame-report.min.js"
     ))
     .unwrap();
     let head = &out[..out.find("</head>").unwrap()];
