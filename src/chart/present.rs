@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::data::{Check, ClaimStatus, Dataset, ObsRef, Op};
-use crate::scene::{Scene, Target};
+use crate::scene::{Rect, Scene, Target};
 use crate::text::format;
 use crate::text::words::{self, t, Lang, Msg, Ui};
 
@@ -386,7 +386,18 @@ pub fn status_text(status: ClaimStatus, lang: Lang) -> &'static str {
 /// The tooltip for item `index` of `scene`.
 pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option<Hover> {
     let item = scene.items.get(index)?;
-    let mark = item.mark;
+    hover(ds, item.target, lang, index, item.mark)
+}
+
+/// What the tooltip says about `target`, at no place (index 0, a box at 0, 0): the live
+/// tooltip's words ([`describe`]), and the published picture's, which writes them for each
+/// of its hit regions (`chart/dataset/picture.rs`).
+pub fn tooltip(ds: &Dataset, target: Target, lang: Lang) -> Option<Hover> {
+    hover(ds, target, lang, 0, Rect::default())
+}
+
+/// The tooltip for `target`, item `index` drawn as `mark`.
+fn hover(ds: &Dataset, target: Target, lang: Lang, index: usize, mark: Rect) -> Option<Hover> {
     let sep = if lang == Lang::En { ", " } else { " · " };
     let mut hover = Hover {
         index,
@@ -403,7 +414,7 @@ pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option
         url: String::new(),
         announce: String::new(),
     };
-    match item.target {
+    match target {
         Target::Obs(obs) => {
             let f = facts(ds, obs, lang)?;
             let (dsep, derived) = match f.formula {
