@@ -172,7 +172,7 @@ export function pages(tcBase, dflt, picture, { lighthouse = false, firstScreen =
     var f = document.querySelector('trade-chart').shadowRoot.querySelector('figure[data-tc-picture]');
     var rows = [].slice.call(f.querySelector('.tc-nojs table').tBodies[0].rows), i = -1;
     rows.forEach(function (r, j) { if (i < 0 && r.cells[0].textContent === 'June 2020' && r.cells[1].textContent === 'Two-way trade') i = j; });
-    var g = [].filter.call(f.querySelectorAll('.tc-hits > rect[data-t="' + i + '"]'), function (e) { return e.getBoundingClientRect().height > 0; })[0];
+    var g = [].filter.call(f.querySelectorAll('.tc-hits > rect[data-i="' + i + '"]'), function (e) { return e.getBoundingClientRect().height > 0; })[0];
     if (!g) throw new Error('no hit region for June 2020 in the picture');
     var b = g.getBoundingClientRect();
     return { x: b.left + b.width / 2, y: b.top + b.height * 0.85, what: 'June 2020 in the picture' };

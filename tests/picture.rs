@@ -394,7 +394,7 @@ fn hits(html: &str, from: u32) -> Vec<(f64, f64, f64, f64, String)> {
         .skip(1)
         .map(|r| {
             let n = |a| attr(r, a).parse::<f64>().unwrap();
-            let t = attr(r, "data-t");
+            let t = attr(r, "data-i");
             (
                 n("x"),
                 n("y"),
@@ -403,7 +403,7 @@ fn hits(html: &str, from: u32) -> Vec<(f64, f64, f64, f64, String)> {
                 if t.is_empty() {
                     t
                 } else {
-                    format!("data-t={t}")
+                    format!("data-i={t}")
                 },
             )
         })
@@ -458,17 +458,17 @@ fn each_item_has_one_hit_region_naming_its_tooltip_in_every_drawing() {
                     let i = table.rows.iter().position(|r| {
                         r[0] == info.period && r[1] == label(&info.series) && r[2] == info.value
                     });
-                    format!("data-t={}", i.unwrap())
+                    format!("data-i={}", i.unwrap())
                 }
                 // The tooltips: the figures' (in the table's order), the annotation's, the claims'.
-                Target::Annotation(_) => format!("data-t={}", table.rows.len()),
+                Target::Annotation(_) => format!("data-i={}", table.rows.len()),
                 Target::Claim(_) => {
                     claims += 1;
                     "claim".to_string()
                 }
             };
             let claim = |r: &str| {
-                r.strip_prefix("data-t=")
+                r.strip_prefix("data-i=")
                     .is_some_and(|k| k.parse::<usize>().unwrap() > table.rows.len())
             };
             let at: Vec<_> = regions
@@ -505,7 +505,7 @@ fn each_item_has_one_hit_region_naming_its_tooltip_in_every_drawing() {
         assert_eq!((figures, claims), (table.rows.len(), 2), "at {width}");
         assert_eq!(regions.len(), figures + 1 + claims, "at {width}");
         // Figures first, the annotation, the claims last (over the bars they sit on).
-        let t = |k: usize| format!("data-t={k}");
+        let t = |k: usize| format!("data-i={k}");
         assert!((regions[..figures].iter().enumerate()).all(|(k, r)| r.4 == t(k)));
         assert_eq!(regions[figures].4, t(figures));
         let mut ks: Vec<_> = regions[figures + 1..].iter().map(|r| r.4.clone()).collect();
@@ -571,7 +571,7 @@ fn each_hit_region_has_the_live_tooltips_words_in_every_language_and_drawing() {
                 met[k] = true;
                 let t: usize = regions[k]
                     .4
-                    .strip_prefix("data-t=")
+                    .strip_prefix("data-i=")
                     .unwrap()
                     .parse()
                     .unwrap();

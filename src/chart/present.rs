@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::data::{Check, ClaimStatus, Dataset, ObsRef, Op};
-use crate::scene::{Rect, Scene, Target};
+use crate::scene::{Item, Rect, Scene, Target};
 use crate::text::format;
 use crate::text::words::{self, t, Lang, Msg, Ui};
 
@@ -383,21 +383,28 @@ pub fn status_text(status: ClaimStatus, lang: Lang) -> &'static str {
     )
 }
 
+/// What the tooltip says about `target` ([`describe`] of it as the one item of a scene, at
+/// no place): the published picture writes it for each of its hit regions
+/// (`chart/dataset/picture.rs`). Not a second [`describe`], so the reader's core, which
+/// never calls this, is built from the same code as before.
+pub fn tooltip(ds: &Dataset, target: Target, lang: Lang) -> Option<Hover> {
+    let item = Item {
+        target,
+        row: 0,
+        hit: Rect::default(),
+        mark: Rect::default(),
+    };
+    let scene = Scene {
+        items: vec![item],
+        ..Scene::default()
+    };
+    describe(ds, &scene, 0, lang)
+}
+
 /// The tooltip for item `index` of `scene`.
 pub fn describe(ds: &Dataset, scene: &Scene, index: usize, lang: Lang) -> Option<Hover> {
     let item = scene.items.get(index)?;
-    hover(ds, item.target, lang, index, item.mark)
-}
-
-/// What the tooltip says about `target`, at no place (index 0, a box at 0, 0): the live
-/// tooltip's words ([`describe`]), and the published picture's, which writes them for each
-/// of its hit regions (`chart/dataset/picture.rs`).
-pub fn tooltip(ds: &Dataset, target: Target, lang: Lang) -> Option<Hover> {
-    hover(ds, target, lang, 0, Rect::default())
-}
-
-/// The tooltip for `target`, item `index` drawn as `mark`.
-fn hover(ds: &Dataset, target: Target, lang: Lang, index: usize, mark: Rect) -> Option<Hover> {
+    let mark = item.mark;
     let sep = if lang == Lang::En { ", " } else { " · " };
     let mut hover = Hover {
         index,
@@ -414,7 +421,7 @@ fn hover(ds: &Dataset, target: Target, lang: Lang, index: usize, mark: Rect) -> 
         url: String::new(),
         announce: String::new(),
     };
-    match target {
+    match item.target {
         Target::Obs(obs) => {
             let f = facts(ds, obs, lang)?;
             let (dsep, derived) = match f.formula {

@@ -3,8 +3,9 @@
 // the picture (figures, a derived figure with its formula and note, an annotation at a date
 // and one over a span, the story's claims), hovered with the wasm held back, then at the same
 // point once the chart has taken the picture over, the tooltip's title, series (and whether it
-// has a swatch), value, lines and source are the same; in English and in Korean. Needs
-// `make build` (pkg/: the server render and trade-chart.js).
+// has a swatch), value, lines and source are the same; in English, Korean and Chinese, on bars,
+// a line and categories. Screenshots of both tooltips at the same point: target/shots/tips-*.
+// Needs `make build` (pkg/: the server render and trade-chart.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,10 @@ const SHOTS = join(ROOT, 'target', 'shots');
 // is shown unscaled, so a point is over the same item in the picture and on the canvas.
 const WIDTH = 720;
 let browser, server;
+// The monthly view (bars of three series, derived ones, a point and a span, two claims) in
+// English and Korean; the line since 2004 (points, a year without a figure between two;
+// the annotation) and the products' bars (categories) in English and Chinese.
+const CASES = [['en', 'monthly'], ['ko', 'monthly'], ['en', 'history'], ['zh', 'products']];
 
 // The story's dataset with a span among its annotations (March to May 2020, on the monthly
 // view, beside the border's closing in January), in English and Korean.
@@ -38,9 +43,9 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const { render } = await import(join(ROOT, 'pkg/server.js'));
   const data = dataset();
-  for (const lang of ['en', 'ko']) {
-    const html = render(data, { view: 'monthly', lang });
-    writeFileSync(join(DIR, `${lang}.html`), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+  for (const [lang, view] of CASES) {
+    const html = render(data, { view, lang });
+    writeFileSync(join(DIR, `${lang}-${view}.html`), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0">${html.replace('<trade-chart ', '<trade-chart id="c" ')}
 <script src="/pkg/trade-chart.js"></script></body></html>`);
   }
@@ -87,8 +92,8 @@ async function hover(page, x, y) {
   return page.evaluate(shown);
 }
 
-for (const lang of ['en', 'ko']) {
-  test(`${lang}: at every hit region of the picture its tooltip says what the live chart's says there`, async () => {
+for (const [lang, view] of CASES) {
+  test(`${lang}, ${view}: at every hit region of the picture its tooltip says what the live chart's says there`, async () => {
     const ctx = await browser.browser.newContext({ viewport: { width: WIDTH, height: 900 } });
     const page = await ctx.newPage();
     const errors = collectErrors(page);
@@ -96,7 +101,7 @@ for (const lang of ['en', 'ko']) {
     const held = new Promise((r) => { release = r; });
     await page.route('**/trade_chart_bg.wasm', async (route) => { await held; await route.continue(); });
     try {
-      await page.goto(server.url + `test-results/picture-tips/${lang}.html`);
+      await page.goto(server.url + `test-results/picture-tips/${lang}-${view}.html`);
       await page.waitForFunction(() => customElements.get('trade-chart') && document.getElementById('c').shadowRoot.querySelector('figure[data-tc-picture]'));
       const plot = await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.tc-plot').clientWidth);
       assert.equal(plot, WIDTH, 'the plot as wide as the drawing shown');
@@ -108,16 +113,19 @@ for (const lang of ['en', 'ko']) {
       const pictured = [];
       for (const { at: [x, y] } of points) pictured.push(await hover(page, x, y));
       assert.equal(await page.evaluate(() => !!document.getElementById('c').tradeChart), false, 'still the picture');
+      assert.ok(points.length >= 4, `${points.length} regions`);
       // The longest figure's tooltip (a derived one, its formula and note), as a reader sees
-      // it, and a claim's.
-      const shot = async (name, score) => {
-        const scores = pictured.map((t) => (t ? score(t) : -1)), i = scores.indexOf(Math.max(...scores));
-        await hover(page, ...points[i].at);
-        await page.screenshot({ path: join(SHOTS, `tips-${lang}-${name}-picture.png`), clip: { x: 0, y: 0, width: WIDTH, height: 700 } });
-        return i;
+      // it, and a claim's (the monthly view's).
+      const pick = (score) => { const s = pictured.map((t) => (t ? score(t) : -1)); return s.indexOf(Math.max(...s)); };
+      const shots = [['figure', pick((t) => (t.swatch ? t.lines.join('').length : 0))]];
+      if (view === 'monthly') shots.push(['claim', pick((t) => (!t.swatch && t.series[0] !== '' ? 1 : 0))]);
+      const shoot = async (when) => {
+        for (const [name, i] of shots) {
+          await hover(page, ...points[i].at);
+          await page.screenshot({ path: join(SHOTS, `tips-${lang}-${view}-${name}-${when}.png`), clip: { x: 0, y: 0, width: WIDTH, height: 700 } });
+        }
       };
-      const derived = await shot('derived', (t) => (t.swatch ? t.lines.join('').length : 0));
-      const claim = await shot('claim', (t) => (!t.swatch && t.series[0] !== '' ? 1 : 0));
+      await shoot('picture');
       // The chart takes the picture over; the same points on the canvas.
       release();
       await page.waitForFunction(() => document.getElementById('c').tradeChart, null, { timeout: 30_000 });
@@ -125,22 +133,22 @@ for (const lang of ['en', 'ko']) {
       assert.equal(await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('canvas').clientWidth), WIDTH);
       const live = [];
       for (const { at: [x, y] } of points) live.push(await hover(page, x, y));
-      for (const [name, i] of [['derived', derived], ['claim', claim]]) {
-        await hover(page, ...points[i].at);
-        await page.screenshot({ path: join(SHOTS, `tips-${lang}-${name}-live.png`), clip: { x: 0, y: 0, width: WIDTH, height: 700 } });
-      }
+      await shoot('live');
       assert.ok(live.every((t) => !t || !t.picture), 'the live tooltips');
-      // The kinds the live chart has tooltips for are all here.
-      const kinds = (pred) => live.filter((t) => t && pred(t)).length;
-      assert.ok(kinds((t) => t.lines.length >= 3 && t.swatch) >= 1, 'a derived figure with its formula and note');
-      const labels = lang === 'en' ? ['Border closed', 'Quiet months'] : ['국경 봉쇄', '조용한 달'];
-      for (const label of labels) assert.equal(kinds((t) => !t.swatch && t.value[0] === label), 1, `the annotation ${label}`);
-      assert.ok(kinds((t) => !t.swatch && t.series[0] !== '') >= 2, 'the two claims');
+      // The kinds of the monthly view's live tooltips are all here: a derived figure with its
+      // formula and note, each annotation once, the two claims.
+      if (view === 'monthly') {
+        const kinds = (pred) => live.filter((t) => t && pred(t)).length;
+        assert.ok(kinds((t) => t.lines.length >= 3 && t.swatch) >= 1, 'a derived figure with its formula and note');
+        const labels = lang === 'en' ? ['Border closed', 'Quiet months'] : ['국경 봉쇄', '조용한 달'];
+        for (const label of labels) assert.equal(kinds((t) => !t.swatch && t.value[0] === label), 1, `the annotation ${label}`);
+        assert.ok(kinds((t) => !t.swatch && t.series[0] !== '') >= 2, 'the two claims');
+      }
       // Each region's picture tooltip is the live one at the same point.
       const strip = (t) => t && { ...t, picture: undefined };
       const differ = points.map((p, i) => ({ at: p.at, hit: p.hit, picture: strip(pictured[i]), live: strip(live[i]) }))
         .filter((d) => !d.picture || JSON.stringify(d.picture) !== JSON.stringify(d.live));
-      assert.deepEqual(differ, [], `${lang}: ${differ.length} of ${points.length} regions differ`);
+      assert.deepEqual(differ, [], `${lang}, ${view}: ${differ.length} of ${points.length} regions differ`);
       assert.deepEqual(errors, []);
     } finally { await ctx.close(); }
   });

@@ -5,8 +5,8 @@
 // once (lazy.js's wait ends). The live figure takes its place in one task, so in one frame:
 // the same box and the same texts in the same places (the stylesheet gives the picture's
 // plot the canvas's height). Until then a pointer over a figure, an annotation or a claim of
-// the picture gets the tooltip the live chart has for it, its words written in the picture. The pointer, the focus and a click on a control are
-// handed over.
+// the picture gets the tooltip the live chart has for it, its words written in the picture.
+// The pointer, the focus and a click on a control are handed over.
 import { wake } from './lazy.js';
 import { h } from './dom.js';
 import { fillTooltip, placeTooltip } from './overlay.js';
@@ -45,7 +45,7 @@ export function watchPicture(element, picture) {
 
 // The picture's own tooltip, until the takeover removes it with the picture: each drawing's
 // hit regions (src/chart/dataset/picture.rs, `picture_hits`: the live chart's hit boxes)
-// name one of the picture's tooltips (`data-t`: a place in its `<template class="tc-tips">`,
+// name one of the picture's tooltips (`data-i`: a place in its `<template class="tc-tips">`,
 // written with the live tooltip's words: `picture_tips`); shown as the live one shows it
 // (overlay.js: its markup and classes), beside the region. Returns the handler for a
 // pointer event (null: hide).
@@ -57,7 +57,8 @@ function pictureTooltip(picture, signal) {
   doc.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); }, { signal }); // WCAG 1.4.13
   return (e) => {
     const r = e && e.target && e.target.closest ? e.target.closest('.tc-hits > rect') : null;
-    const words = r && tips && tips.content.children[Number(r.getAttribute('data-t'))];
+    const i = r && r.getAttribute('data-i'); // null: a region of none (never 0)
+    const words = i && tips && tips.content.children[Number(i)];
     if (!plot || !words) return hide();
     if (r !== shown) {
       shown = r;

@@ -337,10 +337,13 @@ impl DatasetChart {
     /// The drawing's hit regions, last in it (over the marks): one transparent rectangle per
     /// item, the item's hit box as the live chart's hover has it (whole px), so the shell
     /// can answer a hover before the wasm has taken the picture over (`www/shell/picture.js`).
-    /// Each carries its tooltip's place among the picture's tooltips (`data-t`: a figure's,
+    /// Each carries its tooltip's place among the picture's tooltips (`data-i`: a figure's,
     /// an annotation's, once though the scene has it once per row, and a claim's;
-    /// [`DatasetChart::picture_tips`]). Figures first, then annotations, then claims: the
-    /// later wins where they overlap, as [`crate::chart::hit::item_at`] has it.
+    /// [`DatasetChart::picture_tips`]); a figure's is its row in the data table, as the
+    /// pictures before the tooltips had it, so an older shell still shows the figures' rows
+    /// (and no other's: their places are past the table's end). Figures first, then
+    /// annotations, then claims: the later wins where they overlap, as
+    /// [`crate::chart::hit::item_at`] has it.
     fn picture_hits(&self, scene: &scene::Scene) -> String {
         let tips = self.tip_targets();
         let (mut figures, mut marks, mut claims) = (String::new(), String::new(), String::new());
@@ -361,7 +364,7 @@ impl DatasetChart {
             let [x0, y0, x1, y1] = [it.hit.x0, it.hit.y0, it.hit.x1, it.hit.y1].map(f64::round);
             let _ = write!(
                 out,
-                "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" data-t=\"{k}\"/>",
+                "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" data-i=\"{k}\"/>",
                 x1 - x0,
                 y1 - y0
             );
@@ -369,7 +372,7 @@ impl DatasetChart {
         format!("<g class=\"tc-hits\" fill=\"none\" pointer-events=\"all\">{figures}{marks}{claims}</g>")
     }
 
-    /// What the picture's tooltips are about, in their order (a hit region's `data-t`): the
+    /// What the picture's tooltips are about, in their order (a hit region's `data-i`): the
     /// view's figures (as the data table has them), its annotations, its claims.
     fn tip_targets(&self) -> Vec<Target> {
         let figures = self.table_facts().map(|(r, _)| Target::Obs(r));
