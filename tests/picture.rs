@@ -51,7 +51,9 @@ fn the_figure_is_the_shells_in_its_order_with_nothing_between_elements() {
         "<svg width=\"500\" height=\"380\" viewBox=\"0 0 500 380\" data-tc-from=\"440\"",
         "<svg width=\"720\" height=\"360\" viewBox=\"0 0 720 360\" data-tc-from=\"560\"",
         "<svg width=\"1120\" height=\"480\" viewBox=\"0 0 1120 480\" data-tc-from=\"960\"",
-        "</svg></div></div><p class=\"tc-sr\" id=\"tc0-desc\">Two-way trade between North Korea and China fell 80.7%, from $2.79 billion in 2019 to $539.06 million in 2020.</p>",
+        // The tooltips of the hit regions (the live tooltip's words, not shown).
+        "</svg></div><template class=\"tc-tips\"><div data-s=\"two-way-annual\"><p>2019</p><p>Two-way trade</p><p>$2.79 billion</p><p>Basis: China customs</p><p>KBS World, 20 January 2023</p></div><div data-s=\"two-way-annual\"><p>2020</p>",
+        "</div></template></div><p class=\"tc-sr\" id=\"tc0-desc\">Two-way trade between North Korea and China fell 80.7%, from $2.79 billion in 2019 to $539.06 million in 2020.</p>",
         "<div class=\"tc-tools\" part=\"tools\"><button class=\"tc-toggle tc-show-data\" type=\"button\" aria-expanded=\"false\">Show data</button><button class=\"tc-toggle tc-show-claims\" type=\"button\" aria-expanded=\"false\">Check the story&#39;s claims</button><div class=\"tc-download\" role=\"group\" aria-labelledby=\"tc0-dl\"><span class=\"tc-download-label\" id=\"tc0-dl\">Download</span><button type=\"button\" data-format=\"csv\">CSV</button><button type=\"button\" data-format=\"png\">PNG</button><button type=\"button\" data-format=\"svg\">SVG</button></div></div>",
         "<details class=\"tc-nojs\"><summary>Show data</summary><div class=\"tc-data\"><table><caption>North Korea&#39;s trade with China collapsed in 2020</caption><thead><tr><th scope=\"col\">Period</th>",
         "</tbody></table></div><ul class=\"tc-nojs-sources\"><li><a href=\"",
@@ -263,7 +265,11 @@ fn a_server_render_is_the_element_with_its_attributes_the_picture_and_the_data()
         "{}",
         &page[..80]
     );
-    assert!(!page.contains("<style") && !page.contains(" style=") && !page.contains("<template"));
+    assert!(
+        !page.contains("<style")
+            && !page.contains(" style=")
+            && !page.contains("<template shadowroot")
+    );
     let ids = page.split("id=\"").nth(1).unwrap();
     assert!(
         ids.starts_with("tc") && ids.as_bytes()[10] == b'-',
@@ -388,23 +394,24 @@ fn hits(html: &str, from: u32) -> Vec<(f64, f64, f64, f64, String)> {
         .skip(1)
         .map(|r| {
             let n = |a| attr(r, a).parse::<f64>().unwrap();
-            let data = ["data-i", "data-a"]
-                .iter()
-                .map(|a| (a, attr(r, a)))
-                .find(|(_, v)| !v.is_empty());
+            let t = attr(r, "data-i");
             (
                 n("x"),
                 n("y"),
                 n("width"),
                 n("height"),
-                data.map(|(a, v)| format!("{a}={v}")).unwrap_or_default(),
+                if t.is_empty() {
+                    t
+                } else {
+                    format!("data-i={t}")
+                },
             )
         })
         .collect()
 }
 
 #[test]
-fn each_item_has_one_hit_region_with_its_table_row_in_every_drawing() {
+fn each_item_has_one_hit_region_naming_its_tooltip_in_every_drawing() {
     use trade_chart::scene::Target;
     let c = chart("monthly", 600.0, 300.0);
     let html = c.picture(&PictureOptions::default()).unwrap();
@@ -420,7 +427,7 @@ fn each_item_has_one_hit_region_with_its_table_row_in_every_drawing() {
             .label
             .clone()
     };
-    // The notes' table is in the picture too (the annotation's region names its row).
+    // The notes' table is in the picture too.
     assert!(html.contains("</tbody></table><table><caption>Marked on the chart</caption>"));
     assert!(html.contains("<th scope=\"row\">January 2020</th><td>Border closed</td>"));
     // June 2020's two-way figure, as the table has it.
@@ -453,15 +460,22 @@ fn each_item_has_one_hit_region_with_its_table_row_in_every_drawing() {
                     });
                     format!("data-i={}", i.unwrap())
                 }
-                Target::Annotation(_) => "data-a=0".to_string(),
+                // The tooltips: the figures' (in the table's order), the annotation's, the claims'.
+                Target::Annotation(_) => format!("data-i={}", table.rows.len()),
                 Target::Claim(_) => {
                     claims += 1;
-                    String::new()
+                    "claim".to_string()
                 }
+            };
+            let claim = |r: &str| {
+                r.strip_prefix("data-i=")
+                    .is_some_and(|k| k.parse::<usize>().unwrap() > table.rows.len())
             };
             let at: Vec<_> = regions
                 .iter()
-                .filter(|r| r.4 == want && (!r.4.is_empty() || (r.0 - it.hit.x0).abs() <= 0.5))
+                .filter(|r| {
+                    r.4 == want || want == "claim" && claim(&r.4) && (r.0 - it.hit.x0).abs() <= 0.5
+                })
                 .collect();
             assert_eq!(at.len(), 1, "{} at {width}: {want} in {regions:?}", info.id);
             let (x, y, rw, rh, _) = *at[0];
@@ -491,10 +505,96 @@ fn each_item_has_one_hit_region_with_its_table_row_in_every_drawing() {
         assert_eq!((figures, claims), (table.rows.len(), 2), "at {width}");
         assert_eq!(regions.len(), figures + 1 + claims, "at {width}");
         // Figures first, the annotation, the claims last (over the bars they sit on).
-        assert!(regions[..figures]
-            .iter()
-            .all(|r| r.4.starts_with("data-i=")));
-        assert_eq!(regions[figures].4, "data-a=0");
-        assert!(regions[figures + 1..].iter().all(|r| r.4.is_empty()));
+        let t = |k: usize| format!("data-i={k}");
+        assert!((regions[..figures].iter().enumerate()).all(|(k, r)| r.4 == t(k)));
+        assert_eq!(regions[figures].4, t(figures));
+        let mut ks: Vec<_> = regions[figures + 1..].iter().map(|r| r.4.clone()).collect();
+        ks.sort();
+        assert_eq!(ks, [t(figures + 1), t(figures + 2)]);
+    }
+}
+
+/// The picture's tooltips (its `<template class="tc-tips">`): each as (series id, its
+/// `<p>`s' texts), HTML unescaped.
+fn tips(html: &str) -> Vec<(String, Vec<String>)> {
+    let t = html.split("<template class=\"tc-tips\">").nth(1).unwrap();
+    let t = &t[..t.find("</template>").unwrap()];
+    let unescape = |s: &str| {
+        let s = s.replace("&lt;", "<").replace("&gt;", ">");
+        (s.replace("&quot;", "\"").replace("&#39;", "'")).replace("&amp;", "&")
+    };
+    t.split("<div")
+        .skip(1)
+        .map(|d| {
+            let (open, body) = d.split_once('>').unwrap();
+            let id = open
+                .split_once(" data-s=\"")
+                .map(|(_, v)| unescape(&v[..v.find('"').unwrap()]))
+                .unwrap_or_default();
+            let body = body.strip_suffix("</div>").unwrap();
+            let ps = body.split("</p>").filter(|p| !p.is_empty());
+            (
+                id,
+                ps.map(|p| unescape(p.strip_prefix("<p>").unwrap()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_hit_region_has_the_live_tooltips_words_in_every_language_and_drawing() {
+    use trade_chart::scene::Target;
+    // The story's monthly view with a span beside its annotation: figures, derived ones with
+    // their formula and note, the two annotations, the story's two claims.
+    for lang in ["en", "ko", "zh"] {
+        let pic = span_chart("monthly", lang, 600.0);
+        let html = pic.picture(&PictureOptions::default()).unwrap();
+        let tips = tips(&html);
+        let mut kinds = [0; 4];
+        for w in PICTURE_WIDTHS {
+            let width = f64::from(w.drawn);
+            let mut live = span_chart("monthly", lang, width);
+            live.resize(width, preferred_height(width).round()).unwrap();
+            let scene = live.scene();
+            let regions = hits(&html, w.from);
+            let mut met = vec![false; regions.len()];
+            for (i, it) in scene.items.iter().enumerate() {
+                let h = it.hit;
+                let box_ = [h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0];
+                // Its region: the one with its hit box (whole px).
+                let at = regions.iter().position(|r| {
+                    let [x, y] = [h.x0, h.y0].map(f64::round);
+                    [r.0, r.1, r.2, r.3] == [x, y, h.x1.round() - x, h.y1.round() - y]
+                });
+                let k = at.unwrap_or_else(|| panic!("{lang} at {width}: no region at {box_:?}"));
+                met[k] = true;
+                let t: usize = regions[k]
+                    .4
+                    .strip_prefix("data-i=")
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                // What the live tooltip says for the item, in the shell's order.
+                let hv = live.describe(i).unwrap();
+                let mut want = vec![hv.title, hv.series, hv.value];
+                want.extend(hv.lines);
+                want.push(hv.source);
+                assert_eq!(tips[t], (hv.series_id, want), "{lang} at {width}: item {i}");
+                kinds[match it.target {
+                    Target::Obs(_) if tips[t].1.len() >= 7 => 0, // a derived figure with a note
+                    Target::Obs(_) => 1,
+                    Target::Annotation(_) => 2,
+                    Target::Claim(_) => 3,
+                }] += 1;
+            }
+            assert!(
+                met.iter().all(|&m| m),
+                "{lang} at {width}: a region of no item"
+            );
+        }
+        // Each kind met in each drawing: 2 derived figures with notes, 2 annotations (a
+        // point and a span, once a row each), 2 claims.
+        assert!(kinds.iter().all(|&n| n >= 4 * 2), "{lang}: {kinds:?}");
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::data::{Check, ClaimStatus, Dataset, ObsRef, Op};
-use crate::scene::{Scene, Target};
+use crate::scene::{Item, Rect, Scene, Target};
 use crate::text::format;
 use crate::text::words::{self, t, Lang, Msg, Ui};
 
@@ -381,6 +381,24 @@ pub fn status_text(status: ClaimStatus, lang: Lang) -> &'static str {
             ClaimStatus::Unverified => Msg::Unverified,
         },
     )
+}
+
+/// What the tooltip says about `target` ([`describe`] of it as the one item of a scene, at
+/// no place): the published picture writes it for each of its hit regions
+/// (`chart/dataset/picture.rs`). Not a second [`describe`], so the reader's core, which
+/// never calls this, is built from the same code as before.
+pub fn tooltip(ds: &Dataset, target: Target, lang: Lang) -> Option<Hover> {
+    let item = Item {
+        target,
+        row: 0,
+        hit: Rect::default(),
+        mark: Rect::default(),
+    };
+    let scene = Scene {
+        items: vec![item],
+        ..Scene::default()
+    };
+    describe(ds, &scene, 0, lang)
 }
 
 /// The tooltip for item `index` of `scene`.

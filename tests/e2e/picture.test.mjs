@@ -2,9 +2,9 @@
 // `trade-chart bundle` into the page, readable without JavaScript, and taken over by the
 // wasm without moving anything: at 320, 360, 768, 1024 and 1280 px the browser reports no
 // layout shift and every text of the figure is where the picture had it. A pointer over
-// the picture before the chart is made gets the picture's own tooltip (its data table's
-// row), then the live one when the chart is made. Needs `make build`
-// (pkg/) and the command line (cargo build or test).
+// the picture before the chart is made gets the picture's own tooltip (the live one's words,
+// written in the picture: picture-tips.test.mjs), then the live one when the chart is made.
+// Needs `make build` (pkg/) and the command line (cargo build or test).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -209,7 +209,8 @@ test('a pointer over the picture before the chart is made gets its tooltip when 
 });
 
 // In the page: June 2020's two-way figure in the picture (`#c`'s shadow root): its row of the
-// data table (the cells as the table has them) and its hit region in the drawing shown.
+// data table (the cells as the table has them) and its hit region in the drawing shown (its
+// tooltip's place, `data-i`, is its row's: the figures' tooltips come first, in the table's order).
 function june() {
   const root = document.getElementById('c').shadowRoot, fig = root.querySelector('figure[data-tc-picture]');
   const rows = [...fig.querySelectorAll('.tc-nojs table')[0].tBodies[0].rows];

@@ -4,9 +4,9 @@
 // made it is what the reader sees; a pointer over it or the focus in it makes the chart at
 // once (lazy.js's wait ends). The live figure takes its place in one task, so in one frame:
 // the same box and the same texts in the same places (the stylesheet gives the picture's
-// plot the canvas's height). Until then a pointer over a figure of the picture gets its
-// tooltip from the picture's data table. The pointer, the focus and a click on a control are
-// handed over.
+// plot the canvas's height). Until then a pointer over a figure, an annotation or a claim of
+// the picture gets the tooltip the live chart has for it, its words written in the picture.
+// The pointer, the focus and a click on a control are handed over.
 import { wake } from './lazy.js';
 import { h } from './dom.js';
 import { fillTooltip, placeTooltip } from './overlay.js';
@@ -45,33 +45,29 @@ export function watchPicture(element, picture) {
 
 // The picture's own tooltip, until the takeover removes it with the picture: each drawing's
 // hit regions (src/chart/dataset/picture.rs, `picture_hits`: the live chart's hit boxes)
-// name a row of the picture's data tables (`data-i`: the figures', `data-a`: the
-// annotations'); the tooltip shows that row's cells as the live one shows them (overlay.js:
-// its markup and classes), beside the region. Returns the handler for a pointer event
-// (null: hide).
+// name one of the picture's tooltips (`data-i`: a place in its `<template class="tc-tips">`,
+// written with the live tooltip's words: `picture_tips`); shown as the live one shows it
+// (overlay.js: its markup and classes), beside the region. Returns the handler for a
+// pointer event (null: hide).
 function pictureTooltip(picture, signal) {
   const doc = picture.ownerDocument, plot = picture.querySelector('.tc-plot');
-  const tables = picture.querySelectorAll('.tc-nojs table');
+  const tips = picture.querySelector('template.tc-tips');
   let tip = null, shown = null;
   const hide = () => { if (tip) tip.hidden = true; shown = null; };
   doc.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); }, { signal }); // WCAG 1.4.13
   return (e) => {
     const r = e && e.target && e.target.closest ? e.target.closest('.tc-hits > rect') : null;
-    const [table, i] = !r ? [] : r.hasAttribute('data-i') ? [tables[0], r.getAttribute('data-i')] : [tables[1], r.getAttribute('data-a')];
-    const row = table && table.tBodies[0] && table.tBodies[0].rows[Number(i)];
-    if (!plot || !row) return hide();
+    const i = r && r.getAttribute('data-i'); // null: a region of none (never 0)
+    const words = i && tips && tips.content.children[Number(i)];
+    if (!plot || !words) return hide();
     if (r !== shown) {
       shown = r;
       if (!tip) tip = plot.appendChild(h(doc, 'div', 'tc-tooltip', { hidden: '', part: 'tooltip' }));
-      const c = [...row.cells].map((cell) => cell.textContent || '');
-      // A figure's row: period, series, value, basis, source, note (the formula and the
-      // note); an annotation's: when, label, details, source.
-      const [title, label, value, source, lines] = table === tables[0]
-        ? [c[0], c[1], c[2], c[4], [`${table.tHead.rows[0].cells[3].textContent}: ${c[3]}`, c[5]]]
-        : [c[0], '', c[1], c[3], [c[2]]];
-      const key = label && [...picture.querySelectorAll('.tc-legend [data-series]')].find((b) => b.textContent === label);
-      const sw = key && key.querySelector('.tc-swatch');
-      fillTooltip(doc, tip, title, label, sw ? sw.cloneNode(true) : null, value, lines.filter(Boolean), source);
+      // Its title, series, value, lines and source, one <p> each; its series' legend swatch.
+      const [title, series, value, ...lines] = [...words.children].map((p) => p.textContent || '');
+      const id = words.getAttribute('data-s');
+      const sw = id && picture.querySelector(`.tc-legend [data-series="${CSS.escape(id)}"] .tc-swatch`);
+      fillTooltip(doc, tip, title, series, sw ? sw.cloneNode(true) : null, value, lines.slice(0, -1), lines[lines.length - 1]);
     }
     tip.hidden = false;
     // Beside the region, at the pointer's height, kept inside the plot (as the live one).

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use super::DatasetChart;
-use crate::data::ObsRef;
+use crate::chart::present;
 use crate::error::Result;
 use crate::scene::theme::{Rgba, THEME_KEYS};
 use crate::scene::{self, layout, Mark, Target, Theme};
@@ -337,40 +337,75 @@ impl DatasetChart {
     /// The drawing's hit regions, last in it (over the marks): one transparent rectangle per
     /// item, the item's hit box as the live chart's hover has it (whole px), so the shell
     /// can answer a hover before the wasm has taken the picture over (`www/shell/picture.js`).
-    /// A figure's carries its row in the data table (`data-i`), an annotation's its row in
-    /// the annotations table (`data-a`, once though the scene has it once per row); a
-    /// claim's none (the picture has no words for it: hovering it shows nothing, rather
-    /// than the bar under it). Figures first, then annotations, then claims: the later wins
-    /// where they overlap, as [`crate::chart::hit::item_at`] has it.
+    /// Each carries its tooltip's place among the picture's tooltips (`data-i`: a figure's,
+    /// an annotation's, once though the scene has it once per row, and a claim's;
+    /// [`DatasetChart::picture_tips`]); a figure's is its row in the data table, as the
+    /// pictures before the tooltips had it, so an older shell still shows the figures' rows
+    /// (and no other's: their places are past the table's end). Figures first, then
+    /// annotations, then claims: the later wins where they overlap, as
+    /// [`crate::chart::hit::item_at`] has it.
     fn picture_hits(&self, scene: &scene::Scene) -> String {
-        let rows: Vec<ObsRef> = self.table_facts().map(|(r, _)| r).collect();
-        let notes: Vec<usize> = self.table_notes().map(|(a, _)| a).collect();
+        let tips = self.tip_targets();
         let (mut figures, mut marks, mut claims) = (String::new(), String::new(), String::new());
         let mut seen = Vec::new();
         for it in &scene.items {
-            let (out, data) = match it.target {
-                Target::Obs(r) => match rows.iter().position(|&x| x == r) {
-                    Some(i) => (&mut figures, format!(" data-i=\"{i}\"")),
-                    None => continue,
-                },
-                Target::Annotation(a) => match notes.iter().position(|&x| x == a) {
-                    Some(i) if !seen.contains(&a) => {
-                        seen.push(a);
-                        (&mut marks, format!(" data-a=\"{i}\""))
-                    }
-                    _ => continue,
-                },
-                Target::Claim(_) => (&mut claims, String::new()),
+            let Some(k) = tips.iter().position(|&t| t == it.target) else {
+                continue;
+            };
+            let out = match it.target {
+                Target::Obs(_) => &mut figures,
+                Target::Annotation(_) if seen.contains(&k) => continue,
+                Target::Annotation(_) => {
+                    seen.push(k);
+                    &mut marks
+                }
+                Target::Claim(_) => &mut claims,
             };
             let [x0, y0, x1, y1] = [it.hit.x0, it.hit.y0, it.hit.x1, it.hit.y1].map(f64::round);
             let _ = write!(
                 out,
-                "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\"{data}/>",
+                "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" data-i=\"{k}\"/>",
                 x1 - x0,
                 y1 - y0
             );
         }
         format!("<g class=\"tc-hits\" fill=\"none\" pointer-events=\"all\">{figures}{marks}{claims}</g>")
+    }
+
+    /// What the picture's tooltips are about, in their order (a hit region's `data-i`): the
+    /// view's figures (as the data table has them), its annotations, its claims.
+    fn tip_targets(&self) -> Vec<Target> {
+        let figures = self.table_facts().map(|(r, _)| Target::Obs(r));
+        let notes = self.table_notes().map(|(a, _)| Target::Annotation(a));
+        let claims = self.sel.claims.iter().map(|&c| Target::Claim(c));
+        figures.chain(notes).chain(claims).collect()
+    }
+
+    /// The picture's tooltips, for the shell's hover before the wasm has taken the picture
+    /// over: what the live tooltip says about each of [`DatasetChart::tip_targets`]
+    /// ([`present::tooltip`], the words [`present::describe`] gives the live one), in a
+    /// `<template>` (not shown, not read, not laid out). One `<div>` a tooltip, its series'
+    /// id (`data-s`, for its legend swatch) and a `<p>` for each of its title, series,
+    /// value, lines and source (empty ones too: the shell reads them by place).
+    fn picture_tips(&self, o: &mut String) {
+        o.push_str("<template class=\"tc-tips\">");
+        for target in self.tip_targets() {
+            let Some(h) = present::tooltip(&self.ds, target, self.lang) else {
+                o.push_str("<div></div>");
+                continue;
+            };
+            o.push_str("<div");
+            if !h.series_id.is_empty() {
+                let _ = write!(o, " data-s=\"{}\"", escape_html(&h.series_id));
+            }
+            o.push('>');
+            let parts = [&h.title, &h.series, &h.value];
+            for p in parts.into_iter().chain(&h.lines).chain([&h.source]) {
+                let _ = write!(o, "<p>{}</p>", escape_html(p));
+            }
+            o.push_str("</div>");
+        }
+        o.push_str("</template>");
     }
 
     /// The picture: the stylesheet (with `options.style`) and the figure as the shell
@@ -472,7 +507,9 @@ impl DatasetChart {
         for w in PICTURE_WIDTHS {
             o.push_str(&self.picture_svg(f64::from(w.drawn), w.from, fixed)?);
         }
-        o.push_str("</div></div>");
+        o.push_str("</div>");
+        self.picture_tips(&mut o);
+        o.push_str("</div>");
         let _ = write!(
             o,
             "<p class=\"tc-sr\" id=\"{id}desc\">{}</p>",
@@ -508,8 +545,7 @@ impl DatasetChart {
 
     /// For readers without scripts (the stylesheet shows it only then): the view's figures
     /// as a table, the annotations it draws as a second one, and its sources with their
-    /// links, in a `<details>`. The shell's hover reads the tables' rows before the wasm has
-    /// taken the picture over ([`DatasetChart::picture_hits`]).
+    /// links, in a `<details>`.
     fn picture_data(&self, o: &mut String, summary: &str) {
         let t = self.table();
         let _ = write!(
