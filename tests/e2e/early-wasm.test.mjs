@@ -15,8 +15,9 @@ before(async () => {
   const { render } = await import(join(ROOT, 'pkg/server.js'));
   element = render(JSON.parse(readFileSync(join(ROOT, 'data/kp-cn.json'), 'utf8')), { view: 'collapse', lang: 'en' })
     .replace('<trade-chart ', '<trade-chart id="c" ');
-  // The same picture as a child of a [data-trade-chart] (the story's data: the default).
-  light = element.slice(element.indexOf('<div class="tc-box" data-tc-pictured>') + '<div class="tc-box" data-tc-pictured>'.length, element.indexOf('</div></template>'));
+  // The same picture as a child of a [data-trade-chart] (the story's data: the default); the
+  // shadow root's box ends last (the picture's own tooltips are a <template> inside it).
+  light = element.slice(element.indexOf('<div class="tc-box" data-tc-pictured>') + '<div class="tc-box" data-tc-pictured>'.length, element.lastIndexOf('</div></template>'));
   assert.ok(light.startsWith('<style>') && light.endsWith('</figure>'), light.slice(-40));
   server = await startServer(ROOT);
   browser = await launch();
