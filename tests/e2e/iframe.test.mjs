@@ -29,6 +29,8 @@ async function open(query, { hash = '', width = 900, late = false, src: page0 = 
   const ctx = await browser.browser.newContext({ viewport: { width, height: 900 }, ...context });
   const page = await ctx.newPage();
   const errors = collectErrors(page);
+  // the host's console warnings (embed.js must not message a frame still on about:blank)
+  page.on('console', (m) => { if (m.type() === 'warning' && /postMessage/.test(m.text())) errors.push(`console warning: ${m.text()}`); });
   await page.addInitScript(probes);
   for (const [fn, arg] of init) await page.addInitScript(fn, arg);
   const src = page0 ? `${chart.url}${page0}${hash}` : `${chart.url}embed.html?${query}${hash}`;

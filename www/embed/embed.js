@@ -30,7 +30,12 @@
     const w = frames[i].contentWindow;
     let origin = null;
     try { origin = new URL(frames[i].src, location.href).origin; } catch (_) { continue; }
-    if (w && typeof w.postMessage === 'function' && /^https?:/.test(origin)) {
+    // A frame still on its first about:blank (not loaded yet, or lazy and far below) is
+    // left alone: it reports itself when it has drawn, and a message to it now would only
+    // be refused with a console warning (the target origin is not the blank page's).
+    let blank = false;
+    try { blank = !w || w.location.href === 'about:blank'; } catch (_) { /* another origin's page: loaded */ }
+    if (!blank && typeof w.postMessage === 'function' && /^https?:/.test(origin)) {
       try { w.postMessage({ type: 'trade-chart:report' }, origin); } catch (_) { /* a frame not loaded yet reports itself */ }
     }
   }
