@@ -246,7 +246,16 @@ fn names(a: &Area, side: &str) -> bool {
 /// `--pair A,B` → the two areas it names, each a country; reported when not. A name
 /// with a comma (`Korea, Rep.`) is found by trying each comma as the separator.
 fn resolve(cx: &mut Cx, areas: &[Area], spec: &str, codes: &str) -> Option<(usize, usize)> {
-    let find = |side: &str| areas.iter().position(|a| names(a, side));
+    // A side the file writes otherwise but that means the world (`WLD` where the file has
+    // `W00`) is the file's World, so that it is refused as the aggregate it is.
+    let find = |side: &str| {
+        areas.iter().position(|a| names(a, side)).or_else(|| {
+            let world = |a: &Area| crate::office::is_world(&a.code, &a.name);
+            (crate::office::is_world(side, side))
+                .then(|| areas.iter().position(|a| a.aggregate && world(a)))
+                .flatten()
+        })
+    };
     let splits: Vec<(&str, &str)> = spec
         .match_indices(',')
         .map(|(i, _)| (spec[..i].trim(), spec[i + 1..].trim()))

@@ -200,6 +200,14 @@ fn a_pair_that_is_not_two_of_the_files_countries_is_refused_with_a_reason() {
         e("KOR,W00"),
         ["pair: World (W00) is an aggregate of areas, not a country: a chart is the trade between two countries"]
     );
+    // the world by another of its codes than the file's (WLD for W00) is the file's World
+    for world in ["KOR,WLD", "KOR,0", "KOR,world"] {
+        assert_eq!(
+            e(world),
+            ["pair: World (W00) is an aggregate of areas, not a country: a chart is the trade between two countries"],
+            "{world}"
+        );
+    }
     assert_eq!(
         e("Rep. of Korea,Areas, nes"),
         ["pair: Areas, nes (_X) is an aggregate of areas, not a country: a chart is the trade between two countries"]
