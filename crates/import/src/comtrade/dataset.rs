@@ -31,7 +31,8 @@ pub(crate) fn make(mut g: Gathered, options: &ComtradeOptions) -> (RawDataset, V
         .map(|b| b.acc)
         .collect();
     let (a, b) = (g.name(0), g.name(1));
-    let views = sheet::default_views(&accs, &raw_series, &a, &b);
+    let parties = [(g.code(0), a.as_str()), (g.code(1), b.as_str())];
+    let views = sheet::default_views(&accs, &raw_series, parties, g.product.as_deref());
     let by = g.reporters.iter().map(|&r| g.name(r)).collect::<Vec<_>>();
     let services = g.valuations.iter().all(|v| v.1 == "services");
     let what = if services {
