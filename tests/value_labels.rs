@@ -53,7 +53,10 @@ fn labels(c: &DatasetChart) -> Vec<String> {
     let mut out: Vec<String> = (c.scene().marks.iter())
         .filter_map(|m| match m {
             Mark::Text {
-                text, bold: true, size, ..
+                text,
+                bold: true,
+                size,
+                ..
             } if *size == 12.0 => Some(text.clone()),
             _ => None,
         })
@@ -89,7 +92,9 @@ fn one_precision_for_every_label_never_a_misleading_one() {
             }
             let d = (0..3)
                 .find(|&d| got == expected(d, unit, write))
-                .unwrap_or_else(|| panic!("{lang} {w} px: labels of mixed or wrong precision {got:?}"));
+                .unwrap_or_else(|| {
+                    panic!("{lang} {w} px: labels of mixed or wrong precision {got:?}")
+                });
             seen[d] = true;
         }
         // English at 0 places would read 1.46bn as "$1bn": never drawn; Korean's 억 at
@@ -107,7 +112,11 @@ fn one_precision_for_every_label_never_a_misleading_one() {
         })
         .expect("one place at some width");
     c.resize(w as f64, 480.0).unwrap();
-    assert!(labels(&c).contains(&"$2.0bn".to_string()), "{:?}", labels(&c));
+    assert!(
+        labels(&c).contains(&"$2.0bn".to_string()),
+        "{:?}",
+        labels(&c)
+    );
 }
 
 #[test]

@@ -229,9 +229,8 @@ impl<'a> Builder<'a> {
     /// or when some label would then read more than 5 % off its figure (€1.46bn as
     /// "€1bn"): a bar labelled wrong misleads more than one unlabelled.
     fn label_decimals(&self, obs: &[&Observation], width: f64) -> Option<u32> {
-        let fits = |d: u32| {
-            (obs.iter()).all(|o| text_width(&self.value_label(o, d), FONT) <= width)
-        };
+        let fits =
+            |d: u32| (obs.iter()).all(|o| text_width(&self.value_label(o, d), FONT) <= width);
         let d = [2, 1, 0].into_iter().find(|&d| fits(d))?;
         let lang = self.lang();
         (obs.iter())

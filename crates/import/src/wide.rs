@@ -1237,11 +1237,13 @@ pub(crate) fn read(
     let label = format!("As reported by {}", source.publisher);
     let codes = [reporter.clone(), partner.clone()];
     // One product of a table of products: named in the title and the views' titles.
-    let what = product.as_ref().map(|(code, name)| match (code.is_empty(), name.is_empty()) {
-        (false, false) => format!("{name} ({code})"),
-        (true, _) => name.clone(),
-        (false, true) => format!("product {code}"),
-    });
+    let what = product
+        .as_ref()
+        .map(|(code, name)| match (code.is_empty(), name.is_empty()) {
+            (false, false) => format!("{name} ({code})"),
+            (true, _) => name.clone(),
+            (false, true) => format!("product {code}"),
+        });
     let mut titled = options.clone();
     if let (Some(what), None) = (&what, &options.title) {
         let named = |c: &str| {

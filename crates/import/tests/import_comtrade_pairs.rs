@@ -171,7 +171,11 @@ fn the_pair_both_directions_as_both_reporters_give_them_each_its_basis() {
             ]
         );
         // In Korean and Chinese too.
-        let jpn_cif = raw.bases.iter().find(|b| b.id == "comtrade-jpn-cif").unwrap();
+        let jpn_cif = raw
+            .bases
+            .iter()
+            .find(|b| b.id == "comtrade-jpn-cif")
+            .unwrap();
         let RawText::Localized(m) = &jpn_cif.label else {
             panic!("the basis in one language: {:?}", jpn_cif.label)
         };

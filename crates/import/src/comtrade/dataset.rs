@@ -123,7 +123,9 @@ fn bases(g: &Gathered) -> (Vec<RawBasis>, Vec<String>) {
             en.push_str(&format!(
                 "; some figures estimated by UN Comtrade, not reported by {rep}"
             ));
-            ko.push_str(&format!("; 일부 수치는 {rep} 보고가 아닌 UN Comtrade 추정치"));
+            ko.push_str(&format!(
+                "; 일부 수치는 {rep} 보고가 아닌 UN Comtrade 추정치"
+            ));
             zh.push_str(&format!("；部分数字由UN Comtrade估算，并非{rep}报告"));
         }
         bases.push(RawBasis {
