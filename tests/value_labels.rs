@@ -66,7 +66,10 @@ fn labels(c: &DatasetChart) -> Vec<String> {
 }
 
 /// Every figure as a label with `d` places, all shown ("$2.0bn"), sorted.
-fn expected(d: usize, unit: f64, write: &dyn Fn(String) -> String) -> Vec<String> {
+/// A figure's digits written as a label.
+type Write = fn(String) -> String;
+
+fn expected(d: usize, unit: f64, write: Write) -> Vec<String> {
     let mut out: Vec<String> = (FIGURES.iter())
         .flat_map(|(_, f)| f.iter())
         .map(|v| write(format!("{:.*}", d, v * 1e6 / unit)))
@@ -77,9 +80,9 @@ fn expected(d: usize, unit: f64, write: &dyn Fn(String) -> String) -> Vec<String
 
 #[test]
 fn one_precision_for_every_label_never_a_misleading_one() {
-    let cases: [(&str, f64, &dyn Fn(String) -> String); 2] = [
-        ("en", 1e9, &|n| format!("${n}bn")),
-        ("ko", 1e8, &|n| format!("{n}억")),
+    let cases: [(&str, f64, Write); 2] = [
+        ("en", 1e9, |n| format!("${n}bn")),
+        ("ko", 1e8, |n| format!("{n}억")),
     ];
     for (lang, unit, write) in cases {
         let mut seen = [false; 3];
@@ -108,7 +111,7 @@ fn one_precision_for_every_label_never_a_misleading_one() {
         .step_by(20)
         .find(|&w| {
             c.resize(w as f64, 480.0).unwrap();
-            labels(&c) == expected(1, 1e9, &|n| format!("${n}bn"))
+            labels(&c) == expected(1, 1e9, |n| format!("${n}bn"))
         })
         .expect("one place at some width");
     c.resize(w as f64, 480.0).unwrap();
