@@ -483,8 +483,8 @@ impl<'a> Builder<'a> {
         let bar_w = ((band * 0.7 - gap * (n - 1.0)) / n).clamp(2.0, 90.0);
         let fg = self.inp.theme.fg;
         let (ds, sel) = (self.inp.ds, self.inp.sel);
+        // Every bar the loop below draws: `vis` is the selection's series.
         let labelled: Vec<&Observation> = (sel.series.iter())
-            .filter(|sh| vis.iter().any(|&(_, s)| s == sh.series))
             .flat_map(|sh| sel.of(ds, sh))
             .filter_map(|(_, g, o)| g.map(|_| o))
             .collect();
