@@ -135,9 +135,9 @@ impl<'a> Builder<'a> {
     }
 
     /// Tick labels in the reader's language. Korean and Chinese ticks are numbers
-    /// alone ("15억"), as they always were for US dollars; for any other currency the top
-    /// tick names it ("15억 유로", "15亿欧元"), so the axis never lets a reader take won
-    /// or yuan for dollars. English ticks always carry it ("$1.5bn", "€1.5bn").
+    /// alone ("15억") but the top one, which names the currency, US dollars too ("15억
+    /// 달러", "15亿欧元"), so the axis never leaves a reader to guess dollars, won or
+    /// yuan. English ticks always carry it ("$1.5bn", "€1.5bn").
     fn tick_labels(&self, ticks: &[f64]) -> Vec<String> {
         let (cur, lang) = (self.currency(), self.lang());
         let top = ticks.len().saturating_sub(1);
@@ -145,7 +145,7 @@ impl<'a> Builder<'a> {
             .iter()
             .enumerate()
             .map(|(k, &tk)| {
-                if k == top && cur != format::Currency::USD {
+                if k == top {
                     format::money_short_named(self.amount(tk), cur, lang)
                 } else {
                     format::money_short(self.amount(tk), cur, lang)
@@ -212,26 +212,30 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The bar's label: exact to two decimals if it fits `width`, else rounded to whole
-    /// units as axis labels are, else nothing. The tooltip always has the exact figure.
-    fn value_label(&self, o: &Observation, width: f64) -> Option<String> {
+    /// A bar's label with `decimals` places at most ("≈" or ">" before a qualified one).
+    fn value_label(&self, o: &Observation, decimals: u32) -> String {
         let prefix = match o.qualifier {
             Qualifier::Exact => "",
             Qualifier::Approx => "≈",
             Qualifier::AtLeast => ">",
         };
-        let exact = format!(
-            "{prefix}{}",
-            format::money_short(self.amount(o.value), self.currency(), self.lang())
-        );
-        if text_width(&exact, FONT) <= width {
-            return Some(exact);
-        }
-        let rounded = format!(
-            "{prefix}{}",
-            format::money_compact(self.amount(o.value), 0, self.currency(), self.lang())
-        );
-        (text_width(&rounded, FONT) <= width).then_some(rounded)
+        let (x, cur, lang) = (self.amount(o.value), self.currency(), self.lang());
+        format!("{prefix}{}", format::money_compact(x, decimals, cur, lang))
+    }
+
+    /// The places every bar label of the view is written with, one for all so no two
+    /// labels are rounded differently: the most of 2, 1 and 0 at which every label fits
+    /// `width`. None (no labels; the axis and the tooltip tell the figures) when none fits,
+    /// or when some label would then read more than 5 % off its figure (€1.46bn as
+    /// "€1bn"): a bar labelled wrong misleads more than one unlabelled.
+    fn label_decimals(&self, obs: &[&Observation], width: f64) -> Option<u32> {
+        let fits =
+            |d: u32| (obs.iter()).all(|o| text_width(&self.value_label(o, d), FONT) <= width);
+        let d = [2, 1, 0].into_iter().find(|&d| fits(d))?;
+        let lang = self.lang();
+        (obs.iter())
+            .all(|o| format::compact_error(self.amount(o.value), d, lang) <= 0.05)
+            .then_some(d)
     }
 
     /// The view's annotations on its x axis, in time order: a point at its period's
@@ -478,6 +482,13 @@ impl<'a> Builder<'a> {
         let gap = 3.0;
         let bar_w = ((band * 0.7 - gap * (n - 1.0)) / n).clamp(2.0, 90.0);
         let fg = self.inp.theme.fg;
+        let (ds, sel) = (self.inp.ds, self.inp.sel);
+        // Every bar the loop below draws: `vis` is the selection's series.
+        let labelled: Vec<&Observation> = (sel.series.iter())
+            .flat_map(|sh| sel.of(ds, sh))
+            .filter_map(|(_, g, o)| g.map(|_| o))
+            .collect();
+        let decimals = self.label_decimals(&labelled, bar_w + gap + 2.0);
         let mut tops: Vec<(ObsRef, Rect)> = Vec::new();
         for (k, &(slot, s)) in vis.iter().enumerate() {
             let color = self.color_of(s);
@@ -486,7 +497,6 @@ impl<'a> Builder<'a> {
             } else {
                 Texture::Solid
             };
-            let (ds, sel) = (self.inp.ds, self.inp.sel);
             let Some(sh) = sel.series.iter().find(|sh| sh.series == s) else {
                 continue;
             };
@@ -499,10 +509,10 @@ impl<'a> Builder<'a> {
                 let top = y.map(o.value).min(plot.y1 - 1.0);
                 let r = Rect::new(x0, top, x0 + bar_w, plot.y1);
                 self.bar(r, o, color, texture);
-                if let Some(label) = self.value_label(o, bar_w + gap + 2.0) {
+                if let Some(d) = decimals {
                     self.push(Mark::Text {
                         at: (r.cx(), r.y0 - 4.0),
-                        text: label,
+                        text: self.value_label(o, d),
                         size: FONT,
                         color: fg,
                         h: HAlign::Center,

@@ -56,18 +56,6 @@ fn korean_number(n: u64) -> String {
     s
 }
 
-/// Chinese: 亿 (10⁸) or 万 (10⁴) with at most `decimals` places: 491,060,000 → "4.91亿".
-fn chinese_number(x: f64, decimals: u32) -> String {
-    let a = x.abs();
-    if a >= 1e8 {
-        format!("{}亿", decimal_with(x / 1e8, decimals, false))
-    } else if a >= 1e4 {
-        format!("{}万", decimal_with(x / 1e4, decimals, false))
-    } else {
-        decimal(x, 0)
-    }
-}
-
 /// The currencies each language has its own sign or word for: the code, the English
 /// sign written before the figure, the Korean and the Chinese word written after it.
 /// `¥` alone would not say whose yen or yuan: English writes `CN¥` and `JP¥`, Korean
@@ -133,7 +121,7 @@ pub fn money(x: f64, cur: Currency, lang: Lang) -> String {
             }
         }
         Lang::Ko => korean_number(whole(x)),
-        Lang::Zh => chinese_number(x, 2),
+        Lang::Zh => number_compact(x, 2, lang),
     };
     with_currency(n, cur, lang)
 }
@@ -155,32 +143,38 @@ pub fn money_qualified(x: f64, cur: Currency, q: Qualifier, lang: Lang) -> Strin
 /// Short money for axis ticks and bar labels: "$1.5bn", "€1.5bn", "1.5bn CHF"; in
 /// Korean and Chinese the number alone, "15억", "15亿" (see [`money_short_named`]).
 pub fn money_short(x: f64, cur: Currency, lang: Lang) -> String {
-    money_compact(x, 2, cur, lang)
+    short_money(compact(x, 2, lang, false), cur, lang)
 }
 
 /// Short money that names its currency in every language: "$1.5bn", "15억 유로",
-/// "15亿欧元". An axis's top tick, where the currency is not US dollars.
+/// "15亿欧元". An axis's top tick.
 pub fn money_short_named(x: f64, cur: Currency, lang: Lang) -> String {
     with_currency(number_compact(x, 2, lang), cur, lang)
 }
 
-/// Short money with at most `decimals` places: `money_compact(491.06e6, 0, USD, En)` is
-/// "$491m"; Korean and Chinese write the number alone.
+/// Short money with `decimals` places, every one shown when the figure is rounded
+/// (2.02e9 with 1 is "€2.0bn", beside "€2.3bn"; 216e6 with 2 is "$216m", exactly):
+/// `money_compact(491.06e6, 0, USD, En)` is "$491m". Korean and Chinese write the
+/// number alone.
 pub fn money_compact(x: f64, decimals: u32, cur: Currency, lang: Lang) -> String {
-    let n = number_compact(x, decimals, lang);
+    short_money(compact(x, decimals, lang, true), cur, lang)
+}
+
+/// A short figure `n` as money: with its currency in English, alone in Korean and
+/// Chinese.
+fn short_money(n: String, cur: Currency, lang: Lang) -> String {
     match lang {
         Lang::En => with_currency(n, cur, lang),
         Lang::Ko | Lang::Zh => n,
     }
 }
 
-/// A plain number, short, with at most `decimals` places: "1.5m" (English), "150만",
-/// "150万".
-pub fn number_compact(x: f64, decimals: u32, lang: Lang) -> String {
-    let a = x.abs();
-    match lang {
+/// The unit a short figure of size `a` is written in, and its word: 1e9 "bn", 1e6 "m",
+/// 1e3 "k" in English; 1e8 억/亿, 1e4 만/万 in Korean and Chinese; else 1 and none.
+fn compact_unit(a: f64, lang: Lang) -> (f64, &'static str) {
+    let (big, small) = match lang {
         Lang::En => {
-            let (div, suffix) = if a >= 1e9 {
+            return if a >= 1e9 {
                 (1e9, "bn")
             } else if a >= 1e6 {
                 (1e6, "m")
@@ -188,19 +182,59 @@ pub fn number_compact(x: f64, decimals: u32, lang: Lang) -> String {
                 (1e3, "k")
             } else {
                 (1.0, "")
-            };
-            decimal(x / div, decimals) + suffix
-        }
-        Lang::Ko => {
-            if a >= 1e8 {
-                format!("{}억", decimal_with(x / 1e8, decimals, false))
-            } else if a >= 1e4 {
-                format!("{}만", decimal_with(x / 1e4, decimals, false))
-            } else {
-                decimal(x, 0)
             }
         }
-        Lang::Zh => chinese_number(x, decimals),
+        Lang::Ko => ("억", "만"),
+        Lang::Zh => ("亿", "万"),
+    };
+    if a >= 1e8 {
+        (1e8, big)
+    } else if a >= 1e4 {
+        (1e4, small)
+    } else {
+        (1.0, "")
+    }
+}
+
+/// A plain number, short, with at most `decimals` places: "1.5m" (English), "150만",
+/// "150万"; Korean and Chinese below 10⁴ in whole units.
+pub fn number_compact(x: f64, decimals: u32, lang: Lang) -> String {
+    compact(x, decimals, lang, false)
+}
+
+/// [`number_compact`]; with `pad`, a figure the places round shows them all ("2.0").
+fn compact(x: f64, decimals: u32, lang: Lang, pad: bool) -> String {
+    let (div, suffix) = compact_unit(x.abs(), lang);
+    let en = lang == Lang::En;
+    let d = if div > 1.0 || en { decimals } else { 0 };
+    let mut n = decimal_with(x / div, d, en || div == 1.0);
+    if pad && d > 0 && compact_error(x, d, lang) > 1e-9 {
+        let shown = n.find('.').map_or(0, |i| n.len() - i - 1);
+        if shown == 0 {
+            n.push('.');
+        }
+        for _ in shown..d as usize {
+            n.push('0');
+        }
+    }
+    n + suffix
+}
+
+/// How far [`number_compact`]`(x, decimals, lang)` reads from `x`, as a share of `x`
+/// (0 for 0): 1.46e9 with 0 decimals reads "1bn", 0.32 off.
+pub fn compact_error(x: f64, decimals: u32, lang: Lang) -> f64 {
+    let (div, _) = compact_unit(x.abs(), lang);
+    let d = if div > 1.0 || lang == Lang::En {
+        decimals
+    } else {
+        0
+    };
+    let f = 10f64.powi(d as i32);
+    let shown = (x / div * f).round() / f * div;
+    if x == 0.0 {
+        0.0
+    } else {
+        ((shown - x) / x).abs()
     }
 }
 

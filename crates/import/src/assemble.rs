@@ -181,7 +181,7 @@ fn partner_name(options: &SheetOptions, code: &str) -> String {
 
 /// The dataset of `series` (each holding its figures, in `currency`) between the partners
 /// `codes` (at least two), with these bases (id, label) and sources: what every table
-/// reader ends in. And each series' rows.
+/// reader ends in, of one `product` if it is named. And each series' rows.
 pub(crate) fn build(
     series_in: &[Acc],
     bases: Vec<(String, String)>,
@@ -189,6 +189,7 @@ pub(crate) fn build(
     sources: Vec<RawSource>,
     currency: Currency,
     options: &SheetOptions,
+    product: Option<&str>,
 ) -> (RawDataset, Vec<Vec<usize>>) {
     let exp = unit_exponent(series_in);
     let partners: Vec<RawPartner> = codes
@@ -204,7 +205,7 @@ pub(crate) fn build(
     );
     let (a, b) = (partner_name(options, first), partner_name(options, second));
     let (raw_series, obs_rows) = series(series_in, exp, options);
-    let views = default_views(series_in, &raw_series, &a, &b);
+    let views = default_views(series_in, &raw_series, [(first, &a), (second, &b)], product);
     let dataset = RawDataset {
         schema: 1,
         credit: None,
@@ -294,7 +295,16 @@ fn series(series: &[Acc], exp: i32, options: &SheetOptions) -> (Vec<RawSeries>, 
 /// Views from what the data hold, each labelled in words: by year (bars for up to six
 /// years, else a line), by month (bars as wide as their months), by product; two-way
 /// totals and the flows each way apart when there are both. No figure is made up.
-pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str) -> Vec<RawView> {
+///
+/// `parties` are the two partners (code, name); `product` names the one product the
+/// dataset is of, if it is of one: the titles say it, and say the direction when every
+/// series of a view goes one way ("Exports from Brazil to China: soybeans, by month").
+pub(crate) fn default_views(
+    series: &[Acc],
+    raw: &[RawSeries],
+    parties: [(&str, &str); 2],
+    product: Option<&str>,
+) -> Vec<RawView> {
     let mut views = Vec::new();
     for class in [Class::Annual, Class::Monthly, Class::Category] {
         // `raw` has one series per accumulator, in the same order
@@ -351,15 +361,12 @@ pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str)
             } else {
                 format!("By {by}, {what}")
             };
-            let title = match what {
-                "total" => format!("Two-way trade between {a} and {b}, by {by}"),
-                "each way" => format!("Exports each way between {a} and {b}, by {by}"),
-                _ => format!("Trade between {a} and {b}, by {by}"),
-            };
+            let ways: Vec<_> = ids.iter().map(|(s, _)| s.direction.clone()).collect();
+            let title = view_title(what, class, &ways, parties, product);
             views.push(RawView {
                 id: format!("{id}{suffix}"),
                 label: RawText::Plain(label),
-                title: RawText::Plain(title),
+                title,
                 subtitle: None,
                 kind: kind.into(),
                 series: ids.iter().map(|(_, r)| r.id.clone()).collect(),
@@ -376,4 +383,62 @@ pub(crate) fn default_views(series: &[Acc], raw: &[RawSeries], a: &str, b: &str)
         }
     }
     views
+}
+
+/// A view's title in English, Korean and Chinese: whose trade (both partners', or one
+/// way when every series of the view goes one way), the product when the dataset is of
+/// one, and what the view is by: "Trade between Greece and World: Food and live animals
+/// (0), by year", "Brazil→China 수출: 大豆, 월별", "Brazil对China出口：大豆，按月".
+fn view_title(
+    what: &str,
+    class: Class,
+    ways: &[Option<(String, String)>],
+    parties: [(&str, &str); 2],
+    product: Option<&str>,
+) -> RawText {
+    let name = |c: &str| {
+        let found = parties.iter().find(|p| p.0 == c);
+        found.map_or(c.to_string(), |p| p.1.to_string())
+    };
+    let [(_, a), (_, b)] = parties;
+    let one_way = match ways {
+        [Some(w), rest @ ..] if rest.iter().all(|r| r.as_ref() == Some(w)) => Some(w),
+        _ => None,
+    };
+    let (en, ko, zh) = match (one_way, what) {
+        (Some((f, t)), _) => {
+            let (f, t) = (name(f), name(t));
+            (
+                format!("Exports from {f} to {t}"),
+                format!("{f}→{t} 수출"),
+                format!("{f}对{t}出口"),
+            )
+        }
+        (None, "total") => (
+            format!("Two-way trade between {a} and {b}"),
+            format!("{a}–{b} 교역 총액"),
+            format!("{a}与{b}双边贸易总额"),
+        ),
+        (None, "each way") => (
+            format!("Exports each way between {a} and {b}"),
+            format!("{a}–{b} 양방향 수출"),
+            format!("{a}与{b}双向出口"),
+        ),
+        _ => (
+            format!("Trade between {a} and {b}"),
+            format!("{a}–{b} 교역"),
+            format!("{a}与{b}贸易"),
+        ),
+    };
+    let (by_en, by_ko, by_zh) = match class {
+        Class::Annual => ("by year", "연도별", "按年"),
+        Class::Monthly => ("by month", "월별", "按月"),
+        Class::Category => ("by product", "품목별", "按产品"),
+    };
+    let of = |sep: &str| product.map_or(String::new(), |p| format!("{sep}{p}"));
+    crate::words::words(
+        format!("{en}{}, {by_en}", of(": ")),
+        format!("{ko}{}, {by_ko}", of(": ")),
+        format!("{zh}{}，{by_zh}", of("：")),
+    )
 }

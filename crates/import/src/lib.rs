@@ -34,6 +34,7 @@ pub mod table;
 pub mod text;
 pub mod views;
 pub mod wide;
+mod words;
 
 pub use cells::{header_unit, unit, Unit};
 pub use not_table::not_a_table;

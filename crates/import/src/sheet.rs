@@ -1152,6 +1152,7 @@ fn make_dataset(
         src.list.clone(),
         currency,
         options,
+        None,
     )
 }
 

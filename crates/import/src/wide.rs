@@ -1236,18 +1236,20 @@ pub(crate) fn read(
     }
     let label = format!("As reported by {}", source.publisher);
     let codes = [reporter.clone(), partner.clone()];
-    // One product of a table of products: named in the title.
+    // One product of a table of products: named in the title and the views' titles.
+    let what = product
+        .as_ref()
+        .map(|(code, name)| match (code.is_empty(), name.is_empty()) {
+            (false, false) => format!("{name} ({code})"),
+            (true, _) => name.clone(),
+            (false, true) => format!("product {code}"),
+        });
     let mut titled = options.clone();
-    if let (Some((code, name)), None) = (&product, &options.title) {
+    if let (Some(what), None) = (&what, &options.title) {
         let named = |c: &str| {
             (options.partners.iter())
                 .find(|(x, _)| x == c)
                 .map_or(c.to_string(), |(_, n)| n.clone())
-        };
-        let what = match (code.is_empty(), name.is_empty()) {
-            (false, false) => format!("{name} ({code})"),
-            (true, _) => name.clone(),
-            (false, true) => format!("product {code}"),
         };
         titled.title = Some(format!(
             "Trade between {} and {}: {what}",
@@ -1262,6 +1264,7 @@ pub(crate) fn read(
         vec![source.clone()],
         unit_used.currency,
         &titled,
+        what.as_deref(),
     );
     let columns = plans
         .iter()

@@ -166,10 +166,28 @@ fn the_pair_both_directions_as_both_reporters_give_them_each_its_basis() {
                 (s("comtrade-kor-fob"), s("Reported by Rep. of Korea, UN Comtrade; valued FOB (free on board at the border)")),
                 (s("comtrade-kor-cif"), s("Reported by Rep. of Korea, UN Comtrade; valued CIF (cost, insurance and freight to the border)")),
                 (s("comtrade-jpn-fob"), s("Reported by Japan, UN Comtrade; valued FOB (free on board at the border)")),
-                // Japan's import row says isReported false.
-                (s("comtrade-jpn-cif"), s("Reported by Japan, UN Comtrade; valued CIF (cost, insurance and freight to the border); includes figures UN Comtrade derived rather than the reporter's own (isReported false)")),
+                // Japan's import row says isReported false: said in words, not the field's name.
+                (s("comtrade-jpn-cif"), s("Reported by Japan, UN Comtrade; valued CIF (cost, insurance and freight to the border); some figures estimated by UN Comtrade, not reported by Japan")),
             ]
         );
+        // In Korean and Chinese too.
+        let jpn_cif = raw
+            .bases
+            .iter()
+            .find(|b| b.id == "comtrade-jpn-cif")
+            .unwrap();
+        let RawText::Localized(m) = &jpn_cif.label else {
+            panic!("the basis in one language: {:?}", jpn_cif.label)
+        };
+        assert_eq!(
+            m["ko"],
+            "Japan 보고, UN Comtrade; CIF 기준(국경까지의 운임·보험료 포함); 일부 수치는 Japan 보고가 아닌 UN Comtrade 추정치"
+        );
+        assert_eq!(
+            m["zh"],
+            "Japan报告，UN Comtrade；按到岸价（CIF，含至边境的运费和保险费）计；部分数字由UN Comtrade估算，并非Japan报告"
+        );
+        assert!(!m.values().any(|t| t.contains("isReported")), "{m:?}");
         // Korea's rows with World and Areas, nes, and Japan's with World.
         assert_eq!(
             warnings(&i),

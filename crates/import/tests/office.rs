@@ -85,6 +85,14 @@ fn figures(ds: &RawDataset) -> Vec<Series> {
         .collect()
 }
 
+/// A text in English, Korean and Chinese.
+fn titles(t: &RawText) -> [&str; 3] {
+    let RawText::Localized(m) = t else {
+        panic!("in one language: {t:?}")
+    };
+    ["en", "ko", "zh"].map(|l| m.get(l).map_or("", String::as_str))
+}
+
 fn plain(t: &RawText) -> &str {
     match t {
         RawText::Plain(s) => s,
@@ -119,6 +127,15 @@ fn customs_export_one_partner_by_name_one_product_the_flow_said() {
     assert_eq!(
         plain(&ds.title),
         "Trade between China and 澳大利亚: 未烧结铁矿砂 (26011100)"
+    );
+    // Its one view is of one product, one way: its title says both, in each language.
+    assert_eq!(
+        titles(&ds.views[0].title),
+        [
+            "Exports from 澳大利亚 to China: 未烧结铁矿砂 (26011100), by month",
+            "澳大利亚→China 수출: 未烧结铁矿砂 (26011100), 월별",
+            "澳大利亚对China出口：未烧结铁矿砂 (26011100)，按月",
+        ]
     );
     assert_eq!(plain(&ds.bases[0].label), "As reported by Made-up Customs");
     assert_eq!(ds.sources[0].id, "made-up-customs");
@@ -240,6 +257,11 @@ fn english_flow_words_one_section_against_the_world() {
     assert_eq!(
         plain(&ds.title),
         "Trade between Greece and World: Food and live animals (0)"
+    );
+    // Both ways, one product: the view's title names the product.
+    assert_eq!(
+        titles(&ds.views[0].title)[0],
+        "Trade between Greece and World: Food and live animals (0), by year"
     );
     let w: Vec<String> = i.warnings.iter().map(Error::to_string).collect();
     assert_eq!(

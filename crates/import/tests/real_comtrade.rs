@@ -117,7 +117,7 @@ fn plus_china_korea_and_cote_divoire_imports_cif_exports_fob() {
     // The file's isReported is false on China's rows: said in the basis.
     assert_eq!(
         basis_label(raw, "comtrade-chn-cif"),
-        "Reported by China, UN Comtrade; valued CIF (cost, insurance and freight to the border); includes figures UN Comtrade derived rather than the reporter's own (isReported false)"
+        "Reported by China, UN Comtrade; valued CIF (cost, insurance and freight to the border); some figures estimated by UN Comtrade, not reported by China"
     );
     // Lines 95 and 314, by name as the file writes them (Windows-1252 decoded).
     let i = ok(PLUS, &options(Some("China,Côte d'Ivoire"), None)).unwrap();

@@ -31,7 +31,8 @@ pub(crate) fn make(mut g: Gathered, options: &ComtradeOptions) -> (RawDataset, V
         .map(|b| b.acc)
         .collect();
     let (a, b) = (g.name(0), g.name(1));
-    let views = sheet::default_views(&accs, &raw_series, &a, &b);
+    let parties = [(g.code(0), a.as_str()), (g.code(1), b.as_str())];
+    let views = sheet::default_views(&accs, &raw_series, parties, g.product.as_deref());
     let by = g.reporters.iter().map(|&r| g.name(r)).collect::<Vec<_>>();
     let services = g.valuations.iter().all(|v| v.1 == "services");
     let what = if services {
@@ -96,18 +97,40 @@ fn bases(g: &Gathered) -> (Vec<RawBasis>, Vec<String>) {
     let mut basis_ids = Vec::new();
     for (rep, val, _seen, derived) in &g.valuations {
         let id = format!("comtrade-{}-{val}", slug(g.code(*rep)));
-        let what = match *val {
-            "cif" => "valued CIF (cost, insurance and freight to the border)",
-            "services" => "trade in services (EBOPS), not valued at a border",
-            _ => "valued FOB (free on board at the border)",
+        let rep = g.name(*rep);
+        let (en, ko, zh) = match *val {
+            "cif" => (
+                "valued CIF (cost, insurance and freight to the border)",
+                "CIF 기준(국경까지의 운임·보험료 포함)",
+                "按到岸价（CIF，含至边境的运费和保险费）计",
+            ),
+            "services" => (
+                "trade in services (EBOPS), not valued at a border",
+                "서비스 교역(EBOPS), 국경 가격이 아님",
+                "服务贸易（EBOPS），不按边境价格计",
+            ),
+            _ => (
+                "valued FOB (free on board at the border)",
+                "FOB 기준(국경에서의 본선 인도 가격)",
+                "按离岸价（FOB，边境船上交货价）计",
+            ),
         };
-        let mut label = format!("Reported by {}, UN Comtrade; {what}", g.name(*rep));
+        let mut en = format!("Reported by {rep}, UN Comtrade; {en}");
+        let mut ko = format!("{rep} 보고, UN Comtrade; {ko}");
+        let mut zh = format!("{rep}报告，UN Comtrade；{zh}");
         if *derived {
-            label.push_str("; includes figures UN Comtrade derived rather than the reporter's own (isReported false)");
+            // isReported false: UN Comtrade's estimate, said without the field's name.
+            en.push_str(&format!(
+                "; some figures estimated by UN Comtrade, not reported by {rep}"
+            ));
+            ko.push_str(&format!(
+                "; 일부 수치는 {rep} 보고가 아닌 UN Comtrade 추정치"
+            ));
+            zh.push_str(&format!("；部分数字由UN Comtrade估算，并非{rep}报告"));
         }
         bases.push(RawBasis {
             id: id.clone(),
-            label: RawText::Plain(label),
+            label: crate::words::words(en, ko, zh),
         });
         basis_ids.push(id);
     }

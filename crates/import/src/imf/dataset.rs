@@ -241,7 +241,8 @@ pub(crate) fn make(
     }
     let accs: Vec<Acc> = series.into_iter().map(|b| b.acc).collect();
     let (a, b) = (name(0), name(1));
-    let mut views = assemble::default_views(&accs, &raw_series, a, b);
+    let parties = [(code(0), a), (code(1), b)];
+    let mut views = assemble::default_views(&accs, &raw_series, parties, None);
     // Quarters are month ranges in the dataset: their view says quarter, not month.
     let quarters = accs
         .iter()
@@ -251,10 +252,16 @@ pub(crate) fn make(
     if quarters {
         for v in views.iter_mut().filter(|v| v.id.starts_with("monthly")) {
             for t in [&mut v.label, &mut v.title] {
-                if let RawText::Plain(s) = t {
+                let texts: Vec<&mut String> = match t {
+                    RawText::Plain(s) => vec![s],
+                    RawText::Localized(m) => m.values_mut().collect(),
+                };
+                for s in texts {
                     *s = s
                         .replace("By month", "By quarter")
-                        .replace("by month", "by quarter");
+                        .replace("by month", "by quarter")
+                        .replace("월별", "분기별")
+                        .replace("按月", "按季度");
                 }
             }
         }
