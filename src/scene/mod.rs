@@ -725,10 +725,12 @@ impl<'a> Builder<'a> {
         let month_w = x.map(1.0) - x.map(0.0);
         let n = vis.len().max(1) as f64;
         let many = self.view().series.len() > 1;
-        // Bars narrower than MIN_BAR with their gaps lose the gaps; narrower even so, the
-        // values are drawn as lines, every one a point on them: never a bar of no width.
+        // Bars narrower than MIN_BAR with their gaps lose the gaps when they are one
+        // series' (several side by side without gaps would run into stripes); narrower even
+        // so, or several, the values are drawn as lines, every one a point on them: never
+        // a bar of no width.
         let gaps = month_w * 0.76 / n - 1.0 >= MIN_BAR;
-        let lines = !gaps && month_w / n < MIN_BAR;
+        let lines = !gaps && (n > 1.0 || month_w < MIN_BAR);
         if lines {
             self.draw_lines(plot, &x, &y, &vis);
         }
