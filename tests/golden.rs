@@ -203,7 +203,11 @@ fn nineteen_years_of_months_draw_as_before() {
         if one {
             c.toggle_series("kp-cn-monthly").unwrap();
         }
-        let name = if one { "long-monthly-one" } else { "long-monthly" };
+        let name = if one {
+            "long-monthly-one"
+        } else {
+            "long-monthly"
+        };
         check(
             &format!("{name}-en-{w}.svg"),
             &c.svg(w).unwrap(),

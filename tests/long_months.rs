@@ -47,7 +47,11 @@ fn bars_lose_their_gaps_then_become_a_line_as_months_narrow() {
             .collect();
         assert!(items.len() > 200, "{}", items.len());
         let bars: Vec<_> = (items.iter())
-            .filter(|it| s.marks.iter().any(|m| matches!(m, Mark::Rect { r, .. } if *r == it.mark)))
+            .filter(|it| {
+                s.marks
+                    .iter()
+                    .any(|m| matches!(m, Mark::Rect { r, .. } if *r == it.mark))
+            })
             .map(|it| it.mark)
             .collect();
         let min = bars.iter().map(|r| r.w()).fold(f64::MAX, f64::min);
@@ -76,5 +80,9 @@ fn the_last_year_label_stays_inside_the_canvas() {
         Mark::Text { text, .. } => Some(text.as_str()),
         _ => None,
     });
-    assert!(texts.clone().any(|t| t == "2025"), "{:?}", texts.collect::<Vec<_>>());
+    assert!(
+        texts.clone().any(|t| t == "2025"),
+        "{:?}",
+        texts.collect::<Vec<_>>()
+    );
 }

@@ -637,15 +637,14 @@ impl<'a> Builder<'a> {
             .into_iter()
             .find(|k| month_w * 12.0 * f64::from(*k) >= need)
             .unwrap_or(1000);
-        let (mut month_end, mut year_end) = (f64::MIN, f64::MIN);
+        let mut year_end = f64::MIN;
         for m in a..b {
             let in_combined = combined.iter().any(|p| p.start <= m && m < p.end);
             if let Some((narrow, _)) = step.filter(|&(_, k)| m.rem_euclid(12) % k == 0) {
                 let label = format::month_axis(m, lang, narrow);
                 let half = text_width(&label, FONT) / 2.0;
                 let cx = x.map(m as f64 + 0.5).min(plot.x1 + 9.0 - half);
-                if !in_combined && cx - half >= month_end {
-                    month_end = cx + half + 2.0;
+                if !in_combined {
                     self.push(text(
                         (cx, plot.y1 + 5.0),
                         label,
@@ -684,19 +683,15 @@ impl<'a> Builder<'a> {
             .unwrap_or(50);
         let theme = self.inp.theme;
         let (y0, y1) = (a.div_euclid(12), (b - 1).div_euclid(12));
-        let mut end = f64::MIN;
         for yr in y0..=y1 {
             if (yr - y0) % step != 0 {
                 continue;
             }
             let label = yr.to_string();
             let half = text_width(&label, FONT) / 2.0;
-            // The last label kept inside the canvas (shifted left), never over the one before.
+            // The last label kept inside the canvas, shifted left (by less than the step's
+            // room to spare: it stays clear of the one before).
             let cx = x.map(yr as f64 * 12.0 + 6.0).min(plot.x1 + 9.0 - half);
-            if cx - half < end {
-                continue;
-            }
-            end = cx + half + 4.0;
             self.push(text(
                 (cx, plot.y1 + 5.0),
                 label,

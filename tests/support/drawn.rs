@@ -4,8 +4,8 @@
 //! labels apart and inside the canvas, and no negative width in the picture's markup.
 #![allow(dead_code)]
 
-use trade_chart::scene::{text_width, HAlign, Mark, Rect, Target};
 use trade_chart::chart::PictureOptions;
+use trade_chart::scene::{text_width, HAlign, Mark, Rect, Target};
 use trade_chart::DatasetChart;
 
 /// Panics, naming `what`, unless `c`'s scene and picture draw every value truthfully.
@@ -51,7 +51,10 @@ pub fn every_value_drawn(c: &DatasetChart, what: &str) {
     // 3. The x axis's labels (under the plot): apart in their line, inside the canvas.
     let mut boxes: Vec<(f64, Rect, &str)> = Vec::new();
     for m in &s.marks {
-        if let Mark::Text { at, text, size, h, .. } = m {
+        if let Mark::Text {
+            at, text, size, h, ..
+        } = m
+        {
             if at.1 <= s.plot.y1 || at.1 > s.plot.y1 + 40.0 {
                 continue;
             }
@@ -77,7 +80,10 @@ pub fn every_value_drawn(c: &DatasetChart, what: &str) {
     assert!(!boxes.is_empty(), "{what}: no x labels");
     // 4. The published picture (its SVG at a few widths) has no negative width.
     let pic = c.picture(&PictureOptions::default()).unwrap();
-    assert!(!pic.contains("width=\"-"), "{what}: a negative width in the picture");
+    assert!(
+        !pic.contains("width=\"-"),
+        "{what}: a negative width in the picture"
+    );
 }
 
 /// The story's data with its two monthly series made `y0`–`y1` long (every month, values

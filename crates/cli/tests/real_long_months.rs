@@ -59,8 +59,8 @@ fn japan_customs_nineteen_years_of_months_draw_every_value() {
         for lang in ["en", "ko"] {
             for w in [320.0, 360.0, 800.0, 1280.0] {
                 let ds = Dataset::from_json(text).unwrap();
-                let mut c = DatasetChart::new(ds, &Options::new(Some("monthly"), Some(lang)))
-                    .unwrap();
+                let mut c =
+                    DatasetChart::new(ds, &Options::new(Some("monthly"), Some(lang))).unwrap();
                 c.resize(w, DatasetChart::preferred_height(w)).unwrap();
                 let obs = c.scene().items.len();
                 assert!(obs >= 456, "{kind} {lang} @{w}: {obs} items");

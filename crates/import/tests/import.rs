@@ -368,7 +368,11 @@ fn long_monthly_series_are_a_line() {
         }
         let imp = ok(&t);
         let v = &imp.dataset.views[0];
-        (v.kind.clone(), v.from.clone().unwrap(), v.to.clone().unwrap())
+        (
+            v.kind.clone(),
+            v.from.clone().unwrap(),
+            v.to.clone().unwrap(),
+        )
     };
     let kind = |dirs: &[&str], n: i32| months(dirs, n).0;
     assert_eq!(kind(&["KR>JP"], 48), "time-bars");
@@ -376,7 +380,10 @@ fn long_monthly_series_are_a_line() {
     assert_eq!(kind(&["KR>JP", "JP>KR"], 24), "time-bars");
     assert_eq!(kind(&["KR>JP", "JP>KR"], 25), "time-line");
     let line = months(&["KR>JP", "JP>KR"], 228);
-    assert_eq!(line, ("time-line".into(), "2001-01".into(), "2019-12".into()));
+    assert_eq!(
+        line,
+        ("time-line".into(), "2001-01".into(), "2019-12".into())
+    );
 }
 
 #[test]
