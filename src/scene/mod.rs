@@ -819,9 +819,10 @@ impl<'a> Builder<'a> {
                 let c = at(o);
                 let (c0, c1) = (x.map(o.period.start as f64), x.map(o.period.end as f64));
                 let adj = |p: &Observation, q: &Observation| p.period.end == q.period.start;
-                let lone = !(i > 0 && adj(pts[i - 1].1, o))
-                    && !pts.get(i + 1).is_some_and(|q| adj(o, q.1));
-                if c1 - c0 >= 10.0 || lone || o.derived.is_some() {
+                let before = i.checked_sub(1).and_then(|j| pts.get(j));
+                let joined = before.is_some_and(|p| adj(p.1, o))
+                    || pts.get(i + 1).is_some_and(|q| adj(o, q.1));
+                if c1 - c0 >= 10.0 || !joined || o.derived.is_some() {
                     self.push(Mark::Marker {
                         at: c,
                         r: 4.0,
