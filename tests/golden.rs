@@ -184,3 +184,35 @@ fn a_span_and_a_point_draw_as_before() {
     assert_eq!(n + 1, 25);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[path = "support/drawn.rs"]
+mod drawn;
+
+/// 19 years of months, two series side by side (`support/drawn.rs`'s made-up series,
+/// like Japan customs' 2001–2019), drawn in a bars view: lines at 360 and 1024 px, where
+/// no bar could be 2 px wide with its gap, the years alone labelling the axis; one series
+/// at 1024 px: bars without gaps.
+#[test]
+fn nineteen_years_of_months_draw_as_before() {
+    let json = drawn::long_months(2001, 2019, "time-bars");
+    let mut failures = Vec::new();
+    for (w, one) in [(360.0, false), (1024.0, false), (1024.0, true)] {
+        let ds = Dataset::from_json(&json).unwrap();
+        let mut c = DatasetChart::new(ds, &Options::new(Some("monthly"), Some("en"))).unwrap();
+        c.resize(w, DatasetChart::preferred_height(w)).unwrap();
+        if one {
+            c.toggle_series("kp-cn-monthly").unwrap();
+        }
+        let name = if one {
+            "long-monthly-one"
+        } else {
+            "long-monthly"
+        };
+        check(
+            &format!("{name}-en-{w}.svg"),
+            &c.svg(w).unwrap(),
+            &mut failures,
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

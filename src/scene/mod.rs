@@ -27,6 +27,8 @@ const LABEL_MAX: f64 = 120.0;
 /// labels that overlap by this much in it still stand apart on screen (the story's
 /// products view at 360 px does, and keeps its four labels).
 const CROWD_SLACK: f64 = 6.0;
+/// The narrowest bar a time axis draws, in CSS px (see `build_time_bars`).
+const MIN_BAR: f64 = 2.0;
 pub use theme::{Rgba, Theme};
 
 struct Builder<'a> {
@@ -573,12 +575,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// X labels for a month axis: month names, initials, or every k-th month, so labels
-    /// never collide; the year under each January.
-    fn month_labels(&mut self, plot: Rect, x: &Linear) {
+    /// The month labels' form and step for months `month_w` px wide: names, initials,
+    /// every 3rd, 6th or 12th month, the first that leaves every label its room; none when
+    /// none does (then the years alone label the axis).
+    fn month_step(&self, month_w: f64) -> Option<(bool, i32)> {
         let (a, b) = self.view().range;
-        let month_w = x.map(1.0) - x.map(0.0);
-        let theme = self.inp.theme;
         let lang = self.lang();
         let fits = |narrow: bool, step: i32| {
             (a..b).all(|m| {
@@ -586,10 +587,20 @@ impl<'a> Builder<'a> {
                     <= month_w * step as f64
             })
         };
-        let (narrow, step) = [(false, 1), (true, 1), (false, 3), (false, 6), (false, 12)]
+        [(false, 1), (true, 1), (false, 3), (false, 6), (false, 12)]
             .into_iter()
             .find(|&(n, k)| fits(n, k))
-            .unwrap_or((false, 12));
+    }
+
+    /// X labels for a month axis: month names, initials, or every k-th month (`step`,
+    /// from [`Self::month_step`]), so labels never collide, with the year under each
+    /// January; without month labels, the years alone, every 1, 2, 5, 10… years as their
+    /// width needs. No label runs past the canvas or over the one before it.
+    fn month_labels(&mut self, plot: Rect, x: &Linear, step: Option<(bool, i32)>) {
+        let (a, b) = self.view().range;
+        let month_w = x.map(1.0) - x.map(0.0);
+        let theme = self.inp.theme;
+        let lang = self.lang();
         // Months released together (Jan–Feb) get one label and a bracket under the bars,
         // so no bar of the combined figure reads as one month's.
         let mut combined: Vec<Period> = self
@@ -620,7 +631,7 @@ impl<'a> Builder<'a> {
                 });
             }
             let label = format::period_short(p, lang);
-            if text_width(&label, FONT) <= x1 - x0 + 8.0 {
+            if step.is_some() && text_width(&label, FONT) <= x1 - x0 + 8.0 {
                 self.push(text(
                     ((x0 + x1) / 2.0, plot.y1 + 5.0),
                     label,
@@ -630,24 +641,37 @@ impl<'a> Builder<'a> {
                 ));
             }
         }
+        let year_y = plot.y1 + 5.0 + if step.is_some() { FONT + 3.0 } else { 0.0 };
+        let need = text_width("2000", FONT) + 8.0;
+        let every = [1, 2, 5, 10, 20, 50, 100]
+            .into_iter()
+            .find(|k| month_w * 12.0 * f64::from(*k) >= need)
+            .unwrap_or(1000);
+        let mut year_end = f64::MIN;
         for m in a..b {
             let in_combined = combined.iter().any(|p| p.start <= m && m < p.end);
-            if m.rem_euclid(12) % step == 0 && !in_combined {
-                let cx = x.map(m as f64 + 0.5);
-                self.push(text(
-                    (cx, plot.y1 + 5.0),
-                    format::month_axis(m, lang, narrow),
-                    theme.fg,
-                    HAlign::Center,
-                    VAlign::Top,
-                ));
-            }
-            if m.rem_euclid(12) == 0 || m == a {
-                let year = m.div_euclid(12).to_string();
-                let yx = x.map(m as f64);
-                if yx + text_width(&year, FONT) <= plot.x1 + 8.0 {
+            if let Some((narrow, _)) = step.filter(|&(_, k)| m.rem_euclid(12) % k == 0) {
+                let label = format::month_axis(m, lang, narrow);
+                let half = text_width(&label, FONT) / 2.0;
+                let cx = x.map(m as f64 + 0.5).min(plot.x1 + 9.0 - half);
+                if !in_combined {
                     self.push(text(
-                        (yx, plot.y1 + 5.0 + FONT + 3.0),
+                        (cx, plot.y1 + 5.0),
+                        label,
+                        theme.fg,
+                        HAlign::Center,
+                        VAlign::Top,
+                    ));
+                }
+            }
+            let yr = m.div_euclid(12);
+            if (m.rem_euclid(12) == 0 || m == a) && yr % every == 0 {
+                let year = yr.to_string();
+                let (yx, w) = (x.map(m as f64), text_width(&year, FONT));
+                if yx + w <= plot.x1 + 8.0 && yx >= year_end {
+                    year_end = yx + w + 4.0;
+                    self.push(text(
+                        (yx, year_y),
                         year,
                         theme.muted,
                         HAlign::Left,
@@ -673,10 +697,14 @@ impl<'a> Builder<'a> {
             if (yr - y0) % step != 0 {
                 continue;
             }
-            let cx = x.map(yr as f64 * 12.0 + 6.0);
+            let label = yr.to_string();
+            let half = text_width(&label, FONT) / 2.0;
+            // The last label kept inside the canvas, shifted left (by less than the step's
+            // room to spare: it stays clear of the one before).
+            let cx = x.map(yr as f64 * 12.0 + 6.0).min(plot.x1 + 9.0 - half);
             self.push(text(
                 (cx, plot.y1 + 5.0),
-                yr.to_string(),
+                label,
                 theme.fg,
                 HAlign::Center,
                 VAlign::Top,
@@ -687,10 +715,14 @@ impl<'a> Builder<'a> {
     fn build_time_bars(&mut self) {
         let vis = self.visible_series();
         let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
-        let plot = self.plot_rect(&ticks, 2, 24.0);
+        let (a, b) = self.view().range;
+        // The plot's width does not depend on its label lines: the month labels' step is
+        // chosen on it, and the years take the first line when no month label fits.
+        let probe = self.plot_rect(&ticks, 1, 24.0);
+        let step = self.month_step(probe.w() / (b - a).max(1) as f64);
+        let plot = self.plot_rect(&ticks, 1 + usize::from(step.is_some()), 24.0);
         self.scene.plot = plot;
         let y = self.y_axis(plot, &ticks);
-        let (a, b) = self.view().range;
         let x = Linear::new(a as f64, b as f64, plot.x0, plot.x1);
         let notes = self.notes(&x);
         annotate::draw(&mut self.scene.marks, &notes, plot, self.inp.theme, true);
@@ -698,15 +730,25 @@ impl<'a> Builder<'a> {
         let month_w = x.map(1.0) - x.map(0.0);
         let n = vis.len().max(1) as f64;
         let many = self.view().series.len() > 1;
-        for (k, &(slot, s)) in vis.iter().enumerate() {
+        // Bars narrower than MIN_BAR with their gaps lose the gaps when they are one
+        // series' (several side by side without gaps would run into stripes); narrower even
+        // so, or several, the values are drawn as lines, every one a point on them: never
+        // a bar of no width.
+        let gaps = month_w * 0.76 / n - 1.0 >= MIN_BAR;
+        let lines = !gaps && (n > 1.0 || month_w < MIN_BAR);
+        if lines {
+            self.draw_lines(plot, &x, &y, &vis);
+        }
+        for (k, &(slot, s)) in vis.iter().enumerate().filter(|_| !lines) {
             let color = self.color_of(s);
             let texture = if many {
                 Texture::for_slot(slot)
             } else {
                 Texture::Solid
             };
+            let (inset, gap) = if gaps { (0.5, 0.12) } else { (0.0, 0.0) };
             for (oi, o) in self.shown(s).collect::<Vec<_>>() {
-                let pad = month_w * 0.12 * o.period.months() as f64; // widths stay proportional to duration
+                let pad = month_w * gap * o.period.months() as f64; // widths stay proportional to duration
                 let (s0, s1) = (
                     x.map(o.period.start as f64) + pad,
                     x.map(o.period.end as f64) - pad,
@@ -714,7 +756,7 @@ impl<'a> Builder<'a> {
                 let w = (s1 - s0) / n;
                 let x0 = s0 + w * k as f64;
                 let top = y.map(o.value).min(plot.y1 - 1.0);
-                let r = Rect::new(x0 + 0.5, top, x0 + w - 0.5, plot.y1);
+                let r = Rect::new(x0 + inset, top, x0 + w - inset, plot.y1);
                 self.bar(r, o, color, texture);
                 let obs = ObsRef { series: s, obs: oi };
                 self.scene.items.push(Item {
@@ -726,7 +768,7 @@ impl<'a> Builder<'a> {
             }
         }
         self.annotated(plot, &x, &y, &notes, from);
-        self.month_labels(plot, &x);
+        self.month_labels(plot, &x, step);
         self.baseline(plot);
     }
 
@@ -754,6 +796,63 @@ impl<'a> Builder<'a> {
         (out, y + FONT)
     }
 
+    /// Each visible series as a line through its values, a segment only between adjacent
+    /// periods (a gap stays a gap), dashed where the basis changes. A marker on every
+    /// value, unless the values stand closer than a marker is wide: then only on a value
+    /// no segment reaches and on a derived one, so a dense line stays a line.
+    fn draw_lines(&mut self, plot: Rect, x: &Linear, y: &Linear, vis: &[(usize, usize)]) {
+        for &(slot, s) in vis {
+            let color = self.color_of(s);
+            let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
+            crate::data::order::sort_by_key(&mut pts, |(_, o)| {
+                crate::data::order::period_key(&o.period)
+            });
+            let at = |o: &Observation| {
+                (
+                    x.map((o.period.start + o.period.end) as f64 / 2.0),
+                    y.map(o.value),
+                )
+            };
+            for w in pts.windows(2) {
+                let &[(_, p), (_, q)] = w else { continue };
+                if p.period.end == q.period.start {
+                    self.push(Mark::Line {
+                        a: at(p),
+                        b: at(q),
+                        stroke: color,
+                        width: 2.0,
+                        dash: p.basis != q.basis,
+                    });
+                }
+            }
+            for (i, &(oi, o)) in pts.iter().enumerate() {
+                let c = at(o);
+                let (c0, c1) = (x.map(o.period.start as f64), x.map(o.period.end as f64));
+                let adj = |p: &Observation, q: &Observation| p.period.end == q.period.start;
+                let before = i.checked_sub(1).and_then(|j| pts.get(j));
+                let joined = before.is_some_and(|p| adj(p.1, o))
+                    || pts.get(i + 1).is_some_and(|q| adj(o, q.1));
+                if c1 - c0 >= 10.0 || !joined || o.derived.is_some() {
+                    self.push(Mark::Marker {
+                        at: c,
+                        r: 4.0,
+                        shape: Shape::for_basis(o.basis),
+                        color,
+                        hollow: o.derived.is_some(),
+                    });
+                }
+                let mark = Rect::new(c.0 - 6.0, c.1 - 6.0, c.0 + 6.0, c.1 + 6.0);
+                let target = Target::Obs(ObsRef { series: s, obs: oi });
+                self.scene.items.push(Item {
+                    target,
+                    row: slot,
+                    hit: Rect::new(c0, plot.y0, c1, plot.y1),
+                    mark,
+                });
+            }
+        }
+    }
+
     fn build_time_line(&mut self) {
         let vis = self.visible_series();
         let ticks = nice_ticks(self.max_value(&vis) * 1.04, self.tick_target());
@@ -769,51 +868,7 @@ impl<'a> Builder<'a> {
         let notes = self.notes(&x);
         annotate::draw(&mut self.scene.marks, &notes, plot, theme, true);
         let from = self.scene.marks.len();
-        for &(slot, s) in &vis {
-            let color = self.color_of(s);
-            let mut pts: Vec<(usize, &Observation)> = self.shown(s).collect();
-            crate::data::order::sort_by_key(&mut pts, |(_, o)| {
-                crate::data::order::period_key(&o.period)
-            });
-            let at = |o: &Observation| {
-                (
-                    x.map((o.period.start + o.period.end) as f64 / 2.0),
-                    y.map(o.value),
-                )
-            };
-            // Segments only between adjacent periods: a gap stays a gap. Dashed where the basis changes.
-            for w in pts.windows(2) {
-                let &[(_, p), (_, q)] = w else { continue };
-                if p.period.end == q.period.start {
-                    self.push(Mark::Line {
-                        a: at(p),
-                        b: at(q),
-                        stroke: color,
-                        width: 2.0,
-                        dash: p.basis != q.basis,
-                    });
-                }
-            }
-            for (oi, o) in pts {
-                let c = at(o);
-                self.push(Mark::Marker {
-                    at: c,
-                    r: 4.0,
-                    shape: Shape::for_basis(o.basis),
-                    color,
-                    hollow: o.derived.is_some(),
-                });
-                let (c0, c1) = (x.map(o.period.start as f64), x.map(o.period.end as f64));
-                let mark = Rect::new(c.0 - 6.0, c.1 - 6.0, c.0 + 6.0, c.1 + 6.0);
-                let target = Target::Obs(ObsRef { series: s, obs: oi });
-                self.scene.items.push(Item {
-                    target,
-                    row: slot,
-                    hit: Rect::new(c0, plot.y0, c1, plot.y1),
-                    mark,
-                });
-            }
-        }
+        self.draw_lines(plot, &x, &y, &vis);
         // Key: which marker is which basis, above the plot.
         for (&bi, &(kx, ky)) in bases.iter().zip(&key) {
             self.push(Mark::Marker {

@@ -292,8 +292,12 @@ fn series(series: &[Acc], exp: i32, options: &SheetOptions) -> (Vec<RawSeries>, 
     (raw_series, obs_rows)
 }
 
+/// The most bars a monthly view draws (months × series side by side); longer, a line.
+pub(crate) const MONTH_BARS: usize = 48;
+
 /// Views from what the data hold, each labelled in words: by year (bars for up to six
-/// years, else a line), by month (bars as wide as their months), by product; two-way
+/// years, else a line), by month (bars as wide as their months for up to [`MONTH_BARS`]
+/// months × series, else a line), by product; two-way
 /// totals and the flows each way apart when there are both. No figure is made up.
 ///
 /// `parties` are the two partners (code, name); `product` names the one product the
@@ -353,7 +357,13 @@ pub(crate) fn default_views(
                     Some(first.div_euclid(12).to_string()),
                     Some(last.div_euclid(12).to_string()),
                 ),
-                Class::Monthly => ("time-bars", None, Some(ym(first)), Some(ym(last))),
+                // Bars while each stays about 3.5 px wide at 360 px (4 years of one series,
+                // 2 of two side by side), else a line: 19 years of months drawn as bars
+                // would be bars of no width.
+                Class::Monthly if (last - first + 1) as usize * ids.len() <= MONTH_BARS => {
+                    ("time-bars", None, Some(ym(first)), Some(ym(last)))
+                }
+                Class::Monthly => ("time-line", None, Some(ym(first)), Some(ym(last))),
                 Class::Category => ("bars", Some("category".to_string()), None, None),
             };
             let label = if what.is_empty() {

@@ -354,6 +354,38 @@ fn default_views_from_what_the_data_hold() {
     assert!(imp.dataset.series.iter().all(|s| s.direction != "two-way"));
 }
 
+/// A monthly view draws bars up to 48 months × series side by side (each then about
+/// 3.5 px wide at 360 px), a line beyond: 19 years of months as bars were bars of no width.
+#[test]
+fn long_monthly_series_are_a_line() {
+    let months = |dirs: &[&str], n: i32| {
+        let mut t = HEAD.to_string();
+        for m in 0..n {
+            for d in dirs {
+                let p = format!("{}-{:02}", 2001 + m / 12, m % 12 + 1);
+                t.push_str(&format!("{d}\t{p}\t{}\tUSD\ts1\n", 5 + m));
+            }
+        }
+        let imp = ok(&t);
+        let v = &imp.dataset.views[0];
+        (
+            v.kind.clone(),
+            v.from.clone().unwrap(),
+            v.to.clone().unwrap(),
+        )
+    };
+    let kind = |dirs: &[&str], n: i32| months(dirs, n).0;
+    assert_eq!(kind(&["KR>JP"], 48), "time-bars");
+    assert_eq!(kind(&["KR>JP"], 49), "time-line");
+    assert_eq!(kind(&["KR>JP", "JP>KR"], 24), "time-bars");
+    assert_eq!(kind(&["KR>JP", "JP>KR"], 25), "time-line");
+    let line = months(&["KR>JP", "JP>KR"], 228);
+    assert_eq!(
+        line,
+        ("time-line".into(), "2001-01".into(), "2019-12".into())
+    );
+}
+
 #[test]
 fn partners_from_the_directions_or_given() {
     let t = format!("{HEAD}KR>JP\t2020\t5\tUSD\ts1\n");
