@@ -97,7 +97,7 @@ fn a_customs_export_without_its_answers_is_one_error_each() {
     assert_eq!(code, 1, "{err}");
     assert_eq!(
         err.trim_end(),
-        format!("{f}:1:2: partner: the table holds 2 partners: give the reporting country, then one of them by its code or its name as the file writes it (--partner CN=NAME --partner BR=巴西, or --partner 410=Brazil), largest first:\n  601 澳大利亚 (4 rows)\n  133 韩国 (2 rows)")
+        format!("{f}:1:2: partner: the table holds 2 partners: give the reporting country, then one of them by its code or its name as the file writes it (--partner CN=China, then --partner CODE=澳大利亚 or --partner 601=Name), largest first:\n  601 澳大利亚 (4 rows)\n  133 韩国 (2 rows)")
     );
     let (code, _, err) = run(&[
         "check",

@@ -324,12 +324,19 @@ mod tests {
         // of SAMPLE_BYTES bytes has it), named where it is.
         let full = "a".repeat(encoding::SAMPLE_BYTES);
         let list = serde_json::json!([{ "label": "windows-1252", "text": full }]);
-        assert_eq!(choose_encoding(&list.to_string()).unwrap().label, "windows-1252");
+        assert_eq!(
+            choose_encoding(&list.to_string()).unwrap().label,
+            "windows-1252"
+        );
         let over = "a".repeat(encoding::SAMPLE_BYTES + 1);
         let list = serde_json::json!([{ "label": "gbk", "text": null }, { "label": "windows-1252", "text": over }]);
         let e = choose_encoding(&list.to_string()).unwrap_err();
         assert_eq!(e.code(), "too-large");
-        assert!(e.to_string().starts_with("decodings[1].text: 65537 characters; the limit is 65536"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("decodings[1].text: 65537 characters; the limit is 65536"),
+            "{e}"
+        );
         // Every candidate at its longest, escaped, fits the list's limit.
         let worst = "\u{1}".repeat(encoding::SAMPLE_BYTES);
         let all: Vec<_> = encoding::ENCODINGS
