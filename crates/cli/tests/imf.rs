@@ -39,7 +39,7 @@ fn with_pair_each_reporters_figures_on_its_basis() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        format!("{f}: ok: 4 series, 8 observations, 1 sources, 1 views, 0 annotations (0 gaps, 1 warnings)\n")
+        format!("{f}: ok: 4 series, 8 observations, 1 source, 1 view, 0 annotations (0 gaps, 1 warning)\n")
     );
     assert_eq!(
         err,
@@ -126,7 +126,7 @@ fn one_pair_needs_no_option_and_format_imf_forces_the_reader() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        format!("{f}: ok: 5 series, 14 observations, 1 sources, 1 views, 0 annotations (1 gaps, 2 warnings)\n")
+        format!("{f}: ok: 5 series, 14 observations, 1 source, 1 view, 0 annotations (1 gap, 2 warnings)\n")
     );
     assert_eq!(
         err,

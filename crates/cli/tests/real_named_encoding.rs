@@ -22,6 +22,7 @@ fn comtrade_windows_1252_named_utf8_is_an_error_at_cote_d_ivoire() {
     };
     let f = f.to_str().unwrap().to_string();
     let o = out("ct-civ.json");
+    let _ = std::fs::remove_file(&o);
     let (code, _, err) = run(&[
         "convert",
         &f,
