@@ -6,13 +6,25 @@
 // across a reload. dist/builder.html under the strict CSP (builder-page.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.mjs';
 import { axe, builderSession, drawn, status } from './builder-page.mjs';
 
 const { open } = builderSession(1200);
 const bytes = (name) => [...readFileSync(join(ROOT, 'tests/fixtures/import/cp949', name))];
+// The real files (docs/REAL-FILES.md), as the Rust tests find them (tests/support/real.rs):
+// $TRADE_CHART_REAL_FILES, else ../shared/real beside the repository; none, the test skips.
+const REAL = [process.env.TRADE_CHART_REAL_FILES, join(ROOT, '../shared/real')].find((d) => d && existsSync(d));
+
+// Drops files ({ name, bytes }) on the page, as an editor does.
+const drop = (page, files) => page.evaluate((list) => {
+  const dt = new DataTransfer();
+  for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+  const zone = document.getElementById('drop');
+  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+}, files);
 
 // The panel's facts: { key: text } (a select: its chosen option's value and text).
 const facts = (page) => page.$$eval('#read-facts > div', (rows) => Object.fromEntries(rows.map((r) => {
@@ -77,6 +89,56 @@ test('a CP949 table dropped: read as EUC-KR (CP949), guessed; the panel and the 
     'first-line': latin,
   });
   assert.ok((await legend(page)).some((l) => /ÇÑ±¹ÀÇ/.test(l)));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// A file's encoding sample is as long as the bytes it decodes (up to 64 KB), not a
+// dataset string's 2,000 characters: these made-up tables of 5,425 and 5,981 characters
+// (tests/fixtures/import/cp949/, gbk/) were not opened before (an uncaught page error,
+// `decodings[0].text: … characters; the limit is 2000`).
+for (const [file, label, name, header] of [
+  ['cp949/kstat-annual-long.csv', 'euc-kr', 'EUC-KR (CP949)', '년,수출금액,수출증감률,수출중량,수출증감률,수입금액,수입증감률,수입중량,수입증감률,수지'],
+  ['gbk/customs-soybeans-long.csv', 'gbk', 'GBK', '"数据年月","贸易伙伴编码","贸易伙伴名称","商品编码","商品名称","第一数量","第一计量单位","第二数量","第二计量单位","人民币",'],
+]) {
+  test(`a ${name} table of over 2,000 characters dropped (${file}): opened, read as ${name}, guessed`, async () => {
+    const { ctx, page, errors } = await open();
+    const b = [...readFileSync(join(ROOT, 'tests/fixtures/import', file))];
+    await drop(page, [{ name: file.split('/')[1], bytes: b }]);
+    await page.waitForFunction(() => !document.getElementById('read').hidden);
+    assert.deepEqual(await facts(page), {
+      format: 'Comma-separated table',
+      encoding: `${label} ${name} (guessed from its bytes)`,
+      'first-line': header,
+    });
+    assert.equal((await page.inputValue('#observations')).split('\n')[0], header);
+    assert.equal(await page.textContent('#action-status'), '', 'no "was not opened"');
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+}
+
+// The real K-stat table (docs/REAL-FILES.md: CP949, 4,849 bytes, Korea–Italy, thousand
+// USD) opens, and once the builder's questions are answered charts the figures the list
+// gives: 2025 exports 4,505,575 and imports 7,899,058; 1965 exports 1,193, imports 2,178.
+test('the real K-stat table (CP949) opens in the builder and charts its figures', { skip: !REAL && 'no real files ($TRADE_CHART_REAL_FILES)' }, async () => {
+  const { ctx, page, errors } = await open();
+  const name = 'kr-kstat-italy-annual-cp949.csv';
+  await drop(page, [{ name, bytes: [...readFileSync(join(REAL, name))] }]);
+  await page.waitForFunction(() => !document.getElementById('read').hidden);
+  const f = await facts(page);
+  assert.equal(f.encoding, 'euc-kr EUC-KR (CP949) (guessed from its bytes)');
+  assert.equal(f['first-line'], '년,수출금액,수출증감률,수출중량,수출증감률,수입금액,수입증감률,수입중량,수입증감률,수지');
+  for (const [id, v] of [['partner-a-code', 'KR'], ['partner-a-name', 'South Korea'], ['partner-b-code', 'IT'], ['partner-b-name', 'Italy'],
+    ['unit', 'USD thousand'], ['one-publisher', 'KITA'], ['one-title', 'K-stat trade statistics, Korea–Italy'],
+    ['one-url', 'https://stat.kita.net'], ['one-date', '2025-12']]) await page.fill(`#${id}`, v);
+  await status(page, /No problems\. The chart shows 2 series/);
+  await drawn(page);
+  const raw = await page.evaluate(() => document.getElementById('preview').tradeChart.items().map((i) => [i.series, i.period, i.value]));
+  const at = (series, period) => raw.find((r) => r[0] === series && r[1] === period)?.[2];
+  assert.equal(raw.length, 2 * 61, '61 years, 1965–2025, of exports and imports');
+  assert.deepEqual([at('kr-it-annual', '2025'), at('it-kr-annual', '2025'), at('kr-it-annual', '1965'), at('it-kr-annual', '1965')],
+    ['$4.506 billion', '$7.899 billion', '$1.193 million', '$2.178 million']);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

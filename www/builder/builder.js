@@ -56,7 +56,14 @@ async function openFiles(list) {
     }
     setRadio('kind', { json: 'json', comtrade: 'comtrade' }[id] || 'tables');
     if (id === 'comtrade') Object.assign(asked, { pair: '', commodity: '' }); // another download: chosen afresh
-    const encoding = await detect(file); // Rust's choice, from this browser's decodings
+    // Rust's choice, from this browser's decodings; an error there is said, not thrown
+    let encoding;
+    try {
+      encoding = await detect(file);
+    } catch (e) {
+      $('action-status').textContent = t('{name} was not opened: {message}', { name: file.name, message: e.message || String(e) });
+      continue;
+    }
     const first = await head(file, encoding.label);
     // Not UTF-8 (or large): held, read in its encoding, which "What I read" shows and lets
     // the editor change.

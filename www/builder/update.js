@@ -109,8 +109,10 @@ async function read(me, kind) {
     $('preview-note').textContent = drew ? t('The chart as readers will see it. Hover or tap a figure to check its value and source.') : t('The chart could not be drawn: {message}', { message: why });
     const d = parsed(good);
     const w = result.warnings.length;
-    say(w ? t('No problems. The chart shows {n} series, with {w} warnings.', { n: d.series.length, w }).replace(/1 warnings\./, '1 warning.')
-      : t('No problems. The chart shows {n} series.', { n: d.series.length }));
+    // (one warning: its own words; a replace of "1 warnings." also hit "11 warnings.")
+    say(w === 1 ? t('No problems. The chart shows {n} series, with 1 warning.', { n: d.series.length })
+      : w ? t('No problems. The chart shows {n} series, with {w} warnings.', { n: d.series.length, w })
+        : t('No problems. The chart shows {n} series.', { n: d.series.length }));
   } else {
     const n = result.errors.length;
     const first = result.errors[0];

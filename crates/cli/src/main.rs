@@ -838,10 +838,13 @@ struct Loaded {
 }
 
 /// A file's text in its encoding (`--encoding`, else a byte-order mark's, UTF-8 or the
-/// guess: [`import::encoding::decode`]); a warning line says which when it is not UTF-8.
+/// guess: [`import::encoding::decode_in`]); a warning line says which when it is not UTF-8.
+/// Bytes a named encoding cannot decode are an error at the first.
 fn read(p: &Path, forced: Option<&'static Encoding>) -> Result<String, Vec<String>> {
     let bytes = std::fs::read(p).map_err(|e| vec![format!("{}: cannot read: {e}", p.display())])?;
-    let (text, used) = import::encoding::decode(&bytes, forced);
+    let name = p.display().to_string();
+    let (text, used) =
+        import::encoding::decode_in(&bytes, forced, &name).map_err(|e| vec![e.to_string()])?;
     if !used.is_utf8() {
         let how = if used.guessed {
             " (guessed from its bytes; --encoding names it)"
@@ -1051,6 +1054,15 @@ fn load_other(job: &Job, sheet: &SheetOptions, name: &str) -> Option<Result<Load
     Some(imported.map_err(lines).and_then(|i| finish(job, i, name)))
 }
 
+/// `n` and its noun, singular for one ("1 source", "2 sources").
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 fn warn(l: &Loaded) {
     for w in &l.warnings {
         tell(&format!("warning: {w}"));
@@ -1070,21 +1082,22 @@ fn check(a: &Args) -> Result<ExitCode, Usage> {
                 let ds = &l.dataset;
                 let n: usize = ds.series.iter().map(|s| s.observations.len()).sum();
                 let mut line = format!(
-                    "{}: ok: {} series, {n} observations, {} sources, {} views, {} annotations",
+                    "{}: ok: {} series, {}, {}, {}, {}",
                     job.main.display(),
                     ds.series.len(),
-                    ds.sources.len(),
-                    ds.views.len(),
-                    ds.annotations.len()
+                    count(n, "observation", "observations"),
+                    count(ds.sources.len(), "source", "sources"),
+                    count(ds.views.len(), "view", "views"),
+                    count(ds.annotations.len(), "annotation", "annotations")
                 );
                 if ds.credit.is_some() {
                     line.push_str(", a credit line");
                 }
                 if l.gaps > 0 || !l.warnings.is_empty() {
                     line.push_str(&format!(
-                        " ({} gaps, {} warnings)",
-                        l.gaps,
-                        l.warnings.len()
+                        " ({}, {})",
+                        count(l.gaps, "gap", "gaps"),
+                        count(l.warnings.len(), "warning", "warnings")
                     ));
                 }
                 if let Err(e) = emit(Stream::Out, format!("{line}\n").as_bytes()) {

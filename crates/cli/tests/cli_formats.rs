@@ -28,7 +28,7 @@ fn check_a_comtrade_download_detected_by_its_headers() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        format!("{f}: ok: 3 series, 6 observations, 1 sources, 2 views, 0 annotations (1 gaps, 4 warnings)\n")
+        format!("{f}: ok: 3 series, 6 observations, 1 source, 2 views, 0 annotations (1 gap, 4 warnings)\n")
     );
     assert!(
         err.contains("warning: ") && err.contains("flow RX (re-exports)"),
@@ -101,7 +101,7 @@ fn convert_to_a_data_package_and_back() {
     let (code, out, err) = run(&["check", pkg.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains(": ok: 3 series, 6 observations, 1 sources, 2 views, 0 annotations"),
+        out.contains(": ok: 3 series, 6 observations, 1 source, 2 views, 0 annotations"),
         "{out}"
     );
     let json = d.join("back.json");

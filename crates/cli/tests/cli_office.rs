@@ -95,9 +95,29 @@ fn a_customs_export_without_its_answers_is_one_error_each() {
     let f = fixture("cn-customs-long.csv");
     let (code, _, err) = run(&["check", &f, "--partner", "CN=China", "--source", SOURCE]);
     assert_eq!(code, 1, "{err}");
+    // Every answer it lacks in one run: the partner, the product, the flow.
     assert_eq!(
         err.trim_end(),
-        format!("{f}:1:2: partner: the table holds 2 partners: give the reporting country, then one of them by its code or its name as the file writes it (--partner CN=NAME --partner BR=巴西, or --partner 410=Brazil), largest first:\n  601 澳大利亚 (4 rows)\n  133 韩国 (2 rows)")
+        format!("{f}:1:2: partner: the table holds 2 partners: give the reporting country, then one of them by its code or its name as the file writes it (--partner CN=China, then --partner CODE=澳大利亚 or --partner 601=Name), largest first:\n  601 澳大利亚 (4 rows)\n  133 韩国 (2 rows)\n\
+            {f}:1:4: 商品编码: the table holds 2 products, and a chart is one product's figures (rows are never summed): give one with --commodity CODE, largest first:\n  --commodity 26011100  未烧结铁矿砂 (5 rows)\n  --commodity 26011200  已烧结铁矿砂 (1 row)\n\
+            {f}: --flow: the table does not say whether \"美元\" holds imports or exports (no column of flows like IMPORTS/EXPORTS, 수입/수출, 进口/出口): say it with --flow \"美元=PARTNER>CN\" (CN's imports from PARTNER) or --flow \"美元=CN>PARTNER\" (its exports)")
+    );
+    // Nothing given: the source too, in the long table's words.
+    let (code, _, err) = run(&["check", &f]);
+    assert_eq!(code, 1, "{err}");
+    let paths: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with(&f))
+        .map(|l| l[f.len()..].split(": ").nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        paths,
+        ["partner", "--source", "商品编码", "--flow"],
+        "{err}"
+    );
+    assert!(
+        err.contains(": --source: the table has no sources column"),
+        "{err}"
     );
     let (code, _, err) = run(&[
         "check",

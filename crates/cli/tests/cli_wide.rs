@@ -119,7 +119,7 @@ fn check_and_render_an_english_wide_table() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        format!("{f}: ok: 2 series, 7 observations, 1 sources, 1 views, 0 annotations (1 gaps, 0 warnings)\n")
+        format!("{f}: ok: 2 series, 7 observations, 1 source, 1 view, 0 annotations (1 gap, 0 warnings)\n")
     );
     let d = dir("en");
     let svg = d.join("en.svg");

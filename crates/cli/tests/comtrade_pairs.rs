@@ -47,7 +47,7 @@ fn with_pair_both_reporters_figures_each_its_basis() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        format!("{f}: ok: 4 series, 4 observations, 1 sources, 1 views, 0 annotations (0 gaps, 1 warnings)\n")
+        format!("{f}: ok: 4 series, 4 observations, 1 source, 1 view, 0 annotations (0 gaps, 1 warning)\n")
     );
     assert_eq!(
         err,

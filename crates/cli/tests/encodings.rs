@@ -120,6 +120,26 @@ fn utf8_says_nothing_and_a_named_encoding_is_used() {
     if let Ok(json) = std::fs::read_to_string(&out) {
         assert!(!json.contains(korean[0]));
     }
+    // Named wrong where that encoding cannot decode the bytes: an error at the first
+    // bad byte, with the guess (never text with U+FFFD in it).
+    let out = obs.with_file_name("as-utf8.json");
+    let (code, _, stderr) = run(&[
+        "convert",
+        "--encoding",
+        "utf-8",
+        obs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!out.exists());
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("expected valid UTF-8"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(line.starts_with(&format!("{}:", obs.display())), "{line}");
+    assert!(line.contains(", found 0x"), "{line}");
+    assert!(line.contains("--encoding euc-kr"), "{line}");
     // An encoding it does not know is a usage error naming the flag.
     let (code, _, stderr) = run(&["check", "--encoding", "klingon", obs.to_str().unwrap()]);
     assert_eq!(code, 2, "{stderr}");

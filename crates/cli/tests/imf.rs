@@ -39,7 +39,7 @@ fn with_pair_each_reporters_figures_on_its_basis() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        format!("{f}: ok: 4 series, 8 observations, 1 sources, 1 views, 0 annotations (0 gaps, 1 warnings)\n")
+        format!("{f}: ok: 4 series, 8 observations, 1 source, 1 view, 0 annotations (0 gaps, 1 warning)\n")
     );
     assert_eq!(
         err,
@@ -126,12 +126,12 @@ fn one_pair_needs_no_option_and_format_imf_forces_the_reader() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        format!("{f}: ok: 5 series, 14 observations, 1 sources, 1 views, 0 annotations (1 gaps, 2 warnings)\n")
+        format!("{f}: ok: 5 series, 14 observations, 1 source, 1 view, 0 annotations (1 gap, 2 warnings)\n")
     );
     assert_eq!(
         err,
-        format!("warning: {f}:8:6: 1 rows (this one first) are with World, not a country: left out
-warning: {f}:6:10: the balance (TBG_USD) disagrees with exports (TXG_FOB_USD) minus imports (TMG_CIF_USD) beyond their rounding in 1 periods (this one first, 2024M3: balance -1800000000 US dollars, exports minus imports 2600000000 − 4300000000 = -1700000000); the balance is not drawn
+        format!("warning: {f}:8:6: 1 row (this one) is with World, not a country: left out
+warning: {f}:6:10: the balance (TBG_USD) disagrees with exports (TXG_FOB_USD) minus imports (TMG_CIF_USD) beyond their rounding in 1 period (this one, 2024M3: balance -1800000000 US dollars, exports minus imports 2600000000 − 4300000000 = -1700000000); the balance is not drawn
 ")
     );
     // A Comtrade download forced through the IMF reader: its columns are missing.

@@ -107,3 +107,45 @@ fn elstat_flows_as_words_food_section() {
     assert_eq!(figure(&raw, "GR>WLD", "2013"), 1_460_095_811.0);
     assert!(err.contains("\"2017(1)\": read as 2017"), "{err}");
 }
+
+#[test]
+fn china_customs_a_correct_flow_without_a_source_asks_only_for_the_source() {
+    let Some(f) = real::path("cn-customs-soybean-imports-2024-gbk.csv") else {
+        return;
+    };
+    let f = f.to_str().unwrap().to_string();
+    let (code, _, err) = run(&[
+        "check",
+        &f,
+        "--partner",
+        "CN=China",
+        "--partner",
+        "410=Brazil",
+        "--commodity",
+        "12019019",
+        "--flow",
+        "人民币=410>CN",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| !l.starts_with("warning")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].starts_with(&format!("{f}: --source: ")), "{err}");
+    // A code that is not a partner given is still refused.
+    let (code, _, err) = run(&[
+        "check",
+        &f,
+        "--partner",
+        "CN=China",
+        "--partner",
+        "410=Brazil",
+        "--commodity",
+        "12019019",
+        "--flow",
+        "人民币=502>CN",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("\"502>CN\": 502 is not a partner; expected CN>410 or 410>CN"),
+        "{err}"
+    );
+}

@@ -342,8 +342,8 @@ pub(crate) fn columns<'a>(
                 width,
                 "",
                 format!(
-                    "{} cells, but {width} columns in the header: the cells past the last column are ignored",
-                    row.cells.len()
+                    "{}, but {width} columns in the header: the cells past the last column are ignored",
+                    crate::count(row.cells.len(), "cell", "cells")
                 ),
             ));
         } else if row.cells.len() < width {
@@ -354,8 +354,8 @@ pub(crate) fn columns<'a>(
                 row.cells.len(),
                 "",
                 format!(
-                    "{} cells, but {width} columns in the header: the missing ones are read as blank",
-                    row.cells.len()
+                    "{}, but {width} columns in the header: the missing ones are read as blank",
+                    crate::count(row.cells.len(), "cell", "cells")
                 ),
             ));
         }

@@ -340,6 +340,7 @@ fn label_of_encoding(e: &'static Encoding) -> &'static str {
 /// The text of `bytes` and what it was read as: in `forced` when given; else as
 /// [`plan`] and [`choose`] say, the candidates decoded by encoding_rs. A UTF-8
 /// byte-order mark is kept for the readers to skip, as before; the others are dropped.
+/// Bytes the named encoding cannot decode become U+FFFD here; [`decode_in`] refuses them.
 pub fn decode(bytes: &[u8], forced: Option<Named>) -> (Cow<'_, str>, Used) {
     if let Some(e) = forced {
         // A UTF-8 byte-order mark stays (the readers skip it); another encoding's goes.
@@ -382,6 +383,102 @@ pub fn decode(bytes: &[u8], forced: Option<Named>) -> (Cow<'_, str>, Used) {
     let e = Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::WINDOWS_1252);
     let (text, _) = e.decode_with_bom_removal(bytes);
     (Cow::Owned(text.into_owned()), Used::of(label, guessed))
+}
+
+#[cfg(feature = "encodings")]
+/// As [`decode`], but an encoding the editor named (`forced`) must decode the bytes: the
+/// first byte it cannot decode is an error of `file` (kind
+/// [`ErrorKind::InvalidValue`], at its row and column) saying what was expected
+/// (`valid UTF-8`) and found (the bad bytes in hex), and which encoding the bytes look
+/// written in (the detector's guess, [`decode`] without `forced`). Not named, as
+/// [`decode`]: the guess replaces nothing it can read.
+pub fn decode_in<'b>(
+    bytes: &'b [u8],
+    forced: Option<Named>,
+    file: &str,
+) -> Result<(Cow<'b, str>, Used), Error> {
+    let Some(e) = forced else {
+        return Ok(decode(bytes, None));
+    };
+    if e == UTF_8 {
+        if let Ok(s) = std::str::from_utf8(bytes) {
+            return Ok((Cow::Borrowed(s), decode_used(e)));
+        }
+    }
+    use encoding_rs::DecoderResult;
+    let mut decoder = if e == UTF_8 {
+        e.new_decoder_without_bom_handling()
+    } else {
+        e.new_decoder_with_bom_removal()
+    };
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len()),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    let (bad, after) = match result {
+        DecoderResult::InputEmpty => return Ok((Cow::Owned(text), decode_used(e))),
+        DecoderResult::Malformed(bad, after) => (usize::from(bad), usize::from(after)),
+        // The buffer holds the longest text the bytes can make.
+        DecoderResult::OutputFull => (0, 0),
+    };
+    let end = read - after;
+    let start = end.saturating_sub(bad.max(1));
+    // Where: the text decoded before the bad bytes, by lines and characters.
+    let before = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let row = before.matches('\n').count() + 1;
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let column = line.chars().count() + 1;
+    let hex: Vec<String> = bytes[start..end.max(start + 1).min(bytes.len())]
+        .iter()
+        .map(|b| format!("0x{b:02X}"))
+        .collect();
+    let used = decode_used(e);
+    let guess = decode(bytes, None).1;
+    let hint = if guess.label == used.label {
+        String::new()
+    } else {
+        format!(
+            " (byte {}); the bytes look like {}: --encoding {}, or none to let it be guessed",
+            start + 1,
+            guess.name,
+            guess.label
+        )
+    };
+    Err(Error::expected_as(
+        ErrorKind::InvalidValue,
+        "",
+        &format!("valid {}", used.name),
+        format!("{}{hint}", hex.join(" ")),
+    )
+    .in_cell(Some(file), row, column))
+}
+
+#[cfg(feature = "encodings")]
+/// What a named encoding was read as.
+fn decode_used(e: &'static Encoding) -> Used {
+    let label = label_of_encoding(e);
+    Used {
+        label,
+        name: if label_of(label).is_some() {
+            name_of(label)
+        } else {
+            e.name()
+        },
+        guessed: false,
+    }
+}
+
+/// The text of `bytes` and what it was read as, as [`decode`]; an encoding named cannot
+/// be refused without the feature `encodings` (none can be named).
+#[cfg(not(feature = "encodings"))]
+pub fn decode_in<'b>(
+    bytes: &'b [u8],
+    _forced: Option<Named>,
+    _file: &str,
+) -> Result<(Cow<'b, str>, Used), trade_chart::error::Error> {
+    Ok(decode(bytes, None))
 }
 
 #[cfg(feature = "encodings")]
@@ -632,6 +729,52 @@ mod decode_tests {
     }
 
     #[test]
+    fn a_named_encoding_that_does_not_decode_the_bytes_is_an_error_at_the_first_bad_byte() {
+        // Windows-1252 named UTF-8: "Côte" has 0xF4 then "t", not a UTF-8 sequence.
+        let b = bytes(
+            encoding_rs::WINDOWS_1252,
+            "reporter,partner\nCHN,Côte d'Ivoire\n",
+        );
+        let utf8 = named("utf-8", "encoding").unwrap();
+        let e = decode_in(&b, Some(utf8), "ct.csv").unwrap_err();
+        assert_eq!(e.code(), "invalid-value");
+        assert_eq!((e.row(), e.column()), (Some(2), Some(6)), "{e}");
+        assert_eq!(e.expectation(), Some("valid UTF-8"));
+        assert_eq!(
+            e.to_string(),
+            "ct.csv:2:6: expected valid UTF-8, found 0xF4 (byte 23); the bytes look like \
+             Windows-1252 (Latin-1): --encoding windows-1252, or none to let it be guessed"
+        );
+        // CP949 named UTF-8, and Korean in UTF-8 named EUC-KR: the bytes of the first bad
+        // sequence, the guess named.
+        let ko = bytes(encoding_rs::EUC_KR, "년,수출금액\n2025년,1\n");
+        let e = decode_in(&ko, Some(utf8), "k.csv").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("k.csv:1:1: expected valid UTF-8, found 0xB3"),
+            "{e}"
+        );
+        assert!(e.to_string().contains("--encoding euc-kr"), "{e}");
+        let e = decode_in(
+            "a,b\n1,한\n".as_bytes(),
+            Some(named("euc-kr", "e").unwrap()),
+            "u.csv",
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("u.csv:2:3: expected valid EUC-KR (CP949), found 0xED"),
+            "{e}"
+        );
+        assert!(e.to_string().contains("--encoding utf-8"), "{e}");
+        // Bytes the encoding reads are read (a UTF-8 byte-order mark kept), none guessed.
+        let (t, u) = decode_in(b"\xef\xbb\xbfa,b", Some(utf8), "f").unwrap();
+        assert_eq!((t.as_ref(), u.guessed), ("\u{feff}a,b", false));
+        let (t, _) = decode_in(b"a,\xb3", None, "f").unwrap();
+        assert_eq!(t, "a,\u{b3}");
+    }
+
+    #[test]
     fn a_named_encoding_is_used_as_named() {
         let b = bytes(encoding_rs::EUC_KR, KO);
         for label in ["cp949", "EUC-KR", " euc-kr ", "ks_c_5601-1987"] {
@@ -643,11 +786,14 @@ mod decode_tests {
                 "{label}"
             );
         }
-        // Named wrong, the text is what that encoding makes of the bytes: not an error.
+        // Named wrong, `decode` gives what that encoding makes of the bytes; `decode_in`
+        // refuses bytes it cannot decode (below).
         let gbk = named("gbk", "encoding").unwrap();
         assert_ne!(decode(&b, Some(gbk)).0, KO);
         let sjis = named("shift_jis", "encoding").unwrap();
         assert_eq!(decode(&b, Some(sjis)).1.name, "Shift_JIS");
+        let (t, u) = decode_in(&b, Some(named("cp949", "e").unwrap()), "f.csv").unwrap();
+        assert_eq!((t.as_ref(), u.label), (KO, "euc-kr"));
         let e = named("klingon", "encoding").unwrap_err();
         assert_eq!(e.code(), "invalid-value");
         assert!(e.to_string().starts_with("encoding: "), "{e}");

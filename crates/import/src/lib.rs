@@ -47,3 +47,28 @@ pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
     let (text, used) = encoding::decode(bytes, None);
     (text, !used.is_utf8())
 }
+
+/// `n` and its noun, singular for one: `count(1, "row", "rows")` is "1 row".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The rows a warning is about, at the first of them, and the verb after: "1 row (this
+/// one) has", "3 rows (this one first) have" (`verbs`: the singular's and the plural's,
+/// each with its leading space, or empty).
+pub(crate) fn these_rows(n: usize, what: &str, verbs: (&str, &str)) -> String {
+    let what = if what.is_empty() {
+        String::new()
+    } else {
+        format!("{what} ")
+    };
+    if n == 1 {
+        format!("1 {what}row (this one){}", verbs.0)
+    } else {
+        format!("{n} {what}rows (this one first){}", verbs.1)
+    }
+}

@@ -348,21 +348,36 @@ pub(crate) fn pick<'t>(
             }
             (None, []) => {}
             (None, many) => {
-                let (first, _) = partners
-                    .first()
-                    .map_or(("CN", ""), |(c, n)| (c.as_str(), n.as_str()));
+                let first = partners.first().map_or_else(
+                    || "--partner CODE=Name".to_string(),
+                    |(c, n)| format!("--partner {c}={}", quoted(n)),
+                );
+                // The example: the table's largest partner, by its code or its name.
+                let example = many.first().map_or_else(String::new, |(c, n, ..)| {
+                    match (c.is_empty(), n.is_empty()) {
+                        (false, false) => {
+                            format!("--partner CODE={} or --partner {c}=Name", quoted(n))
+                        }
+                        (false, true) => format!("--partner {c}=Name"),
+                        _ => format!("--partner CODE={}", quoted(n)),
+                    }
+                });
                 let mut s = match second {
                     Some((c, n)) => format!(
-                        "the table holds {} partners, and the second --partner ({c}={n}) is none of them: give one by its code or its name as the file writes it (--partner BR=巴西 or --partner 410=Brazil), largest first:",
+                        "the table holds {} partners, and the second --partner ({c}={n}) is none of them: give one by its code or its name as the file writes it ({example}), largest first:",
                         many.len()
                     ),
                     None => format!(
-                        "the table holds {} partners: give the reporting country, then one of them by its code or its name as the file writes it (--partner {first}=NAME --partner BR=巴西, or --partner 410=Brazil), largest first:",
+                        "the table holds {} partners: give the reporting country, then one of them by its code or its name as the file writes it ({first}, then {example}), largest first:",
                         many.len()
                     ),
                 };
                 for (c, n, k, _) in many.iter().take(LISTED) {
-                    s.push_str(&format!("\n  {} ({k} rows)", shown(c, n)));
+                    s.push_str(&format!(
+                        "\n  {} ({})",
+                        shown(c, n),
+                        crate::count(*k, "row", "rows")
+                    ));
                 }
                 if many.len() > LISTED {
                     s.push_str(&format!("\n  … and {} more", many.len() - LISTED));
@@ -384,7 +399,10 @@ pub(crate) fn pick<'t>(
                 } else {
                     (c, n.as_str())
                 };
-                s.push_str(&format!("\n  --commodity {opt}  {words} ({k} rows)"));
+                s.push_str(&format!(
+                    "\n  --commodity {opt}  {words} ({})",
+                    crate::count(*k, "row", "rows")
+                ));
             }
             if list.len() > LISTED {
                 s.push_str(&format!("\n  … and {} more", list.len() - LISTED));
@@ -428,6 +446,15 @@ pub(crate) fn pick<'t>(
         product = wanted;
     }
     Some((rows, product))
+}
+
+/// A name as a shell takes it: quoted when it has a space or a quote.
+fn quoted(name: &str) -> String {
+    if name.contains([' ', '"', '\'', '(', ')', '&', ';', '|']) {
+        format!("\"{}\"", name.replace('"', "\\\""))
+    } else {
+        name.to_string()
+    }
 }
 
 /// Whether a partner (its code and name) is the world as a whole: an aggregate of

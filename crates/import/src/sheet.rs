@@ -662,7 +662,7 @@ fn read_observations(
             1,
             col(&cols, "direction"),
             "direction",
-            "the directions name fewer than two partners (two-way figures only): give the partners (--partner KR=\"South Korea\" --partner JP=Japan)".into(),
+            "the directions name fewer than two partners (two-way figures only): give the partners (--partner CODE=Name, twice, the reporting country first)".into(),
         ));
         return None;
     }

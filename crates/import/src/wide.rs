@@ -415,15 +415,19 @@ fn required<'s>(
     headers: &[String],
     sources: &'s [RawSource],
     options: &SheetOptions,
+    partner_asked: bool,
+    table_is: &str,
 ) -> Option<((String, String), Option<Unit>, &'s RawSource)> {
     let partners = match options.partners.as_slice() {
         [a, b, ..] => Some((a.0.clone(), b.0.clone())),
+        // Asked for already, with the table's own partners listed.
+        _ if partner_asked => None,
         _ => {
             opt_error(
                 cx,
                 ErrorKind::MissingField,
                 "--partner",
-                "a wide table does not name its countries: give both partners, the reporting country first (its exports are first>second): --partner KR=\"South Korea\" --partner IT=Italy".into(),
+                format!("{table_is} does not name its countries: give both partners as --partner CODE=Name, the reporting country first (its exports are first>second)"),
             );
             None
         }
@@ -436,7 +440,7 @@ fn required<'s>(
                 cx,
                 ErrorKind::MissingField,
                 "--unit",
-                "a wide table has no unit column, and no header names one: give the unit of its figures (--unit \"USD million\", \"EUR thousand\", \"억원\")".into(),
+                format!("{table_is} has no unit column, and no header names one: give the unit of its figures (--unit \"USD million\", \"EUR thousand\", \"억원\")"),
             );
             None
         }
@@ -455,7 +459,7 @@ fn required<'s>(
                 cx,
                 ErrorKind::MissingField,
                 "--source",
-                "a wide table has no sources column: give its source (--source \"Publisher | Title | URL | date\", the date optional)".into(),
+                format!("{table_is} has no sources column: give its source (--source \"Publisher | Title | URL | date\", the date optional)"),
             );
             None
         }
@@ -465,7 +469,7 @@ fn required<'s>(
                 ErrorKind::InvalidValue,
                 "--source",
                 format!(
-                    "a wide table has one source, and the sources table has {}: give one (--source \"Publisher | Title | URL | date\")",
+                    "{table_is} has one source, and the sources table has {}: give one (--source \"Publisher | Title | URL | date\")",
                     more.len()
                 ),
             );
@@ -476,12 +480,12 @@ fn required<'s>(
 }
 
 /// The columns `--flow` sets, by 0-based column; each error (an unknown header, a
-/// repeated one, a code not the partners') naming `--flow`.
+/// repeated one, a code not the partners' `codes` when both are given) naming `--flow`.
 fn given_flows(
     cx: &mut Cx,
     headers: &[String],
     options: &SheetOptions,
-    codes: (&str, &str),
+    codes: Option<(&str, &str)>,
 ) -> HashMap<usize, Setting> {
     let mut set = HashMap::new();
     let listed = || {
@@ -497,8 +501,8 @@ fn given_flows(
             ColumnRef::Position(k) if *k <= headers.len() => Some(k - 1),
             ColumnRef::Position(k) => {
                 let msg = format!(
-                    "#{k}: the table has {} columns ({})",
-                    headers.len(),
+                    "#{k}: the table has {} ({})",
+                    crate::count(headers.len(), "column", "columns"),
                     listed()
                 );
                 opt_error(cx, ErrorKind::UnknownField, "--flow", msg);
@@ -537,7 +541,8 @@ fn given_flows(
                 }
             }
         };
-        if let Setting::Flow(a, b) = &f.setting {
+        // Checked against the partners given (none given: that error is said alone).
+        if let (Setting::Flow(a, b), Some(codes)) = (&f.setting, codes) {
             for c in [a, b] {
                 if c != codes.0 && c != codes.1 {
                     let msg = format!(
@@ -671,9 +676,14 @@ pub(crate) fn read(
     let headers = &table.headers;
     // A long table with words: its partners listed when --partner does not say which.
     let keys = office::Keys::find(&table);
+    // A long table with words asks for every answer it lacks in one run (the partner,
+    // the unit, the source, the product, the flow): one missing is said and the table
+    // read on as far as the others can be told. A wide table stops after its options.
+    let long = keys.any();
+    let mut partner_asked = false;
     if keys.partner.any() && options.partners.len() < 2 {
         let rows: Vec<&table::Row> = table.rows.iter().filter(|r| !r.is_blank()).collect();
-        office::pick(
+        partner_asked = office::pick(
             cx,
             file,
             headers,
@@ -684,22 +694,36 @@ pub(crate) fn read(
                 commodity: None,
                 products: false,
             },
-        )?;
+        )
+        .is_none();
     }
     // A table of flows as words without a partner column: one country against the world
     // as a whole, or against the partner its title names.
     if keys.flow.is_some() && !keys.partner.any() && options.partners.len() < 2 {
-        let msg = "the table names no partner: give both, the reporting country first (its exports are first>second): --partner GR=Greece --partner IT=Italy; for a table of one country against all its partners together, --partner WLD=World".into();
+        let msg = "the table names no partner: give both as --partner CODE=Name, the reporting country first (its exports are first>second); for a table of one country against all its partners together, --partner WLD=World".into();
         opt_error(cx, ErrorKind::MissingField, "--partner", msg);
-        return None;
+        partner_asked = true;
     }
-    let required = required(cx, headers, sources, options);
-    let codes = required
-        .as_ref()
-        .map_or(("", ""), |r| (r.0 .0.as_str(), r.0 .1.as_str()));
+    let table_is = if long { "the table" } else { "a wide table" };
+    let required = required(cx, headers, sources, options, partner_asked, table_is);
+    // The partners given, whatever else is missing (the unit, the source).
+    let codes = match options.partners.as_slice() {
+        [a, b, ..] => Some((a.0.as_str(), b.0.as_str())),
+        _ => None,
+    };
     let given = given_flows(cx, headers, options, codes);
-    let ((reporter, partner), given_unit, source) = required?;
-    if !cx.errors.is_empty() {
+    let (reporter, partner) = match &required {
+        Some(((r, p), ..)) => (r.clone(), p.clone()),
+        // Asked for: the codes given so far, else placeholders, in what else is asked.
+        None if long => {
+            let code = |i: usize, or: &str| {
+                (options.partners.get(i)).map_or_else(|| or.to_string(), |p| p.0.clone())
+            };
+            (code(0, "REPORTER"), code(1, "PARTNER"))
+        }
+        None => return None,
+    };
+    if !cx.errors.is_empty() && !long {
         return None;
     }
     // A table of one country against the world (ELSTAT's, by product): the second
@@ -741,18 +765,28 @@ pub(crate) fn read(
     // decimal mark is judged from every row (one export, one style).
     let all_rows = rows.clone();
     let (rows, product) = if keys.any() {
+        // The partner asked for already: the products of every row listed.
+        let pick_keys = if partner_asked {
+            office::Keys {
+                partner: Default::default(),
+                ..keys.clone()
+            }
+        } else {
+            keys.clone()
+        };
         office::pick(
             cx,
             file,
             headers,
-            rows,
-            &keys,
+            rows.clone(),
+            &pick_keys,
             office::Ask {
                 partners: &options.partners,
                 commodity: options.commodity.as_deref(),
                 products: true,
             },
-        )?
+        )
+        .unwrap_or((rows, None))
     } else {
         (rows, None)
     };
@@ -914,6 +948,7 @@ pub(crate) fn read(
     if !cx.errors.is_empty() {
         return None;
     }
+    let (_, given_unit, source) = required?;
 
     // The unit: --unit, else the one the figure columns' headers name; a header naming
     // another is an error at it (a figure is never read in the wrong unit).

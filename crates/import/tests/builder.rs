@@ -1205,7 +1205,7 @@ fn a_wide_table_s_missing_answers_are_asked_for_by_the_builder_s_fields_not_flag
     );
     // `text` stays the command line's line.
     assert!(
-        r.errors[0].text.contains("--partner KR="),
+        r.errors[0].text.contains("--partner CODE=Name"),
         "{}",
         r.errors[0].text
     );

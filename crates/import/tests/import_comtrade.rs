@@ -142,7 +142,7 @@ fn current_headers_totals_and_commodities_directions_and_flows_left_out() {
     assert_eq!(w.len(), 4, "{w:#?}");
     assert!(
         w[0].starts_with(
-            "plus-annual.csv:5:48: 1 rows (this one first) have more cells than the 47 columns"
+            "plus-annual.csv:5:48: 1 row (this one) has more cells than the 47 columns"
         ),
         "{w:#?}"
     );
@@ -151,9 +151,7 @@ fn current_headers_totals_and_commodities_directions_and_flows_left_out() {
         "{w:#?}"
     );
     assert!(
-        w[2].starts_with(
-            "plus-annual.csv:6:10: flow RX (re-exports): 1 rows (this one first) left out"
-        ),
+        w[2].starts_with("plus-annual.csv:6:10: flow RX (re-exports): 1 row (this one) left out"),
         "{w:#?}"
     );
     assert!(

@@ -283,9 +283,9 @@ fn legacy_headers_with_flow_letters_totals_only_re_exports_left_out() {
         warnings(&i),
         [
             "legacy-letters.csv:4:1: 2 rows (this one first) break a figure down by customs procedure, mode of transport or supply, or second partner: left out, their totals (C00, 0) are read",
-            "legacy-letters.csv:7:14: 1 rows (this one first) are with World, not a country: left out",
-            "legacy-letters.csv:6:7: flow RX (re-exports): 1 rows (this one first) left out; only imports (M) and exports (X) are drawn",
-            "legacy-letters.csv:10:7: flow RM (re-imports): 1 rows (this one first) left out; only imports (M) and exports (X) are drawn",
+            "legacy-letters.csv:7:14: 1 row (this one) is with World, not a country: left out",
+            "legacy-letters.csv:6:7: flow RX (re-exports): 1 row (this one) left out; only imports (M) and exports (X) are drawn",
+            "legacy-letters.csv:10:7: flow RM (re-imports): 1 row (this one) left out; only imports (M) and exports (X) are drawn",
         ]
     );
 }

@@ -204,12 +204,12 @@ fn monthly_both_reporters_each_its_basis_statuses_as_notes() {
     assert_eq!(
         warnings,
         [
-            "dots-monthly.csv:8:6: 1 rows (this one first) are with World, not a country: left out",
-            "dots-monthly.csv:6:10: the balance (TBG_USD) disagrees with exports (TXG_FOB_USD) minus imports (TMG_CIF_USD) beyond their rounding in 1 periods (this one first, 2024M3: balance -1800000000 US dollars, exports minus imports 2600000000 − 4300000000 = -1700000000); the balance is not drawn",
+            "dots-monthly.csv:8:6: 1 row (this one) is with World, not a country: left out",
+            "dots-monthly.csv:6:10: the balance (TBG_USD) disagrees with exports (TXG_FOB_USD) minus imports (TMG_CIF_USD) beyond their rounding in 1 period (this one, 2024M3: balance -1800000000 US dollars, exports minus imports 2600000000 − 4300000000 = -1700000000); the balance is not drawn",
         ]
     );
     let notes: Vec<&str> = d.notes.iter().map(en).collect();
-    assert_eq!(notes[3], "The file's trade balance (TBG_USD) is not drawn: it was checked against exports minus imports (CIF) in 2 periods, of which 1 disagree beyond rounding.");
+    assert_eq!(notes[3], "The file's trade balance (TBG_USD) is not drawn: it was checked against exports minus imports (CIF) in 2 periods, of which 1 disagrees beyond rounding.");
     assert!(notes[1].starts_with("Korea, Rep. of and Japan both report this trade."));
     // The balance is never a series.
     assert!(d.series.iter().all(|s| !en(&s.label).contains("alance")));
@@ -456,7 +456,7 @@ fn other_indicators_and_missing_columns() {
     ]);
     let i = ok("t.csv", &bytes, &ImfOptions::default());
     let w: Vec<String> = i.warnings.iter().map(Error::to_string).collect();
-    assert_eq!(w, ["t.csv:3:4: indicator TXG_FOB_XDR (Exports in SDR): 1 rows (this one first) left out; exports TXG_FOB_USD and imports TMG_CIF_USD, TMG_FOB_USD are drawn, the balance TBG_USD checked"]);
+    assert_eq!(w, ["t.csv:3:4: indicator TXG_FOB_XDR (Exports in SDR): 1 row (this one) left out; exports TXG_FOB_USD and imports TMG_CIF_USD, TMG_FOB_USD are drawn, the balance TBG_USD checked"]);
     let bytes = file(&["Country Code,Indicator Code,2019", "542,TXG_FOB_USD,1"]);
     assert_eq!(
         errors("t.csv", &bytes, &ImfOptions::default()),

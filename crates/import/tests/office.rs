@@ -184,7 +184,15 @@ fn customs_partner_by_its_code() {
 #[test]
 fn customs_several_partners_without_the_answer_listed_largest_first() {
     let e = errs("cn-customs-long.csv", &opts(&[("CN", "China")]));
-    assert_eq!(e.len(), 1, "{}", lines(&e));
+    // The partner, and in the same run the product (of every row) and the flow the
+    // table also lacks.
+    assert_eq!(e.len(), 3, "{}", lines(&e));
+    assert!(
+        e[1].to_string()
+            .starts_with("cn-customs-long.csv:1:4: 商品编码: the table holds 2 products"),
+        "{}",
+        lines(&e)
+    );
     assert_eq!(e[0].kind(), ErrorKind::ManyPairs);
     assert!(matches!(
         e[0].location(),
@@ -196,7 +204,7 @@ fn customs_several_partners_without_the_answer_listed_largest_first() {
     ));
     assert_eq!(
         e[0].to_string(),
-        "cn-customs-long.csv:1:2: partner: the table holds 2 partners: give the reporting country, then one of them by its code or its name as the file writes it (--partner CN=NAME --partner BR=巴西, or --partner 410=Brazil), largest first:\n  601 澳大利亚 (4 rows)\n  133 韩国 (2 rows)"
+        "cn-customs-long.csv:1:2: partner: the table holds 2 partners: give the reporting country, then one of them by its code or its name as the file writes it (--partner CN=China, then --partner CODE=澳大利亚 or --partner 601=Name), largest first:\n  601 澳大利亚 (4 rows)\n  133 韩国 (2 rows)"
     );
     // A second partner the table does not hold: listed too.
     let e = errs("cn-customs-long.csv", &customs(("BR", "Brazil")));
@@ -211,7 +219,7 @@ fn customs_several_products_without_commodity_and_no_flow() {
     let e = errs("cn-customs-long.csv", &o);
     assert_eq!(
         lines(&e),
-        "cn-customs-long.csv:1:4: 商品编码: the table holds 2 products, and a chart is one product's figures (rows are never summed): give one with --commodity CODE, largest first:\n  --commodity 26011100  未烧结铁矿砂 (3 rows)\n  --commodity 26011200  已烧结铁矿砂 (1 rows)"
+        "cn-customs-long.csv:1:4: 商品编码: the table holds 2 products, and a chart is one product's figures (rows are never summed): give one with --commodity CODE, largest first:\n  --commodity 26011100  未烧结铁矿砂 (3 rows)\n  --commodity 26011200  已烧结铁矿砂 (1 row)"
     );
     o.commodity = Some("2601".into());
     let e = errs("cn-customs-long.csv", &o);
@@ -354,6 +362,60 @@ fn flows_as_words_without_the_partners_one_error_naming_world() {
     let e = errs("en-flows.csv", &opts(&[("GR", "Greece")]));
     assert_eq!(
         lines(&e),
-        "--partner: the table names no partner: give both, the reporting country first (its exports are first>second): --partner GR=Greece --partner IT=Italy; for a table of one country against all its partners together, --partner WLD=World"
+        "--partner: the table names no partner: give both as --partner CODE=Name, the reporting country first (its exports are first>second); for a table of one country against all its partners together, --partner WLD=World\nen-flows.csv:1:3: SITC_1: the table holds 2 products, and a chart is one product's figures (rows are never summed): give one with --commodity CODE, largest first:\n  --commodity 0  Food and live animals (4 rows)\n  --commodity 1  Beverages and tobacco (4 rows)"
     );
+}
+
+#[test]
+fn a_long_table_asks_for_every_missing_answer_in_one_run() {
+    // Nothing given: the partner (its list), the source, the product (its list) and the
+    // flow, each once, in one run, as a wide table asks (not one a run).
+    let e = errs("cn-customs-long.csv", &SheetOptions::default());
+    let what: Vec<(&str, String)> = e
+        .iter()
+        .map(|e| {
+            (
+                e.path(),
+                e.message().lines().next().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(e.len(), 4, "{}", lines(&e));
+    assert!(
+        what[0].1.starts_with("the table holds 2 partners"),
+        "{what:#?}"
+    );
+    assert_eq!(
+        what[1],
+        (
+            "--source",
+            "the table has no sources column: give its source (--source \"Publisher | Title | URL | date\", the date optional)".to_string()
+        )
+    );
+    assert!(
+        what[2].1.starts_with("the table holds 2 products"),
+        "{what:#?}"
+    );
+    assert_eq!(what[3].0, "--flow", "{what:#?}");
+    assert!(
+        what[3]
+            .1
+            .contains("say it with --flow \"美元=PARTNER>REPORTER\""),
+        "{what:#?}"
+    );
+    // Its words are a long table's, never "a wide table".
+    assert!(!lines(&e).contains("wide table"), "{}", lines(&e));
+    // The partners given: the flow's example names them.
+    let mut o = opts(&[("CN", "China"), ("AU", "澳大利亚")]);
+    o.source = None;
+    let e = errs("cn-customs-long.csv", &o);
+    let paths: Vec<&str> = e.iter().map(Error::path).collect();
+    assert_eq!(paths.len(), 3, "{}", lines(&e));
+    assert_eq!(
+        (paths[0], paths[2]),
+        ("--source", "--flow"),
+        "{}",
+        lines(&e)
+    );
+    assert!(lines(&e).contains("--flow \"美元=AU>CN\""), "{}", lines(&e));
 }

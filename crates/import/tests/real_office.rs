@@ -115,10 +115,22 @@ fn china_customs_without_the_answers_one_error_each() {
     let Some(bytes) = real::read(CUSTOMS) else {
         return;
     };
-    // No second partner: the partners listed, largest first.
+    // No second partner: the partners listed, largest first; and in the same run the
+    // products (of every row) and the flow, which the file does not say either.
     let e = run(CUSTOMS, &bytes, &options(&[("CN", "China")], GACC)).unwrap_err();
-    assert_eq!(e.len(), 1);
+    assert_eq!(e.len(), 3, "{e:?}");
     assert_eq!(e[0].kind(), ErrorKind::ManyPairs);
+    assert!(
+        e[1].to_string().contains("the table holds 2 products"),
+        "{}",
+        e[1]
+    );
+    assert!(
+        e[2].to_string()
+            .starts_with("--flow: the table does not say whether \"人民币\""),
+        "{}",
+        e[2]
+    );
     let text = e[0].to_string();
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
     assert!(at("410 巴西") < at("502 美国") && at("502 美国") < at("402 阿根廷"));

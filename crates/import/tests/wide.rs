@@ -462,6 +462,26 @@ fn flows_set_by_the_editor() {
         lines(&e),
         "--flow: \"KR>CN\": KR is not a partner; expected US>CN or CN>US"
     );
+    // A correct --flow with the source (or the unit) missing: only that is said, the
+    // flow checked against the partners given.
+    for missing in ["source", "unit"] {
+        let mut o = o("#2=CN>US");
+        match missing {
+            "source" => o.source = None,
+            _ => o.unit = None,
+        }
+        let e = errs("r.csv", t, &o);
+        let paths: Vec<&str> = e.iter().map(Error::path).collect();
+        assert_eq!(paths, [format!("--{missing}")], "{}", lines(&e));
+        let mut o = o.clone();
+        o.flows = vec![flow_option("#2=KR>CN").unwrap()];
+        let e = errs("r.csv", t, &o);
+        assert!(
+            lines(&e).contains("KR is not a partner; expected US>CN or CN>US"),
+            "{}",
+            lines(&e)
+        );
+    }
 }
 
 #[test]
@@ -473,7 +493,7 @@ fn partners_unit_and_source_each_one_error_naming_its_option() {
     assert_eq!(paths, ["--partner", "--unit", "--source"]);
     assert!(e[0]
         .message()
-        .contains("give both partners, the reporting country first"));
+        .contains("give both partners as --partner CODE=Name, the reporting country first"));
     assert!(e[2]
         .message()
         .contains("--source \"Publisher | Title | URL | date\""));

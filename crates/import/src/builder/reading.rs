@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use trade_chart::data::json::from_json_text;
 use trade_chart::error::{Error, ErrorKind};
+use trade_chart::limits::Limit;
 
 use crate::encoding::{self, Plan};
 use crate::table::detect_delimiter;
@@ -72,8 +73,13 @@ pub struct Chosen {
 
 /// The candidates' decodings as JSON text, `[{ "label": "euc-kr", "text": "…" | null }]`
 /// → the likeliest ([`encoding::choose`]). `Err` for text that is not such a list.
+///
+/// The samples are not a dataset's strings: each is the decoding of up to
+/// [`encoding::SAMPLE_BYTES`] bytes, so up to that many characters ([`SAMPLE_CHARS`]), and
+/// the list has at most one per encoding ([`DECODINGS_BYTES`] in all, as JSON text); a
+/// dataset's 2,000-character limit on strings does not apply to them.
 pub fn choose_encoding(decodings: &str) -> Result<Chosen, Error> {
-    let list: Vec<Decoding> = from_json_text(decodings).map_err(|e| e.within("decodings"))?;
+    let list = decodings_of(decodings).map_err(|e| e.within("decodings"))?;
     let pairs: Vec<(&str, Option<&str>)> = list
         .iter()
         .map(|d| (d.label.as_str(), d.text.as_deref()))
@@ -83,6 +89,50 @@ pub fn choose_encoding(decodings: &str) -> Result<Chosen, Error> {
         label,
         name: encoding::name_of(label),
     })
+}
+
+/// The longest sample [`choose_encoding`] takes, in characters: a strict decoding of
+/// [`encoding::SAMPLE_BYTES`] bytes has at most one character a byte.
+pub const SAMPLE_CHARS: Limit = Limit {
+    max: encoding::SAMPLE_BYTES,
+    unit: "characters",
+    label: "64 K",
+};
+
+/// The longest list of decodings [`choose_encoding`] takes, as JSON text: one sample per
+/// encoding ([`encoding::ENCODINGS`]), each at most [`SAMPLE_CHARS`] characters of at
+/// most 6 bytes of JSON (`\u0001`), with room for the labels.
+pub const DECODINGS_BYTES: Limit = Limit {
+    max: encoding::ENCODINGS.len() * (6 * encoding::SAMPLE_BYTES + 64),
+    unit: "bytes",
+    label: "",
+};
+
+/// The page's decodings, as JSON text, within [`DECODINGS_BYTES`] and each sample within
+/// [`SAMPLE_CHARS`] (not [`trade_chart::limits::TEXT_CHARS`]: see [`choose_encoding`]).
+fn decodings_of(text: &str) -> Result<Vec<Decoding>, Error> {
+    DECODINGS_BYTES.check("", text.len())?;
+    let list: Vec<Decoding> = serde_json::from_str(text).map_err(|e| {
+        let mut message = e.to_string();
+        if let Some(i) = message.rfind(" at line ") {
+            message.truncate(i);
+        }
+        Error::from_serde(String::new(), &message)
+    })?;
+    for (i, d) in list.iter().enumerate() {
+        if d.label.chars().count() > 64 {
+            return Err(Error::expected(
+                format!("[{i}].label"),
+                "an encoding's label",
+                format!("{} characters", d.label.chars().count()),
+            ));
+        }
+        if let Some(t) = &d.text {
+            let n = t.chars().count();
+            SAMPLE_CHARS.check(format!("[{i}].text"), n)?;
+        }
+    }
+    Ok(list)
 }
 
 /// The options of [`what_i_read`].
@@ -255,6 +305,47 @@ mod tests {
         assert_eq!(c.label, "windows-1252");
         let e = choose_encoding(r#"[{"label":"gbk","txt":"x"}]"#).unwrap_err();
         assert!(e.to_string().starts_with("decodings"), "{e}");
+    }
+
+    #[test]
+    fn samples_are_as_long_as_the_bytes_they_decode_not_a_dataset_s_strings() {
+        // A K-stat table's sample: 4,749 characters, over a dataset string's 2,000.
+        let ko = "2020년,\"3,221,111\",-14.6\n".repeat(200);
+        let gbk = "2020斥,\"3,221,111\",-14.6\n".repeat(200);
+        let list = serde_json::json!([
+            { "label": "euc-kr", "text": ko },
+            { "label": "gbk", "text": gbk },
+            { "label": "windows-1252", "text": null },
+        ]);
+        assert!(ko.chars().count() > trade_chart::limits::TEXT_CHARS.max);
+        let c = choose_encoding(&list.to_string()).unwrap();
+        assert_eq!(c.label, "euc-kr");
+        // A whole sample of single-byte characters passes; one more does not (no decoding
+        // of SAMPLE_BYTES bytes has it), named where it is.
+        let full = "a".repeat(encoding::SAMPLE_BYTES);
+        let list = serde_json::json!([{ "label": "windows-1252", "text": full }]);
+        assert_eq!(
+            choose_encoding(&list.to_string()).unwrap().label,
+            "windows-1252"
+        );
+        let over = "a".repeat(encoding::SAMPLE_BYTES + 1);
+        let list = serde_json::json!([{ "label": "gbk", "text": null }, { "label": "windows-1252", "text": over }]);
+        let e = choose_encoding(&list.to_string()).unwrap_err();
+        assert_eq!(e.code(), "too-large");
+        assert!(
+            e.to_string()
+                .starts_with("decodings[1].text: 65537 characters; the limit is 65536"),
+            "{e}"
+        );
+        // Every candidate at its longest, escaped, fits the list's limit.
+        let worst = "\u{1}".repeat(encoding::SAMPLE_BYTES);
+        let all: Vec<_> = encoding::ENCODINGS
+            .iter()
+            .map(|(l, _)| serde_json::json!({ "label": l, "text": worst }))
+            .collect();
+        let text = serde_json::Value::from(all).to_string();
+        assert!(text.len() <= DECODINGS_BYTES.max, "{}", text.len());
+        assert!(choose_encoding(&text).is_ok());
     }
 
     #[test]

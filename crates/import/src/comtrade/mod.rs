@@ -178,7 +178,8 @@ pub fn decoded<'b>(name: &str, bytes: &'b [u8]) -> std::result::Result<Decoded<'
     decoded_in(name, bytes, None)
 }
 
-/// As [`decoded`], in the encoding the editor named (`--encoding`) when `forced`.
+/// As [`decoded`], in the encoding the editor named (`--encoding`) when `forced`: bytes
+/// it cannot decode are an error ([`crate::encoding::decode_in`]).
 pub fn decoded_in<'b>(
     name: &str,
     bytes: &'b [u8],
@@ -187,7 +188,7 @@ pub fn decoded_in<'b>(
     if let Err(e) = trade_chart::limits::TABLE_BYTES.check("", bytes.len()) {
         return Err(vec![e.in_cell(Some(name), 1, 1)]);
     }
-    let (text, used) = crate::encoding::decode(bytes, forced);
+    let (text, used) = crate::encoding::decode_in(bytes, forced, name).map_err(|e| vec![e])?;
     Ok(Decoded { text, used })
 }
 
@@ -674,40 +675,40 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
         &t.longer,
         width,
         format!(
-            "{} rows (this one first) have more cells than the {width} columns of the header (Comtrade's downloads end each row with a comma): the cells past the last column are ignored",
-            t.longer.count
+            "{} more cells than the {width} columns of the header (Comtrade's downloads end each row with a comma): the cells past the last column are ignored",
+            crate::these_rows(t.longer.count, "", (" has", " have")),
         ),
     );
     warn(
         &t.shorter,
         0,
         format!(
-            "{} rows (this one first) have fewer cells than the {width} columns of the header: the missing ones are read as blank",
-            t.shorter.count
+            "{} fewer cells than the {width} columns of the header: the missing ones are read as blank",
+            crate::these_rows(t.shorter.count, "", (" has", " have")),
         ),
     );
     warn(
         &t.breakdown,
         0,
         format!(
-            "{} rows (this one first) break a figure down by customs procedure, mode of transport or supply, or second partner: left out, their totals (C00, 0) are read",
-            t.breakdown.count
+            "{} a figure down by customs procedure, mode of transport or supply, or second partner: left out, their totals (C00, 0) are read",
+            crate::these_rows(t.breakdown.count, "", (" breaks", " break")),
         ),
     );
     warn(
         &t.own,
         k.c("partner").max(k.c("partner code")),
         format!(
-            "{} rows (this one first) give a reporter's trade with itself (its own goods re-imported): left out",
-            t.own.count
+            "{} a reporter's trade with itself (its own goods re-imported): left out",
+            crate::these_rows(t.own.count, "", (" gives", " give")),
         ),
     );
     warn(
         &t.aggregate,
         k.c("partner").max(k.c("partner code")),
         format!(
-            "{} rows (this one first) are with {}, not a country: left out",
-            t.aggregate.count,
+            "{} with {}, not a country: left out",
+            crate::these_rows(t.aggregate.count, "", (" is", " are")),
             t.aggregates.join("; ")
         ),
     );
@@ -722,9 +723,9 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
             tally,
             fc,
             format!(
-                "flow {code} ({}): {} rows (this one first) left out; only imports (M) and exports (X) are drawn",
+                "flow {code} ({}): {} left out; only imports (M) and exports (X) are drawn",
                 flow_words(code),
-                tally.count
+                crate::these_rows(tally.count, "", ("", "")),
             ),
         );
     }

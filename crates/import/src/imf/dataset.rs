@@ -84,7 +84,8 @@ pub(crate) fn check_balance(
             col,
             "",
             format!(
-                "the balance (TBG_USD) disagrees with exports (TXG_FOB_USD) minus imports (TMG_CIF_USD) beyond their rounding in {count} periods (this one first, {words}); the balance is not drawn"
+                "the balance (TBG_USD) disagrees with exports (TXG_FOB_USD) minus imports (TMG_CIF_USD) beyond their rounding in {} {words}); the balance is not drawn",
+                if count == 1 { "1 period (this one,".to_string() } else { format!("{count} periods (this one first,") }
             ),
         ));
     }
@@ -311,8 +312,9 @@ pub(crate) fn make(
     }
     if checked.checked > 0 {
         notes.push(RawText::Plain(format!(
-            "The file's trade balance (TBG_USD) is not drawn: it was checked against exports minus imports (CIF) in {} periods, of which {} disagree beyond rounding.",
-            checked.checked, checked.disagree
+            "The file's trade balance (TBG_USD) is not drawn: it was checked against exports minus imports (CIF) in {}, of which {} beyond rounding.",
+            crate::count(checked.checked, "period", "periods"),
+            if checked.disagree == 1 { "1 disagrees".to_string() } else { format!("{} disagree", checked.disagree) }
         )));
     }
     let dataset = RawDataset {

@@ -644,32 +644,32 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
         &t.longer,
         width,
         format!(
-            "{} rows (this one first) have more cells than the {width} columns of the header: the cells past the last column are ignored",
-            t.longer.count
+            "{} more cells than the {width} columns of the header: the cells past the last column are ignored",
+            crate::these_rows(t.longer.count, "", (" has", " have")),
         ),
     );
     warn(
         &t.shorter,
         0,
         format!(
-            "{} rows (this one first) have fewer cells than the {width} columns of the header: the missing ones are read as blank",
-            t.shorter.count
+            "{} fewer cells than the {width} columns of the header: the missing ones are read as blank",
+            crate::these_rows(t.shorter.count, "", (" has", " have")),
         ),
     );
     warn(
         &t.own,
         k.c("counterpart"),
         format!(
-            "{} rows (this one first) give a country's trade with itself: left out",
-            t.own.count
+            "{} a country's trade with itself: left out",
+            crate::these_rows(t.own.count, "", (" gives", " give")),
         ),
     );
     warn(
         &t.aggregate,
         k.c("counterpart"),
         format!(
-            "{} rows (this one first) are with {}, not a country: left out",
-            t.aggregate.count,
+            "{} with {}, not a country: left out",
+            crate::these_rows(t.aggregate.count, "", (" is", " are")),
             t.aggregates.join("; ")
         ),
     );
@@ -677,8 +677,8 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
         &t.lone_status,
         k.c("attribute"),
         format!(
-            "{} Status rows (this one first) have no Value row of their series: left out",
-            t.lone_status.count
+            "{} no Value row of their series: left out",
+            crate::these_rows(t.lone_status.count, "Status", (" has", " have")),
         ),
     );
     for (code, name, tally) in &t.indicators {
@@ -691,8 +691,8 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
             tally,
             k.c("indicator"),
             format!(
-                "indicator {code}{named}: {} rows (this one first) left out; exports TXG_FOB_USD and imports TMG_CIF_USD, TMG_FOB_USD are drawn, the balance TBG_USD checked",
-                tally.count
+                "indicator {code}{named}: {} left out; exports TXG_FOB_USD and imports TMG_CIF_USD, TMG_FOB_USD are drawn, the balance TBG_USD checked",
+                crate::these_rows(tally.count, "", ("", "")),
             ),
         );
     }
@@ -701,8 +701,8 @@ fn warn_rows(cx: &mut Cx, file: &str, k: &Columns, t: &Tallies) {
             tally,
             k.c("attribute"),
             format!(
-                "attribute \"{attribute}\": {} rows (this one first) left out; only Value rows are figures, and Status rows their flags",
-                tally.count
+                "attribute \"{attribute}\": {} left out; only Value rows are figures, and Status rows their flags",
+                crate::these_rows(tally.count, "", ("", "")),
             ),
         );
     }
