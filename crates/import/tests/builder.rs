@@ -1518,7 +1518,7 @@ fn a_long_office_table_asks_its_product_and_flow_as_fields() {
     let column = r.facts.iter().find(|f| f.key == "column").unwrap();
     assert_eq!(column.subject.as_deref(), Some("#10 美元"));
     let choices: Vec<&str> = column.choices.iter().map(|c| c.value.as_str()).collect();
-    assert_eq!(choices, ["", "#10=601>CN", "#10=CN>601"]);
+    assert_eq!(choices, ["", "#10=CN>601", "#10=601>CN"]);
 
     // Both answered: China's imports from Australia of the one product, three months.
     let with = format!(r##"{with}, "flows": ["#10=601>CN"]"##);

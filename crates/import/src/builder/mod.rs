@@ -167,9 +167,10 @@ fn office_facts(
             (h.trim() == format!("#{at}") || h.trim() == header.trim())
                 .then(|| v.trim().to_uppercase())
         });
+        // in the order of a read column's choices (outcome.rs: column_choices)
         let settings = [
-            (format!("{p}>{r}"), "Imports"),
             (format!("{r}>{p}"), "Exports"),
+            (format!("{p}>{r}"), "Imports"),
         ];
         let chosen = given.and_then(|g| settings.iter().find(|(s, _)| *s == g));
         let mut choices = vec![Choice::new("", "Choose what it holds")];
