@@ -1481,6 +1481,7 @@ fn a_long_office_table_asks_its_product_and_flow_as_fields() {
     );
     let partners = r.facts.iter().find(|f| f.key == "partners").unwrap();
     assert_eq!(partners.value, "601 澳大利亚; 133 韩国");
+    assert!(partners.note.is_some());
 
     // The partners given: the product asked, largest first, among Australia's rows.
     let both =
@@ -1494,6 +1495,8 @@ fn a_long_office_table_asks_its_product_and_flow_as_fields() {
         "{}",
         e.message
     );
+    let partners = r.facts.iter().find(|f| f.key == "partners").unwrap();
+    assert_eq!(partners.note, None, "the partner given: nothing to ask");
     let product = r.facts.iter().find(|f| f.key == "product").unwrap();
     let choices: Vec<(&str, &str)> = (product.choices.iter())
         .map(|c| (c.value.as_str(), c.label.as_str()))

@@ -130,8 +130,14 @@ fn office_facts(
     let mut facts = Vec::new();
     if offered.partners.len() > 1 {
         let list: Vec<String> = offered.partners.iter().map(|p| p.shown()).collect();
+        // the second partner one of them (by its code or name): nothing left to ask
+        let is = |a: &str, b: &str| !a.is_empty() && a.to_lowercase() == b.trim().to_lowercase();
+        let given = partners.get(1).is_some_and(|(c, n)| {
+            (offered.partners.iter())
+                .any(|p| is(&p.code, c) || is(&p.name, c) || is(&p.code, n) || is(&p.name, n))
+        });
         facts.push(Fact {
-            note: Some("largest first: give one as “Partner”, by its code or name"),
+            note: (!given).then_some("largest first: give one as “Partner”, by its code or name"),
             ..Fact::plain("partners", "Partners in the table", list.join("; "))
         });
     }
