@@ -24,7 +24,7 @@ import { publish, copy } from './publish.js';
 import { download, downloadPackage, downloadHtml, downloadPicture, downloadCard } from './downloads.js';
 import { update, later, MAIN } from './update.js';
 import { choose } from './reading.js';
-import { asked, chooseFlow, headerOf, setAsked } from './asked.js';
+import { asked, chooseFlow, chooseProduct, headerOf, setAsked } from './asked.js';
 
 // An editor's change: kept, and read again (flow.js).
 flow.save = save;
@@ -107,6 +107,11 @@ choose.pair = (value) => {
 };
 choose.commodity = (value) => {
   asked.commodity = value;
+  save();
+  update();
+};
+choose.product = (value) => {
+  chooseProduct(value, headerOf($('observations').value));
   save();
   update();
 };

@@ -25,9 +25,21 @@ export function publish() {
   $('snip-iframe').setAttribute('aria-describedby', inline ? 'snip-frame-hint' : 'snip-iframe-hint');
   const base = new URL($('base-url').value.trim() || './', location.href).href.replace(/\/?$/, '/');
   const script = `<script src="${attr(base + 'pkg/trade-chart.standalone.js')}"></script>`;
-  const url = $('data-url').value.trim() || `https://example.com/charts/${d ? d.id : 'dataset'}.json`;
+  // Where the data and the chart's page will be: only the editor knows. Left blank, the
+  // snippets say so in brackets (never a made-up address that would publish a broken
+  // iframe), the field is marked required with a warning beside it, and the snippets that
+  // need it cannot be copied.
+  const url = $('data-url').value.trim() || t('[address of the dataset JSON]');
   // where the editor will host the chart's page (downloadHtml names the file `${id}.html`)
-  const pageUrl = $('page-url').value.trim() || `https://example.com/charts/${d ? d.id || 'chart' : 'chart'}.html`;
+  const pageUrl = $('page-url').value.trim() || t('[address of the chart’s page]');
+  const noData = !inline && !$('data-url').value.trim();
+  const noPage = inline && !$('page-url').value.trim();
+  missing('data-url', !!d && noData);
+  missing('page-url', !!d && noPage);
+  const blocked = { 'snip-script': noData, 'snip-element': noData, 'snip-iframe': noData || noPage };
+  for (const [id, off] of Object.entries(blocked)) {
+    /** @type {HTMLButtonElement} */ (document.querySelector(`[data-copy="${id}"]`)).disabled = !d || off;
+  }
   // the dataset as one line, safe inside <script> (parse.js)
   const json = d ? oneLine(good) : '';
   // the chart's language: the preview's (the reader's page may still choose another)
@@ -48,6 +60,12 @@ export function publish() {
     snippet('snip-iframe', `<iframe data-trade-chart-embed src="${attr(frame)}"\n        title="${attr(title)}" loading="lazy" width="100%" height="560" frameborder="0"></iframe>\n<script src="${attr(base + 'embed.js')}" async></script>`);
   }
   withPicture(d && current ? { json, inline, url, base, pl, dl, el } : null);
+}
+
+// An address field the snippets need, left blank: required, with its warning shown.
+function missing(id, yes) {
+  $(id).setAttribute('aria-invalid', String(yes));
+  $(`${id}-missing`).hidden = !yes;
 }
 
 // The picture snippets load trade-chart.js, which fetches the reader's wasm from next to

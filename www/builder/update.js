@@ -5,7 +5,7 @@ import { byLang, t } from './lang.js';
 import { busy, say } from './status.js';
 import { held, heldEncoding, megabytes, input, hasInput } from './files.js';
 import { renderRead } from './reading.js';
-import { asked, flowsFor, headerOf } from './asked.js';
+import { asked, flowsFor, headerOf, productFor } from './asked.js';
 import { parsed } from './parse.js';
 import { claimsSent, renderVerdicts, listObservations } from './claims-editor.js';
 import { listViews, viewTables } from './views-editor.js';
@@ -54,8 +54,12 @@ async function read(me, kind) {
       if ($('unit').value.trim()) o.unit = $('unit').value.trim();
       const one = ['one-publisher', 'one-title', 'one-url', 'one-date'].map((id) => $(id).value.trim());
       if (one.some(Boolean)) o.source = (one[3] ? one : one.slice(0, 3)).join(' | ');
-      const flows = flowsFor(headerOf($('observations').value));
+      const header = headerOf($('observations').value);
+      const flows = flowsFor(header);
       if (flows.length) o.flows = flows;
+      // a long office table's product, chosen in "What I read" (the command line's --commodity)
+      const product = productFor(header);
+      if (product) o.commodity = product;
       result = await cancellable('importTables', input('observations'), input('sources'), o);
     } else if (kind === 'comtrade') {
       if (!hasInput('comtrade')) return empty(t('Paste or open a UN Comtrade download to start.'));

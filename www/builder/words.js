@@ -104,6 +104,10 @@ const KO = {
     'CMS가 iframe만 허용하는 곳에 붙여 넣으세요. iframe은 차트 페이지를 보여 줍니다. 내려받아 사이트에 올리고 그 주소를 적으세요. 차트가 그림으로 들어 있어 스크립트가 돌기 전에도 보입니다.',
   'Download the chart’s page (HTML)': '차트 페이지 내려받기 (HTML)',
   'Address of the chart’s page on your site': '사이트에 올린 차트 페이지의 주소',
+  'Give the address of the chart’s page: until then the iframe below points nowhere and cannot be copied.': '차트 페이지의 주소를 적으세요. 그전까지 아래 iframe은 가리키는 곳이 없어 복사할 수 없습니다.',
+  'Give the dataset’s address: until then the snippets below point nowhere and cannot be copied.': '데이터셋의 주소를 적으세요. 그전까지 아래 코드는 가리키는 곳이 없어 복사할 수 없습니다.',
+  '[address of the chart’s page]': '[차트 페이지의 주소]',
+  '[address of the dataset JSON]': '[데이터셋 JSON의 주소]',
   'The page’s words in English, Korean or Chinese; messages about your data are in English. The chart speaks all three.':
     '이 페이지의 문구는 영어, 한국어, 중국어로 볼 수 있으며 데이터에 관한 메시지는 영어입니다. 차트는 세 언어를 모두 지원합니다.',
   'Back to the demo story': '데모 기사로 돌아가기',
@@ -241,6 +245,13 @@ const KO = {
   'Choose the pair to chart': '차트로 그릴 국가 쌍을 고르세요',
   'the file holds several: choose one': '파일에 여러 쌍이 있습니다. 하나를 고르세요',
   'Every product': '모든 품목',
+  // a long office table's questions (builder/mod.rs: office_facts)
+  'Partners in the table': '표에 있는 상대국',
+  'largest first: give one as “Partner”, by its code or name': '큰 순서입니다. 그중 하나를 코드나 이름으로 “상대국”에 적으세요',
+  'Choose the product to chart': '차트로 그릴 품목을 고르세요',
+  'the table holds several, and rows are never summed: choose one': '표에 여러 품목이 있고 행을 합산하지 않습니다. 하나를 고르세요',
+  'Choose what it holds': '무엇인지 고르세요',
+  'the table does not say imports or exports: choose one': '표에 수입인지 수출인지 나와 있지 않습니다. 하나를 고르세요',
   // the annotations step and the credit line
   'Credit line': '크레딧',
   'Your newsroom’s credit, shown under the chart beside the sources and in every download.': '뉴스룸의 크레딧입니다. 차트 아래 출처 옆과 모든 내려받기 파일에 나옵니다.',
@@ -375,6 +386,10 @@ const ZH = {
     '粘贴到 CMS 只允许 iframe 的地方。iframe 显示图表的页面：请下载它，托管在您的网站上，并填写它的地址。图表以图片形式包含在页面中，在任何脚本运行之前就已显示。',
   'Download the chart’s page (HTML)': '下载图表页面（HTML）',
   'Address of the chart’s page on your site': '图表页面在您网站上的地址',
+  'Give the address of the chart’s page: until then the iframe below points nowhere and cannot be copied.': '请填写图表页面的地址：在此之前，下面的 iframe 没有指向任何地方，不能复制。',
+  'Give the dataset’s address: until then the snippets below point nowhere and cannot be copied.': '请填写数据集的地址：在此之前，下面的代码没有指向任何地方，不能复制。',
+  '[address of the chart’s page]': '[图表页面的地址]',
+  '[address of the dataset JSON]': '[数据集 JSON 的地址]',
   'The page’s words in English, Korean or Chinese; messages about your data are in English. The chart speaks all three.':
     '本页文字可用英文、韩文或中文显示；关于数据的提示为英文。图表支持这三种语言。',
   'Back to the demo story': '返回示例报道',
@@ -511,6 +526,13 @@ const ZH = {
   'Choose the pair to chart': '选择要绘制的国家对',
   'the file holds several: choose one': '文件包含多个国家对：请选择一个',
   'Every product': '所有商品',
+  // a long office table's questions (builder/mod.rs: office_facts)
+  'Partners in the table': '表中的伙伴国',
+  'largest first: give one as “Partner”, by its code or name': '按金额从大到小排列：把其中一个的代码或名称填入“伙伴国”',
+  'Choose the product to chart': '选择要绘制的商品',
+  'the table holds several, and rows are never summed: choose one': '表中有多种商品，各行不会相加：请选择一种',
+  'Choose what it holds': '选择这一列是什么',
+  'the table does not say imports or exports: choose one': '表中没有说明是进口还是出口：请选择一种',
   // the annotations step and the credit line
   'Credit line': '署名',
   'Your newsroom’s credit, shown under the chart beside the sources and in every download.': '你所在新闻机构的署名，显示在图表下方的来源旁，并出现在每个下载文件中。',

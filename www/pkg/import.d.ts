@@ -78,6 +78,8 @@ export interface TableImportOptions {
   source?: string;
   /** What a wide table's columns hold: "HEADER=KR>IT", "HEADER=two-way", "HEADER=balance", "HEADER=skip", "#3=skip"; default: guessed from the headers. */
   flows?: string[];
+  /** A long table with words of several products (an office's or customs' query export): the one to chart, by its code or name as the table writes it (the command line's --commodity; the "product" fact's choices). */
+  commodity?: string;
   /** The dataset's title; default "Trade between A and B". */
   title?: string;
   /** The dataset's id; default from the two codes ("kr-jp"). */
@@ -270,7 +272,7 @@ export function encodingPlan(head: ArrayBuffer | ArrayBufferView, utf8: boolean)
 export function chooseEncoding(decodings: { label: string; text: string | null }[]): Promise<{ label: string; name: string }>;
 /** One fact of the "What I read" panel. */
 export interface ReadFact {
-  /** What it is about: "format", "encoding", "first-line"; an import's: "reporter", "unit", "column" (a wide table's; a column's choices are the `flows` option's values, "#2=KR>IT"), "pair" (a download of several; its choices the `pair` option's values, the first "" for none), "commodity" (a pair's products when several; the `commodity` option's values, "" for every product). */
+  /** What it is about: "format", "encoding", "first-line"; an import's: "reporter", "unit", "column" (a wide table's; a column's choices are the `flows` option's values, "#2=KR>IT"), "pair" (a download of several; its choices the `pair` option's values, the first "" for none), "commodity" (a pair's products when several; the `commodity` option's values, "" for every product); a long table with words': "partners" (listed, largest first), "product" (its products when several, largest first; the tables' `commodity` option's values, the first "" for none), "column" (the money column when no column says each row's flow; the `flows` option's "#10=CN>AU"). */
   key: string;
   /** Its label ("Encoding"), in English. */
   label: string;

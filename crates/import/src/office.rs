@@ -457,6 +457,88 @@ fn quoted(name: &str) -> String {
     }
 }
 
+/// One partner or product of a long table with words, as the builder lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// Its code as the file writes it (blank when the table has no code column).
+    pub code: String,
+    /// Its name as the file writes it (blank when the table has no name column).
+    pub name: String,
+    /// How many rows are its.
+    pub rows: usize,
+}
+
+impl Listed {
+    /// `410 巴西`: the code and the name, or whichever the file gives.
+    pub fn shown(&self) -> String {
+        shown(&self.code, &self.name)
+    }
+
+    /// What `--commodity` (the builder's `commodity`) takes for it: its code, else its name.
+    pub fn answer(&self) -> &str {
+        if self.code.is_empty() {
+            &self.name
+        } else {
+            &self.code
+        }
+    }
+}
+
+/// What a long table with words leaves the editor to choose, for the builder to ask
+/// (the command line's `--partner`, `--commodity` and `--flow` as fields): its partners
+/// and, among the rows of `partner` (the second partner's code and name: the rows of
+/// either, when the table holds it), its products, each largest first as the errors list them; and its money
+/// column (1-based position and header) when no column of flow words says each row's
+/// direction. `None` for a table that is not one (no partner, product or flow column).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Offered {
+    pub partners: Vec<Listed>,
+    pub products: Vec<Listed>,
+    pub money_without_flow: Option<(usize, String)>,
+}
+
+/// See [`Offered`].
+pub fn offered(text: &str, partner: Option<(&str, &str)>) -> Option<Offered> {
+    let table = crate::table::parse(text).ok()?;
+    let keys = Keys::find(&table);
+    if !keys.any() {
+        return None;
+    }
+    let listed = |l: Vec<(String, String, usize, f64)>| {
+        l.into_iter()
+            .map(|(code, name, rows, _)| Listed { code, name, rows })
+            .collect::<Vec<_>>()
+    };
+    let mut rows: Vec<&Row> = table.rows.iter().filter(|r| !r.is_blank()).collect();
+    let partners = if keys.partner.any() {
+        listed(distinct(&rows, keys.partner, keys.money))
+    } else {
+        Vec::new()
+    };
+    let ours = partner.and_then(|(code, name)| {
+        [code, name]
+            .into_iter()
+            .find(|w| !w.trim().is_empty() && rows.iter().any(|r| keys.partner.is(r, w)))
+    });
+    if let Some(w) = ours {
+        rows.retain(|r| keys.partner.is(r, w));
+    }
+    let products = if keys.product.any() {
+        listed(distinct(&rows, keys.product, keys.money))
+    } else {
+        Vec::new()
+    };
+    let money_without_flow = match (keys.money, keys.flow) {
+        (Some(m), None) => Some((m + 1, table.headers[m].clone())),
+        _ => None,
+    };
+    Some(Offered {
+        partners,
+        products,
+        money_without_flow,
+    })
+}
+
 /// Whether a partner (its code and name) is the world as a whole: an aggregate of
 /// every partner, never a country.
 pub(crate) fn is_world(code: &str, name: &str) -> bool {

@@ -277,7 +277,7 @@ fn bad_options_are_errors_naming_the_option_not_outcomes() {
     assert_eq!(e.code(), "unknown-field");
     assert!(
         e.to_string().starts_with(
-            "options.bogus: unknown option; expected one of decimal, unit, partners, source, flows, title, id, observationsFile, sourcesFile, textFile"
+            "options.bogus: unknown option; expected one of decimal, unit, partners, source, flows, title, id, commodity, observationsFile, sourcesFile, textFile"
         ),
         "{e}"
     );
@@ -1457,4 +1457,137 @@ fn a_download_of_several_products_gives_them_as_a_fact_to_choose_from() {
         .unwrap()
         .facts
         .is_empty());
+}
+
+/// A long office table's questions (the command line's `--commodity` and `--flow`) as the
+/// builder asks them: "What I read" offers the products largest first and, where no
+/// column says each row's flow, what the money column holds; the messages name the
+/// builder's fields, not flags, and list the partners with their codes.
+#[test]
+fn a_long_office_table_asks_its_product_and_flow_as_fields() {
+    let cn = fixture("tests/fixtures/office/cn-customs-long.csv");
+    let o = |more: &str| {
+        format!(
+            r#"{{"observationsFile": "cn.csv", "source": "GACC | Customs query | https://stats.customs.gov.cn | 2024-01-20"{more}}}"#
+        )
+    };
+    // No partners yet: the partners listed with their codes, in the message and the panel.
+    let r = builder::import_tables(&cn, "", None, Some(&o(""))).unwrap();
+    let e = &r.errors[0].message;
+    assert!(!e.contains("--"), "{e}");
+    assert!(
+        e.contains("In the table, largest first: 601 澳大利亚 (4 rows); 133 韩国 (2 rows)"),
+        "{e}"
+    );
+    let partners = r.facts.iter().find(|f| f.key == "partners").unwrap();
+    assert_eq!(partners.value, "601 澳大利亚; 133 韩国");
+    assert!(partners.note.is_some());
+
+    // The partners given: the product asked, largest first, among Australia's rows.
+    let both =
+        r#", "partners": [{"code": "CN", "name": "China"}, {"code": "601", "name": "Australia"}]"#;
+    let r = builder::import_tables(&cn, "", None, Some(&o(both))).unwrap();
+    // Both questions at once (the product, and what the money column holds), each at its
+    // field, neither naming a flag.
+    assert_eq!(r.dataset, None);
+    assert_eq!(r.errors.len(), 2, "{:#?}", r.errors);
+    for e in &r.errors {
+        assert!(!e.message.contains("--"), "{}", e.message);
+    }
+    assert!(
+        r.errors[1].message.contains("under “What I read”"),
+        "{}",
+        r.errors[1].message
+    );
+    let e = &r.errors[0];
+    assert!(
+        e.message
+            .contains("choose it as “Product” under “What I read”"),
+        "{}",
+        e.message
+    );
+    let partners = r.facts.iter().find(|f| f.key == "partners").unwrap();
+    assert_eq!(partners.note, None, "the partner given: nothing to ask");
+    let product = r.facts.iter().find(|f| f.key == "product").unwrap();
+    let choices: Vec<(&str, &str)> = (product.choices.iter())
+        .map(|c| (c.value.as_str(), c.label.as_str()))
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            ("", "Choose the product to chart"),
+            ("26011100", "26011100 未烧结铁矿砂"),
+            ("26011200", "26011200 已烧结铁矿砂")
+        ]
+    );
+    assert_eq!(product.chosen.as_deref(), Some(""));
+
+    // The product chosen: the flow asked of the money column (#10 美元).
+    let with = format!(r#"{both}, "commodity": "26011100""#);
+    let r = builder::import_tables(&cn, "", None, Some(&o(&with))).unwrap();
+    let e = one_error(&r);
+    assert!(!e.message.contains("--"), "{}", e.message);
+    let product = r.facts.iter().find(|f| f.key == "product").unwrap();
+    assert_eq!(product.chosen.as_deref(), Some("26011100"));
+    let column = r.facts.iter().find(|f| f.key == "column").unwrap();
+    assert_eq!(column.subject.as_deref(), Some("#10 美元"));
+    let choices: Vec<&str> = column.choices.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(choices, ["", "#10=CN>601", "#10=601>CN"]);
+
+    // Both answered: China's imports from Australia of the one product, three months.
+    let with = format!(r##"{with}, "flows": ["#10=601>CN"]"##);
+    let r = builder::import_tables(&cn, "", None, Some(&o(&with))).unwrap();
+    let d = parsed(&r);
+    assert_eq!(d.series.len(), 1, "{:#?}", d.series);
+    assert_eq!(d.series[0].direction, "601>CN");
+    let values: Vec<Option<f64>> = (d.series[0].observations.iter()).map(|x| x.value).collect();
+    assert_eq!(
+        values,
+        [Some(1_111_111.0), Some(1_234_567.0), Some(1_300_000.0)]
+    );
+
+    // A product the table does not hold: said at the field, its products listed.
+    let with = format!(r#"{both}, "commodity": "9999""#);
+    let r = builder::import_tables(&cn, "", None, Some(&o(&with))).unwrap();
+    assert_eq!(
+        r.errors.len(),
+        2,
+        "the product and the flow: {:#?}",
+        r.errors
+    );
+    let e = &r.errors[0];
+    assert!(!e.message.contains("--"), "{}", e.message);
+    assert_eq!(e.field.as_deref(), Some("options.commodity"));
+    assert!(
+        e.message.contains("26011100 未烧结铁矿砂 (3 rows)"),
+        "{}",
+        e.message
+    );
+}
+
+/// A table of flows as words against the world (ELSTAT's layout): the product asked, and
+/// no flow question (its flow column says each row's).
+#[test]
+fn an_office_table_of_flows_as_words_asks_only_its_product() {
+    let en = fixture("tests/fixtures/office/en-flows.csv");
+    let o = |more: &str| {
+        format!(
+            r#"{{"observationsFile": "gr.csv", "source": "ELSTAT | Trade by SITC | https://www.statistics.gr | 2023-01-10",
+            "partners": [{{"code": "GR", "name": "Greece"}}, {{"code": "WLD", "name": "World"}}]{more}}}"#
+        )
+    };
+    let r = builder::import_tables(&en, "", None, Some(&o(""))).unwrap();
+    let e = one_error(&r);
+    assert!(!e.message.contains("--"), "{}", e.message);
+    assert!(r.facts.iter().all(|f| f.key != "column"), "{:#?}", r.facts);
+    let product = r.facts.iter().find(|f| f.key == "product").unwrap();
+    let values: Vec<&str> = product.choices.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(values, ["", "0", "1"]);
+    let r = builder::import_tables(&en, "", None, Some(&o(r#", "commodity": "1""#))).unwrap();
+    let d = parsed(&r);
+    let mut values: Vec<f64> = (d.series.iter())
+        .flat_map(|s| s.observations.iter().filter_map(|x| x.value))
+        .collect();
+    values.sort_by(f64::total_cmp);
+    assert_eq!(values, [200_002.0, 210_006.0, 300_004.0, 310_008.0]);
 }

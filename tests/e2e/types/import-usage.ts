@@ -14,6 +14,8 @@ export async function importUsage(el: HTMLElement, obs: string, sources: string,
   };
   const result: ImportResult = await importTables(obs, sources, options);
   await importTables(obs, sources);
+  // a long table with words: the product and the money column's flow, as "What I read" asks them
+  await importTables(obs, '', { partners, source: 'GACC | Query | https://stats.customs.gov.cn', commodity: '12019019', flows: ['#10=410>CN'] });
   await importTables(obs, sources, 'key\ten\tko\ntitle\tMade up\t가상\n', { ...options, textFile: 'text.tsv' });
   await importTables(obs, sources, null);
   const comtrade: ComtradeImportOptions = { accessed: '2024-05-01', title: 't', id: 'i', file: 'c.csv', encoding: 'windows-1252' };

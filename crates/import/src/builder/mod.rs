@@ -45,6 +45,7 @@ pub const TABLE_OPTIONS: &[&str] = &[
     "partners",
     "source",
     "flows",
+    "commodity",
     "title",
     "id",
     "observationsFile",
@@ -103,10 +104,95 @@ pub fn import_tables(
     // The readers name options as the command line does (`--partner`): here as options.
     let result = result.map_err(|errors| errors.into_iter().map(option_path).collect());
     let inputs: Vec<Input> = [obs, src].into_iter().chain(text).collect();
-    Ok(in_builder_words(
-        Outcome::checked(result, obs_name, &inputs),
-        TABLE_ASKS,
-    ))
+    let mut outcome = Outcome::checked(result, obs_name, &inputs);
+    if let Some(offered) = crate::office::offered(
+        observations,
+        sheet.partners.get(1).map(|(c, n)| (c.as_str(), n.as_str())),
+    ) {
+        let facts = office_facts(&offered, &o, &sheet.partners, outcome.understood.is_some());
+        outcome.facts.splice(0..0, facts);
+    }
+    Ok(in_builder_words(outcome, TABLE_ASKS))
+}
+
+/// A long table with words' questions as facts of the "What I read" panel, before the
+/// reading's own: its partners (listed, for the fields “Reporting country” and
+/// “Partner”), its product when it holds several (a select, the `commodity` option, largest
+/// first, as `--commodity` is asked), and when no column says each row's flow and the
+/// import has not read the table (`read`), what its money column holds (a select, the
+/// `flows` option's `#N=KR>IT`, as `--flow`: only once both partners are given).
+fn office_facts(
+    offered: &crate::office::Offered,
+    o: &ImportOptions,
+    partners: &[(String, String)],
+    read: bool,
+) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if offered.partners.len() > 1 {
+        let list: Vec<String> = offered.partners.iter().map(|p| p.shown()).collect();
+        // the second partner one of them (by its code or name): nothing left to ask
+        let is = |a: &str, b: &str| !a.is_empty() && a.to_lowercase() == b.trim().to_lowercase();
+        let given = partners.get(1).is_some_and(|(c, n)| {
+            (offered.partners.iter())
+                .any(|p| is(&p.code, c) || is(&p.name, c) || is(&p.code, n) || is(&p.name, n))
+        });
+        facts.push(Fact {
+            note: (!given).then_some("largest first: give one as “Partner”, by its code or name"),
+            ..Fact::plain("partners", "Partners in the table", list.join("; "))
+        });
+    }
+    if offered.products.len() > 1 {
+        let asked = o.commodity.as_deref().map(str::trim).unwrap_or("");
+        let chosen = offered.products.iter().find(|p| {
+            (!p.code.is_empty() && p.code.eq_ignore_ascii_case(asked))
+                || (!p.name.is_empty() && p.name.to_lowercase() == asked.to_lowercase())
+        });
+        let mut choices = vec![Choice::new("", "Choose the product to chart")];
+        choices.extend((offered.products.iter()).map(|p| Choice::new(p.answer(), p.shown())));
+        facts.push(Fact {
+            note: chosen
+                .is_none()
+                .then_some("the table holds several, and rows are never summed: choose one"),
+            choices,
+            chosen: Some(chosen.map_or(String::new(), |p| p.answer().to_string())),
+            ..Fact::plain(
+                "product",
+                "Product",
+                chosen.map_or_else(
+                    || format!("{} products", offered.products.len()),
+                    |p| p.shown(),
+                ),
+            )
+        });
+    }
+    if let (Some((at, header)), false, [(r, _), (p, _), ..]) =
+        (&offered.money_without_flow, read, partners)
+    {
+        let given = (o.flows.iter().flatten()).find_map(|f| {
+            let (h, v) = f.rsplit_once('=')?;
+            (h.trim() == format!("#{at}") || h.trim() == header.trim())
+                .then(|| v.trim().to_uppercase())
+        });
+        // in the order of a read column's choices (outcome.rs: column_choices)
+        let settings = [
+            (format!("{r}>{p}"), "Exports"),
+            (format!("{p}>{r}"), "Imports"),
+        ];
+        let chosen = given.and_then(|g| settings.iter().find(|(s, _)| *s == g));
+        let mut choices = vec![Choice::new("", "Choose what it holds")];
+        choices
+            .extend((settings.iter()).map(|(s, label)| Choice::new(format!("#{at}={s}"), *label)));
+        facts.push(Fact {
+            note: chosen
+                .is_none()
+                .then_some("the table does not say imports or exports: choose one"),
+            subject: Some(format!("#{at} {header}")),
+            choices,
+            chosen: Some(chosen.map_or(String::new(), |(s, _)| format!("#{at}={s}"))),
+            ..Fact::plain("column", "Column", "not said".into())
+        });
+    }
+    facts
 }
 
 /// How the builder asks for what the command line asks with a flag (www/builder.html's
@@ -128,14 +214,20 @@ const TABLE_ASKS: &[(&str, &str)] = &[
         "--flow",
         "choose what each column holds under “What I read”",
     ),
+    (
+        "--commodity",
+        "choose it as “Product” under “What I read”",
+    ),
 ];
 
 /// See [`TABLE_ASKS`]; a Comtrade download's.
 const COMTRADE_ASKS: &[(&str, &str)] = &[("--pair", "choose it under “What I read”")];
 
 /// Where a message turns from what is wrong to the flag that mends it.
-const TURNS: [&str; 7] = [
+const TURNS: [&str; 9] = [
     ": give",
+    "; its products",
+    ": say it with --",
     "; it holds:",
     "; give",
     ": --",
@@ -167,7 +259,7 @@ fn builder_message(message: &str, asks: &[(&str, &str)]) -> String {
             "a sources column and --source: give one or the other (--source is for a table without sources)",
             "a Source IDs column and the fields “One source”: fill in one or the other (“One source” is for a table without sources)",
         );
-    let Some(&(_, ask)) = asks.iter().find(|(flag, _)| message.contains(flag)) else {
+    let Some(&(flag, ask)) = asks.iter().find(|(flag, _)| message.contains(flag)) else {
         return message;
     };
     let cut = TURNS
@@ -175,10 +267,28 @@ fn builder_message(message: &str, asks: &[(&str, &str)]) -> String {
         .filter_map(|t| message.find(t))
         .chain(message.find(" (--"))
         .min();
-    match cut {
-        Some(at) => format!("{}: {ask}", &message[..at]),
-        None => message,
+    let Some(at) = cut else {
+        return message;
+    };
+    // What a long table's message lists after its first line (its partners or products,
+    // largest first, each `--commodity 85  Electrical machinery (4 rows)`), kept on one
+    // line without the flag: the editor needs them to answer. (A download's pairs are
+    // its select's.)
+    let lists = ["--partner", "--commodity"].contains(&flag);
+    let listing: Vec<String> = (message.lines().skip(1).filter(|_| lists))
+        .map(|l| l.trim().strip_prefix("--commodity ").unwrap_or(l.trim()))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let first = message.lines().next().unwrap_or("");
+    let mut out = format!("{}: {ask}", &message[..at.min(first.len())]);
+    if !listing.is_empty() {
+        out.push_str(&format!(
+            ". In the table, largest first: {}",
+            listing.join("; ")
+        ));
     }
+    out
 }
 
 /// An error at a command-line option (`--partner`) moved to the builder's option of the
@@ -190,6 +300,7 @@ fn option_path(e: Error) -> Error {
         "--flow" => "flows",
         "--unit" => "unit",
         "--decimal" => "decimal",
+        "--commodity" => "commodity",
         _ => return e,
     };
     e.relocated(trade_chart::Location::Path(format!("options.{name}")))
