@@ -75,8 +75,8 @@ pub struct Chosen {
 /// → the likeliest ([`encoding::choose`]). `Err` for text that is not such a list.
 ///
 /// The samples are not a dataset's strings: each is the decoding of up to
-/// [`encoding::SAMPLE_BYTES`] bytes, so up to that many characters ([`SAMPLE_CHARS`]), and
-/// the list has at most one per encoding ([`DECODINGS_BYTES`] in all, as JSON text); a
+/// [`encoding::SAMPLE_BYTES`] bytes, so up to that many characters (`SAMPLE_CHARS`), and
+/// the list has at most one per encoding (`DECODINGS_BYTES` in all, as JSON text); a
 /// dataset's 2,000-character limit on strings does not apply to them.
 pub fn choose_encoding(decodings: &str) -> Result<Chosen, Error> {
     let list = decodings_of(decodings).map_err(|e| e.within("decodings"))?;
