@@ -106,7 +106,9 @@ for (const [file, label, name, header] of [
     const b = [...readFileSync(join(ROOT, 'tests/fixtures/import', file))];
     await drop(page, [{ name: file.split('/')[1], bytes: b }]);
     await page.waitForFunction(() => !document.getElementById('read').hidden);
-    assert.deepEqual(await facts(page), {
+    // what it read of the file (a customs table also lists its partners: builder-office)
+    const got = await facts(page);
+    assert.deepEqual({ format: got.format, encoding: got.encoding, 'first-line': got['first-line'] }, {
       format: 'Comma-separated table',
       encoding: `${label} ${name} (guessed from its bytes)`,
       'first-line': header,

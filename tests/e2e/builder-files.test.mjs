@@ -186,8 +186,11 @@ test('the builder in one file (dist/trade-chart-builder.html) works from file://
   assert.ok(tip.includes('Made-up Statistics Office'), `the source in the tooltip: ${tip}`);
   // a Comtrade download opened from disk, read on this page's thread (no worker from file://)
   await page.setInputFiles('#file', join(ROOT, 'tests/fixtures/comtrade/plus-annual.csv'));
-  await status(page, /No problems/);
+  // the download's own chart (3 series; the pasted tables' had 4), not the status before it
+  await status(page, /No problems\. The chart shows 3 series/);
   assert.equal(await page.evaluate(() => document.querySelector('input[name=kind]:checked').value), 'comtrade');
+  assert.match(await page.inputValue('#comtrade'), /^typeCode,/);
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('trade-chart-builder:v1') || '{}').comtrade || '').startsWith('typeCode,'));
   await page.reload();
   await page.waitForFunction(() => 'ready' in document.documentElement.dataset);
   await status(page, /No problems/);
