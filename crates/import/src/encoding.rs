@@ -349,17 +349,7 @@ pub fn decode(bytes: &[u8], forced: Option<Named>) -> (Cow<'_, str>, Used) {
         } else {
             e.decode_with_bom_removal(bytes)
         };
-        let label = label_of_encoding(e);
-        let used = Used {
-            label,
-            name: if label_of(label).is_some() {
-                name_of(label)
-            } else {
-                e.name()
-            },
-            guessed: false,
-        };
-        return (text, used);
+        return (text, decode_used(e));
     }
     let (label, guessed) = match plan(bytes) {
         Plan::Known { label: "utf-8", .. } => {
